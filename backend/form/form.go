@@ -1,0 +1,176 @@
+// Package form is the Go side of the settings form: it loads what the form
+// shows, validates what the user typed with the rules of package settings,
+// and saves settings and password together, or neither.
+package form
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// Passwords is the keychain as the form uses it (secrets.Keychain).
+type Passwords interface {
+	Get(ctx context.Context, profile string) (password string, found bool, err error)
+	Set(ctx context.Context, profile, password string) error
+	Remove(ctx context.Context, profile string) error
+}
+
+// OpenPasswords connects to the keychain. It is tried again on each use until
+// it succeeds, so a keychain unlocked after the app started is picked up.
+type OpenPasswords func(ctx context.Context) (Passwords, error)
+
+// Service serves the form of every profile.
+type Service struct {
+	store     *store.Store
+	openKeys  OpenPasswords
+	log       *slog.Logger
+	now       func() time.Time
+	mu        sync.Mutex
+	keys      Passwords
+	hasStored map[string]bool // per profile, known since the last load or save
+}
+
+// New returns a form service over an open store and a way to the keychain.
+func New(st *store.Store, openKeys OpenPasswords, log *slog.Logger) *Service {
+	return &Service{store: st, openKeys: openKeys, log: log, now: time.Now, hasStored: map[string]bool{}}
+}
+
+// State is everything the form shows for one profile.
+type State struct {
+	Profile        string
+	Saved          store.Saved
+	PasswordStored bool
+	// KeychainProblem, when not empty, says in the user's words why the
+	// keychain cannot be used; saving is refused until it can.
+	KeychainProblem string
+	Status          store.Status
+	Items           store.ItemList
+}
+
+// Load reads the profile's stored settings, status, item list and whether a
+// password is stored. A keychain problem is reported in State, not as an
+// error, so the user can still see the settings.
+func (s *Service) Load(ctx context.Context, profile string) (State, error) {
+	st := State{Profile: profile}
+	var err error
+	if st.Saved, err = s.store.LoadSettings(ctx, profile); err != nil {
+		return st, s.storeFailure("load", err)
+	}
+	if st.Status, err = s.store.Status(ctx, profile); err != nil {
+		return st, s.storeFailure("load", err)
+	}
+	if st.Items, err = s.store.Items(ctx, profile); err != nil {
+		return st, s.storeFailure("load", err)
+	}
+	stored, err := s.passwordStored(ctx, profile, true)
+	if err != nil {
+		st.KeychainProblem = keychainMessage(err, "")
+		s.log.Warn("keychain not usable at load", "profile", profile, "err", err)
+	}
+	st.PasswordStored = stored
+	return st, nil
+}
+
+// Validate returns the problems with c, field by field, as Save would.
+func (s *Service) Validate(ctx context.Context, profile string, c settings.Change) ([]settings.FieldError, error) {
+	c.Settings = settings.Normalize(c.Settings)
+	vctx, err := s.validationContext(ctx, profile)
+	if err != nil {
+		return nil, err
+	}
+	return settings.Validate(c, vctx), nil
+}
+
+func (s *Service) validationContext(ctx context.Context, profile string) (settings.Context, error) {
+	items, err := s.store.Items(ctx, profile)
+	if err != nil {
+		return settings.Context{}, s.storeFailure("check", err)
+	}
+	// While the keychain cannot be asked, judge the password as if one were
+	// stored: Save refuses anyway, with the keychain's own message.
+	stored, err := s.passwordStored(ctx, profile, false)
+	if err != nil {
+		stored = true
+	}
+	return settings.Context{PasswordStored: stored, Items: items.Items}, nil
+}
+
+// passwordStored tells whether the profile has a password in the keychain,
+// asking the keychain when fresh is set or the answer is not known yet.
+func (s *Service) passwordStored(ctx context.Context, profile string, fresh bool) (bool, error) {
+	s.mu.Lock()
+	known, ok := s.hasStored[profile]
+	s.mu.Unlock()
+	if ok && !fresh {
+		return known, nil
+	}
+	keys, err := s.keychain(ctx)
+	if err != nil {
+		return false, err
+	}
+	_, found, err := keys.Get(ctx, profile)
+	if err != nil {
+		return false, err
+	}
+	s.setStored(profile, found)
+	return found, nil
+}
+
+func (s *Service) setStored(profile string, stored bool) {
+	s.mu.Lock()
+	s.hasStored[profile] = stored
+	s.mu.Unlock()
+}
+
+func (s *Service) keychain(ctx context.Context) (Passwords, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.keys != nil {
+		return s.keys, nil
+	}
+	keys, err := s.openKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.keys = keys
+	return keys, nil
+}
+
+// UserError is a failure explained for the user. Its cause is for the log.
+type UserError struct {
+	Message string
+	Cause   error
+}
+
+func (e *UserError) Error() string { return e.Message }
+func (e *UserError) Unwrap() error { return e.Cause }
+
+// MessageFor returns the text to show the user for err.
+func MessageFor(err error) string {
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return ue.Message
+	}
+	return "Something went wrong. Nothing was changed. Close the app, open it again and retry."
+}
+
+func (s *Service) storeFailure(action string, err error) error {
+	s.log.Error("settings database failed", "action", action, "err", err)
+	msg := "The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk."
+	if action == "save" {
+		msg = "The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again."
+	}
+	return &UserError{Message: msg, Cause: err}
+}
+
+func conflictMessage(c *store.ConflictError) string {
+	return fmt.Sprintf("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.",
+		c.StoredAt.Local().Format("3:04 PM on Jan 2"))
+}

@@ -1,0 +1,25 @@
+package form
+
+import (
+	"errors"
+
+	"qbsettings/backend/secrets"
+)
+
+// keychainMessage explains a keychain failure to the user; outcome says what
+// it meant for their save ("" when nothing was being saved).
+func keychainMessage(err error, outcome string) string {
+	var msg string
+	switch {
+	case errors.Is(err, secrets.ErrTimeout):
+		msg = "The system keychain did not answer in time. If a keychain or password window is open, unlock it, then try again."
+	case errors.Is(err, secrets.ErrUnavailable):
+		msg = "No system keychain is available to keep the service password safe (Windows Credential Manager, macOS Keychain or GNOME Keyring). Ask your IT support to turn it on."
+	default:
+		msg = "The system keychain, where the service password is kept, reported a problem. Try again; if it keeps happening, restart the computer."
+	}
+	if outcome != "" {
+		msg = outcome + " " + msg
+	}
+	return msg
+}

@@ -1,0 +1,109 @@
+package form
+
+import (
+	"context"
+	"errors"
+
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+const nothingSaved = "Nothing was saved."
+
+// Save validates c and, if it is all valid, stores the password (when the
+// user entered a new one) and the settings as the revision after base. Both
+// land or neither does: if the settings cannot be written after the password
+// was, the previous password is put back. Field problems come back as data;
+// any other failure is a *UserError.
+func (s *Service) Save(ctx context.Context, profile string, base int64, c settings.Change) (State, []settings.FieldError, error) {
+	c.Settings = settings.Normalize(c.Settings)
+	keys, err := s.keychain(ctx)
+	if err != nil {
+		return State{}, nil, s.keychainFailure(profile, err)
+	}
+	if _, err := s.passwordStored(ctx, profile, true); err != nil {
+		return State{}, nil, s.keychainFailure(profile, err)
+	}
+	vctx, err := s.validationContext(ctx, profile)
+	if err != nil {
+		return State{}, nil, err
+	}
+	if errs := settings.Validate(c, vctx); len(errs) > 0 {
+		return State{}, errs, nil
+	}
+	// Refuse a stale save before the keychain is touched; SaveSettings
+	// checks again inside its transaction.
+	current, err := s.store.LoadSettings(ctx, profile)
+	if err != nil {
+		return State{}, nil, s.storeFailure("save", err)
+	}
+	if current.Revision != base {
+		return State{}, nil, s.conflict(&store.ConflictError{Base: base, Stored: current.Revision, StoredAt: current.SavedAt})
+	}
+
+	restore := func() error { return nil }
+	if c.ChangePassword {
+		if restore, err = s.replacePassword(ctx, keys, profile, c.Password); err != nil {
+			return State{}, nil, err
+		}
+	}
+	saved, err := s.store.SaveSettings(ctx, profile, base, c.Settings, s.now())
+	if err != nil {
+		restoreErr := restore()
+		var conflict *store.ConflictError
+		if errors.As(err, &conflict) {
+			err = s.conflict(conflict)
+		} else {
+			err = s.storeFailure("save", err)
+		}
+		if restoreErr != nil {
+			ue := err.(*UserError)
+			ue.Message += " The new password may still be in the system keychain: enter it again when you save."
+		}
+		return State{}, nil, err
+	}
+	s.log.Info("settings saved", "profile", profile, "revision", saved.Revision, "passwordChanged", c.ChangePassword)
+	st, err := s.Load(ctx, profile)
+	return st, nil, err
+}
+
+// replacePassword stores password and returns a function that puts the
+// previous one back (or removes it, if there was none).
+func (s *Service) replacePassword(ctx context.Context, keys Passwords, profile, password string) (restore func() error, err error) {
+	old, hadOld, err := keys.Get(ctx, profile)
+	if err != nil {
+		return nil, s.keychainFailure(profile, err)
+	}
+	if err := keys.Set(ctx, profile, password); err != nil {
+		return nil, s.keychainFailure(profile, err)
+	}
+	s.setStored(profile, true)
+	return func() error {
+		// The save failed for another reason and the request's context may
+		// be what failed it; putting the old password back must still run.
+		ctx := context.WithoutCancel(ctx)
+		var err error
+		if hadOld {
+			err = keys.Set(ctx, profile, old)
+		} else {
+			err = keys.Remove(ctx, profile)
+		}
+		s.setStored(profile, hadOld)
+		if err != nil {
+			s.log.Error("could not put the previous password back after a failed save", "profile", profile, "err", err)
+			return err
+		}
+		s.log.Info("previous password put back after a failed save", "profile", profile)
+		return nil
+	}, nil
+}
+
+func (s *Service) keychainFailure(profile string, err error) error {
+	s.log.Error("keychain failed", "profile", profile, "err", err)
+	return &UserError{Message: keychainMessage(err, nothingSaved), Cause: err}
+}
+
+func (s *Service) conflict(c *store.ConflictError) error {
+	s.log.Warn("save refused: settings changed since the form was loaded", "base", c.Base, "stored", c.Stored)
+	return &UserError{Message: conflictMessage(c), Cause: c}
+}

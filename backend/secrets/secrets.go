@@ -1,0 +1,156 @@
+// Package secrets keeps the QuickBooks service password in the platform
+// keychain: Windows Credential Manager, the macOS Keychain or the Secret
+// Service on Linux. There is deliberately no file fallback: if no keychain
+// can be used, the caller is told and nothing is stored.
+package secrets
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/99designs/keyring"
+)
+
+// ServiceName groups the app's entries in the keychain.
+const ServiceName = "QuickBooks Integration Settings"
+
+// DefaultTimeout bounds every keychain call: a keychain that hangs (a locked
+// Secret Service waiting on a prompt nobody sees, say) must not freeze the app.
+const DefaultTimeout = 3 * time.Second
+
+var (
+	// ErrUnavailable means no platform keychain could be used.
+	ErrUnavailable = errors.New("no system keychain is available")
+	// ErrTimeout means the keychain did not answer in time.
+	ErrTimeout = errors.New("the system keychain did not answer in time")
+)
+
+// Keychain stores one password per company profile.
+type Keychain struct {
+	ring    keyring.Keyring
+	timeout time.Duration
+	// busy lets one call at a time reach the keychain. A call that is still
+	// hung holds it, so later calls time out at once instead of piling up.
+	busy chan struct{}
+}
+
+// platformConfig asks for the platform's own keychain and nothing else.
+// The Secret Service collection is "login", the one a desktop session (and
+// gnome-keyring-daemon --unlock) creates and unlocks; any other collection
+// would have to be created, which opens a prompt.
+var platformConfig = keyring.Config{
+	ServiceName:              ServiceName,
+	AllowedBackends:          []keyring.BackendType{keyring.WinCredBackend, keyring.KeychainBackend, keyring.SecretServiceBackend},
+	LibSecretCollectionName:  "login",
+	WinCredPrefix:            "qbsettings",
+	KeychainTrustApplication: true,
+	KeychainSynchronizable:   false,
+}
+
+// Open connects to the platform keychain, giving up after DefaultTimeout.
+func Open(ctx context.Context) (*Keychain, error) {
+	ring, err := withTimeout(ctx, DefaultTimeout, func() (keyring.Keyring, error) {
+		return keyring.Open(platformConfig)
+	})
+	if err != nil {
+		if errors.Is(err, ErrTimeout) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	return New(ring, DefaultTimeout), nil
+}
+
+// New wraps an open keyring; timeout bounds each call.
+func New(ring keyring.Keyring, timeout time.Duration) *Keychain {
+	return &Keychain{ring: ring, timeout: timeout, busy: make(chan struct{}, 1)}
+}
+
+// key names a profile's entry. The Secret Service collection is shared with
+// other programs, so the key says whose it is.
+func key(profile string) string { return "qbsettings profile " + profile }
+
+// Get returns the profile's password; found is false if none is stored.
+func (k *Keychain) Get(ctx context.Context, profile string) (password string, found bool, err error) {
+	item, err := call(ctx, k, func() (keyring.Item, error) { return k.ring.Get(key(profile)) })
+	if errors.Is(err, keyring.ErrKeyNotFound) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read password of profile %q: %w", profile, err)
+	}
+	return string(item.Data), true, nil
+}
+
+// Has reports whether the profile has a stored password.
+func (k *Keychain) Has(ctx context.Context, profile string) (bool, error) {
+	_, found, err := k.Get(ctx, profile)
+	return found, err
+}
+
+// Set stores the profile's password, replacing any stored one.
+func (k *Keychain) Set(ctx context.Context, profile, password string) error {
+	_, err := call(ctx, k, func() (struct{}, error) {
+		return struct{}{}, k.ring.Set(keyring.Item{
+			Key:         key(profile),
+			Data:        []byte(password),
+			Label:       ServiceName + " (" + profile + ")",
+			Description: "Password of the QuickBooks service account",
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("store password of profile %q: %w", profile, err)
+	}
+	return nil
+}
+
+// Remove deletes the profile's password; removing none is not an error.
+func (k *Keychain) Remove(ctx context.Context, profile string) error {
+	_, err := call(ctx, k, func() (struct{}, error) { return struct{}{}, k.ring.Remove(key(profile)) })
+	if err != nil && !errors.Is(err, keyring.ErrKeyNotFound) {
+		return fmt.Errorf("remove password of profile %q: %w", profile, err)
+	}
+	return nil
+}
+
+// call runs fn against the keychain, one call at a time, within k.timeout.
+func call[T any](ctx context.Context, k *Keychain, fn func() (T, error)) (T, error) {
+	var zero T
+	ctx, cancel := context.WithTimeout(ctx, k.timeout)
+	defer cancel()
+	select {
+	case k.busy <- struct{}{}:
+	case <-ctx.Done():
+		return zero, ErrTimeout
+	}
+	return withTimeout(ctx, k.timeout, func() (T, error) {
+		defer func() { <-k.busy }()
+		return fn()
+	})
+}
+
+// withTimeout runs fn in its own goroutine and stops waiting for it after
+// timeout. The keyring API cannot be cancelled, so a hung call's goroutine
+// lives on until the keychain answers; its result is then dropped.
+func withTimeout[T any](ctx context.Context, timeout time.Duration, fn func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := fn()
+		done <- result{v, err}
+	}()
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, ErrTimeout
+	}
+}

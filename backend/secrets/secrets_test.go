@@ -1,0 +1,98 @@
+package secrets
+
+import (
+	"context"
+	"errors"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/99designs/keyring"
+)
+
+var ctx = context.Background()
+
+// openReal opens the real platform keychain. make test runs the tests in a
+// private D-Bus session with an unlocked gnome-keyring and sets
+// QBSETTINGS_KEYRING_TESTS=1, so there a missing keychain is a failure;
+// a bare `go test` elsewhere skips.
+func openReal(t *testing.T) *Keychain {
+	t.Helper()
+	k, err := Open(ctx)
+	if err != nil {
+		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {
+			t.Fatalf("the test keychain is not usable: %v", err)
+		}
+		t.Skipf("no keychain here (%v); run the tests with make test", err)
+	}
+	return k
+}
+
+func TestRoundTripInRealKeychain(t *testing.T) {
+	k := openReal(t)
+	profile := "test-" + t.Name()
+	t.Cleanup(func() { k.Remove(ctx, profile) })
+
+	if has, err := k.Has(ctx, profile); err != nil || has {
+		t.Fatalf("fresh profile: has=%v err=%v", has, err)
+	}
+	for _, pw := range []string{"first password", "  spaces and ünïcode ✓  "} {
+		if err := k.Set(ctx, profile, pw); err != nil {
+			t.Fatal(err)
+		}
+		got, found, err := k.Get(ctx, profile)
+		if err != nil || !found || got != pw {
+			t.Fatalf("Get = %q, %v, %v; want %q", got, found, err, pw)
+		}
+	}
+	if err := k.Remove(ctx, profile); err != nil {
+		t.Fatal(err)
+	}
+	if has, _ := k.Has(ctx, profile); has {
+		t.Fatal("password still there after Remove")
+	}
+	if err := k.Remove(ctx, profile); err != nil {
+		t.Fatalf("removing an absent password: %v", err)
+	}
+}
+
+func TestProfilesAreSeparate(t *testing.T) {
+	k := openReal(t)
+	a, b := "test-a-"+t.Name(), "test-b-"+t.Name()
+	t.Cleanup(func() { k.Remove(ctx, a); k.Remove(ctx, b) })
+	if err := k.Set(ctx, a, "for a"); err != nil {
+		t.Fatal(err)
+	}
+	if has, _ := k.Has(ctx, b); has {
+		t.Fatal("profile b sees profile a's password")
+	}
+}
+
+// hungRing is a keyring that never answers, as a Secret Service waiting on
+// an unseen prompt does.
+type hungRing struct {
+	keyring.Keyring
+	release chan struct{}
+}
+
+func (h hungRing) Get(string) (keyring.Item, error) { <-h.release; return keyring.Item{}, nil }
+func (h hungRing) Set(keyring.Item) error           { <-h.release; return nil }
+
+func TestHungKeychainTimesOut(t *testing.T) {
+	h := hungRing{release: make(chan struct{})}
+	defer close(h.release)
+	k := New(h, 50*time.Millisecond)
+
+	start := time.Now()
+	if err := k.Set(ctx, "p", "pw"); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("Set on a hung keychain: %v, want ErrTimeout", err)
+	}
+	// The first call is still hung; the next one must not wait behind it
+	// for longer than its own timeout.
+	if _, _, err := k.Get(ctx, "p"); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("Get behind a hung call: %v, want ErrTimeout", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("two timed-out calls took %v", d)
+	}
+}

@@ -1,0 +1,174 @@
+package settings
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Change is what the user asks to save: the settings, and what they did with
+// the Service Password box.
+type Change struct {
+	Settings Settings
+	// ChangePassword is true when the Service Password box is open, that is,
+	// the user means to store Password instead of keeping the stored one.
+	ChangePassword bool
+	Password       string
+}
+
+// Context is what validation needs to know about the world. The caller
+// gathers it, so that the rules stay free of I/O.
+type Context struct {
+	PasswordStored bool
+	Items          []Item // the stored QuickBooks item list
+}
+
+// Validate returns every problem with c, in the order of the form's fields;
+// none means c can be saved. c.Settings should be normalized first.
+func Validate(c Change, ctx Context) []FieldError {
+	var errs []FieldError
+	add := func(f Field, msg string) {
+		if msg != "" {
+			errs = append(errs, FieldError{Field: f, Message: msg})
+		}
+	}
+	s := c.Settings
+	add(FieldServiceURL, serviceURLProblem(s.ServiceURL))
+	add(FieldServiceUser, serviceUserProblem(s.ServiceUser))
+	add(FieldPassword, passwordProblem(c, ctx.PasswordStored))
+	add(FieldDirectCostColumn, directCostProblem(s.DirectCostColumn))
+	add(FieldVendorUpdates, vendorUpdatesProblem(s.VendorUpdates))
+	add(FieldRetainageItem, retainageItemProblem(s.RetainageItem, ctx.Items))
+	return errs
+}
+
+func serviceURLProblem(raw string) string {
+	switch {
+	case raw == "":
+		return "Enter the address of the QuickBooks service, for example https://qbserver:8443."
+	case utf8.RuneCountInString(raw) > MaxServiceURLLength:
+		return fmt.Sprintf("The Service URL is too long. Use at most %d characters.", MaxServiceURLLength)
+	case hasControl(raw):
+		return "The Service URL contains a hidden character such as a tab or line break. Type it again."
+	}
+	u, err := url.Parse(raw)
+	if err != nil || !u.IsAbs() || u.Opaque != "" {
+		return "Enter a full address that starts with https://, for example https://qbserver:8443."
+	}
+	scheme := strings.ToLower(u.Scheme)
+	switch {
+	case scheme != "http" && scheme != "https":
+		return "The Service URL must start with https:// (or http:// for a service on this computer)."
+	case u.User != nil:
+		return "Remove the user name and password from the Service URL. Enter them in Service User and Service Password instead."
+	case u.Hostname() == "":
+		return "The Service URL has no server name. Enter it as https://server-name:port."
+	case u.Port() != "" && !validPort(u.Port()):
+		return "The port number in the Service URL is not valid. Use a number from 1 to 65535."
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return "Remove the part after \"?\" or \"#\" from the Service URL. Enter only the service's address."
+	case scheme == "http" && !isLoopbackHost(u.Hostname()):
+		return "Use https:// for this address. With http:// the service password would travel over the network unencrypted; http:// is allowed only for a service on this computer (localhost)."
+	}
+	return ""
+}
+
+func validPort(p string) bool {
+	n := 0
+	for _, r := range p {
+		if r < '0' || r > '9' {
+			return false
+		}
+		n = n*10 + int(r-'0')
+		if n > 65535 {
+			return false
+		}
+	}
+	return n >= 1
+}
+
+// isLoopbackHost reports whether host is this computer: localhost or an
+// address in 127.0.0.0/8 or ::1.
+func isLoopbackHost(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func serviceUserProblem(user string) string {
+	switch {
+	case user == "":
+		return "Enter the user name of the QuickBooks service account."
+	case utf8.RuneCountInString(user) > MaxServiceUserLength:
+		return fmt.Sprintf("The Service User is too long. Use at most %d characters.", MaxServiceUserLength)
+	case hasControl(user):
+		return "The Service User contains a hidden character such as a tab or line break. Type it again."
+	}
+	return ""
+}
+
+// passwordProblem checks the password only when one is to be stored. It is
+// never trimmed: spaces at either end may be part of it.
+func passwordProblem(c Change, stored bool) string {
+	if !c.ChangePassword {
+		if stored {
+			return ""
+		}
+		return "Enter the password of the QuickBooks service account. No password is stored yet."
+	}
+	switch {
+	case c.Password == "" && stored:
+		return "Enter the new password, or click Cancel to keep the current one."
+	case c.Password == "":
+		return "Enter the password of the QuickBooks service account. No password is stored yet."
+	case utf8.RuneCountInString(c.Password) > MaxPasswordLength:
+		return fmt.Sprintf("The password is too long. Use at most %d characters.", MaxPasswordLength)
+	case hasControl(c.Password):
+		return "The password contains a hidden character such as a tab or line break. Type it again."
+	}
+	return ""
+}
+
+func directCostProblem(v DirectCostColumn) string {
+	if v == DirectCostReadOnly || v == DirectCostEditable {
+		return ""
+	}
+	return "Choose how Procore's Budget fills the Direct Cost column."
+}
+
+func vendorUpdatesProblem(v VendorUpdates) string {
+	if v == VendorUpdatesAutomatic || v == VendorUpdatesNone {
+		return ""
+	}
+	return "Choose whether vendors are updated automatically."
+}
+
+// EmptyItemListHelp tells the user how to get a retainage item into the list.
+const EmptyItemListHelp = "The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the list."
+
+func retainageItemProblem(ref ItemRef, items []Item) string {
+	if ref.IsZero() {
+		if len(items) == 0 {
+			return "Choose the Invoice Retainage Item. " + EmptyItemListHelp
+		}
+		return "Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks."
+	}
+	it, ok := findItem(items, ref.ListID)
+	switch {
+	case !ok:
+		return fmt.Sprintf("The item %q is no longer in the QuickBooks item list. Choose another item.", ref.FullName)
+	case !it.IsActive:
+		return fmt.Sprintf("The item %q is inactive in QuickBooks. Choose an active item.", it.FullName)
+	}
+	return ""
+}
+
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsControl)
+}

@@ -1,0 +1,184 @@
+package settings
+
+import (
+	"strings"
+	"testing"
+)
+
+var (
+	retainage = Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
+	oldItem   = Item{ListID: "80000009-1468535200", FullName: "Old Retainage", Type: "Service", IsActive: false}
+	someItems = []Item{retainage, oldItem}
+)
+
+// valid is a change that passes every rule; each case below breaks one thing.
+func valid() Change {
+	s := Defaults()
+	s.ServiceURL = "https://qbserver:8443"
+	s.ServiceUser = "procore-sync"
+	s.RetainageItem = ItemRef{ListID: retainage.ListID, FullName: retainage.FullName}
+	return Change{Settings: s, ChangePassword: true, Password: "s3cret"}
+}
+
+func TestValidateAcceptsValidChange(t *testing.T) {
+	if errs := Validate(valid(), Context{Items: someItems}); len(errs) != 0 {
+		t.Fatalf("valid change refused: %v", errs)
+	}
+}
+
+func TestServiceURL(t *testing.T) {
+	cases := []struct {
+		url  string
+		want string // part of the message; "" means accepted
+	}{
+		{"https://qbserver:8443", ""},
+		{"https://qb.example.com/quickbooks/api", ""},
+		{"HTTPS://QB.EXAMPLE.COM", ""},
+		{"https://10.0.0.5", ""},
+		{"https://[2001:db8::1]:8443", ""},
+		{"http://localhost:8765", ""},
+		{"http://LOCALHOST.", ""},
+		{"http://127.0.0.1:8765", ""},
+		{"http://127.45.6.7", ""},
+		{"http://[::1]:8765", ""},
+		{"", "Enter the address of the QuickBooks service"},
+		{"https://" + strings.Repeat("a", MaxServiceURLLength), "too long"},
+		{"https://qb\tserver", "hidden character"},
+		{"https://qbserver\n", "hidden character"},
+		{"qbserver:8443", "full address"},
+		{"qbserver", "full address"},
+		{"//qbserver", "full address"},
+		{"mailto:someone@example.com", "full address"},
+		{"ftp://qbserver", "must start with https://"},
+		{"https://", "no server name"},
+		{"https://:8443", "no server name"},
+		{"https://user:pw@qbserver", "Remove the user name and password"},
+		{"https://qbserver:0", "port number"},
+		{"https://qbserver:70000", "port number"},
+		{"https://qbserver/?x=1", "Remove the part after"},
+		{"https://qbserver/#top", "Remove the part after"},
+		{"http://qbserver:8765", "password would travel over the network unencrypted"},
+		{"http://10.0.0.5", "unencrypted"},
+		{"http://localhost.evil.com", "unencrypted"},
+		{"http://128.0.0.1", "unencrypted"},
+		{"https://qb server", "full address"},
+	}
+	for _, tc := range cases {
+		got := serviceURLProblem(tc.url)
+		if tc.want == "" && got != "" {
+			t.Errorf("%q refused: %s", tc.url, got)
+		}
+		if tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("%q: got %q, want a message containing %q", tc.url, got, tc.want)
+		}
+	}
+}
+
+func TestServiceUser(t *testing.T) {
+	cases := []struct{ user, want string }{
+		{"procore-sync", ""},
+		{"DOMAIN\\bookkeeper", ""},
+		{"José Müller", ""},
+		{strings.Repeat("é", MaxServiceUserLength), ""},
+		{"", "Enter the user name"},
+		{strings.Repeat("a", MaxServiceUserLength+1), "too long"},
+		{"admin\x00", "hidden character"},
+		{"ad\tmin", "hidden character"},
+	}
+	for _, tc := range cases {
+		checkOne(t, serviceUserProblem(tc.user), tc.user, tc.want)
+	}
+}
+
+func TestPassword(t *testing.T) {
+	cases := []struct {
+		name   string
+		change bool
+		pw     string
+		stored bool
+		want   string
+	}{
+		{"keep the stored one", false, "", true, ""},
+		{"replace the stored one", true, "new-pass", true, ""},
+		{"first one", true, "first", false, ""},
+		{"spaces kept and allowed", true, "  pass phrase  ", false, ""},
+		{"longest allowed", true, strings.Repeat("ü", MaxPasswordLength), false, ""},
+		{"none stored and box closed", false, "", false, "No password is stored yet"},
+		{"none stored and box empty", true, "", false, "No password is stored yet"},
+		{"box opened and left empty", true, "", true, "or click Cancel to keep the current one"},
+		{"too long", true, strings.Repeat("a", MaxPasswordLength+1), true, "too long"},
+		{"pasted line break", true, "secret\n", false, "hidden character"},
+	}
+	for _, tc := range cases {
+		got := passwordProblem(Change{ChangePassword: tc.change, Password: tc.pw}, tc.stored)
+		checkOne(t, got, tc.name, tc.want)
+	}
+}
+
+func TestChoices(t *testing.T) {
+	checkOne(t, directCostProblem(DirectCostReadOnly), "read only", "")
+	checkOne(t, directCostProblem(DirectCostEditable), "editable", "")
+	checkOne(t, directCostProblem(""), "none", "Direct Cost column")
+	checkOne(t, directCostProblem("both"), "unknown", "Direct Cost column")
+	checkOne(t, vendorUpdatesProblem(VendorUpdatesAutomatic), "automatic", "")
+	checkOne(t, vendorUpdatesProblem(VendorUpdatesNone), "none", "")
+	checkOne(t, vendorUpdatesProblem("sometimes"), "unknown", "vendors are updated")
+}
+
+func TestRetainageItem(t *testing.T) {
+	ref := func(it Item) ItemRef { return ItemRef{ListID: it.ListID, FullName: it.FullName} }
+	cases := []struct {
+		name  string
+		ref   ItemRef
+		items []Item
+		want  string
+	}{
+		{"active item", ref(retainage), someItems, ""},
+		{"none chosen, empty list", ItemRef{}, nil, "Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the list"},
+		{"none chosen", ItemRef{}, someItems, "required to sync subcontractor invoices"},
+		{"gone from the list", ItemRef{ListID: "X-1", FullName: "Deleted Item"}, someItems, "\"Deleted Item\" is no longer in the QuickBooks item list"},
+		{"inactive", ref(oldItem), someItems, "\"Old Retainage\" is inactive"},
+	}
+	for _, tc := range cases {
+		checkOne(t, retainageItemProblem(tc.ref, tc.items), tc.name, tc.want)
+	}
+}
+
+func TestValidateReportsEveryFieldInFormOrder(t *testing.T) {
+	c := Change{Settings: Settings{ServiceURL: "http://qbserver"}}
+	errs := Validate(c, Context{})
+	var fields []string
+	for _, e := range errs {
+		fields = append(fields, string(e.Field))
+	}
+	want := "serviceUrl serviceUser password directCostColumn vendorUpdates retainageItem"
+	if got := strings.Join(fields, " "); got != want {
+		t.Fatalf("fields = %q, want %q", got, want)
+	}
+}
+
+func TestNormalizeTrimsTextButNotChoices(t *testing.T) {
+	s := Normalize(Settings{ServiceURL: "  https://qbserver \t", ServiceUser: "\u00a0sync\n"})
+	if s.ServiceURL != "https://qbserver" || s.ServiceUser != "sync" {
+		t.Fatalf("not trimmed: %+v", s)
+	}
+}
+
+func TestDefaultsNeedOnlyConnectionAndItem(t *testing.T) {
+	errs := Validate(Change{Settings: Defaults()}, Context{})
+	for _, e := range errs {
+		if e.Field == FieldDirectCostColumn || e.Field == FieldVendorUpdates {
+			t.Errorf("default refused: %v", e)
+		}
+	}
+}
+
+func checkOne(t *testing.T, got, input, want string) {
+	t.Helper()
+	if want == "" && got != "" {
+		t.Errorf("%q refused: %s", input, got)
+	}
+	if want != "" && !strings.Contains(got, want) {
+		t.Errorf("%q: got %q, want a message containing %q", input, got, want)
+	}
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"qbsettings/backend/settings"
+)
+
+// ItemList is a profile's stored QuickBooks item list. A zero RefreshedAt
+// means the list was never filled.
+type ItemList struct {
+	Items       []settings.Item
+	RefreshedAt time.Time
+}
+
+// Items returns the profile's stored item list, sorted by full name.
+func (s *Store) Items(ctx context.Context, profile string) (ItemList, error) {
+	var list ItemList
+	var refreshedAt string
+	err := s.db.QueryRowContext(ctx,
+		`SELECT refreshed_at FROM item_lists WHERE profile_id = ?`, profile).Scan(&refreshedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return list, nil
+	}
+	if err != nil {
+		return list, fmt.Errorf("load item list of profile %q: %w", profile, err)
+	}
+	if list.RefreshedAt, err = parseTime(refreshedAt); err != nil {
+		return list, err
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT list_id, full_name, type, is_active FROM items
+		WHERE profile_id = ? ORDER BY full_name COLLATE NOCASE, list_id`, profile)
+	if err != nil {
+		return list, fmt.Errorf("load item list of profile %q: %w", profile, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var it settings.Item
+		if err := rows.Scan(&it.ListID, &it.FullName, &it.Type, &it.IsActive); err != nil {
+			return list, err
+		}
+		list.Items = append(list.Items, it)
+	}
+	return list, rows.Err()
+}
+
+// ReplaceItems swaps the profile's whole item list for items, in one
+// transaction: if anything fails, the old list stays.
+func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settings.Item, refreshedAt time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE profile_id = ?`, profile); err != nil {
+			return err
+		}
+		ins, err := tx.PrepareContext(ctx,
+			`INSERT INTO items (profile_id, list_id, full_name, type, is_active) VALUES (?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for _, it := range items {
+			if _, err := ins.ExecContext(ctx, profile, it.ListID, it.FullName, it.Type, boolInt(it.IsActive)); err != nil {
+				return fmt.Errorf("item %q: %w", it.ListID, err)
+			}
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO item_lists (profile_id, refreshed_at) VALUES (?, ?)
+			ON CONFLICT (profile_id) DO UPDATE SET refreshed_at = excluded.refreshed_at`,
+			profile, formatTime(refreshedAt))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("replace item list of profile %q: %w", profile, err)
+	}
+	return nil
+}

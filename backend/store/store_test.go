@@ -1,0 +1,241 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"qbsettings/backend/settings"
+)
+
+var ctx = context.Background()
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), FileName)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func sample() settings.Settings {
+	return settings.Settings{
+		ServiceURL:               "https://qbserver:8443",
+		ServiceUser:              "procore-sync",
+		UseProcoreContractNumber: true,
+		AutoAddNewCostCodes:      true,
+		DirectCostColumn:         settings.DirectCostEditable,
+		HideJobToDateCosts:       true,
+		VendorUpdates:            settings.VendorUpdatesNone,
+		RetainageItem:            settings.ItemRef{ListID: "80000005-1468535148", FullName: "Retainage Payable"},
+	}
+}
+
+func TestMigratesFromEmpty(t *testing.T) {
+	s, _ := openTemp(t)
+	v, err := s.SchemaVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := loadMigrations()
+	if v != len(ms) || v < 1 {
+		t.Fatalf("schema version %d, want %d", v, len(ms))
+	}
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Fatalf("journal_mode = %q (%v), want wal", mode, err)
+	}
+	var fk, sync int
+	s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+	s.db.QueryRow("PRAGMA synchronous").Scan(&sync)
+	if fk != 1 || sync != 2 {
+		t.Fatalf("foreign_keys=%d synchronous=%d, want 1 and 2 (FULL)", fk, sync)
+	}
+}
+
+func TestFirstLoadGivesDefaults(t *testing.T) {
+	s, _ := openTemp(t)
+	got, err := s.LoadSettings(ctx, DefaultProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Revision != 0 || !reflect.DeepEqual(got.Settings, settings.Defaults()) {
+		t.Fatalf("first load = %+v, want defaults at revision 0", got)
+	}
+}
+
+func TestSaveAndReopen(t *testing.T) {
+	s, path := openTemp(t)
+	now := time.Date(2026, 11, 24, 15, 4, 5, 600, time.FixedZone("EST", -5*3600))
+	saved, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Revision != 1 {
+		t.Fatalf("revision %d, want 1", saved.Revision)
+	}
+	s.Close()
+
+	again, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	got, err := again.LoadSettings(ctx, DefaultProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Settings, sample()) || got.Revision != 1 || !got.SavedAt.Equal(now) {
+		t.Fatalf("after reopen: %+v, want %+v at revision 1 saved %v", got, sample(), now)
+	}
+
+	second := sample()
+	second.VendorUpdates = settings.VendorUpdatesAutomatic
+	if saved, err = again.SaveSettings(ctx, DefaultProfile, 1, second, now); err != nil || saved.Revision != 2 {
+		t.Fatalf("second save: %+v, %v", saved, err)
+	}
+}
+
+func TestSaveOnOlderRevisionIsRefused(t *testing.T) {
+	s, _ := openTemp(t)
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	stale := sample()
+	stale.ServiceUser = "someone-else"
+	_, err := s.SaveSettings(ctx, DefaultProfile, 0, stale, time.Now())
+	var conflict *ConflictError
+	if !errors.As(err, &conflict) || conflict.Stored != 1 || conflict.Base != 0 {
+		t.Fatalf("stale save: %v, want a conflict with stored revision 1", err)
+	}
+	got, _ := s.LoadSettings(ctx, DefaultProfile)
+	if got.Settings.ServiceUser != "procore-sync" || got.Revision != 1 {
+		t.Fatalf("stale save changed the stored settings: %+v", got)
+	}
+}
+
+func TestFailedSaveLeavesNothing(t *testing.T) {
+	s, _ := openTemp(t)
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	// A value the schema refuses fails the statement inside the transaction.
+	bad := sample()
+	bad.DirectCostColumn = "sideways"
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 1, bad, time.Now()); err == nil {
+		t.Fatal("the schema accepted an unknown Direct Cost option")
+	}
+	got, _ := s.LoadSettings(ctx, DefaultProfile)
+	if got.Revision != 1 || got.Settings != sample() {
+		t.Fatalf("failed save left a change: %+v", got)
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	s, path := openTemp(t)
+	if _, err := s.db.Exec("PRAGMA user_version = 999"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(path); !errors.Is(err, ErrNewerSchema) {
+		t.Fatalf("open of a newer schema: %v, want ErrNewerSchema", err)
+	}
+}
+
+func TestFailedMigrationRollsBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// A table in the way makes the first migration fail half way through.
+	if _, err := db.Exec("CREATE TABLE settings (x)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db); err == nil {
+		t.Fatal("migration over a conflicting table succeeded")
+	}
+	var n int
+	db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'profiles'").Scan(&n)
+	v, _ := schemaVersion(ctx, db)
+	if n != 0 || v != 0 {
+		t.Fatalf("failed migration left profiles table=%d, version=%d", n, v)
+	}
+}
+
+func TestOpenInMissingFolderFails(t *testing.T) {
+	if _, err := Open(filepath.Join(t.TempDir(), "no", "such", FileName)); err == nil {
+		t.Fatal("open in a missing folder succeeded")
+	}
+}
+
+func TestStatus(t *testing.T) {
+	s, _ := openTemp(t)
+	st, err := s.Status(ctx, DefaultProfile)
+	if err != nil || st.Connected || !st.CheckedAt.IsZero() {
+		t.Fatalf("first status = %+v, %v; want never checked", st, err)
+	}
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	want := Status{Connected: true, CheckedAt: at, Detail: "Company.qbw"}
+	if err := s.SaveStatus(ctx, DefaultProfile, want); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Status(ctx, DefaultProfile); got != want {
+		t.Fatalf("status = %+v, want %+v", got, want)
+	}
+}
+
+func TestReplaceItems(t *testing.T) {
+	s, _ := openTemp(t)
+	if l, err := s.Items(ctx, DefaultProfile); err != nil || len(l.Items) != 0 || !l.RefreshedAt.IsZero() {
+		t.Fatalf("first item list = %+v, %v", l, err)
+	}
+	first := []settings.Item{
+		{ListID: "2", FullName: "Retainage Payable", Type: "Service", IsActive: true},
+		{ListID: "1", FullName: "01 Fees & Permits:01.11 Fee - City License", Type: "Service", IsActive: false},
+	}
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	if err := s.ReplaceItems(ctx, DefaultProfile, first, at); err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Items(ctx, DefaultProfile)
+	if err != nil || !l.RefreshedAt.Equal(at) || len(l.Items) != 2 || l.Items[0].ListID != "1" || l.Items[0].IsActive {
+		t.Fatalf("item list = %+v, %v", l, err)
+	}
+	// Two items with one ListID fail the whole replacement: the old list stays.
+	dup := []settings.Item{{ListID: "9", FullName: "A"}, {ListID: "9", FullName: "B"}}
+	if err := s.ReplaceItems(ctx, DefaultProfile, dup, at.Add(time.Hour)); err == nil {
+		t.Fatal("duplicate ListIDs accepted")
+	}
+	if l2, _ := s.Items(ctx, DefaultProfile); !reflect.DeepEqual(l2, l) {
+		t.Fatalf("failed replacement changed the list: %+v", l2)
+	}
+}
+
+func TestProfilesAreIsolated(t *testing.T) {
+	s, _ := openTemp(t)
+	if err := s.CreateProfile(ctx, "second", "Second company"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateProfile(ctx, "second", "Again"); err == nil {
+		t.Fatal("a profile id was accepted twice")
+	}
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	other, err := s.LoadSettings(ctx, "second")
+	if err != nil || other.Revision != 0 || other.Settings != settings.Defaults() {
+		t.Fatalf("second profile sees the first one's settings: %+v, %v", other, err)
+	}
+	if _, err := s.SaveSettings(ctx, "no-such-profile", 0, sample(), time.Now()); err == nil {
+		t.Fatal("settings saved for a profile that does not exist")
+	}
+}
