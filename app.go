@@ -1,0 +1,283 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"qbsettings/backend/form"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// App is what the web view calls. It converts between the form's shapes and
+// the backend's and holds no rules of its own.
+type App struct {
+	ctx     context.Context
+	form    *form.Service // nil when the database could not be opened
+	problem string        // why form is nil, in the user's words
+	profile string
+	dataDir string
+	log     *slog.Logger
+	window  windowRuntime
+
+	mu             sync.Mutex
+	dirty          bool // the form has unsaved changes
+	closeConfirmed bool // the user chose to close without saving
+}
+
+// closeRequestedEvent tells the web view that the user tried to close the
+// window with unsaved changes; it asks them and calls ConfirmClose.
+const closeRequestedEvent = "app:close-requested"
+
+// windowRuntime is the part of the Wails runtime the app uses. Tests replace
+// it: the real one stops the process when called outside a Wails window.
+type windowRuntime interface {
+	EventsEmit(ctx context.Context, name string, data ...any)
+	Quit(ctx context.Context)
+	Show(ctx context.Context)
+}
+
+type wailsWindow struct{}
+
+func (wailsWindow) EventsEmit(ctx context.Context, name string, data ...any) {
+	runtime.EventsEmit(ctx, name, data...)
+}
+func (wailsWindow) Quit(ctx context.Context) { runtime.Quit(ctx) }
+func (wailsWindow) Show(ctx context.Context) {
+	runtime.WindowUnminimise(ctx)
+	runtime.WindowShow(ctx)
+}
+
+func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+
+// beforeClose keeps the window open while the form has unsaved changes and
+// lets the web view ask the user.
+func (a *App) beforeClose(ctx context.Context) (prevent bool) {
+	a.mu.Lock()
+	ask := a.dirty && !a.closeConfirmed
+	a.mu.Unlock()
+	if ask {
+		a.window.EventsEmit(ctx, closeRequestedEvent)
+	}
+	return ask
+}
+
+// onSecondInstance brings this window to the front when the app is started again.
+func (a *App) onSecondInstance(options.SecondInstanceData) {
+	if a.ctx != nil {
+		a.window.Show(a.ctx)
+	}
+}
+
+// SetDirty records whether the form has unsaved changes.
+func (a *App) SetDirty(dirty bool) {
+	a.mu.Lock()
+	a.dirty = dirty
+	a.mu.Unlock()
+}
+
+// ConfirmClose closes the window, dropping unsaved changes.
+func (a *App) ConfirmClose() {
+	a.mu.Lock()
+	a.closeConfirmed = true
+	a.mu.Unlock()
+	a.window.Quit(a.ctx)
+}
+
+// SettingsForm is the settings as the form edits them.
+type SettingsForm struct {
+	ServiceURL               string                    `json:"serviceUrl"`
+	ServiceUser              string                    `json:"serviceUser"`
+	UseProcoreContractNumber bool                      `json:"useProcoreContractNumber"`
+	AutoAddNewCostCodes      bool                      `json:"autoAddNewCostCodes"`
+	DirectCostColumn         settings.DirectCostColumn `json:"directCostColumn"`
+	HideJobToDateCosts       bool                      `json:"hideJobToDateCosts"`
+	VendorUpdates            settings.VendorUpdates    `json:"vendorUpdates"`
+	RetainageItemListID      string                    `json:"retainageItemListId"`
+	RetainageItemFullName    string                    `json:"retainageItemFullName"`
+}
+
+// FormInput is what the user entered: the settings and, when the Service
+// Password box is open, the new password.
+type FormInput struct {
+	Settings       SettingsForm `json:"settings"`
+	ChangePassword bool         `json:"changePassword"`
+	Password       string       `json:"password"`
+}
+
+// ItemOption is a QuickBooks item the Invoice Retainage Item can be.
+type ItemOption struct {
+	ListID   string `json:"listId"`
+	FullName string `json:"fullName"`
+	Type     string `json:"type"`
+	IsActive bool   `json:"isActive"`
+}
+
+// ConnectionStatus is the last check of the service connection; CheckedAt
+// is RFC 3339, or empty if never checked.
+type ConnectionStatus struct {
+	Connected bool   `json:"connected"`
+	CheckedAt string `json:"checkedAt"`
+	Detail    string `json:"detail"`
+}
+
+// FormState is everything the form shows. The stored password never leaves
+// Go: the form learns only whether one is stored.
+type FormState struct {
+	Settings         SettingsForm     `json:"settings"`
+	Revision         int64            `json:"revision"`
+	SavedAt          string           `json:"savedAt"`
+	PasswordStored   bool             `json:"passwordStored"`
+	KeychainProblem  string           `json:"keychainProblem"`
+	Status           ConnectionStatus `json:"status"`
+	Items            []ItemOption     `json:"items"`
+	ItemsRefreshedAt string           `json:"itemsRefreshedAt"`
+	DataFolder       string           `json:"dataFolder"`
+}
+
+// FieldError is one field's problem, placed beside that field.
+type FieldError struct {
+	Field   settings.Field `json:"field"`
+	Message string         `json:"message"`
+}
+
+// LoadResult carries the form's state, or a message for the user.
+type LoadResult struct {
+	State *FormState `json:"state"`
+	Error string     `json:"error"`
+}
+
+// SaveResult is a saved and reloaded state, the field errors that stopped
+// the save, or a message for the user.
+type SaveResult struct {
+	State       *FormState   `json:"state"`
+	FieldErrors []FieldError `json:"fieldErrors"`
+	Error       string       `json:"error"`
+	// Conflict: someone else saved first; the form offers to reload.
+	Conflict bool `json:"conflict"`
+}
+
+// Load returns the stored settings of the profile being edited.
+func (a *App) Load() LoadResult {
+	if a.form == nil {
+		return LoadResult{Error: a.problem}
+	}
+	st, err := a.form.Load(a.context(), a.profile)
+	if err != nil {
+		return LoadResult{Error: form.MessageFor(err)}
+	}
+	a.log.Info("form loaded", "profile", a.profile, "revision", st.Saved.Revision, "items", len(st.Items.Items))
+	return LoadResult{State: a.toFormState(st)}
+}
+
+// Validate returns the problems with what the user entered, as Save would
+// find them. The form calls it as the user types.
+func (a *App) Validate(in FormInput) []FieldError {
+	if a.form == nil {
+		return []FieldError{}
+	}
+	errs, err := a.form.Validate(a.context(), a.profile, toChange(in))
+	if err != nil {
+		// The form reports field problems only; Save will say what failed.
+		a.log.Warn("validate failed", "err", err)
+	}
+	return toFieldErrors(errs)
+}
+
+// Save stores what the user entered if all of it is valid, on top of the
+// revision the form was loaded at.
+func (a *App) Save(baseRevision int64, in FormInput) SaveResult {
+	if a.form == nil {
+		return SaveResult{Error: a.problem}
+	}
+	st, errs, err := a.form.Save(a.context(), a.profile, baseRevision, toChange(in))
+	switch {
+	case err != nil:
+		var conflict *store.ConflictError
+		return SaveResult{Error: form.MessageFor(err), Conflict: errors.As(err, &conflict)}
+	case len(errs) > 0:
+		return SaveResult{FieldErrors: toFieldErrors(errs)}
+	}
+	return SaveResult{State: a.toFormState(st)}
+}
+
+func (a *App) context() context.Context {
+	if a.ctx != nil {
+		return a.ctx
+	}
+	return context.Background()
+}
+
+func toChange(in FormInput) settings.Change {
+	s := in.Settings
+	return settings.Change{
+		Settings: settings.Settings{
+			ServiceURL:               s.ServiceURL,
+			ServiceUser:              s.ServiceUser,
+			UseProcoreContractNumber: s.UseProcoreContractNumber,
+			AutoAddNewCostCodes:      s.AutoAddNewCostCodes,
+			DirectCostColumn:         s.DirectCostColumn,
+			HideJobToDateCosts:       s.HideJobToDateCosts,
+			VendorUpdates:            s.VendorUpdates,
+			RetainageItem:            settings.ItemRef{ListID: s.RetainageItemListID, FullName: s.RetainageItemFullName},
+		},
+		ChangePassword: in.ChangePassword,
+		Password:       in.Password,
+	}
+}
+
+func (a *App) toFormState(st form.State) *FormState {
+	s := st.Saved.Settings
+	items := make([]ItemOption, len(st.Items.Items))
+	for i, it := range st.Items.Items {
+		items[i] = ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
+	}
+	return &FormState{
+		Settings: SettingsForm{
+			ServiceURL:               s.ServiceURL,
+			ServiceUser:              s.ServiceUser,
+			UseProcoreContractNumber: s.UseProcoreContractNumber,
+			AutoAddNewCostCodes:      s.AutoAddNewCostCodes,
+			DirectCostColumn:         s.DirectCostColumn,
+			HideJobToDateCosts:       s.HideJobToDateCosts,
+			VendorUpdates:            s.VendorUpdates,
+			RetainageItemListID:      s.RetainageItem.ListID,
+			RetainageItemFullName:    s.RetainageItem.FullName,
+		},
+		Revision:         st.Saved.Revision,
+		SavedAt:          timeText(st.Saved.SavedAt),
+		PasswordStored:   st.PasswordStored,
+		KeychainProblem:  st.KeychainProblem,
+		Status:           toConnectionStatus(st.Status),
+		Items:            items,
+		ItemsRefreshedAt: timeText(st.Items.RefreshedAt),
+		DataFolder:       a.dataDir,
+	}
+}
+
+func toConnectionStatus(s store.Status) ConnectionStatus {
+	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: s.Detail}
+}
+
+func toFieldErrors(errs []settings.FieldError) []FieldError {
+	out := make([]FieldError, len(errs))
+	for i, e := range errs {
+		out[i] = FieldError{Field: e.Field, Message: e.Message}
+	}
+	return out
+}
+
+// timeText is t in RFC 3339 for the web view to show in local time, or ""
+// for the zero time ("never").
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"qbsettings/backend/form"
+	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// fakeWindow records what the app asked of the window.
+type fakeWindow struct {
+	events []string
+	quits  int
+	shows  int
+}
+
+func (w *fakeWindow) EventsEmit(_ context.Context, name string, _ ...any) { w.events = append(w.events, name) }
+func (w *fakeWindow) Quit(context.Context)                                { w.quits++ }
+func (w *fakeWindow) Show(context.Context)                                { w.shows++ }
+
+// newTestApp wires the app as main does, on a real database in a temporary
+// folder and the real keychain.
+func newTestApp(t *testing.T) (*App, *fakeWindow, *store.Store) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(filepath.Join(dir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	keys, err := secrets.Open(context.Background())
+	if err != nil {
+		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {
+			t.Fatalf("the test keychain is not usable: %v", err)
+		}
+		t.Skipf("no keychain here (%v); run the tests with make test", err)
+	}
+	t.Cleanup(func() { keys.Remove(context.Background(), store.DefaultProfile) })
+	w := &fakeWindow{}
+	log := slog.New(slog.DiscardHandler)
+	app := &App{
+		form:    form.New(st, func(context.Context) (form.Passwords, error) { return keys, nil }, log),
+		profile: store.DefaultProfile,
+		dataDir: dir,
+		log:     log,
+		window:  w,
+		ctx:     context.Background(),
+	}
+	return app, w, st
+}
+
+func TestLoadSaveRoundTrip(t *testing.T) {
+	app, _, st := newTestApp(t)
+	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
+	if err := st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	first := app.Load()
+	if first.Error != "" || first.State.Revision != 0 || first.State.PasswordStored || len(first.State.Items) != 1 {
+		t.Fatalf("first load: %+v", first)
+	}
+
+	in := FormInput{Settings: first.State.Settings, ChangePassword: true, Password: "pw"}
+	in.Settings.ServiceURL = "http://localhost:8765"
+	in.Settings.ServiceUser = "demo"
+	in.Settings.DirectCostColumn = settings.DirectCostEditable
+	in.Settings.HideJobToDateCosts = true
+	in.Settings.RetainageItemListID = item.ListID
+	in.Settings.RetainageItemFullName = item.FullName
+	if errs := app.Validate(in); len(errs) != 0 {
+		t.Fatalf("Validate: %v", errs)
+	}
+	res := app.Save(0, in)
+	if res.Error != "" || len(res.FieldErrors) != 0 {
+		t.Fatalf("Save: %+v", res)
+	}
+	got := res.State
+	if got.Settings != in.Settings || got.Revision != 1 || !got.PasswordStored || got.SavedAt == "" {
+		t.Fatalf("saved state: %+v", got)
+	}
+	if again := app.Load().State; again.Settings != in.Settings {
+		t.Fatalf("reload: %+v", again.Settings)
+	}
+
+	stale := app.Save(0, FormInput{Settings: in.Settings})
+	if !stale.Conflict || stale.Error == "" {
+		t.Fatalf("stale save: %+v", stale)
+	}
+}
+
+func TestSaveReportsFieldErrorsAsData(t *testing.T) {
+	app, _, _ := newTestApp(t)
+	res := app.Save(0, FormInput{Settings: SettingsForm{ServiceURL: "http://qbserver"}})
+	fields := map[settings.Field]bool{}
+	for _, e := range res.FieldErrors {
+		fields[e.Field] = true
+	}
+	for _, f := range []settings.Field{settings.FieldServiceURL, settings.FieldServiceUser, settings.FieldPassword, settings.FieldRetainageItem} {
+		if !fields[f] {
+			t.Errorf("no error for %s in %+v", f, res.FieldErrors)
+		}
+	}
+}
+
+func TestCloseAsksOnlyWithUnsavedChanges(t *testing.T) {
+	app, w, _ := newTestApp(t)
+	if app.beforeClose(app.ctx) {
+		t.Fatal("a clean form kept the window open")
+	}
+	app.SetDirty(true)
+	if !app.beforeClose(app.ctx) || len(w.events) != 1 || w.events[0] != closeRequestedEvent {
+		t.Fatalf("dirty close: events %v", w.events)
+	}
+	app.ConfirmClose()
+	if w.quits != 1 || app.beforeClose(app.ctx) {
+		t.Fatal("the window stayed open after the user chose to close")
+	}
+}
+
+func TestSecondInstanceShowsWindow(t *testing.T) {
+	app, w, _ := newTestApp(t)
+	app.onSecondInstance(struct {
+		Args             []string
+		WorkingDirectory string
+	}{})
+	if w.shows != 1 {
+		t.Fatal("the window was not brought to the front")
+	}
+}
+
+func TestUnopenedDatabaseExplainsItself(t *testing.T) {
+	app := &App{problem: "The settings file could not be opened.", log: slog.New(slog.DiscardHandler)}
+	if res := app.Load(); res.Error != app.problem || res.State != nil {
+		t.Fatalf("Load: %+v", res)
+	}
+	if res := app.Save(0, FormInput{}); res.Error != app.problem {
+		t.Fatalf("Save: %+v", res)
+	}
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from "react";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { EventsOn } from "../../wailsjs/runtime/runtime";
+import { ConfirmClose } from "../../wailsjs/go/main/App";
+
+// Sent by Go (app.go, closeRequestedEvent) when the window is closed while
+// the form has unsaved changes.
+const CLOSE_REQUESTED = "app:close-requested";
+
+export function CloseGuard() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => EventsOn(CLOSE_REQUESTED, () => setOpen(true)), []);
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)} modalType="alert">
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Close without saving?</DialogTitle>
+          <DialogContent>
+            You have changes that are not saved. If you close now, they are lost. To keep them, click Keep editing, then Update.
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => setOpen(false)}>
+              Keep editing
+            </Button>
+            <Button onClick={() => ConfirmClose()}>Close without saving</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,109 @@
+import { Badge, Button, Field, Input, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { settings } from "../../wailsjs/go/models";
+import { fieldId, SettingsFormModel } from "../useSettingsForm";
+import { formatTime } from "../format";
+import { errorProps } from "./fieldProps";
+import { Section } from "./Section";
+
+const useStyles = makeStyles({
+  passwordRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  passwordInput: { flexGrow: 1 },
+  credentials: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  statusLine: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+});
+
+export function ConnectionSection({ form }: { form: SettingsFormModel }) {
+  const styles = useStyles();
+  const { values, setValue, errors, state } = form;
+  return (
+    <Section id="connection" title="Connection Settings" description="How this computer reaches the QuickBooks® microservice that works with Procore.">
+      <Field
+        label="Service URL"
+        required
+        hint="The address of the QuickBooks® microservice, for example https://qbserver:8443."
+        {...errorProps(errors[settings.Field.ServiceURL])}
+      >
+        <Input
+          id={fieldId(settings.Field.ServiceURL)}
+          type="url"
+          value={values.serviceUrl}
+          onChange={(_, d) => setValue("serviceUrl", d.value, settings.Field.ServiceURL)}
+          autoComplete="url"
+          spellCheck={false}
+        />
+      </Field>
+      <Field
+        label="Service User"
+        required
+        hint="The username of the QuickBooks® microservice account."
+        {...errorProps(errors[settings.Field.ServiceUser])}
+      >
+        <Input
+          id={fieldId(settings.Field.ServiceUser)}
+          value={values.serviceUser}
+          onChange={(_, d) => setValue("serviceUser", d.value, settings.Field.ServiceUser)}
+          autoComplete="username"
+          spellCheck={false}
+        />
+      </Field>
+      <PasswordField form={form} className={styles} />
+      <div className={styles.status} role="group" aria-labelledby="status-label">
+        <Text id="status-label" weight="semibold">
+          Status
+        </Text>
+        <div className={styles.statusLine} role="status">
+          <Badge appearance="filled" color={state.status.connected ? "success" : "danger"}>
+            {state.status.connected ? "Connected" : "Not Connected"}
+          </Badge>
+          <Text>
+            {state.status.checkedAt
+              ? `Last checked ${formatTime(state.status.checkedAt)}.`
+              : "Not checked yet."}
+            {state.status.detail ? ` ${state.status.detail}` : ""}
+          </Text>
+        </div>
+      </div>
+    </Section>
+  );
+}
+
+function PasswordField({ form, className: styles }: { form: SettingsFormModel; className: ReturnType<typeof useStyles> }) {
+  const { state, passwordOpen, password, setPassword, openPassword, cancelPassword, errors } = form;
+  if (!passwordOpen) {
+    return (
+      <div className={styles.credentials}>
+        <Text weight="semibold" id="password-label">
+          Service Password
+        </Text>
+        <Text id="password-state">A password is stored in this computer's keychain.</Text>
+        <Link as="button" type="button" onClick={openPassword} aria-describedby="password-label password-state">
+          Edit Credentials
+        </Link>
+      </div>
+    );
+  }
+  const hint = state.passwordStored
+    ? "Enter the new password for the QuickBooks® microservice account, or click Cancel to keep the current password."
+    : "The password of the QuickBooks® microservice account. It is kept in this computer's keychain, never in a file.";
+  return (
+    <Field label="Service Password" required hint={hint} {...errorProps(errors[settings.Field.Password])}>
+      <div className={styles.passwordRow}>
+        <Input
+          id={fieldId(settings.Field.Password)}
+          className={styles.passwordInput}
+          type="password"
+          value={password}
+          onChange={(_, d) => setPassword(d.value)}
+          autoComplete="new-password"
+          autoFocus={state.passwordStored}
+        />
+        {state.passwordStored && (
+          <Button type="button" onClick={cancelPassword}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </Field>
+  );
+}

@@ -1,0 +1,123 @@
+import { Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { settings } from "../../wailsjs/go/models";
+import { fieldId, SettingsFormModel } from "../useSettingsForm";
+import { errorProps } from "./fieldProps";
+import { RetainageItemField } from "./RetainageItemField";
+import { Section } from "./Section";
+
+const useStyles = makeStyles({
+  optionText: { display: "flex", flexDirection: "column" },
+  optionHelp: { color: tokens.colorNeutralForeground2 },
+  checkHelp: { color: tokens.colorNeutralForeground2, paddingLeft: "32px", display: "block" },
+  editableDetails: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    marginLeft: "32px",
+    paddingLeft: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
+  checkGroup: { display: "flex", flexDirection: "column" },
+});
+
+// Option is a radio's label with the article's explanation under it.
+function Option({ title, help }: { title: string; help: string }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.optionText}>
+      <Text>{title}</Text>
+      <Text size={200} className={styles.optionHelp}>
+        {help}
+      </Text>
+    </span>
+  );
+}
+
+function HelpedCheckbox(props: { id: string; label: string; help: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const styles = useStyles();
+  const helpId = `${props.id}-help`;
+  return (
+    <div className={styles.checkGroup}>
+      <Checkbox
+        id={props.id}
+        label={props.label}
+        checked={props.checked}
+        onChange={(_, d) => props.onChange(d.checked === true)}
+        aria-describedby={helpId}
+      />
+      <Text id={helpId} size={200} className={styles.checkHelp}>
+        {props.help}
+      </Text>
+    </div>
+  );
+}
+
+export function GeneralSection({ form }: { form: SettingsFormModel }) {
+  const styles = useStyles();
+  const { values, setValue, errors } = form;
+  const editable = values.directCostColumn === settings.DirectCostColumn.Editable;
+  return (
+    <Section id="general" title="General Settings" description="The accounting rules of the sync between QuickBooks® and Procore.">
+      <HelpedCheckbox
+        id="use-procore-contract-number"
+        label="Use Procore Contract #"
+        help="Fills the QuickBooks® ID field with the Procore commitment contract number. Users can still edit the QuickBooks® ID. When this is clear, users must enter the QuickBooks® ID themselves."
+        checked={values.useProcoreContractNumber}
+        onChange={(c) => setValue("useProcoreContractNumber", c, null)}
+      />
+      <HelpedCheckbox
+        id="auto-add-cost-codes"
+        label="Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects"
+        help="New cost codes created in QuickBooks® are imported into Procore as new budget line items, if the cost codes do not exist in the Budget tool."
+        checked={values.autoAddNewCostCodes}
+        onChange={(c) => setValue("autoAddNewCostCodes", c, null)}
+      />
+      <Field label="Procore's Budget Direct Cost Columns" {...errorProps(errors[settings.Field.DirectCostColumn])}>
+        <RadioGroup
+          id={fieldId(settings.Field.DirectCostColumn)}
+          value={values.directCostColumn}
+          onChange={(_, d) => setValue("directCostColumn", d.value as settings.DirectCostColumn, settings.Field.DirectCostColumn)}
+        >
+          <Radio
+            value={settings.DirectCostColumn.ReadOnly}
+            label={<Option title="Read Only, Populate From QuickBooks" help="The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®." />}
+          />
+          <Radio
+            value={settings.DirectCostColumn.Editable}
+            label={<Option title="Editable, Do Not Populate From QuickBooks" help="The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore." />}
+          />
+        </RadioGroup>
+      </Field>
+      {editable && (
+        <div className={styles.editableDetails}>
+          <Text size={200} className={styles.optionHelp}>
+            If the Direct Costs tool is an active tab on a project, its data is always editable and filled from the Direct Costs tool.
+          </Text>
+          <Checkbox
+            id="hide-job-to-date-costs"
+            label="Hide Job To Date Costs Column on the Budget"
+            checked={values.hideJobToDateCosts}
+            onChange={(_, d) => setValue("hideJobToDateCosts", d.checked === true, null)}
+          />
+        </div>
+      )}
+      <Field label="Vendors will be Automatically Updated" {...errorProps(errors[settings.Field.VendorUpdates])}>
+        <RadioGroup
+          id={fieldId(settings.Field.VendorUpdates)}
+          value={values.vendorUpdates}
+          onChange={(_, d) => setValue("vendorUpdates", d.value as settings.VendorUpdates, settings.Field.VendorUpdates)}
+        >
+          <Radio
+            value={settings.VendorUpdates.Automatic}
+            label={<Option title="Automatically Update Vendors when Refreshing the Vendor List" help="When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore." />}
+          />
+          <Radio
+            value={settings.VendorUpdates.None}
+            label={<Option title="Do Not Update Vendors" help="When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore." />}
+          />
+        </RadioGroup>
+      </Field>
+      <RetainageItemField form={form} />
+    </Section>
+  );
+}

@@ -1,0 +1,192 @@
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { main, settings } from "../../wailsjs/go/models";
+import * as backend from "../../wailsjs/go/main/App";
+import { SettingsPage } from "./SettingsPage";
+import { formState, savedState, retainage } from "../test/fixtures";
+
+// The Go bindings are replaced at the module boundary; everything above
+// them is the real form.
+vi.mock("../../wailsjs/go/main/App", () => ({
+  Load: vi.fn(),
+  Save: vi.fn(),
+  Validate: vi.fn(),
+  SetDirty: vi.fn(),
+  ConfirmClose: vi.fn(),
+}));
+const api = vi.mocked(backend);
+
+function renderPage(initial: main.FormState) {
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SettingsPage initial={initial} />
+    </FluentProvider>,
+  );
+  return user;
+}
+
+const fieldError = (field: settings.Field, message: string) => main.FieldError.createFrom({ field, message });
+const lastSaveInput = () => api.Save.mock.calls.at(-1)![1];
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  api.Validate.mockResolvedValue([]);
+  api.SetDirty.mockResolvedValue();
+});
+
+describe("first run", () => {
+  it("opens the password box at once, with no Cancel", () => {
+    renderPage(formState());
+    expect(screen.getByLabelText(/Service Password/)).toHaveAttribute("type", "password");
+    expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
+    expect(screen.getByText("Not Connected")).toBeInTheDocument();
+    expect(screen.getByText("Not checked yet.")).toBeInTheDocument();
+  });
+
+  it("shows Go's field errors beside their fields, a summary, and focuses the first", async () => {
+    api.Save.mockResolvedValue(
+      main.SaveResult.createFrom({
+        fieldErrors: [
+          fieldError(settings.Field.ServiceURL, "Enter the address of the QuickBooks service."),
+          fieldError(settings.Field.RetainageItem, "Choose the Invoice Retainage Item."),
+        ],
+      }),
+    );
+    const user = renderPage(formState());
+    await user.click(screen.getByRole("button", { name: "Update" }));
+
+    const url = screen.getByLabelText(/Service URL/);
+    await waitFor(() => expect(url).toHaveFocus());
+    expect(url).toHaveAccessibleDescription(expect.stringContaining("Enter the address of the QuickBooks service."));
+    expect(url).toHaveAttribute("aria-invalid", "true");
+    const summary = screen.getByText("2 settings need your attention").closest<HTMLElement>("[role=alert]")!;
+    expect(summary).toHaveTextContent("The settings were not saved.");
+    expect(within(summary).getByRole("button", { name: "Invoice Retainage Item" })).toBeInTheDocument();
+    expect(screen.getByText("Choose the Invoice Retainage Item.")).toBeInTheDocument();
+    expect(lastSaveInput().changePassword).toBe(true);
+  });
+});
+
+describe("live validation", () => {
+  it("asks Go as the user types and shows the answer only for fields they touched", async () => {
+    api.Validate.mockResolvedValue([
+      fieldError(settings.Field.ServiceURL, "Use https:// for this address."),
+      fieldError(settings.Field.ServiceUser, "Enter the user name."),
+    ]);
+    const user = renderPage(formState());
+    await user.type(screen.getByLabelText(/Service URL/), "http://qbserver");
+
+    await screen.findByText("Use https:// for this address.");
+    expect(screen.queryByText("Enter the user name.")).toBeNull();
+    const sent = api.Validate.mock.calls.at(-1)![0];
+    expect(sent.settings.serviceUrl).toBe("http://qbserver");
+    // Debounced: far fewer calls than keystrokes.
+    expect(api.Validate.mock.calls.length).toBeLessThan(5);
+  });
+});
+
+describe("Edit Credentials", () => {
+  it("reveals the password box and Cancel keeps the stored password", async () => {
+    api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: savedState() }));
+    const user = renderPage(savedState());
+    expect(screen.queryByLabelText(/Service Password/)).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Edit Credentials" }));
+    const box = screen.getByLabelText(/Service Password/);
+    await user.type(box, "new-secret");
+    expect(screen.getByText("Unsaved changes")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByLabelText(/Service Password/)).toBeNull();
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Update" }));
+    expect(lastSaveInput().changePassword).toBe(false);
+    expect(lastSaveInput().password).toBe("");
+  });
+
+  it("sends a new password when the box is open", async () => {
+    api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: savedState() }));
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Edit Credentials" }));
+    await user.type(screen.getByLabelText(/Service Password/), "new-secret");
+    await user.click(screen.getByRole("button", { name: "Update" }));
+    expect(api.Save).toHaveBeenCalledWith(3, expect.objectContaining({ changePassword: true, password: "new-secret" }));
+  });
+});
+
+describe("Direct Cost columns", () => {
+  it("shows Hide Job To Date Costs only under Editable and keeps its value", async () => {
+    const user = renderPage(savedState());
+    const hide = () => screen.queryByRole("checkbox", { name: "Hide Job To Date Costs Column on the Budget" });
+    expect(hide()).toBeNull();
+
+    await user.click(screen.getByRole("radio", { name: /Editable, Do Not Populate From QuickBooks/ }));
+    expect(screen.getByText(/If the Direct Costs tool is an active tab/)).toBeInTheDocument();
+    await user.click(hide()!);
+    expect(hide()).toBeChecked();
+
+    await user.click(screen.getByRole("radio", { name: /Read Only, Populate From QuickBooks/ }));
+    expect(hide()).toBeNull();
+    await user.click(screen.getByRole("radio", { name: /Editable, Do Not Populate From QuickBooks/ }));
+    expect(hide()).toBeChecked();
+  });
+});
+
+describe("saving", () => {
+  it("marks unsaved changes, tells Go, and clears the mark after a save", async () => {
+    const stored = savedState({ vendorUpdates: settings.VendorUpdates.None });
+    api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: { ...stored, revision: 4, savedAt: "2026-11-24T16:00:00Z" } }));
+    const user = renderPage(savedState());
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
+
+    await user.click(screen.getByRole("radio", { name: /Do Not Update Vendors/ }));
+    expect(screen.getByText("Unsaved changes")).toBeInTheDocument();
+    await waitFor(() => expect(api.SetDirty).toHaveBeenLastCalledWith(true));
+
+    await user.click(screen.getByRole("button", { name: "Update" }));
+    expect(await screen.findByText(/^Settings saved at/)).toBeInTheDocument();
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
+    await waitFor(() => expect(api.SetDirty).toHaveBeenLastCalledWith(false));
+    expect(screen.getByRole("radio", { name: /Do Not Update Vendors/ })).toBeChecked();
+  });
+
+  it("offers Reload when someone else saved first", async () => {
+    api.Save.mockResolvedValue(main.SaveResult.createFrom({ error: "These settings were saved from somewhere else.", conflict: true }));
+    api.Load.mockResolvedValue(main.LoadResult.createFrom({ state: savedState({ serviceUser: "changed-elsewhere" }) }));
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Update" }));
+    await screen.findByText("These settings were saved from somewhere else.");
+
+    await user.click(screen.getByRole("button", { name: "Reload" }));
+    await waitFor(() => expect(screen.getByLabelText(/Service User/)).toHaveValue("changed-elsewhere"));
+  });
+
+  it("shows a keychain problem from Go", () => {
+    renderPage(formState({ keychainProblem: "No system keychain is available." }));
+    expect(screen.getByText("No system keychain is available.")).toBeInTheDocument();
+  });
+});
+
+describe("Invoice Retainage Item", () => {
+  it("says what to do when the item list is empty", () => {
+    renderPage(formState({ items: [] }));
+    expect(screen.getByText(/Create a Service Item in QuickBooks \(for example "Retainage Payable"\), then refresh the list/)).toBeInTheDocument();
+  });
+
+  it("selects an item by its ListID and shows inactive items as unavailable", async () => {
+    api.Save.mockResolvedValue(main.SaveResult.createFrom({ fieldErrors: [fieldError(settings.Field.ServiceURL, "x")] }));
+    const user = renderPage(formState());
+    await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
+    expect(screen.getByRole("option", { name: "Old Retainage (inactive)" })).toHaveAttribute("aria-disabled", "true");
+    await user.click(screen.getByRole("option", { name: "Retainage Payable" }));
+    await act(async () => {
+      await user.click(screen.getByRole("button", { name: "Update" }));
+    });
+    expect(lastSaveInput().settings.retainageItemListId).toBe(retainage.listId);
+    expect(lastSaveInput().settings.retainageItemFullName).toBe(retainage.fullName);
+  });
+});

@@ -1,0 +1,102 @@
+import { FormEvent } from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Title2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { main } from "../../wailsjs/go/models";
+import { useSettingsForm } from "../useSettingsForm";
+import { formatTime } from "../format";
+import { ConnectionSection } from "./ConnectionSection";
+import { ErrorSummary, focusField } from "./ErrorSummary";
+import { GeneralSection } from "./GeneralSection";
+
+const useStyles = makeStyles({
+  page: {
+    maxWidth: "820px",
+    margin: "0 auto",
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL} 0`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+  },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+    padding: `${tokens.spacingVerticalM} 0`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  savedInfo: { color: tokens.colorNeutralForeground2 },
+  title: { margin: 0 },
+});
+
+export function SettingsPage({ initial }: { initial: main.FormState }) {
+  const styles = useStyles();
+  const form = useSettingsForm(initial);
+  const { state, banner, dirty, saving } = form;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const firstError = await form.save();
+    if (firstError) focusField(firstError);
+  };
+
+  return (
+    <form className={styles.page} onSubmit={onSubmit} noValidate aria-labelledby="page-title">
+      <header className={styles.header}>
+        <Title2 as="h1" id="page-title" className={styles.title}>
+          Integration Settings
+        </Title2>
+      </header>
+      {state.keychainProblem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{state.keychainProblem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorSummary errors={form.errors} />
+      <ConnectionSection form={form} />
+      <GeneralSection form={form} />
+      <footer className={styles.footer}>
+        <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>
+          {saving ? "Saving…" : "Update"}
+        </Button>
+        {dirty && (
+          <Badge appearance="tint" color="warning" size="large">
+            Unsaved changes
+          </Badge>
+        )}
+        <div aria-live="polite" role="status">
+          {banner ? (
+            <MessageBar intent={banner.intent} layout="multiline">
+              <MessageBarBody>{banner.text}</MessageBarBody>
+              {banner.conflict && (
+                <MessageBarActions>
+                  <Button type="button" onClick={form.reload}>
+                    Reload
+                  </Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          ) : (
+            <Caption1 className={styles.savedInfo}>
+              {state.savedAt ? `Last saved ${formatTime(state.savedAt)}.` : "Not saved yet."}
+            </Caption1>
+          )}
+        </div>
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { StrictMode, useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webDarkTheme, webLightTheme, makeStaticStyles } from "@fluentui/react-components";
+import { App } from "./App";
+
+const useGlobalStyles = makeStaticStyles({
+  "html, body": { margin: 0, minHeight: "100%" },
+  // Keep a focused control clear of the sticky Update bar when the page
+  // scrolls to it.
+  html: { scrollPaddingBottom: "96px", scrollPaddingTop: "16px" },
+});
+
+const darkQuery = "(prefers-color-scheme: dark)";
+
+// The theme follows the system's light or dark setting, also when it
+// changes while the app is open.
+function useSystemDark(): boolean {
+  const [dark, setDark] = useState(() => window.matchMedia(darkQuery).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(darkQuery);
+    const onChange = () => setDark(mq.matches);
+    mq.addEventListener("change", onChange);
+    return () => mq.removeEventListener("change", onChange);
+  }, []);
+  return dark;
+}
+
+function Root() {
+  useGlobalStyles();
+  const dark = useSystemDark();
+  const theme = dark ? webDarkTheme : webLightTheme;
+  useEffect(() => {
+    document.body.style.backgroundColor = theme.colorNeutralBackground2;
+    document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  }, [theme, dark]);
+  return (
+    <FluentProvider theme={theme} style={{ minHeight: "100vh", backgroundColor: theme.colorNeutralBackground2 }}>
+      <App />
+    </FluentProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

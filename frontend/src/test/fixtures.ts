@@ -1,0 +1,43 @@
+import { main, settings } from "../../wailsjs/go/models";
+
+export const retainage = { listId: "80000005-1468535148", fullName: "Retainage Payable", type: "Service", isActive: true };
+export const oldItem = { listId: "80000009-1468535200", fullName: "Old Retainage", type: "Service", isActive: false };
+
+// formState builds what Go's Load returns, first run by default.
+export function formState(overrides: Partial<main.FormState> = {}, values: Partial<main.SettingsForm> = {}): main.FormState {
+  return main.FormState.createFrom({
+    settings: {
+      serviceUrl: "",
+      serviceUser: "",
+      useProcoreContractNumber: false,
+      autoAddNewCostCodes: false,
+      directCostColumn: settings.DirectCostColumn.ReadOnly,
+      hideJobToDateCosts: false,
+      vendorUpdates: settings.VendorUpdates.Automatic,
+      retainageItemListId: "",
+      retainageItemFullName: "",
+      ...values,
+    },
+    revision: 0,
+    savedAt: "",
+    passwordStored: false,
+    keychainProblem: "",
+    status: { connected: false, checkedAt: "", detail: "" },
+    items: [retainage, oldItem],
+    itemsRefreshedAt: "2026-11-24T09:00:00Z",
+    dataFolder: "/tmp/data",
+    ...overrides,
+  });
+}
+
+export const savedState = (values: Partial<main.SettingsForm> = {}) =>
+  formState(
+    { revision: 3, savedAt: "2026-11-24T15:04:00Z", passwordStored: true },
+    {
+      serviceUrl: "https://qbserver:8443",
+      serviceUser: "procore-sync",
+      retainageItemListId: retainage.listId,
+      retainageItemFullName: retainage.fullName,
+      ...values,
+    },
+  );

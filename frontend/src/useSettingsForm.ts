@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { main, settings } from "../wailsjs/go/models";
+import * as backend from "../wailsjs/go/main/App";
+import { formatTime } from "./format";
+
+export type Values = main.SettingsForm;
+export type FieldErrors = Partial<Record<settings.Field, string>>;
+
+export interface Banner {
+  intent: "success" | "error" | "warning";
+  text: string;
+  // The save was refused because someone else saved first: offer Reload.
+  conflict?: boolean;
+}
+
+// How long the form waits after the last keystroke before asking Go.
+export const VALIDATE_DELAY_MS = 350;
+
+export function fieldId(field: settings.Field): string {
+  return `field-${field}`;
+}
+
+const sameValues = (a: Values, b: Values) =>
+  (Object.keys(a) as (keyof Values)[]).every((k) => a[k] === b[k]);
+
+function toErrors(list: main.FieldError[] | null | undefined): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of list ?? []) out[e.field] ??= e.message;
+  return out;
+}
+
+// useSettingsForm holds what the user is editing and talks to Go. It has no
+// rules of its own: every error it shows came from Go's Validate or Save.
+export function useSettingsForm(initial: main.FormState) {
+  const [state, setState] = useState(initial);
+  const [values, setValues] = useState<Values>(initial.settings);
+  const [passwordOpen, setPasswordOpen] = useState(!initial.passwordStored);
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [touched, setTouched] = useState<Set<settings.Field>>(new Set());
+  const [showAllErrors, setShowAllErrors] = useState(false);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [saving, setSaving] = useState(false);
+  const validation = useRef(0);
+
+  const reset = useCallback((next: main.FormState) => {
+    setState(next);
+    setValues(next.settings);
+    setPasswordOpen(!next.passwordStored);
+    setPassword("");
+    setErrors({});
+    setTouched(new Set());
+    setShowAllErrors(false);
+  }, []);
+
+  const input = useMemo(
+    () => main.FormInput.createFrom({ settings: values, changePassword: passwordOpen, password }),
+    [values, passwordOpen, password],
+  );
+
+  const dirty = !sameValues(values, state.settings) || (passwordOpen && password !== "");
+
+  useEffect(() => {
+    backend.SetDirty(dirty);
+  }, [dirty]);
+
+  // Ask Go for the field errors once the user pauses typing. Only the newest
+  // answer counts, so a slow reply cannot overwrite a newer one.
+  useEffect(() => {
+    if (touched.size === 0) return;
+    const ticket = ++validation.current;
+    const timer = setTimeout(async () => {
+      const list = await backend.Validate(input);
+      if (ticket === validation.current) setErrors(toErrors(list));
+    }, VALIDATE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [input, touched]);
+
+  const touch = (field: settings.Field) =>
+    setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+
+  const setValue = <K extends keyof Values>(key: K, value: Values[K], field: settings.Field | null) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    if (field) touch(field);
+    setBanner((b) => (b?.intent === "success" ? null : b));
+  };
+
+  const visibleErrors: FieldErrors = showAllErrors
+    ? errors
+    : Object.fromEntries(Object.entries(errors).filter(([f]) => touched.has(f as settings.Field)));
+
+  // save returns the field to focus when the save was refused for field errors.
+  const save = async (): Promise<settings.Field | null> => {
+    setSaving(true);
+    setBanner(null);
+    try {
+      const res = await backend.Save(state.revision, input);
+      if (res.error) {
+        setBanner({ intent: "error", text: res.error, conflict: res.conflict });
+        return null;
+      }
+      if (res.fieldErrors?.length) {
+        validation.current++; // an older live check must not hide these
+        setErrors(toErrors(res.fieldErrors));
+        setShowAllErrors(true);
+        return res.fieldErrors[0].field;
+      }
+      if (!res.state) return null;
+      reset(res.state);
+      setBanner({ intent: "success", text: `Settings saved at ${formatTime(res.state.savedAt)}.` });
+      return null;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const reload = async () => {
+    const res = await backend.Load();
+    if (!res.state) {
+      setBanner({ intent: "error", text: res.error });
+      return;
+    }
+    reset(res.state);
+    setBanner(null);
+  };
+
+  return {
+    state,
+    values,
+    setValue,
+    password,
+    setPassword: (v: string) => {
+      setPassword(v);
+      touch(settings.Field.Password);
+    },
+    passwordOpen,
+    openPassword: () => setPasswordOpen(true),
+    cancelPassword: () => {
+      setPasswordOpen(false);
+      setPassword("");
+      setErrors(({ [settings.Field.Password]: _dropped, ...rest }) => rest);
+    },
+    errors: visibleErrors,
+    dirty,
+    saving,
+    banner,
+    dismissBanner: () => setBanner(null),
+    save,
+    reload,
+  };
+}
+
+export type SettingsFormModel = ReturnType<typeof useSettingsForm>;
