@@ -21,9 +21,11 @@ type fakeWindow struct {
 	shows  int
 }
 
-func (w *fakeWindow) EventsEmit(_ context.Context, name string, _ ...any) { w.events = append(w.events, name) }
-func (w *fakeWindow) Quit(context.Context)                                { w.quits++ }
-func (w *fakeWindow) Show(context.Context)                                { w.shows++ }
+func (w *fakeWindow) EventsEmit(_ context.Context, name string, _ ...any) {
+	w.events = append(w.events, name)
+}
+func (w *fakeWindow) Quit(context.Context) { w.quits++ }
+func (w *fakeWindow) Show(context.Context) { w.shows++ }
 
 // newTestApp wires the app as main does, on a real database in a temporary
 // folder and the real keychain.
