@@ -1,0 +1,205 @@
+package quickbooks
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Config says where the service is and how to sign in.
+type Config struct {
+	BaseURL  string
+	User     string
+	Password string
+	// TrustedFingerprint, when set, is the SHA-256 fingerprint of a
+	// certificate the user chose to trust for this URL although the
+	// system does not (a local service's self-signed certificate).
+	TrustedFingerprint string
+	// Resolver looks up the service's host name; nil means the system's.
+	Resolver *net.Resolver
+}
+
+// Client calls one QuickBooks service. It is safe for concurrent use.
+type Client struct {
+	base     *url.URL
+	user     string
+	password string
+	http     *http.Client
+}
+
+// New returns a client for cfg. BaseURL must already be valid (the settings
+// rules check it); New only refuses what it cannot parse.
+func New(cfg Config) (*Client, error) {
+	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("service URL %q is not an http(s) URL", cfg.BaseURL)
+	}
+	transport := &http.Transport{
+		// No proxy: the password goes to the configured address and nowhere else.
+		Proxy:                  nil,
+		DialContext:            (&net.Dialer{Timeout: 10 * time.Second, Resolver: cfg.Resolver}).DialContext,
+		TLSClientConfig:        tlsConfig(base.Hostname(), cfg.TrustedFingerprint),
+		TLSHandshakeTimeout:    10 * time.Second,
+		ResponseHeaderTimeout:  30 * time.Second,
+		MaxResponseHeaderBytes: 64 << 10,
+		ForceAttemptHTTP2:      true,
+	}
+	return &Client{
+		base:     base,
+		user:     cfg.User,
+		password: cfg.Password,
+		http: &http.Client{
+			Transport: transport,
+			// A redirect could carry the password elsewhere: never follow one.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+	}, nil
+}
+
+// Close releases the client's idle connections.
+func (c *Client) Close() { c.http.CloseIdleConnections() }
+
+// Host is the service's host and port, for messages.
+func (c *Client) Host() string { return c.base.Host }
+
+// Health checks that the address is a QuickBooks service that accepts the
+// user and password, and says which company file it serves.
+func (c *Client) Health(ctx context.Context) (Health, error) {
+	var h Health
+	if err := c.call(ctx, http.MethodGet, "/v1/health", nil, http.StatusOK, &h); err != nil {
+		return h, err
+	}
+	if h.Service != ServiceName {
+		return h, c.notQuickBooks(fmt.Sprintf("health says service=%q", h.Service))
+	}
+	if !h.QBRunning {
+		return h, newError(KindQuickBooksNotReady, "qbRunning=false",
+			"The QuickBooks service answered, but QuickBooks is not running on its computer. Open QuickBooks Desktop with the company file, then try again.")
+	}
+	return h, nil
+}
+
+// Items returns every Service and OtherCharge item, active or not, following
+// the service's pages until the last one.
+func (c *Client) Items(ctx context.Context) ([]Item, error) {
+	var all []Item
+	seen := map[string]bool{}
+	cursor := ""
+	for page := 0; ; page++ {
+		if page == MaxPages {
+			return nil, newError(KindNotQuickBooks, fmt.Sprintf("more than %d pages", MaxPages),
+				"The QuickBooks service kept sending more pages of items without end, so the list was not changed. Restart the QuickBooks service, then refresh the list again.")
+		}
+		q := url.Values{}
+		q.Set("types", strings.Join(RetainageItemTypes, ","))
+		q.Set("active", "all")
+		q.Set("limit", fmt.Sprint(PageSize))
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		var p ItemPage
+		if err := c.call(ctx, http.MethodGet, "/v1/items?"+q.Encode(), nil, http.StatusOK, &p); err != nil {
+			return nil, err
+		}
+		for _, it := range p.Items {
+			if it.ListID == "" || it.FullName == "" {
+				return nil, c.notQuickBooks("item without listId or fullName")
+			}
+		}
+		all = append(all, p.Items...)
+		if p.NextCursor == "" {
+			return all, nil
+		}
+		if seen[p.NextCursor] {
+			return nil, newError(KindNotQuickBooks, "cursor repeated: "+p.NextCursor,
+				"The QuickBooks service sent the same page of items again and again, so the list was not changed. Restart the QuickBooks service, then refresh the list again.")
+		}
+		seen[p.NextCursor] = true
+		cursor = p.NextCursor
+	}
+}
+
+// StartRefresh asks the service to read its lists from QuickBooks again.
+func (c *Client) StartRefresh(ctx context.Context) (string, error) {
+	var r RefreshStarted
+	if err := c.call(ctx, http.MethodPost, "/v1/items/refresh", []byte("{}"), http.StatusAccepted, &r); err != nil {
+		return "", err
+	}
+	if r.RefreshID == "" {
+		return "", c.notQuickBooks("refresh answer without refreshId")
+	}
+	return r.RefreshID, nil
+}
+
+// RefreshState reports the progress of a refresh.
+func (c *Client) RefreshState(ctx context.Context, id string) (RefreshStatus, error) {
+	var s RefreshStatus
+	err := c.call(ctx, http.MethodGet, "/v1/items/refresh/"+url.PathEscape(id), nil, http.StatusOK, &s)
+	if err == nil {
+		switch s.State {
+		case RefreshQueued, RefreshRunning, RefreshDone, RefreshFailed:
+		default:
+			err = c.notQuickBooks(fmt.Sprintf("unknown refresh state %q", s.State))
+		}
+	}
+	return s, err
+}
+
+// call sends one request and decodes the JSON answer into out, which it
+// expects with status want.
+func (c *Client) call(ctx context.Context, method, path string, body []byte, want int, out any) error {
+	u := *c.base
+	rel, _ := url.Parse(path)
+	u.Path = c.base.Path + rel.Path
+	u.RawQuery = rel.RawQuery
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
+	if err != nil {
+		return c.transportError(err)
+	}
+	req.SetBasicAuth(c.user, c.password)
+	req.Header.Set("Accept", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return c.transportError(err)
+	}
+	defer resp.Body.Close()
+	data, err := readBounded(resp.Body)
+	if err != nil {
+		if errors.Is(err, errTooLarge) {
+			return newError(KindNotQuickBooks, "response over the size limit",
+				"The QuickBooks service sent an answer far larger than expected (over %d MB), so it was not used. Check the Service URL; if it is right, restart the QuickBooks service.", MaxBodyBytes>>20)
+		}
+		return c.transportError(err)
+	}
+	if resp.StatusCode != want {
+		return c.statusError(path, resp.StatusCode, data)
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
+	}
+	return nil
+}
+
+var errTooLarge = errors.New("response too large")
+
+func readBounded(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBodyBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxBodyBytes {
+		return nil, errTooLarge
+	}
+	return data, nil
+}

@@ -1,0 +1,305 @@
+package quickbooks_test
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/binary"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/simulator"
+)
+
+const user, password = "demo", "demo-password"
+
+var ctx = context.Background()
+
+// startHTTP runs a simulator over plain HTTP on loopback.
+func startHTTP(t *testing.T, opts simulator.Options) (*simulator.Server, string) {
+	t.Helper()
+	opts.User, opts.Password = user, password
+	sim := simulator.New(opts)
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	return sim, srv.URL
+}
+
+// startHTTPS runs a simulator over HTTPS with a fresh self-signed certificate.
+func startHTTPS(t *testing.T) (string, tls.Certificate) {
+	t.Helper()
+	cert, err := simulator.SelfSignedCertificate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(simulator.New(simulator.Options{User: user, Password: password}))
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	return srv.URL, cert
+}
+
+func client(t *testing.T, cfg quickbooks.Config) *quickbooks.Client {
+	t.Helper()
+	if cfg.User == "" {
+		cfg.User, cfg.Password = user, password
+	}
+	c, err := quickbooks.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+func wantKind(t *testing.T, err error, kind quickbooks.Kind, msgPart string) *quickbooks.Error {
+	t.Helper()
+	var qe *quickbooks.Error
+	if !errors.As(err, &qe) {
+		t.Fatalf("error %v (%T), want a *quickbooks.Error of kind %s", err, err, kind)
+	}
+	if qe.Kind != kind || !strings.Contains(qe.Message, msgPart) {
+		t.Logf("detail: %s", qe.Detail)
+		t.Fatalf("got %s %q, want %s with %q", qe.Kind, qe.Message, kind, msgPart)
+	}
+	if strings.Contains(qe.Message, password) || strings.Contains(qe.Detail, password) {
+		t.Fatalf("the password is in the error: %+v", qe)
+	}
+	return qe
+}
+
+func TestHealth(t *testing.T) {
+	_, url := startHTTP(t, simulator.Options{})
+	h, err := client(t, quickbooks.Config{BaseURL: url}).Health(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Service != "quickbooks" || !strings.HasSuffix(h.CompanyFile, ".qbw") || !strings.Contains(h.QBEdition, "Contractor") {
+		t.Fatalf("health = %+v", h)
+	}
+}
+
+func TestWrongPassword(t *testing.T) {
+	_, url := startHTTP(t, simulator.Options{})
+	_, err := client(t, quickbooks.Config{BaseURL: url, User: user, Password: "wrong"}).Health(ctx)
+	wantKind(t, err, quickbooks.KindUnauthorized, "did not accept the Service User and Service Password")
+}
+
+func TestEveryFaultHasItsOwnMessage(t *testing.T) {
+	cases := []struct {
+		fault simulator.Fault
+		call  string // which call shows it
+		kind  quickbooks.Kind
+		msg   string
+	}{
+		{simulator.FaultSlow, "health", quickbooks.KindTimeout, "did not answer in time"},
+		{simulator.FaultServerError, "health", quickbooks.KindServiceError, "ran into a problem talking to QuickBooks"},
+		{simulator.FaultUnauthorized, "health", quickbooks.KindUnauthorized, "did not accept"},
+		{simulator.FaultMalformedJSON, "health", quickbooks.KindNotQuickBooks, "not the way a QuickBooks service does"},
+		{simulator.FaultOversized, "health", quickbooks.KindNotQuickBooks, "far larger than expected"},
+		{simulator.FaultEndlessPaging, "items", quickbooks.KindNotQuickBooks, "kept sending more pages"},
+		{simulator.FaultDropConnection, "health", quickbooks.KindConnectionLost, "was lost before it answered"},
+		{simulator.FaultQuickBooksNotRunning, "health", quickbooks.KindServiceError, "QuickBooks Desktop is not running"},
+		{simulator.FaultRefreshFails, "refresh", quickbooks.KindRefreshFailed, "Close the dialog in QuickBooks"},
+		{simulator.FaultNotQuickBooks, "health", quickbooks.KindNotQuickBooks, "not the way a QuickBooks service does"},
+	}
+	if len(cases) != len(simulator.Faults) {
+		t.Fatalf("%d cases for %d faults", len(cases), len(simulator.Faults))
+	}
+	for _, tc := range cases {
+		t.Run(string(tc.fault), func(t *testing.T) {
+			sim, url := startHTTP(t, simulator.Options{SlowDelay: 5 * time.Second, RefreshPolls: 1})
+			sim.SetFault(tc.fault)
+			c := client(t, quickbooks.Config{BaseURL: url})
+			cctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+			defer cancel()
+			var err error
+			switch tc.call {
+			case "health":
+				_, err = c.Health(cctx)
+			case "items":
+				_, err = c.Items(ctx)
+			case "refresh":
+				_, err = c.RefreshAndList(ctx, time.Millisecond, nil)
+			}
+			wantKind(t, err, tc.kind, tc.msg)
+		})
+	}
+}
+
+func TestHealthWithQuickBooksClosedIsNotConnected(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"service":"quickbooks","serviceVersion":"1","companyFile":"","qbEdition":"","qbRunning":false}`))
+	}))
+	defer srv.Close()
+	_, err := client(t, quickbooks.Config{BaseURL: srv.URL}).Health(ctx)
+	wantKind(t, err, quickbooks.KindQuickBooksNotReady, "QuickBooks is not running")
+}
+
+func TestConnectionRefused(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	_, err = client(t, quickbooks.Config{BaseURL: "http://" + addr}).Health(ctx)
+	wantKind(t, err, quickbooks.KindConnectionRefused, "Nothing is accepting connections at "+addr)
+}
+
+func TestHostNotFound(t *testing.T) {
+	dns := nxdomainServer(t)
+	resolver := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, "udp", dns)
+	}}
+	_, err := client(t, quickbooks.Config{BaseURL: "https://qbserver.invalid:8443", Resolver: resolver}).Health(ctx)
+	wantKind(t, err, quickbooks.KindHostNotFound, `"qbserver.invalid" could not be found`)
+}
+
+// nxdomainServer is a DNS server on loopback that knows no names: it answers
+// every query with NXDOMAIN, as an office DNS server does for a mistyped name.
+func nxdomainServer(t *testing.T) string {
+	t.Helper()
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pc.Close() })
+	go func() {
+		buf := make([]byte, 512)
+		for {
+			n, from, err := pc.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			if n < 12 {
+				continue
+			}
+			resp := append([]byte(nil), buf[:n]...)
+			flags := binary.BigEndian.Uint16(resp[2:])
+			binary.BigEndian.PutUint16(resp[2:], 0x8000|flags&0x7900|0x0080|3) // QR, opcode, RD; RA; NXDOMAIN
+			binary.BigEndian.PutUint16(resp[6:], 0)                            // no answers
+			binary.BigEndian.PutUint16(resp[8:], 0)
+			binary.BigEndian.PutUint16(resp[10:], 0)
+			pc.WriteTo(resp, from)
+		}
+	}()
+	return pc.LocalAddr().String()
+}
+
+func TestTwentyThousandItemsArePaged(t *testing.T) {
+	const n = 20000
+	_, url := startHTTP(t, simulator.Options{Items: simulator.GeneratedItems(n)})
+	items, err := client(t, quickbooks.Config{BaseURL: url}).Items(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only Service and OtherCharge items are asked for.
+	want := 0
+	for _, it := range simulator.GeneratedItems(n) {
+		if it.Type == "Service" || it.Type == "OtherCharge" {
+			want++
+		}
+	}
+	if len(items) != want || want < n/2 {
+		t.Fatalf("got %d items, want %d", len(items), want)
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		if seen[it.ListID] {
+			t.Fatalf("item %s listed twice", it.ListID)
+		}
+		seen[it.ListID] = true
+	}
+}
+
+func TestRefreshShowsNewItem(t *testing.T) {
+	sim, url := startHTTP(t, simulator.Options{RefreshPolls: 2})
+	sim.AddToQuickBooks(quickbooks.Item{ListID: "80000099-1700000000", FullName: "Retainage Payable - 2026", Type: "Service", IsActive: true})
+	c := client(t, quickbooks.Config{BaseURL: url})
+	before, _ := c.Items(ctx)
+	var states []string
+	after, err := c.RefreshAndList(ctx, time.Millisecond, func(s quickbooks.RefreshStatus) { states = append(states, s.State) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before)+1 {
+		t.Fatalf("%d items after refresh, %d before", len(after), len(before))
+	}
+	if got := strings.Join(states, ","); got != "running,running,done" {
+		t.Fatalf("refresh states %s", got)
+	}
+}
+
+func TestSelfSignedCertificateIsRefusedThenTrustedByFingerprint(t *testing.T) {
+	url, cert := startHTTPS(t)
+	_, err := client(t, quickbooks.Config{BaseURL: url}).Health(ctx)
+	qe := wantKind(t, err, quickbooks.KindCertificate, "does not trust the security certificate")
+	fp := quickbooks.Fingerprint(cert.Certificate[0])
+	if qe.Certificate == nil || qe.Certificate.Fingerprint != fp || !qe.Certificate.SelfSigned {
+		t.Fatalf("certificate shown to the user: %+v, want fingerprint %s", qe.Certificate, fp)
+	}
+	// Trusting exactly that certificate connects, in any fingerprint spelling.
+	lower := strings.ToLower(strings.ReplaceAll(fp, ":", ""))
+	if _, err := client(t, quickbooks.Config{BaseURL: url, TrustedFingerprint: lower}).Health(ctx); err != nil {
+		t.Fatalf("with the certificate trusted: %v", err)
+	}
+}
+
+func TestTrustDoesNotCoverAnotherCertificate(t *testing.T) {
+	_, first := startHTTPS(t)
+	url, _ := startHTTPS(t)
+	_, err := client(t, quickbooks.Config{BaseURL: url, TrustedFingerprint: quickbooks.Fingerprint(first.Certificate[0])}).Health(ctx)
+	wantKind(t, err, quickbooks.KindCertificate, "does not trust")
+}
+
+func TestHTTPSAgainstPlainHTTPSaysSo(t *testing.T) {
+	_, url := startHTTP(t, simulator.Options{})
+	_, err := client(t, quickbooks.Config{BaseURL: strings.Replace(url, "http://", "https://", 1)}).Health(ctx)
+	wantKind(t, err, quickbooks.KindNotQuickBooks, "does not answer secure (https) connections")
+}
+
+func TestRedirectsAreNotFollowed(t *testing.T) {
+	var gotAuth bool
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _, gotAuth = r.BasicAuth()
+	}))
+	defer elsewhere.Close()
+	redirector := httptest.NewServer(http.RedirectHandler(elsewhere.URL+"/v1/health", http.StatusFound))
+	defer redirector.Close()
+	_, err := client(t, quickbooks.Config{BaseURL: redirector.URL}).Health(ctx)
+	wantKind(t, err, quickbooks.KindNotQuickBooks, "not the way a QuickBooks service does")
+	if gotAuth {
+		t.Fatal("the password followed a redirect to another server")
+	}
+}
+
+func TestServicePathPrefixIsKept(t *testing.T) {
+	sim := simulator.New(simulator.Options{User: user, Password: password})
+	mux := http.NewServeMux()
+	mux.Handle("/quickbooks/", http.StripPrefix("/quickbooks", sim))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	if _, err := client(t, quickbooks.Config{BaseURL: srv.URL + "/quickbooks/"}).Health(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNormalizeFingerprint(t *testing.T) {
+	fp := quickbooks.Fingerprint([]byte("x"))
+	for _, in := range []string{fp, strings.ToLower(fp), strings.ReplaceAll(fp, ":", ""), strings.ReplaceAll(fp, ":", " ")} {
+		if got := quickbooks.NormalizeFingerprint(in); got != fp {
+			t.Errorf("NormalizeFingerprint(%q) = %q", in, got)
+		}
+	}
+	for _, bad := range []string{"", "AB:CD", strings.Repeat("ZZ", 32)} {
+		if got := quickbooks.NormalizeFingerprint(bad); got != "" {
+			t.Errorf("NormalizeFingerprint(%q) = %q, want empty", bad, got)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package quickbooks
+
+import (
+	"bytes"
+	"crypto/x509"
+	"fmt"
+	"time"
+)
+
+// Kind sorts failures by what the user can do about them.
+type Kind string
+
+const (
+	KindHostNotFound       Kind = "hostNotFound"
+	KindConnectionRefused  Kind = "connectionRefused"
+	KindTimeout            Kind = "timeout"
+	KindCertificate        Kind = "certificateNotTrusted"
+	KindUnauthorized       Kind = "unauthorized"
+	KindServiceError       Kind = "serviceError"
+	KindNotQuickBooks      Kind = "notQuickBooks"
+	KindQuickBooksNotReady Kind = "quickBooksNotReady"
+	KindConnectionLost     Kind = "connectionLost"
+	KindCanceled           Kind = "canceled"
+	KindRefreshFailed      Kind = "refreshFailed"
+)
+
+// Error is a failed call, explained. Message is for the user; Detail is for
+// the log and never holds the password.
+type Error struct {
+	Kind    Kind
+	Message string
+	Detail  string
+	// Certificate is set for KindCertificate: what the service presented.
+	Certificate *Certificate
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s (%s)", e.Kind, e.Message, e.Detail) }
+
+// Certificate describes a TLS certificate the user may choose to trust.
+type Certificate struct {
+	Fingerprint string // SHA-256 of the DER bytes, upper-case hex pairs joined by ':'
+	Subject     string
+	Issuer      string
+	NotBefore   time.Time
+	NotAfter    time.Time
+	SelfSigned  bool
+	Reason      string // why the system did not trust it, for the log
+}
+
+func describeCertificate(c *x509.Certificate, reason error) *Certificate {
+	return &Certificate{
+		Fingerprint: Fingerprint(c.Raw),
+		Subject:     c.Subject.String(),
+		Issuer:      c.Issuer.String(),
+		NotBefore:   c.NotBefore,
+		NotAfter:    c.NotAfter,
+		SelfSigned:  bytes.Equal(c.RawIssuer, c.RawSubject) && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil,
+		Reason:      reason.Error(),
+	}
+}
+
+func newError(kind Kind, detail string, format string, args ...any) *Error {
+	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Detail: detail}
+}

@@ -1,0 +1,304 @@
+// Package simulator is the project's own QuickBooks microservice: a real
+// HTTP server implementing version 1 of the service contract
+// (docs/service-api.md) over an invented construction company's item list,
+// with fault modes that make it fail the ways a real one can. Tests run it
+// in-process; cmd/qbsim runs it for demos and end-to-end tests.
+package simulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+)
+
+// Fault is a way the service fails.
+type Fault string
+
+const (
+	FaultNone                 Fault = ""
+	FaultSlow                 Fault = "slow"                   // every answer waits Options.SlowDelay
+	FaultServerError          Fault = "server-error"           // 500 with a userFacingMessage
+	FaultUnauthorized         Fault = "unauthorized"           // 401 whatever the password
+	FaultMalformedJSON        Fault = "malformed-json"         // a 200 whose JSON is cut short
+	FaultOversized            Fault = "oversized"              // a 200 over the client's 32 MiB limit
+	FaultEndlessPaging        Fault = "endless-paging"         // every item page has a new nextCursor
+	FaultDropConnection       Fault = "drop-connection"        // the connection closes with no answer
+	FaultQuickBooksNotRunning Fault = "quickbooks-not-running" // 503: QuickBooks is closed
+	FaultRefreshFails         Fault = "refresh-fails"          // refreshes end in state failed
+	FaultNotQuickBooks        Fault = "not-quickbooks"         // some other web server answers
+)
+
+// Faults lists every fault, for flags and tests.
+var Faults = []Fault{FaultSlow, FaultServerError, FaultUnauthorized, FaultMalformedJSON, FaultOversized,
+	FaultEndlessPaging, FaultDropConnection, FaultQuickBooksNotRunning, FaultRefreshFails, FaultNotQuickBooks}
+
+// Options configure a simulator.
+type Options struct {
+	User, Password string
+	Items          []quickbooks.Item // the company file's items; SampleItems() if nil
+	CompanyFile    string
+	SlowDelay      time.Duration // for FaultSlow; 15 s if zero
+	// RefreshPolls is how many status polls a refresh stays queued/running.
+	RefreshPolls int
+}
+
+// Server is a running simulator's state. It is an http.Handler.
+type Server struct {
+	opts Options
+	mu   sync.Mutex
+	// inQuickBooks is the company file; served is what the service last
+	// read from it. They differ until a refresh, as with the real service.
+	inQuickBooks []quickbooks.Item
+	served       []quickbooks.Item
+	refreshes    map[string]*refresh
+	fault        Fault
+	nextID       int
+}
+
+type refresh struct {
+	polls int
+	state string
+}
+
+// New returns a simulator with opts.
+func New(opts Options) *Server {
+	if opts.Items == nil {
+		opts.Items = SampleItems()
+	}
+	if opts.CompanyFile == "" {
+		opts.CompanyFile = `C:\Users\Public\Documents\Intuit\QuickBooks\Company Files\Summit Ridge Builders.qbw`
+	}
+	if opts.SlowDelay == 0 {
+		opts.SlowDelay = 15 * time.Second
+	}
+	if opts.RefreshPolls == 0 {
+		opts.RefreshPolls = 2
+	}
+	return &Server{
+		opts:         opts,
+		inQuickBooks: slices.Clone(opts.Items),
+		served:       slices.Clone(opts.Items),
+		refreshes:    map[string]*refresh{},
+	}
+}
+
+// SetFault makes the simulator fail as f says (FaultNone: not at all).
+func (s *Server) SetFault(f Fault) {
+	s.mu.Lock()
+	s.fault = f
+	s.mu.Unlock()
+}
+
+// AddToQuickBooks adds an item to the company file, as a user creating it
+// in QuickBooks does; the service lists it after the next refresh.
+func (s *Server) AddToQuickBooks(it quickbooks.Item) {
+	s.mu.Lock()
+	s.inQuickBooks = append(s.inQuickBooks, it)
+	s.mu.Unlock()
+}
+
+// ServeHTTP answers the contract's routes and the simulator's own control
+// routes under /_simulator/.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/_simulator/") {
+		s.control(w, r)
+		return
+	}
+	s.mu.Lock()
+	fault := s.fault
+	s.mu.Unlock()
+	if s.applyFault(fault, w, r) {
+		return
+	}
+	user, pw, ok := r.BasicAuth()
+	if !ok || user != s.opts.User || pw != s.opts.Password || fault == FaultUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Basic realm="QuickBooks service"`)
+		writeError(w, http.StatusUnauthorized, "unauthorized", "wrong user or password", "")
+		return
+	}
+	switch {
+	case r.Method == http.MethodGet && r.URL.Path == "/v1/health":
+		writeJSON(w, http.StatusOK, quickbooks.Health{
+			Service: quickbooks.ServiceName, ServiceVersion: "1.4.2-simulator", CompanyFile: s.opts.CompanyFile,
+			QBEdition: "QuickBooks Desktop Premier Contractor 2024", QBRunning: true,
+		})
+	case r.Method == http.MethodGet && r.URL.Path == "/v1/items":
+		s.items(w, r, fault)
+	case r.Method == http.MethodPost && r.URL.Path == "/v1/items/refresh":
+		s.startRefresh(w, fault)
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/v1/items/refresh/"):
+		s.refreshStatus(w, strings.TrimPrefix(r.URL.Path, "/v1/items/refresh/"))
+	default:
+		writeError(w, http.StatusNotFound, "notFound", "no such route: "+r.Method+" "+r.URL.Path, "")
+	}
+}
+
+// applyFault answers the request as the fault says, if it concerns it, and
+// reports whether it did.
+func (s *Server) applyFault(f Fault, w http.ResponseWriter, r *http.Request) bool {
+	switch f {
+	case FaultSlow:
+		select {
+		case <-time.After(s.opts.SlowDelay):
+		case <-r.Context().Done():
+			return true
+		}
+	case FaultServerError:
+		writeError(w, http.StatusInternalServerError, "internalError", "unhandled exception in QBXML session",
+			"The QuickBooks service ran into a problem talking to QuickBooks. Restart the QuickBooks service, then try again.")
+		return true
+	case FaultQuickBooksNotRunning:
+		writeError(w, http.StatusServiceUnavailable, "qbNotRunning", "QuickBooks is not running",
+			"QuickBooks Desktop is not running on the service's computer. Open QuickBooks with the company file, then try again.")
+		return true
+	case FaultMalformedJSON:
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte(`{"service":"quickbooks","serviceVersion":"1.4.2","companyFile":"C:\\Comp`))
+		return true
+	case FaultOversized:
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		chunk := []byte(strings.Repeat(" ", 1<<20))
+		w.Write([]byte(`{"service":"quickbooks","padding":"`))
+		for i := 0; i < quickbooks.MaxBodyBytes>>20+2; i++ {
+			if _, err := w.Write(chunk); err != nil {
+				return true
+			}
+		}
+		w.Write([]byte(`"}`))
+		return true
+	case FaultDropConnection:
+		panic(http.ErrAbortHandler) // net/http closes the connection without an answer
+	case FaultNotQuickBooks:
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte("<!doctype html><title>Welcome to nginx!</title>"))
+		return true
+	}
+	return false
+}
+
+func (s *Server) items(w http.ResponseWriter, r *http.Request, fault Fault) {
+	q := r.URL.Query()
+	types := strings.Split(q.Get("types"), ",")
+	active := q.Get("active")
+	limit, err := strconv.Atoi(q.Get("limit"))
+	if err != nil || limit < 1 || limit > 1000 {
+		limit = 500
+	}
+	offset := 0
+	if c := q.Get("cursor"); c != "" {
+		if offset, err = strconv.Atoi(strings.TrimPrefix(c, "o")); err != nil || offset < 0 {
+			writeError(w, http.StatusBadRequest, "badCursor", "cursor not recognised", "")
+			return
+		}
+	}
+	s.mu.Lock()
+	var match []quickbooks.Item
+	for _, it := range s.served {
+		if (q.Get("types") == "" || slices.Contains(types, it.Type)) &&
+			(active == "all" || (active == "inactive") != it.IsActive) {
+			match = append(match, it)
+		}
+	}
+	s.mu.Unlock()
+	page := quickbooks.ItemPage{Items: []quickbooks.Item{}}
+	if offset < len(match) {
+		page.Items = match[offset:min(offset+limit, len(match))]
+	}
+	if offset+limit < len(match) {
+		page.NextCursor = fmt.Sprintf("o%d", offset+limit)
+	}
+	if fault == FaultEndlessPaging {
+		page.NextCursor = fmt.Sprintf("o%d", offset+1) // always one more page
+	}
+	writeJSON(w, http.StatusOK, page)
+}
+
+func (s *Server) startRefresh(w http.ResponseWriter, fault Fault) {
+	s.mu.Lock()
+	s.nextID++
+	id := fmt.Sprintf("r%d", s.nextID)
+	state := quickbooks.RefreshQueued
+	if fault == FaultRefreshFails {
+		state = quickbooks.RefreshFailed
+	}
+	s.refreshes[id] = &refresh{state: state}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusAccepted, quickbooks.RefreshStarted{RefreshID: id})
+}
+
+// refreshStatus moves a refresh along one step per poll: queued, running
+// for RefreshPolls polls, then done with the company file's items served.
+func (s *Server) refreshStatus(w http.ResponseWriter, id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rf, ok := s.refreshes[id]
+	if !ok {
+		writeError(w, http.StatusNotFound, "noSuchRefresh", "no refresh "+id, "")
+		return
+	}
+	rf.polls++
+	switch rf.state {
+	case quickbooks.RefreshQueued:
+		rf.state = quickbooks.RefreshRunning
+	case quickbooks.RefreshRunning:
+		if rf.polls > s.opts.RefreshPolls {
+			rf.state = quickbooks.RefreshDone
+			s.served = slices.Clone(s.inQuickBooks)
+		}
+	case quickbooks.RefreshFailed:
+		writeJSON(w, http.StatusOK, quickbooks.RefreshStatus{State: rf.state,
+			Message: "QuickBooks is showing a dialog box and cannot be read. Close the dialog in QuickBooks, then refresh the list again."})
+		return
+	}
+	writeJSON(w, http.StatusOK, quickbooks.RefreshStatus{State: rf.state})
+}
+
+// control serves the simulator's own routes, for tests and demos:
+//
+//	PUT  /_simulator/fault          {"fault":"slow"}     choose a fault ("" for none)
+//	POST /_simulator/quickbooks/items {item}             create an item in "QuickBooks"
+func (s *Server) control(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/fault":
+		var body struct{ Fault Fault }
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil ||
+			(body.Fault != FaultNone && !slices.Contains(Faults, body.Fault)) {
+			http.Error(w, "want {\"fault\": one of "+fmt.Sprint(Faults)+"}", http.StatusBadRequest)
+			return
+		}
+		s.SetFault(body.Fault)
+		w.WriteHeader(http.StatusNoContent)
+	case r.Method == http.MethodPost && r.URL.Path == "/_simulator/quickbooks/items":
+		var it quickbooks.Item
+		if err := json.NewDecoder(r.Body).Decode(&it); err != nil || it.ListID == "" || it.FullName == "" {
+			http.Error(w, "want an item with listId and fullName", http.StatusBadRequest)
+			return
+		}
+		s.AddToQuickBooks(it)
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, code, message, userFacing string) {
+	var body quickbooks.ErrorBody
+	body.Error.Code, body.Error.Message, body.Error.UserFacingMessage = code, message, userFacing
+	writeJSON(w, status, body)
+}
