@@ -52,6 +52,7 @@ type State struct {
 	KeychainProblem string
 	Status          store.Status
 	Items           store.ItemList
+	Trusted         []store.TrustedCertificate
 }
 
 // Load reads the profile's stored settings, status, item list and whether a
@@ -67,6 +68,9 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 		return st, s.storeFailure("load", err)
 	}
 	if st.Items, err = s.store.Items(ctx, profile); err != nil {
+		return st, s.storeFailure("load", err)
+	}
+	if st.Trusted, err = s.store.TrustedCertificates(ctx, profile); err != nil {
 		return st, s.storeFailure("load", err)
 	}
 	stored, err := s.passwordStored(ctx, profile, true)

@@ -19,10 +19,10 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	c.Settings = settings.Normalize(c.Settings)
 	keys, err := s.keychain(ctx)
 	if err != nil {
-		return State{}, nil, s.keychainFailure(profile, err)
+		return State{}, nil, s.keychainFailure(profile, err, nothingSaved)
 	}
 	if _, err := s.passwordStored(ctx, profile, true); err != nil {
-		return State{}, nil, s.keychainFailure(profile, err)
+		return State{}, nil, s.keychainFailure(profile, err, nothingSaved)
 	}
 	vctx, err := s.validationContext(ctx, profile)
 	if err != nil {
@@ -72,10 +72,10 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 func (s *Service) replacePassword(ctx context.Context, keys Passwords, profile, password string) (restore func() error, err error) {
 	old, hadOld, err := keys.Get(ctx, profile)
 	if err != nil {
-		return nil, s.keychainFailure(profile, err)
+		return nil, s.keychainFailure(profile, err, nothingSaved)
 	}
 	if err := keys.Set(ctx, profile, password); err != nil {
-		return nil, s.keychainFailure(profile, err)
+		return nil, s.keychainFailure(profile, err, nothingSaved)
 	}
 	s.setStored(profile, true)
 	return func() error {
@@ -98,9 +98,11 @@ func (s *Service) replacePassword(ctx context.Context, keys Passwords, profile, 
 	}, nil
 }
 
-func (s *Service) keychainFailure(profile string, err error) error {
+// keychainFailure explains a keychain error; outcome says what it meant for
+// the user's action.
+func (s *Service) keychainFailure(profile string, err error, outcome string) error {
 	s.log.Error("keychain failed", "profile", profile, "err", err)
-	return &UserError{Message: keychainMessage(err, nothingSaved), Cause: err}
+	return &UserError{Message: keychainMessage(err, outcome), Cause: err}
 }
 
 func (s *Service) conflict(c *store.ConflictError) error {

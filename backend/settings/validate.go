@@ -172,3 +172,16 @@ func retainageItemProblem(ref ItemRef, items []Item) string {
 func hasControl(s string) bool {
 	return strings.ContainsFunc(s, unicode.IsControl)
 }
+
+// ValidateConnection returns the problems with the fields a connection
+// needs (Service URL, User and Password), as Validate words them.
+func ValidateConnection(c Change, ctx Context) []FieldError {
+	var out []FieldError
+	for _, e := range Validate(c, ctx) {
+		switch e.Field {
+		case FieldServiceURL, FieldServiceUser, FieldPassword:
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -182,3 +182,16 @@ func checkOne(t *testing.T, got, input, want string) {
 		t.Errorf("%q: got %q, want a message containing %q", input, got, want)
 	}
 }
+
+func TestValidateConnectionIgnoresTheRest(t *testing.T) {
+	c := valid()
+	c.Settings.RetainageItem = ItemRef{}
+	c.Settings.VendorUpdates = ""
+	if errs := ValidateConnection(c, Context{}); len(errs) != 0 {
+		t.Fatalf("connection fields refused: %v", errs)
+	}
+	c.Settings.ServiceUser = ""
+	if errs := ValidateConnection(c, Context{}); len(errs) != 1 || errs[0].Field != FieldServiceUser {
+		t.Fatalf("errors = %v, want the Service User's only", errs)
+	}
+}

@@ -239,3 +239,26 @@ func TestProfilesAreIsolated(t *testing.T) {
 		t.Fatal("settings saved for a profile that does not exist")
 	}
 }
+
+func TestTrustedCertificates(t *testing.T) {
+	s, _ := openTemp(t)
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	a := TrustedCertificate{Origin: "https://127.0.0.1:8766", Fingerprint: "AA:BB", Subject: "CN=sim", TrustedAt: at}
+	if err := s.TrustCertificate(ctx, DefaultProfile, a); err != nil {
+		t.Fatal(err)
+	}
+	a.Fingerprint = "CC:DD" // a new certificate for the same origin replaces the old
+	if err := s.TrustCertificate(ctx, DefaultProfile, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.TrustedCertificates(ctx, DefaultProfile)
+	if err != nil || len(got) != 1 || got[0] != a {
+		t.Fatalf("trusted = %+v, %v; want only %+v", got, err, a)
+	}
+	if err := s.RemoveTrustedCertificate(ctx, DefaultProfile, a.Origin); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.TrustedCertificates(ctx, DefaultProfile); len(got) != 0 {
+		t.Fatalf("still trusted after removal: %+v", got)
+	}
+}

@@ -1,0 +1,128 @@
+package form
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+const notTested = "The connection was not tested."
+
+// ConnectionTimeout bounds a connection test, from the first byte to the answer.
+const ConnectionTimeout = 10 * time.Second
+
+// ConnectionResult is what a connection test found.
+type ConnectionResult struct {
+	Status store.Status
+	// Kind sorts a failure (empty when connected).
+	Kind quickbooks.Kind
+	// Certificate is the untrusted certificate the service presented, for
+	// the user to trust or not, and Origin what it would be trusted for.
+	Certificate *quickbooks.Certificate
+	Origin      string
+}
+
+// TestConnection checks the connection values of c (its password, or the
+// stored one when the password box is closed) without saving them, and
+// records the result as the profile's status. A cancelled test records
+// nothing.
+func (s *Service) TestConnection(ctx context.Context, profile string, c settings.Change) (ConnectionResult, []settings.FieldError, error) {
+	client, errs, err := s.client(ctx, profile, c)
+	if err != nil || len(errs) > 0 {
+		return ConnectionResult{}, errs, err
+	}
+	defer client.Close()
+	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
+	defer cancel()
+	health, err := client.Health(ctx)
+
+	res := ConnectionResult{Origin: quickbooks.Origin(c.Settings.ServiceURL)}
+	res.Status.CheckedAt = s.now().UTC()
+	var qe *quickbooks.Error
+	switch {
+	case err == nil:
+		res.Status.Connected = true
+		res.Status.Detail = fmt.Sprintf("Company file %s in %s.", health.CompanyFile, health.QBEdition)
+	case errors.As(err, &qe) && qe.Kind == quickbooks.KindCanceled:
+		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Detail: "The test was cancelled."}}, nil, nil
+	case errors.As(err, &qe):
+		res.Kind, res.Status.Detail, res.Certificate = qe.Kind, qe.Message, qe.Certificate
+		s.log.Warn("connection test failed", "profile", profile, "host", client.Host(), "kind", qe.Kind, "detail", qe.Detail)
+	default:
+		return ConnectionResult{}, nil, err
+	}
+	if err := s.store.SaveStatus(context.WithoutCancel(ctx), profile, res.Status); err != nil {
+		return res, nil, s.storeFailure("save", err)
+	}
+	s.log.Info("connection tested", "profile", profile, "connected", res.Status.Connected)
+	return res, nil, nil
+}
+
+// client validates c's connection fields and returns a client for them,
+// with the certificate the user trusts for that address, if any.
+func (s *Service) client(ctx context.Context, profile string, c settings.Change) (*quickbooks.Client, []settings.FieldError, error) {
+	c.Settings = settings.Normalize(c.Settings)
+	stored, err := s.passwordStored(ctx, profile, !c.ChangePassword)
+	if err != nil && !c.ChangePassword {
+		return nil, nil, s.keychainFailure(profile, err, notTested)
+	}
+	if errs := settings.ValidateConnection(c, settings.Context{PasswordStored: stored}); len(errs) > 0 {
+		return nil, errs, nil
+	}
+	password := c.Password
+	if !c.ChangePassword {
+		keys, err := s.keychain(ctx)
+		if err != nil {
+			return nil, nil, s.keychainFailure(profile, err, notTested)
+		}
+		if password, _, err = keys.Get(ctx, profile); err != nil {
+			return nil, nil, s.keychainFailure(profile, err, notTested)
+		}
+	}
+	trusted, err := s.store.TrustedCertificates(ctx, profile)
+	if err != nil {
+		return nil, nil, s.storeFailure("load", err)
+	}
+	cfg := quickbooks.Config{BaseURL: c.Settings.ServiceURL, User: c.Settings.ServiceUser, Password: password}
+	origin := quickbooks.Origin(c.Settings.ServiceURL)
+	for _, t := range trusted {
+		if t.Origin == origin {
+			cfg.TrustedFingerprint = t.Fingerprint
+		}
+	}
+	client, err := quickbooks.New(cfg)
+	if err != nil {
+		return nil, nil, &UserError{Message: "The Service URL cannot be used. Check it and try again.", Cause: err}
+	}
+	return client, nil, nil
+}
+
+// TrustCertificate trusts the certificate with fingerprint for the origin of
+// serviceURL, replacing any certificate trusted there before.
+func (s *Service) TrustCertificate(ctx context.Context, profile, serviceURL, fingerprint, subject string) error {
+	origin, fp := quickbooks.Origin(serviceURL), quickbooks.NormalizeFingerprint(fingerprint)
+	if origin == "" || fp == "" {
+		return &UserError{Message: "This certificate cannot be trusted: its address or fingerprint is not valid. Test the connection again.",
+			Cause: fmt.Errorf("trust %q for %q", fingerprint, serviceURL)}
+	}
+	err := s.store.TrustCertificate(ctx, profile, store.TrustedCertificate{Origin: origin, Fingerprint: fp, Subject: subject, TrustedAt: s.now()})
+	if err != nil {
+		return s.storeFailure("save", err)
+	}
+	s.log.Info("certificate trusted", "profile", profile, "origin", origin, "fingerprint", fp)
+	return nil
+}
+
+// RemoveTrustedCertificate stops trusting the certificate of origin.
+func (s *Service) RemoveTrustedCertificate(ctx context.Context, profile, origin string) error {
+	if err := s.store.RemoveTrustedCertificate(ctx, profile, origin); err != nil {
+		return s.storeFailure("save", err)
+	}
+	s.log.Info("certificate no longer trusted", "profile", profile, "origin", origin)
+	return nil
+}

@@ -1,0 +1,67 @@
+package form
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// Refreshing the list waits for QuickBooks, which can take a while on a
+// large company file; these bound the wait.
+const (
+	RefreshTimeout = 3 * time.Minute
+	refreshPoll    = 500 * time.Millisecond
+)
+
+// RefreshItems asks the service to re-read QuickBooks' items, waits for it,
+// and replaces the profile's stored item list with the result in one
+// transaction: if anything fails, the stored list stays as it was.
+// progress hears the service's refresh states.
+func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.Change, progress func(state string)) (store.ItemList, []settings.FieldError, error) {
+	client, errs, err := s.client(ctx, profile, c)
+	if err != nil || len(errs) > 0 {
+		return store.ItemList{}, errs, err
+	}
+	defer client.Close()
+	ctx, cancel := context.WithTimeout(ctx, RefreshTimeout)
+	defer cancel()
+	items, err := client.RefreshAndList(ctx, refreshPoll, func(st quickbooks.RefreshStatus) {
+		if progress != nil {
+			progress(st.State)
+		}
+	})
+	var qe *quickbooks.Error
+	if errors.As(err, &qe) {
+		s.log.Warn("item list refresh failed", "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
+		return store.ItemList{}, nil, &UserError{Message: qe.Message + keptList(qe.Kind), Cause: err}
+	}
+	if err != nil {
+		return store.ItemList{}, nil, err
+	}
+	list := store.ItemList{Items: make([]settings.Item, len(items)), RefreshedAt: s.now().UTC()}
+	for i, it := range items {
+		list.Items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
+	}
+	if err := s.store.ReplaceItems(ctx, profile, list.Items, list.RefreshedAt); err != nil {
+		return store.ItemList{}, nil, s.storeFailure("save", err)
+	}
+	s.log.Info("item list refreshed", "profile", profile, "items", len(items))
+	stored, err := s.store.Items(ctx, profile)
+	if err != nil {
+		return store.ItemList{}, nil, s.storeFailure("load", err)
+	}
+	return stored, nil, nil
+}
+
+// keptList reassures the user that a failed refresh changed nothing, unless
+// the message already says so.
+func keptList(k quickbooks.Kind) string {
+	if k == quickbooks.KindRefreshFailed || k == quickbooks.KindCanceled {
+		return ""
+	}
+	return " The stored item list was not changed."
+}
