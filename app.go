@@ -25,6 +25,7 @@ type App struct {
 	dataDir string
 	log     *slog.Logger
 	window  windowRuntime
+	ops     operations
 
 	mu             sync.Mutex
 	dirty          bool // the form has unsaved changes
@@ -138,7 +139,9 @@ type FormState struct {
 	Status           ConnectionStatus `json:"status"`
 	Items            []ItemOption     `json:"items"`
 	ItemsRefreshedAt string           `json:"itemsRefreshedAt"`
-	DataFolder       string           `json:"dataFolder"`
+	// Trusted lists the certificates trusted for the profile's addresses.
+	Trusted    []TrustedCertificateInfo `json:"trusted"`
+	DataFolder string                   `json:"dataFolder"`
 }
 
 // FieldError is one field's problem, placed beside that field.
@@ -234,10 +237,6 @@ func toChange(in FormInput) settings.Change {
 
 func (a *App) toFormState(st form.State) *FormState {
 	s := st.Saved.Settings
-	items := make([]ItemOption, len(st.Items.Items))
-	for i, it := range st.Items.Items {
-		items[i] = ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
-	}
 	return &FormState{
 		Settings: SettingsForm{
 			ServiceURL:               s.ServiceURL,
@@ -255,8 +254,9 @@ func (a *App) toFormState(st form.State) *FormState {
 		PasswordStored:   st.PasswordStored,
 		KeychainProblem:  st.KeychainProblem,
 		Status:           toConnectionStatus(st.Status),
-		Items:            items,
+		Items:            toItemOptions(st.Items),
 		ItemsRefreshedAt: timeText(st.Items.RefreshedAt),
+		Trusted:          toTrustedInfos(st.Trusted),
 		DataFolder:       a.dataDir,
 	}
 }

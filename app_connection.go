@@ -1,0 +1,150 @@
+package main
+
+import (
+	"qbsettings/backend/form"
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/store"
+)
+
+// itemsRefreshProgressEvent carries a list refresh's state ("queued",
+// "running", "done") to the web view while RefreshItems runs.
+const itemsRefreshProgressEvent = "items:refresh-progress"
+
+// CertificateInfo is a certificate the service presented that this computer
+// does not trust; times are RFC 3339.
+type CertificateInfo struct {
+	Fingerprint string `json:"fingerprint"`
+	Subject     string `json:"subject"`
+	Issuer      string `json:"issuer"`
+	NotAfter    string `json:"notAfter"`
+	SelfSigned  bool   `json:"selfSigned"`
+}
+
+// TrustedCertificateInfo is a certificate the user trusts for one address.
+type TrustedCertificateInfo struct {
+	Origin      string `json:"origin"`
+	Fingerprint string `json:"fingerprint"`
+	Subject     string `json:"subject"`
+	TrustedAt   string `json:"trustedAt"`
+}
+
+// ConnectionTestResult is what Test connection found: a status, or the
+// field errors that stopped it, or a message for the user.
+type ConnectionTestResult struct {
+	Status      ConnectionStatus `json:"status"`
+	Kind        quickbooks.Kind  `json:"kind"`
+	Certificate *CertificateInfo `json:"certificate"`
+	FieldErrors []FieldError     `json:"fieldErrors"`
+	Error       string           `json:"error"`
+	Canceled    bool             `json:"canceled"`
+}
+
+// RefreshResult is the refreshed item list, or why it was not refreshed.
+type RefreshResult struct {
+	Items            []ItemOption `json:"items"`
+	ItemsRefreshedAt string       `json:"itemsRefreshedAt"`
+	FieldErrors      []FieldError `json:"fieldErrors"`
+	Error            string       `json:"error"`
+}
+
+// TrustResult is the trusted certificates after a change, or why it failed.
+type TrustResult struct {
+	Trusted []TrustedCertificateInfo `json:"trusted"`
+	Error   string                   `json:"error"`
+}
+
+// TestConnection checks the connection values in the form without saving
+// them. It gives up after 10 s; CancelConnectionTest stops it sooner.
+func (a *App) TestConnection(in FormInput) ConnectionTestResult {
+	if a.form == nil {
+		return ConnectionTestResult{Error: a.problem}
+	}
+	ctx, done := a.ops.start(a.context(), "connection")
+	defer done()
+	res, errs, err := a.form.TestConnection(ctx, a.profile, toChange(in))
+	switch {
+	case err != nil:
+		return ConnectionTestResult{Error: form.MessageFor(err)}
+	case len(errs) > 0:
+		return ConnectionTestResult{FieldErrors: toFieldErrors(errs)}
+	}
+	out := ConnectionTestResult{Status: toConnectionStatus(res.Status), Kind: res.Kind, Canceled: res.Kind == quickbooks.KindCanceled}
+	if c := res.Certificate; c != nil {
+		out.Certificate = &CertificateInfo{Fingerprint: c.Fingerprint, Subject: c.Subject, Issuer: c.Issuer,
+			NotAfter: timeText(c.NotAfter), SelfSigned: c.SelfSigned}
+	}
+	return out
+}
+
+// CancelConnectionTest stops a running connection test.
+func (a *App) CancelConnectionTest() { a.ops.cancel("connection") }
+
+// RefreshItems has the service re-read QuickBooks' items and stores them,
+// reporting progress as itemsRefreshProgressEvent events.
+func (a *App) RefreshItems(in FormInput) RefreshResult {
+	if a.form == nil {
+		return RefreshResult{Error: a.problem}
+	}
+	ctx, done := a.ops.start(a.context(), "refresh")
+	defer done()
+	list, errs, err := a.form.RefreshItems(ctx, a.profile, toChange(in), func(state string) {
+		a.window.EventsEmit(a.ctx, itemsRefreshProgressEvent, state)
+	})
+	switch {
+	case err != nil:
+		return RefreshResult{Error: form.MessageFor(err)}
+	case len(errs) > 0:
+		return RefreshResult{FieldErrors: toFieldErrors(errs)}
+	}
+	return RefreshResult{Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
+}
+
+// CancelRefresh stops a running list refresh; the stored list stays.
+func (a *App) CancelRefresh() { a.ops.cancel("refresh") }
+
+// TrustCertificate trusts the certificate with fingerprint for the address
+// of serviceURL.
+func (a *App) TrustCertificate(serviceURL, fingerprint, subject string) TrustResult {
+	if a.form == nil {
+		return TrustResult{Error: a.problem}
+	}
+	if err := a.form.TrustCertificate(a.context(), a.profile, serviceURL, fingerprint, subject); err != nil {
+		return TrustResult{Error: form.MessageFor(err)}
+	}
+	return a.trusted()
+}
+
+// RemoveTrustedCertificate stops trusting the certificate of origin.
+func (a *App) RemoveTrustedCertificate(origin string) TrustResult {
+	if a.form == nil {
+		return TrustResult{Error: a.problem}
+	}
+	if err := a.form.RemoveTrustedCertificate(a.context(), a.profile, origin); err != nil {
+		return TrustResult{Error: form.MessageFor(err)}
+	}
+	return a.trusted()
+}
+
+func (a *App) trusted() TrustResult {
+	st, err := a.form.Load(a.context(), a.profile)
+	if err != nil {
+		return TrustResult{Error: form.MessageFor(err)}
+	}
+	return TrustResult{Trusted: toTrustedInfos(st.Trusted)}
+}
+
+func toTrustedInfos(list []store.TrustedCertificate) []TrustedCertificateInfo {
+	out := make([]TrustedCertificateInfo, len(list))
+	for i, c := range list {
+		out[i] = TrustedCertificateInfo{Origin: c.Origin, Fingerprint: c.Fingerprint, Subject: c.Subject, TrustedAt: timeText(c.TrustedAt)}
+	}
+	return out
+}
+
+func toItemOptions(list store.ItemList) []ItemOption {
+	out := make([]ItemOption, len(list.Items))
+	for i, it := range list.Items {
+		out[i] = ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"crypto/tls"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/simulator"
+)
+
+func simulatorInput(t *testing.T, fault simulator.Fault) FormInput {
+	t.Helper()
+	sim := simulator.New(simulator.Options{User: "demo", Password: "demo-password", RefreshPolls: 1, SlowDelay: 5 * time.Second})
+	sim.SetFault(fault)
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	return FormInput{
+		Settings:       SettingsForm{ServiceURL: srv.URL, ServiceUser: "demo"},
+		ChangePassword: true,
+		Password:       "demo-password",
+	}
+}
+
+func TestConnectionAndRefreshThroughTheApp(t *testing.T) {
+	app, w, _ := newTestApp(t)
+	in := simulatorInput(t, simulator.FaultNone)
+
+	res := app.TestConnection(in)
+	if !res.Status.Connected || res.Status.CheckedAt == "" || !strings.Contains(res.Status.Detail, "Premier Contractor") {
+		t.Fatalf("test connection: %+v", res)
+	}
+	if st := app.Load().State.Status; !st.Connected {
+		t.Fatalf("status not stored: %+v", st)
+	}
+
+	ref := app.RefreshItems(in)
+	if ref.Error != "" || len(ref.Items) < 30 || ref.ItemsRefreshedAt == "" {
+		t.Fatalf("refresh: %d items, %q", len(ref.Items), ref.Error)
+	}
+	if len(w.events) == 0 || w.events[len(w.events)-1] != itemsRefreshProgressEvent {
+		t.Fatalf("no progress events: %v", w.events)
+	}
+}
+
+func TestConnectionTestCanBeCancelled(t *testing.T) {
+	app, _, _ := newTestApp(t)
+	in := simulatorInput(t, simulator.FaultSlow)
+	time.AfterFunc(150*time.Millisecond, app.CancelConnectionTest)
+	start := time.Now()
+	res := app.TestConnection(in)
+	if !res.Canceled || time.Since(start) > 3*time.Second {
+		t.Fatalf("cancelled test: %+v after %v", res, time.Since(start))
+	}
+}
+
+func TestUntrustedCertificateReachesTheForm(t *testing.T) {
+	app, _, _ := newTestApp(t)
+	cert, err := simulator.SelfSignedCertificate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(simulator.New(simulator.Options{User: "demo", Password: "demo-password"}))
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.StartTLS()
+	defer srv.Close()
+	in := FormInput{Settings: SettingsForm{ServiceURL: srv.URL, ServiceUser: "demo"}, ChangePassword: true, Password: "demo-password"}
+
+	res := app.TestConnection(in)
+	if res.Kind != quickbooks.KindCertificate || res.Certificate == nil || res.Certificate.Fingerprint != quickbooks.Fingerprint(cert.Certificate[0]) {
+		t.Fatalf("untrusted: %+v", res)
+	}
+	trust := app.TrustCertificate(srv.URL, res.Certificate.Fingerprint, res.Certificate.Subject)
+	if trust.Error != "" || len(trust.Trusted) != 1 {
+		t.Fatalf("trust: %+v", trust)
+	}
+	if res := app.TestConnection(in); !res.Status.Connected {
+		t.Fatalf("after trusting: %+v", res)
+	}
+	if rm := app.RemoveTrustedCertificate(trust.Trusted[0].Origin); rm.Error != "" || len(rm.Trusted) != 0 {
+		t.Fatalf("remove: %+v", rm)
+	}
+}
