@@ -16,7 +16,7 @@ export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOM
 WAILS := wails
 BINARY := build/bin/qbsettings
 
-.PHONY: run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: simulator demo run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -66,6 +66,23 @@ run: build
 	  echo "No display: start make run from a desktop session (or set DISPLAY)."; exit 1; fi
 	./$(BINARY)
 
+# The project's QuickBooks service simulator: http://127.0.0.1:8765 and
+# https://127.0.0.1:8766 (self-signed), user demo, password demo-password.
+SIMULATOR := build/bin/qbsim
+$(SIMULATOR): $(shell find backend cmd -name '*.go' -not -name '*_test.go') go.mod
+	go build -trimpath -o $@ ./cmd/qbsim
+
+simulator: $(SIMULATOR)
+	./$(SIMULATOR) $(SIMULATOR_FLAGS)
+
+# The simulator and the app together, with a fresh data folder: the whole
+# flow in one command. Enter http://127.0.0.1:8765, demo, demo-password.
+demo: build $(SIMULATOR)
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display: start make demo from a desktop session (or set DISPLAY)."; exit 1; fi
+	@data=$$(mktemp -d); ./$(SIMULATOR) & sim=$$!; trap 'kill $$sim; rm -rf "$$data"' EXIT; \
+	echo "Demo data folder: $$data"; QBSETTINGS_DATA_DIR=$$data ./$(BINARY)
+
 ## Tests ---------------------------------------------------------------------
 
 test: deps frontend lint test-frontend test-go smoke
@@ -84,8 +101,8 @@ test-go: frontend
 	.ci/with-keyring go test -tags $(TAGS) -count=1 ./...
 
 # The real binary in a real window under Xvfb.
-smoke: build
-	.ci/with-keyring .ci/smoke $(BINARY)
+smoke: build $(SIMULATOR)
+	.ci/with-keyring .ci/smoke $(BINARY) $(SIMULATOR)
 
 clean:
 	rm -rf build/bin frontend/dist .artifacts

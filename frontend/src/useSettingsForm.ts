@@ -124,8 +124,27 @@ export function useSettingsForm(initial: main.FormState) {
     setBanner(null);
   };
 
+  // Field errors found by another action (a connection test, a refresh) are
+  // shown at once, like Update's.
+  const showFieldErrors = (list: main.FieldError[]) => {
+    validation.current++;
+    setErrors((e) => ({ ...e, ...toErrors(list) }));
+    setTouched((t) => new Set([...t, ...list.map((e) => e.field)]));
+  };
+
+  const update = (patch: Partial<main.FormState>) => setState((s) => main.FormState.createFrom({ ...s, ...patch }));
+
   return {
     state,
+    input,
+    showFieldErrors,
+    setStatus: (status: main.ConnectionStatus) => update({ status }),
+    setTrusted: (trusted: main.TrustedCertificateInfo[]) => update({ trusted }),
+    setItems: (items: main.ItemOption[], itemsRefreshedAt: string) => {
+      update({ items, itemsRefreshedAt });
+      // Ask Go at once whether the chosen item is still in the list.
+      if (values.retainageItemListId) touch(settings.Field.RetainageItem);
+    },
     values,
     setValue,
     password,

@@ -1,7 +1,7 @@
-import { Badge, Button, Field, Input, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { settings } from "../../wailsjs/go/models";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
-import { formatTime } from "../format";
+import { ConnectionStatusPanel } from "./ConnectionStatusPanel";
 import { errorProps } from "./fieldProps";
 import { Section } from "./Section";
 
@@ -9,13 +9,11 @@ const useStyles = makeStyles({
   passwordRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   passwordInput: { flexGrow: 1 },
   credentials: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  statusLine: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
 export function ConnectionSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
-  const { values, setValue, errors, state } = form;
+  const { values, setValue, errors } = form;
   return (
     <Section id="connection" title="Connection Settings" description="How this computer reaches the QuickBooks® microservice that works with Procore.">
       <Field
@@ -48,22 +46,7 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
         />
       </Field>
       <PasswordField form={form} className={styles} />
-      <div className={styles.status} role="group" aria-labelledby="status-label">
-        <Text id="status-label" weight="semibold">
-          Status
-        </Text>
-        <div className={styles.statusLine} role="status">
-          <Badge appearance="filled" color={state.status.connected ? "success" : "danger"}>
-            {state.status.connected ? "Connected" : "Not Connected"}
-          </Badge>
-          <Text>
-            {state.status.checkedAt
-              ? `Last checked ${formatTime(state.status.checkedAt)}.`
-              : "Not checked yet."}
-            {state.status.detail ? ` ${state.status.detail}` : ""}
-          </Text>
-        </div>
-      </div>
+      <ConnectionStatusPanel form={form} />
     </Section>
   );
 }

@@ -1,41 +1,105 @@
-import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { Button, Field, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { settings } from "../../wailsjs/go/models";
+import { CancelRefresh, RefreshItems } from "../../wailsjs/go/main/App";
+import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { formatTime } from "../format";
 import { errorProps } from "./fieldProps";
+import { ItemCombobox } from "./ItemCombobox";
+import { focusField } from "./ErrorSummary";
 
-const EMPTY_LIST_HELP =
-  "No QuickBooks® items are available yet. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the list.";
+// Sent by Go (app_connection.go) while a refresh runs.
+const REFRESH_PROGRESS = "items:refresh-progress";
+
+const PROGRESS_TEXT: Record<string, string> = {
+  queued: "Waiting for the QuickBooks service…",
+  running: "QuickBooks is reading its item list…",
+  done: "Loading the items…",
+};
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+});
+
+type Outcome = { intent: "success" | "error"; text: string } | null;
 
 export function RetainageItemField({ form }: { form: SettingsFormModel }) {
+  const styles = useStyles();
   const { values, setValue, errors, state } = form;
   const items = state.items ?? [];
-  const selected = values.retainageItemListId;
+  const [refreshing, setRefreshing] = useState(false);
+  const [progress, setProgress] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  useEffect(() => EventsOn(REFRESH_PROGRESS, (s: string) => setProgress(s)), []);
+
+  const refresh = async () => {
+    setRefreshing(true);
+    setProgress("queued");
+    setOutcome(null);
+    try {
+      const res = await RefreshItems(form.input);
+      if (res.fieldErrors?.length) {
+        form.showFieldErrors(res.fieldErrors);
+        setOutcome({ intent: "error", text: "Fill in the connection settings first: the list comes from the QuickBooks service." });
+        focusField(res.fieldErrors[0].field);
+      } else if (res.error) {
+        setOutcome({ intent: "error", text: res.error });
+      } else {
+        form.setItems(res.items ?? [], res.itemsRefreshedAt);
+        const n = (res.items ?? []).length;
+        setOutcome({ intent: "success", text: `The list was refreshed from QuickBooks: ${n} ${n === 1 ? "item" : "items"}.` });
+      }
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
   const hint =
     items.length === 0
-      ? EMPTY_LIST_HELP
-      : `Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices.` +
+      ? "No QuickBooks® items are here yet. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list."
+      : "Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices. " +
+        "Missing an item? Create it in QuickBooks, then click Refresh list." +
         (state.itemsRefreshedAt ? ` List last refreshed ${formatTime(state.itemsRefreshedAt)}.` : "");
+
   return (
-    <Field label="Invoice Retainage Item" required hint={hint} {...errorProps(errors[settings.Field.RetainageItem])}>
-      <Dropdown
-        id={fieldId(settings.Field.RetainageItem)}
-        placeholder={items.length === 0 ? "No items available" : "Select an item"}
-        value={values.retainageItemFullName}
-        selectedOptions={selected ? [selected] : []}
-        onOptionSelect={(_, d) => {
-          const item = items.find((it) => it.listId === d.optionValue);
-          if (!item) return;
-          setValue("retainageItemListId", item.listId, settings.Field.RetainageItem);
-          setValue("retainageItemFullName", item.fullName, settings.Field.RetainageItem);
-        }}
-      >
-        {items.map((it) => (
-          <Option key={it.listId} value={it.listId} text={it.fullName} disabled={!it.isActive}>
-            {it.isActive ? it.fullName : `${it.fullName} (inactive)`}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
+    <div className={styles.group}>
+      <Field label="Invoice Retainage Item" required hint={hint} {...errorProps(errors[settings.Field.RetainageItem])}>
+        <ItemCombobox
+          id={fieldId(settings.Field.RetainageItem)}
+          items={items}
+          selectedListId={values.retainageItemListId}
+          selectedName={values.retainageItemFullName}
+          placeholder={items.length === 0 ? "No items yet: refresh the list" : "Type to search, or pick from the list"}
+          onSelect={(it) => {
+            setValue("retainageItemListId", it.listId, settings.Field.RetainageItem);
+            setValue("retainageItemFullName", it.fullName, settings.Field.RetainageItem);
+          }}
+        />
+      </Field>
+      <div className={styles.actions}>
+        <Button type="button" onClick={refresh} disabledFocusable={refreshing}>
+          Refresh list
+        </Button>
+        {refreshing && (
+          <>
+            <Spinner size="tiny" label={PROGRESS_TEXT[progress] ?? PROGRESS_TEXT.queued} />
+            <Button type="button" appearance="subtle" onClick={() => CancelRefresh()}>
+              Cancel
+            </Button>
+          </>
+        )}
+        <div role="status" aria-live="polite">
+          {!refreshing && outcome?.intent === "success" && <Text>{outcome.text}</Text>}
+        </div>
+      </div>
+      {!refreshing && outcome?.intent === "error" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,159 @@
+import { act, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { main, settings } from "../../wailsjs/go/models";
+import * as backend from "../../wailsjs/go/main/App";
+import { SettingsPage } from "./SettingsPage";
+import { formState, savedState } from "../test/fixtures";
+
+vi.mock("../../wailsjs/go/main/App", () => ({
+  Load: vi.fn(),
+  Save: vi.fn(),
+  Validate: vi.fn(),
+  SetDirty: vi.fn(),
+  TestConnection: vi.fn(),
+  CancelConnectionTest: vi.fn(),
+  RefreshItems: vi.fn(),
+  CancelRefresh: vi.fn(),
+  TrustCertificate: vi.fn(),
+  RemoveTrustedCertificate: vi.fn(),
+}));
+const events = new Map<string, (...data: any[]) => void>();
+vi.mock("../../wailsjs/runtime/runtime", () => ({
+  EventsOn: (name: string, cb: (...data: any[]) => void) => {
+    events.set(name, cb);
+    return () => events.delete(name);
+  },
+}));
+const api = vi.mocked(backend);
+
+function renderPage(initial: main.FormState) {
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SettingsPage initial={initial} />
+    </FluentProvider>,
+  );
+  return user;
+}
+
+// deferred lets a test decide when a Go call answers.
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const connected = main.ConnectionStatus.createFrom({
+  connected: true,
+  checkedAt: "2026-11-24T15:00:00Z",
+  detail: "Company file C:\\Summit Ridge Builders.qbw in QuickBooks Desktop Premier Contractor 2024.",
+});
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  api.Validate.mockResolvedValue([]);
+  api.SetDirty.mockResolvedValue();
+});
+
+describe("Test connection", () => {
+  it("shows progress, can be cancelled, then shows Connected with the company file", async () => {
+    const answer = deferred<main.ConnectionTestResult>();
+    api.TestConnection.mockReturnValue(answer.promise);
+    const user = renderPage(savedState());
+    expect(screen.getByText("Not Connected")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(screen.getByText("Testing the connection…")).toBeInTheDocument();
+    expect(api.TestConnection.mock.calls[0][0].changePassword).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(api.CancelConnectionTest).toHaveBeenCalled();
+
+    await act(async () => answer.resolve(main.ConnectionTestResult.createFrom({ status: connected })));
+    expect(screen.getByText("Connected")).toBeInTheDocument();
+    expect(screen.getByText(/Summit Ridge Builders\.qbw/)).toBeInTheDocument();
+  });
+
+  it("shows the reason when the service refuses", async () => {
+    api.TestConnection.mockResolvedValue(
+      main.ConnectionTestResult.createFrom({
+        status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "The QuickBooks service did not accept the Service User and Service Password." },
+        kind: "unauthorized",
+      }),
+    );
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(await screen.findByText(/did not accept the Service User/)).toBeInTheDocument();
+    expect(screen.getByText("Not Connected")).toBeInTheDocument();
+  });
+
+  it("puts Go's field errors on the connection fields", async () => {
+    api.TestConnection.mockResolvedValue(
+      main.ConnectionTestResult.createFrom({ fieldErrors: [{ field: settings.Field.ServiceURL, message: "Enter the address of the QuickBooks service." }] }),
+    );
+    const user = renderPage(formState());
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    const url = screen.getByLabelText(/Service URL/);
+    await waitFor(() => expect(url).toHaveFocus());
+    expect(url).toHaveAccessibleDescription(expect.stringContaining("Enter the address of the QuickBooks service."));
+  });
+
+  it("offers to trust a self-signed certificate, then tests again", async () => {
+    const fp = "0B:7E:83:83:5D:FD:BF:92:7C:2B:42:3D:2D:37:41:E8:67:4A:67:9C:2F:C2:6E:97:79:3C:C0:3C:1A:A8:99:C1";
+    api.TestConnection.mockResolvedValueOnce(
+      main.ConnectionTestResult.createFrom({
+        status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "This computer does not trust the security certificate." },
+        kind: "certificateNotTrusted",
+        certificate: { fingerprint: fp, subject: "CN=QuickBooks service simulator", issuer: "CN=QuickBooks service simulator", notAfter: "2027-11-24T00:00:00Z", selfSigned: true },
+      }),
+    );
+    api.TestConnection.mockResolvedValueOnce(main.ConnectionTestResult.createFrom({ status: connected }));
+    const trusted = { origin: "https://127.0.0.1:8766", fingerprint: fp, subject: "CN=QuickBooks service simulator", trustedAt: "2026-11-24T15:01:00Z" };
+    api.TrustCertificate.mockResolvedValue(main.TrustResult.createFrom({ trusted: [trusted] }));
+    api.RemoveTrustedCertificate.mockResolvedValue(main.TrustResult.createFrom({ trusted: [] }));
+
+    const user = renderPage(savedState({ serviceUrl: "https://127.0.0.1:8766" }));
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(await screen.findByText(fp)).toBeInTheDocument();
+    expect(screen.getByText(/self-signed certificate/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Trust this certificate" }));
+    expect(api.TrustCertificate).toHaveBeenCalledWith("https://127.0.0.1:8766", fp, "CN=QuickBooks service simulator");
+    expect(await screen.findByText("Connected")).toBeInTheDocument();
+    expect(screen.getByText(/Trusted certificate for https:\/\/127\.0\.0\.1:8766/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Stop trusting the certificate for https://127.0.0.1:8766" }));
+    await waitFor(() => expect(screen.queryByText(/Trusted certificate for/)).toBeNull());
+  });
+});
+
+describe("Refresh list", () => {
+  it("follows the refresh, replaces the items and warns when the chosen one is gone", async () => {
+    const answer = deferred<main.RefreshResult>();
+    api.RefreshItems.mockReturnValue(answer.promise);
+    api.Validate.mockResolvedValue([{ field: settings.Field.RetainageItem, message: 'The item "Retainage Payable" is no longer in the QuickBooks item list. Choose another item.' }]);
+    const user = renderPage(savedState());
+
+    await user.click(screen.getByRole("button", { name: "Refresh list" }));
+    act(() => events.get("items:refresh-progress")!("running"));
+    expect(screen.getByText("QuickBooks is reading its item list…")).toBeInTheDocument();
+
+    const fresh = [{ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true }];
+    await act(async () => answer.resolve(main.RefreshResult.createFrom({ items: fresh, itemsRefreshedAt: "2026-11-24T16:00:00Z" })));
+    expect(screen.getByText("The list was refreshed from QuickBooks: 1 item.")).toBeInTheDocument();
+    expect(await screen.findByText(/is no longer in the QuickBooks item list/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
+    expect(screen.getAllByRole("option")).toHaveLength(1);
+  });
+
+  it("keeps the list and says why when the refresh fails", async () => {
+    api.RefreshItems.mockResolvedValue(main.RefreshResult.createFrom({ error: "QuickBooks is showing a dialog box. The stored list was not changed." }));
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Refresh list" }));
+    expect(await screen.findByText(/The stored list was not changed/)).toBeInTheDocument();
+    await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
+    expect(screen.getAllByRole("option")).toHaveLength(2);
+  });
+});

@@ -1,0 +1,138 @@
+import { useState } from "react";
+import {
+  Badge,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { main } from "../../wailsjs/go/models";
+import { CancelConnectionTest, RemoveTrustedCertificate, TestConnection, TrustCertificate } from "../../wailsjs/go/main/App";
+import { SettingsFormModel } from "../useSettingsForm";
+import { formatTime } from "../format";
+import { focusField } from "./ErrorSummary";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  fingerprint: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all", userSelect: "all" },
+  detail: { color: tokens.colorNeutralForeground2 },
+});
+
+// ConnectionStatusPanel shows the Status the article describes, with Test
+// connection to check the values in the form, and the certificate choices
+// a self-signed service needs.
+export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
+  const styles = useStyles();
+  const { state } = form;
+  const [testing, setTesting] = useState(false);
+  const [problem, setProblem] = useState("");
+  const [cert, setCert] = useState<main.CertificateInfo | null>(null);
+
+  const test = async () => {
+    setTesting(true);
+    setProblem("");
+    setCert(null);
+    try {
+      const res = await TestConnection(form.input);
+      if (res.fieldErrors?.length) {
+        form.showFieldErrors(res.fieldErrors);
+        focusField(res.fieldErrors[0].field);
+      } else if (res.error) {
+        setProblem(res.error);
+      } else if (res.canceled) {
+        setProblem("The test was cancelled. The status was not changed.");
+      } else {
+        form.setStatus(res.status);
+        setCert(res.certificate ?? null);
+      }
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const trust = async (c: main.CertificateInfo) => {
+    const res = await TrustCertificate(form.values.serviceUrl, c.fingerprint, c.subject);
+    if (res.error) return setProblem(res.error);
+    form.setTrusted(res.trusted ?? []);
+    await test();
+  };
+
+  const untrust = async (origin: string) => {
+    const res = await RemoveTrustedCertificate(origin);
+    if (res.error) return setProblem(res.error);
+    form.setTrusted(res.trusted ?? []);
+  };
+
+  const status = state.status;
+  return (
+    <div className={styles.panel} role="group" aria-labelledby="status-label">
+      <Text id="status-label" weight="semibold">
+        Status
+      </Text>
+      <div className={styles.line} role="status" aria-live="polite">
+        {testing ? (
+          <Spinner size="tiny" label="Testing the connection…" />
+        ) : (
+          <>
+            <Badge appearance="filled" color={status.connected ? "success" : "danger"}>
+              {status.connected ? "Connected" : "Not Connected"}
+            </Badge>
+            <Text>{status.checkedAt ? `Last checked ${formatTime(status.checkedAt)}.` : "Not checked yet."}</Text>
+          </>
+        )}
+      </div>
+      {!testing && status.detail && <Text className={styles.detail}>{status.detail}</Text>}
+      <div className={styles.line}>
+        <Button type="button" onClick={test} disabledFocusable={testing}>
+          Test connection
+        </Button>
+        {testing && (
+          <Button type="button" appearance="subtle" onClick={() => CancelConnectionTest()}>
+            Cancel
+          </Button>
+        )}
+      </div>
+      {problem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {cert && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Certificate not trusted</MessageBarTitle>
+            <Text as="p">
+              {cert.selfSigned ? "The service uses a self-signed certificate" : "The service's certificate is not trusted by this computer"} ({cert.subject}
+              {cert.notAfter ? `, valid until ${formatTime(cert.notAfter)}` : ""}). Its SHA-256 fingerprint is:
+            </Text>
+            <Text as="p" className={styles.fingerprint}>
+              {cert.fingerprint}
+            </Text>
+            <Text as="p">Trust it only if your IT support confirms this exact fingerprint.</Text>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button type="button" onClick={() => trust(cert)}>
+              Trust this certificate
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {(state.trusted ?? []).map((t) => (
+        <Text key={t.origin} className={styles.detail}>
+          Trusted certificate for {t.origin} (SHA-256 <span className={styles.fingerprint}>{t.fingerprint}</span>), trusted{" "}
+          {formatTime(t.trustedAt)}.{" "}
+          <Link as="button" type="button" onClick={() => untrust(t.origin)} aria-label={`Stop trusting the certificate for ${t.origin}`}>
+            Remove
+          </Link>
+        </Text>
+      ))}
+    </div>
+  );
+}

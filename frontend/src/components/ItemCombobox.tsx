@@ -1,0 +1,237 @@
+import { KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { main } from "../../wailsjs/go/models";
+
+// Rows are a fixed height so the list can be windowed: only the rows in
+// view (plus a few) are in the DOM, whatever the size of the company file.
+const ROW_HEIGHT = 36;
+const VISIBLE_ROWS = 9;
+const OVERSCAN = 4;
+const PAGE = VISIBLE_ROWS - 1;
+
+const useStyles = makeStyles({
+  wrapper: { position: "relative" },
+  input: { width: "100%" },
+  chevron: {
+    border: "none",
+    background: "transparent",
+    color: tokens.colorNeutralForeground2,
+    cursor: "pointer",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    fontSize: tokens.fontSizeBase400,
+  },
+  listbox: {
+    position: "absolute",
+    zIndex: 10,
+    left: 0,
+    right: 0,
+    marginTop: tokens.spacingVerticalXXS,
+    maxHeight: `${ROW_HEIGHT * VISIBLE_ROWS}px`,
+    overflowY: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow16,
+  },
+  option: {
+    position: "absolute",
+    left: 0,
+    right: 0,
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: "border-box",
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    cursor: "pointer",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    color: tokens.colorNeutralForeground1,
+  },
+  active: {
+    backgroundColor: tokens.colorNeutralBackground1Hover,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: "-2px",
+  },
+  selected: { fontWeight: tokens.fontWeightSemibold },
+  inactive: { color: tokens.colorNeutralForeground3, cursor: "not-allowed" },
+  type: { marginLeft: "auto", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  empty: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+});
+
+const TYPE_NAMES: Record<string, string> = { Service: "Service", OtherCharge: "Other Charge", NonInventory: "Non-inventory" };
+
+// byServiceThenName puts Service items first (retainage is usually one),
+// then the rest, each group by name.
+function byServiceThenName(a: main.ItemOption, b: main.ItemOption): number {
+  const sa = a.type === "Service" ? 0 : 1;
+  const sb = b.type === "Service" ? 0 : 1;
+  return sa - sb || a.fullName.localeCompare(b.fullName, undefined, { sensitivity: "base", numeric: true });
+}
+
+export interface ItemComboboxProps {
+  id: string;
+  items: main.ItemOption[];
+  selectedListId: string;
+  selectedName: string;
+  onSelect: (item: main.ItemOption) => void;
+  disabled?: boolean;
+  placeholder?: string;
+}
+
+// ItemCombobox is a searchable, windowed combobox (the ARIA 1.2 pattern):
+// type to filter by name, arrows to move, Enter to choose, Escape to close.
+export function ItemCombobox(props: ItemComboboxProps) {
+  const { id, items, selectedListId, selectedName, onSelect } = props;
+  const styles = useStyles();
+  const listboxId = useId();
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState<string | null>(null); // null: not typing
+  const [active, setActive] = useState(-1);
+  const [scrollTop, setScrollTop] = useState(0);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const sorted = useMemo(() => [...items].sort(byServiceThenName), [items]);
+  const shown = useMemo(() => {
+    const q = (query ?? "").trim().toLocaleLowerCase();
+    return q ? sorted.filter((it) => it.fullName.toLocaleLowerCase().includes(q)) : sorted;
+  }, [sorted, query]);
+
+  const optionId = (i: number) => `${listboxId}-opt-${i}`;
+
+  // Keep the active row in view, and so in the DOM for aria-activedescendant.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!open || !list || active < 0) return;
+    const top = active * ROW_HEIGHT;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
+    setScrollTop(list.scrollTop);
+  }, [active, open]);
+
+  const openAt = (index: number) => {
+    setOpen(true);
+    setActive(index);
+  };
+  const close = () => {
+    setOpen(false);
+    setQuery(null);
+    setActive(-1);
+  };
+  const choose = (i: number) => {
+    const it = shown[i];
+    if (!it || !it.isActive) return;
+    onSelect(it);
+    close();
+  };
+  const selectedIndex = () => shown.findIndex((it) => it.listId === selectedListId);
+  const move = (delta: number) => {
+    if (!open) return openAt(Math.max(selectedIndex(), 0));
+    setActive((a) => Math.min(Math.max(a + delta, 0), shown.length - 1));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => (e.altKey ? openAt(Math.max(selectedIndex(), 0)) : move(1)),
+      ArrowUp: () => move(-1),
+      PageDown: () => move(PAGE),
+      PageUp: () => move(-PAGE),
+      Enter: () => open && choose(active),
+      Escape: () => (open ? close() : setQuery(null)),
+    };
+    const handler = keys[e.key];
+    if (!handler || (e.key === "Enter" && !open) || (e.key === "Escape" && !open && query === null)) return;
+    e.preventDefault();
+    handler();
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(shown.length, first + VISIBLE_ROWS + 2 * OVERSCAN);
+
+  return (
+    <div className={styles.wrapper}>
+      <Input
+        id={id}
+        className={styles.input}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listboxId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && active >= 0 && active < shown.length ? optionId(active) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        disabled={props.disabled}
+        placeholder={props.placeholder}
+        value={query ?? selectedName}
+        onChange={(_, d) => {
+          setQuery(d.value);
+          setOpen(true);
+          setActive(0);
+          if (listRef.current) listRef.current.scrollTop = 0;
+          setScrollTop(0);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={close}
+        onClick={() => (open ? close() : openAt(Math.max(selectedIndex(), 0)))}
+        contentAfter={
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-hidden="true"
+            className={styles.chevron}
+            disabled={props.disabled}
+            onMouseDown={(e) => {
+              e.preventDefault(); // keep focus in the input
+              open ? close() : openAt(Math.max(selectedIndex(), 0));
+            }}
+          >
+            ▾
+          </button>
+        }
+      />
+      <div
+        ref={listRef}
+        id={listboxId}
+        role="listbox"
+        aria-label="QuickBooks items"
+        className={styles.listbox}
+        hidden={!open}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onMouseDown={(e) => e.preventDefault()} // a click must not blur the input first
+      >
+        {open && shown.length === 0 && <div className={styles.empty}>No item matches “{query}”.</div>}
+        {open && (
+          <div style={{ height: shown.length * ROW_HEIGHT, position: "relative" }}>
+            {shown.slice(first, last).map((it, k) => {
+              const i = first + k;
+              return (
+                <div
+                  key={it.listId}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={it.listId === selectedListId}
+                  aria-disabled={!it.isActive || undefined}
+                  aria-setsize={shown.length}
+                  aria-posinset={i + 1}
+                  className={mergeClasses(
+                    styles.option,
+                    i === active && styles.active,
+                    it.listId === selectedListId && styles.selected,
+                    !it.isActive && styles.inactive,
+                  )}
+                  style={{ top: i * ROW_HEIGHT }}
+                  onMouseEnter={() => setActive(i)}
+                  onClick={() => choose(i)}
+                >
+                  <span>{it.isActive ? it.fullName : `${it.fullName} (inactive)`}</span>
+                  <span className={styles.type}>{TYPE_NAMES[it.type] ?? it.type}</span>
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
