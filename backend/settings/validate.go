@@ -150,7 +150,7 @@ func vendorUpdatesProblem(v VendorUpdates) string {
 }
 
 // EmptyItemListHelp tells the user how to get a retainage item into the list.
-const EmptyItemListHelp = "The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the list."
+const EmptyItemListHelp = "The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list."
 
 func retainageItemProblem(ref ItemRef, items []Item) string {
 	if ref.IsZero() {

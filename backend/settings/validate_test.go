@@ -134,7 +134,7 @@ func TestRetainageItem(t *testing.T) {
 		want  string
 	}{
 		{"active item", ref(retainage), someItems, ""},
-		{"none chosen, empty list", ItemRef{}, nil, "Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the list"},
+		{"none chosen, empty list", ItemRef{}, nil, "Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list"},
 		{"none chosen", ItemRef{}, someItems, "required to sync subcontractor invoices"},
 		{"gone from the list", ItemRef{ListID: "X-1", FullName: "Deleted Item"}, someItems, "\"Deleted Item\" is no longer in the QuickBooks item list"},
 		{"inactive", ref(oldItem), someItems, "\"Old Retainage\" is inactive"},

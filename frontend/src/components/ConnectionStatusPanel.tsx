@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   fingerprint: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all", userSelect: "all" },
+  certBody: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS },
   detail: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -106,16 +107,16 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       )}
       {cert && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
+          <MessageBarBody className={styles.certBody}>
             <MessageBarTitle>Certificate not trusted</MessageBarTitle>
-            <Text as="p">
+            <Text block>
               {cert.selfSigned ? "The service uses a self-signed certificate" : "The service's certificate is not trusted by this computer"} ({cert.subject}
               {cert.notAfter ? `, valid until ${formatTime(cert.notAfter)}` : ""}). Its SHA-256 fingerprint is:
             </Text>
-            <Text as="p" className={styles.fingerprint}>
+            <Text block className={styles.fingerprint}>
               {cert.fingerprint}
             </Text>
-            <Text as="p">Trust it only if your IT support confirms this exact fingerprint.</Text>
+            <Text block>Trust it only if your IT support confirms this exact fingerprint.</Text>
           </MessageBarBody>
           <MessageBarActions>
             <Button type="button" onClick={() => trust(cert)}>

@@ -59,7 +59,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
 
   const hint =
     items.length === 0
-      ? "No QuickBooks® items are here yet. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list."
+      ? "The items come from QuickBooks® through the service: fill in the connection settings, then click Refresh list. If QuickBooks has no retainage item yet, create a Service Item there first (for example \"Retainage Payable\")."
       : "Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices. " +
         "Missing an item? Create it in QuickBooks, then click Refresh list." +
         (state.itemsRefreshedAt ? ` List last refreshed ${formatTime(state.itemsRefreshedAt)}.` : "");

@@ -187,7 +187,7 @@ describe("saving", () => {
 describe("Invoice Retainage Item", () => {
   it("says what to do when the item list is empty", () => {
     renderPage(formState({ items: [] }));
-    expect(screen.getByText(/Create a Service Item in QuickBooks \(for example "Retainage Payable"\), then click Refresh list/)).toBeInTheDocument();
+    expect(screen.getByText(/create a Service Item there first \(for example "Retainage Payable"\)/)).toBeInTheDocument();
   });
 
   it("selects an item by its ListID and shows inactive items as unavailable", async () => {
