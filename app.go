@@ -71,6 +71,7 @@ func (a *App) beforeClose(ctx context.Context) (prevent bool) {
 
 // onSecondInstance brings this window to the front when the app is started again.
 func (a *App) onSecondInstance(options.SecondInstanceData) {
+	a.log.Info("second copy started; showing this window instead")
 	if a.ctx != nil {
 		a.window.Show(a.ctx)
 	}

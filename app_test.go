@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wailsapp/wails/v2/pkg/options"
+
 	"qbsettings/backend/form"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
@@ -128,10 +130,7 @@ func TestCloseAsksOnlyWithUnsavedChanges(t *testing.T) {
 
 func TestSecondInstanceShowsWindow(t *testing.T) {
 	app, w, _ := newTestApp(t)
-	app.onSecondInstance(struct {
-		Args             []string
-		WorkingDirectory string
-	}{})
+	app.onSecondInstance(options.SecondInstanceData{})
 	if w.shows != 1 {
 		t.Fatal("the window was not brought to the front")
 	}
