@@ -1,7 +1,6 @@
 package main
 
 import (
-	"crypto/tls"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -58,13 +57,10 @@ func TestConnectionTestCanBeCancelled(t *testing.T) {
 
 func TestUntrustedCertificateReachesTheForm(t *testing.T) {
 	app, _, _ := newTestApp(t)
-	cert, err := simulator.SelfSignedCertificate()
+	srv, cert, err := simulator.StartHTTPS(simulator.Options{User: "demo", Password: "demo-password"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(simulator.New(simulator.Options{User: "demo", Password: "demo-password"}))
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	srv.StartTLS()
 	defer srv.Close()
 	in := FormInput{Settings: SettingsForm{ServiceURL: srv.URL, ServiceUser: "demo"}, ChangePassword: true, Password: "demo-password"}
 

@@ -2,7 +2,6 @@ package form
 
 import (
 	"context"
-	"crypto/tls"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -90,13 +89,10 @@ func TestCancelledTestRecordsNothing(t *testing.T) {
 
 func TestTrustingTheServicesCertificate(t *testing.T) {
 	f := newFixture(t)
-	cert, err := simulator.SelfSignedCertificate()
+	srv, _, err := simulator.StartHTTPS(simulator.Options{User: "demo", Password: "demo-password"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(simulator.New(simulator.Options{User: "demo", Password: "demo-password"}))
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	srv.StartTLS()
 	defer srv.Close()
 
 	res, _, err := f.svc.TestConnection(ctx, f.profile, connectionTo(srv.URL, "demo-password"))

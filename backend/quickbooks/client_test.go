@@ -33,13 +33,10 @@ func startHTTP(t *testing.T, opts simulator.Options) (*simulator.Server, string)
 // startHTTPS runs a simulator over HTTPS with a fresh self-signed certificate.
 func startHTTPS(t *testing.T) (string, tls.Certificate) {
 	t.Helper()
-	cert, err := simulator.SelfSignedCertificate()
+	srv, cert, err := simulator.StartHTTPS(simulator.Options{User: user, Password: password})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(simulator.New(simulator.Options{User: user, Password: password}))
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return srv.URL, cert
 }

@@ -4,16 +4,11 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act } from "react";
 import { expect, it, vi } from "vitest";
 import * as backend from "../../wailsjs/go/main/App";
+import { emit } from "../test/runtimeMock";
 import { CloseGuard } from "./CloseGuard";
 
-const listeners = new Map<string, () => void>();
-vi.mock("../../wailsjs/runtime/runtime", () => ({
-  EventsOn: (name: string, cb: () => void) => {
-    listeners.set(name, cb);
-    return () => listeners.delete(name);
-  },
-}));
-vi.mock("../../wailsjs/go/main/App", () => ({ ConfirmClose: vi.fn() }));
+vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
+vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 
 it("asks before closing with unsaved changes and closes only when the user says so", async () => {
   const user = userEvent.setup();
@@ -24,12 +19,12 @@ it("asks before closing with unsaved changes and closes only when the user says 
   );
   expect(screen.queryByRole("alertdialog")).toBeNull();
 
-  act(() => listeners.get("app:close-requested")!());
+  act(() => emit("app:close-requested"));
   expect(await screen.findByRole("alertdialog", { name: "Close without saving?" })).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Keep editing" }));
   expect(backend.ConfirmClose).not.toHaveBeenCalled();
 
-  act(() => listeners.get("app:close-requested")!());
+  act(() => emit("app:close-requested"));
   await user.click(await screen.findByRole("button", { name: "Close without saving" }));
   expect(backend.ConfirmClose).toHaveBeenCalledOnce();
 });

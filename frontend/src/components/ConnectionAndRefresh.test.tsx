@@ -1,42 +1,15 @@
-import { act, render, screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { main, settings } from "../../wailsjs/go/models";
 import * as backend from "../../wailsjs/go/main/App";
-import { SettingsPage } from "./SettingsPage";
+import { emit } from "../test/runtimeMock";
+import { renderPage } from "../test/renderPage";
 import { formState, savedState } from "../test/fixtures";
 
-vi.mock("../../wailsjs/go/main/App", () => ({
-  Load: vi.fn(),
-  Save: vi.fn(),
-  Validate: vi.fn(),
-  SetDirty: vi.fn(),
-  TestConnection: vi.fn(),
-  CancelConnectionTest: vi.fn(),
-  RefreshItems: vi.fn(),
-  CancelRefresh: vi.fn(),
-  TrustCertificate: vi.fn(),
-  RemoveTrustedCertificate: vi.fn(),
-}));
-const events = new Map<string, (...data: any[]) => void>();
-vi.mock("../../wailsjs/runtime/runtime", () => ({
-  EventsOn: (name: string, cb: (...data: any[]) => void) => {
-    events.set(name, cb);
-    return () => events.delete(name);
-  },
-}));
+vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
+vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
 const api = vi.mocked(backend);
 
-function renderPage(initial: main.FormState) {
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SettingsPage initial={initial} />
-    </FluentProvider>,
-  );
-  return user;
-}
 
 // deferred lets a test decide when a Go call answers.
 function deferred<T>() {
@@ -136,7 +109,7 @@ describe("Refresh list", () => {
     const user = renderPage(savedState());
 
     await user.click(screen.getByRole("button", { name: "Refresh list" }));
-    act(() => events.get("items:refresh-progress")!("running"));
+    act(() => emit("items:refresh-progress", "running"));
     expect(screen.getByText("QuickBooks is reading its item list…")).toBeInTheDocument();
 
     const fresh = [{ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true }];

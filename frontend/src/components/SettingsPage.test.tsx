@@ -1,45 +1,16 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { main, settings } from "../../wailsjs/go/models";
 import * as backend from "../../wailsjs/go/main/App";
-import { SettingsPage } from "./SettingsPage";
+import { renderPage } from "../test/renderPage";
 import { formState, savedState, retainage } from "../test/fixtures";
 
 // The Go bindings are replaced at the module boundary; everything above
 // them is the real form.
-vi.mock("../../wailsjs/go/main/App", () => ({
-  Load: vi.fn(),
-  Save: vi.fn(),
-  Validate: vi.fn(),
-  SetDirty: vi.fn(),
-  ConfirmClose: vi.fn(),
-  TestConnection: vi.fn(),
-  CancelConnectionTest: vi.fn(),
-  RefreshItems: vi.fn(),
-  CancelRefresh: vi.fn(),
-  TrustCertificate: vi.fn(),
-  RemoveTrustedCertificate: vi.fn(),
-}));
-const events = new Map<string, (...data: any[]) => void>();
-vi.mock("../../wailsjs/runtime/runtime", () => ({
-  EventsOn: (name: string, cb: (...data: any[]) => void) => {
-    events.set(name, cb);
-    return () => events.delete(name);
-  },
-}));
+vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
+vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
 const api = vi.mocked(backend);
 
-function renderPage(initial: main.FormState) {
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SettingsPage initial={initial} />
-    </FluentProvider>,
-  );
-  return user;
-}
 
 const fieldError = (field: settings.Field, message: string) => main.FieldError.createFrom({ field, message });
 const lastSaveInput = () => api.Save.mock.calls.at(-1)![1];

@@ -1,0 +1,16 @@
+import { vi } from "vitest";
+
+// The Go bindings (wailsjs/go/main/App), replaced at the module boundary:
+//   vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
+// Every bound method is a vi.fn() the test can program.
+export const Load = vi.fn();
+export const Save = vi.fn();
+export const Validate = vi.fn();
+export const SetDirty = vi.fn();
+export const ConfirmClose = vi.fn();
+export const TestConnection = vi.fn();
+export const CancelConnectionTest = vi.fn();
+export const RefreshItems = vi.fn();
+export const CancelRefresh = vi.fn();
+export const TrustCertificate = vi.fn();
+export const RemoveTrustedCertificate = vi.fn();
