@@ -46,7 +46,11 @@ func newTestApp(t *testing.T) (*App, *fakeWindow, *store.Store) {
 		}
 		t.Skipf("no keychain here (%v); run the tests with make test", err)
 	}
-	t.Cleanup(func() { keys.Remove(context.Background(), store.DefaultProfile) })
+	t.Cleanup(func() {
+		for _, user := range []string{"demo", ""} {
+			keys.Remove(context.Background(), secrets.Account{Profile: store.DefaultProfile, User: user})
+		}
+	})
 	w := &fakeWindow{}
 	log := slog.New(slog.DiscardHandler)
 	app := &App{

@@ -67,7 +67,8 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 // with the certificate the user trusts for that address, if any.
 func (s *Service) client(ctx context.Context, profile string, c settings.Change) (*quickbooks.Client, []settings.FieldError, error) {
 	c.Settings = settings.Normalize(c.Settings)
-	stored, err := s.passwordStored(ctx, profile, !c.ChangePassword)
+	acct := account(profile, c.Settings)
+	stored, err := s.passwordStored(ctx, acct, !c.ChangePassword)
 	if err != nil && !c.ChangePassword {
 		return nil, nil, s.keychainFailure(profile, err, notTested)
 	}
@@ -80,7 +81,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 		if err != nil {
 			return nil, nil, s.keychainFailure(profile, err, notTested)
 		}
-		if password, _, err = keys.Get(ctx, profile); err != nil {
+		if password, _, err = keys.Get(ctx, acct); err != nil {
 			return nil, nil, s.keychainFailure(profile, err, notTested)
 		}
 	}

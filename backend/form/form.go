@@ -11,15 +11,16 @@ import (
 	"sync"
 	"time"
 
+	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
 
 // Passwords is the keychain as the form uses it (secrets.Keychain).
 type Passwords interface {
-	Get(ctx context.Context, profile string) (password string, found bool, err error)
-	Set(ctx context.Context, profile, password string) error
-	Remove(ctx context.Context, profile string) error
+	Get(ctx context.Context, a secrets.Account) (password string, found bool, err error)
+	Set(ctx context.Context, a secrets.Account, password string) error
+	Remove(ctx context.Context, a secrets.Account) error
 }
 
 // OpenPasswords connects to the keychain. It is tried again on each use until
@@ -34,12 +35,12 @@ type Service struct {
 	now       func() time.Time
 	mu        sync.Mutex
 	keys      Passwords
-	hasStored map[string]bool // per profile, known since the last load or save
+	hasStored map[secrets.Account]bool // known since the last load or save
 }
 
 // New returns a form service over an open store and a way to the keychain.
 func New(st *store.Store, openKeys OpenPasswords, log *slog.Logger) *Service {
-	return &Service{store: st, openKeys: openKeys, log: log, now: time.Now, hasStored: map[string]bool{}}
+	return &Service{store: st, openKeys: openKeys, log: log, now: time.Now, hasStored: map[secrets.Account]bool{}}
 }
 
 // State is everything the form shows for one profile.
@@ -73,7 +74,7 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 	if st.Trusted, err = s.store.TrustedCertificates(ctx, profile); err != nil {
 		return st, s.storeFailure("load", err)
 	}
-	stored, err := s.passwordStored(ctx, profile, true)
+	stored, err := s.passwordStored(ctx, account(profile, st.Saved.Settings), true)
 	if err != nil {
 		st.KeychainProblem = keychainMessage(err, "")
 		s.log.Warn("keychain not usable at load", "profile", profile, "err", err)
@@ -85,32 +86,37 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 // Validate returns the problems with c, field by field, as Save would.
 func (s *Service) Validate(ctx context.Context, profile string, c settings.Change) ([]settings.FieldError, error) {
 	c.Settings = settings.Normalize(c.Settings)
-	vctx, err := s.validationContext(ctx, profile)
+	vctx, err := s.validationContext(ctx, profile, c.Settings)
 	if err != nil {
 		return nil, err
 	}
 	return settings.Validate(c, vctx), nil
 }
 
-func (s *Service) validationContext(ctx context.Context, profile string) (settings.Context, error) {
+// account is the keychain entry of the Service User in st.
+func account(profile string, st settings.Settings) secrets.Account {
+	return secrets.Account{Profile: profile, User: st.ServiceUser}
+}
+
+func (s *Service) validationContext(ctx context.Context, profile string, st settings.Settings) (settings.Context, error) {
 	items, err := s.store.Items(ctx, profile)
 	if err != nil {
 		return settings.Context{}, s.storeFailure("check", err)
 	}
 	// While the keychain cannot be asked, judge the password as if one were
 	// stored: Save refuses anyway, with the keychain's own message.
-	stored, err := s.passwordStored(ctx, profile, false)
+	stored, err := s.passwordStored(ctx, account(profile, st), false)
 	if err != nil {
 		stored = true
 	}
 	return settings.Context{PasswordStored: stored, Items: items.Items}, nil
 }
 
-// passwordStored tells whether the profile has a password in the keychain,
+// passwordStored tells whether the account has a password in the keychain,
 // asking the keychain when fresh is set or the answer is not known yet.
-func (s *Service) passwordStored(ctx context.Context, profile string, fresh bool) (bool, error) {
+func (s *Service) passwordStored(ctx context.Context, a secrets.Account, fresh bool) (bool, error) {
 	s.mu.Lock()
-	known, ok := s.hasStored[profile]
+	known, ok := s.hasStored[a]
 	s.mu.Unlock()
 	if ok && !fresh {
 		return known, nil
@@ -119,17 +125,17 @@ func (s *Service) passwordStored(ctx context.Context, profile string, fresh bool
 	if err != nil {
 		return false, err
 	}
-	_, found, err := keys.Get(ctx, profile)
+	_, found, err := keys.Get(ctx, a)
 	if err != nil {
 		return false, err
 	}
-	s.setStored(profile, found)
+	s.setStored(a, found)
 	return found, nil
 }
 
-func (s *Service) setStored(profile string, stored bool) {
+func (s *Service) setStored(a secrets.Account, stored bool) {
 	s.mu.Lock()
-	s.hasStored[profile] = stored
+	s.hasStored[a] = stored
 	s.mu.Unlock()
 }
 

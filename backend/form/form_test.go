@@ -48,7 +48,12 @@ func newFixture(t *testing.T) *fixture {
 	if f.store, err = store.Open(filepath.Join(f.dir, store.FileName)); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { f.store.Close(); keys.Remove(ctx, f.profile) })
+	t.Cleanup(func() {
+		f.store.Close()
+		for _, user := range []string{"procore-sync", "new-user", "demo"} {
+			keys.Remove(ctx, secrets.Account{Profile: f.profile, User: user})
+		}
+	})
 	if err := f.store.CreateProfile(ctx, f.profile, t.Name()); err != nil {
 		t.Fatal(err)
 	}
@@ -69,9 +74,11 @@ func filled() settings.Settings {
 	return s
 }
 
+// storedPassword is the keychain's password for the profile's user
+// procore-sync (the user of filled()).
 func (f *fixture) storedPassword(t *testing.T) string {
 	t.Helper()
-	pw, _, err := f.keys.Get(ctx, f.profile)
+	pw, _, err := f.keys.Get(ctx, secrets.Account{Profile: f.profile, User: "procore-sync"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +177,7 @@ func TestFailedDatabaseWritePutsPasswordBack(t *testing.T) {
 	f.failSettingsWrites(t)
 
 	changed := filled()
-	changed.ServiceUser = "new-user"
+	changed.UseProcoreContractNumber = false
 	_, _, err := f.svc.Save(ctx, f.profile, 1, settings.Change{Settings: changed, ChangePassword: true, Password: "new-password"})
 	var ue *UserError
 	if !errors.As(err, &ue) || !strings.Contains(ue.Message, "nothing was saved") {
@@ -180,7 +187,7 @@ func TestFailedDatabaseWritePutsPasswordBack(t *testing.T) {
 		t.Fatalf("keychain has %q after the failed save, want the old password back", got)
 	}
 	st, _ := f.svc.Load(ctx, f.profile)
-	if st.Saved.Settings.ServiceUser != "procore-sync" || st.Saved.Revision != 1 {
+	if !st.Saved.Settings.UseProcoreContractNumber || st.Saved.Revision != 1 {
 		t.Fatalf("failed save changed the settings: %+v", st.Saved)
 	}
 }
@@ -277,5 +284,31 @@ func TestValidateUsesStoredPasswordAndItems(t *testing.T) {
 	errs, _ = f.svc.Validate(ctx, f.profile, settings.Change{Settings: filled()})
 	if len(errs) != 0 {
 		t.Fatalf("with a stored password: %v", errs)
+	}
+}
+
+func TestChangingTheUserNeedsItsPasswordAndForgetsTheOld(t *testing.T) {
+	f := newFixture(t)
+	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "old-user-pw"}); err != nil {
+		t.Fatal(err)
+	}
+	changed := filled()
+	changed.ServiceUser = "new-user"
+	_, errs, err := f.svc.Save(ctx, f.profile, 1, settings.Change{Settings: changed})
+	if err != nil || len(errs) != 1 || !strings.Contains(errs[0].Message, "No password is stored for this Service User") {
+		t.Fatalf("new user with the old password: %v %v", errs, err)
+	}
+	if _, _, err := f.svc.Save(ctx, f.profile, 1, settings.Change{Settings: changed, ChangePassword: true, Password: "new-user-pw"}); err != nil {
+		t.Fatal(err)
+	}
+	if pw, found, _ := f.keys.Get(ctx, secrets.Account{Profile: f.profile, User: "new-user"}); !found || pw != "new-user-pw" {
+		t.Fatalf("new user's password: %q %v", pw, found)
+	}
+	if _, found, _ := f.keys.Get(ctx, secrets.Account{Profile: f.profile, User: "procore-sync"}); found {
+		t.Fatal("the old user's password is still in the keychain")
+	}
+	st, _ := f.svc.Load(ctx, f.profile)
+	if !st.PasswordStored || st.Saved.Settings.ServiceUser != "new-user" {
+		t.Fatalf("after the change: %+v", st)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
@@ -17,14 +18,15 @@ const nothingSaved = "Nothing was saved."
 // any other failure is a *UserError.
 func (s *Service) Save(ctx context.Context, profile string, base int64, c settings.Change) (State, []settings.FieldError, error) {
 	c.Settings = settings.Normalize(c.Settings)
+	acct := account(profile, c.Settings)
 	keys, err := s.keychain(ctx)
 	if err != nil {
 		return State{}, nil, s.keychainFailure(profile, err, nothingSaved)
 	}
-	if _, err := s.passwordStored(ctx, profile, true); err != nil {
+	if _, err := s.passwordStored(ctx, acct, true); err != nil {
 		return State{}, nil, s.keychainFailure(profile, err, nothingSaved)
 	}
-	vctx, err := s.validationContext(ctx, profile)
+	vctx, err := s.validationContext(ctx, profile, c.Settings)
 	if err != nil {
 		return State{}, nil, err
 	}
@@ -43,7 +45,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 
 	restore := func() error { return nil }
 	if c.ChangePassword {
-		if restore, err = s.replacePassword(ctx, keys, profile, c.Password); err != nil {
+		if restore, err = s.replacePassword(ctx, keys, acct, c.Password); err != nil {
 			return State{}, nil, err
 		}
 	}
@@ -63,32 +65,34 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 		return State{}, nil, err
 	}
 	s.log.Info("settings saved", "profile", profile, "revision", saved.Revision, "passwordChanged", c.ChangePassword)
+	s.forgetOldUser(ctx, keys, account(profile, current.Settings), acct)
 	st, err := s.Load(ctx, profile)
 	return st, nil, err
 }
 
 // replacePassword stores password and returns a function that puts the
 // previous one back (or removes it, if there was none).
-func (s *Service) replacePassword(ctx context.Context, keys Passwords, profile, password string) (restore func() error, err error) {
-	old, hadOld, err := keys.Get(ctx, profile)
+func (s *Service) replacePassword(ctx context.Context, keys Passwords, acct secrets.Account, password string) (restore func() error, err error) {
+	profile := acct.Profile
+	old, hadOld, err := keys.Get(ctx, acct)
 	if err != nil {
 		return nil, s.keychainFailure(profile, err, nothingSaved)
 	}
-	if err := keys.Set(ctx, profile, password); err != nil {
+	if err := keys.Set(ctx, acct, password); err != nil {
 		return nil, s.keychainFailure(profile, err, nothingSaved)
 	}
-	s.setStored(profile, true)
+	s.setStored(acct, true)
 	return func() error {
 		// The save failed for another reason and the request's context may
 		// be what failed it; putting the old password back must still run.
 		ctx := context.WithoutCancel(ctx)
 		var err error
 		if hadOld {
-			err = keys.Set(ctx, profile, old)
+			err = keys.Set(ctx, acct, old)
 		} else {
-			err = keys.Remove(ctx, profile)
+			err = keys.Remove(ctx, acct)
 		}
-		s.setStored(profile, hadOld)
+		s.setStored(acct, hadOld)
 		if err != nil {
 			s.log.Error("could not put the previous password back after a failed save", "profile", profile, "err", err)
 			return err
@@ -96,6 +100,21 @@ func (s *Service) replacePassword(ctx context.Context, keys Passwords, profile, 
 		s.log.Info("previous password put back after a failed save", "profile", profile)
 		return nil
 	}, nil
+}
+
+// forgetOldUser removes the password of the Service User the saved settings
+// no longer name: a password belongs to its user, and a stale one left in
+// the keychain is a secret nobody needs. Failing to remove it is logged, not
+// fatal: the save itself has landed.
+func (s *Service) forgetOldUser(ctx context.Context, keys Passwords, old, current secrets.Account) {
+	if old == current || old.User == "" {
+		return
+	}
+	if err := keys.Remove(context.WithoutCancel(ctx), old); err != nil {
+		s.log.Warn("could not remove the previous Service User's password", "profile", old.Profile, "err", err)
+		return
+	}
+	s.setStored(old, false)
 }
 
 // keychainFailure explains a keychain error; outcome says what it meant for

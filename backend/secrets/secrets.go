@@ -13,8 +13,13 @@ import (
 	"github.com/99designs/keyring"
 )
 
-// ServiceName groups the app's entries in the keychain.
-const ServiceName = "QuickBooks Integration Settings"
+// ProductName and ServiceName name the app's entries in the keychain: in
+// Windows Credential Manager their target names start with
+// "QuickBooks Integration Settings:service password:".
+const (
+	ProductName = "QuickBooks Integration Settings"
+	ServiceName = "service password"
+)
 
 // DefaultTimeout bounds every keychain call: a keychain that hangs (a locked
 // Secret Service waiting on a prompt nobody sees, say) must not freeze the app.
@@ -27,7 +32,8 @@ var (
 	ErrTimeout = errors.New("the system keychain did not answer in time")
 )
 
-// Keychain stores one password per company profile.
+// Keychain stores the service password of each company profile and
+// Service User.
 type Keychain struct {
 	ring    keyring.Keyring
 	timeout time.Duration
@@ -44,7 +50,7 @@ var platformConfig = keyring.Config{
 	ServiceName:              ServiceName,
 	AllowedBackends:          []keyring.BackendType{keyring.WinCredBackend, keyring.KeychainBackend, keyring.SecretServiceBackend},
 	LibSecretCollectionName:  "login",
-	WinCredPrefix:            "qbsettings",
+	WinCredPrefix:            ProductName,
 	KeychainTrustApplication: true,
 	KeychainSynchronizable:   false,
 }
@@ -68,49 +74,53 @@ func New(ring keyring.Keyring, timeout time.Duration) *Keychain {
 	return &Keychain{ring: ring, timeout: timeout, busy: make(chan struct{}, 1)}
 }
 
-// key names a profile's entry. The Secret Service collection is shared with
-// other programs, so the key says whose it is.
-func key(profile string) string { return "qbsettings profile " + profile }
+// Account is whose password an entry holds: a password belongs to one
+// Service User of one company profile.
+type Account struct {
+	Profile string
+	User    string
+}
 
-// Get returns the profile's password; found is false if none is stored.
-func (k *Keychain) Get(ctx context.Context, profile string) (password string, found bool, err error) {
-	item, err := call(ctx, k, func() (keyring.Item, error) { return k.ring.Get(key(profile)) })
+// Key names the account's entry. It is what Windows Credential Manager shows
+// after the product name ("QuickBooks Integration Settings:service
+// password:profile default, user procore-sync"), so IT can find it; the
+// Secret Service collection is shared with other programs, so it also says
+// whose entry it is.
+func (a Account) Key() string { return "profile " + a.Profile + ", user " + a.User }
+
+// Get returns the account's password; found is false if none is stored.
+func (k *Keychain) Get(ctx context.Context, a Account) (password string, found bool, err error) {
+	item, err := call(ctx, k, func() (keyring.Item, error) { return k.ring.Get(a.Key()) })
 	if errors.Is(err, keyring.ErrKeyNotFound) {
 		return "", false, nil
 	}
 	if err != nil {
-		return "", false, fmt.Errorf("read password of profile %q: %w", profile, err)
+		return "", false, fmt.Errorf("read password of %s: %w", a.Key(), err)
 	}
 	return string(item.Data), true, nil
 }
 
-// Has reports whether the profile has a stored password.
-func (k *Keychain) Has(ctx context.Context, profile string) (bool, error) {
-	_, found, err := k.Get(ctx, profile)
-	return found, err
-}
-
-// Set stores the profile's password, replacing any stored one.
-func (k *Keychain) Set(ctx context.Context, profile, password string) error {
+// Set stores the account's password, replacing any stored one.
+func (k *Keychain) Set(ctx context.Context, a Account, password string) error {
 	_, err := call(ctx, k, func() (struct{}, error) {
 		return struct{}{}, k.ring.Set(keyring.Item{
-			Key:         key(profile),
+			Key:         a.Key(),
 			Data:        []byte(password),
-			Label:       ServiceName + " (" + profile + ")",
-			Description: "Password of the QuickBooks service account",
+			Label:       ProductName + ": " + a.Key(),
+			Description: "Password of the QuickBooks service account " + a.User,
 		})
 	})
 	if err != nil {
-		return fmt.Errorf("store password of profile %q: %w", profile, err)
+		return fmt.Errorf("store password of %s: %w", a.Key(), err)
 	}
 	return nil
 }
 
-// Remove deletes the profile's password; removing none is not an error.
-func (k *Keychain) Remove(ctx context.Context, profile string) error {
-	_, err := call(ctx, k, func() (struct{}, error) { return struct{}{}, k.ring.Remove(key(profile)) })
+// Remove deletes the account's password; removing none is not an error.
+func (k *Keychain) Remove(ctx context.Context, a Account) error {
+	_, err := call(ctx, k, func() (struct{}, error) { return struct{}{}, k.ring.Remove(a.Key()) })
 	if err != nil && !errors.Is(err, keyring.ErrKeyNotFound) {
-		return fmt.Errorf("remove password of profile %q: %w", profile, err)
+		return fmt.Errorf("remove password of %s: %w", a.Key(), err)
 	}
 	return nil
 }

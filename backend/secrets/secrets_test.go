@@ -30,10 +30,10 @@ func openReal(t *testing.T) *Keychain {
 
 func TestRoundTripInRealKeychain(t *testing.T) {
 	k := openReal(t)
-	profile := "test-" + t.Name()
+	profile := Account{Profile: "test-" + t.Name(), User: "procore-sync"}
 	t.Cleanup(func() { k.Remove(ctx, profile) })
 
-	if has, err := k.Has(ctx, profile); err != nil || has {
+	if _, has, err := k.Get(ctx, profile); err != nil || has {
 		t.Fatalf("fresh profile: has=%v err=%v", has, err)
 	}
 	for _, pw := range []string{"first password", "  spaces and ünïcode ✓  "} {
@@ -48,7 +48,7 @@ func TestRoundTripInRealKeychain(t *testing.T) {
 	if err := k.Remove(ctx, profile); err != nil {
 		t.Fatal(err)
 	}
-	if has, _ := k.Has(ctx, profile); has {
+	if _, has, _ := k.Get(ctx, profile); has {
 		t.Fatal("password still there after Remove")
 	}
 	if err := k.Remove(ctx, profile); err != nil {
@@ -56,15 +56,18 @@ func TestRoundTripInRealKeychain(t *testing.T) {
 	}
 }
 
-func TestProfilesAreSeparate(t *testing.T) {
+func TestAccountsAreSeparate(t *testing.T) {
 	k := openReal(t)
-	a, b := "test-a-"+t.Name(), "test-b-"+t.Name()
-	t.Cleanup(func() { k.Remove(ctx, a); k.Remove(ctx, b) })
+	a := Account{Profile: "test-a-" + t.Name(), User: "sync"}
+	others := []Account{{Profile: "test-b-" + t.Name(), User: "sync"}, {Profile: a.Profile, User: "other"}}
+	t.Cleanup(func() { k.Remove(ctx, a) })
 	if err := k.Set(ctx, a, "for a"); err != nil {
 		t.Fatal(err)
 	}
-	if has, _ := k.Has(ctx, b); has {
-		t.Fatal("profile b sees profile a's password")
+	for _, o := range others {
+		if _, has, _ := k.Get(ctx, o); has {
+			t.Fatalf("%+v sees the password of %+v", o, a)
+		}
 	}
 }
 
@@ -84,12 +87,12 @@ func TestHungKeychainTimesOut(t *testing.T) {
 	k := New(h, 50*time.Millisecond)
 
 	start := time.Now()
-	if err := k.Set(ctx, "p", "pw"); !errors.Is(err, ErrTimeout) {
+	if err := k.Set(ctx, Account{"p", "u"}, "pw"); !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Set on a hung keychain: %v, want ErrTimeout", err)
 	}
 	// The first call is still hung; the next one must not wait behind it
 	// for longer than its own timeout.
-	if _, _, err := k.Get(ctx, "p"); !errors.Is(err, ErrTimeout) {
+	if _, _, err := k.Get(ctx, Account{"p", "u"}); !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Get behind a hung call: %v, want ErrTimeout", err)
 	}
 	if d := time.Since(start); d > 2*time.Second {

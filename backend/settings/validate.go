@@ -120,7 +120,8 @@ func passwordProblem(c Change, stored bool) string {
 		if stored {
 			return ""
 		}
-		return "Enter the password of the QuickBooks service account. No password is stored yet."
+		// A password belongs to one Service User: a changed user needs its own.
+		return "No password is stored for this Service User. Click Edit Credentials and enter its password."
 	}
 	switch {
 	case c.Password == "" && stored:

@@ -103,7 +103,7 @@ func TestPassword(t *testing.T) {
 		{"first one", true, "first", false, ""},
 		{"spaces kept and allowed", true, "  pass phrase  ", false, ""},
 		{"longest allowed", true, strings.Repeat("ü", MaxPasswordLength), false, ""},
-		{"none stored and box closed", false, "", false, "No password is stored yet"},
+		{"none stored for this user and box closed", false, "", false, "No password is stored for this Service User"},
 		{"none stored and box empty", true, "", false, "No password is stored yet"},
 		{"box opened and left empty", true, "", true, "or click Cancel to keep the current one"},
 		{"too long", true, strings.Repeat("a", MaxPasswordLength+1), true, "too long"},

@@ -8,7 +8,8 @@ import { Section } from "./Section";
 const useStyles = makeStyles({
   passwordRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   passwordInput: { flexGrow: 1 },
-  credentials: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  credentials: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export function ConnectionSection({ form }: { form: SettingsFormModel }) {
@@ -54,15 +55,29 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
 function PasswordField({ form, className: styles }: { form: SettingsFormModel; className: ReturnType<typeof useStyles> }) {
   const { state, passwordOpen, password, setPassword, openPassword, cancelPassword, errors } = form;
   if (!passwordOpen) {
+    // The link stands in for the closed box: it takes the field's id, so
+    // focus lands on it, and carries the field's error, if any.
+    const error = errors[settings.Field.Password];
     return (
       <div className={styles.credentials}>
         <Text weight="semibold" id="password-label">
           Service Password
         </Text>
         <Text id="password-state">A password is stored in this computer's keychain.</Text>
-        <Link as="button" type="button" onClick={openPassword} aria-describedby="password-label password-state">
+        <Link
+          as="button"
+          type="button"
+          id={fieldId(settings.Field.Password)}
+          onClick={openPassword}
+          aria-describedby={error ? "password-label password-state password-error" : "password-label password-state"}
+        >
           Edit Credentials
         </Link>
+        {error && (
+          <Text id="password-error" role="alert" className={styles.error}>
+            {error}
+          </Text>
+        )}
       </div>
     );
   }

@@ -100,6 +100,19 @@ describe("Edit Credentials", () => {
     await user.click(screen.getByRole("button", { name: "Update" }));
     expect(api.Save).toHaveBeenCalledWith(3, expect.objectContaining({ changePassword: true, password: "new-secret" }));
   });
+
+  it("puts a password error on Edit Credentials while the box is closed", async () => {
+    api.Save.mockResolvedValue(
+      main.SaveResult.createFrom({
+        fieldErrors: [fieldError(settings.Field.Password, "No password is stored for this Service User. Click Edit Credentials and enter its password.")],
+      }),
+    );
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Update" }));
+    const link = screen.getByRole("button", { name: "Edit Credentials" });
+    await waitFor(() => expect(link).toHaveFocus());
+    expect(link).toHaveAccessibleDescription(expect.stringContaining("No password is stored for this Service User"));
+  });
 });
 
 describe("Direct Cost columns", () => {
