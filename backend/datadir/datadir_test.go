@@ -3,33 +3,51 @@ package datadir
 import (
 	"os"
 	"path/filepath"
+	"qbsettings/backend/internal/testdir"
+	"runtime"
 	"testing"
 )
 
 func TestEnvVarWins(t *testing.T) {
-	want := filepath.Join(t.TempDir(), "nested", "data")
+	want := filepath.Join(testdir.New(t), "nested", "data")
 	t.Setenv(EnvVar, want)
 	got, err := Resolve()
 	if err != nil || got != want {
 		t.Fatalf("Resolve() = %q, %v; want %q", got, err, want)
 	}
-	if info, err := os.Stat(want); err != nil || !info.IsDir() || info.Mode().Perm() != 0o700 {
-		t.Fatalf("data folder not created private: %v %v", info, err)
+	info, err := os.Stat(want)
+	if err != nil || !info.IsDir() {
+		t.Fatalf("data folder not created: %v %v", info, err)
+	}
+	// Windows has no permission bits: the folder inherits %APPDATA%'s ACL,
+	// which is the user's own.
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o700 {
+		t.Fatalf("data folder mode %v, want 0700", info.Mode().Perm())
 	}
 }
 
 func TestDefaultIsInUserConfigFolder(t *testing.T) {
-	home := t.TempDir()
+	home := testdir.New(t)
 	t.Setenv(EnvVar, "")
+	// %APPDATA% on Windows; $XDG_CONFIG_HOME elsewhere (macOS ignores it and
+	// uses ~/Library/Application Support).
+	t.Setenv("APPDATA", filepath.Join(home, "config"))
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	if runtime.GOOS == "darwin" {
+		t.Setenv("HOME", home)
+	}
+	want := filepath.Join(home, "config", FolderName)
+	if runtime.GOOS == "darwin" {
+		want = filepath.Join(home, "Library", "Application Support", FolderName)
+	}
 	got, err := Resolve()
-	if err != nil || got != filepath.Join(home, "config", FolderName) {
-		t.Fatalf("Resolve() = %q, %v", got, err)
+	if err != nil || got != want {
+		t.Fatalf("Resolve() = %q, %v; want %q", got, err, want)
 	}
 }
 
 func TestUnwritableParentFails(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "a-file")
+	file := filepath.Join(testdir.New(t), "a-file")
 	os.WriteFile(file, nil, 0o600)
 	t.Setenv(EnvVar, filepath.Join(file, "data"))
 	if _, err := Resolve(); err == nil {

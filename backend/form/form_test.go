@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"qbsettings/backend/internal/testdir"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +45,7 @@ func newFixture(t *testing.T) *fixture {
 		}
 		t.Skipf("no keychain here (%v); run the tests with make test", err)
 	}
-	f := &fixture{keys: keys, dir: t.TempDir(), profile: "form-" + t.Name(), logBuf: &bytes.Buffer{}}
+	f := &fixture{keys: keys, dir: testdir.New(t), profile: "form-" + t.Name(), logBuf: &bytes.Buffer{}}
 	if f.store, err = store.Open(filepath.Join(f.dir, store.FileName)); err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +222,7 @@ func TestStaleSaveIsRefusedBeforeTheKeychain(t *testing.T) {
 }
 
 func TestNoKeychainMeansNoSave(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	st, err := store.Open(filepath.Join(dir, store.FileName))
 	if err != nil {
 		t.Fatal(err)
@@ -255,7 +256,7 @@ type hungRing struct {
 func (h hungRing) Get(string) (keyring.Item, error) { <-h.release; return keyring.Item{}, nil }
 
 func TestHungKeychainGivesUpAndSavesNothing(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	st, err := store.Open(filepath.Join(dir, store.FileName))
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
+	"qbsettings/backend/internal/testdir"
 	"reflect"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ var ctx = context.Background()
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), FileName)
+	path := filepath.Join(testdir.New(t), FileName)
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +151,7 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 }
 
 func TestFailedMigrationRollsBack(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := filepath.Join(testdir.New(t), FileName)
 	db, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +173,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 }
 
 func TestOpenInMissingFolderFails(t *testing.T) {
-	if _, err := Open(filepath.Join(t.TempDir(), "no", "such", FileName)); err == nil {
+	if _, err := Open(filepath.Join(testdir.New(t), "no", "such", FileName)); err == nil {
 		t.Fatal("open in a missing folder succeeded")
 	}
 }
