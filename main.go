@@ -32,6 +32,9 @@ var assets embed.FS
 const WindowTitle = "QuickBooks Integration Settings"
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == removeUserDataFlag {
+		os.Exit(removeUserData(os.Stdout))
+	}
 	app, closeApp := openApp()
 	defer closeApp()
 	err := wails.Run(&options.App{

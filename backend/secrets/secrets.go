@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/99designs/keyring"
@@ -123,6 +124,32 @@ func (k *Keychain) Remove(ctx context.Context, a Account) error {
 		return fmt.Errorf("remove password of %s: %w", a.Key(), err)
 	}
 	return nil
+}
+
+// isAccountKey tells this app's entries (see Account.Key) from others in a
+// shared store such as the Secret Service's login collection.
+func isAccountKey(key string) bool {
+	return strings.HasPrefix(key, "profile ") && strings.Contains(key, ", user ")
+}
+
+// RemoveAll deletes every password this app stored, for every profile and
+// user, and reports how many it removed.
+func (k *Keychain) RemoveAll(ctx context.Context) (int, error) {
+	keys, err := call(ctx, k, k.ring.Keys)
+	if err != nil {
+		return 0, fmt.Errorf("list stored passwords: %w", err)
+	}
+	n := 0
+	for _, key := range keys {
+		if !isAccountKey(key) {
+			continue
+		}
+		if _, err := call(ctx, k, func() (struct{}, error) { return struct{}{}, k.ring.Remove(key) }); err != nil {
+			return n, fmt.Errorf("remove %s: %w", key, err)
+		}
+		n++
+	}
+	return n, nil
 }
 
 // call runs fn against the keychain, one call at a time, within k.timeout.

@@ -71,6 +71,35 @@ func TestAccountsAreSeparate(t *testing.T) {
 	}
 }
 
+func TestRemoveAllTakesOnlyOurs(t *testing.T) {
+	k := openReal(t)
+	ours := []Account{{Profile: "test-" + t.Name(), User: "a"}, {Profile: "test-" + t.Name(), User: "b"}}
+	for _, a := range ours {
+		if err := k.Set(ctx, a, "pw"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Another program's entry in the same store.
+	other := keyring.Item{Key: "someone-else", Data: []byte("theirs")}
+	if err := k.ring.Set(other); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { k.ring.Remove(other.Key) })
+
+	n, err := k.RemoveAll(ctx)
+	if err != nil || n < len(ours) {
+		t.Fatalf("RemoveAll = %d, %v", n, err)
+	}
+	for _, a := range ours {
+		if _, found, _ := k.Get(ctx, a); found {
+			t.Fatalf("%+v still stored", a)
+		}
+	}
+	if _, err := k.ring.Get(other.Key); err != nil {
+		t.Fatalf("another program's entry was removed: %v", err)
+	}
+}
+
 // hungRing is a keyring that never answers, as a Secret Service waiting on
 // an unseen prompt does.
 type hungRing struct {

@@ -3,18 +3,14 @@
 package testdir
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
 	"testing"
+
+	"qbsettings/backend/datadir"
 )
 
-// New returns a new empty folder, removed when the test ends.
-//
-// t.TempDir's removal fails under Wine 8: os.RemoveAll deletes with
-// FileDispositionInformationEx, which Wine does not implement ("Invalid
-// function"). Removing entries one by one, deepest first, works there.
+// New returns a new empty folder, removed when the test ends. t.TempDir's
+// own removal fails under Wine 8; datadir.RemoveTree works there.
 func New(t testing.TB) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "qbsettings-test-")
@@ -22,33 +18,9 @@ func New(t testing.TB) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if os.RemoveAll(dir) == nil {
-			return
-		}
-		if err := removeOneByOne(dir); err != nil {
+		if err := datadir.RemoveTree(dir); err != nil {
 			t.Errorf("remove test folder: %v", err)
 		}
 	})
 	return dir
-}
-
-func removeOneByOne(dir string) error {
-	var paths []string
-	err := filepath.WalkDir(dir, func(p string, _ fs.DirEntry, err error) error {
-		if err == nil {
-			paths = append(paths, p)
-		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	// WalkDir lists a folder before what it holds: reversed, contents first.
-	slices.Reverse(paths)
-	for _, p := range paths {
-		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-			return err
-		}
-	}
-	return nil
 }

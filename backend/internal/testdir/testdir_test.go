@@ -18,15 +18,3 @@ func TestRemovesNestedContents(t *testing.T) {
 		t.Fatalf("folder still there: %v", err)
 	}
 }
-
-func TestRemoveOneByOne(t *testing.T) {
-	dir, _ := os.MkdirTemp("", "qbsettings-test-")
-	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o700)
-	os.WriteFile(filepath.Join(dir, "a", "b", "f.txt"), []byte("x"), 0o600)
-	if err := removeOneByOne(dir); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(dir); !os.IsNotExist(err) {
-		t.Fatalf("folder still there: %v", err)
-	}
-}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qbsettings/backend/datadir"
+	"qbsettings/backend/secrets"
+	"qbsettings/backend/store"
+)
+
+func TestRemoveUserData(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	t.Setenv(datadir.EnvVar, dir)
+	if _, err := datadir.Resolve(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(dir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	keys, err := secrets.Open(context.Background())
+	if err != nil {
+		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {
+			t.Fatalf("the test keychain is not usable: %v", err)
+		}
+		t.Skipf("no keychain here (%v); run the tests with make test", err)
+	}
+	acct := secrets.Account{Profile: "uninstall-test", User: "sync"}
+	if err := keys.Set(context.Background(), acct, "pw"); err != nil {
+		t.Fatal(err)
+	}
+
+	var out bytes.Buffer
+	if code := removeUserData(&out); code != 0 {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+	if _, found, _ := keys.Get(context.Background(), acct); found {
+		t.Fatal("the password is still stored")
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("the data folder is still there: %v", err)
+	}
+	if !strings.Contains(out.String(), "Removed") {
+		t.Fatalf("output: %q", out.String())
+	}
+}
