@@ -16,7 +16,7 @@ export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOM
 WAILS := wails
 BINARY := build/bin/qbsettings
 
-.PHONY: simulator demo apt-windows wine-prefix test-windows run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: simulator demo apt-windows wine-prefix test-windows windows run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -140,6 +140,27 @@ $(WINE_DIR)/prefix/.ready: .ci/windows/bcryptprimitives.c .ci/windows/bcryptprim
 	cp $(WINE_DIR)/bcryptprimitives.dll $(WINE_DIR)/prefix/drive_c/windows/system32/
 	$(WINE_ENV) wineserver -w
 	touch $@
+
+# Signing: a real certificate when QBSETTINGS_SIGN_PFX (and
+# QBSETTINGS_SIGN_PASSWORD) name one, otherwise a throwaway test certificate
+# made in build/signing/ and never committed.
+SIGN_DIR := $(CURDIR)/build/signing
+ifeq ($(QBSETTINGS_SIGN_PFX),)
+export QBSETTINGS_SIGN_PFX := $(SIGN_DIR)/test.pfx
+export QBSETTINGS_SIGN_PASSWORD_FILE := $(SIGN_DIR)/password
+export QBSETTINGS_SIGN_CA := $(SIGN_DIR)/test.crt
+endif
+
+# build/bin/qbsettings.exe and build/bin/qbsettings-amd64-installer.exe,
+# signed: the exe before it goes into the installer, the uninstaller and
+# the installer as NSIS writes them (build/windows/installer/project.nsi).
+windows: apt-windows deps frontend
+	@[ -f "$(QBSETTINGS_SIGN_PFX)" ] || .ci/windows/test-certificate $(SIGN_DIR)
+	$(WIN_GO) $(WAILS) build -platform windows/amd64 -s -trimpath -nsis >/dev/null
+	.ci/windows/sign build/bin/qbsettings.exe
+	makensis -V2 -DARG_WAILS_AMD64_BINARY=$(CURDIR)/build/bin/qbsettings.exe \
+	  -DQBS_SIGN=$(CURDIR)/.ci/windows/sign build/windows/installer/project.nsi
+	.ci/windows/check-exe build/bin/qbsettings.exe build/bin/qbsettings-amd64-installer.exe
 
 # The Windows tests, cross-compiled and run under Wine.
 test-windows: wine-prefix

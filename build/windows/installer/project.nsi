@@ -1,43 +1,30 @@
-Unicode true
+# The Windows installer of QuickBooks Integration Settings (NSIS 3).
+#
+# Made by `make windows`: Wails first writes wails_tools.nsh (product name,
+# version, the executable) and a first, unsigned installer; the Makefile then
+# signs the exe and runs makensis on this file again with QBS_SIGN set, so
+# the uninstaller and the installer are signed as NSIS writes them.
+#
+# What it does, for a bookkeeper who usually has no admin rights:
+# - installs for the current user only, in %LOCALAPPDATA%\Programs, with no
+#   elevation prompt; an upgrade goes where the old version is;
+# - adds a Start menu shortcut, and a desktop shortcut if chosen;
+# - says so when the Microsoft Edge WebView2 Runtime is missing (Windows 10
+#   and 11 ship it) and offers Microsoft's bootstrapper;
+# - uninstalls the program but keeps the settings (%APPDATA%\QuickBooks
+#   Integration Settings) and the saved password unless the user ticks
+#   "Remove my settings and saved password".
 
-####
-## Please note: Template replacements don't work in this file. They are provided with default defines like
-## mentioned underneath.
-## If the keyword is not defined, "wails_tools.nsh" will populate them with the values from ProjectInfo.
-## If they are defined here, "wails_tools.nsh" will not touch them. This allows to use this project.nsi manually
-## from outside of Wails for debugging and development of the installer.
-##
-## For development first make a wails nsis build to populate the "wails_tools.nsh":
-## > wails build --target windows/amd64 --nsis
-## Then you can call makensis on this file with specifying the path to your binary:
-## For a AMD64 only installer:
-## > makensis -DARG_WAILS_AMD64_BINARY=..\..\bin\app.exe
-## For a ARM64 only installer:
-## > makensis -DARG_WAILS_ARM64_BINARY=..\..\bin\app.exe
-## For a installer with both architectures:
-## > makensis -DARG_WAILS_AMD64_BINARY=..\..\bin\app-amd64.exe -DARG_WAILS_ARM64_BINARY=..\..\bin\app-arm64.exe
-####
-## The following information is taken from the ProjectInfo file, but they can be overwritten here.
-####
-## !define INFO_PROJECTNAME    "MyProject" # Default "{{.Name}}"
-## !define INFO_COMPANYNAME    "MyCompany" # Default "{{.Info.CompanyName}}"
-## !define INFO_PRODUCTNAME    "MyProduct" # Default "{{.Info.ProductName}}"
-## !define INFO_PRODUCTVERSION "1.0.0"     # Default "{{.Info.ProductVersion}}"
-## !define INFO_COPYRIGHT      "Copyright" # Default "{{.Info.Copyright}}"
-###
-## !define PRODUCT_EXECUTABLE  "Application.exe"      # Default "${INFO_PROJECTNAME}.exe"
-## !define UNINST_KEY_NAME     "UninstKeyInRegistry"  # Default "${INFO_COMPANYNAME}${INFO_PRODUCTNAME}"
-####
-## !define REQUEST_EXECUTION_LEVEL "admin"            # Default "admin"  see also https://nsis.sourceforge.io/Docs/Chapter4.html
-####
-## Include the wails tools
-####
+Unicode true
+Target amd64-unicode
+
+!define WAILS_INSTALL_SCOPE "user"
+!define REQUEST_EXECUTION_LEVEL "user"
+!define UNINST_KEY_NAME "qbsettings"
 !include "wails_tools.nsh"
 
-# The version information for this two must consist of 4 parts
 VIProductVersion "${INFO_PRODUCTVERSION}.0"
 VIFileVersion    "${INFO_PRODUCTVERSION}.0"
-
 VIAddVersionKey "CompanyName"     "${INFO_COMPANYNAME}"
 VIAddVersionKey "FileDescription" "${INFO_PRODUCTNAME} Installer"
 VIAddVersionKey "ProductVersion"  "${INFO_PRODUCTVERSION}"
@@ -45,78 +32,110 @@ VIAddVersionKey "FileVersion"     "${INFO_PRODUCTVERSION}"
 VIAddVersionKey "LegalCopyright"  "${INFO_COPYRIGHT}"
 VIAddVersionKey "ProductName"     "${INFO_PRODUCTNAME}"
 
-# Enable HiDPI support. https://nsis.sourceforge.io/Reference/ManifestDPIAware
 ManifestDPIAware true
 
-!include "MUI.nsh"
+!include "MUI2.nsh"
+!include "LogicLib.nsh"
 
 !define MUI_ICON "..\icon.ico"
 !define MUI_UNICON "..\icon.ico"
-# !define MUI_WELCOMEFINISHPAGE_BITMAP "resources\leftimage.bmp" #Include this to add a bitmap on the left side of the Welcome Page. Must be a size of 164x314
-!define MUI_FINISHPAGE_NOAUTOCLOSE # Wait on the INSTFILES page so the user can take a look into the details of the installation steps
-!define MUI_ABORTWARNING # This will warn the user if they exit from the installer.
+!define MUI_ABORTWARNING
+!define MUI_COMPONENTSPAGE_NODESC
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${PRODUCT_EXECUTABLE}"
+!define MUI_FINISHPAGE_RUN_TEXT "Open ${INFO_PRODUCTNAME}"
 
-!insertmacro MUI_PAGE_WELCOME # Welcome to the installer page.
-# !insertmacro MUI_PAGE_LICENSE "resources\eula.txt" # Adds a EULA page to the installer
-!insertmacro MUI_PAGE_DIRECTORY # In which folder install page.
-!insertmacro MUI_PAGE_INSTFILES # Installing page.
-!insertmacro MUI_PAGE_FINISH # Finished installation page.
-
-!insertmacro MUI_UNPAGE_INSTFILES # Uinstalling page
-
-!insertmacro MUI_LANGUAGE "English" # Set the Language of the installer
-
-## The following two statements can be used to sign the installer and the uninstaller. The path to the binaries are provided in %1
-#!uninstfinalize 'signtool --file "%1"'
-#!finalize 'signtool --file "%1"'
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_COMPONENTS
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_COMPONENTS
+!insertmacro MUI_UNPAGE_INSTFILES
+!insertmacro MUI_LANGUAGE "English"
 
 Name "${INFO_PRODUCTNAME}"
-OutFile "..\..\bin\${INFO_PROJECTNAME}-${ARCH}-installer.exe" # Name of the installer's file.
-!ifdef WAILS_INSTALL_SCOPE
-  !if "${WAILS_INSTALL_SCOPE}" == "user"
-    InstallDir "$LOCALAPPDATA\Programs\${INFO_PRODUCTNAME}"
-  !else
-    InstallDir "$PROGRAMFILES64\${INFO_COMPANYNAME}\${INFO_PRODUCTNAME}"
-  !endif
-!else
-  InstallDir "$PROGRAMFILES64\${INFO_COMPANYNAME}\${INFO_PRODUCTNAME}"
-!endif # Default installing folder ($PROGRAMFILES is Program Files folder).
-ShowInstDetails show # This will always show the installation details.
+OutFile "..\..\bin\${INFO_PROJECTNAME}-${ARCH}-installer.exe"
+InstallDir "$LOCALAPPDATA\Programs\${INFO_PRODUCTNAME}"
+InstallDirRegKey HKCU "${UNINST_KEY}" "InstallLocation"
+ShowInstDetails show
+ShowUninstDetails show
+
+!ifdef QBS_SIGN
+    !finalize '"${QBS_SIGN}" "%1"' = 0
+    !uninstfinalize '"${QBS_SIGN}" "%1"' = 0
+!endif
 
 Function .onInit
-   !insertmacro wails.checkArchitecture
+    !insertmacro wails.checkArchitecture
 FunctionEnd
 
-Section
+Section "${INFO_PRODUCTNAME} (required)" SecProgram
+    SectionIn RO
     !insertmacro wails.setShellContext
-
-    !insertmacro wails.webview2runtime
-
+    Call CheckWebView2
     SetOutPath $INSTDIR
-
     !insertmacro wails.files
-
     CreateShortcut "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
-    CreateShortCut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
-
-    !insertmacro wails.associateFiles
-    !insertmacro wails.associateCustomProtocols
-
     !insertmacro wails.writeUninstaller
+    SetRegView 64
+    WriteRegStr HKCU "${UNINST_KEY}" "InstallLocation" "$INSTDIR"
 SectionEnd
 
-Section "uninstall"
+Section /o "Desktop shortcut" SecDesktop
     !insertmacro wails.setShellContext
+    CreateShortcut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
+SectionEnd
 
-    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # Remove the WebView2 DataPath
+# The WebView2 Runtime shows the app's window. Windows 10 and 11 include it;
+# if it is missing, say so, and offer Microsoft's bootstrapper, which
+# downloads it. A silent install only notes it in the log.
+!define WEBVIEW2_CLIENT "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
+Function CheckWebView2
+    SetRegView 64
+    ReadRegStr $0 HKLM "SOFTWARE\WOW6432Node\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_CLIENT}" "pv"
+    ${If} $0 == ""
+        ReadRegStr $0 HKCU "Software\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_CLIENT}" "pv"
+    ${EndIf}
+    ${If} $0 != ""
+    ${AndIf} $0 != "0.0.0.0"
+        Return
+    ${EndIf}
+    DetailPrint "The Microsoft Edge WebView2 Runtime is not installed."
+    ${If} ${Silent}
+        DetailPrint "Install the WebView2 Runtime before opening ${INFO_PRODUCTNAME}."
+        Return
+    ${EndIf}
+    MessageBox MB_YESNO|MB_ICONEXCLAMATION "${INFO_PRODUCTNAME} needs the Microsoft Edge WebView2 Runtime to show its window. Windows 10 and 11 normally include it, but it is missing on this computer.$\r$\n$\r$\nInstall it now? It is downloaded from Microsoft, so this needs an internet connection." IDNO skipped
+    InitPluginsDir
+    SetOutPath "$PLUGINSDIR\webview2"
+    File "tmp\MicrosoftEdgeWebview2Setup.exe"
+    ExecWait '"$PLUGINSDIR\webview2\MicrosoftEdgeWebview2Setup.exe" /install' $1
+    ${If} $1 == 0
+        Return
+    ${EndIf}
+    MessageBox MB_OK|MB_ICONEXCLAMATION "The WebView2 Runtime could not be installed (error $1). ${INFO_PRODUCTNAME} will not open until it is: ask your IT support to install the Microsoft Edge WebView2 Runtime."
+    Return
+  skipped:
+    MessageBox MB_OK|MB_ICONINFORMATION "${INFO_PRODUCTNAME} will not open until the WebView2 Runtime is installed: ask your IT support to install the Microsoft Edge WebView2 Runtime."
+FunctionEnd
 
-    RMDir /r $INSTDIR
+# Off unless the user ticks it, so uninstalling (or a silent uninstall by IT)
+# never loses the settings or the password. It runs before the program is
+# removed, because the program does the removing.
+Section /o "un.Remove my settings and saved password" SecRemoveData
+    ExecWait '"$INSTDIR\${PRODUCT_EXECUTABLE}" --remove-user-data' $0
+    ${If} $0 != 0
+        DetailPrint "Some of your settings could not be removed (code $0)."
+    ${EndIf}
+SectionEnd
 
+Section "-un.Program"
+    !insertmacro wails.setShellContext
+    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # WebView2's cache, not the user's settings
+    Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
     Delete "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk"
     Delete "$DESKTOP\${INFO_PRODUCTNAME}.lnk"
-
-    !insertmacro wails.unassociateFiles
-    !insertmacro wails.unassociateCustomProtocols
-
     !insertmacro wails.deleteUninstaller
+    RMDir $INSTDIR
 SectionEnd
