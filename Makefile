@@ -16,7 +16,7 @@ export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOM
 WAILS := wails
 BINARY := build/bin/qbsettings
 
-.PHONY: simulator demo apt-windows wine-prefix test-windows windows run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -90,7 +90,7 @@ demo: build $(SIMULATOR)
 
 ## Tests ---------------------------------------------------------------------
 
-test: deps frontend lint test-frontend test-go smoke test-windows
+test: deps frontend lint test-frontend test-go smoke test-windows test-installer
 	@echo "All tests passed."
 
 lint: frontend
@@ -165,6 +165,11 @@ windows: apt-windows deps frontend
 # The Windows tests, cross-compiled and run under Wine.
 test-windows: wine-prefix
 	$(WINE_ENV) QBSETTINGS_KEYRING_TESTS=1 $(WIN_GO) go test -exec wine -count=1 $(WINDOWS_TEST_PACKAGES)
+	$(WINE_ENV) wineserver -k 2>/dev/null || true
+
+# The installer under Wine: silent install, upgrade and uninstall.
+test-installer: windows wine-prefix
+	$(WINE_ENV) .ci/windows/test-installer build/bin/qbsettings-amd64-installer.exe
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 
 clean:
