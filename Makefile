@@ -16,7 +16,7 @@ export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOM
 WAILS := wails
 BINARY := build/bin/qbsettings
 
-.PHONY: simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -90,7 +90,7 @@ demo: build $(SIMULATOR)
 
 ## Tests ---------------------------------------------------------------------
 
-test: deps frontend lint test-frontend test-go smoke test-windows test-installer
+test: deps frontend lint test-frontend test-go smoke e2e test-windows test-installer
 	@echo "All tests passed."
 
 lint: frontend
@@ -108,6 +108,26 @@ test-go: frontend
 # The real binary in a real window under Xvfb.
 smoke: build $(SIMULATOR)
 	.ci/with-keyring .ci/smoke $(BINARY) $(SIMULATOR)
+
+# The journeys in Chromium against the real backend: a dev build of the app
+# serves the production frontend (frontend/dist) with live Go bindings.
+E2E_APT := chromium
+DEV_BINARY := build/bin/qbsettings-dev
+$(DEV_BINARY): frontend
+	go build -tags dev,$(TAGS) -o $@ .
+
+e2e: deps frontend $(DEV_BINARY) $(SIMULATOR)
+	$(call install_missing,$(E2E_APT))
+	rm -rf .artifacts/screens
+	.ci/with-keyring xvfb-run -a -s "-screen 0 1280x1000x24" sh -c 'cd frontend && npx --no-install playwright test'
+
+# The screenshots in docs/, from the e2e run's screens of each state.
+screenshots: e2e
+	cp .artifacts/screens/first-run.png docs/screenshot-first-run.png
+	cp .artifacts/screens/saved.png docs/screenshot.png
+	cp .artifacts/screens/update-refused.png docs/screenshot-errors.png
+	cp .artifacts/screens/dark-first-run.png docs/screenshot-dark.png
+	cp .artifacts/screens/certificate.png docs/screenshot-certificate.png
 
 ## Windows -------------------------------------------------------------------
 

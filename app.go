@@ -64,6 +64,7 @@ func (a *App) beforeClose(ctx context.Context) (prevent bool) {
 	ask := a.dirty && !a.closeConfirmed
 	a.mu.Unlock()
 	if ask {
+		a.log.Info("close requested with unsaved changes: asking the user")
 		a.window.EventsEmit(ctx, closeRequestedEvent)
 	}
 	return ask

@@ -60,7 +60,12 @@ export function useSettingsForm(initial: main.FormState) {
 
   const dirty = !sameValues(values, state.settings) || (passwordOpen && password !== "");
 
+  // Tell Go only of changes: it starts out clean, and a page that was never
+  // edited has nothing to say (nor should it overwrite another's state).
+  const toldDirty = useRef(false);
   useEffect(() => {
+    if (dirty === toldDirty.current) return;
+    toldDirty.current = dirty;
     backend.SetDirty(dirty);
   }, [dirty]);
 

@@ -1,0 +1,80 @@
+// The form by keyboard alone, in the dark theme, at 200% zoom and at the
+// window's minimum size; axe passes in each.
+import { Page } from "@playwright/test";
+import { checkA11y } from "./a11y";
+import { expect, open, test } from "./harness";
+import { button, field, update } from "./steps";
+
+// focusedName says what has keyboard focus: its id, or its label or text.
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el || el === document.body) return "";
+    const label = el.labels?.[0]?.textContent ?? "";
+    return (el.id?.startsWith("field-") ? el.id : label || el.textContent || el.id || "").trim();
+  });
+
+test("the whole form is reachable by Tab in reading order, with visible focus", async ({ page }) => {
+  await open(page);
+  const order: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await focusedName(page));
+  }
+  const expected = [
+    "field-serviceUrl",
+    "field-serviceUser",
+    "field-password",
+    "Test connection",
+    "Use Procore Contract #",
+    "Automatically Add New Cost Codes to Budgets",
+    "Read Only, Populate From QuickBooks", // the checked radio of each group
+    "Automatically Update Vendors when Refreshing",
+    "field-retainageItem",
+    "Refresh list",
+    "Update",
+  ];
+  expect(order.slice(0, expected.length).map((name, i) => (name.startsWith(expected[i]) ? expected[i] : name))).toEqual(expected);
+  expect(order[expected.length], "focus leaves the page after Update").toBe("");
+  // Focus is drawn: the focused button has an outline or a box shadow ring.
+  await button(page, "Update").focus();
+  const ring = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement!, "::after");
+    const own = getComputedStyle(document.activeElement!);
+    return [s.borderTopWidth, s.outlineStyle, own.outlineStyle, own.boxShadow].join(" ");
+  });
+  expect(ring).not.toBe("0px none none none");
+});
+
+test("the dark theme follows the system and passes contrast checks", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await open(page);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe("rgb(255, 255, 255)");
+  await checkA11y(page, "dark-first-run");
+  await update(page);
+  await expect(page.getByText("4 settings need your attention")).toBeVisible();
+  await checkA11y(page, "dark-update-refused");
+});
+
+for (const [name, size] of [
+  ["200% zoom", { width: 450, height: 430 }],
+  ["minimum window size", { width: 520, height: 480 }],
+] as const) {
+  test(`at ${name} nothing is clipped or needs sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await open(page);
+    await update(page);
+    await expect(page.getByText("4 settings need your attention")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, "sideways scrolling").toBeLessThanOrEqual(0);
+    for (const control of [field.url(page), field.item(page), button(page, "Test connection"), button(page, "Refresh list")]) {
+      await control.scrollIntoViewIfNeeded();
+      const box = (await control.boundingBox())!;
+      expect(box.x, "left edge").toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, "right edge").toBeLessThanOrEqual(size.width);
+    }
+    await expect(button(page, "Update")).toBeInViewport();
+    await checkA11y(page, `small-${size.width}x${size.height}`);
+  });
+}

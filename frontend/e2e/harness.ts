@@ -1,0 +1,168 @@
+// The real product under test: the Go backend (a dev build of the app,
+// which serves the production frontend from frontend/dist at DEV_SERVER with
+// its bindings over Wails' own IPC), on a fresh data folder with the real
+// Secret Service, talking to the project's QuickBooks simulator. Nothing of
+// the backend is replaced. `make e2e` builds both binaries and runs this
+// under Xvfb (the app also opens its WebKit window) and a private keyring.
+import { test as base, expect, Page } from "@playwright/test";
+import { ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DEV_BINARY = path.join(root, "build/bin/qbsettings-dev");
+const SIM_BINARY = path.join(root, "build/bin/qbsim");
+const DEV_SERVER = "127.0.0.1:34115";
+export const APP_URL = `http://${DEV_SERVER}/`;
+export const SIM_USER = "demo";
+export const SIM_PASSWORD = "demo-password";
+
+// started runs a program and resolves once ready() holds on its output.
+function started(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: (out: string) => boolean, what: string) {
+  return new Promise<{ proc: ChildProcess; output: () => string }>((resolve, reject) => {
+    const proc = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in 20 s:\n${out}`)), 20_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (ready(out)) {
+        clearTimeout(timer);
+        resolve({ proc, output: () => out });
+      }
+    };
+    proc.stdout!.on("data", onData);
+    proc.stderr!.on("data", onData);
+    proc.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}) at start:\n${out}`));
+    });
+  });
+}
+
+function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => proc.kill("SIGKILL"), 5_000);
+    proc.removeAllListeners("exit");
+    proc.on("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    proc.kill("SIGTERM");
+  });
+}
+
+// Simulator is a running qbsim on free loopback ports.
+export class Simulator {
+  constructor(
+    private proc: ChildProcess,
+    readonly url: string,
+    readonly tlsURL: string,
+    readonly fingerprint: string,
+  ) {}
+
+  static async start(args: string[] = []) {
+    const tlsDir = mkdtempSync(path.join(tmpdir(), "qbsim-tls-"));
+    const { proc, output } = await started(
+      SIM_BINARY,
+      ["-addr", "127.0.0.1:0", "-tls-addr", "127.0.0.1:0", "-tls-dir", tlsDir, "-user", SIM_USER, "-password", SIM_PASSWORD, ...args],
+      process.env,
+      (out) => out.includes("user "),
+      "the simulator",
+    );
+    const out = output();
+    const url = out.match(/http:\/\/[\d.:]+/)![0];
+    const tlsURL = out.match(/https:\/\/[\d.:]+/)![0];
+    const fingerprint = out.match(/SHA-256 ([0-9A-F:]+)/)![1];
+    return new Simulator(proc, url, tlsURL, fingerprint);
+  }
+
+  async setFault(fault: string) {
+    const res = await fetch(`${this.url}/_simulator/fault`, { method: "PUT", body: JSON.stringify({ fault }) });
+    expect(res.status, `set fault ${fault}`).toBe(204);
+  }
+
+  async addToQuickBooks(item: { listId: string; fullName: string; type: string; isActive: boolean }) {
+    const res = await fetch(`${this.url}/_simulator/quickbooks/items`, { method: "POST", body: JSON.stringify(item) });
+    expect(res.status).toBe(204);
+  }
+
+  stop() {
+    return stop(this.proc);
+  }
+}
+
+// App is the real backend on its own data folder.
+export class App {
+  private proc?: ChildProcess;
+  readonly dataDir = mkdtempSync(path.join(tmpdir(), "qbsettings-e2e-"));
+
+  async start() {
+    const env = { ...process.env, QBSETTINGS_DATA_DIR: this.dataDir, devserver: DEV_SERVER, assetdir: path.join(root, "frontend/dist") };
+    const { proc, output } = await started(DEV_BINARY, [], env, (out) => out.includes("Serving DevServer"), "the app");
+    this.proc = proc;
+    // The line comes just before the server listens: wait until it answers.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        if ((await fetch(APP_URL)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (!this.running()) throw new Error(`the app exited at start:\n${output()}`);
+      if (Date.now() > deadline) throw new Error(`the app did not answer at ${APP_URL} in 15 s:\n${output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async stop() {
+    if (this.proc) await stop(this.proc);
+  }
+
+  running() {
+    return this.proc !== undefined && this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  async restart() {
+    await this.stop();
+    await this.start();
+  }
+
+  remove() {
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+// open loads the app in the page and waits for the form.
+export async function open(page: Page) {
+  await page.goto(APP_URL);
+  await expect(page.getByRole("heading", { name: "Integration Settings", level: 1 })).toBeVisible();
+}
+
+// Every test gets its own simulator and its own app on a fresh data folder,
+// whether it names them or not.
+export const test = base.extend<{ sim: Simulator; app: App }>({
+  sim: [
+    async ({}, use) => {
+      const sim = await Simulator.start();
+      await use(sim);
+      await sim.stop();
+    },
+    { auto: true },
+  ],
+  app: [
+    async ({}, use) => {
+      const app = new App();
+      await app.start();
+      await use(app);
+      await app.stop();
+      if (process.env.E2E_KEEP_DATA) console.log("data folder kept:", app.dataDir);
+      else app.remove();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

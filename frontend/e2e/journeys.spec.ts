@@ -1,0 +1,243 @@
+// The journeys of the whole product, as a bookkeeper goes through them, in
+// Chromium against the real Go backend (harness.ts). Every screen and state
+// passes axe (WCAG 2.1 AA).
+import net from "node:net";
+import { checkA11y } from "./a11y";
+import { Simulator, expect, open, test } from "./harness";
+import { button, field, fillConnection, pickItem, refreshList, setUpAndSave, statusIs, testConnection, update } from "./steps";
+
+test("1. first run: defaults, refused Update, connect, refresh, pick, save, restart", async ({ page, app, sim }) => {
+  await open(page);
+  await expect(page.getByRole("radio", { name: /^Read Only, Populate From QuickBooks/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: /^Automatically Update Vendors/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Use Procore Contract #" })).not.toBeChecked();
+  await expect(page.getByText("Not checked yet.")).toBeVisible();
+  await statusIs(page, false);
+  await checkA11y(page, "first-run");
+
+  await update(page);
+  await expect(page.getByText("4 settings need your attention")).toBeVisible();
+  await expect(field.url(page)).toBeFocused();
+  await expect(field.url(page)).toHaveAccessibleDescription(/Enter the address of the QuickBooks service/);
+  await expect(field.user(page)).toHaveAccessibleDescription(/Enter the user name/);
+  await expect(field.password(page)).toHaveAccessibleDescription(/No password is stored yet/);
+  await expect(field.item(page)).toHaveAccessibleDescription(/Choose the Invoice Retainage Item/);
+  await checkA11y(page, "update-refused");
+
+  await fillConnection(page, sim.url);
+  await testConnection(page);
+  await statusIs(page, true);
+  await expect(page.getByText(/Company file .*Summit Ridge Builders\.qbw in QuickBooks Desktop Premier Contractor 2024/)).toBeVisible();
+  await checkA11y(page, "connected");
+
+  await refreshList(page);
+  await field.item(page).fill("Retainage Pay");
+  await expect(page.getByRole("option", { name: /^Retainage Payable/ })).toBeVisible();
+  await checkA11y(page, "picker-open");
+  await page.keyboard.press("Enter");
+  await expect(field.item(page)).toHaveValue("Retainage Payable");
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+  await checkA11y(page, "saved");
+
+  await app.restart();
+  await open(page);
+  await expect(field.url(page)).toHaveValue(sim.url);
+  await expect(field.user(page)).toHaveValue("demo");
+  await expect(field.password(page)).toHaveCount(0);
+  await expect(page.getByText("A password is stored in this computer's keychain.")).toBeVisible();
+  await expect(field.item(page)).toHaveValue("Retainage Payable");
+  await statusIs(page, true);
+  await checkA11y(page, "restarted");
+});
+
+test("2. Edit Credentials: Cancel keeps the stored password, a new one replaces it", async ({ page, sim }) => {
+  await open(page);
+  await setUpAndSave(page, sim);
+
+  await button(page, "Edit Credentials").click();
+  await expect(field.password(page)).toBeFocused();
+  await field.password(page).fill("typed-then-cancelled");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+  await checkA11y(page, "edit-credentials");
+  await button(page, "Cancel").click();
+  await expect(field.password(page)).toHaveCount(0);
+  await expect(page.getByText("Unsaved changes")).toHaveCount(0);
+  await testConnection(page);
+  await statusIs(page, true);
+
+  await button(page, "Edit Credentials").click();
+  await field.password(page).fill("a-new-password");
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+  await testConnection(page);
+  await statusIs(page, false);
+  await expect(page.getByText(/did not accept the Service User and Service Password/)).toBeVisible();
+});
+
+test("3. every connection failure has its own message, and the window stays usable", async ({ page, sim }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await fillConnection(page, sim.url);
+  const seen = new Map<string, string>();
+  const expectFailure = async (what: string, message: RegExp) => {
+    await testConnection(page);
+    await statusIs(page, false);
+    const detail = page.getByText(message);
+    await expect(detail).toBeVisible();
+    seen.set(what, (await detail.textContent()) ?? "");
+  };
+
+  const faults: [string, RegExp][] = [
+    ["server-error", /ran into a problem talking to QuickBooks/],
+    ["unauthorized", /did not accept the Service User and Service Password/],
+    ["malformed-json", /not the way a QuickBooks service does/],
+    ["oversized", /far larger than expected/],
+    ["drop-connection", /was lost before it answered/],
+    ["quickbooks-not-running", /QuickBooks Desktop is not running/],
+  ];
+  for (const [fault, message] of faults) {
+    await sim.setFault(fault);
+    await expectFailure(fault, message);
+  }
+  await checkA11y(page, "not-connected");
+
+  // Slow: the test runs in the background; the form stays usable, and the
+  // check gives up after 10 s.
+  await sim.setFault("slow");
+  await button(page, "Test connection").click();
+  await expect(page.getByText("Testing the connection…")).toBeVisible();
+  await field.user(page).fill("demo-typed-while-testing");
+  await expect(field.user(page)).toHaveValue("demo-typed-while-testing");
+  await checkA11y(page, "testing");
+  await expect(page.getByText(/did not answer in time/)).toBeVisible({ timeout: 20_000 });
+  seen.set("slow", "timeout");
+  await field.user(page).fill("demo");
+
+  // And it can be cancelled.
+  await button(page, "Test connection").click();
+  await button(page, "Cancel").click();
+  await expect(page.getByText("The test was cancelled. The status was not changed.")).toBeVisible();
+  await sim.setFault("");
+
+  // Nothing listening.
+  const closed = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+  await field.url(page).fill(`http://127.0.0.1:${closed}`);
+  await expectFailure("refused", /Nothing is accepting connections/);
+
+  // A self-signed certificate: refused, then trusted by its fingerprint.
+  await field.url(page).fill(sim.tlsURL);
+  await expectFailure("certificate", /does not trust the security certificate/);
+  await expect(page.getByText(sim.fingerprint)).toBeVisible();
+  await checkA11y(page, "certificate");
+  await button(page, "Trust this certificate").click();
+  await statusIs(page, true);
+  await expect(page.getByText(new RegExp(`Trusted certificate for ${sim.tlsURL.replace(/[.]/g, "\\.")}`))).toBeVisible();
+
+  expect(new Set(seen.values()).size, `messages: ${JSON.stringify([...seen])}`).toBe(seen.size);
+
+  // The refresh's own failures keep the stored list.
+  await field.url(page).fill(sim.url);
+  await refreshList(page);
+  for (const [fault, message] of [
+    ["refresh-fails", /Close the dialog in QuickBooks/],
+    ["endless-paging", /kept sending more pages/],
+  ] as const) {
+    await sim.setFault(fault);
+    await button(page, "Refresh list").click();
+    await expect(page.getByText(message)).toBeVisible();
+  }
+  await sim.setFault("");
+  await pickItem(page, "Retainage Pay", "Retainage Payable");
+});
+
+test("4. Direct Cost columns: Hide Job To Date Costs only under Editable, keeping its value", async ({ page }) => {
+  await open(page);
+  const hide = page.getByRole("checkbox", { name: "Hide Job To Date Costs Column on the Budget" });
+  await expect(hide).toHaveCount(0);
+  await page.getByRole("radio", { name: /^Editable, Do Not Populate From QuickBooks/ }).check();
+  await expect(page.getByText(/If the Direct Costs tool is an active tab on a project/)).toBeVisible();
+  await hide.check();
+  await checkA11y(page, "editable");
+  await page.getByRole("radio", { name: /^Read Only, Populate From QuickBooks/ }).check();
+  await expect(hide).toHaveCount(0);
+  await page.getByRole("radio", { name: /^Editable, Do Not Populate From QuickBooks/ }).check();
+  await expect(hide).toBeChecked();
+});
+
+test("5. bad input in every field is explained beside it, and nothing is saved", async ({ page, app }) => {
+  await open(page);
+  await field.url(page).fill("http://qbserver:8765");
+  // Go answers as the user types, before any Update.
+  await expect(field.url(page)).toHaveAccessibleDescription(/the service password would travel over the network unencrypted/);
+  await field.user(page).fill("u".repeat(129));
+  await field.password(page).fill("p".repeat(513));
+  await update(page);
+  await expect(field.user(page)).toHaveAccessibleDescription(/The Service User is too long/);
+  await expect(field.password(page)).toHaveAccessibleDescription(/The password is too long/);
+  await expect(field.item(page)).toHaveAccessibleDescription(/Create a Service Item in QuickBooks/);
+  await expect(page.getByText("4 settings need your attention")).toBeVisible();
+  await checkA11y(page, "bad-input");
+
+  await app.restart();
+  await open(page);
+  await expect(field.url(page)).toHaveValue("");
+  await expect(page.getByText("Not saved yet.")).toBeVisible();
+});
+
+test("6. unsaved changes are marked, and closing asks first", async ({ page, app }) => {
+  await open(page);
+  await expect(page.getByText("Unsaved changes")).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Use Procore Contract #" }).check();
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  // Closing the window goes through Go's OnBeforeClose, as the close button does.
+  await page.evaluate(() => (window as unknown as { runtime: { Quit(): void } }).runtime.Quit());
+  const dialog = page.getByRole("alertdialog", { name: "Close without saving?" });
+  await expect(dialog).toBeVisible();
+  await checkA11y(page, "close-asks");
+  await dialog.getByRole("button", { name: "Keep editing" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Use Procore Contract #" })).toBeChecked();
+  expect(app.running(), "the app closed although the user kept editing").toBe(true);
+
+  await page.evaluate(() => (window as unknown as { runtime: { Quit(): void } }).runtime.Quit());
+  await page.getByRole("button", { name: "Close without saving" }).click();
+  await expect.poll(() => app.running(), { timeout: 10_000 }).toBe(false);
+});
+
+test("7. 20,000 items: the picker opens, filters and selects by keyboard without lag", async ({ page }) => {
+  const big = await Simulator.start(["-items", "20000"]);
+  try {
+    await open(page);
+    await fillConnection(page, big.url);
+    const started = Date.now();
+    await refreshList(page);
+    const refreshMs = Date.now() - started;
+
+    const item = field.item(page);
+    await item.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("listbox", { name: "QuickBooks items" })).toBeVisible();
+    // Windowed: a screenful of rows in the page, not 20,000.
+    expect(await page.getByRole("option").count()).toBeLessThan(40);
+    await expect(page.getByRole("option").first()).toHaveAttribute("aria-setsize", /^1\d{4}$/);
+    await checkA11y(page, "picker-20000");
+
+    const typed = Date.now();
+    await page.keyboard.type("19999");
+    await expect(page.getByRole("option")).toHaveCount(1);
+    const filterMs = Date.now() - typed;
+    await page.keyboard.press("Enter");
+    await expect(item).toHaveValue(/Cost Code 19999$/);
+    test.info().annotations.push({ type: "timing", description: `refresh of 20,000 items ${refreshMs} ms; typing 5 keys and filtering ${filterMs} ms` });
+    expect(filterMs, "typing and filtering 20,000 items").toBeLessThan(2_000);
+  } finally {
+    await big.stop();
+  }
+});

@@ -1,0 +1,55 @@
+// Steps the journeys share, written as a user does them.
+import { expect, Page } from "@playwright/test";
+import { SIM_PASSWORD, SIM_USER, Simulator } from "./harness";
+
+export const field = {
+  url: (p: Page) => p.getByRole("textbox", { name: /Service URL/ }),
+  user: (p: Page) => p.getByRole("textbox", { name: /Service User/ }),
+  password: (p: Page) => p.getByLabel(/Service Password/),
+  item: (p: Page) => p.getByRole("combobox", { name: /Invoice Retainage Item/ }),
+};
+
+export const button = (p: Page, name: string) => p.getByRole("button", { name, exact: true });
+
+// statusIs waits for the Status badge to say connected or not.
+export async function statusIs(page: Page, connected: boolean) {
+  const badge = page.getByRole("group", { name: "Status" }).getByText(/^(Connected|Not Connected)$/);
+  await expect(badge).toHaveText(connected ? "Connected" : "Not Connected");
+}
+
+export async function fillConnection(page: Page, url: string, password = SIM_PASSWORD) {
+  await field.url(page).fill(url);
+  await field.user(page).fill(SIM_USER);
+  await field.password(page).fill(password);
+}
+
+export async function testConnection(page: Page) {
+  await button(page, "Test connection").click();
+  await expect(page.getByText("Testing the connection…")).toHaveCount(0);
+}
+
+export async function refreshList(page: Page) {
+  await button(page, "Refresh list").click();
+  await expect(page.getByText(/^The list was refreshed from QuickBooks: \d+ items?\.$/)).toBeVisible({ timeout: 30_000 });
+}
+
+export async function pickItem(page: Page, search: string, name: string) {
+  await field.item(page).fill(search);
+  await page.getByRole("option", { name: new RegExp(`^${name}`) }).first().click();
+  await expect(field.item(page)).toHaveValue(name);
+}
+
+export async function update(page: Page) {
+  await button(page, "Update").click();
+}
+
+// setUpAndSave takes a fresh app to saved, connected settings.
+export async function setUpAndSave(page: Page, sim: Simulator) {
+  await fillConnection(page, sim.url);
+  await testConnection(page);
+  await statusIs(page, true);
+  await refreshList(page);
+  await pickItem(page, "Retainage Pay", "Retainage Payable");
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+}
