@@ -16,7 +16,7 @@ export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOM
 WAILS := wails
 BINARY := build/bin/qbsettings
 
-.PHONY: e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -120,6 +120,10 @@ e2e: deps frontend $(DEV_BINARY) $(SIMULATOR)
 	$(call install_missing,$(E2E_APT))
 	rm -rf .artifacts/screens
 	.ci/with-keyring xvfb-run -a -s "-screen 0 1280x1000x24" sh -c 'cd frontend && npx --no-install playwright test'
+
+# Start-up time, memory, sizes and Go benchmarks, written to docs/performance.md.
+measure: build windows
+	.ci/with-keyring .ci/measure
 
 # The screenshots in docs/, from the e2e run's screens of each state.
 screenshots: e2e

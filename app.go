@@ -237,20 +237,23 @@ func toChange(in FormInput) settings.Change {
 	}
 }
 
+func toSettingsForm(s settings.Settings) SettingsForm {
+	return SettingsForm{
+		ServiceURL:               s.ServiceURL,
+		ServiceUser:              s.ServiceUser,
+		UseProcoreContractNumber: s.UseProcoreContractNumber,
+		AutoAddNewCostCodes:      s.AutoAddNewCostCodes,
+		DirectCostColumn:         s.DirectCostColumn,
+		HideJobToDateCosts:       s.HideJobToDateCosts,
+		VendorUpdates:            s.VendorUpdates,
+		RetainageItemListID:      s.RetainageItem.ListID,
+		RetainageItemFullName:    s.RetainageItem.FullName,
+	}
+}
+
 func (a *App) toFormState(st form.State) *FormState {
-	s := st.Saved.Settings
 	return &FormState{
-		Settings: SettingsForm{
-			ServiceURL:               s.ServiceURL,
-			ServiceUser:              s.ServiceUser,
-			UseProcoreContractNumber: s.UseProcoreContractNumber,
-			AutoAddNewCostCodes:      s.AutoAddNewCostCodes,
-			DirectCostColumn:         s.DirectCostColumn,
-			HideJobToDateCosts:       s.HideJobToDateCosts,
-			VendorUpdates:            s.VendorUpdates,
-			RetainageItemListID:      s.RetainageItem.ListID,
-			RetainageItemFullName:    s.RetainageItem.FullName,
-		},
+		Settings:         toSettingsForm(st.Saved.Settings),
 		Revision:         st.Saved.Revision,
 		SavedAt:          timeText(st.Saved.SavedAt),
 		PasswordStored:   st.PasswordStored,

@@ -149,3 +149,30 @@ func TestUnopenedDatabaseExplainsItself(t *testing.T) {
 		t.Fatalf("Save: %+v", res)
 	}
 }
+
+func TestHistoryThroughTheApp(t *testing.T) {
+	app, _, st := newTestApp(t)
+	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
+	st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now())
+	in := FormInput{Settings: app.Load().State.Settings, ChangePassword: true, Password: "pw"}
+	in.Settings.ServiceURL, in.Settings.ServiceUser = "http://localhost:8765", "demo"
+	in.Settings.RetainageItemListID, in.Settings.RetainageItemFullName = item.ListID, item.FullName
+	if res := app.Save(0, in); res.Error != "" || len(res.FieldErrors) > 0 {
+		t.Fatalf("save: %+v", res)
+	}
+	in.ChangePassword = false
+	in.Settings.UseProcoreContractNumber = true
+	if res := app.Save(1, in); res.Error != "" {
+		t.Fatalf("second save: %+v", res)
+	}
+	h := app.History()
+	if h.Error != "" || len(h.Entries) != 2 || h.Entries[0].Revision != 2 || h.Entries[0].SavedBy == "" {
+		t.Fatalf("history: %+v", h)
+	}
+	if c := h.Entries[0].Changes; len(c) != 1 || c[0].Label != "Use Procore Contract #" || c[0].Old != "Off" || c[0].New != "On" {
+		t.Fatalf("changes of revision 2: %+v", c)
+	}
+	if h.Entries[1].Settings.UseProcoreContractNumber {
+		t.Fatal("revision 1's settings carry revision 2's change")
+	}
+}

@@ -33,6 +33,7 @@ type Service struct {
 	openKeys  OpenPasswords
 	log       *slog.Logger
 	now       func() time.Time
+	whoami    func() string // the OS user, recorded with each revision
 	mu        sync.Mutex
 	keys      Passwords
 	hasStored map[secrets.Account]bool // known since the last load or save
@@ -40,7 +41,7 @@ type Service struct {
 
 // New returns a form service over an open store and a way to the keychain.
 func New(st *store.Store, openKeys OpenPasswords, log *slog.Logger) *Service {
-	return &Service{store: st, openKeys: openKeys, log: log, now: time.Now, hasStored: map[secrets.Account]bool{}}
+	return &Service{store: st, openKeys: openKeys, log: log, now: time.Now, whoami: osUser, hasStored: map[secrets.Account]bool{}}
 }
 
 // State is everything the form shows for one profile.

@@ -313,3 +313,36 @@ func TestChangingTheUserNeedsItsPasswordAndForgetsTheOld(t *testing.T) {
 		t.Fatalf("after the change: %+v", st)
 	}
 }
+
+func TestHistoryRecordsWhoWhatAndPasswordChangesOnly(t *testing.T) {
+	f := newFixture(t)
+	f.svc.whoami = func() string { return "OFFICE\\pat" }
+	const secret = "History-Secret-9921"
+	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: secret}); err != nil {
+		t.Fatal(err)
+	}
+	next := filled()
+	next.VendorUpdates = settings.VendorUpdatesNone
+	if _, _, err := f.svc.Save(ctx, f.profile, 1, settings.Change{Settings: next}); err != nil {
+		t.Fatal(err)
+	}
+	h, err := f.svc.History(ctx, f.profile)
+	if err != nil || len(h) != 2 {
+		t.Fatalf("history: %+v %v", h, err)
+	}
+	newest := h[0]
+	if newest.Revision.Revision != 2 || newest.SavedBy != "OFFICE\\pat" || len(newest.Changes) != 1 ||
+		newest.Changes[0].Old != "Automatically Update Vendors when Refreshing the Vendor List" || newest.Changes[0].New != "Do Not Update Vendors" {
+		t.Fatalf("newest: %+v", newest)
+	}
+	oldest := h[1]
+	last := oldest.Changes[len(oldest.Changes)-1]
+	if last.Label != settings.LabelServicePassword || last.New != "password changed" {
+		t.Fatalf("first save's changes: %+v", oldest.Changes)
+	}
+	f.store.Close()
+	b, _ := os.ReadFile(filepath.Join(f.dir, store.FileName))
+	if bytes.Contains(b, []byte(secret)) {
+		t.Fatal("the password is in the database")
+	}
+}

@@ -49,7 +49,8 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 			return State{}, nil, err
 		}
 	}
-	saved, err := s.store.SaveSettings(ctx, profile, base, c.Settings, s.now())
+	by := store.Author{SavedBy: s.whoami(), PasswordChanged: c.ChangePassword}
+	saved, err := s.store.SaveSettings(ctx, profile, base, c.Settings, s.now(), by)
 	if err != nil {
 		restoreErr := restore()
 		var conflict *store.ConflictError

@@ -300,3 +300,21 @@ func TestNormalizeFingerprint(t *testing.T) {
 		}
 	}
 }
+
+// Reading 20,000 items from the simulator over loopback HTTP, 500 a page.
+func BenchmarkItems20000(b *testing.B) {
+	sim := simulator.New(simulator.Options{User: user, Password: password, Items: simulator.GeneratedItems(20000)})
+	srv := httptest.NewServer(sim)
+	defer srv.Close()
+	c, err := quickbooks.New(quickbooks.Config{BaseURL: srv.URL, User: user, Password: password})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Items(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

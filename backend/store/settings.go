@@ -71,10 +71,16 @@ func (s *Store) CurrentRevision(ctx context.Context, profile string) (int64, err
 	return saved.Revision, err
 }
 
-// SaveSettings stores st as the revision after base, in one transaction. If
-// the stored revision is not base, nothing is written and the error is a
-// *ConflictError.
-func (s *Store) SaveSettings(ctx context.Context, profile string, base int64, st settings.Settings, now time.Time) (Saved, error) {
+// Author says who saved a revision and whether the password changed with it.
+type Author struct {
+	SavedBy         string // the operating system's user name
+	PasswordChanged bool
+}
+
+// SaveSettings stores st as the revision after base, and records it in the
+// history, in one transaction. If the stored revision is not base, nothing
+// is written and the error is a *ConflictError.
+func (s *Store) SaveSettings(ctx context.Context, profile string, base int64, st settings.Settings, now time.Time, by Author) (Saved, error) {
 	next := Saved{Settings: st, Revision: base + 1, SavedAt: now.UTC()}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSettings(ctx, tx, profile)
@@ -105,7 +111,10 @@ func (s *Store) SaveSettings(ctx context.Context, profile string, base int64, st
 			boolInt(st.AutoAddNewCostCodes), string(st.DirectCostColumn), boolInt(st.HideJobToDateCosts),
 			string(st.VendorUpdates), st.RetainageItem.ListID, st.RetainageItem.FullName,
 			next.Revision, formatTime(next.SavedAt))
-		return err
+		if err != nil {
+			return err
+		}
+		return recordRevision(ctx, tx, profile, next, by)
 	})
 	if err != nil {
 		return Saved{}, fmt.Errorf("save settings of profile %q: %w", profile, err)

@@ -75,7 +75,7 @@ func TestFirstLoadGivesDefaults(t *testing.T) {
 func TestSaveAndReopen(t *testing.T) {
 	s, path := openTemp(t)
 	now := time.Date(2026, 11, 24, 15, 4, 5, 600, time.FixedZone("EST", -5*3600))
-	saved, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), now)
+	saved, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), now, Author{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,19 +99,19 @@ func TestSaveAndReopen(t *testing.T) {
 
 	second := sample()
 	second.VendorUpdates = settings.VendorUpdatesAutomatic
-	if saved, err = again.SaveSettings(ctx, DefaultProfile, 1, second, now); err != nil || saved.Revision != 2 {
+	if saved, err = again.SaveSettings(ctx, DefaultProfile, 1, second, now, Author{}); err != nil || saved.Revision != 2 {
 		t.Fatalf("second save: %+v, %v", saved, err)
 	}
 }
 
 func TestSaveOnOlderRevisionIsRefused(t *testing.T) {
 	s, _ := openTemp(t)
-	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now()); err != nil {
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now(), Author{}); err != nil {
 		t.Fatal(err)
 	}
 	stale := sample()
 	stale.ServiceUser = "someone-else"
-	_, err := s.SaveSettings(ctx, DefaultProfile, 0, stale, time.Now())
+	_, err := s.SaveSettings(ctx, DefaultProfile, 0, stale, time.Now(), Author{})
 	var conflict *ConflictError
 	if !errors.As(err, &conflict) || conflict.Stored != 1 || conflict.Base != 0 {
 		t.Fatalf("stale save: %v, want a conflict with stored revision 1", err)
@@ -124,13 +124,13 @@ func TestSaveOnOlderRevisionIsRefused(t *testing.T) {
 
 func TestFailedSaveLeavesNothing(t *testing.T) {
 	s, _ := openTemp(t)
-	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now()); err != nil {
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now(), Author{}); err != nil {
 		t.Fatal(err)
 	}
 	// A value the schema refuses fails the statement inside the transaction.
 	bad := sample()
 	bad.DirectCostColumn = "sideways"
-	if _, err := s.SaveSettings(ctx, DefaultProfile, 1, bad, time.Now()); err == nil {
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 1, bad, time.Now(), Author{}); err == nil {
 		t.Fatal("the schema accepted an unknown Direct Cost option")
 	}
 	got, _ := s.LoadSettings(ctx, DefaultProfile)
@@ -229,14 +229,14 @@ func TestProfilesAreIsolated(t *testing.T) {
 	if err := s.CreateProfile(ctx, "second", "Again"); err == nil {
 		t.Fatal("a profile id was accepted twice")
 	}
-	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now()); err != nil {
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, sample(), time.Now(), Author{}); err != nil {
 		t.Fatal(err)
 	}
 	other, err := s.LoadSettings(ctx, "second")
 	if err != nil || other.Revision != 0 || other.Settings != settings.Defaults() {
 		t.Fatalf("second profile sees the first one's settings: %+v, %v", other, err)
 	}
-	if _, err := s.SaveSettings(ctx, "no-such-profile", 0, sample(), time.Now()); err == nil {
+	if _, err := s.SaveSettings(ctx, "no-such-profile", 0, sample(), time.Now(), Author{}); err == nil {
 		t.Fatal("settings saved for a profile that does not exist")
 	}
 }
@@ -261,5 +261,42 @@ func TestTrustedCertificates(t *testing.T) {
 	}
 	if got, _ := s.TrustedCertificates(ctx, DefaultProfile); len(got) != 0 {
 		t.Fatalf("still trusted after removal: %+v", got)
+	}
+}
+
+func TestHistoryKeepsEveryRevisionNewestFirst(t *testing.T) {
+	s, _ := openTemp(t)
+	first := sample()
+	second := sample()
+	second.VendorUpdates = settings.VendorUpdatesAutomatic
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 0, first, at, Author{SavedBy: "OFFICE\\pat", PasswordChanged: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveSettings(ctx, DefaultProfile, 1, second, at.Add(time.Hour), Author{SavedBy: "OFFICE\\sam"}); err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.History(ctx, DefaultProfile, 10)
+	if err != nil || len(h) != 2 {
+		t.Fatalf("history = %+v, %v", h, err)
+	}
+	if h[0].Revision != 2 || h[0].SavedBy != "OFFICE\\sam" || h[0].PasswordChanged || h[0].Settings != second {
+		t.Fatalf("newest = %+v", h[0])
+	}
+	if h[1].Revision != 1 || !h[1].PasswordChanged || h[1].Settings != first || !h[1].SavedAt.Equal(at) {
+		t.Fatalf("oldest = %+v", h[1])
+	}
+	if h, _ := s.History(ctx, DefaultProfile, 1); len(h) != 1 {
+		t.Fatalf("limit ignored: %d", len(h))
+	}
+}
+
+func TestFailedSaveRecordsNoRevision(t *testing.T) {
+	s, _ := openTemp(t)
+	bad := sample()
+	bad.DirectCostColumn = "sideways"
+	s.SaveSettings(ctx, DefaultProfile, 0, bad, time.Now(), Author{})
+	if h, _ := s.History(ctx, DefaultProfile, 10); len(h) != 0 {
+		t.Fatalf("a refused save left history: %+v", h)
 	}
 }

@@ -241,3 +241,28 @@ test("7. 20,000 items: the picker opens, filters and selects by keyboard without
     await big.stop();
   }
 });
+
+test("8. change history: every Update listed with its changes, and a restore saved as a new revision", async ({ page, sim }) => {
+  await open(page);
+  await setUpAndSave(page, sim);
+  await page.getByRole("radio", { name: /^Do Not Update Vendors/ }).check();
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+
+  await page.getByRole("tab", { name: "Change history" }).click();
+  const revisions = page.getByRole("list", { name: "Saved revisions, newest first" });
+  await expect(revisions.getByRole("heading")).toHaveCount(2);
+  await expect(revisions.getByRole("heading").first()).toHaveText(/^Revision 2: .* by \S+/);
+  await expect(revisions.getByText("Do Not Update Vendors")).toBeVisible();
+  await expect(revisions.getByText("password changed")).toBeVisible();
+  await checkA11y(page, "history");
+
+  await page.getByRole("button", { name: "Restore revision 1" }).click();
+  await expect(page.getByText(/Revision 1 is loaded for review/)).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Automatically Update Vendors/ })).toBeChecked();
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+  await page.getByRole("tab", { name: "Change history" }).click();
+  await expect(revisions.getByRole("heading")).toHaveCount(3);
+  await expect(revisions.getByRole("heading").first()).toHaveText(/^Revision 3:/);
+});

@@ -7,7 +7,7 @@ export type Values = main.SettingsForm;
 export type FieldErrors = Partial<Record<settings.Field, string>>;
 
 export interface Banner {
-  intent: "success" | "error" | "warning";
+  intent: "success" | "error" | "warning" | "info";
   text: string;
   // The save was refused because someone else saved first: offer Reload.
   conflict?: boolean;
@@ -137,11 +137,20 @@ export function useSettingsForm(initial: main.FormState) {
     setTouched((t) => new Set([...t, ...list.map((e) => e.field)]));
   };
 
+  // restore loads a saved revision's settings for review; Update saves them
+  // as a new revision. The password is not part of a revision.
+  const restore = (entry: main.HistoryEntry) => {
+    setValues(main.SettingsForm.createFrom(entry.settings));
+    touch(settings.Field.RetainageItem);
+    setBanner({ intent: "info", text: `Revision ${entry.revision} is loaded for review. Check it, then click Update to save it as a new revision.` });
+  };
+
   const update = (patch: Partial<main.FormState>) => setState((s) => main.FormState.createFrom({ ...s, ...patch }));
 
   return {
     state,
     input,
+    restore,
     showFieldErrors,
     setStatus: (status: main.ConnectionStatus) => update({ status }),
     setTrusted: (trusted: main.TrustedCertificateInfo[]) => update({ trusted }),

@@ -1,5 +1,7 @@
-import { FormEvent } from "react";
+import { FormEvent, useState } from "react";
 import {
+  Tab,
+  TabList,
   Badge,
   Button,
   Caption1,
@@ -17,6 +19,7 @@ import { formatTime } from "../format";
 import { ConnectionSection } from "./ConnectionSection";
 import { ErrorSummary, focusField } from "./ErrorSummary";
 import { GeneralSection } from "./GeneralSection";
+import { HistoryView } from "./HistoryView";
 
 const useStyles = makeStyles({
   page: {
@@ -41,12 +44,14 @@ const useStyles = makeStyles({
   },
   savedInfo: { color: tokens.colorNeutralForeground2 },
   title: { margin: 0 },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, "&[hidden]": { display: "none" } },
 });
 
 export function SettingsPage({ initial }: { initial: main.FormState }) {
   const styles = useStyles();
   const form = useSettingsForm(initial);
   const { state, banner, dirty, saving } = form;
+  const [view, setView] = useState<"settings" | "history">("settings");
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -55,48 +60,70 @@ export function SettingsPage({ initial }: { initial: main.FormState }) {
   };
 
   return (
-    <form className={styles.page} onSubmit={onSubmit} noValidate aria-labelledby="page-title">
+    <div className={styles.page}>
       <header className={styles.header}>
         <Title2 as="h1" id="page-title" className={styles.title}>
           Integration Settings
         </Title2>
       </header>
-      {state.keychainProblem && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{state.keychainProblem}</MessageBarBody>
-        </MessageBar>
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as "settings" | "history")}>
+        <Tab value="settings">Settings</Tab>
+        <Tab value="history">Change history</Tab>
+      </TabList>
+      {view === "history" && (
+        <HistoryView
+          key={state.revision}
+          onRestore={(entry) => {
+            form.restore(entry);
+            setView("settings");
+          }}
+        />
       )}
-      <ErrorSummary errors={form.errors} />
-      <ConnectionSection form={form} />
-      <GeneralSection form={form} />
-      <footer className={styles.footer}>
-        <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>
-          {saving ? "Saving…" : "Update"}
-        </Button>
-        {dirty && (
-          <Badge appearance="tint" color="warning" size="large">
-            Unsaved changes
-          </Badge>
+      {/* Hidden, not unmounted, while the history shows: edits stay. */}
+      <form
+        className={styles.form}
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby="page-title"
+        hidden={view !== "settings"}
+      >
+        {state.keychainProblem && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{state.keychainProblem}</MessageBarBody>
+          </MessageBar>
         )}
-        <div aria-live="polite" role="status">
-          {banner ? (
-            <MessageBar intent={banner.intent} layout="multiline">
-              <MessageBarBody>{banner.text}</MessageBarBody>
-              {banner.conflict && (
-                <MessageBarActions>
-                  <Button type="button" onClick={form.reload}>
-                    Reload
-                  </Button>
-                </MessageBarActions>
-              )}
-            </MessageBar>
-          ) : (
-            <Caption1 className={styles.savedInfo}>
-              {state.savedAt ? `Last saved ${formatTime(state.savedAt)}.` : "Not saved yet."}
-            </Caption1>
+        <ErrorSummary errors={form.errors} />
+        <ConnectionSection form={form} />
+        <GeneralSection form={form} />
+        <footer className={styles.footer}>
+          <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>
+            {saving ? "Saving…" : "Update"}
+          </Button>
+          {dirty && (
+            <Badge appearance="tint" color="warning" size="large">
+              Unsaved changes
+            </Badge>
           )}
-        </div>
-      </footer>
-    </form>
+          <div aria-live="polite" role="status">
+            {banner ? (
+              <MessageBar intent={banner.intent} layout="multiline">
+                <MessageBarBody>{banner.text}</MessageBarBody>
+                {banner.conflict && (
+                  <MessageBarActions>
+                    <Button type="button" onClick={form.reload}>
+                      Reload
+                    </Button>
+                  </MessageBarActions>
+                )}
+              </MessageBar>
+            ) : (
+              <Caption1 className={styles.savedInfo}>
+                {state.savedAt ? `Last saved ${formatTime(state.savedAt)}.` : "Not saved yet."}
+              </Caption1>
+            )}
+          </div>
+        </footer>
+      </form>
+    </div>
   );
 }

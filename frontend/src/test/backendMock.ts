@@ -14,3 +14,4 @@ export const RefreshItems = vi.fn();
 export const CancelRefresh = vi.fn();
 export const TrustCertificate = vi.fn();
 export const RemoveTrustedCertificate = vi.fn();
+export const History = vi.fn();

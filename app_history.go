@@ -1,0 +1,56 @@
+package main
+
+import (
+	"qbsettings/backend/form"
+)
+
+// Change is one setting's change in a revision, in the user's words.
+type Change struct {
+	Label string `json:"label"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// HistoryEntry is one saved revision: when, by whom, what changed, and the
+// settings it saved (so the form can load them for a restore).
+type HistoryEntry struct {
+	Revision int64        `json:"revision"`
+	SavedAt  string       `json:"savedAt"`
+	SavedBy  string       `json:"savedBy"`
+	Changes  []Change     `json:"changes"`
+	Settings SettingsForm `json:"settings"`
+}
+
+// HistoryResult is the history, newest first, or a message for the user.
+type HistoryResult struct {
+	Entries []HistoryEntry `json:"entries"`
+	Error   string         `json:"error"`
+}
+
+// History lists the saved revisions of the profile being edited. Restoring
+// one is the form's business: it loads the revision's settings for review,
+// and Update saves them as a new revision.
+func (a *App) History() HistoryResult {
+	if a.form == nil {
+		return HistoryResult{Error: a.problem}
+	}
+	entries, err := a.form.History(a.context(), a.profile)
+	if err != nil {
+		return HistoryResult{Error: form.MessageFor(err)}
+	}
+	out := make([]HistoryEntry, len(entries))
+	for i, e := range entries {
+		changes := make([]Change, len(e.Changes))
+		for j, c := range e.Changes {
+			changes[j] = Change{Label: c.Label, Old: c.Old, New: c.New}
+		}
+		out[i] = HistoryEntry{
+			Revision: e.Revision.Revision,
+			SavedAt:  timeText(e.SavedAt),
+			SavedBy:  e.SavedBy,
+			Changes:  changes,
+			Settings: toSettingsForm(e.Settings),
+		}
+	}
+	return HistoryResult{Entries: out}
+}

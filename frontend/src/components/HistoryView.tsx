@@ -1,0 +1,77 @@
+import { useEffect, useState } from "react";
+import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { main } from "../../wailsjs/go/models";
+import { History } from "../../wailsjs/go/main/App";
+import { formatTime } from "../format";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, listStyleType: "none", margin: 0, padding: 0 },
+  entry: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
+  heading: { margin: 0 },
+  head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  restore: { marginLeft: "auto" },
+  changes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  old: { color: tokens.colorNeutralForeground2 },
+});
+
+// HistoryView lists every saved revision, newest first, with what it
+// changed; Restore hands a revision's settings to the form for review.
+export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntry) => void }) {
+  const styles = useStyles();
+  const [result, setResult] = useState<main.HistoryResult | null>(null);
+  useEffect(() => {
+    History().then(setResult);
+  }, []);
+
+  if (!result) return <Spinner label="Loading the change history…" />;
+  if (result.error)
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>{result.error}</MessageBarBody>
+      </MessageBar>
+    );
+  const entries = result.entries ?? [];
+  if (entries.length === 0) return <Text>No changes have been saved yet. Each Update is listed here.</Text>;
+  return (
+    <ol className={styles.list} aria-label="Saved revisions, newest first">
+      {entries.map((e, i) => (
+        <li key={e.revision} className={styles.entry}>
+          <div className={styles.head}>
+            <Subtitle2 as="h2" className={styles.heading}>
+              Revision {e.revision}: {formatTime(e.savedAt)} by {e.savedBy}
+            </Subtitle2>
+            {i > 0 && (
+              <Button className={styles.restore} onClick={() => onRestore(e)} aria-label={`Restore revision ${e.revision}`}>
+                Restore
+              </Button>
+            )}
+            {i === 0 && <Text className={styles.restore}>Current settings</Text>}
+          </div>
+          <ul className={styles.changes}>
+            {(e.changes ?? []).map((c) => (
+              <li key={c.label}>
+                <Text weight="semibold">{c.label}:</Text>{" "}
+                {c.old ? (
+                  <>
+                    <span className={styles.old}>{c.old}</span> → {c.new}
+                  </>
+                ) : (
+                  c.new
+                )}
+              </li>
+            ))}
+            {(e.changes ?? []).length === 0 && <li>Saved without changes.</li>}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
