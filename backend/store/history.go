@@ -18,17 +18,11 @@ type Revision struct {
 }
 
 func recordRevision(ctx context.Context, tx *sql.Tx, profile string, saved Saved, by Author) error {
-	st := saved.Settings
+	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged)},
+		settingsArgs(saved.Settings)...)
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed,
-		       service_url, service_user, use_procore_contract_number, auto_add_new_cost_codes,
-		       direct_cost_column, hide_job_to_date_costs, vendor_updates,
-		       retainage_item_list_id, retainage_item_full_name)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged),
-		st.ServiceURL, st.ServiceUser, boolInt(st.UseProcoreContractNumber), boolInt(st.AutoAddNewCostCodes),
-		string(st.DirectCostColumn), boolInt(st.HideJobToDateCosts), string(st.VendorUpdates),
-		st.RetainageItem.ListID, st.RetainageItem.FullName)
+		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed, `+settingsColumns+`)
+		VALUES (?, ?, ?, ?, ?, `+settingsPlaceholders+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("record revision %d: %w", saved.Revision, err)
 	}
@@ -38,10 +32,7 @@ func recordRevision(ctx context.Context, tx *sql.Tx, profile string, saved Saved
 // History returns the profile's revisions, newest first, at most limit.
 func (s *Store) History(ctx context.Context, profile string, limit int) ([]Revision, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT revision, saved_at, saved_by, password_changed,
-		       service_url, service_user, use_procore_contract_number, auto_add_new_cost_codes,
-		       direct_cost_column, hide_job_to_date_costs, vendor_updates,
-		       retainage_item_list_id, retainage_item_full_name
+		SELECT revision, saved_at, saved_by, password_changed, `+settingsColumns+`
 		FROM revisions WHERE profile_id = ? ORDER BY revision DESC LIMIT ?`, profile, limit)
 	if err != nil {
 		return nil, fmt.Errorf("load history of profile %q: %w", profile, err)
@@ -51,11 +42,8 @@ func (s *Store) History(ctx context.Context, profile string, limit int) ([]Revis
 	for rows.Next() {
 		var r Revision
 		var at string
-		st := &r.Settings
-		if err := rows.Scan(&r.Revision, &at, &r.SavedBy, &r.PasswordChanged,
-			&st.ServiceURL, &st.ServiceUser, &st.UseProcoreContractNumber, &st.AutoAddNewCostCodes,
-			&st.DirectCostColumn, &st.HideJobToDateCosts, &st.VendorUpdates,
-			&st.RetainageItem.ListID, &st.RetainageItem.FullName); err != nil {
+		dest := append([]any{&r.Revision, &at, &r.SavedBy, &r.PasswordChanged}, settingsDest(&r.Settings)...)
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		if r.SavedAt, err = parseTime(at); err != nil {

@@ -47,14 +47,9 @@ func loadSettings(ctx context.Context, q queryRower, profile string) (Saved, err
 		st      = &out.Settings
 		savedAt string
 	)
-	err := q.QueryRowContext(ctx, `
-		SELECT service_url, service_user, use_procore_contract_number, auto_add_new_cost_codes,
-		       direct_cost_column, hide_job_to_date_costs, vendor_updates,
-		       retainage_item_list_id, retainage_item_full_name, revision, saved_at
-		FROM settings WHERE profile_id = ?`, profile).Scan(
-		&st.ServiceURL, &st.ServiceUser, &st.UseProcoreContractNumber, &st.AutoAddNewCostCodes,
-		&st.DirectCostColumn, &st.HideJobToDateCosts, &st.VendorUpdates,
-		&st.RetainageItem.ListID, &st.RetainageItem.FullName, &out.Revision, &savedAt)
+	dest := append(settingsDest(st), &out.Revision, &savedAt)
+	err := q.QueryRowContext(ctx,
+		`SELECT `+settingsColumns+`, revision, saved_at FROM settings WHERE profile_id = ?`, profile).Scan(dest...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Saved{Settings: settings.Defaults()}, nil
 	}
@@ -90,11 +85,10 @@ func (s *Store) SaveSettings(ctx context.Context, profile string, base int64, st
 		if cur.Revision != base {
 			return &ConflictError{Base: base, Stored: cur.Revision, StoredAt: cur.SavedAt}
 		}
+		args := append(append([]any{profile}, settingsArgs(st)...), next.Revision, formatTime(next.SavedAt))
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO settings (profile_id, service_url, service_user, use_procore_contract_number,
-			       auto_add_new_cost_codes, direct_cost_column, hide_job_to_date_costs, vendor_updates,
-			       retainage_item_list_id, retainage_item_full_name, revision, saved_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO settings (profile_id, `+settingsColumns+`, revision, saved_at)
+			VALUES (?, `+settingsPlaceholders+`, ?, ?)
 			ON CONFLICT (profile_id) DO UPDATE SET
 			       service_url = excluded.service_url,
 			       service_user = excluded.service_user,
@@ -106,11 +100,7 @@ func (s *Store) SaveSettings(ctx context.Context, profile string, base int64, st
 			       retainage_item_list_id = excluded.retainage_item_list_id,
 			       retainage_item_full_name = excluded.retainage_item_full_name,
 			       revision = excluded.revision,
-			       saved_at = excluded.saved_at`,
-			profile, st.ServiceURL, st.ServiceUser, boolInt(st.UseProcoreContractNumber),
-			boolInt(st.AutoAddNewCostCodes), string(st.DirectCostColumn), boolInt(st.HideJobToDateCosts),
-			string(st.VendorUpdates), st.RetainageItem.ListID, st.RetainageItem.FullName,
-			next.Revision, formatTime(next.SavedAt))
+			       saved_at = excluded.saved_at`, args...)
 		if err != nil {
 			return err
 		}
