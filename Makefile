@@ -128,7 +128,8 @@ measure: build windows
 # The screenshots in docs/, from the e2e run's screens of each state.
 screenshots: e2e
 	cp .artifacts/screens/first-run.png docs/screenshot-first-run.png
-	cp .artifacts/screens/saved.png docs/screenshot.png
+	cp .artifacts/screens/connected.png docs/screenshot.png
+	cp .artifacts/screens/history.png docs/screenshot-history.png
 	cp .artifacts/screens/update-refused.png docs/screenshot-errors.png
 	cp .artifacts/screens/dark-first-run.png docs/screenshot-dark.png
 	cp .artifacts/screens/certificate.png docs/screenshot-certificate.png
