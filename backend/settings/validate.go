@@ -24,6 +24,9 @@ type Change struct {
 type Context struct {
 	PasswordStored bool
 	Items          []Item // the stored QuickBooks item list
+	// ItemListUnknown: the item list was never read on this computer (an
+	// import on a new PC), so a chosen item cannot be checked against it.
+	ItemListUnknown bool
 }
 
 // Validate returns every problem with c, in the order of the form's fields;
@@ -41,7 +44,7 @@ func Validate(c Change, ctx Context) []FieldError {
 	add(FieldPassword, passwordProblem(c, ctx.PasswordStored))
 	add(FieldDirectCostColumn, directCostProblem(s.DirectCostColumn))
 	add(FieldVendorUpdates, vendorUpdatesProblem(s.VendorUpdates))
-	add(FieldRetainageItem, retainageItemProblem(s.RetainageItem, ctx.Items))
+	add(FieldRetainageItem, retainageItemProblem(s.RetainageItem, ctx))
 	return errs
 }
 
@@ -153,12 +156,16 @@ func vendorUpdatesProblem(v VendorUpdates) string {
 // EmptyItemListHelp tells the user how to get a retainage item into the list.
 const EmptyItemListHelp = "The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list."
 
-func retainageItemProblem(ref ItemRef, items []Item) string {
+func retainageItemProblem(ref ItemRef, ctx Context) string {
+	items := ctx.Items
 	if ref.IsZero() {
 		if len(items) == 0 {
 			return "Choose the Invoice Retainage Item. " + EmptyItemListHelp
 		}
 		return "Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks."
+	}
+	if ctx.ItemListUnknown {
+		return ""
 	}
 	it, ok := findItem(items, ref.ListID)
 	switch {

@@ -140,8 +140,14 @@ func TestRetainageItem(t *testing.T) {
 		{"inactive", ref(oldItem), someItems, "\"Old Retainage\" is inactive"},
 	}
 	for _, tc := range cases {
-		checkOne(t, retainageItemProblem(tc.ref, tc.items), tc.name, tc.want)
+		checkOne(t, retainageItemProblem(tc.ref, Context{Items: tc.items}), tc.name, tc.want)
 	}
+}
+
+func TestUnknownItemListAcceptsAChosenItem(t *testing.T) {
+	ref := ItemRef{ListID: "X-1", FullName: "Retainage Payable"}
+	checkOne(t, retainageItemProblem(ref, Context{ItemListUnknown: true}), "imported", "")
+	checkOne(t, retainageItemProblem(ItemRef{}, Context{ItemListUnknown: true}), "none", "Choose the Invoice Retainage Item")
 }
 
 func TestValidateReportsEveryFieldInFormOrder(t *testing.T) {

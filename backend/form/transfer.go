@@ -1,0 +1,79 @@
+package form
+
+import (
+	"context"
+	"errors"
+
+	"qbsettings/backend/settings"
+	"qbsettings/backend/settingsfile"
+	"qbsettings/backend/store"
+)
+
+// Export returns the profile's stored settings as a settings file (no
+// password).
+func (s *Service) Export(ctx context.Context, profile string) ([]byte, error) {
+	saved, err := s.store.LoadSettings(ctx, profile)
+	if err != nil {
+		return nil, s.storeFailure("load", err)
+	}
+	return settingsfile.Encode(profile, saved.Settings, s.now())
+}
+
+// ImportPreview is what importing a file would do: the changes against the
+// stored settings, or the field problems that stop it.
+type ImportPreview struct {
+	Settings     settings.Settings
+	Changes      []settings.FieldChange
+	FieldErrors  []settings.FieldError
+	BaseRevision int64 // the stored revision the preview was made against
+}
+
+// PreviewImport reads a settings file and checks its settings with the
+// form's rules, without changing anything. A file that cannot be read is a
+// *UserError. The password is not part of a file, so it is not asked for;
+// and on a PC that never read the item list, the chosen item is taken as
+// it is.
+func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte) (ImportPreview, error) {
+	f, err := settingsfile.Decode(data)
+	var fe *settingsfile.Error
+	if errors.As(err, &fe) {
+		return ImportPreview{}, &UserError{Message: fe.Message, Cause: err}
+	}
+	if err != nil {
+		return ImportPreview{}, err
+	}
+	current, err := s.store.LoadSettings(ctx, profile)
+	if err != nil {
+		return ImportPreview{}, s.storeFailure("load", err)
+	}
+	items, err := s.store.Items(ctx, profile)
+	if err != nil {
+		return ImportPreview{}, s.storeFailure("load", err)
+	}
+	st := settings.Normalize(f.ToSettings())
+	vctx := settings.Context{PasswordStored: true, Items: items.Items, ItemListUnknown: items.RefreshedAt.IsZero()}
+	return ImportPreview{
+		Settings:     st,
+		Changes:      settings.Diff(current.Settings, st),
+		FieldErrors:  settings.Validate(settings.Change{Settings: st}, vctx),
+		BaseRevision: current.Revision,
+	}, nil
+}
+
+// Import applies a previewed file as a new revision, if nothing was saved
+// since the preview. The stored password is left as it is.
+func (s *Service) Import(ctx context.Context, profile string, p ImportPreview) (State, error) {
+	if len(p.FieldErrors) > 0 {
+		return State{}, &UserError{Message: "The file's settings have problems, so nothing was imported. Fix them in the file, or import another file."}
+	}
+	saved, err := s.store.SaveSettings(ctx, profile, p.BaseRevision, p.Settings, s.now(), store.Author{SavedBy: s.whoami()})
+	var conflict *store.ConflictError
+	if errors.As(err, &conflict) {
+		return State{}, s.conflict(conflict)
+	}
+	if err != nil {
+		return State{}, s.storeFailure("save", err)
+	}
+	s.log.Info("settings imported", "profile", profile, "revision", saved.Revision)
+	return s.Load(ctx, profile)
+}

@@ -1,0 +1,64 @@
+package form
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"qbsettings/backend/internal/testdir"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+func TestExportImportRoundTripAsNewRevision(t *testing.T) {
+	f := newFixture(t)
+	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "Export-Secret-5521"}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := f.svc.Export(ctx, f.profile)
+	if err != nil || strings.Contains(string(data), "Export-Secret-5521") {
+		t.Fatalf("export: %v\n%s", err, data)
+	}
+
+	// Another PC: a new database with no item list yet.
+	other, err := store.Open(filepath.Join(testdir.New(t), store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	svc := New(other, f.svc.openKeys, f.svc.log)
+	p, err := svc.PreviewImport(ctx, store.DefaultProfile, data)
+	if err != nil || len(p.FieldErrors) != 0 || len(p.Changes) == 0 || p.BaseRevision != 0 {
+		t.Fatalf("preview: %+v %v", p, err)
+	}
+	st, err := svc.Import(ctx, store.DefaultProfile, p)
+	if err != nil || st.Saved.Revision != 1 || st.Saved.Settings != settings.Normalize(filled()) {
+		t.Fatalf("import: %+v %v", st.Saved, err)
+	}
+	// A second import of the same preview is stale.
+	if _, err := svc.Import(ctx, store.DefaultProfile, p); err == nil || !strings.Contains(MessageFor(err), "Reload") {
+		t.Fatalf("stale import: %v", err)
+	}
+}
+
+func TestImportRefusesBadFilesAndBadSettings(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.svc.PreviewImport(ctx, f.profile, []byte(`{"format":"qbsettings-settings","formatVersion":9}`)); err == nil ||
+		!strings.Contains(MessageFor(err), "newer version") {
+		t.Fatalf("newer file: %v", err)
+	}
+	data := []byte(`{"format":"qbsettings-settings","formatVersion":1,"exportedAt":"2026-11-24T09:00:00Z","profile":"x",
+		"settings":{"serviceUrl":"http://qbserver","serviceUser":"","useProcoreContractNumber":false,"autoAddNewCostCodes":false,
+		"directCostColumn":"readOnlyFromQuickBooks","hideJobToDateCosts":false,"vendorUpdates":"automatic",
+		"retainageItem":{"listId":"","fullName":""}}}`)
+	p, err := f.svc.PreviewImport(ctx, f.profile, data)
+	if err != nil || len(p.FieldErrors) != 3 {
+		t.Fatalf("bad settings: %+v %v", p.FieldErrors, err)
+	}
+	if _, err := f.svc.Import(ctx, f.profile, p); err == nil {
+		t.Fatal("settings with problems were imported")
+	}
+	if st, _ := f.svc.Load(ctx, f.profile); st.Saved.Revision != 0 {
+		t.Fatal("a refused import saved something")
+	}
+}

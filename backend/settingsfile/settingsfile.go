@@ -1,0 +1,114 @@
+// Package settingsfile is the export format of a profile's settings: a JSON
+// file with a format version, for moving settings between PCs and for
+// scripting. It never holds a password. It reads only what it knows: a file
+// of a newer format version, a damaged file or unknown fields are refused
+// with a message for the user.
+package settingsfile
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"qbsettings/backend/settings"
+)
+
+// Format names the file type; Version is the format this program writes and
+// the newest it reads.
+const (
+	Format  = "qbsettings-settings"
+	Version = 1
+)
+
+// MaxSize bounds a file: a settings file is a few hundred bytes.
+const MaxSize = 1 << 20
+
+// File is an exported profile.
+type File struct {
+	Format        string    `json:"format"`
+	FormatVersion int       `json:"formatVersion"`
+	ExportedAt    time.Time `json:"exportedAt"`
+	Profile       string    `json:"profile"`
+	Settings      Settings  `json:"settings"`
+}
+
+// Settings are the settings as the file spells them; the choices are the
+// same words the program stores.
+type Settings struct {
+	ServiceURL               string                    `json:"serviceUrl"`
+	ServiceUser              string                    `json:"serviceUser"`
+	UseProcoreContractNumber bool                      `json:"useProcoreContractNumber"`
+	AutoAddNewCostCodes      bool                      `json:"autoAddNewCostCodes"`
+	DirectCostColumn         settings.DirectCostColumn `json:"directCostColumn"`
+	HideJobToDateCosts       bool                      `json:"hideJobToDateCosts"`
+	VendorUpdates            settings.VendorUpdates    `json:"vendorUpdates"`
+	RetainageItem            Item                      `json:"retainageItem"`
+}
+
+// Item names the Invoice Retainage Item by QuickBooks ListID and full name.
+type Item struct {
+	ListID   string `json:"listId"`
+	FullName string `json:"fullName"`
+}
+
+// Error is a file that cannot be read, explained for the user.
+type Error struct{ Message string }
+
+func (e *Error) Error() string { return e.Message }
+
+// Encode writes s of profile as a settings file.
+func Encode(profile string, s settings.Settings, at time.Time) ([]byte, error) {
+	f := File{Format: Format, FormatVersion: Version, ExportedAt: at.UTC(), Profile: profile, Settings: Settings{
+		ServiceURL: s.ServiceURL, ServiceUser: s.ServiceUser,
+		UseProcoreContractNumber: s.UseProcoreContractNumber, AutoAddNewCostCodes: s.AutoAddNewCostCodes,
+		DirectCostColumn: s.DirectCostColumn, HideJobToDateCosts: s.HideJobToDateCosts, VendorUpdates: s.VendorUpdates,
+		RetainageItem: Item{ListID: s.RetainageItem.ListID, FullName: s.RetainageItem.FullName},
+	}}
+	out, err := json.MarshalIndent(f, "", "  ")
+	return append(out, '\n'), err
+}
+
+// Decode reads a settings file. Its settings still need checking with the
+// settings rules: Decode checks only that the file is one.
+func Decode(data []byte) (File, error) {
+	var f File
+	if len(data) > MaxSize {
+		return f, &Error{"This file is too large to be a settings file. Choose the file that was exported from QuickBooks Integration Settings."}
+	}
+	// The version first, so that a newer file is refused for being newer,
+	// not for fields this program does not know. Unmarshal also refuses
+	// anything after the JSON value.
+	var head struct {
+		Format        string `json:"format"`
+		FormatVersion int    `json:"formatVersion"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return f, &Error{"This file is damaged or is not a settings file: it is not valid JSON. Export the settings again and use the new file."}
+	}
+	switch {
+	case head.Format != Format:
+		return f, &Error{"This is not a settings file of QuickBooks Integration Settings. Choose the file that was exported from it."}
+	case head.FormatVersion > Version:
+		return f, &Error{fmt.Sprintf("This settings file was made by a newer version of QuickBooks Integration Settings (file format %d; this version reads up to %d). Update this program, then import the file again.", head.FormatVersion, Version)}
+	case head.FormatVersion < 1:
+		return f, &Error{"This settings file has no valid format version. Export the settings again and use the new file."}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return f, &Error{"This settings file has entries this version does not know or cannot read (" + err.Error() + "). Nothing was changed."}
+	}
+	return f, nil
+}
+
+// ToSettings returns the file's settings in the program's model.
+func (f File) ToSettings() settings.Settings {
+	s := f.Settings
+	return settings.Settings{
+		ServiceURL: s.ServiceURL, ServiceUser: s.ServiceUser,
+		UseProcoreContractNumber: s.UseProcoreContractNumber, AutoAddNewCostCodes: s.AutoAddNewCostCodes,
+		DirectCostColumn: s.DirectCostColumn, HideJobToDateCosts: s.HideJobToDateCosts, VendorUpdates: s.VendorUpdates,
+		RetainageItem: settings.ItemRef{ListID: s.RetainageItem.ListID, FullName: s.RetainageItem.FullName},
+	}
+}

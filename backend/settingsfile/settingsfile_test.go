@@ -1,0 +1,57 @@
+package settingsfile
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/settings"
+)
+
+func sample() settings.Settings {
+	return settings.Settings{
+		ServiceURL: "https://qbserver:8443", ServiceUser: "sync", UseProcoreContractNumber: true,
+		DirectCostColumn: settings.DirectCostEditable, HideJobToDateCosts: true, VendorUpdates: settings.VendorUpdatesNone,
+		RetainageItem: settings.ItemRef{ListID: "80000005-1468535148", FullName: "Retainage Payable"},
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	data, err := Encode("default", sample(), time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.ToLower(string(data)), "password") {
+		t.Fatalf("the file mentions a password:\n%s", data)
+	}
+	f, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.ToSettings() != sample() || f.Profile != "default" || f.FormatVersion != Version {
+		t.Fatalf("round trip: %+v", f)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	good, _ := Encode("default", sample(), time.Now())
+	cases := []struct {
+		name, data, want string
+	}{
+		{"not JSON", "{settings", "not valid JSON"},
+		{"another JSON file", `{"name": "package"}`, "not a settings file"},
+		{"newer format", strings.Replace(string(good), `"formatVersion": 1`, `"formatVersion": 2`, 1), "made by a newer version"},
+		{"no version", strings.Replace(string(good), `"formatVersion": 1`, `"formatVersion": 0`, 1), "no valid format version"},
+		{"unknown field", strings.Replace(string(good), `"serviceUser"`, `"servicePassword": "x", "serviceUser"`, 1), "entries this version does not know"},
+		{"trailing data", string(good) + `{"more": true}`, "not valid JSON"},
+		{"too large", strings.Repeat(" ", MaxSize+1), "too large"},
+	}
+	for _, tc := range cases {
+		_, err := Decode([]byte(tc.data))
+		var fe *Error
+		if !errors.As(err, &fe) || !strings.Contains(fe.Message, tc.want) {
+			t.Errorf("%s: %v, want a message with %q", tc.name, err, tc.want)
+		}
+	}
+}
