@@ -15,6 +15,9 @@ APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev \
 export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin:$(PATH)
 WAILS := wails
 BINARY := build/bin/qbsettings
+# The product version, from wails.json, into the binary (qbsettings --version).
+VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
+VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
 .PHONY: measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
@@ -63,7 +66,7 @@ frontend: npm-deps bindings
 	cd frontend && npm run --silent build
 
 build: deps frontend
-	$(WAILS) build -tags $(TAGS) -s -trimpath >/dev/null
+	$(WAILS) build -tags $(TAGS) -s -trimpath $(VERSION_FLAGS) >/dev/null
 	@echo "Built $(BINARY)"
 
 run: build
@@ -181,7 +184,7 @@ endif
 # the installer as NSIS writes them (build/windows/installer/project.nsi).
 windows: apt-windows deps frontend
 	@[ -f "$(QBSETTINGS_SIGN_PFX)" ] || .ci/windows/test-certificate $(SIGN_DIR)
-	$(WIN_GO) $(WAILS) build -platform windows/amd64 -s -trimpath -nsis >/dev/null
+	$(WIN_GO) $(WAILS) build -platform windows/amd64 -s -trimpath -nsis $(VERSION_FLAGS) >/dev/null
 	.ci/windows/sign build/bin/qbsettings.exe
 	makensis -V2 -DARG_WAILS_AMD64_BINARY=$(CURDIR)/build/bin/qbsettings.exe \
 	  -DQBS_SIGN=$(CURDIR)/.ci/windows/sign build/windows/installer/project.nsi

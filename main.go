@@ -17,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
+	"qbsettings/backend/cli"
 	"qbsettings/backend/datadir"
 	"qbsettings/backend/form"
 	"qbsettings/backend/logging"
@@ -31,9 +32,15 @@ var assets embed.FS
 // WindowTitle is the window's title, also how tests find the window.
 const WindowTitle = "QuickBooks Integration Settings"
 
+// version is the product version, set at build time from wails.json.
+var version = "dev"
+
 func main() {
 	if len(os.Args) == 2 && os.Args[1] == removeUserDataFlag {
 		os.Exit(removeUserData(os.Stdout))
+	}
+	if cli.IsCommand(os.Args[1:]) {
+		os.Exit(runCommand(os.Args[1:]))
 	}
 	app, closeApp := openApp()
 	defer closeApp()
@@ -64,44 +71,78 @@ func main() {
 	}
 }
 
-// openApp opens the data folder, log, database and keychain. A failure to
-// open the database does not stop the app: the window opens and says what
-// is wrong, which a bookkeeper can act on better than a silent exit.
-func openApp() (*App, func()) {
-	app := &App{profile: store.DefaultProfile, window: wailsWindow{}, log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
-	var closers []io.Closer
-	closeAll := func() {
-		for i := len(closers) - 1; i >= 0; i-- {
-			closers[i].Close()
-		}
-		closers = nil
+// backend is the app's data folder, log, database and form service.
+type backend struct {
+	dir     string
+	log     *slog.Logger
+	store   *store.Store
+	form    *form.Service
+	closers []io.Closer
+}
+
+func (b *backend) close() {
+	for i := len(b.closers) - 1; i >= 0; i-- {
+		b.closers[i].Close()
 	}
+	b.closers = nil
+}
+
+// openBackend opens the data folder, log, database and keychain. It returns
+// what it could open even when it fails, with a *form.UserError saying why.
+func openBackend() (*backend, error) {
+	b := &backend{log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
 	dir, err := datadir.Resolve()
 	if err != nil {
-		app.log.Error("no data folder", "err", err)
-		app.problem = "The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder."
-		return app, closeAll
+		b.log.Error("no data folder", "err", err)
+		return b, &form.UserError{Cause: err, Message: "The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder."}
 	}
-	app.dataDir = dir
+	b.dir = dir
 	if log, c, err := logging.New(dir, logging.DefaultMaxBytes); err == nil {
-		app.log = log
-		closers = append(closers, c)
+		b.log = log
+		b.closers = append(b.closers, c)
 	} else {
-		app.log.Warn("logging to stderr only", "err", err)
+		b.log.Warn("logging to stderr only", "err", err)
 	}
-	app.log.Info("starting", "dataDir", dir)
-
 	dbPath := filepath.Join(dir, store.FileName)
 	st, err := store.Open(dbPath)
 	if err != nil {
-		app.log.Error("database not opened", "path", dbPath, "err", err)
-		app.problem = fmt.Sprintf("The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.", dbPath)
-		return app, closeAll
+		b.log.Error("database not opened", "path", dbPath, "err", err)
+		return b, &form.UserError{Cause: err, Message: fmt.Sprintf("The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.", dbPath)}
 	}
-	closers = append(closers, st)
+	b.closers = append(b.closers, st)
+	b.store = st
 	openKeys := func(ctx context.Context) (form.Passwords, error) { return secrets.Open(ctx) }
-	app.form = form.New(st, openKeys, app.log)
-	return app, closeAll
+	b.form = form.New(st, openKeys, b.log)
+	return b, nil
+}
+
+// openApp opens the backend for the window. A failure does not stop the
+// app: the window opens and says what is wrong, which a bookkeeper can act
+// on better than a silent exit.
+func openApp() (*App, func()) {
+	b, err := openBackend()
+	app := &App{profile: store.DefaultProfile, window: wailsWindow{}, log: b.log, dataDir: b.dir, form: b.form}
+	if err != nil {
+		app.form, app.problem = nil, form.MessageFor(err)
+	}
+	app.log.Info("starting", "dataDir", b.dir, "version", version)
+	return app, b.close
+}
+
+// runCommand runs the command line (package cli) instead of the window.
+func runCommand(args []string) int {
+	attachConsole()
+	return cli.Run(context.Background(), args, cli.Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version,
+		Open: func() (cli.Backend, func(), error) {
+			b, err := openBackend()
+			if err != nil {
+				b.close()
+				return cli.Backend{}, func() {}, err
+			}
+			return cli.Backend{Form: b.form, Store: b.store}, b.close, nil
+		},
+	})
 }
 
 // The choices and field names the web view needs as TypeScript enums, so it

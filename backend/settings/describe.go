@@ -55,9 +55,9 @@ func orNone(s string) string {
 
 // FieldChange is one setting's change, in words.
 type FieldChange struct {
-	Label string
-	Old   string
-	New   string
+	Label string `json:"label"`
+	Old   string `json:"old"` // empty when the old value is not told (a password)
+	New   string `json:"new"`
 }
 
 // Diff lists what changed from old to new, in the form's order. The
@@ -85,4 +85,23 @@ func Diff(old, new Settings) []FieldChange {
 // never what it is.
 func PasswordChange() FieldChange {
 	return FieldChange{Label: LabelServicePassword, Old: "", New: passwordChangedDescribed}
+}
+
+// FieldLabel is the form's label of a field.
+func FieldLabel(f Field) string {
+	switch f {
+	case FieldServiceURL:
+		return LabelServiceURL
+	case FieldServiceUser:
+		return LabelServiceUser
+	case FieldPassword:
+		return LabelServicePassword
+	case FieldDirectCostColumn:
+		return LabelDirectCostColumn
+	case FieldVendorUpdates:
+		return LabelVendorUpdates
+	case FieldRetainageItem:
+		return LabelRetainageItem
+	}
+	return string(f)
 }

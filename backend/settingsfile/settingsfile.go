@@ -57,14 +57,19 @@ type Error struct{ Message string }
 
 func (e *Error) Error() string { return e.Message }
 
-// Encode writes s of profile as a settings file.
-func Encode(profile string, s settings.Settings, at time.Time) ([]byte, error) {
-	f := File{Format: Format, FormatVersion: Version, ExportedAt: at.UTC(), Profile: profile, Settings: Settings{
+// FromSettings spells s as the file does.
+func FromSettings(s settings.Settings) Settings {
+	return Settings{
 		ServiceURL: s.ServiceURL, ServiceUser: s.ServiceUser,
 		UseProcoreContractNumber: s.UseProcoreContractNumber, AutoAddNewCostCodes: s.AutoAddNewCostCodes,
 		DirectCostColumn: s.DirectCostColumn, HideJobToDateCosts: s.HideJobToDateCosts, VendorUpdates: s.VendorUpdates,
 		RetainageItem: Item{ListID: s.RetainageItem.ListID, FullName: s.RetainageItem.FullName},
-	}}
+	}
+}
+
+// Encode writes s of profile as a settings file.
+func Encode(profile string, s settings.Settings, at time.Time) ([]byte, error) {
+	f := File{Format: Format, FormatVersion: Version, ExportedAt: at.UTC(), Profile: profile, Settings: FromSettings(s)}
 	out, err := json.MarshalIndent(f, "", "  ")
 	return append(out, '\n'), err
 }
