@@ -212,6 +212,20 @@ func (a *App) Save(baseRevision int64, in FormInput) SaveResult {
 	return SaveResult{State: a.toFormState(st)}
 }
 
+// StoredRevision is the saved revision of the settings, or -1 if it cannot
+// be read. The form asks now and then, to notice saves made elsewhere (the
+// command line, another copy of the form) and offer to reload.
+func (a *App) StoredRevision() int64 {
+	if a.form == nil {
+		return -1
+	}
+	rev, err := a.form.StoredRevision(a.context(), a.profile)
+	if err != nil {
+		return -1
+	}
+	return rev
+}
+
 func (a *App) context() context.Context {
 	if a.ctx != nil {
 		return a.ctx

@@ -97,6 +97,9 @@ func TestLoadSaveRoundTrip(t *testing.T) {
 		t.Fatalf("reload: %+v", again.Settings)
 	}
 
+	if rev := app.StoredRevision(); rev != 1 {
+		t.Fatalf("StoredRevision = %d, want 1", rev)
+	}
 	stale := app.Save(0, FormInput{Settings: in.Settings})
 	if !stale.Conflict || stale.Error == "" {
 		t.Fatalf("stale save: %+v", stale)

@@ -185,3 +185,13 @@ func conflictMessage(c *store.ConflictError) string {
 	return fmt.Sprintf("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.",
 		c.StoredAt.Local().Format("3:04 PM on Jan 2"))
 }
+
+// StoredRevision is the profile's saved revision, for noticing saves made
+// elsewhere (the command line, another window).
+func (s *Service) StoredRevision(ctx context.Context, profile string) (int64, error) {
+	rev, err := s.store.CurrentRevision(ctx, profile)
+	if err != nil {
+		return 0, s.storeFailure("load", err)
+	}
+	return rev, nil
+}

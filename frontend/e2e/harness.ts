@@ -5,7 +5,7 @@
 // the backend is replaced. `make e2e` builds both binaries and runs this
 // under Xvfb (the app also opens its WebKit window) and a private keyring.
 import { test as base, expect, Page } from "@playwright/test";
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -123,6 +123,12 @@ export class App {
 
   running() {
     return this.proc !== undefined && this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  // cli runs the same executable's command line on this app's data folder,
+  // as IT would while the window is open.
+  cli(...args: string[]) {
+    return execFileSync(DEV_BINARY, args, { env: { ...process.env, QBSETTINGS_DATA_DIR: this.dataDir }, encoding: "utf8" });
   }
 
   async restart() {

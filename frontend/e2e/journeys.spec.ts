@@ -266,3 +266,16 @@ test("8. change history: every Update listed with its changes, and a restore sav
   await expect(revisions.getByRole("heading")).toHaveCount(3);
   await expect(revisions.getByRole("heading").first()).toHaveText(/^Revision 3:/);
 });
+
+test("9. a change from the command line is noticed by the open window, which reloads only when asked", async ({ page, app, sim }) => {
+  await open(page);
+  await setUpAndSave(page, sim);
+  expect(app.cli("settings", "set", "vendorUpdates=none")).toContain("Saved revision 2");
+
+  await expect(page.getByText(/saved from somewhere else \(revision 2/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("radio", { name: /^Automatically Update Vendors/ })).toBeChecked();
+  await checkA11y(page, "changed-elsewhere");
+  await button(page, "Reload").click();
+  await expect(page.getByRole("radio", { name: /^Do Not Update Vendors/ })).toBeChecked();
+  await expect(page.getByText(/saved from somewhere else/)).toHaveCount(0);
+});

@@ -15,6 +15,8 @@ export interface Banner {
 
 // How long the form waits after the last keystroke before asking Go.
 export const VALIDATE_DELAY_MS = 350;
+// How often the form checks for saves made elsewhere (the command line).
+export const WATCH_INTERVAL_MS = 3000;
 
 export function fieldId(field: settings.Field): string {
   return `field-${field}`;
@@ -41,6 +43,7 @@ export function useSettingsForm(initial: main.FormState) {
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [banner, setBanner] = useState<Banner | null>(null);
   const [saving, setSaving] = useState(false);
+  const [newerRevision, setNewerRevision] = useState(0);
   const validation = useRef(0);
 
   const reset = useCallback((next: main.FormState) => {
@@ -52,6 +55,16 @@ export function useSettingsForm(initial: main.FormState) {
     setTouched(new Set());
     setShowAllErrors(false);
   }, []);
+
+  // Notice a newer revision saved elsewhere; the page offers to reload and
+  // never replaces what the user is editing by itself.
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      const rev = await backend.StoredRevision();
+      setNewerRevision(rev > state.revision ? rev : 0);
+    }, WATCH_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [state.revision]);
 
   const input = useMemo(
     () => main.FormInput.createFrom({ settings: values, changePassword: passwordOpen, password }),
@@ -127,6 +140,7 @@ export function useSettingsForm(initial: main.FormState) {
     }
     reset(res.state);
     setBanner(null);
+    setNewerRevision(0);
   };
 
   // Field errors found by another action (a connection test, a refresh) are
@@ -151,6 +165,7 @@ export function useSettingsForm(initial: main.FormState) {
     state,
     input,
     restore,
+    newerRevision,
     showFieldErrors,
     setStatus: (status: main.ConnectionStatus) => update({ status }),
     setTrusted: (trusted: main.TrustedCertificateInfo[]) => update({ trusted }),

@@ -87,6 +87,19 @@ export function SettingsPage({ initial }: { initial: main.FormState }) {
         aria-labelledby="page-title"
         hidden={view !== "settings"}
       >
+        {form.newerRevision > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              These settings were saved from somewhere else (revision {form.newerRevision}, for example from the command line).{" "}
+              {dirty ? "Reload to see them; your unsaved changes here will be lost." : "Reload to see them."}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button type="button" onClick={form.reload}>
+                Reload
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {state.keychainProblem && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{state.keychainProblem}</MessageBarBody>

@@ -15,3 +15,4 @@ export const CancelRefresh = vi.fn();
 export const TrustCertificate = vi.fn();
 export const RemoveTrustedCertificate = vi.fn();
 export const History = vi.fn();
+export const StoredRevision = vi.fn();

@@ -1,0 +1,39 @@
+import { act, screen } from "@testing-library/react";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { main } from "../../wailsjs/go/models";
+import * as backend from "../../wailsjs/go/main/App";
+import { renderPage } from "../test/renderPage";
+import { savedState } from "../test/fixtures";
+import { WATCH_INTERVAL_MS } from "../useSettingsForm";
+
+vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
+vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
+const api = vi.mocked(backend);
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  api.Validate.mockResolvedValue([]);
+  api.SetDirty.mockResolvedValue();
+});
+afterEach(() => vi.useRealTimers());
+
+it("notices a save made elsewhere and reloads only when asked", async () => {
+  api.StoredRevision.mockResolvedValue(3);
+  const user = renderPage(savedState()); // revision 3
+  await act(() => vi.advanceTimersByTimeAsync(WATCH_INTERVAL_MS));
+  expect(screen.queryByText(/saved from somewhere else/)).toBeNull();
+
+  api.StoredRevision.mockResolvedValue(4);
+  await user.type(screen.getByLabelText(/Service User/), "-edited");
+  await act(() => vi.advanceTimersByTimeAsync(WATCH_INTERVAL_MS));
+  expect(screen.getByText(/saved from somewhere else \(revision 4/)).toBeInTheDocument();
+  expect(screen.getByText(/your unsaved changes here will be lost/)).toBeInTheDocument();
+  // Nothing is replaced until the user says so.
+  expect(screen.getByLabelText(/Service User/)).toHaveValue("procore-sync-edited");
+
+  api.Load.mockResolvedValue(main.LoadResult.createFrom({ state: { ...savedState({ serviceUser: "from-cli" }), revision: 4 } }));
+  await user.click(screen.getByRole("button", { name: "Reload" }));
+  expect(screen.getByLabelText(/Service User/)).toHaveValue("from-cli");
+  expect(screen.queryByText(/saved from somewhere else/)).toBeNull();
+});
