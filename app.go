@@ -30,6 +30,7 @@ type App struct {
 	mu             sync.Mutex
 	dirty          bool // the form has unsaved changes
 	closeConfirmed bool // the user chose to close without saving
+	pendingImport  *pendingImport
 }
 
 // closeRequestedEvent tells the web view that the user tried to close the
@@ -42,6 +43,8 @@ type windowRuntime interface {
 	EventsEmit(ctx context.Context, name string, data ...any)
 	Quit(ctx context.Context)
 	Show(ctx context.Context)
+	// SaveFileDialog asks where to save a file; "" when the user cancels.
+	SaveFileDialog(ctx context.Context, defaultName string) (string, error)
 }
 
 type wailsWindow struct{}
@@ -50,6 +53,13 @@ func (wailsWindow) EventsEmit(ctx context.Context, name string, data ...any) {
 	runtime.EventsEmit(ctx, name, data...)
 }
 func (wailsWindow) Quit(ctx context.Context) { runtime.Quit(ctx) }
+func (wailsWindow) SaveFileDialog(ctx context.Context, defaultName string) (string, error) {
+	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
+		Title:           "Export the settings",
+		DefaultFilename: defaultName,
+		Filters:         []runtime.FileFilter{{DisplayName: "Settings files (*.json)", Pattern: "*.json"}},
+	})
+}
 func (wailsWindow) Show(ctx context.Context) {
 	runtime.WindowUnminimise(ctx)
 	runtime.WindowShow(ctx)

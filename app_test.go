@@ -18,9 +18,10 @@ import (
 
 // fakeWindow records what the app asked of the window.
 type fakeWindow struct {
-	events []string
-	quits  int
-	shows  int
+	events   []string
+	quits    int
+	shows    int
+	savePath string // what the save dialog answers
 }
 
 func (w *fakeWindow) EventsEmit(_ context.Context, name string, _ ...any) {
@@ -28,6 +29,9 @@ func (w *fakeWindow) EventsEmit(_ context.Context, name string, _ ...any) {
 }
 func (w *fakeWindow) Quit(context.Context) { w.quits++ }
 func (w *fakeWindow) Show(context.Context) { w.shows++ }
+func (w *fakeWindow) SaveFileDialog(context.Context, string) (string, error) {
+	return w.savePath, nil
+}
 
 // newTestApp wires the app as main does, on a real database in a temporary
 // folder and the real keychain.

@@ -279,3 +279,21 @@ test("9. a change from the command line is noticed by the open window, which rel
   await expect(page.getByRole("radio", { name: /^Do Not Update Vendors/ })).toBeChecked();
   await expect(page.getByText(/saved from somewhere else/)).toHaveCount(0);
 });
+
+test("10. import a settings file: the changes are shown first, applied as a new revision on confirmation", async ({ page, app, sim }, info) => {
+  await open(page);
+  await setUpAndSave(page, sim);
+  const file = info.outputPath("exported.json");
+  app.cli("settings", "export", file);
+  await page.getByRole("radio", { name: /^Do Not Update Vendors/ }).check();
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+
+  await page.getByLabel("Settings file to import").setInputFiles(file);
+  const dialog = page.getByRole("dialog", { name: "Import settings" });
+  await expect(dialog).toContainText("Vendors will be Automatically Updated: Do Not Update Vendors → Automatically Update Vendors when Refreshing the Vendor List");
+  await checkA11y(page, "import-preview");
+  await dialog.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText("Imported as revision 3.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Automatically Update Vendors/ })).toBeChecked();
+});

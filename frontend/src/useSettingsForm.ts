@@ -159,12 +159,19 @@ export function useSettingsForm(initial: main.FormState) {
     setBanner({ intent: "info", text: `Revision ${entry.revision} is loaded for review. Check it, then click Update to save it as a new revision.` });
   };
 
+  // applySaved shows settings saved by another action (an import).
+  const applySaved = (next: main.FormState, message: string) => {
+    reset(next);
+    setBanner({ intent: "success", text: message });
+  };
+
   const update = (patch: Partial<main.FormState>) => setState((s) => main.FormState.createFrom({ ...s, ...patch }));
 
   return {
     state,
     input,
     restore,
+    applySaved,
     newerRevision,
     showFieldErrors,
     setStatus: (status: main.ConnectionStatus) => update({ status }),

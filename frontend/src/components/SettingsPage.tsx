@@ -20,6 +20,7 @@ import { ConnectionSection } from "./ConnectionSection";
 import { ErrorSummary, focusField } from "./ErrorSummary";
 import { GeneralSection } from "./GeneralSection";
 import { HistoryView } from "./HistoryView";
+import { ImportExport } from "./ImportExport";
 
 const useStyles = makeStyles({
   page: {
@@ -65,6 +66,7 @@ export function SettingsPage({ initial }: { initial: main.FormState }) {
         <Title2 as="h1" id="page-title" className={styles.title}>
           Integration Settings
         </Title2>
+        <ImportExport form={form} />
       </header>
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as "settings" | "history")}>
         <Tab value="settings">Settings</Tab>

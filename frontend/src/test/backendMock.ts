@@ -16,3 +16,6 @@ export const TrustCertificate = vi.fn();
 export const RemoveTrustedCertificate = vi.fn();
 export const History = vi.fn();
 export const StoredRevision = vi.fn();
+export const ExportSettings = vi.fn();
+export const PreviewImport = vi.fn();
+export const ApplyImport = vi.fn();

@@ -1,0 +1,58 @@
+import { screen } from "@testing-library/react";
+import { beforeEach, expect, it, vi } from "vitest";
+import { main, settings } from "../../wailsjs/go/models";
+import * as backend from "../../wailsjs/go/main/App";
+import { renderPage } from "../test/renderPage";
+import { savedState } from "../test/fixtures";
+
+vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
+vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
+const api = vi.mocked(backend);
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  api.Validate.mockResolvedValue([]);
+  api.SetDirty.mockResolvedValue();
+});
+
+const file = () => new File(['{"format":"qbsettings-settings"}'], "settings.json", { type: "application/json" });
+
+it("shows what an import changes and applies it only on confirmation", async () => {
+  api.PreviewImport.mockResolvedValue(
+    main.ImportPreviewResult.createFrom({ token: "t1", changes: [{ label: "Vendors will be Automatically Updated", old: "Automatically Update Vendors when Refreshing the Vendor List", new: "Do Not Update Vendors" }] }),
+  );
+  api.ApplyImport.mockResolvedValue(main.SaveResult.createFrom({ state: { ...savedState({ vendorUpdates: settings.VendorUpdates.None }), revision: 4 } }));
+  const user = renderPage(savedState());
+  await user.upload(screen.getByLabelText("Settings file to import"), file());
+
+  expect(api.PreviewImport).toHaveBeenCalledWith('{"format":"qbsettings-settings"}');
+  const dialog = await screen.findByRole("dialog", { name: "Import settings" });
+  expect(dialog).toHaveTextContent("Vendors will be Automatically Updated: Automatically Update Vendors when Refreshing the Vendor List → Do Not Update Vendors");
+  await user.click(screen.getByRole("button", { name: "Import" }));
+  expect(api.ApplyImport).toHaveBeenCalledWith("t1");
+  expect(await screen.findByText("Imported as revision 4.")).toBeInTheDocument();
+  expect(screen.getByRole("radio", { name: /^Do Not Update Vendors/ })).toBeChecked();
+});
+
+it("refuses a file with problems and applies nothing", async () => {
+  api.PreviewImport.mockResolvedValue(
+    main.ImportPreviewResult.createFrom({ token: "t2", fieldErrors: [{ field: settings.Field.ServiceURL, message: "Use https:// for this address." }] }),
+  );
+  const user = renderPage(savedState());
+  await user.upload(screen.getByLabelText("Settings file to import"), file());
+  expect(await screen.findByText(/have problems, so they cannot be imported/)).toBeInTheDocument();
+  expect(screen.getByText("Use https:// for this address.")).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Import" })).toBeNull();
+  await user.click(screen.getByRole("button", { name: "Close" }));
+  expect(api.ApplyImport).not.toHaveBeenCalled();
+});
+
+it("says where it exported, and nothing when the user cancels", async () => {
+  api.ExportSettings.mockResolvedValueOnce(main.ExportResult.createFrom({ canceled: true }));
+  api.ExportSettings.mockResolvedValueOnce(main.ExportResult.createFrom({ path: "/home/pat/qbsettings-default.json" }));
+  const user = renderPage(savedState());
+  await user.click(screen.getByRole("button", { name: "Export…" }));
+  expect(screen.queryByText(/Exported to/)).toBeNull();
+  await user.click(screen.getByRole("button", { name: "Export…" }));
+  expect(await screen.findByText("Exported to /home/pat/qbsettings-default.json (without the password).")).toBeInTheDocument();
+});

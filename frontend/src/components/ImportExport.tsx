@@ -1,0 +1,127 @@
+import { ChangeEvent, useRef, useState } from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { main, settings } from "../../wailsjs/go/models";
+import { ApplyImport, ExportSettings, PreviewImport } from "../../wailsjs/go/main/App";
+import { SettingsFormModel } from "../useSettingsForm";
+
+const useStyles = makeStyles({
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, marginLeft: "auto" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  old: { color: tokens.colorNeutralForeground2 },
+});
+
+// The names Go's field errors are shown under in an import's preview.
+const FIELD_LABELS: Record<string, string> = {
+  [settings.Field.ServiceURL]: "Service URL",
+  [settings.Field.ServiceUser]: "Service User",
+  [settings.Field.Password]: "Service Password",
+  [settings.Field.DirectCostColumn]: "Procore's Budget Direct Cost Columns",
+  [settings.Field.VendorUpdates]: "Vendors will be Automatically Updated",
+  [settings.Field.RetainageItem]: "Invoice Retainage Item",
+};
+
+// ImportExport moves the settings to and from a file: Export asks Go to save
+// them (without the password); Import reads a file, shows what it would
+// change, and applies it only when the user says so.
+export function ImportExport({ form }: { form: SettingsFormModel }) {
+  const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [preview, setPreview] = useState<main.ImportPreviewResult | null>(null);
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+
+  const exportSettings = async () => {
+    const res = await ExportSettings();
+    if (res.canceled) return;
+    setMessage(res.error ? { intent: "error", text: res.error } : { intent: "success", text: `Exported to ${res.path} (without the password).` });
+  };
+
+  const chooseFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ""; // the same file may be chosen again
+    if (!file) return;
+    setMessage(null);
+    setPreview(await PreviewImport(await file.text()));
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    const res = await ApplyImport(preview.token);
+    setPreview(null);
+    if (res.error || !res.state) return setMessage({ intent: "error", text: res.error || "Nothing was imported." });
+    form.applySaved(res.state, `Imported as revision ${res.state.revision}.`);
+  };
+
+  const changes = preview?.changes ?? [];
+  const problems = preview?.fieldErrors ?? [];
+  const canApply = !!preview && !preview.error && problems.length === 0 && changes.length > 0;
+  return (
+    <>
+      <div className={styles.bar}>
+        <Button onClick={exportSettings}>Export…</Button>
+        <Button onClick={() => fileInput.current?.click()}>Import…</Button>
+        <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={chooseFile} aria-label="Settings file to import" />
+      </div>
+      {message && (
+        <MessageBar intent={message.intent} layout="multiline" style={{ flexBasis: "100%" }}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Dialog open={!!preview} onOpenChange={(_, d) => !d.open && setPreview(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Import settings</DialogTitle>
+            <DialogContent>
+              {preview?.error && <Text>{preview.error}</Text>}
+              {problems.length > 0 && (
+                <>
+                  <Text as="p">The file's settings have problems, so they cannot be imported:</Text>
+                  <ul className={styles.list}>
+                    {problems.map((p) => (
+                      <li key={p.field}>
+                        <Text weight="semibold">{FIELD_LABELS[p.field] ?? p.field}:</Text> {p.message}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {!preview?.error && problems.length === 0 && changes.length === 0 && <Text>The file has the same settings: nothing would change.</Text>}
+              {canApply && (
+                <>
+                  <Text as="p">Importing this file changes these settings (the password stays as it is):</Text>
+                  <ul className={styles.list} aria-label="Changes the import makes">
+                    {changes.map((c) => (
+                      <li key={c.label}>
+                        <Text weight="semibold">{c.label}:</Text> <span className={styles.old}>{c.old}</span> → {c.new}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </DialogContent>
+            <DialogActions>
+              {canApply && (
+                <Button appearance="primary" onClick={apply}>
+                  Import
+                </Button>
+              )}
+              <Button onClick={() => setPreview(null)}>{canApply ? "Cancel" : "Close"}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
