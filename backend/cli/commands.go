@@ -123,16 +123,22 @@ func settingsSet(ctx context.Context, c *call) int {
 			return Failed
 		}
 	}
-	saved, errs, err := c.b.Form.Save(ctx, c.profile, st.Saved.Revision, settings.Change{Settings: s})
+	return c.save(ctx, st.Saved.Revision, settings.Change{Settings: s}, "Nothing was saved.", "Saved revision %d.\n")
+}
+
+// save saves a change as the form does and reports the outcome: the field
+// problems and notSaved, or done with the new revision.
+func (c *call) save(ctx context.Context, base int64, change settings.Change, notSaved, done string) int {
+	saved, errs, err := c.b.Form.Save(ctx, c.profile, base, change)
 	if err != nil {
 		return c.fail(err)
 	}
 	if len(errs) > 0 {
 		printFieldErrors(c, errs)
-		fmt.Fprintln(c.Stderr, "Nothing was saved.")
+		fmt.Fprintln(c.Stderr, notSaved)
 		return Failed
 	}
-	fmt.Fprintf(c.Stdout, "Saved revision %d.\n", saved.Saved.Revision)
+	fmt.Fprintf(c.Stdout, done, saved.Saved.Revision)
 	return OK
 }
 
@@ -267,18 +273,8 @@ func passwordSet(ctx context.Context, c *call) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	saved, errs, err := c.b.Form.Save(ctx, c.profile, st.Saved.Revision,
-		settings.Change{Settings: st.Saved.Settings, ChangePassword: true, Password: password})
-	if err != nil {
-		return c.fail(err)
-	}
-	if len(errs) > 0 {
-		printFieldErrors(c, errs)
-		fmt.Fprintln(c.Stderr, "The password was not stored.")
-		return Failed
-	}
-	fmt.Fprintf(c.Stdout, "The password is stored in the keychain (revision %d).\n", saved.Saved.Revision)
-	return OK
+	return c.save(ctx, st.Saved.Revision, settings.Change{Settings: st.Saved.Settings, ChangePassword: true, Password: password},
+		"The password was not stored.", "The password is stored in the keychain (revision %d).\n")
 }
 
 func connectionTest(ctx context.Context, c *call) int {
