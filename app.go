@@ -21,7 +21,7 @@ type App struct {
 	ctx     context.Context
 	form    *form.Service // nil when the database could not be opened
 	problem string        // why form is nil, in the user's words
-	profile string
+	profile string        // the company profile being edited; see currentProfile
 	dataDir string
 	log     *slog.Logger
 	window  windowRuntime
@@ -183,11 +183,11 @@ func (a *App) Load() LoadResult {
 	if a.form == nil {
 		return LoadResult{Error: a.problem}
 	}
-	st, err := a.form.Load(a.context(), a.profile)
+	st, err := a.form.Load(a.context(), a.currentProfile())
 	if err != nil {
 		return LoadResult{Error: form.MessageFor(err)}
 	}
-	a.log.Info("form loaded", "profile", a.profile, "revision", st.Saved.Revision, "items", len(st.Items.Items))
+	a.log.Info("form loaded", "profile", a.currentProfile(), "revision", st.Saved.Revision, "items", len(st.Items.Items))
 	return LoadResult{State: a.toFormState(st)}
 }
 
@@ -197,7 +197,7 @@ func (a *App) Validate(in FormInput) []FieldError {
 	if a.form == nil {
 		return []FieldError{}
 	}
-	errs, err := a.form.Validate(a.context(), a.profile, toChange(in))
+	errs, err := a.form.Validate(a.context(), a.currentProfile(), toChange(in))
 	if err != nil {
 		// The form reports field problems only; Save will say what failed.
 		a.log.Warn("validate failed", "err", err)
@@ -211,7 +211,7 @@ func (a *App) Save(baseRevision int64, in FormInput) SaveResult {
 	if a.form == nil {
 		return SaveResult{Error: a.problem}
 	}
-	st, errs, err := a.form.Save(a.context(), a.profile, baseRevision, toChange(in))
+	st, errs, err := a.form.Save(a.context(), a.currentProfile(), baseRevision, toChange(in))
 	switch {
 	case err != nil:
 		var conflict *store.ConflictError
@@ -229,11 +229,18 @@ func (a *App) StoredRevision() int64 {
 	if a.form == nil {
 		return -1
 	}
-	rev, err := a.form.StoredRevision(a.context(), a.profile)
+	rev, err := a.form.StoredRevision(a.context(), a.currentProfile())
 	if err != nil {
 		return -1
 	}
 	return rev
+}
+
+// currentProfile is the company profile the window is editing.
+func (a *App) currentProfile() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.profile
 }
 
 func (a *App) context() context.Context {

@@ -61,7 +61,7 @@ func (a *App) TestConnection(in FormInput) ConnectionTestResult {
 	}
 	ctx, done := a.ops.start(a.context(), "connection")
 	defer done()
-	res, errs, err := a.form.TestConnection(ctx, a.profile, toChange(in))
+	res, errs, err := a.form.TestConnection(ctx, a.currentProfile(), toChange(in))
 	switch {
 	case err != nil:
 		return ConnectionTestResult{Error: form.MessageFor(err)}
@@ -87,7 +87,7 @@ func (a *App) RefreshItems(in FormInput) RefreshResult {
 	}
 	ctx, done := a.ops.start(a.context(), "refresh")
 	defer done()
-	list, errs, err := a.form.RefreshItems(ctx, a.profile, toChange(in), func(state string) {
+	list, errs, err := a.form.RefreshItems(ctx, a.currentProfile(), toChange(in), func(state string) {
 		a.window.EventsEmit(a.ctx, itemsRefreshProgressEvent, state)
 	})
 	switch {
@@ -108,7 +108,7 @@ func (a *App) TrustCertificate(serviceURL, fingerprint, subject string) TrustRes
 	if a.form == nil {
 		return TrustResult{Error: a.problem}
 	}
-	if err := a.form.TrustCertificate(a.context(), a.profile, serviceURL, fingerprint, subject); err != nil {
+	if err := a.form.TrustCertificate(a.context(), a.currentProfile(), serviceURL, fingerprint, subject); err != nil {
 		return TrustResult{Error: form.MessageFor(err)}
 	}
 	return a.trusted()
@@ -119,14 +119,14 @@ func (a *App) RemoveTrustedCertificate(origin string) TrustResult {
 	if a.form == nil {
 		return TrustResult{Error: a.problem}
 	}
-	if err := a.form.RemoveTrustedCertificate(a.context(), a.profile, origin); err != nil {
+	if err := a.form.RemoveTrustedCertificate(a.context(), a.currentProfile(), origin); err != nil {
 		return TrustResult{Error: form.MessageFor(err)}
 	}
 	return a.trusted()
 }
 
 func (a *App) trusted() TrustResult {
-	st, err := a.form.Load(a.context(), a.profile)
+	st, err := a.form.Load(a.context(), a.currentProfile())
 	if err != nil {
 		return TrustResult{Error: form.MessageFor(err)}
 	}

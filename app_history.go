@@ -34,7 +34,7 @@ func (a *App) History() HistoryResult {
 	if a.form == nil {
 		return HistoryResult{Error: a.problem}
 	}
-	entries, err := a.form.History(a.context(), a.profile)
+	entries, err := a.form.History(a.context(), a.currentProfile())
 	if err != nil {
 		return HistoryResult{Error: form.MessageFor(err)}
 	}

@@ -30,7 +30,7 @@ func (a *App) ExportSettings() ExportResult {
 	if a.form == nil {
 		return ExportResult{Error: a.problem}
 	}
-	path, err := a.window.SaveFileDialog(a.context(), "qbsettings-"+a.profile+".json")
+	path, err := a.window.SaveFileDialog(a.context(), "qbsettings-"+a.currentProfile()+".json")
 	if err != nil {
 		a.log.Error("save dialog failed", "err", err)
 		return ExportResult{Error: "The save window could not be opened. Try again."}
@@ -38,7 +38,7 @@ func (a *App) ExportSettings() ExportResult {
 	if path == "" {
 		return ExportResult{Canceled: true}
 	}
-	data, err := a.form.Export(a.context(), a.profile)
+	data, err := a.form.Export(a.context(), a.currentProfile())
 	if err != nil {
 		return ExportResult{Error: form.MessageFor(err)}
 	}
@@ -46,7 +46,7 @@ func (a *App) ExportSettings() ExportResult {
 		a.log.Error("export not written", "path", path, "err", err)
 		return ExportResult{Error: "The settings could not be written to " + path + ". Choose another folder and try again."}
 	}
-	a.log.Info("settings exported", "profile", a.profile, "path", path)
+	a.log.Info("settings exported", "profile", a.currentProfile(), "path", path)
 	return ExportResult{Path: path}
 }
 
@@ -56,7 +56,7 @@ func (a *App) PreviewImport(content string) ImportPreviewResult {
 	if a.form == nil {
 		return ImportPreviewResult{Error: a.problem}
 	}
-	p, err := a.form.PreviewImport(a.context(), a.profile, []byte(content))
+	p, err := a.form.PreviewImport(a.context(), a.currentProfile(), []byte(content))
 	if err != nil {
 		return ImportPreviewResult{Error: form.MessageFor(err)}
 	}
@@ -83,7 +83,7 @@ func (a *App) ApplyImport(token string) SaveResult {
 	if pending == nil || pending.token != token {
 		return SaveResult{Error: "This import is no longer ready. Choose the file again."}
 	}
-	st, err := a.form.Import(a.context(), a.profile, pending.preview)
+	st, err := a.form.Import(a.context(), a.currentProfile(), pending.preview)
 	if err != nil {
 		return SaveResult{Error: form.MessageFor(err)}
 	}

@@ -124,6 +124,8 @@ func openApp() (*App, func()) {
 	app := &App{profile: store.DefaultProfile, window: wailsWindow{}, log: b.log, dataDir: b.dir, form: b.form}
 	if err != nil {
 		app.form, app.problem = nil, form.MessageFor(err)
+	} else {
+		app.profile = b.form.LastProfile(context.Background())
 	}
 	app.log.Info("starting", "dataDir", b.dir, "version", version)
 	return app, b.close

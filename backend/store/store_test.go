@@ -300,3 +300,43 @@ func TestFailedSaveRecordsNoRevision(t *testing.T) {
 		t.Fatalf("a refused save left history: %+v", h)
 	}
 }
+
+func TestProfileLifecycle(t *testing.T) {
+	s, _ := openTemp(t)
+	if last, err := s.LastProfile(ctx); err != nil || last != DefaultProfile {
+		t.Fatalf("first last profile: %q %v", last, err)
+	}
+	if err := s.CreateProfile(ctx, "p2", "Second Co"); err != nil {
+		t.Fatal(err)
+	}
+	s.SetLastProfile(ctx, "p2")
+	if last, _ := s.LastProfile(ctx); last != "p2" {
+		t.Fatalf("last profile: %q", last)
+	}
+	if err := s.RenameProfile(ctx, "p2", "Renamed Co"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RenameProfile(ctx, "nope", "x"); !errors.Is(err, ErrNoProfile) {
+		t.Fatalf("rename of a missing profile: %v", err)
+	}
+	s.SaveSettings(ctx, "p2", 0, sample(), time.Now(), Author{})
+	second := sample()
+	second.ServiceUser = "other-user"
+	s.SaveSettings(ctx, "p2", 1, second, time.Now(), Author{})
+	if users, _ := s.ServiceUsers(ctx, "p2"); len(users) != 2 {
+		t.Fatalf("service users: %v", users)
+	}
+	if err := s.DeleteProfile(ctx, "p2"); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := s.History(ctx, "p2", 10); len(h) != 0 {
+		t.Fatal("the deleted profile's history is still there")
+	}
+	if last, _ := s.LastProfile(ctx); last != DefaultProfile {
+		t.Fatalf("last profile after deleting it: %q", last)
+	}
+	profiles, _ := s.Profiles(ctx)
+	if len(profiles) != 1 || profiles[0].ID != DefaultProfile {
+		t.Fatalf("profiles: %+v", profiles)
+	}
+}

@@ -12,6 +12,9 @@ export const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 // fails with every violation, named, when there is any. It also keeps a
 // screenshot of the state it checked.
 export async function checkA11y(page: Page, state: string) {
+  // Judge the state, not a frame of the way to it: a dialog fading in has
+  // colours that are not yet its own.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -5,27 +5,32 @@ import { checkA11y } from "./a11y";
 import { expect, open, test } from "./harness";
 import { button, field, update } from "./steps";
 
-// focusedName says what has keyboard focus: its id, or its label or text.
+// focusedName says what has keyboard focus: our field id, or its label or text.
 const focusedName = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null;
     if (!el || el === document.body) return "";
-    const label = el.labels?.[0]?.textContent ?? "";
-    return (el.id?.startsWith("field-") ? el.id : label || el.textContent || el.id || "").trim();
+    if (/^field-(serviceUrl|serviceUser|password|retainageItem)$/.test(el.id)) return el.id;
+    return (el.labels?.[0]?.textContent || el.textContent || el.id || "").trim();
   });
 
-test("the whole form is reachable by Tab in reading order, with visible focus", async ({ page }) => {
-  await open(page);
-  const order: string[] = [];
-  for (let i = 0; i < 15; i++) {
-    await page.keyboard.press("Tab");
-    order.push(await focusedName(page));
+async function walk(page: Page, key: string, steps: number) {
+  const names: string[] = [];
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press(key);
+    names.push(await focusedName(page));
   }
-  const expected = [
-    "Export…",
-    "Import…",
-    "Settings", // the tab list: one stop, arrows move between its tabs
-    "field-serviceUrl",
+  return names;
+}
+
+const matches = (names: string[], expected: string[]) =>
+  names.slice(0, expected.length).map((name, i) => (name.startsWith(expected[i]) ? expected[i] : name));
+
+test("the whole form is reachable by keyboard in reading order, with visible focus", async ({ page }) => {
+  await open(page);
+  // On first run the cursor starts in Service URL.
+  await expect(field.url(page)).toBeFocused();
+  const forward = [
     "field-serviceUser",
     "field-password",
     "Test connection",
@@ -37,8 +42,21 @@ test("the whole form is reachable by Tab in reading order, with visible focus", 
     "Refresh list",
     "Update",
   ];
-  expect(order.slice(0, expected.length).map((name, i) => (name.startsWith(expected[i]) ? expected[i] : name))).toEqual(expected);
-  expect(order[expected.length], "focus leaves the page after Update").toBe("");
+  const names = await walk(page, "Tab", forward.length + 1);
+  expect(matches(names, forward)).toEqual(forward);
+  expect(names[forward.length], "focus leaves the page after Update").toBe("");
+
+  await field.url(page).focus();
+  const backward = [
+    "Settings", // the tab list: one stop, arrows move between its tabs
+    "Rename…", // Remove… is off while there is only one company
+    "Add company…",
+    "Company",
+    "Import…",
+    "Export…",
+  ];
+  expect(matches(await walk(page, "Shift+Tab", backward.length), backward)).toEqual(backward);
+
   // Focus is drawn: the focused button has an outline or a box shadow ring.
   await button(page, "Update").focus();
   const ring = await page.evaluate(() => {

@@ -303,3 +303,43 @@ test("10. import a settings file: the changes are shown first, applied as a new 
   await expect(page.getByText("Imported as revision 3.")).toBeVisible();
   await expect(page.getByRole("radio", { name: /^Automatically Update Vendors/ })).toBeChecked();
 });
+
+test("11. several companies: each its own settings and history; switching, renaming, removing", async ({ page, app, sim }) => {
+  await open(page);
+  await setUpAndSave(page, sim);
+
+  await button(page, "Add company…").click();
+  await page.getByRole("textbox", { name: /Company name/ }).fill("Harbor Lane Construction");
+  await checkA11y(page, "add-company");
+  await button(page, "Add").click();
+  const company = page.getByRole("combobox", { name: /Company/ });
+  await expect(company).toHaveText("Harbor Lane Construction");
+  // A new company starts empty: nothing of the first is visible.
+  await expect(field.url(page)).toHaveValue("");
+  await expect(page.getByText("Not saved yet.")).toBeVisible();
+  await page.getByRole("tab", { name: "Change history" }).click();
+  await expect(page.getByText(/No changes have been saved yet/)).toBeVisible();
+  await page.getByRole("tab", { name: "Settings" }).click();
+
+  // Switching back shows the first company's settings; the last used opens at start.
+  await company.click();
+  await page.getByRole("option", { name: "My company" }).click();
+  await expect(field.url(page)).toHaveValue(sim.url);
+  await app.restart();
+  await open(page);
+  await expect(company).toHaveText("My company");
+
+  await button(page, "Rename…").click();
+  await page.getByRole("textbox", { name: /Company name/ }).fill("Summit Ridge Builders");
+  await button(page, "Rename").click();
+  await expect(company).toHaveText("Summit Ridge Builders");
+  expect(app.cli("profiles", "list")).toContain("Summit Ridge Builders");
+
+  await button(page, "Remove…").click();
+  await expect(page.getByRole("alertdialog", { name: "Remove Summit Ridge Builders?" })).toBeVisible();
+  await checkA11y(page, "remove-company");
+  await button(page, "Remove company").click();
+  await expect(company).toHaveText("Harbor Lane Construction");
+  await expect(field.url(page)).toHaveValue("");
+  expect(app.cli("profiles", "list")).not.toContain("Summit Ridge Builders");
+});

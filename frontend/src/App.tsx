@@ -14,10 +14,13 @@ type Loaded = { state: main.FormState } | { error: string } | null;
 export function App() {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded>(null);
+  // A new company's settings start a new page, with no state of the last.
+  const [generation, setGeneration] = useState(0);
   const load = async () => {
     setLoaded(null);
     const res = await Load();
     setLoaded(res.state ? { state: res.state } : { error: res.error });
+    setGeneration((g) => g + 1);
   };
   useEffect(() => {
     load();
@@ -44,7 +47,7 @@ export function App() {
           </Button>
         </div>
       )}
-      {loaded && "state" in loaded && <SettingsPage initial={loaded.state} />}
+      {loaded && "state" in loaded && <SettingsPage key={generation} initial={loaded.state} onProfileChanged={load} />}
     </main>
   );
 }

@@ -30,6 +30,8 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
           onChange={(_, d) => setValue("serviceUrl", d.value, settings.Field.ServiceURL)}
           autoComplete="url"
           spellCheck={false}
+          // On first run, setting up starts here.
+          autoFocus={form.state.revision === 0 && values.serviceUrl === ""}
         />
       </Field>
       <Field

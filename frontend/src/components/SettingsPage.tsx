@@ -21,6 +21,7 @@ import { ErrorSummary, focusField } from "./ErrorSummary";
 import { GeneralSection } from "./GeneralSection";
 import { HistoryView } from "./HistoryView";
 import { ImportExport } from "./ImportExport";
+import { CompanyBar } from "./CompanyBar";
 
 const useStyles = makeStyles({
   page: {
@@ -48,7 +49,9 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, "&[hidden]": { display: "none" } },
 });
 
-export function SettingsPage({ initial }: { initial: main.FormState }) {
+// onProfileChanged: another company was chosen (or the current one removed);
+// the page is shown anew with its settings.
+export function SettingsPage({ initial, onProfileChanged }: { initial: main.FormState; onProfileChanged?: () => void }) {
   const styles = useStyles();
   const form = useSettingsForm(initial);
   const { state, banner, dirty, saving } = form;
@@ -67,6 +70,7 @@ export function SettingsPage({ initial }: { initial: main.FormState }) {
           Integration Settings
         </Title2>
         <ImportExport form={form} />
+        <CompanyBar dirty={dirty} onChanged={() => onProfileChanged?.()} />
       </header>
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as "settings" | "history")}>
         <Tab value="settings">Settings</Tab>

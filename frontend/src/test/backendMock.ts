@@ -19,3 +19,9 @@ export const StoredRevision = vi.fn();
 export const ExportSettings = vi.fn();
 export const PreviewImport = vi.fn();
 export const ApplyImport = vi.fn();
+// One company unless a test says otherwise.
+export const Profiles = vi.fn(() => Promise.resolve({ profiles: [{ id: "default", name: "My company" }], current: "default", error: "" }));
+export const SwitchProfile = vi.fn();
+export const AddProfile = vi.fn();
+export const RenameProfile = vi.fn();
+export const RemoveProfile = vi.fn();

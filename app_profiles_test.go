@@ -1,0 +1,37 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestProfilesThroughTheApp(t *testing.T) {
+	app, _, _ := newTestApp(t)
+	res := app.AddProfile("Summit Ridge Builders")
+	if res.Error != "" || len(res.Profiles) != 2 || res.Current == "default" {
+		t.Fatalf("add: %+v", res)
+	}
+	added := res.Current
+	if st := app.Load().State; st.Revision != 0 || st.Settings.ServiceURL != "" {
+		t.Fatalf("the new company's form: %+v", st)
+	}
+	if r := app.RenameProfile(added, "Summit Ridge Builders LLC"); r.Error != "" {
+		t.Fatalf("rename: %+v", r)
+	}
+	if r := app.AddProfile("summit ridge builders llc"); !strings.Contains(r.Error, "already a company") {
+		t.Fatalf("duplicate: %+v", r)
+	}
+	if l := app.SwitchProfile("default"); l.Error != "" || app.currentProfile() != "default" {
+		t.Fatalf("switch: %+v", l)
+	}
+	if l := app.SwitchProfile("nope"); l.Error == "" {
+		t.Fatal("switched to a missing company")
+	}
+	app.SwitchProfile(added)
+	if r := app.RemoveProfile(added); r.Error != "" || r.Current != "default" || len(r.Profiles) != 1 {
+		t.Fatalf("remove the current company: %+v", r)
+	}
+	if r := app.RemoveProfile("default"); !strings.Contains(r.Error, "only company") {
+		t.Fatalf("remove the last: %+v", r)
+	}
+}

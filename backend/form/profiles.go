@@ -1,0 +1,135 @@
+package form
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"qbsettings/backend/secrets"
+	"qbsettings/backend/store"
+)
+
+// MaxProfileName bounds a company name.
+const MaxProfileName = 80
+
+// Profiles lists the company profiles.
+func (s *Service) Profiles(ctx context.Context) ([]store.Profile, error) {
+	ps, err := s.store.Profiles(ctx)
+	if err != nil {
+		return nil, s.storeFailure("load", err)
+	}
+	return ps, nil
+}
+
+// profileNameProblem says what is wrong with a company name, if anything.
+func profileNameProblem(name string, existing []store.Profile, except string) string {
+	switch {
+	case name == "":
+		return "Enter the company's name."
+	case utf8.RuneCountInString(name) > MaxProfileName:
+		return "The company name is too long. Use at most 80 characters."
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return "The company name contains a hidden character such as a tab or line break. Type it again."
+	}
+	for _, p := range existing {
+		if p.ID != except && strings.EqualFold(p.Name, name) {
+			return "There is already a company named \"" + p.Name + "\". Choose another name."
+		}
+	}
+	return ""
+}
+
+// AddProfile adds a company profile with its own settings, password, item
+// list, status and history, all empty.
+func (s *Service) AddProfile(ctx context.Context, name string) (store.Profile, error) {
+	name = strings.TrimSpace(name)
+	existing, err := s.Profiles(ctx)
+	if err != nil {
+		return store.Profile{}, err
+	}
+	if msg := profileNameProblem(name, existing, ""); msg != "" {
+		return store.Profile{}, &UserError{Message: msg}
+	}
+	b := make([]byte, 6)
+	rand.Read(b)
+	p := store.Profile{ID: "company-" + hex.EncodeToString(b), Name: name}
+	if err := s.store.CreateProfile(ctx, p.ID, p.Name); err != nil {
+		return store.Profile{}, s.storeFailure("save", err)
+	}
+	s.log.Info("profile added", "profile", p.ID)
+	return p, nil
+}
+
+// RenameProfile renames a company profile.
+func (s *Service) RenameProfile(ctx context.Context, id, name string) error {
+	name = strings.TrimSpace(name)
+	existing, err := s.Profiles(ctx)
+	if err != nil {
+		return err
+	}
+	if msg := profileNameProblem(name, existing, id); msg != "" {
+		return &UserError{Message: msg}
+	}
+	if err := s.store.RenameProfile(ctx, id, name); err != nil {
+		return s.storeFailure("save", err)
+	}
+	return nil
+}
+
+// RemoveProfile deletes a company profile: its settings, item list, status
+// and history, and its passwords from the keychain. The last profile stays:
+// the app always edits one.
+func (s *Service) RemoveProfile(ctx context.Context, id string) error {
+	existing, err := s.Profiles(ctx)
+	if err != nil {
+		return err
+	}
+	if len(existing) <= 1 {
+		return &UserError{Message: "This is the only company, so it cannot be removed. Add another company first."}
+	}
+	users, err := s.store.ServiceUsers(ctx, id)
+	if err != nil {
+		return s.storeFailure("load", err)
+	}
+	// The passwords first: a profile that lost its passwords but not its
+	// settings can be fixed by entering them again; orphaned passwords would
+	// stay in the keychain unseen.
+	keys, err := s.keychain(ctx)
+	if err != nil {
+		return s.keychainFailure(id, err, "The company was not removed.")
+	}
+	for _, u := range users {
+		if err := keys.Remove(ctx, secrets.Account{Profile: id, User: u}); err != nil {
+			return s.keychainFailure(id, err, "The company was not removed.")
+		}
+	}
+	if err := s.store.DeleteProfile(ctx, id); err != nil {
+		if errors.Is(err, store.ErrNoProfile) {
+			return &UserError{Message: "This company was already removed.", Cause: err}
+		}
+		return s.storeFailure("save", err)
+	}
+	s.log.Info("profile removed", "profile", id)
+	return nil
+}
+
+// LastProfile is the profile to open at start; SetLastProfile remembers one.
+func (s *Service) LastProfile(ctx context.Context) string {
+	id, err := s.store.LastProfile(ctx)
+	if err != nil {
+		s.log.Warn("last profile not read", "err", err)
+		return store.DefaultProfile
+	}
+	return id
+}
+
+// SetLastProfile remembers the profile to open at the next start.
+func (s *Service) SetLastProfile(ctx context.Context, id string) {
+	if err := s.store.SetLastProfile(ctx, id); err != nil {
+		s.log.Warn("last profile not remembered", "err", err)
+	}
+}

@@ -1,0 +1,77 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { beforeEach, expect, it, vi } from "vitest";
+import { main } from "../../wailsjs/go/models";
+import * as backend from "../../wailsjs/go/main/App";
+import { CompanyBar } from "./CompanyBar";
+
+vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
+const api = vi.mocked(backend);
+
+const two = main.ProfilesResult.createFrom({
+  profiles: [
+    { id: "default", name: "My company" },
+    { id: "company-1", name: "Summit Ridge Builders" },
+  ],
+  current: "default",
+});
+
+function renderBar(dirty = false) {
+  const onChanged = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <CompanyBar dirty={dirty} onChanged={onChanged} />
+    </FluentProvider>,
+  );
+  return { user, onChanged };
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  api.Profiles.mockResolvedValue(two);
+});
+
+it("shows the company being edited and switches to another", async () => {
+  api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
+  const { user, onChanged } = renderBar();
+  const picker = await screen.findByRole("combobox", { name: /Company/ });
+  expect(picker).toHaveTextContent("My company");
+  await user.click(picker);
+  await user.click(screen.getByRole("option", { name: "Summit Ridge Builders" }));
+  expect(api.SwitchProfile).toHaveBeenCalledWith("company-1");
+  expect(onChanged).toHaveBeenCalled();
+});
+
+it("does not switch away from unsaved changes", async () => {
+  renderBar(true);
+  expect(await screen.findByRole("combobox", { name: /Company/ })).toBeDisabled();
+  expect(screen.getByText(/Update or undo your changes before switching/)).toBeInTheDocument();
+});
+
+it("adds a company, showing Go's objection first", async () => {
+  api.AddProfile.mockResolvedValueOnce(main.ProfilesResult.createFrom({ ...two, error: 'There is already a company named "My company". Choose another name.' }));
+  api.AddProfile.mockResolvedValueOnce(main.ProfilesResult.createFrom({ ...two, current: "company-2" }));
+  const { user, onChanged } = renderBar();
+  await user.click(await screen.findByRole("button", { name: "Add company…" }));
+  await user.type(screen.getByRole("textbox", { name: /Company name/ }), "my company{Enter}");
+  expect(await screen.findByText(/already a company named/)).toBeInTheDocument();
+  expect(onChanged).not.toHaveBeenCalled();
+  await user.clear(screen.getByRole("textbox", { name: /Company name/ }));
+  await user.type(screen.getByRole("textbox", { name: /Company name/ }), "Harbor Lane Construction");
+  await user.click(screen.getByRole("button", { name: "Add" }));
+  expect(api.AddProfile).toHaveBeenLastCalledWith("Harbor Lane Construction");
+  await waitFor(() => expect(onChanged).toHaveBeenCalled());
+});
+
+it("removes a company only after saying what is lost", async () => {
+  api.RemoveProfile.mockResolvedValue(main.ProfilesResult.createFrom({ profiles: [two.profiles[1]], current: "company-1" }));
+  const { user, onChanged } = renderBar();
+  await user.click(await screen.findByRole("button", { name: "Remove…" }));
+  const dialog = screen.getByRole("alertdialog", { name: "Remove My company?" });
+  expect(dialog).toHaveTextContent("change history, item list and saved password are deleted");
+  await user.click(screen.getByRole("button", { name: "Remove company" }));
+  expect(api.RemoveProfile).toHaveBeenCalledWith("default");
+  expect(onChanged).toHaveBeenCalled();
+});

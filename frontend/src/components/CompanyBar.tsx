@@ -1,0 +1,150 @@
+import { useEffect, useState } from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { main } from "../../wailsjs/go/models";
+import { AddProfile, Profiles, RemoveProfile, RenameProfile, SwitchProfile } from "../../wailsjs/go/main/App";
+
+const useStyles = makeStyles({
+  bar: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap", flexBasis: "100%" },
+  picker: { minWidth: "240px" },
+});
+
+type Dialogs = { kind: "add" | "rename"; name: string; error: string } | { kind: "remove"; error: string } | null;
+
+// CompanyBar shows which company's settings are being edited and lets the
+// user switch, add, rename and remove companies (one profile each).
+export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: () => void }) {
+  const styles = useStyles();
+  const [list, setList] = useState<main.ProfilesResult | null>(null);
+  const [dialog, setDialog] = useState<Dialogs>(null);
+
+  useEffect(() => {
+    Profiles().then(setList);
+  }, []);
+  if (!list) return null;
+  const profiles = list.profiles ?? [];
+  const current = profiles.find((p) => p.id === list.current);
+
+  const switchTo = async (id: string) => {
+    const res = await SwitchProfile(id);
+    if (res.error) return setList({ ...list, error: res.error } as main.ProfilesResult);
+    onChanged();
+  };
+
+  const submitName = async () => {
+    if (!dialog || dialog.kind === "remove") return;
+    const res = dialog.kind === "add" ? await AddProfile(dialog.name) : await RenameProfile(list.current, dialog.name);
+    if (res.error) return setDialog({ ...dialog, error: res.error });
+    setDialog(null);
+    setList(res);
+    if (dialog.kind === "add") onChanged();
+  };
+
+  const remove = async () => {
+    const res = await RemoveProfile(list.current);
+    if (res.error) return setDialog({ kind: "remove", error: res.error });
+    setDialog(null);
+    onChanged();
+  };
+
+  return (
+    <div className={styles.bar}>
+      <Field
+        label="Company"
+        hint={dirty ? "Update or undo your changes before switching to another company." : undefined}
+        validationMessage={list.error || undefined}
+      >
+        <Dropdown
+          className={styles.picker}
+          value={current?.name ?? ""}
+          selectedOptions={[list.current]}
+          disabled={dirty}
+          onOptionSelect={(_, d) => d.optionValue && d.optionValue !== list.current && switchTo(d.optionValue)}
+        >
+          {profiles.map((p) => (
+            <Option key={p.id} value={p.id}>
+              {p.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Button onClick={() => setDialog({ kind: "add", name: "", error: "" })} disabled={dirty}>
+        Add company…
+      </Button>
+      <Button onClick={() => setDialog({ kind: "rename", name: current?.name ?? "", error: "" })}>Rename…</Button>
+      <Button onClick={() => setDialog({ kind: "remove", error: "" })} disabled={profiles.length < 2 || dirty}>
+        Remove…
+      </Button>
+
+      <Dialog open={dialog?.kind === "add" || dialog?.kind === "rename"} onOpenChange={(_, d) => !d.open && setDialog(null)}>
+        <DialogSurface>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              submitName();
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>{dialog?.kind === "add" ? "Add a company" : "Rename this company"}</DialogTitle>
+              <DialogContent>
+                {dialog && dialog.kind !== "remove" && (
+                  <Field
+                    label="Company name"
+                    required
+                    hint={dialog.kind === "add" ? "Each company has its own QuickBooks service, settings, password and history." : undefined}
+                    validationMessage={dialog.error || undefined}
+                  >
+                    <Input value={dialog.name} autoFocus onChange={(_, d) => setDialog({ ...dialog, name: d.value, error: "" })} />
+                  </Field>
+                )}
+              </DialogContent>
+              <DialogActions>
+                <Button type="submit" appearance="primary">
+                  {dialog?.kind === "add" ? "Add" : "Rename"}
+                </Button>
+                <Button type="button" onClick={() => setDialog(null)}>
+                  Cancel
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={dialog?.kind === "remove"} onOpenChange={(_, d) => !d.open && setDialog(null)} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Remove {current?.name}?</DialogTitle>
+            <DialogContent>
+              <Text as="p">
+                Its settings, change history, item list and saved password are deleted from this computer. This cannot be undone. To
+                keep a copy of the settings, click Cancel, then Export.
+              </Text>
+              {dialog?.error && <Text role="alert">{dialog.error}</Text>}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={remove}>
+                Remove company
+              </Button>
+              <Button onClick={() => setDialog(null)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
