@@ -38,7 +38,7 @@ func (a *App) ExportSettings() ExportResult {
 	if path == "" {
 		return ExportResult{Canceled: true}
 	}
-	data, err := a.form.Export(a.context(), a.currentProfile())
+	data, err := a.form.Export(a.context(), a.currentProfile(), false)
 	if err != nil {
 		return ExportResult{Error: form.MessageFor(err)}
 	}

@@ -51,6 +51,7 @@ type call struct {
 	profile string
 	json    bool
 	yes     bool
+	trust   bool
 	args    []string
 	b       Backend
 }
@@ -60,7 +61,7 @@ var commands = []command{
 	{"settings get", "[--profile P] [--json]", "show the settings", settingsGet},
 	{"settings set", "KEY=VALUE... [--profile P]", "change settings, checked like the form; all or nothing", settingsSet},
 	{"settings validate", "FILE", "check a settings file without importing it", settingsValidate},
-	{"settings export", "FILE [--profile P]", "write the settings to FILE (- for standard output), without the password", settingsExport},
+	{"settings export", "FILE [--profile P] [--include-trust]", "write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust", settingsExport},
 	{"settings import", "FILE [--profile P] [--yes]", "show what FILE would change and apply it (asks unless --yes)", settingsImport},
 	{"password set", "[--profile P]", "store the service password, read from standard input", passwordSet},
 	{"connection test", "[--profile P]", "check the connection with the stored settings and password", connectionTest},
@@ -106,6 +107,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	fs.StringVar(&c.profile, "profile", store.DefaultProfile, "the company profile")
 	fs.BoolVar(&c.json, "json", false, "print JSON")
 	fs.BoolVar(&c.yes, "yes", false, "do not ask before applying")
+	fs.BoolVar(&c.trust, "include-trust", false, "export the trusted certificates too")
 	help := fs.Bool("help", false, "show this help")
 	fs.BoolVar(help, "h", false, "show this help")
 	positional, err := parseInterspersed(fs, rest)

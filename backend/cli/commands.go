@@ -205,7 +205,7 @@ func settingsExport(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
 		return c.misused("settings export needs one FILE (- for standard output)")
 	}
-	data, err := c.b.Form.Export(ctx, c.profile)
+	data, err := c.b.Form.Export(ctx, c.profile, c.trust)
 	if err != nil {
 		return c.fail(err)
 	}

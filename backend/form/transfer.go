@@ -4,25 +4,37 @@ import (
 	"context"
 	"errors"
 
+	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/settingsfile"
 	"qbsettings/backend/store"
 )
 
-// Export returns the profile's stored settings as a settings file (no
-// password).
-func (s *Service) Export(ctx context.Context, profile string) ([]byte, error) {
+// Export returns the profile's stored settings as a settings file: never
+// the password, and the trusted certificates only when includeTrust is set.
+func (s *Service) Export(ctx context.Context, profile string, includeTrust bool) ([]byte, error) {
 	saved, err := s.store.LoadSettings(ctx, profile)
 	if err != nil {
 		return nil, s.storeFailure("load", err)
 	}
-	return settingsfile.Encode(profile, saved.Settings, s.now())
+	var certs []settingsfile.Certificate
+	if includeTrust {
+		trusted, err := s.store.TrustedCertificates(ctx, profile)
+		if err != nil {
+			return nil, s.storeFailure("load", err)
+		}
+		for _, c := range trusted {
+			certs = append(certs, settingsfile.Certificate{Origin: c.Origin, Fingerprint: c.Fingerprint, Subject: c.Subject})
+		}
+	}
+	return settingsfile.Encode(profile, saved.Settings, s.now(), certs)
 }
 
 // ImportPreview is what importing a file would do: the changes against the
 // stored settings, or the field problems that stop it.
 type ImportPreview struct {
 	Settings     settings.Settings
+	Trusted      []settingsfile.Certificate // certificates the file trusts
 	Changes      []settings.FieldChange
 	FieldErrors  []settings.FieldError
 	BaseRevision int64 // the stored revision the preview was made against
@@ -52,9 +64,17 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 	}
 	st := settings.Normalize(f.ToSettings())
 	vctx := settings.Context{PasswordStored: true, Items: items.Items, ItemListUnknown: items.RefreshedAt.IsZero()}
+	changes := settings.Diff(current.Settings, st)
+	for _, c := range f.TrustedCertificates {
+		if quickbooks.Origin(c.Origin) != c.Origin || quickbooks.NormalizeFingerprint(c.Fingerprint) == "" {
+			return ImportPreview{}, &UserError{Message: "This settings file has a trusted certificate that is not valid, so nothing was imported. Export the settings again and use the new file."}
+		}
+		changes = append(changes, settings.FieldChange{Label: "Trusted certificate for " + c.Origin, New: "SHA-256 " + c.Fingerprint})
+	}
 	return ImportPreview{
 		Settings:     st,
-		Changes:      settings.Diff(current.Settings, st),
+		Trusted:      f.TrustedCertificates,
+		Changes:      changes,
 		FieldErrors:  settings.Validate(settings.Change{Settings: st}, vctx),
 		BaseRevision: current.Revision,
 	}, nil
@@ -74,6 +94,11 @@ func (s *Service) Import(ctx context.Context, profile string, p ImportPreview) (
 	if err != nil {
 		return State{}, s.storeFailure("save", err)
 	}
-	s.log.Info("settings imported", "profile", profile, "revision", saved.Revision)
+	for _, c := range p.Trusted {
+		if err := s.TrustCertificate(ctx, profile, c.Origin, c.Fingerprint, c.Subject); err != nil {
+			return State{}, err
+		}
+	}
+	s.log.Info("settings imported", "profile", profile, "revision", saved.Revision, "trustedCertificates", len(p.Trusted))
 	return s.Load(ctx, profile)
 }

@@ -15,7 +15,7 @@ func TestExportImportRoundTripAsNewRevision(t *testing.T) {
 	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "Export-Secret-5521"}); err != nil {
 		t.Fatal(err)
 	}
-	data, err := f.svc.Export(ctx, f.profile)
+	data, err := f.svc.Export(ctx, f.profile, false)
 	if err != nil || strings.Contains(string(data), "Export-Secret-5521") {
 		t.Fatalf("export: %v\n%s", err, data)
 	}
@@ -60,5 +60,36 @@ func TestImportRefusesBadFilesAndBadSettings(t *testing.T) {
 	}
 	if st, _ := f.svc.Load(ctx, f.profile); st.Saved.Revision != 0 {
 		t.Fatal("a refused import saved something")
+	}
+}
+
+func TestTrustTravelsOnlyWhenAsked(t *testing.T) {
+	f := newFixture(t)
+	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "pw"}); err != nil {
+		t.Fatal(err)
+	}
+	fp := strings.Repeat("AB:", 31) + "AB"
+	if err := f.svc.TrustCertificate(ctx, f.profile, "https://127.0.0.1:8766", fp, "CN=sim"); err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := f.svc.Export(ctx, f.profile, false)
+	if strings.Contains(string(plain), fp) {
+		t.Fatal("an export without trust carries the certificate")
+	}
+	withTrust, _ := f.svc.Export(ctx, f.profile, true)
+
+	other, err := store.Open(filepath.Join(testdir.New(t), store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	svc := New(other, f.svc.openKeys, f.svc.log)
+	p, err := svc.PreviewImport(ctx, store.DefaultProfile, withTrust)
+	if err != nil || p.Changes[len(p.Changes)-1].Label != "Trusted certificate for https://127.0.0.1:8766" {
+		t.Fatalf("preview: %+v %v", p.Changes, err)
+	}
+	st, err := svc.Import(ctx, store.DefaultProfile, p)
+	if err != nil || len(st.Trusted) != 1 || st.Trusted[0].Fingerprint != fp {
+		t.Fatalf("import: %+v %v", st.Trusted, err)
 	}
 }

@@ -31,6 +31,16 @@ type File struct {
 	ExportedAt    time.Time `json:"exportedAt"`
 	Profile       string    `json:"profile"`
 	Settings      Settings  `json:"settings"`
+	// TrustedCertificates travel only when the export asked for them.
+	TrustedCertificates []Certificate `json:"trustedCertificates,omitempty"`
+}
+
+// Certificate is a service certificate trusted for one address, by its
+// SHA-256 fingerprint.
+type Certificate struct {
+	Origin      string `json:"origin"`
+	Fingerprint string `json:"fingerprint"`
+	Subject     string `json:"subject"`
 }
 
 // Settings are the settings as the file spells them; the choices are the
@@ -67,9 +77,11 @@ func FromSettings(s settings.Settings) Settings {
 	}
 }
 
-// Encode writes s of profile as a settings file.
-func Encode(profile string, s settings.Settings, at time.Time) ([]byte, error) {
-	f := File{Format: Format, FormatVersion: Version, ExportedAt: at.UTC(), Profile: profile, Settings: FromSettings(s)}
+// Encode writes s of profile as a settings file, with the trusted
+// certificates given (none unless the user asked for them).
+func Encode(profile string, s settings.Settings, at time.Time, trusted []Certificate) ([]byte, error) {
+	f := File{Format: Format, FormatVersion: Version, ExportedAt: at.UTC(), Profile: profile, Settings: FromSettings(s),
+		TrustedCertificates: trusted}
 	out, err := json.MarshalIndent(f, "", "  ")
 	return append(out, '\n'), err
 }

@@ -18,7 +18,7 @@ func sample() settings.Settings {
 }
 
 func TestRoundTrip(t *testing.T) {
-	data, err := Encode("default", sample(), time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC))
+	data, err := Encode("default", sample(), time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,8 +34,21 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+func TestTrustedCertificatesOnlyWhenGiven(t *testing.T) {
+	plain, _ := Encode("default", sample(), time.Now(), nil)
+	if strings.Contains(string(plain), "trustedCertificates") {
+		t.Fatal("an export without trust mentions certificates")
+	}
+	cert := Certificate{Origin: "https://127.0.0.1:8766", Fingerprint: "AB:CD", Subject: "CN=sim"}
+	data, _ := Encode("default", sample(), time.Now(), []Certificate{cert})
+	f, err := Decode(data)
+	if err != nil || len(f.TrustedCertificates) != 1 || f.TrustedCertificates[0] != cert {
+		t.Fatalf("with trust: %+v %v", f.TrustedCertificates, err)
+	}
+}
+
 func TestRefusals(t *testing.T) {
-	good, _ := Encode("default", sample(), time.Now())
+	good, _ := Encode("default", sample(), time.Now(), nil)
 	cases := []struct {
 		name, data, want string
 	}{
