@@ -2,8 +2,9 @@ import { Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/rea
 import { settings } from "../../wailsjs/go/models";
 import { FieldErrors, fieldId } from "../useSettingsForm";
 
-// The names the summary gives each field, in the form's order.
-const FIELD_NAMES: [settings.Field, string][] = [
+// The names the summary (and an import's preview) give each field, in the
+// form's order.
+export const FIELD_NAMES: [settings.Field, string][] = [
   [settings.Field.ServiceURL, "Service URL"],
   [settings.Field.ServiceUser, "Service User"],
   [settings.Field.Password, "Service Password"],

@@ -13,9 +13,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { main, settings } from "../../wailsjs/go/models";
+import { main } from "../../wailsjs/go/models";
 import { ApplyImport, ExportSettings, PreviewImport } from "../../wailsjs/go/main/App";
 import { SettingsFormModel } from "../useSettingsForm";
+import { FIELD_NAMES } from "./ErrorSummary";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, marginLeft: "auto" },
@@ -23,15 +24,7 @@ const useStyles = makeStyles({
   old: { color: tokens.colorNeutralForeground2 },
 });
 
-// The names Go's field errors are shown under in an import's preview.
-const FIELD_LABELS: Record<string, string> = {
-  [settings.Field.ServiceURL]: "Service URL",
-  [settings.Field.ServiceUser]: "Service User",
-  [settings.Field.Password]: "Service Password",
-  [settings.Field.DirectCostColumn]: "Procore's Budget Direct Cost Columns",
-  [settings.Field.VendorUpdates]: "Vendors will be Automatically Updated",
-  [settings.Field.RetainageItem]: "Invoice Retainage Item",
-};
+const FIELD_LABELS: Record<string, string> = Object.fromEntries(FIELD_NAMES);
 
 // ImportExport moves the settings to and from a file: Export asks Go to save
 // them (without the password); Import reads a file, shows what it would
