@@ -126,11 +126,11 @@ func (a *App) RemoveTrustedCertificate(origin string) TrustResult {
 }
 
 func (a *App) trusted() TrustResult {
-	st, err := a.form.Load(a.context(), a.currentProfile())
+	list, err := a.form.TrustedCertificates(a.context(), a.currentProfile())
 	if err != nil {
 		return TrustResult{Error: form.MessageFor(err)}
 	}
-	return TrustResult{Trusted: toTrustedInfos(st.Trusted)}
+	return TrustResult{Trusted: toTrustedInfos(list)}
 }
 
 func toTrustedInfos(list []store.TrustedCertificate) []TrustedCertificateInfo {

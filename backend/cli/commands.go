@@ -152,20 +152,18 @@ func settingsValidate(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
 		return c.misused("settings validate needs one FILE")
 	}
-	p, code := c.preview(ctx, c.args[0])
+	p, code := c.preview(ctx, c.args[0], "")
 	if code != OK {
 		return code
-	}
-	if len(p.FieldErrors) > 0 {
-		printFieldErrors(c, p.FieldErrors)
-		return Failed
 	}
 	fmt.Fprintln(c.Stdout, "The file is valid.")
 	printChanges(c, p.Changes, "Importing it would change:")
 	return OK
 }
 
-func (c *call) preview(ctx context.Context, path string) (form.ImportPreview, int) {
+// preview reads and checks a settings file; when its settings have
+// problems it prints them (and afterwards, if given) and fails.
+func (c *call) preview(ctx context.Context, path, afterwards string) (form.ImportPreview, int) {
 	data, err := readFile(c, path)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "qbsettings: the file %s could not be read: %v\n", path, err)
@@ -174,6 +172,13 @@ func (c *call) preview(ctx context.Context, path string) (form.ImportPreview, in
 	p, err := c.b.Form.PreviewImport(ctx, c.profile, data)
 	if err != nil {
 		return p, c.fail(err)
+	}
+	if len(p.FieldErrors) > 0 {
+		printFieldErrors(c, p.FieldErrors)
+		if afterwards != "" {
+			fmt.Fprintln(c.Stderr, afterwards)
+		}
+		return p, Failed
 	}
 	return p, OK
 }
@@ -225,14 +230,9 @@ func settingsImport(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
 		return c.misused("settings import needs one FILE")
 	}
-	p, code := c.preview(ctx, c.args[0])
+	p, code := c.preview(ctx, c.args[0], "Nothing was imported.")
 	if code != OK {
 		return code
-	}
-	if len(p.FieldErrors) > 0 {
-		printFieldErrors(c, p.FieldErrors)
-		fmt.Fprintln(c.Stderr, "Nothing was imported.")
-		return Failed
 	}
 	printChanges(c, p.Changes, "Importing would change:")
 	if len(p.Changes) == 0 {

@@ -119,6 +119,15 @@ func (s *Service) TrustCertificate(ctx context.Context, profile, serviceURL, fin
 	return nil
 }
 
+// TrustedCertificates lists the certificates trusted for the profile.
+func (s *Service) TrustedCertificates(ctx context.Context, profile string) ([]store.TrustedCertificate, error) {
+	list, err := s.store.TrustedCertificates(ctx, profile)
+	if err != nil {
+		return nil, s.storeFailure("load", err)
+	}
+	return list, nil
+}
+
 // RemoveTrustedCertificate stops trusting the certificate of origin.
 func (s *Service) RemoveTrustedCertificate(ctx context.Context, profile, origin string) error {
 	if err := s.store.RemoveTrustedCertificate(ctx, profile, origin); err != nil {
