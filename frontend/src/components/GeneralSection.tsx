@@ -52,6 +52,27 @@ function HelpedCheckbox(props: { id: string; label: string; help: string; checke
   );
 }
 
+// ChoiceField is one of the article's either-or settings: a radio group
+// whose options carry the article's explanation.
+function ChoiceField(props: {
+  label: string;
+  field: settings.Field;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; title: string; help: string }[];
+}) {
+  return (
+    <Field label={props.label} {...errorProps(props.error)}>
+      <RadioGroup id={fieldId(props.field)} value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        {props.options.map((o) => (
+          <Radio key={o.value} value={o.value} label={<Option title={o.title} help={o.help} />} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
 export function GeneralSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
   const { values, setValue, errors } = form;
@@ -72,22 +93,17 @@ export function GeneralSection({ form }: { form: SettingsFormModel }) {
         checked={values.autoAddNewCostCodes}
         onChange={(c) => setValue("autoAddNewCostCodes", c, null)}
       />
-      <Field label="Procore's Budget Direct Cost Columns" {...errorProps(errors[settings.Field.DirectCostColumn])}>
-        <RadioGroup
-          id={fieldId(settings.Field.DirectCostColumn)}
-          value={values.directCostColumn}
-          onChange={(_, d) => setValue("directCostColumn", d.value as settings.DirectCostColumn, settings.Field.DirectCostColumn)}
-        >
-          <Radio
-            value={settings.DirectCostColumn.ReadOnly}
-            label={<Option title="Read Only, Populate From QuickBooks" help="The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®." />}
-          />
-          <Radio
-            value={settings.DirectCostColumn.Editable}
-            label={<Option title="Editable, Do Not Populate From QuickBooks" help="The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore." />}
-          />
-        </RadioGroup>
-      </Field>
+      <ChoiceField
+        label="Procore's Budget Direct Cost Columns"
+        field={settings.Field.DirectCostColumn}
+        error={errors[settings.Field.DirectCostColumn]}
+        value={values.directCostColumn}
+        onChange={(v) => setValue("directCostColumn", v as settings.DirectCostColumn, settings.Field.DirectCostColumn)}
+        options={[
+          { value: settings.DirectCostColumn.ReadOnly, title: "Read Only, Populate From QuickBooks", help: "The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®." },
+          { value: settings.DirectCostColumn.Editable, title: "Editable, Do Not Populate From QuickBooks", help: "The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore." },
+        ]}
+      />
       {editable && (
         <div className={styles.editableDetails}>
           <Text size={200} className={styles.optionHelp}>
@@ -101,22 +117,17 @@ export function GeneralSection({ form }: { form: SettingsFormModel }) {
           />
         </div>
       )}
-      <Field label="Vendors will be Automatically Updated" {...errorProps(errors[settings.Field.VendorUpdates])}>
-        <RadioGroup
-          id={fieldId(settings.Field.VendorUpdates)}
-          value={values.vendorUpdates}
-          onChange={(_, d) => setValue("vendorUpdates", d.value as settings.VendorUpdates, settings.Field.VendorUpdates)}
-        >
-          <Radio
-            value={settings.VendorUpdates.Automatic}
-            label={<Option title="Automatically Update Vendors when Refreshing the Vendor List" help="When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore." />}
-          />
-          <Radio
-            value={settings.VendorUpdates.None}
-            label={<Option title="Do Not Update Vendors" help="When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore." />}
-          />
-        </RadioGroup>
-      </Field>
+      <ChoiceField
+        label="Vendors will be Automatically Updated"
+        field={settings.Field.VendorUpdates}
+        error={errors[settings.Field.VendorUpdates]}
+        value={values.vendorUpdates}
+        onChange={(v) => setValue("vendorUpdates", v as settings.VendorUpdates, settings.Field.VendorUpdates)}
+        options={[
+          { value: settings.VendorUpdates.Automatic, title: "Automatically Update Vendors when Refreshing the Vendor List", help: "When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore." },
+          { value: settings.VendorUpdates.None, title: "Do Not Update Vendors", help: "When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore." },
+        ]}
+      />
       <RetainageItemField form={form} />
     </Section>
   );
