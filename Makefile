@@ -10,7 +10,7 @@ WAILS_VERSION := v2.16.0
 # Debian 12 ships WebKitGTK 4.1; Wails needs the tag to link against it.
 TAGS := webkit2_41
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev \
-	xvfb xauth xdotool imagemagick dbus dbus-x11 gnome-keyring sqlite3
+	xvfb xauth xdotool imagemagick dbus dbus-x11 gnome-keyring libsecret-tools sqlite3
 
 export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin:$(PATH)
 WAILS := wails
@@ -19,7 +19,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -38,6 +38,10 @@ endef
 
 apt:
 	$(call install_missing,$(APT_PACKAGES))
+
+# Every Debian package the set-up installs, for .ci/check-setup.
+print-apt-packages:
+	@echo $(APT_PACKAGES) $(E2E_APT) $(WINDOWS_APT)
 
 wails-cli:
 	@$(WAILS) version 2>/dev/null | grep -q '^$(WAILS_VERSION)$$' || { \
@@ -100,6 +104,7 @@ lint: frontend
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	go vet -tags $(TAGS) ./...
+	.ci/check-setup
 
 test-frontend: frontend
 	cd frontend && npx --no-install vitest run
