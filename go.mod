@@ -4,6 +4,7 @@ go 1.26
 
 require (
 	github.com/99designs/keyring v1.2.2
+	github.com/godbus/dbus v0.0.0-20190726142602-4481cbc300e2
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/wailsapp/wails/v2 v2.16.0
 	golang.org/x/sys v0.46.0
@@ -16,7 +17,6 @@ require (
 	github.com/danieljoos/wincred v1.1.2 // indirect
 	github.com/dvsekhvalnov/jose2go v1.5.0 // indirect
 	github.com/go-ole/go-ole v1.3.0 // indirect
-	github.com/godbus/dbus v0.0.0-20190726142602-4481cbc300e2 // indirect
 	github.com/godbus/dbus/v5 v5.1.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/gorilla/websocket v1.5.3 // indirect

@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"qbsettings/backend/datadir"
 	"qbsettings/backend/secrets"
@@ -24,6 +26,9 @@ func TestRemoveUserData(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
+	// A part of the shared test keychain of its own: removing every
+	// password must not reach other tests' entries.
+	t.Setenv(secrets.ScopeEnv, fmt.Sprintf("test %s %d ", t.Name(), time.Now().UnixNano()))
 	keys, err := secrets.Open(context.Background())
 	if err != nil {
 		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {

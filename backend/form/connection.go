@@ -68,21 +68,19 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 func (s *Service) client(ctx context.Context, profile string, c settings.Change) (*quickbooks.Client, []settings.FieldError, error) {
 	c.Settings = settings.Normalize(c.Settings)
 	acct := account(profile, c.Settings)
+	// The keychain is asked only about a Service User that passes its rule
+	// (passwordStored), and the network only for values that pass them all.
 	stored, err := s.passwordStored(ctx, acct, !c.ChangePassword)
 	if err != nil && !c.ChangePassword {
-		return nil, nil, s.keychainFailure(profile, err, notTested)
+		return nil, nil, s.failure(profile, err, notTested)
 	}
 	if errs := settings.ValidateConnection(c, settings.Context{PasswordStored: stored}); len(errs) > 0 {
 		return nil, errs, nil
 	}
 	password := c.Password
 	if !c.ChangePassword {
-		keys, err := s.keychain(ctx)
-		if err != nil {
-			return nil, nil, s.keychainFailure(profile, err, notTested)
-		}
-		if password, _, err = keys.Get(ctx, acct); err != nil {
-			return nil, nil, s.keychainFailure(profile, err, notTested)
+		if password, _, err = s.storedPassword(ctx, acct); err != nil {
+			return nil, nil, s.failure(profile, err, notTested)
 		}
 	}
 	trusted, err := s.store.TrustedCertificates(ctx, profile)
@@ -106,17 +104,25 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 // TrustCertificate trusts the certificate with fingerprint for the origin of
 // serviceURL, replacing any certificate trusted there before.
 func (s *Service) TrustCertificate(ctx context.Context, profile, serviceURL, fingerprint, subject string) error {
-	origin, fp := quickbooks.Origin(serviceURL), quickbooks.NormalizeFingerprint(fingerprint)
-	if origin == "" || fp == "" {
-		return &UserError{Message: "This certificate cannot be trusted: its address or fingerprint is not valid. Test the connection again.",
-			Cause: fmt.Errorf("trust %q for %q", fingerprint, serviceURL)}
-	}
-	err := s.store.TrustCertificate(ctx, profile, store.TrustedCertificate{Origin: origin, Fingerprint: fp, Subject: subject, TrustedAt: s.now()})
+	c, err := s.trusted(serviceURL, fingerprint, subject)
 	if err != nil {
+		return err
+	}
+	if err := s.store.TrustCertificate(ctx, profile, c); err != nil {
 		return s.storeFailure("save", err)
 	}
-	s.log.Info("certificate trusted", "profile", profile, "origin", origin, "fingerprint", fp)
+	s.log.Info("certificate trusted", "profile", profile, "origin", c.Origin, "fingerprint", c.Fingerprint)
 	return nil
+}
+
+// trusted checks a certificate to trust and gives it the form it is stored in.
+func (s *Service) trusted(serviceURL, fingerprint, subject string) (store.TrustedCertificate, error) {
+	origin, fp := quickbooks.Origin(serviceURL), quickbooks.NormalizeFingerprint(fingerprint)
+	if origin == "" || fp == "" {
+		return store.TrustedCertificate{}, &UserError{Message: "This certificate cannot be trusted: its address or fingerprint is not valid. Test the connection again.",
+			Cause: fmt.Errorf("trust %q for %q", fingerprint, serviceURL)}
+	}
+	return store.TrustedCertificate{Origin: origin, Fingerprint: fp, Subject: subject, TrustedAt: s.now()}, nil
 }
 
 // TrustedCertificates lists the certificates trusted for the profile.

@@ -16,17 +16,6 @@ import (
 	"qbsettings/backend/store"
 )
 
-// Passwords is the keychain as the form uses it (secrets.Keychain).
-type Passwords interface {
-	Get(ctx context.Context, a secrets.Account) (password string, found bool, err error)
-	Set(ctx context.Context, a secrets.Account, password string) error
-	Remove(ctx context.Context, a secrets.Account) error
-}
-
-// OpenPasswords connects to the keychain. It is tried again on each use until
-// it succeeds, so a keychain unlocked after the app started is picked up.
-type OpenPasswords func(ctx context.Context) (Passwords, error)
-
 // Service serves the form of every profile.
 type Service struct {
 	store     *store.Store
@@ -34,8 +23,9 @@ type Service struct {
 	log       *slog.Logger
 	now       func() time.Time
 	whoami    func() string // the OS user, recorded with each revision
-	mu        sync.Mutex
+	keysMu    sync.Mutex // guards keys, held while the keychain is opened
 	keys      Passwords
+	mu        sync.Mutex
 	hasStored map[secrets.Account]bool // known since the last load or save
 }
 
@@ -75,7 +65,17 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 	if st.Trusted, err = s.store.TrustedCertificates(ctx, profile); err != nil {
 		return st, s.storeFailure("load", err)
 	}
-	stored, err := s.passwordStored(ctx, account(profile, st.Saved.Settings), true)
+	// Opening the keychain first reports a keychain that cannot be used
+	// even before a Service User is entered.
+	_, err = s.keychain(ctx)
+	stored := false
+	if err == nil {
+		stored, err = s.passwordStored(ctx, account(profile, st.Saved.Settings), true)
+	}
+	var dbErr storeError
+	if errors.As(err, &dbErr) {
+		return st, s.storeFailure("load", dbErr.err)
+	}
 	if err != nil {
 		st.KeychainProblem = keychainMessage(err, "")
 		s.log.Warn("keychain not usable at load", "profile", profile, "err", err)
@@ -111,47 +111,6 @@ func (s *Service) validationContext(ctx context.Context, profile string, st sett
 		stored = true
 	}
 	return settings.Context{PasswordStored: stored, Items: items.Items}, nil
-}
-
-// passwordStored tells whether the account has a password in the keychain,
-// asking the keychain when fresh is set or the answer is not known yet.
-func (s *Service) passwordStored(ctx context.Context, a secrets.Account, fresh bool) (bool, error) {
-	s.mu.Lock()
-	known, ok := s.hasStored[a]
-	s.mu.Unlock()
-	if ok && !fresh {
-		return known, nil
-	}
-	keys, err := s.keychain(ctx)
-	if err != nil {
-		return false, err
-	}
-	_, found, err := keys.Get(ctx, a)
-	if err != nil {
-		return false, err
-	}
-	s.setStored(a, found)
-	return found, nil
-}
-
-func (s *Service) setStored(a secrets.Account, stored bool) {
-	s.mu.Lock()
-	s.hasStored[a] = stored
-	s.mu.Unlock()
-}
-
-func (s *Service) keychain(ctx context.Context) (Passwords, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.keys != nil {
-		return s.keys, nil
-	}
-	keys, err := s.openKeys(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s.keys = keys
-	return keys, nil
 }
 
 // UserError is a failure explained for the user. Its cause is for the log.

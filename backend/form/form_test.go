@@ -155,7 +155,11 @@ func TestSaveKeepsPasswordOnlyInKeychain(t *testing.T) {
 
 // failSettingsWrites makes every write to the settings table fail inside the
 // transaction, as a failing disk would, with a real SQLite error.
-func (f *fixture) failSettingsWrites(t *testing.T) {
+func (f *fixture) failSettingsWrites(t *testing.T) { f.failWrites(t, "settings") }
+
+// failWrites makes every insert and update of table fail with a real SQLite
+// error, through a trigger.
+func (f *fixture) failWrites(t *testing.T, table string) {
 	t.Helper()
 	db, err := sql.Open("sqlite3", filepath.Join(f.dir, store.FileName))
 	if err != nil {
@@ -163,14 +167,14 @@ func (f *fixture) failSettingsWrites(t *testing.T) {
 	}
 	defer db.Close()
 	for _, ev := range []string{"INSERT", "UPDATE"} {
-		if _, err := db.Exec(`CREATE TRIGGER fail_` + ev + ` BEFORE ` + ev + ` ON settings
+		if _, err := db.Exec(`CREATE TRIGGER fail_` + table + `_` + ev + ` BEFORE ` + ev + ` ON ` + table + `
 			BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END`); err != nil {
 			t.Fatal(err)
 		}
 	}
 }
 
-func TestFailedDatabaseWritePutsPasswordBack(t *testing.T) {
+func TestFailedDatabaseWriteKeepsThePassword(t *testing.T) {
 	f := newFixture(t)
 	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "old-password"}); err != nil {
 		t.Fatal(err)
@@ -185,7 +189,7 @@ func TestFailedDatabaseWritePutsPasswordBack(t *testing.T) {
 		t.Fatalf("save on a failing database: %v", err)
 	}
 	if got := f.storedPassword(t); got != "old-password" {
-		t.Fatalf("keychain has %q after the failed save, want the old password back", got)
+		t.Fatalf("keychain has %q after the failed save, want the old password", got)
 	}
 	st, _ := f.svc.Load(ctx, f.profile)
 	if !st.Saved.Settings.UseProcoreContractNumber || st.Saved.Revision != 1 {
@@ -254,6 +258,7 @@ type hungRing struct {
 }
 
 func (h hungRing) Get(string) (keyring.Item, error) { <-h.release; return keyring.Item{}, nil }
+func (h hungRing) Keys() ([]string, error)          { <-h.release; return nil, nil }
 
 func TestHungKeychainGivesUpAndSavesNothing(t *testing.T) {
 	dir := testdir.New(t)
@@ -264,7 +269,7 @@ func TestHungKeychainGivesUpAndSavesNothing(t *testing.T) {
 	defer st.Close()
 	h := hungRing{release: make(chan struct{})}
 	defer close(h.release)
-	keys := secrets.New(h, 100*time.Millisecond)
+	keys := secrets.New(func() (keyring.Keyring, error) { return h, nil }, 100*time.Millisecond)
 	svc := New(st, func(context.Context) (Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
 
 	_, _, err = svc.Save(ctx, store.DefaultProfile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "pw"})

@@ -6,10 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
 
@@ -32,8 +32,8 @@ func profileNameProblem(name string, existing []store.Profile, except string) st
 		return "Enter the company's name."
 	case utf8.RuneCountInString(name) > MaxProfileName:
 		return "The company name is too long. Use at most 80 characters."
-	case strings.ContainsFunc(name, unicode.IsControl):
-		return "The company name contains a hidden character such as a tab or line break. Type it again."
+	case settings.HasHiddenCharacter(name):
+		return "The company name contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it."
 	}
 	for _, p := range existing {
 		if p.ID != except && strings.EqualFold(p.Name, name) {

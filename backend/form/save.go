@@ -11,29 +11,28 @@ import (
 
 const nothingSaved = "Nothing was saved."
 
-// Save validates c and, if it is all valid, stores the password (when the
-// user entered a new one) and the settings as the revision after base. Both
-// land or neither does: if the settings cannot be written after the password
-// was, the previous password is put back. Field problems come back as data;
-// any other failure is a *UserError.
+// Save validates c and, if it is all valid, saves the settings as the
+// revision after base, with the new password when the user entered one.
+// Both land or neither does: the database's commit decides (see
+// passwords.go). Field problems come back as data; any other failure is a
+// *UserError.
 func (s *Service) Save(ctx context.Context, profile string, base int64, c settings.Change) (State, []settings.FieldError, error) {
 	c.Settings = settings.Normalize(c.Settings)
 	acct := account(profile, c.Settings)
-	keys, err := s.keychain(ctx)
+	// The rules first: the keychain is asked about the Service User only
+	// once the user passes its own rule.
+	items, err := s.store.Items(ctx, profile)
 	if err != nil {
-		return State{}, nil, s.keychainFailure(profile, err, nothingSaved)
+		return State{}, nil, s.storeFailure("check", err)
 	}
-	if _, err := s.passwordStored(ctx, acct, true); err != nil {
-		return State{}, nil, s.keychainFailure(profile, err, nothingSaved)
-	}
-	vctx, err := s.validationContext(ctx, profile, c.Settings)
+	stored, err := s.passwordStored(ctx, acct, true)
 	if err != nil {
-		return State{}, nil, err
+		return State{}, nil, s.failure(profile, err, nothingSaved)
 	}
-	if errs := settings.Validate(c, vctx); len(errs) > 0 {
+	if errs := settings.Validate(c, settings.Context{PasswordStored: stored, Items: items.Items}); len(errs) > 0 {
 		return State{}, errs, nil
 	}
-	// Refuse a stale save before the keychain is touched; SaveSettings
+	// Refuse a stale save before the keychain is written; SaveRevision
 	// checks again inside its transaction.
 	current, err := s.store.LoadSettings(ctx, profile)
 	if err != nil {
@@ -42,65 +41,58 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	if current.Revision != base {
 		return State{}, nil, s.conflict(&store.ConflictError{Base: base, Stored: current.Revision, StoredAt: current.SavedAt})
 	}
+	keys, err := s.keychain(ctx)
+	if err != nil {
+		return State{}, nil, s.failure(profile, err, nothingSaved)
+	}
 
-	restore := func() error { return nil }
+	rev := store.NewRevision{Profile: profile, Base: base, Settings: c.Settings, At: s.now(),
+		By: store.Author{SavedBy: s.whoami(), PasswordChanged: c.ChangePassword}}
+	var pending secrets.PendingPassword
+	var keychainErr error
 	if c.ChangePassword {
-		if restore, err = s.replacePassword(ctx, keys, acct, c.Password); err != nil {
-			return State{}, nil, err
+		if pending, err = s.newPendingPassword(ctx, acct); err != nil {
+			return State{}, nil, s.failure(profile, err, nothingSaved)
+		}
+		rev.By.PasswordToken = pending.Token
+		rev.BeforeCommit = func() error {
+			keychainErr = keys.Set(ctx, pending, c.Password)
+			return keychainErr
 		}
 	}
-	by := store.Author{SavedBy: s.whoami(), PasswordChanged: c.ChangePassword}
-	saved, err := s.store.SaveSettings(ctx, profile, base, c.Settings, s.now(), by)
+	saved, err := s.store.SaveRevision(ctx, rev)
 	if err != nil {
-		restoreErr := restore()
+		if keychainErr != nil {
+			return State{}, nil, s.keychainFailure(profile, keychainErr, nothingSaved)
+		}
+		if c.ChangePassword {
+			s.discard(ctx, keys, pending)
+		}
 		var conflict *store.ConflictError
 		if errors.As(err, &conflict) {
-			err = s.conflict(conflict)
-		} else {
-			err = s.storeFailure("save", err)
+			return State{}, nil, s.conflict(conflict)
 		}
-		if restoreErr != nil {
-			ue := err.(*UserError)
-			ue.Message += " The new password may still be in the system keychain: enter it again when you save."
-		}
-		return State{}, nil, err
+		return State{}, nil, s.storeFailure("save", err)
 	}
 	s.log.Info("settings saved", "profile", profile, "revision", saved.Revision, "passwordChanged", c.ChangePassword)
+	if c.ChangePassword {
+		// The change has landed; if settling fails now, the next use of the
+		// keychain settles it before reading any password.
+		if err := s.settle(context.WithoutCancel(ctx), keys, false); err != nil {
+			s.log.Warn("new password not settled yet", "profile", profile, "err", err)
+		}
+	}
 	s.forgetOldUser(ctx, keys, account(profile, current.Settings), acct)
 	st, err := s.Load(ctx, profile)
 	return st, nil, err
 }
 
-// replacePassword stores password and returns a function that puts the
-// previous one back (or removes it, if there was none).
-func (s *Service) replacePassword(ctx context.Context, keys Passwords, acct secrets.Account, password string) (restore func() error, err error) {
-	profile := acct.Profile
-	old, hadOld, err := keys.Get(ctx, acct)
-	if err != nil {
-		return nil, s.keychainFailure(profile, err, nothingSaved)
+// discard removes the pending entry of a save that did not land. If that
+// fails too, the next start removes it: no revision names it.
+func (s *Service) discard(ctx context.Context, keys Passwords, pending secrets.PendingPassword) {
+	if err := keys.Remove(context.WithoutCancel(ctx), pending); err != nil {
+		s.log.Warn("the new password of a failed save is left for the next start to remove", "profile", pending.Profile, "err", err)
 	}
-	if err := keys.Set(ctx, acct, password); err != nil {
-		return nil, s.keychainFailure(profile, err, nothingSaved)
-	}
-	s.setStored(acct, true)
-	return func() error {
-		// The save failed for another reason and the request's context may
-		// be what failed it; putting the old password back must still run.
-		ctx := context.WithoutCancel(ctx)
-		var err error
-		if hadOld {
-			err = keys.Set(ctx, acct, old)
-		} else {
-			err = keys.Remove(ctx, acct)
-		}
-		s.setStored(acct, hadOld)
-		if err != nil {
-			s.log.Error("could not put the previous password back after a failed save", "profile", profile, "err", err)
-			return err
-		}
-		s.log.Info("previous password put back after a failed save", "profile", profile)
-		return nil
-	}, nil
 }
 
 // forgetOldUser removes the password of the Service User the saved settings
@@ -108,7 +100,7 @@ func (s *Service) replacePassword(ctx context.Context, keys Passwords, acct secr
 // the keychain is a secret nobody needs. Failing to remove it is logged, not
 // fatal: the save itself has landed.
 func (s *Service) forgetOldUser(ctx context.Context, keys Passwords, old, current secrets.Account) {
-	if old == current || old.User == "" {
+	if old == current || old.User == "" || !settings.ServiceUserUsable(old.User) {
 		return
 	}
 	if err := keys.Remove(context.WithoutCancel(ctx), old); err != nil {

@@ -86,18 +86,22 @@ func (s *Service) Import(ctx context.Context, profile string, p ImportPreview) (
 	if len(p.FieldErrors) > 0 {
 		return State{}, &UserError{Message: "The file's settings have problems, so nothing was imported. Fix them in the file, or import another file."}
 	}
-	saved, err := s.store.SaveSettings(ctx, profile, p.BaseRevision, p.Settings, s.now(), store.Author{SavedBy: s.whoami()})
+	// The settings and the certificates land in one transaction, or nothing does.
+	rev := store.NewRevision{Profile: profile, Base: p.BaseRevision, Settings: p.Settings, At: s.now(), By: store.Author{SavedBy: s.whoami()}}
+	for _, c := range p.Trusted {
+		t, err := s.trusted(c.Origin, c.Fingerprint, c.Subject)
+		if err != nil {
+			return State{}, err
+		}
+		rev.Trust = append(rev.Trust, t)
+	}
+	saved, err := s.store.SaveRevision(ctx, rev)
 	var conflict *store.ConflictError
 	if errors.As(err, &conflict) {
 		return State{}, s.conflict(conflict)
 	}
 	if err != nil {
 		return State{}, s.storeFailure("save", err)
-	}
-	for _, c := range p.Trusted {
-		if err := s.TrustCertificate(ctx, profile, c.Origin, c.Fingerprint, c.Subject); err != nil {
-			return State{}, err
-		}
 	}
 	s.log.Info("settings imported", "profile", profile, "revision", saved.Revision, "trustedCertificates", len(p.Trusted))
 	return s.Load(ctx, profile)

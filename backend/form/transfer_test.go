@@ -93,3 +93,37 @@ func TestTrustTravelsOnlyWhenAsked(t *testing.T) {
 		t.Fatalf("import: %+v %v", st.Trusted, err)
 	}
 }
+
+// When trusting the file's certificate fails, the import's settings do not
+// land either: one transaction for everything an import changes.
+func TestFailedImportChangesNothing(t *testing.T) {
+	f := newFixture(t)
+	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "pw"}); err != nil {
+		t.Fatal(err)
+	}
+	fp := strings.Repeat("CD:", 31) + "CD"
+	if err := f.svc.TrustCertificate(ctx, f.profile, "https://127.0.0.1:8766", fp, "CN=sim"); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := f.svc.Export(ctx, f.profile, true)
+	if err := f.svc.RemoveTrustedCertificate(ctx, f.profile, "https://127.0.0.1:8766"); err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), `"vendorUpdates": "automatic"`, `"vendorUpdates": "none"`, 1)
+	p, err := f.svc.PreviewImport(ctx, f.profile, []byte(changed))
+	if err != nil || len(p.Changes) != 2 {
+		t.Fatalf("preview: %+v %v", p.Changes, err)
+	}
+	f.failWrites(t, "trusted_certificates")
+
+	if _, err := f.svc.Import(ctx, f.profile, p); err == nil {
+		t.Fatal("an import whose certificate could not be trusted succeeded")
+	}
+	st, _ := f.svc.Load(ctx, f.profile)
+	if st.Saved.Revision != 1 || st.Saved.Settings.VendorUpdates != settings.VendorUpdatesAutomatic || len(st.Trusted) != 0 {
+		t.Fatalf("a failed import changed something: revision %d, %+v, trusted %+v", st.Saved.Revision, st.Saved.Settings, st.Trusted)
+	}
+	if h, _ := f.svc.History(ctx, f.profile); len(h) != 1 {
+		t.Fatalf("a failed import is in the history: %d revisions", len(h))
+	}
+}

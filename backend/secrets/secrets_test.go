@@ -3,6 +3,7 @@ package secrets
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -71,9 +72,17 @@ func TestAccountsAreSeparate(t *testing.T) {
 	}
 }
 
+// scoped gives the test a part of the keychain of its own, so that
+// RemoveAll cannot reach the entries other tests use at the same time.
+func scoped(t *testing.T, k *Keychain) *Keychain {
+	k.scope = fmt.Sprintf("test %s %d ", t.Name(), time.Now().UnixNano())
+	return k
+}
+
 func TestRemoveAllTakesOnlyOurs(t *testing.T) {
-	k := openReal(t)
-	ours := []Account{{Profile: "test-" + t.Name(), User: "a"}, {Profile: "test-" + t.Name(), User: "b"}}
+	k := scoped(t, openReal(t))
+	ours := []Entry{Account{Profile: "test-" + t.Name(), User: "a"}, Account{Profile: "test-" + t.Name(), User: "b"},
+		PendingPassword{Account: Account{Profile: "test-" + t.Name(), User: "b"}, Token: "db.1"}}
 	for _, a := range ours {
 		if err := k.Set(ctx, a, "pw"); err != nil {
 			t.Fatal(err)
@@ -86,8 +95,16 @@ func TestRemoveAllTakesOnlyOurs(t *testing.T) {
 	}
 	t.Cleanup(func() { k.ring.Remove(other.Key) })
 
+	// An entry of the same name outside the scope: another test's.
+	unscoped := openReal(t)
+	neighbour := Account{Profile: "test-" + t.Name(), User: "a"}
+	if err := unscoped.Set(ctx, neighbour, "neighbour's"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { unscoped.Remove(ctx, neighbour) })
+
 	n, err := k.RemoveAll(ctx)
-	if err != nil || n < len(ours) {
+	if err != nil || n != len(ours) {
 		t.Fatalf("RemoveAll = %d, %v", n, err)
 	}
 	for _, a := range ours {
@@ -97,6 +114,9 @@ func TestRemoveAllTakesOnlyOurs(t *testing.T) {
 	}
 	if _, err := k.ring.Get(other.Key); err != nil {
 		t.Fatalf("another program's entry was removed: %v", err)
+	}
+	if _, found, _ := unscoped.Get(ctx, neighbour); !found {
+		t.Fatal("an entry outside the scope was removed")
 	}
 }
 
@@ -113,7 +133,7 @@ func (h hungRing) Set(keyring.Item) error           { <-h.release; return nil }
 func TestHungKeychainTimesOut(t *testing.T) {
 	h := hungRing{release: make(chan struct{})}
 	defer close(h.release)
-	k := New(h, 50*time.Millisecond)
+	k := New(func() (keyring.Keyring, error) { return h, nil }, 50*time.Millisecond)
 
 	start := time.Now()
 	if err := k.Set(ctx, Account{"p", "u"}, "pw"); !errors.Is(err, ErrTimeout) {
@@ -126,5 +146,91 @@ func TestHungKeychainTimesOut(t *testing.T) {
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("two timed-out calls took %v", d)
+	}
+}
+
+func TestInvalidNamesNeverReachTheKeychain(t *testing.T) {
+	k := openReal(t)
+	good := Account{Profile: "test-" + t.Name(), User: "procore-sync"}
+	t.Cleanup(func() { k.Remove(ctx, good) })
+	for _, user := range []string{"a\x00b", "\xff\xfe", "line\nbreak"} {
+		bad := Account{Profile: "test-" + t.Name(), User: user}
+		if _, _, err := k.Get(ctx, bad); !errors.Is(err, ErrInvalidName) {
+			t.Errorf("Get %q: %v, want ErrInvalidName", user, err)
+		}
+		if err := k.Set(ctx, bad, "pw"); !errors.Is(err, ErrInvalidName) {
+			t.Errorf("Set %q: %v, want ErrInvalidName", user, err)
+		}
+		if err := k.Remove(ctx, bad); !errors.Is(err, ErrInvalidName) {
+			t.Errorf("Remove %q: %v, want ErrInvalidName", user, err)
+		}
+	}
+	if err := k.Set(ctx, good, "pw"); err != nil {
+		t.Fatalf("a valid call after refused ones: %v", err)
+	}
+}
+
+// A message the bus refuses (here a NUL, sent past our own check) makes it
+// close the connection. The next call connects anew instead of failing
+// until the app restarts.
+func TestReconnectsAfterTheBusClosedTheConnection(t *testing.T) {
+	k := openReal(t)
+	good := Account{Profile: "test-" + t.Name(), User: "procore-sync"}
+	t.Cleanup(func() { k.Remove(ctx, good) })
+	if err := k.Set(ctx, good, "before"); err != nil {
+		t.Fatal(err)
+	}
+	ring, err := k.connection()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ring.Get("profile x, user a\x00b"); err == nil {
+		t.Skip("this keychain takes a NUL in a name; nothing closes its connection")
+	}
+	for i, want := range []string{"before", "before"} {
+		got, found, err := k.Get(ctx, good)
+		if err != nil || !found || got != want {
+			t.Fatalf("call %d after the connection closed: %q %v %v", i+1, got, found, err)
+		}
+	}
+}
+
+func TestParseKeyReadsBackEveryEntry(t *testing.T) {
+	for _, e := range []Entry{
+		Account{Profile: "default", User: "procore-sync"},
+		Account{Profile: "company-1a2b", User: "DOMAIN\\user, user two"},
+		PendingPassword{Account: Account{Profile: "default", User: "a, b"}, Token: "db1.tok"},
+	} {
+		got, ok := parseKey(e.Key())
+		if !ok || got != e {
+			t.Errorf("parseKey(%q) = %#v %v", e.Key(), got, ok)
+		}
+	}
+	for _, key := range []string{"someone-else", "profile , user x", "pending , profile p, user u", "profile p"} {
+		if _, ok := parseKey(key); ok {
+			t.Errorf("parseKey(%q) took another program's name as ours", key)
+		}
+	}
+}
+
+func TestPendingPasswordsOfOneDatabase(t *testing.T) {
+	k := scoped(t, openReal(t))
+	a := Account{Profile: "test-" + t.Name(), User: "sync"}
+	mine := []PendingPassword{{a, "dbA.1"}, {a, "dbA.2"}}
+	theirs := PendingPassword{a, "dbB.1"}
+	for _, p := range append(mine, theirs) {
+		if err := k.Set(ctx, p, "pw "+p.Token); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { k.RemoveAll(ctx) })
+	got, err := k.PendingPasswords(ctx, "dbA.")
+	if err != nil || len(got) != 2 {
+		t.Fatalf("PendingPasswords = %v, %v", got, err)
+	}
+	for _, p := range got {
+		if pw, _, _ := k.Get(ctx, p); pw != "pw "+p.Token {
+			t.Errorf("%s holds %q", p.Key(), pw)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"net"
 	"net/url"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -40,8 +39,12 @@ func Validate(c Change, ctx Context) []FieldError {
 	}
 	s := c.Settings
 	add(FieldServiceURL, serviceURLProblem(s.ServiceURL))
-	add(FieldServiceUser, serviceUserProblem(s.ServiceUser))
-	add(FieldPassword, passwordProblem(c, ctx.PasswordStored))
+	userProblem := serviceUserProblem(s.ServiceUser)
+	add(FieldServiceUser, userProblem)
+	// An empty user has no password stored; one that breaks its rule was not
+	// looked up in the keychain, so whether it has one is not known.
+	storedKnown := userProblem == "" || s.ServiceUser == ""
+	add(FieldPassword, passwordProblem(c, ctx.PasswordStored, storedKnown))
 	add(FieldDirectCostColumn, directCostProblem(s.DirectCostColumn))
 	add(FieldVendorUpdates, vendorUpdatesProblem(s.VendorUpdates))
 	add(FieldRetainageItem, retainageItemProblem(s.RetainageItem, ctx))
@@ -54,8 +57,8 @@ func serviceURLProblem(raw string) string {
 		return "Enter the address of the QuickBooks service, for example https://qbserver:8443."
 	case utf8.RuneCountInString(raw) > MaxServiceURLLength:
 		return fmt.Sprintf("The Service URL is too long. Use at most %d characters.", MaxServiceURLLength)
-	case hasControl(raw):
-		return "The Service URL contains a hidden character such as a tab or line break. Type it again."
+	case HasHiddenCharacter(raw):
+		return hiddenCharacterMessage("The Service URL")
 	}
 	u, err := url.Parse(raw)
 	if err != nil || !u.IsAbs() || u.Opaque != "" {
@@ -110,17 +113,19 @@ func serviceUserProblem(user string) string {
 		return "Enter the user name of the QuickBooks service account."
 	case utf8.RuneCountInString(user) > MaxServiceUserLength:
 		return fmt.Sprintf("The Service User is too long. Use at most %d characters.", MaxServiceUserLength)
-	case hasControl(user):
-		return "The Service User contains a hidden character such as a tab or line break. Type it again."
+	case HasHiddenCharacter(user):
+		return hiddenCharacterMessage("The Service User")
 	}
 	return ""
 }
 
 // passwordProblem checks the password only when one is to be stored. It is
-// never trimmed: spaces at either end may be part of it.
-func passwordProblem(c Change, stored bool) string {
+// never trimmed: spaces at either end may be part of it. Whether one is
+// stored is asked of the keychain only for a usable Service User; when it
+// is not known, there is nothing to say about a stored password.
+func passwordProblem(c Change, stored, storedKnown bool) string {
 	if !c.ChangePassword {
-		if stored {
+		if stored || !storedKnown {
 			return ""
 		}
 		// A password belongs to one Service User: a changed user needs its own.
@@ -133,8 +138,8 @@ func passwordProblem(c Change, stored bool) string {
 		return "Enter the password of the QuickBooks service account. No password is stored yet."
 	case utf8.RuneCountInString(c.Password) > MaxPasswordLength:
 		return fmt.Sprintf("The password is too long. Use at most %d characters.", MaxPasswordLength)
-	case hasControl(c.Password):
-		return "The password contains a hidden character such as a tab or line break. Type it again."
+	case HasHiddenCharacter(c.Password):
+		return hiddenCharacterMessage("The password")
 	}
 	return ""
 }
@@ -177,9 +182,9 @@ func retainageItemProblem(ref ItemRef, ctx Context) string {
 	return ""
 }
 
-func hasControl(s string) bool {
-	return strings.ContainsFunc(s, unicode.IsControl)
-}
+// ServiceUserUsable reports whether user passes its rule, and so may be
+// used to name the user's password in the keychain.
+func ServiceUserUsable(user string) bool { return serviceUserProblem(user) == "" }
 
 // ValidateConnection returns the problems with the fields a connection
 // needs (Service URL, User and Password), as Validate words them.

@@ -45,6 +45,12 @@ func TestServiceURL(t *testing.T) {
 		{"https://" + strings.Repeat("a", MaxServiceURLLength), "too long"},
 		{"https://qb\tserver", "hidden character"},
 		{"https://qbserver\n", "hidden character"},
+		{"https://qb\x00server", "hidden character"},
+		{"https://qbserver\u200b:8443", "hidden character"},
+		{"https://\u202eqbserver", "hidden character"},
+		{"https://qbserver\u2069", "hidden character"},
+		{"\ufeffhttps://qbserver", "hidden character"},
+		{"https://qb\xc3server", "hidden character"},
 		{"qbserver:8443", "full address"},
 		{"qbserver", "full address"},
 		{"//qbserver", "full address"},
@@ -84,6 +90,11 @@ func TestServiceUser(t *testing.T) {
 		{strings.Repeat("a", MaxServiceUserLength+1), "too long"},
 		{"admin\x00", "hidden character"},
 		{"ad\tmin", "hidden character"},
+		{"procore\u200b-sync", "hidden character"},
+		{"\u202eprocore-sync", "hidden character"},
+		{"\ufeffprocore-sync", "hidden character"},
+		{"procore\u2028sync", "hidden character"},
+		{"procore\xffsync", "hidden character"},
 	}
 	for _, tc := range cases {
 		checkOne(t, serviceUserProblem(tc.user), tc.user, tc.want)
@@ -108,9 +119,11 @@ func TestPassword(t *testing.T) {
 		{"box opened and left empty", true, "", true, "or click Cancel to keep the current one"},
 		{"too long", true, strings.Repeat("a", MaxPasswordLength+1), true, "too long"},
 		{"pasted line break", true, "secret\n", false, "hidden character"},
+		{"pasted zero-width space", true, "sec\u200bret", false, "hidden character"},
+		{"NUL", true, "sec\x00ret", false, "hidden character"},
 	}
 	for _, tc := range cases {
-		got := passwordProblem(Change{ChangePassword: tc.change, Password: tc.pw}, tc.stored)
+		got := passwordProblem(Change{ChangePassword: tc.change, Password: tc.pw}, tc.stored, true)
 		checkOne(t, got, tc.name, tc.want)
 	}
 }
@@ -199,5 +212,34 @@ func TestValidateConnectionIgnoresTheRest(t *testing.T) {
 	c.Settings.ServiceUser = ""
 	if errs := ValidateConnection(c, Context{}); len(errs) != 1 || errs[0].Field != FieldServiceUser {
 		t.Fatalf("errors = %v, want the Service User's only", errs)
+	}
+}
+
+// A Service User that breaks its own rule is not looked up in the keychain,
+// so the password is not judged against a stored one: the user's own
+// message is the one to act on.
+func TestNoStoredPasswordComplaintWithoutAUsableUser(t *testing.T) {
+	c := valid()
+	c.ChangePassword = false
+	c.Settings.ServiceUser = "sync\x00"
+	errs := Validate(c, Context{Items: someItems})
+	if len(errs) != 1 || errs[0].Field != FieldServiceUser {
+		t.Fatalf("errs = %v, want only the Service User's", errs)
+	}
+	if ServiceUserUsable(c.Settings.ServiceUser) || !ServiceUserUsable("procore-sync") {
+		t.Fatal("ServiceUserUsable disagrees with the rule")
+	}
+}
+
+func TestHasHiddenCharacter(t *testing.T) {
+	for _, s := range []string{"plain", "José Müller", "日本語", "a b", "DOMAIN\\user", "emoji 👍"} {
+		if HasHiddenCharacter(s) {
+			t.Errorf("%q: seen as hidden", s)
+		}
+	}
+	for _, s := range []string{"\x00", "\t", "\r\n", "\u200b", "\u200d", "\u202a", "\u202e", "\u2066", "\u2069", "\ufeff", "\u00ad", "\u2028", "\u2029", "\xff", "\x85"} {
+		if !HasHiddenCharacter("a" + s + "b") {
+			t.Errorf("%q: not seen as hidden", s)
+		}
 	}
 }

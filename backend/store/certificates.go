@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -41,7 +42,16 @@ func (s *Store) TrustedCertificates(ctx context.Context, profile string) ([]Trus
 // TrustCertificate trusts c for its origin, replacing any certificate
 // trusted there before.
 func (s *Store) TrustCertificate(ctx context.Context, profile string, c TrustedCertificate) error {
-	_, err := s.db.ExecContext(ctx, `
+	return trustCertificate(ctx, s.db, profile, c)
+}
+
+// execer is what both *sql.DB and *sql.Tx offer for a statement.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func trustCertificate(ctx context.Context, db execer, profile string, c TrustedCertificate) error {
+	_, err := db.ExecContext(ctx, `
 		INSERT INTO trusted_certificates (profile_id, origin, fingerprint, subject, trusted_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id, origin) DO UPDATE SET
 		       fingerprint = excluded.fingerprint, subject = excluded.subject, trusted_at = excluded.trusted_at`,

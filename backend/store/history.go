@@ -18,11 +18,15 @@ type Revision struct {
 }
 
 func recordRevision(ctx context.Context, tx *sql.Tx, profile string, saved Saved, by Author) error {
-	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged)},
+	var token sql.NullString
+	if by.PasswordChanged && by.PasswordToken != "" {
+		token = sql.NullString{String: by.PasswordToken, Valid: true}
+	}
+	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged), token},
 		settingsArgs(saved.Settings)...)
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed, `+settingsColumns+`)
-		VALUES (?, ?, ?, ?, ?, `+settingsPlaceholders+`)`, args...)
+		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed, password_token, `+settingsColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, `+settingsPlaceholders+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("record revision %d: %w", saved.Revision, err)
 	}

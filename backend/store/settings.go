@@ -70,22 +70,49 @@ func (s *Store) CurrentRevision(ctx context.Context, profile string) (int64, err
 type Author struct {
 	SavedBy         string // the operating system's user name
 	PasswordChanged bool
+	// PasswordToken names the pending keychain entry that holds the new
+	// password until it is settled (see SettlePasswords).
+	PasswordToken string
+}
+
+// NewRevision is a save: the settings to store as the revision after Base,
+// by whom, and what else lands with them in the same transaction.
+type NewRevision struct {
+	Profile  string
+	Base     int64
+	Settings settings.Settings
+	At       time.Time
+	By       Author
+	// Trust is trusted with the settings (an import's certificates).
+	Trust []TrustedCertificate
+	// BeforeCommit, when set, runs inside the transaction once every row is
+	// written, while the database's write lock is held; an error undoes the
+	// whole save. A new password's pending keychain entry is written here,
+	// so that settling never meets an entry whose save is still under way.
+	BeforeCommit func() error
 }
 
 // SaveSettings stores st as the revision after base, and records it in the
 // history, in one transaction. If the stored revision is not base, nothing
 // is written and the error is a *ConflictError.
 func (s *Store) SaveSettings(ctx context.Context, profile string, base int64, st settings.Settings, now time.Time, by Author) (Saved, error) {
-	next := Saved{Settings: st, Revision: base + 1, SavedAt: now.UTC()}
+	return s.SaveRevision(ctx, NewRevision{Profile: profile, Base: base, Settings: st, At: now, By: by})
+}
+
+// SaveRevision stores r in one transaction: the settings row, the history,
+// the certificates to trust, and whatever BeforeCommit does, or none of it.
+// If the stored revision is not r.Base, the error is a *ConflictError.
+func (s *Store) SaveRevision(ctx context.Context, r NewRevision) (Saved, error) {
+	next := Saved{Settings: r.Settings, Revision: r.Base + 1, SavedAt: r.At.UTC()}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := loadSettings(ctx, tx, profile)
+		cur, err := loadSettings(ctx, tx, r.Profile)
 		if err != nil {
 			return err
 		}
-		if cur.Revision != base {
-			return &ConflictError{Base: base, Stored: cur.Revision, StoredAt: cur.SavedAt}
+		if cur.Revision != r.Base {
+			return &ConflictError{Base: r.Base, Stored: cur.Revision, StoredAt: cur.SavedAt}
 		}
-		args := append(append([]any{profile}, settingsArgs(st)...), next.Revision, formatTime(next.SavedAt))
+		args := append(append([]any{r.Profile}, settingsArgs(r.Settings)...), next.Revision, formatTime(next.SavedAt))
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO settings (profile_id, `+settingsColumns+`, revision, saved_at)
 			VALUES (?, `+settingsPlaceholders+`, ?, ?)
@@ -104,10 +131,21 @@ func (s *Store) SaveSettings(ctx context.Context, profile string, base int64, st
 		if err != nil {
 			return err
 		}
-		return recordRevision(ctx, tx, profile, next, by)
+		if err := recordRevision(ctx, tx, r.Profile, next, r.By); err != nil {
+			return err
+		}
+		for _, c := range r.Trust {
+			if err := trustCertificate(ctx, tx, r.Profile, c); err != nil {
+				return err
+			}
+		}
+		if r.BeforeCommit != nil {
+			return r.BeforeCommit()
+		}
+		return nil
 	})
 	if err != nil {
-		return Saved{}, fmt.Errorf("save settings of profile %q: %w", profile, err)
+		return Saved{}, fmt.Errorf("save settings of profile %q: %w", r.Profile, err)
 	}
 	return next, nil
 }
