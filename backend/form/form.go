@@ -23,7 +23,7 @@ type Service struct {
 	log       *slog.Logger
 	now       func() time.Time
 	whoami    func() string // the OS user, recorded with each revision
-	keysMu    sync.Mutex // guards keys, held while the keychain is opened
+	keysMu    sync.Mutex    // guards keys, held while the keychain is opened
 	keys      Passwords
 	mu        sync.Mutex
 	hasStored map[secrets.Account]bool // known since the last load or save
