@@ -60,6 +60,7 @@ type Server struct {
 	refreshes    map[string]*refresh
 	fault        Fault
 	nextID       int
+	stalled      chan struct{}
 }
 
 type refresh struct {
@@ -86,8 +87,14 @@ func New(opts Options) *Server {
 		inQuickBooks: slices.Clone(opts.Items),
 		served:       slices.Clone(opts.Items),
 		refreshes:    map[string]*refresh{},
+		stalled:      make(chan struct{}, 64),
 	}
 }
+
+// Stalled receives a value each time a request starts waiting under
+// FaultSlow, so that a test can act while one is under way instead of
+// guessing how long that takes.
+func (s *Server) Stalled() <-chan struct{} { return s.stalled }
 
 // SetFault makes the simulator fail as f says (FaultNone: not at all).
 func (s *Server) SetFault(f Fault) {
@@ -145,6 +152,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) applyFault(f Fault, w http.ResponseWriter, r *http.Request) bool {
 	switch f {
 	case FaultSlow:
+		select {
+		case s.stalled <- struct{}{}:
+		default: // nobody is counting
+		}
 		select {
 		case <-time.After(s.opts.SlowDelay):
 		case <-r.Context().Done():
