@@ -13,15 +13,8 @@ import (
 // The command line as IT runs it: the built executable, its output and its
 // exit codes.
 func TestBuiltExecutableCommandLine(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the executable")
-	}
+	exe := builtExecutable(t)
 	dir := t.TempDir()
-	exe := filepath.Join(dir, "qbsettings")
-	build := exec.Command("go", "build", "-tags", "webkit2_41", "-ldflags", "-X main.version=9.8.7", "-o", exe, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	run := func(stdin string, args ...string) (int, string, string) {
 		cmd := exec.Command(exe, args...)
 		cmd.Env = append(os.Environ(), "QBSETTINGS_DATA_DIR="+filepath.Join(dir, "data"))

@@ -2,6 +2,9 @@ package main
 
 import (
 	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
 	"testing"
 
 	"qbsettings/internal/testkeys"
@@ -9,5 +12,39 @@ import (
 
 func TestMain(m *testing.M) {
 	testkeys.Isolate()
-	os.Exit(m.Run())
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// built is the executable the command-line tests run, built once.
+var built struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+	out  []byte
+}
+
+// builtExecutable builds the app as IT gets it (version 9.8.7) once for
+// the test process and returns its path.
+func builtExecutable(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the executable")
+	}
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "qbsettings-exe-"); built.err != nil {
+			return
+		}
+		built.path = filepath.Join(built.dir, "qbsettings")
+		cmd := exec.Command("go", "build", "-tags", "webkit2_41", "-ldflags", "-X main.version=9.8.7", "-o", built.path, ".")
+		built.out, built.err = cmd.CombinedOutput()
+	})
+	if built.err != nil {
+		t.Fatalf("build: %v\n%s", built.err, built.out)
+	}
+	return built.path
 }

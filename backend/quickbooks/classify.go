@@ -66,8 +66,8 @@ func (c *Client) statusError(path string, status int, body []byte) *Error {
 	case status == http.StatusUnauthorized:
 		return newError(KindUnauthorized, detail,
 			"The QuickBooks service did not accept the Service User and Service Password. Check the user name, and enter the password again with Edit Credentials.")
-	case parsed && eb.Error.UserFacingMessage != "":
-		return &Error{Kind: KindServiceError, Message: eb.Error.UserFacingMessage, Detail: detail}
+	case parsed && displayText(eb.Error.UserFacingMessage, maxMessageRunes) != "":
+		return &Error{Kind: KindServiceError, Message: displayText(eb.Error.UserFacingMessage, maxMessageRunes), Detail: detail}
 	case status == http.StatusNotFound && !parsed, status < 400, !parsed && status < 500:
 		return c.notQuickBooks(detail)
 	}

@@ -80,6 +80,7 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	if h.Service != ServiceName {
 		return h, c.notQuickBooks(fmt.Sprintf("health says service=%q", h.Service))
 	}
+	h.CompanyFile, h.QBEdition = displayText(h.CompanyFile, maxNameRunes), displayText(h.QBEdition, maxNameRunes)
 	if !h.QBRunning {
 		return h, newError(KindQuickBooksNotReady, "qbRunning=false",
 			"The QuickBooks service answered, but QuickBooks is not running on its computer. Open QuickBooks Desktop with the company file, then try again.")
@@ -110,8 +111,8 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 			return nil, err
 		}
 		for _, it := range p.Items {
-			if it.ListID == "" || it.FullName == "" {
-				return nil, c.notQuickBooks("item without listId or fullName")
+			if !plausibleItem(it) {
+				return nil, c.notQuickBooks(fmt.Sprintf("item listId=%q fullName=%q is not one QuickBooks could have", it.ListID, it.FullName))
 			}
 		}
 		all = append(all, p.Items...)
@@ -143,6 +144,7 @@ func (c *Client) StartRefresh(ctx context.Context) (string, error) {
 func (c *Client) RefreshState(ctx context.Context, id string) (RefreshStatus, error) {
 	var s RefreshStatus
 	err := c.call(ctx, http.MethodGet, "/v1/items/refresh/"+url.PathEscape(id), nil, http.StatusOK, &s)
+	s.Message = displayText(s.Message, maxMessageRunes)
 	if err == nil {
 		switch s.State {
 		case RefreshQueued, RefreshRunning, RefreshDone, RefreshFailed:

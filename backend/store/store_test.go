@@ -15,7 +15,7 @@ import (
 
 var ctx = context.Background()
 
-func openTemp(t *testing.T) (*Store, string) {
+func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(testdir.New(t), FileName)
 	s, err := Open(path)

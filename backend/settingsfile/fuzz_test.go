@@ -1,0 +1,40 @@
+package settingsfile
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+// Any bytes, as a file picked by mistake or edited by hand: Decode never
+// panics, refuses with a message for the user, or reads a file that
+// encodes back to the same settings and certificates.
+func FuzzDecode(f *testing.F) {
+	good, _ := Encode("default", sample(), time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC),
+		[]Certificate{{Origin: "https://127.0.0.1:8766", Fingerprint: "AB:CD", Subject: "CN=qbsim"}})
+	f.Add(good)
+	f.Add([]byte(`{"format":"qbsettings-settings","formatVersion":1,"settings":{"serviceUrl":"\u0000","retainageItem":{}}}`))
+	f.Add([]byte(`{"format":"qbsettings-settings","formatVersion":99}`))
+	f.Add([]byte(`{"format":"qbsettings-settings","formatVersion":1,"extra":true}`))
+	f.Add([]byte(`{"format":"qbsettings-settings","formatVersion":1} trailing`))
+	f.Add([]byte("\xef\xbb\xbf{}"))
+	f.Add([]byte(`[1,2,3]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Decode(data)
+		if err != nil {
+			var fe *Error
+			if !errors.As(err, &fe) || fe.Message == "" {
+				t.Fatalf("a refusal without words for the user: %#v", err)
+			}
+			return
+		}
+		again, err := Encode(file.Profile, file.ToSettings(), file.ExportedAt, file.TrustedCertificates)
+		if err != nil {
+			t.Fatalf("a file that was read cannot be written back: %v", err)
+		}
+		back, err := Decode(again)
+		if err != nil || back.ToSettings() != file.ToSettings() || len(back.TrustedCertificates) != len(file.TrustedCertificates) {
+			t.Fatalf("written back differently: %+v (%v), read %+v", back, err, file)
+		}
+	})
+}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/form"
+	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// KillRunsEnv sets how many runs TestPasswordSetKilledAtRandomMoments
+// kills: make test runs 100, make soak 1,000.
+const KillRunsEnv = "QBSETTINGS_KILL_RUNS"
+
+// The real executable's `password set`, killed with SIGKILL at a random
+// moment of its run again and again. After each kill, and once the next
+// command has used the keychain (which settles what a killed save left),
+// the database is intact, its settings row is its newest revision, and the
+// keychain holds exactly the password of the newest revision that changed
+// it: never a password that no saved revision brought.
+func TestPasswordSetKilledAtRandomMoments(t *testing.T) {
+	runs := 100
+	if v, err := strconv.Atoi(os.Getenv(KillRunsEnv)); err == nil && v > 0 {
+		runs = v
+	}
+	exe := builtExecutable(t)
+	data := filepath.Join(t.TempDir(), "data")
+	env := append(os.Environ(), "QBSETTINGS_DATA_DIR="+data)
+	keys, dbID, user := seedForKilling(t, data)
+	account := secrets.Account{Profile: store.DefaultProfile, User: user}
+	want := "pw-seed"
+
+	start := func(password string) *exec.Cmd {
+		cmd := exec.Command(exe, "password", "set")
+		cmd.Env = env
+		cmd.Stdin = strings.NewReader(password + "\n")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd
+	}
+	// How long a whole run takes here, to spread the kills over it.
+	var lengths []time.Duration
+	for i := range 5 {
+		want = fmt.Sprintf("pw-timing-%d", i)
+		began := time.Now()
+		if err := start(want).Wait(); err != nil {
+			t.Fatalf("password set: %v", err)
+		}
+		lengths = append(lengths, time.Since(began))
+	}
+	slices.Sort(lengths)
+	span := lengths[len(lengths)/2] * 6 / 5
+
+	killed := 0
+	for i := range runs {
+		before := newestPasswordRevision(t, data)
+		password := fmt.Sprintf("pw-%d", i)
+		cmd := start(password)
+		time.Sleep(rand.N(span))
+		_ = cmd.Process.Kill()
+		if err := cmd.Wait(); err != nil {
+			killed++
+		}
+		// The next command settles what the killed one left, before it
+		// reads any password.
+		get := exec.Command(exe, "settings", "get", "--json")
+		get.Env = env
+		out, err := get.Output()
+		var got struct{ PasswordStored bool }
+		if err != nil || json.Unmarshal(out, &got) != nil || !got.PasswordStored {
+			t.Fatalf("run %d: settings get after the kill: %v %s", i, err, out)
+		}
+		if newestPasswordRevision(t, data) > before {
+			want = password
+		}
+		checkAfterKill(t, i, data)
+		if pw, found, err := keys.Get(context.Background(), account); err != nil || !found || pw != want {
+			t.Fatalf("run %d: the keychain holds %q (%v, %v), want %q, the newest saved revision's", i, pw, found, err, want)
+		}
+		if left, err := keys.PendingPasswords(context.Background(), dbID+"."); err != nil || len(left) > 0 {
+			t.Fatalf("run %d: pending entries left: %v %v", i, left, err)
+		}
+	}
+	t.Logf("%d runs of password set (%v each), %d killed before they finished", runs, lengths[len(lengths)/2], killed)
+}
+
+// seedForKilling saves valid settings with a first password, as the window
+// would, and returns the keychain, the database's id and the Service User.
+func seedForKilling(t *testing.T, data string) (*secrets.Keychain, string, string) {
+	t.Helper()
+	if err := os.MkdirAll(data, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(data, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	keys, err := secrets.Open(context.Background())
+	if err != nil {
+		t.Fatalf("the test keychain is not usable: %v", err)
+	}
+	const user = "kill-test"
+	t.Cleanup(func() { keys.RemoveAll(context.Background()) })
+	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
+	if err := st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	s := settings.Defaults()
+	s.ServiceURL, s.ServiceUser = "https://qbserver:8443", user
+	s.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}
+	svc := form.New(st, func(ctx context.Context) (form.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
+	if _, errs, err := svc.Save(context.Background(), store.DefaultProfile, 0, settings.Change{Settings: s, ChangePassword: true, Password: "pw-seed"}); err != nil || errs != nil {
+		t.Fatalf("seed: %v %v", errs, err)
+	}
+	id, err := st.DatabaseID(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys, id, user
+}
+
+func openRaw(t *testing.T, data string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite3", filepath.Join(data, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// newestPasswordRevision is the newest revision that changed the password.
+func newestPasswordRevision(t *testing.T, data string) int64 {
+	t.Helper()
+	db := openRaw(t, data)
+	defer db.Close()
+	var rev int64
+	if err := db.QueryRow(`SELECT coalesce(max(revision), 0) FROM revisions WHERE password_changed = 1`).Scan(&rev); err != nil {
+		t.Fatal(err)
+	}
+	return rev
+}
+
+// checkAfterKill checks the database a killed save left.
+func checkAfterKill(t *testing.T, run int, data string) {
+	t.Helper()
+	db := openRaw(t, data)
+	defer db.Close()
+	var integrity string
+	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&integrity); err != nil || integrity != "ok" {
+		t.Fatalf("run %d: integrity_check: %q %v", run, integrity, err)
+	}
+	const cols = `service_url, service_user, use_procore_contract_number, auto_add_new_cost_codes, direct_cost_column,
+		hide_job_to_date_costs, vendor_updates, retainage_item_list_id, retainage_item_full_name`
+	var mismatched, unsettled int
+	err := db.QueryRow(`
+		SELECT count(*) FROM (
+			SELECT revision, ` + cols + ` FROM settings WHERE profile_id = 'default'
+			EXCEPT
+			SELECT revision, ` + cols + ` FROM revisions WHERE profile_id = 'default'
+			       AND revision = (SELECT max(revision) FROM revisions WHERE profile_id = 'default'))`).Scan(&mismatched)
+	if err != nil || mismatched != 0 {
+		t.Fatalf("run %d: the settings row is not the newest revision (%d rows differ, %v)", run, mismatched, err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM revisions WHERE password_token IS NOT NULL`).Scan(&unsettled); err != nil || unsettled != 0 {
+		t.Fatalf("run %d: %d password changes not settled (%v)", run, unsettled, err)
+	}
+}
