@@ -19,7 +19,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -109,9 +109,24 @@ lint: frontend
 test-frontend: frontend
 	cd frontend && npx --no-install vitest run
 
-# Go tests run against a real Secret Service in a private D-Bus session.
+# Go tests run against a real Secret Service in a private D-Bus session,
+# under the race detector (the keychain's timeouts, cancellable operations,
+# the client and the app service all use goroutines). The fuzz targets'
+# seeds run here as ordinary tests.
 test-go: frontend
-	.ci/with-keyring go test -tags $(TAGS) -count=1 ./...
+	.ci/with-keyring go test -race -tags $(TAGS) -count=1 ./...
+
+# The real executable's password set killed at random moments: make test
+# runs 100 kills (in test-go), make soak 1,000.
+SOAK_RUNS ?= 1000
+soak: frontend
+	QBSETTINGS_KILL_RUNS=$(SOAK_RUNS) .ci/with-keyring go test -tags $(TAGS) -count=1 -v \
+	  -run '^TestPasswordSetKilledAtRandomMoments$$' . | grep -v '^=== RUN'
+
+# Every fuzz target for FUZZTIME (default 1m); the figures go to docs/fuzzing.md.
+FUZZTIME ?= 1m
+fuzz: frontend
+	FUZZTIME=$(FUZZTIME) .ci/fuzz
 
 # The real binary in a real window under Xvfb.
 smoke: build $(SIMULATOR)
