@@ -170,7 +170,7 @@ WINE_DIR := $(CURDIR)/build/wine
 WINE_ENV := WINEPREFIX=$(WINE_DIR)/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 # The packages with Windows-specific behaviour: the keychain (Credential
 # Manager), SQLite on Windows paths, %APPDATA%, and the save that joins them.
-WINDOWS_TEST_PACKAGES := ./backend/secrets ./backend/store ./backend/datadir ./backend/form ./backend/internal/...
+WINDOWS_TEST_PACKAGES := ./backend/secrets ./backend/store ./backend/datadir ./backend/appservice ./backend/internal/...
 
 apt-windows:
 	$(call install_missing,$(WINDOWS_APT))

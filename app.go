@@ -10,7 +10,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
@@ -19,9 +19,9 @@ import (
 // the backend's and holds no rules of its own.
 type App struct {
 	ctx     context.Context
-	form    *form.Service // nil when the database could not be opened
-	problem string        // why form is nil, in the user's words
-	profile string        // the company profile being edited; see currentProfile
+	service *appservice.Service // nil when the database could not be opened
+	problem string              // why form is nil, in the user's words
+	profile string              // the company profile being edited; see currentProfile
 	dataDir string
 	log     *slog.Logger
 	window  windowRuntime
@@ -180,12 +180,12 @@ type SaveResult struct {
 
 // Load returns the stored settings of the profile being edited.
 func (a *App) Load() LoadResult {
-	if a.form == nil {
+	if a.service == nil {
 		return LoadResult{Error: a.problem}
 	}
-	st, err := a.form.Load(a.context(), a.currentProfile())
+	st, err := a.service.Load(a.context(), a.currentProfile())
 	if err != nil {
-		return LoadResult{Error: form.MessageFor(err)}
+		return LoadResult{Error: appservice.MessageFor(err)}
 	}
 	a.log.Info("form loaded", "profile", a.currentProfile(), "revision", st.Saved.Revision, "items", len(st.Items.Items))
 	return LoadResult{State: a.toFormState(st)}
@@ -194,10 +194,10 @@ func (a *App) Load() LoadResult {
 // Validate returns the problems with what the user entered, as Save would
 // find them. The form calls it as the user types.
 func (a *App) Validate(in FormInput) []FieldError {
-	if a.form == nil {
+	if a.service == nil {
 		return []FieldError{}
 	}
-	errs, err := a.form.Validate(a.context(), a.currentProfile(), toChange(in))
+	errs, err := a.service.Validate(a.context(), a.currentProfile(), toChange(in))
 	if err != nil {
 		// The form reports field problems only; Save will say what failed.
 		a.log.Warn("validate failed", "err", err)
@@ -208,14 +208,14 @@ func (a *App) Validate(in FormInput) []FieldError {
 // Save stores what the user entered if all of it is valid, on top of the
 // revision the form was loaded at.
 func (a *App) Save(baseRevision int64, in FormInput) SaveResult {
-	if a.form == nil {
+	if a.service == nil {
 		return SaveResult{Error: a.problem}
 	}
-	st, errs, err := a.form.Save(a.context(), a.currentProfile(), baseRevision, toChange(in))
+	st, errs, err := a.service.Save(a.context(), a.currentProfile(), baseRevision, toChange(in))
 	switch {
 	case err != nil:
 		var conflict *store.ConflictError
-		return SaveResult{Error: form.MessageFor(err), Conflict: errors.As(err, &conflict)}
+		return SaveResult{Error: appservice.MessageFor(err), Conflict: errors.As(err, &conflict)}
 	case len(errs) > 0:
 		return SaveResult{FieldErrors: toFieldErrors(errs)}
 	}
@@ -226,10 +226,10 @@ func (a *App) Save(baseRevision int64, in FormInput) SaveResult {
 // be read. The form asks now and then, to notice saves made elsewhere (the
 // command line, another copy of the form) and offer to reload.
 func (a *App) StoredRevision() int64 {
-	if a.form == nil {
+	if a.service == nil {
 		return -1
 	}
-	rev, err := a.form.StoredRevision(a.context(), a.currentProfile())
+	rev, err := a.service.StoredRevision(a.context(), a.currentProfile())
 	if err != nil {
 		return -1
 	}
@@ -282,7 +282,7 @@ func toSettingsForm(s settings.Settings) SettingsForm {
 	}
 }
 
-func (a *App) toFormState(st form.State) *FormState {
+func (a *App) toFormState(st appservice.State) *FormState {
 	return &FormState{
 		Settings:         toSettingsForm(st.Saved.Settings),
 		Revision:         st.Saved.Revision,

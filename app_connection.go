@@ -1,7 +1,7 @@
 package main
 
 import (
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/store"
 )
@@ -56,15 +56,15 @@ type TrustResult struct {
 // TestConnection checks the connection values in the form without saving
 // them. It gives up after 10 s; CancelConnectionTest stops it sooner.
 func (a *App) TestConnection(in FormInput) ConnectionTestResult {
-	if a.form == nil {
+	if a.service == nil {
 		return ConnectionTestResult{Error: a.problem}
 	}
 	ctx, done := a.ops.start(a.context(), "connection")
 	defer done()
-	res, errs, err := a.form.TestConnection(ctx, a.currentProfile(), toChange(in))
+	res, errs, err := a.service.TestConnection(ctx, a.currentProfile(), toChange(in))
 	switch {
 	case err != nil:
-		return ConnectionTestResult{Error: form.MessageFor(err)}
+		return ConnectionTestResult{Error: appservice.MessageFor(err)}
 	case len(errs) > 0:
 		return ConnectionTestResult{FieldErrors: toFieldErrors(errs)}
 	}
@@ -82,17 +82,17 @@ func (a *App) CancelConnectionTest() { a.ops.cancel("connection") }
 // RefreshItems has the service re-read QuickBooks' items and stores them,
 // reporting progress as itemsRefreshProgressEvent events.
 func (a *App) RefreshItems(in FormInput) RefreshResult {
-	if a.form == nil {
+	if a.service == nil {
 		return RefreshResult{Error: a.problem}
 	}
 	ctx, done := a.ops.start(a.context(), "refresh")
 	defer done()
-	list, errs, err := a.form.RefreshItems(ctx, a.currentProfile(), toChange(in), func(state string) {
+	list, errs, err := a.service.RefreshItems(ctx, a.currentProfile(), toChange(in), func(state string) {
 		a.window.EventsEmit(a.ctx, itemsRefreshProgressEvent, state)
 	})
 	switch {
 	case err != nil:
-		return RefreshResult{Error: form.MessageFor(err)}
+		return RefreshResult{Error: appservice.MessageFor(err)}
 	case len(errs) > 0:
 		return RefreshResult{FieldErrors: toFieldErrors(errs)}
 	}
@@ -105,30 +105,30 @@ func (a *App) CancelRefresh() { a.ops.cancel("refresh") }
 // TrustCertificate trusts the certificate with fingerprint for the address
 // of serviceURL.
 func (a *App) TrustCertificate(serviceURL, fingerprint, subject string) TrustResult {
-	if a.form == nil {
+	if a.service == nil {
 		return TrustResult{Error: a.problem}
 	}
-	if err := a.form.TrustCertificate(a.context(), a.currentProfile(), serviceURL, fingerprint, subject); err != nil {
-		return TrustResult{Error: form.MessageFor(err)}
+	if err := a.service.TrustCertificate(a.context(), a.currentProfile(), serviceURL, fingerprint, subject); err != nil {
+		return TrustResult{Error: appservice.MessageFor(err)}
 	}
 	return a.trusted()
 }
 
 // RemoveTrustedCertificate stops trusting the certificate of origin.
 func (a *App) RemoveTrustedCertificate(origin string) TrustResult {
-	if a.form == nil {
+	if a.service == nil {
 		return TrustResult{Error: a.problem}
 	}
-	if err := a.form.RemoveTrustedCertificate(a.context(), a.currentProfile(), origin); err != nil {
-		return TrustResult{Error: form.MessageFor(err)}
+	if err := a.service.RemoveTrustedCertificate(a.context(), a.currentProfile(), origin); err != nil {
+		return TrustResult{Error: appservice.MessageFor(err)}
 	}
 	return a.trusted()
 }
 
 func (a *App) trusted() TrustResult {
-	list, err := a.form.TrustedCertificates(a.context(), a.currentProfile())
+	list, err := a.service.TrustedCertificates(a.context(), a.currentProfile())
 	if err != nil {
-		return TrustResult{Error: form.MessageFor(err)}
+		return TrustResult{Error: appservice.MessageFor(err)}
 	}
 	return TrustResult{Trusted: toTrustedInfos(list)}
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 )
 
 // Change is one setting's change in a revision, in the user's words.
@@ -31,12 +31,12 @@ type HistoryResult struct {
 // one is the form's business: it loads the revision's settings for review,
 // and Update saves them as a new revision.
 func (a *App) History() HistoryResult {
-	if a.form == nil {
+	if a.service == nil {
 		return HistoryResult{Error: a.problem}
 	}
-	entries, err := a.form.History(a.context(), a.currentProfile())
+	entries, err := a.service.History(a.context(), a.currentProfile())
 	if err != nil {
-		return HistoryResult{Error: form.MessageFor(err)}
+		return HistoryResult{Error: appservice.MessageFor(err)}
 	}
 	out := make([]HistoryEntry, len(entries))
 	for i, e := range entries {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/store"
 )
 
@@ -21,23 +21,23 @@ type ProfilesResult struct {
 
 // Profiles lists the company profiles.
 func (a *App) Profiles() ProfilesResult {
-	if a.form == nil {
+	if a.service == nil {
 		return ProfilesResult{Error: a.problem}
 	}
 	return a.profiles(nil)
 }
 
 func (a *App) profiles(failure error) ProfilesResult {
-	ps, err := a.form.Profiles(a.context())
+	ps, err := a.service.Profiles(a.context())
 	if err != nil {
-		return ProfilesResult{Error: form.MessageFor(err)}
+		return ProfilesResult{Error: appservice.MessageFor(err)}
 	}
 	out := ProfilesResult{Current: a.currentProfile(), Profiles: make([]ProfileInfo, len(ps))}
 	for i, p := range ps {
 		out.Profiles[i] = ProfileInfo{ID: p.ID, Name: p.Name}
 	}
 	if failure != nil {
-		out.Error = form.MessageFor(failure)
+		out.Error = appservice.MessageFor(failure)
 	}
 	return out
 }
@@ -45,12 +45,12 @@ func (a *App) profiles(failure error) ProfilesResult {
 // SwitchProfile makes the window edit another company profile (the one
 // opened at the next start, too) and returns its settings.
 func (a *App) SwitchProfile(id string) LoadResult {
-	if a.form == nil {
+	if a.service == nil {
 		return LoadResult{Error: a.problem}
 	}
-	ps, err := a.form.Profiles(a.context())
+	ps, err := a.service.Profiles(a.context())
 	if err != nil {
-		return LoadResult{Error: form.MessageFor(err)}
+		return LoadResult{Error: appservice.MessageFor(err)}
 	}
 	for _, p := range ps {
 		if p.ID == id {
@@ -67,15 +67,15 @@ func (a *App) setProfile(id string) {
 	a.dirty = false // the form of the other profile starts clean
 	a.pendingImport = nil
 	a.mu.Unlock()
-	a.form.SetLastProfile(a.context(), id)
+	a.service.SetLastProfile(a.context(), id)
 }
 
 // AddProfile adds a company profile and switches to it.
 func (a *App) AddProfile(name string) ProfilesResult {
-	if a.form == nil {
+	if a.service == nil {
 		return ProfilesResult{Error: a.problem}
 	}
-	p, err := a.form.AddProfile(a.context(), name)
+	p, err := a.service.AddProfile(a.context(), name)
 	if err == nil {
 		a.setProfile(p.ID)
 	}
@@ -84,23 +84,23 @@ func (a *App) AddProfile(name string) ProfilesResult {
 
 // RenameProfile renames a company profile.
 func (a *App) RenameProfile(id, name string) ProfilesResult {
-	if a.form == nil {
+	if a.service == nil {
 		return ProfilesResult{Error: a.problem}
 	}
-	return a.profiles(a.form.RenameProfile(a.context(), id, name))
+	return a.profiles(a.service.RenameProfile(a.context(), id, name))
 }
 
 // RemoveProfile removes a company profile with its settings, history and
 // passwords. Removing the one being edited switches to another.
 func (a *App) RemoveProfile(id string) ProfilesResult {
-	if a.form == nil {
+	if a.service == nil {
 		return ProfilesResult{Error: a.problem}
 	}
-	if err := a.form.RemoveProfile(a.context(), id); err != nil {
+	if err := a.service.RemoveProfile(a.context(), id); err != nil {
 		return a.profiles(err)
 	}
 	if a.currentProfile() == id {
-		if ps, err := a.form.Profiles(a.context()); err == nil && len(ps) > 0 {
+		if ps, err := a.service.Profiles(a.context()); err == nil && len(ps) > 0 {
 			a.setProfile(ps[0].ID)
 		} else {
 			a.setProfile(store.DefaultProfile)

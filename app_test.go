@@ -10,7 +10,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -58,7 +58,7 @@ func newTestApp(t *testing.T) (*App, *fakeWindow, *store.Store) {
 	w := &fakeWindow{}
 	log := slog.New(slog.DiscardHandler)
 	app := &App{
-		form:    form.New(st, func(context.Context) (form.Passwords, error) { return keys, nil }, log),
+		service: appservice.New(st, func(context.Context) (appservice.Passwords, error) { return keys, nil }, log),
 		profile: store.DefaultProfile,
 		dataDir: dir,
 		log:     log,

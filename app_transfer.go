@@ -5,7 +5,7 @@ import (
 	"encoding/hex"
 	"os"
 
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 )
 
 // ExportResult says where the settings were exported, or why not.
@@ -27,7 +27,7 @@ type ImportPreviewResult struct {
 // ExportSettings asks where to save, then writes the profile's settings
 // there as a settings file (without the password).
 func (a *App) ExportSettings() ExportResult {
-	if a.form == nil {
+	if a.service == nil {
 		return ExportResult{Error: a.problem}
 	}
 	path, err := a.window.SaveFileDialog(a.context(), "qbsettings-"+a.currentProfile()+".json")
@@ -38,9 +38,9 @@ func (a *App) ExportSettings() ExportResult {
 	if path == "" {
 		return ExportResult{Canceled: true}
 	}
-	data, err := a.form.Export(a.context(), a.currentProfile(), false)
+	data, err := a.service.Export(a.context(), a.currentProfile(), false)
 	if err != nil {
-		return ExportResult{Error: form.MessageFor(err)}
+		return ExportResult{Error: appservice.MessageFor(err)}
 	}
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		a.log.Error("export not written", "path", path, "err", err)
@@ -53,12 +53,12 @@ func (a *App) ExportSettings() ExportResult {
 // PreviewImport reads a settings file's content (the web view reads the file
 // the user picked) and says what importing it would change.
 func (a *App) PreviewImport(content string) ImportPreviewResult {
-	if a.form == nil {
+	if a.service == nil {
 		return ImportPreviewResult{Error: a.problem}
 	}
-	p, err := a.form.PreviewImport(a.context(), a.currentProfile(), []byte(content))
+	p, err := a.service.PreviewImport(a.context(), a.currentProfile(), []byte(content))
 	if err != nil {
-		return ImportPreviewResult{Error: form.MessageFor(err)}
+		return ImportPreviewResult{Error: appservice.MessageFor(err)}
 	}
 	changes := make([]Change, len(p.Changes))
 	for i, c := range p.Changes {
@@ -73,7 +73,7 @@ func (a *App) PreviewImport(content string) ImportPreviewResult {
 
 // ApplyImport applies the previewed import as a new revision.
 func (a *App) ApplyImport(token string) SaveResult {
-	if a.form == nil {
+	if a.service == nil {
 		return SaveResult{Error: a.problem}
 	}
 	a.mu.Lock()
@@ -83,9 +83,9 @@ func (a *App) ApplyImport(token string) SaveResult {
 	if pending == nil || pending.token != token {
 		return SaveResult{Error: "This import is no longer ready. Choose the file again."}
 	}
-	st, err := a.form.Import(a.context(), a.currentProfile(), pending.preview)
+	st, err := a.service.Import(a.context(), a.currentProfile(), pending.preview)
 	if err != nil {
-		return SaveResult{Error: form.MessageFor(err)}
+		return SaveResult{Error: appservice.MessageFor(err)}
 	}
 	return SaveResult{State: a.toFormState(st)}
 }
@@ -93,7 +93,7 @@ func (a *App) ApplyImport(token string) SaveResult {
 // pendingImport is the one previewed import waiting for the user's yes.
 type pendingImport struct {
 	token   string
-	preview form.ImportPreview
+	preview appservice.ImportPreview
 }
 
 func newToken() string {

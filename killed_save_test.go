@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -124,7 +124,7 @@ func seedForKilling(t *testing.T, data string) (*secrets.Keychain, string, strin
 	s := settings.Defaults()
 	s.ServiceURL, s.ServiceUser = "https://qbserver:8443", user
 	s.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}
-	svc := form.New(st, func(ctx context.Context) (form.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
+	svc := appservice.New(st, func(ctx context.Context) (appservice.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
 	if _, errs, err := svc.Save(context.Background(), store.DefaultProfile, 0, settings.Change{Settings: s, ChangePassword: true, Password: "pw-seed"}); err != nil || errs != nil {
 		t.Fatalf("seed: %v %v", errs, err)
 	}

@@ -17,9 +17,9 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/cli"
 	"qbsettings/backend/datadir"
-	"qbsettings/backend/form"
 	"qbsettings/backend/logging"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
@@ -71,12 +71,12 @@ func main() {
 	}
 }
 
-// backend is the app's data folder, log, database and form service.
+// backend is the app's data folder, log, database and application service.
 type backend struct {
 	dir     string
 	log     *slog.Logger
 	store   *store.Store
-	form    *form.Service
+	service *appservice.Service
 	closers []io.Closer
 }
 
@@ -88,13 +88,13 @@ func (b *backend) close() {
 }
 
 // openBackend opens the data folder, log, database and keychain. It returns
-// what it could open even when it fails, with a *form.UserError saying why.
+// what it could open even when it fails, with a *appservice.UserError saying why.
 func openBackend() (*backend, error) {
 	b := &backend{log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
 	dir, err := datadir.Resolve()
 	if err != nil {
 		b.log.Error("no data folder", "err", err)
-		return b, &form.UserError{Cause: err, Message: "The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder."}
+		return b, &appservice.UserError{Cause: err, Message: "The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder."}
 	}
 	b.dir = dir
 	if log, c, err := logging.New(dir, logging.DefaultMaxBytes); err == nil {
@@ -107,12 +107,12 @@ func openBackend() (*backend, error) {
 	st, err := store.Open(dbPath)
 	if err != nil {
 		b.log.Error("database not opened", "path", dbPath, "err", err)
-		return b, &form.UserError{Cause: err, Message: fmt.Sprintf("The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.", dbPath)}
+		return b, &appservice.UserError{Cause: err, Message: fmt.Sprintf("The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.", dbPath)}
 	}
 	b.closers = append(b.closers, st)
 	b.store = st
-	openKeys := func(ctx context.Context) (form.Passwords, error) { return secrets.Open(ctx) }
-	b.form = form.New(st, openKeys, b.log)
+	openKeys := func(ctx context.Context) (appservice.Passwords, error) { return secrets.Open(ctx) }
+	b.service = appservice.New(st, openKeys, b.log)
 	return b, nil
 }
 
@@ -121,11 +121,11 @@ func openBackend() (*backend, error) {
 // on better than a silent exit.
 func openApp() (*App, func()) {
 	b, err := openBackend()
-	app := &App{profile: store.DefaultProfile, window: wailsWindow{}, log: b.log, dataDir: b.dir, form: b.form}
+	app := &App{profile: store.DefaultProfile, window: wailsWindow{}, log: b.log, dataDir: b.dir, service: b.service}
 	if err != nil {
-		app.form, app.problem = nil, form.MessageFor(err)
+		app.service, app.problem = nil, appservice.MessageFor(err)
 	} else {
-		app.profile = b.form.LastProfile(context.Background())
+		app.profile = b.service.LastProfile(context.Background())
 	}
 	app.log.Info("starting", "dataDir", b.dir, "version", version)
 	return app, b.close
@@ -142,7 +142,7 @@ func runCommand(args []string) int {
 				b.close()
 				return cli.Backend{}, func() {}, err
 			}
-			return cli.Backend{Form: b.form, Store: b.store}, b.close, nil
+			return cli.Backend{Service: b.service, Store: b.store}, b.close, nil
 		},
 	})
 }

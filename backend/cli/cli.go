@@ -11,7 +11,7 @@ import (
 	"io"
 	"strings"
 
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/store"
 )
 
@@ -25,8 +25,8 @@ const (
 // Backend is what commands run against; Open gives it and a function that
 // closes it.
 type Backend struct {
-	Form  *form.Service
-	Store *store.Store
+	Service *appservice.Service
+	Store   *store.Store
 }
 
 // Env is a command's world.
@@ -122,7 +122,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	c.args = positional
 	b, closeBackend, err := env.Open()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "qbsettings:", form.MessageFor(err))
+		fmt.Fprintln(env.Stderr, "qbsettings:", appservice.MessageFor(err))
 		return Failed
 	}
 	defer closeBackend()
@@ -169,7 +169,7 @@ func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // fail reports err to the user and returns the exit code for it.
 func (c *call) fail(err error) int {
-	fmt.Fprintln(c.Stderr, "qbsettings:", form.MessageFor(err))
+	fmt.Fprintln(c.Stderr, "qbsettings:", appservice.MessageFor(err))
 	return Failed
 }
 

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/internal/testdir"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
@@ -28,7 +28,7 @@ type world struct {
 	t       *testing.T
 	dir     string
 	store   *store.Store
-	form    *form.Service
+	service *appservice.Service
 	profile string
 	simURL  string
 }
@@ -48,7 +48,7 @@ func newWorld(t *testing.T) *world {
 	}
 	t.Cleanup(func() { w.store.Close(); keys.Remove(ctx, secrets.Account{Profile: w.profile, User: "demo"}) })
 	w.store.CreateProfile(ctx, w.profile, "CLI test company")
-	w.form = form.New(w.store, func(context.Context) (form.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
+	w.service = appservice.New(w.store, func(context.Context) (appservice.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
 	srv := httptest.NewServer(simulator.New(simulator.Options{User: "demo", Password: "demo-password"}))
 	t.Cleanup(srv.Close)
 	w.simURL = srv.URL
@@ -59,7 +59,7 @@ func newWorld(t *testing.T) *world {
 func (w *world) run(stdin string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Version: "1.2.3",
-		Open: func() (Backend, func(), error) { return Backend{Form: w.form, Store: w.store}, func() {}, nil }}
+		Open: func() (Backend, func(), error) { return Backend{Service: w.service, Store: w.store}, func() {}, nil }}
 	code := Run(ctx, append(args, "--profile", w.profile), env)
 	return code, out.String(), errOut.String()
 }
@@ -83,7 +83,7 @@ func (w *world) setUp() {
 	}
 	// The password first needs a Service User saved... which needs a
 	// password: a first setup goes through import or the window. Here: the form.
-	if _, errs, err := w.form.Save(ctx, w.profile, 0, settings.Change{Settings: settings.Settings{
+	if _, errs, err := w.service.Save(ctx, w.profile, 0, settings.Change{Settings: settings.Settings{
 		ServiceURL: w.simURL, ServiceUser: "demo", DirectCostColumn: settings.DirectCostReadOnly, VendorUpdates: settings.VendorUpdatesAutomatic,
 		RetainageItem: settings.ItemRef{ListID: "80000005-1", FullName: "Retainage Payable"}}, ChangePassword: true, Password: "demo-password"}); err != nil || errs != nil {
 		w.t.Fatalf("setup: %v %v", errs, err)

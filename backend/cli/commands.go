@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"qbsettings/backend/form"
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/settingsfile"
 )
@@ -56,7 +56,7 @@ type SettingsJSON struct {
 }
 
 func settingsGet(ctx context.Context, c *call) int {
-	st, err := c.b.Form.Load(ctx, c.profile)
+	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -105,7 +105,7 @@ func settingsSet(ctx context.Context, c *call) int {
 	if len(c.args) == 0 {
 		return c.misused("settings set needs KEY=VALUE pairs; keys: %s", strings.Join(settableKeys(), ", "))
 	}
-	st, err := c.b.Form.Load(ctx, c.profile)
+	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -129,7 +129,7 @@ func settingsSet(ctx context.Context, c *call) int {
 // save saves a change as the form does and reports the outcome: the field
 // problems and notSaved, or done with the new revision.
 func (c *call) save(ctx context.Context, base int64, change settings.Change, notSaved, done string) int {
-	saved, errs, err := c.b.Form.Save(ctx, c.profile, base, change)
+	saved, errs, err := c.b.Service.Save(ctx, c.profile, base, change)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -163,13 +163,13 @@ func settingsValidate(ctx context.Context, c *call) int {
 
 // preview reads and checks a settings file; when its settings have
 // problems it prints them (and afterwards, if given) and fails.
-func (c *call) preview(ctx context.Context, path, afterwards string) (form.ImportPreview, int) {
+func (c *call) preview(ctx context.Context, path, afterwards string) (appservice.ImportPreview, int) {
 	data, err := readFile(c, path)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "qbsettings: the file %s could not be read: %v\n", path, err)
-		return form.ImportPreview{}, Failed
+		return appservice.ImportPreview{}, Failed
 	}
-	p, err := c.b.Form.PreviewImport(ctx, c.profile, data)
+	p, err := c.b.Service.PreviewImport(ctx, c.profile, data)
 	if err != nil {
 		return p, c.fail(err)
 	}
@@ -210,7 +210,7 @@ func settingsExport(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
 		return c.misused("settings export needs one FILE (- for standard output)")
 	}
-	data, err := c.b.Form.Export(ctx, c.profile, c.trust)
+	data, err := c.b.Service.Export(ctx, c.profile, c.trust)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -242,7 +242,7 @@ func settingsImport(ctx context.Context, c *call) int {
 		fmt.Fprintln(c.Stderr, "Nothing was imported.")
 		return Failed
 	}
-	st, err := c.b.Form.Import(ctx, c.profile, p)
+	st, err := c.b.Service.Import(ctx, c.profile, p)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -269,7 +269,7 @@ func passwordSet(ctx context.Context, c *call) int {
 		return Failed
 	}
 	password := strings.TrimRight(line, "\r\n")
-	st, err := c.b.Form.Load(ctx, c.profile)
+	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -278,11 +278,11 @@ func passwordSet(ctx context.Context, c *call) int {
 }
 
 func connectionTest(ctx context.Context, c *call) int {
-	st, err := c.b.Form.Load(ctx, c.profile)
+	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
 	}
-	res, errs, err := c.b.Form.TestConnection(ctx, c.profile, settings.Change{Settings: st.Saved.Settings})
+	res, errs, err := c.b.Service.TestConnection(ctx, c.profile, settings.Change{Settings: st.Saved.Settings})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -310,7 +310,7 @@ type HistoryJSON struct {
 }
 
 func history(ctx context.Context, c *call) int {
-	entries, err := c.b.Form.History(ctx, c.profile)
+	entries, err := c.b.Service.History(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -1,4 +1,4 @@
-package form
+package appservice
 
 import (
 	"bytes"
@@ -33,7 +33,7 @@ type fixture struct {
 	logBuf  *bytes.Buffer
 }
 
-// newFixture builds the form service on a real SQLite file and the real
+// newFixture builds the service on a real SQLite file and the real
 // keychain, with a profile of the test's own so packages tested in parallel
 // never share a keychain entry.
 func newFixture(t *testing.T) *fixture {

@@ -1,7 +1,12 @@
-// Package form is the Go side of the settings form: it loads what the form
-// shows, validates what the user typed with the rules of package settings,
-// and saves settings and password together, or neither.
-package form
+// Package appservice is the application service that the window and the
+// command line both use: every use of the app goes through it. It loads a
+// company profile's settings, validates what the user entered with the
+// rules of package settings, saves settings and password together or
+// neither, tests the connection, refreshes the item list, and keeps the
+// profiles, history, trusted certificates and settings files. It holds the
+// use cases, not the rules (package settings) or the storage (store,
+// secrets).
+package appservice
 
 import (
 	"context"
@@ -16,7 +21,7 @@ import (
 	"qbsettings/backend/store"
 )
 
-// Service serves the form of every profile.
+// Service serves every company profile, to the window and the command line.
 type Service struct {
 	store     *store.Store
 	openKeys  OpenPasswords
@@ -29,7 +34,7 @@ type Service struct {
 	hasStored map[secrets.Account]bool // known since the last load or save
 }
 
-// New returns a form service over an open store and a way to the keychain.
+// New returns the service over an open store and a way to the keychain.
 func New(st *store.Store, openKeys OpenPasswords, log *slog.Logger) *Service {
 	return &Service{store: st, openKeys: openKeys, log: log, now: time.Now, whoami: osUser, hasStored: map[secrets.Account]bool{}}
 }
