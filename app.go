@@ -33,14 +33,10 @@ type App struct {
 	pendingImport  *pendingImport
 }
 
-// closeRequestedEvent tells the web view that the user tried to close the
-// window with unsaved changes; it asks them and calls ConfirmClose.
-const closeRequestedEvent = "app:close-requested"
-
 // windowRuntime is the part of the Wails runtime the app uses. Tests replace
 // it: the real one stops the process when called outside a Wails window.
 type windowRuntime interface {
-	EventsEmit(ctx context.Context, name string, data ...any)
+	EventsEmit(ctx context.Context, name Event, data ...any)
 	Quit(ctx context.Context)
 	Show(ctx context.Context)
 	// SaveFileDialog asks where to save a file; "" when the user cancels.
@@ -49,8 +45,8 @@ type windowRuntime interface {
 
 type wailsWindow struct{}
 
-func (wailsWindow) EventsEmit(ctx context.Context, name string, data ...any) {
-	runtime.EventsEmit(ctx, name, data...)
+func (wailsWindow) EventsEmit(ctx context.Context, name Event, data ...any) {
+	runtime.EventsEmit(ctx, string(name), data...)
 }
 func (wailsWindow) Quit(ctx context.Context) { runtime.Quit(ctx) }
 func (wailsWindow) SaveFileDialog(ctx context.Context, defaultName string) (string, error) {
@@ -75,7 +71,7 @@ func (a *App) beforeClose(ctx context.Context) (prevent bool) {
 	a.mu.Unlock()
 	if ask {
 		a.log.Info("close requested with unsaved changes: asking the user")
-		a.window.EventsEmit(ctx, closeRequestedEvent)
+		a.window.EventsEmit(ctx, EventCloseRequested)
 	}
 	return ask
 }
@@ -95,33 +91,17 @@ func (a *App) SetDirty(dirty bool) {
 	a.mu.Unlock()
 }
 
+// FieldDescriptions describes every setting in the form's order: the
+// labels, help and choices the form shows, from the one description in
+// package settings. The web view spells none of them.
+func (a *App) FieldDescriptions() []settings.Spec { return settings.Specs() }
+
 // ConfirmClose closes the window, dropping unsaved changes.
 func (a *App) ConfirmClose() {
 	a.mu.Lock()
 	a.closeConfirmed = true
 	a.mu.Unlock()
 	a.window.Quit(a.ctx)
-}
-
-// SettingsForm is the settings as the form edits them.
-type SettingsForm struct {
-	ServiceURL               string                    `json:"serviceUrl"`
-	ServiceUser              string                    `json:"serviceUser"`
-	UseProcoreContractNumber bool                      `json:"useProcoreContractNumber"`
-	AutoAddNewCostCodes      bool                      `json:"autoAddNewCostCodes"`
-	DirectCostColumn         settings.DirectCostColumn `json:"directCostColumn"`
-	HideJobToDateCosts       bool                      `json:"hideJobToDateCosts"`
-	VendorUpdates            settings.VendorUpdates    `json:"vendorUpdates"`
-	RetainageItemListID      string                    `json:"retainageItemListId"`
-	RetainageItemFullName    string                    `json:"retainageItemFullName"`
-}
-
-// FormInput is what the user entered: the settings and, when the Service
-// Password box is open, the new password.
-type FormInput struct {
-	Settings       SettingsForm `json:"settings"`
-	ChangePassword bool         `json:"changePassword"`
-	Password       string       `json:"password"`
 }
 
 // ItemOption is a QuickBooks item the Invoice Retainage Item can be.
@@ -143,23 +123,17 @@ type ConnectionStatus struct {
 // FormState is everything the form shows. The stored password never leaves
 // Go: the form learns only whether one is stored.
 type FormState struct {
-	Settings         SettingsForm     `json:"settings"`
-	Revision         int64            `json:"revision"`
-	SavedAt          string           `json:"savedAt"`
-	PasswordStored   bool             `json:"passwordStored"`
-	KeychainProblem  string           `json:"keychainProblem"`
-	Status           ConnectionStatus `json:"status"`
-	Items            []ItemOption     `json:"items"`
-	ItemsRefreshedAt string           `json:"itemsRefreshedAt"`
+	Settings         settings.Settings `json:"settings"`
+	Revision         int64             `json:"revision"`
+	SavedAt          string            `json:"savedAt"`
+	PasswordStored   bool              `json:"passwordStored"`
+	KeychainProblem  string            `json:"keychainProblem"`
+	Status           ConnectionStatus  `json:"status"`
+	Items            []ItemOption      `json:"items"`
+	ItemsRefreshedAt string            `json:"itemsRefreshedAt"`
 	// Trusted lists the certificates trusted for the profile's addresses.
 	Trusted    []TrustedCertificateInfo `json:"trusted"`
 	DataFolder string                   `json:"dataFolder"`
-}
-
-// FieldError is one field's problem, placed beside that field.
-type FieldError struct {
-	Field   settings.Field `json:"field"`
-	Message string         `json:"message"`
 }
 
 // LoadResult carries the form's state, or a message for the user.
@@ -171,9 +145,9 @@ type LoadResult struct {
 // SaveResult is a saved and reloaded state, the field errors that stopped
 // the save, or a message for the user.
 type SaveResult struct {
-	State       *FormState   `json:"state"`
-	FieldErrors []FieldError `json:"fieldErrors"`
-	Error       string       `json:"error"`
+	State       *FormState            `json:"state"`
+	FieldErrors []settings.FieldError `json:"fieldErrors"`
+	Error       string                `json:"error"`
 	// Conflict: someone else saved first; the form offers to reload.
 	Conflict bool `json:"conflict"`
 }
@@ -193,31 +167,31 @@ func (a *App) Load() LoadResult {
 
 // Validate returns the problems with what the user entered, as Save would
 // find them. The form calls it as the user types.
-func (a *App) Validate(in FormInput) []FieldError {
+func (a *App) Validate(c settings.Change) []settings.FieldError {
 	if a.service == nil {
-		return []FieldError{}
+		return []settings.FieldError{}
 	}
-	errs, err := a.service.Validate(a.context(), a.currentProfile(), toChange(in))
+	errs, err := a.service.Validate(a.context(), a.currentProfile(), c)
 	if err != nil {
 		// The form reports field problems only; Save will say what failed.
 		a.log.Warn("validate failed", "err", err)
 	}
-	return toFieldErrors(errs)
+	return errs
 }
 
 // Save stores what the user entered if all of it is valid, on top of the
 // revision the form was loaded at.
-func (a *App) Save(baseRevision int64, in FormInput) SaveResult {
+func (a *App) Save(baseRevision int64, c settings.Change) SaveResult {
 	if a.service == nil {
 		return SaveResult{Error: a.problem}
 	}
-	st, errs, err := a.service.Save(a.context(), a.currentProfile(), baseRevision, toChange(in))
+	st, errs, err := a.service.Save(a.context(), a.currentProfile(), baseRevision, c)
 	switch {
 	case err != nil:
 		var conflict *store.ConflictError
 		return SaveResult{Error: appservice.MessageFor(err), Conflict: errors.As(err, &conflict)}
 	case len(errs) > 0:
-		return SaveResult{FieldErrors: toFieldErrors(errs)}
+		return SaveResult{FieldErrors: errs}
 	}
 	return SaveResult{State: a.toFormState(st)}
 }
@@ -250,41 +224,9 @@ func (a *App) context() context.Context {
 	return context.Background()
 }
 
-func toChange(in FormInput) settings.Change {
-	s := in.Settings
-	return settings.Change{
-		Settings: settings.Settings{
-			ServiceURL:               s.ServiceURL,
-			ServiceUser:              s.ServiceUser,
-			UseProcoreContractNumber: s.UseProcoreContractNumber,
-			AutoAddNewCostCodes:      s.AutoAddNewCostCodes,
-			DirectCostColumn:         s.DirectCostColumn,
-			HideJobToDateCosts:       s.HideJobToDateCosts,
-			VendorUpdates:            s.VendorUpdates,
-			RetainageItem:            settings.ItemRef{ListID: s.RetainageItemListID, FullName: s.RetainageItemFullName},
-		},
-		ChangePassword: in.ChangePassword,
-		Password:       in.Password,
-	}
-}
-
-func toSettingsForm(s settings.Settings) SettingsForm {
-	return SettingsForm{
-		ServiceURL:               s.ServiceURL,
-		ServiceUser:              s.ServiceUser,
-		UseProcoreContractNumber: s.UseProcoreContractNumber,
-		AutoAddNewCostCodes:      s.AutoAddNewCostCodes,
-		DirectCostColumn:         s.DirectCostColumn,
-		HideJobToDateCosts:       s.HideJobToDateCosts,
-		VendorUpdates:            s.VendorUpdates,
-		RetainageItemListID:      s.RetainageItem.ListID,
-		RetainageItemFullName:    s.RetainageItem.FullName,
-	}
-}
-
 func (a *App) toFormState(st appservice.State) *FormState {
 	return &FormState{
-		Settings:         toSettingsForm(st.Saved.Settings),
+		Settings:         st.Saved.Settings,
 		Revision:         st.Saved.Revision,
 		SavedAt:          timeText(st.Saved.SavedAt),
 		PasswordStored:   st.PasswordStored,
@@ -299,14 +241,6 @@ func (a *App) toFormState(st appservice.State) *FormState {
 
 func toConnectionStatus(s store.Status) ConnectionStatus {
 	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: s.Detail}
-}
-
-func toFieldErrors(errs []settings.FieldError) []FieldError {
-	out := make([]FieldError, len(errs))
-	for i, e := range errs {
-		out[i] = FieldError{Field: e.Field, Message: e.Message}
-	}
-	return out
 }
 
 // timeText is t in RFC 3339 for the web view to show in local time, or ""

@@ -3,12 +3,9 @@ package main
 import (
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
-
-// itemsRefreshProgressEvent carries a list refresh's state ("queued",
-// "running", "done") to the web view while RefreshItems runs.
-const itemsRefreshProgressEvent = "items:refresh-progress"
 
 // CertificateInfo is a certificate the service presented that this computer
 // does not trust; times are RFC 3339.
@@ -31,20 +28,20 @@ type TrustedCertificateInfo struct {
 // ConnectionTestResult is what Test connection found: a status, or the
 // field errors that stopped it, or a message for the user.
 type ConnectionTestResult struct {
-	Status      ConnectionStatus `json:"status"`
-	Kind        quickbooks.Kind  `json:"kind"`
-	Certificate *CertificateInfo `json:"certificate"`
-	FieldErrors []FieldError     `json:"fieldErrors"`
-	Error       string           `json:"error"`
-	Canceled    bool             `json:"canceled"`
+	Status      ConnectionStatus      `json:"status"`
+	Kind        quickbooks.Kind       `json:"kind"`
+	Certificate *CertificateInfo      `json:"certificate"`
+	FieldErrors []settings.FieldError `json:"fieldErrors"`
+	Error       string                `json:"error"`
+	Canceled    bool                  `json:"canceled"`
 }
 
 // RefreshResult is the refreshed item list, or why it was not refreshed.
 type RefreshResult struct {
-	Items            []ItemOption `json:"items"`
-	ItemsRefreshedAt string       `json:"itemsRefreshedAt"`
-	FieldErrors      []FieldError `json:"fieldErrors"`
-	Error            string       `json:"error"`
+	Items            []ItemOption          `json:"items"`
+	ItemsRefreshedAt string                `json:"itemsRefreshedAt"`
+	FieldErrors      []settings.FieldError `json:"fieldErrors"`
+	Error            string                `json:"error"`
 }
 
 // TrustResult is the trusted certificates after a change, or why it failed.
@@ -55,18 +52,18 @@ type TrustResult struct {
 
 // TestConnection checks the connection values in the form without saving
 // them. It gives up after 10 s; CancelConnectionTest stops it sooner.
-func (a *App) TestConnection(in FormInput) ConnectionTestResult {
+func (a *App) TestConnection(c settings.Change) ConnectionTestResult {
 	if a.service == nil {
 		return ConnectionTestResult{Error: a.problem}
 	}
 	ctx, done := a.ops.start(a.context(), "connection")
 	defer done()
-	res, errs, err := a.service.TestConnection(ctx, a.currentProfile(), toChange(in))
+	res, errs, err := a.service.TestConnection(ctx, a.currentProfile(), c)
 	switch {
 	case err != nil:
 		return ConnectionTestResult{Error: appservice.MessageFor(err)}
 	case len(errs) > 0:
-		return ConnectionTestResult{FieldErrors: toFieldErrors(errs)}
+		return ConnectionTestResult{FieldErrors: errs}
 	}
 	out := ConnectionTestResult{Status: toConnectionStatus(res.Status), Kind: res.Kind, Canceled: res.Kind == quickbooks.KindCanceled}
 	if c := res.Certificate; c != nil {
@@ -80,21 +77,21 @@ func (a *App) TestConnection(in FormInput) ConnectionTestResult {
 func (a *App) CancelConnectionTest() { a.ops.cancel("connection") }
 
 // RefreshItems has the service re-read QuickBooks' items and stores them,
-// reporting progress as itemsRefreshProgressEvent events.
-func (a *App) RefreshItems(in FormInput) RefreshResult {
+// reporting progress as EventItemsRefreshProgress events.
+func (a *App) RefreshItems(c settings.Change) RefreshResult {
 	if a.service == nil {
 		return RefreshResult{Error: a.problem}
 	}
 	ctx, done := a.ops.start(a.context(), "refresh")
 	defer done()
-	list, errs, err := a.service.RefreshItems(ctx, a.currentProfile(), toChange(in), func(state string) {
-		a.window.EventsEmit(a.ctx, itemsRefreshProgressEvent, state)
+	list, errs, err := a.service.RefreshItems(ctx, a.currentProfile(), c, func(state string) {
+		a.window.EventsEmit(a.ctx, EventItemsRefreshProgress, state)
 	})
 	switch {
 	case err != nil:
 		return RefreshResult{Error: appservice.MessageFor(err)}
 	case len(errs) > 0:
-		return RefreshResult{FieldErrors: toFieldErrors(errs)}
+		return RefreshResult{FieldErrors: errs}
 	}
 	return RefreshResult{Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
 }

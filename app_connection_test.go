@@ -7,17 +7,18 @@ import (
 	"time"
 
 	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
 	"qbsettings/backend/simulator"
 )
 
-func simulatorInput(t *testing.T, fault simulator.Fault) (FormInput, *simulator.Server) {
+func simulatorInput(t *testing.T, fault simulator.Fault) (settings.Change, *simulator.Server) {
 	t.Helper()
 	sim := simulator.New(simulator.Options{User: "demo", Password: "demo-password", RefreshPolls: 1, SlowDelay: 5 * time.Second})
 	sim.SetFault(fault)
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
-	return FormInput{
-		Settings:       SettingsForm{ServiceURL: srv.URL, ServiceUser: "demo"},
+	return settings.Change{
+		Settings:       settings.Settings{ServiceURL: srv.URL, ServiceUser: "demo"},
 		ChangePassword: true,
 		Password:       "demo-password",
 	}, sim
@@ -39,7 +40,7 @@ func TestConnectionAndRefreshThroughTheApp(t *testing.T) {
 	if ref.Error != "" || len(ref.Items) < 30 || ref.ItemsRefreshedAt == "" {
 		t.Fatalf("refresh: %d items, %q", len(ref.Items), ref.Error)
 	}
-	if len(w.events) == 0 || w.events[len(w.events)-1] != itemsRefreshProgressEvent {
+	if len(w.events) == 0 || w.events[len(w.events)-1] != EventItemsRefreshProgress {
 		t.Fatalf("no progress events: %v", w.events)
 	}
 }
@@ -62,7 +63,7 @@ func TestUntrustedCertificateReachesTheForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	in := FormInput{Settings: SettingsForm{ServiceURL: srv.URL, ServiceUser: "demo"}, ChangePassword: true, Password: "demo-password"}
+	in := settings.Change{Settings: settings.Settings{ServiceURL: srv.URL, ServiceUser: "demo"}, ChangePassword: true, Password: "demo-password"}
 
 	res := app.TestConnection(in)
 	if res.Kind != quickbooks.KindCertificate || res.Certificate == nil || res.Certificate.Fingerprint != quickbooks.Fingerprint(cert.Certificate[0]) {

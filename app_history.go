@@ -2,6 +2,7 @@ package main
 
 import (
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/settings"
 )
 
 // Change is one setting's change in a revision, in the user's words.
@@ -14,11 +15,11 @@ type Change struct {
 // HistoryEntry is one saved revision: when, by whom, what changed, and the
 // settings it saved (so the form can load them for a restore).
 type HistoryEntry struct {
-	Revision int64        `json:"revision"`
-	SavedAt  string       `json:"savedAt"`
-	SavedBy  string       `json:"savedBy"`
-	Changes  []Change     `json:"changes"`
-	Settings SettingsForm `json:"settings"`
+	Revision int64             `json:"revision"`
+	SavedAt  string            `json:"savedAt"`
+	SavedBy  string            `json:"savedBy"`
+	Changes  []Change          `json:"changes"`
+	Settings settings.Settings `json:"settings"`
 }
 
 // HistoryResult is the history, newest first, or a message for the user.
@@ -49,7 +50,7 @@ func (a *App) History() HistoryResult {
 			SavedAt:  timeText(e.SavedAt),
 			SavedBy:  e.SavedBy,
 			Changes:  changes,
-			Settings: toSettingsForm(e.Settings),
+			Settings: e.Settings,
 		}
 	}
 	return HistoryResult{Entries: out}

@@ -18,13 +18,13 @@ import (
 
 // fakeWindow records what the app asked of the window.
 type fakeWindow struct {
-	events   []string
+	events   []Event
 	quits    int
 	shows    int
 	savePath string // what the save dialog answers
 }
 
-func (w *fakeWindow) EventsEmit(_ context.Context, name string, _ ...any) {
+func (w *fakeWindow) EventsEmit(_ context.Context, name Event, _ ...any) {
 	w.events = append(w.events, name)
 }
 func (w *fakeWindow) Quit(context.Context) { w.quits++ }
@@ -79,13 +79,12 @@ func TestLoadSaveRoundTrip(t *testing.T) {
 		t.Fatalf("first load: %+v", first)
 	}
 
-	in := FormInput{Settings: first.State.Settings, ChangePassword: true, Password: "pw"}
+	in := settings.Change{Settings: first.State.Settings, ChangePassword: true, Password: "pw"}
 	in.Settings.ServiceURL = "http://localhost:8765"
 	in.Settings.ServiceUser = "demo"
 	in.Settings.DirectCostColumn = settings.DirectCostEditable
 	in.Settings.HideJobToDateCosts = true
-	in.Settings.RetainageItemListID = item.ListID
-	in.Settings.RetainageItemFullName = item.FullName
+	in.Settings.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}
 	if errs := app.Validate(in); len(errs) != 0 {
 		t.Fatalf("Validate: %v", errs)
 	}
@@ -104,7 +103,7 @@ func TestLoadSaveRoundTrip(t *testing.T) {
 	if rev := app.StoredRevision(); rev != 1 {
 		t.Fatalf("StoredRevision = %d, want 1", rev)
 	}
-	stale := app.Save(0, FormInput{Settings: in.Settings})
+	stale := app.Save(0, settings.Change{Settings: in.Settings})
 	if !stale.Conflict || stale.Error == "" {
 		t.Fatalf("stale save: %+v", stale)
 	}
@@ -112,7 +111,7 @@ func TestLoadSaveRoundTrip(t *testing.T) {
 
 func TestSaveReportsFieldErrorsAsData(t *testing.T) {
 	app, _, _ := newTestApp(t)
-	res := app.Save(0, FormInput{Settings: SettingsForm{ServiceURL: "http://qbserver"}})
+	res := app.Save(0, settings.Change{Settings: settings.Settings{ServiceURL: "http://qbserver"}})
 	fields := map[settings.Field]bool{}
 	for _, e := range res.FieldErrors {
 		fields[e.Field] = true
@@ -130,7 +129,7 @@ func TestCloseAsksOnlyWithUnsavedChanges(t *testing.T) {
 		t.Fatal("a clean form kept the window open")
 	}
 	app.SetDirty(true)
-	if !app.beforeClose(app.ctx) || len(w.events) != 1 || w.events[0] != closeRequestedEvent {
+	if !app.beforeClose(app.ctx) || len(w.events) != 1 || w.events[0] != EventCloseRequested {
 		t.Fatalf("dirty close: events %v", w.events)
 	}
 	app.ConfirmClose()
@@ -152,7 +151,7 @@ func TestUnopenedDatabaseExplainsItself(t *testing.T) {
 	if res := app.Load(); res.Error != app.problem || res.State != nil {
 		t.Fatalf("Load: %+v", res)
 	}
-	if res := app.Save(0, FormInput{}); res.Error != app.problem {
+	if res := app.Save(0, settings.Change{}); res.Error != app.problem {
 		t.Fatalf("Save: %+v", res)
 	}
 }
@@ -161,9 +160,9 @@ func TestHistoryThroughTheApp(t *testing.T) {
 	app, _, st := newTestApp(t)
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
 	st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now())
-	in := FormInput{Settings: app.Load().State.Settings, ChangePassword: true, Password: "pw"}
+	in := settings.Change{Settings: app.Load().State.Settings, ChangePassword: true, Password: "pw"}
 	in.Settings.ServiceURL, in.Settings.ServiceUser = "http://localhost:8765", "demo"
-	in.Settings.RetainageItemListID, in.Settings.RetainageItemFullName = item.ListID, item.FullName
+	in.Settings.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}
 	if res := app.Save(0, in); res.Error != "" || len(res.FieldErrors) > 0 {
 		t.Fatalf("save: %+v", res)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/settings"
 )
 
 // ExportResult says where the settings were exported, or why not.
@@ -18,10 +19,10 @@ type ExportResult struct {
 // ImportPreviewResult is what importing a file would change, or the field
 // problems or message that stop it. Token names the preview for ApplyImport.
 type ImportPreviewResult struct {
-	Token       string       `json:"token"`
-	Changes     []Change     `json:"changes"`
-	FieldErrors []FieldError `json:"fieldErrors"`
-	Error       string       `json:"error"`
+	Token       string                `json:"token"`
+	Changes     []Change              `json:"changes"`
+	FieldErrors []settings.FieldError `json:"fieldErrors"`
+	Error       string                `json:"error"`
 }
 
 // ExportSettings asks where to save, then writes the profile's settings
@@ -68,7 +69,7 @@ func (a *App) PreviewImport(content string) ImportPreviewResult {
 	a.mu.Lock()
 	a.pendingImport = &pendingImport{token: token, preview: p}
 	a.mu.Unlock()
-	return ImportPreviewResult{Token: token, Changes: changes, FieldErrors: toFieldErrors(p.FieldErrors)}
+	return ImportPreviewResult{Token: token, Changes: changes, FieldErrors: p.FieldErrors}
 }
 
 // ApplyImport applies the previewed import as a new revision.

@@ -55,7 +55,7 @@ func main() {
 		OnStartup:        app.startup,
 		OnBeforeClose:    app.beforeClose,
 		Bind:             []any{app},
-		EnumBind:         []any{directCostColumns, vendorUpdateOptions, fields},
+		EnumBind:         []any{directCostColumns, vendorUpdateOptions, fields, kinds, events},
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "com.qbsettings.quickbooks-integration-settings",
 			OnSecondInstanceLaunch: app.onSecondInstance,
@@ -142,7 +142,7 @@ func runCommand(args []string) int {
 				b.close()
 				return cli.Backend{}, func() {}, err
 			}
-			return cli.Backend{Service: b.service, Store: b.store}, b.close, nil
+			return cli.Backend{Service: b.service}, b.close, nil
 		},
 	})
 }
@@ -171,8 +171,21 @@ var (
 		{settings.FieldServiceURL, "ServiceURL"},
 		{settings.FieldServiceUser, "ServiceUser"},
 		{settings.FieldPassword, "Password"},
+		{settings.FieldUseProcoreContractNumber, "UseProcoreContractNumber"},
+		{settings.FieldAutoAddNewCostCodes, "AutoAddNewCostCodes"},
 		{settings.FieldDirectCostColumn, "DirectCostColumn"},
+		{settings.FieldHideJobToDateCosts, "HideJobToDateCosts"},
 		{settings.FieldVendorUpdates, "VendorUpdates"},
 		{settings.FieldRetainageItem, "RetainageItem"},
+	}
+	kinds = []struct {
+		Value  settings.Kind
+		TSName string
+	}{
+		{settings.KindText, "Text"},
+		{settings.KindSecret, "Secret"},
+		{settings.KindSwitch, "Switch"},
+		{settings.KindChoice, "Choice"},
+		{settings.KindItem, "Item"},
 	}
 )

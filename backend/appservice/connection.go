@@ -32,6 +32,9 @@ type ConnectionResult struct {
 // records the result as the profile's status. A cancelled test records
 // nothing.
 func (s *Service) TestConnection(ctx context.Context, profile string, c settings.Change) (ConnectionResult, []settings.FieldError, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return ConnectionResult{}, nil, err
+	}
 	client, errs, err := s.client(ctx, profile, c)
 	if err != nil || len(errs) > 0 {
 		return ConnectionResult{}, errs, err
@@ -57,7 +60,7 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 		return ConnectionResult{}, nil, err
 	}
 	if err := s.store.SaveStatus(context.WithoutCancel(ctx), profile, res.Status); err != nil {
-		return res, nil, s.storeFailure("save", err)
+		return res, nil, s.storeFailure(writing, err)
 	}
 	s.log.Info("connection tested", "profile", profile, "connected", res.Status.Connected)
 	return res, nil, nil
@@ -85,7 +88,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	}
 	trusted, err := s.store.TrustedCertificates(ctx, profile)
 	if err != nil {
-		return nil, nil, s.storeFailure("load", err)
+		return nil, nil, s.storeFailure(reading, err)
 	}
 	cfg := quickbooks.Config{BaseURL: c.Settings.ServiceURL, User: c.Settings.ServiceUser, Password: password}
 	origin := quickbooks.Origin(c.Settings.ServiceURL)
@@ -104,12 +107,15 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 // TrustCertificate trusts the certificate with fingerprint for the origin of
 // serviceURL, replacing any certificate trusted there before.
 func (s *Service) TrustCertificate(ctx context.Context, profile, serviceURL, fingerprint, subject string) error {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return err
+	}
 	c, err := s.trusted(serviceURL, fingerprint, subject)
 	if err != nil {
 		return err
 	}
 	if err := s.store.TrustCertificate(ctx, profile, c); err != nil {
-		return s.storeFailure("save", err)
+		return s.storeFailure(writing, err)
 	}
 	s.log.Info("certificate trusted", "profile", profile, "origin", c.Origin, "fingerprint", c.Fingerprint)
 	return nil
@@ -127,17 +133,23 @@ func (s *Service) trusted(serviceURL, fingerprint, subject string) (store.Truste
 
 // TrustedCertificates lists the certificates trusted for the profile.
 func (s *Service) TrustedCertificates(ctx context.Context, profile string) ([]store.TrustedCertificate, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return nil, err
+	}
 	list, err := s.store.TrustedCertificates(ctx, profile)
 	if err != nil {
-		return nil, s.storeFailure("load", err)
+		return nil, s.storeFailure(reading, err)
 	}
 	return list, nil
 }
 
 // RemoveTrustedCertificate stops trusting the certificate of origin.
 func (s *Service) RemoveTrustedCertificate(ctx context.Context, profile, origin string) error {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return err
+	}
 	if err := s.store.RemoveTrustedCertificate(ctx, profile, origin); err != nil {
-		return s.storeFailure("save", err)
+		return s.storeFailure(writing, err)
 	}
 	s.log.Info("certificate no longer trusted", "profile", profile, "origin", origin)
 	return nil

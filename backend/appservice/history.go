@@ -21,10 +21,13 @@ type HistoryEntry struct {
 // History lists the profile's revisions, newest first, each with its
 // changes from the revision before (the first one's from the defaults).
 func (s *Service) History(ctx context.Context, profile string) ([]HistoryEntry, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return nil, err
+	}
 	// One more than shown, so the oldest shown has something to compare with.
 	revs, err := s.store.History(ctx, profile, HistoryLimit+1)
 	if err != nil {
-		return nil, s.storeFailure("load", err)
+		return nil, s.storeFailure(reading, err)
 	}
 	var out []HistoryEntry
 	for i, r := range revs {

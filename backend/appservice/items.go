@@ -22,6 +22,9 @@ const (
 // transaction: if anything fails, the stored list stays as it was.
 // progress hears the service's refresh states.
 func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.Change, progress func(state string)) (store.ItemList, []settings.FieldError, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return store.ItemList{}, nil, err
+	}
 	client, errs, err := s.client(ctx, profile, c)
 	if err != nil || len(errs) > 0 {
 		return store.ItemList{}, errs, err
@@ -47,12 +50,12 @@ func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.C
 		list.Items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
 	}
 	if err := s.store.ReplaceItems(ctx, profile, list.Items, list.RefreshedAt); err != nil {
-		return store.ItemList{}, nil, s.storeFailure("save", err)
+		return store.ItemList{}, nil, s.storeFailure(writing, err)
 	}
 	s.log.Info("item list refreshed", "profile", profile, "items", len(items))
 	stored, err := s.store.Items(ctx, profile)
 	if err != nil {
-		return store.ItemList{}, nil, s.storeFailure("load", err)
+		return store.ItemList{}, nil, s.storeFailure(reading, err)
 	}
 	return stored, nil, nil
 }

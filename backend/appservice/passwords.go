@@ -206,7 +206,7 @@ func (s *Service) failure(profile string, err error, outcome string) error {
 	}
 	var se storeError
 	if errors.As(err, &se) {
-		return s.storeFailure("load", se.err)
+		return s.storeFailure(reading, se.err)
 	}
 	return s.keychainFailure(profile, err, outcome)
 }

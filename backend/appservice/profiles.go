@@ -20,7 +20,7 @@ const MaxProfileName = 80
 func (s *Service) Profiles(ctx context.Context) ([]store.Profile, error) {
 	ps, err := s.store.Profiles(ctx)
 	if err != nil {
-		return nil, s.storeFailure("load", err)
+		return nil, s.storeFailure(reading, err)
 	}
 	return ps, nil
 }
@@ -58,7 +58,7 @@ func (s *Service) AddProfile(ctx context.Context, name string) (store.Profile, e
 	rand.Read(b)
 	p := store.Profile{ID: "company-" + hex.EncodeToString(b), Name: name}
 	if err := s.store.CreateProfile(ctx, p.ID, p.Name); err != nil {
-		return store.Profile{}, s.storeFailure("save", err)
+		return store.Profile{}, s.storeFailure(writing, err)
 	}
 	s.log.Info("profile added", "profile", p.ID)
 	return p, nil
@@ -66,6 +66,9 @@ func (s *Service) AddProfile(ctx context.Context, name string) (store.Profile, e
 
 // RenameProfile renames a company profile.
 func (s *Service) RenameProfile(ctx context.Context, id, name string) error {
+	if err := s.requireProfile(ctx, id); err != nil {
+		return err
+	}
 	name = strings.TrimSpace(name)
 	existing, err := s.Profiles(ctx)
 	if err != nil {
@@ -75,7 +78,7 @@ func (s *Service) RenameProfile(ctx context.Context, id, name string) error {
 		return &UserError{Message: msg}
 	}
 	if err := s.store.RenameProfile(ctx, id, name); err != nil {
-		return s.storeFailure("save", err)
+		return s.storeFailure(writing, err)
 	}
 	return nil
 }
@@ -84,6 +87,9 @@ func (s *Service) RenameProfile(ctx context.Context, id, name string) error {
 // and history, and its passwords from the keychain. The last profile stays:
 // the app always edits one.
 func (s *Service) RemoveProfile(ctx context.Context, id string) error {
+	if err := s.requireProfile(ctx, id); err != nil {
+		return err
+	}
 	existing, err := s.Profiles(ctx)
 	if err != nil {
 		return err
@@ -93,7 +99,7 @@ func (s *Service) RemoveProfile(ctx context.Context, id string) error {
 	}
 	users, err := s.store.ServiceUsers(ctx, id)
 	if err != nil {
-		return s.storeFailure("load", err)
+		return s.storeFailure(reading, err)
 	}
 	// The passwords first: a profile that lost its passwords but not its
 	// settings can be fixed by entering them again; orphaned passwords would
@@ -111,7 +117,7 @@ func (s *Service) RemoveProfile(ctx context.Context, id string) error {
 		if errors.Is(err, store.ErrNoProfile) {
 			return &UserError{Message: "This company was already removed.", Cause: err}
 		}
-		return s.storeFailure("save", err)
+		return s.storeFailure(writing, err)
 	}
 	s.log.Info("profile removed", "profile", id)
 	return nil

@@ -17,13 +17,16 @@ const nothingSaved = "Nothing was saved."
 // passwords.go). Field problems come back as data; any other failure is a
 // *UserError.
 func (s *Service) Save(ctx context.Context, profile string, base int64, c settings.Change) (State, []settings.FieldError, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return State{}, nil, err
+	}
 	c.Settings = settings.Normalize(c.Settings)
 	acct := account(profile, c.Settings)
 	// The rules first: the keychain is asked about the Service User only
 	// once the user passes its own rule.
 	items, err := s.store.Items(ctx, profile)
 	if err != nil {
-		return State{}, nil, s.storeFailure("check", err)
+		return State{}, nil, s.storeFailure(reading, err)
 	}
 	stored, err := s.passwordStored(ctx, acct, true)
 	if err != nil {
@@ -36,7 +39,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	// checks again inside its transaction.
 	current, err := s.store.LoadSettings(ctx, profile)
 	if err != nil {
-		return State{}, nil, s.storeFailure("save", err)
+		return State{}, nil, s.storeFailure(writing, err)
 	}
 	if current.Revision != base {
 		return State{}, nil, s.conflict(&store.ConflictError{Base: base, Stored: current.Revision, StoredAt: current.SavedAt})
@@ -72,7 +75,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 		if errors.As(err, &conflict) {
 			return State{}, nil, s.conflict(conflict)
 		}
-		return State{}, nil, s.storeFailure("save", err)
+		return State{}, nil, s.storeFailure(writing, err)
 	}
 	s.log.Info("settings saved", "profile", profile, "revision", saved.Revision, "passwordChanged", c.ChangePassword)
 	if c.ChangePassword {

@@ -11,7 +11,6 @@ package appservice
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -56,19 +55,22 @@ type State struct {
 // password is stored. A keychain problem is reported in State, not as an
 // error, so the user can still see the settings.
 func (s *Service) Load(ctx context.Context, profile string) (State, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return State{Profile: profile}, err
+	}
 	st := State{Profile: profile}
 	var err error
 	if st.Saved, err = s.store.LoadSettings(ctx, profile); err != nil {
-		return st, s.storeFailure("load", err)
+		return st, s.storeFailure(reading, err)
 	}
 	if st.Status, err = s.store.Status(ctx, profile); err != nil {
-		return st, s.storeFailure("load", err)
+		return st, s.storeFailure(reading, err)
 	}
 	if st.Items, err = s.store.Items(ctx, profile); err != nil {
-		return st, s.storeFailure("load", err)
+		return st, s.storeFailure(reading, err)
 	}
 	if st.Trusted, err = s.store.TrustedCertificates(ctx, profile); err != nil {
-		return st, s.storeFailure("load", err)
+		return st, s.storeFailure(reading, err)
 	}
 	// Opening the keychain first reports a keychain that cannot be used
 	// even before a Service User is entered.
@@ -79,7 +81,7 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 	}
 	var dbErr storeError
 	if errors.As(err, &dbErr) {
-		return st, s.storeFailure("load", dbErr.err)
+		return st, s.storeFailure(reading, dbErr.err)
 	}
 	if err != nil {
 		st.KeychainProblem = keychainMessage(err, "")
@@ -91,6 +93,9 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 
 // Validate returns the problems with c, field by field, as Save would.
 func (s *Service) Validate(ctx context.Context, profile string, c settings.Change) ([]settings.FieldError, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return nil, err
+	}
 	c.Settings = settings.Normalize(c.Settings)
 	vctx, err := s.validationContext(ctx, profile, c.Settings)
 	if err != nil {
@@ -107,7 +112,7 @@ func account(profile string, st settings.Settings) secrets.Account {
 func (s *Service) validationContext(ctx context.Context, profile string, st settings.Settings) (settings.Context, error) {
 	items, err := s.store.Items(ctx, profile)
 	if err != nil {
-		return settings.Context{}, s.storeFailure("check", err)
+		return settings.Context{}, s.storeFailure(reading, err)
 	}
 	// While the keychain cannot be asked, judge the password as if one were
 	// stored: Save refuses anyway, with the keychain's own message.
@@ -118,44 +123,15 @@ func (s *Service) validationContext(ctx context.Context, profile string, st sett
 	return settings.Context{PasswordStored: stored, Items: items.Items}, nil
 }
 
-// UserError is a failure explained for the user. Its cause is for the log.
-type UserError struct {
-	Message string
-	Cause   error
-}
-
-func (e *UserError) Error() string { return e.Message }
-func (e *UserError) Unwrap() error { return e.Cause }
-
-// MessageFor returns the text to show the user for err.
-func MessageFor(err error) string {
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return ue.Message
-	}
-	return "Something went wrong. Nothing was changed. Close the app, open it again and retry."
-}
-
-func (s *Service) storeFailure(action string, err error) error {
-	s.log.Error("settings database failed", "action", action, "err", err)
-	msg := "The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk."
-	if action == "save" {
-		msg = "The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again."
-	}
-	return &UserError{Message: msg, Cause: err}
-}
-
-func conflictMessage(c *store.ConflictError) string {
-	return fmt.Sprintf("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.",
-		c.StoredAt.Local().Format("3:04 PM on Jan 2"))
-}
-
 // StoredRevision is the profile's saved revision, for noticing saves made
 // elsewhere (the command line, another window).
 func (s *Service) StoredRevision(ctx context.Context, profile string) (int64, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return 0, err
+	}
 	rev, err := s.store.CurrentRevision(ctx, profile)
 	if err != nil {
-		return 0, s.storeFailure("load", err)
+		return 0, s.storeFailure(reading, err)
 	}
 	return rev, nil
 }

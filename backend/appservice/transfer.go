@@ -13,15 +13,18 @@ import (
 // Export returns the profile's stored settings as a settings file: never
 // the password, and the trusted certificates only when includeTrust is set.
 func (s *Service) Export(ctx context.Context, profile string, includeTrust bool) ([]byte, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return nil, err
+	}
 	saved, err := s.store.LoadSettings(ctx, profile)
 	if err != nil {
-		return nil, s.storeFailure("load", err)
+		return nil, s.storeFailure(reading, err)
 	}
 	var certs []settingsfile.Certificate
 	if includeTrust {
 		trusted, err := s.store.TrustedCertificates(ctx, profile)
 		if err != nil {
-			return nil, s.storeFailure("load", err)
+			return nil, s.storeFailure(reading, err)
 		}
 		for _, c := range trusted {
 			certs = append(certs, settingsfile.Certificate{Origin: c.Origin, Fingerprint: c.Fingerprint, Subject: c.Subject})
@@ -46,6 +49,9 @@ type ImportPreview struct {
 // and on a PC that never read the item list, the chosen item is taken as
 // it is.
 func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte) (ImportPreview, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return ImportPreview{}, err
+	}
 	f, err := settingsfile.Decode(data)
 	var fe *settingsfile.Error
 	if errors.As(err, &fe) {
@@ -56,13 +62,13 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 	}
 	current, err := s.store.LoadSettings(ctx, profile)
 	if err != nil {
-		return ImportPreview{}, s.storeFailure("load", err)
+		return ImportPreview{}, s.storeFailure(reading, err)
 	}
 	items, err := s.store.Items(ctx, profile)
 	if err != nil {
-		return ImportPreview{}, s.storeFailure("load", err)
+		return ImportPreview{}, s.storeFailure(reading, err)
 	}
-	st := settings.Normalize(f.ToSettings())
+	st := settings.Normalize(f.Settings)
 	vctx := settings.Context{PasswordStored: true, Items: items.Items, ItemListUnknown: items.RefreshedAt.IsZero()}
 	changes := settings.Diff(current.Settings, st)
 	for _, c := range f.TrustedCertificates {
@@ -83,6 +89,9 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 // Import applies a previewed file as a new revision, if nothing was saved
 // since the preview. The stored password is left as it is.
 func (s *Service) Import(ctx context.Context, profile string, p ImportPreview) (State, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return State{}, err
+	}
 	if len(p.FieldErrors) > 0 {
 		return State{}, &UserError{Message: "The file's settings have problems, so nothing was imported. Fix them in the file, or import another file."}
 	}
@@ -101,7 +110,7 @@ func (s *Service) Import(ctx context.Context, profile string, p ImportPreview) (
 		return State{}, s.conflict(conflict)
 	}
 	if err != nil {
-		return State{}, s.storeFailure("save", err)
+		return State{}, s.storeFailure(writing, err)
 	}
 	s.log.Info("settings imported", "profile", profile, "revision", saved.Revision, "trustedCertificates", len(p.Trusted))
 	return s.Load(ctx, profile)

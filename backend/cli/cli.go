@@ -6,6 +6,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -169,6 +170,11 @@ func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // fail reports err to the user and returns the exit code for it.
 func (c *call) fail(err error) int {
+	var noProfile *appservice.NoProfileError
+	if errors.As(err, &noProfile) {
+		fmt.Fprintf(c.Stderr, "qbsettings: there is no company profile %q. Run qbsettings profiles list to see the profiles' IDs.\n", noProfile.ID)
+		return Failed
+	}
 	fmt.Fprintln(c.Stderr, "qbsettings:", appservice.MessageFor(err))
 	return Failed
 }

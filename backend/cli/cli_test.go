@@ -59,7 +59,7 @@ func newWorld(t *testing.T) *world {
 func (w *world) run(stdin string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Version: "1.2.3",
-		Open: func() (Backend, func(), error) { return Backend{Service: w.service, Store: w.store}, func() {}, nil }}
+		Open: func() (Backend, func(), error) { return Backend{Service: w.service}, func() {}, nil }}
 	code := Run(ctx, append(args, "--profile", w.profile), env)
 	return code, out.String(), errOut.String()
 }
@@ -204,5 +204,34 @@ func TestProfilesList(t *testing.T) {
 	out := w.mustRun("", "profiles", "list")
 	if !strings.Contains(out, "default\tMy company") || !strings.Contains(out, w.profile+"\tCLI test company") {
 		t.Fatalf("profiles list: %q", out)
+	}
+}
+
+// A --profile that names no company fails the same way for every command,
+// with exit code 1, saying what to run, and changes nothing.
+func TestUnknownProfileFailsClearlyEverywhere(t *testing.T) {
+	w := newWorld(t)
+	w.setUp()
+	file := filepath.Join(w.dir, "export.json")
+	w.mustRun("", "settings", "export", file)
+	for _, args := range [][]string{
+		{"settings", "get"}, {"settings", "get", "--json"}, {"settings", "set", "vendorUpdates=none"},
+		{"settings", "export", "-"}, {"settings", "import", file, "--yes"}, {"settings", "validate", file},
+		{"password", "set"}, {"connection", "test"}, {"history"}, {"history", "--json"},
+	} {
+		var out, errOut bytes.Buffer
+		env := Env{Stdin: strings.NewReader("new-password\n"), Stdout: &out, Stderr: &errOut,
+			Open: func() (Backend, func(), error) { return Backend{Service: w.service}, func() {}, nil }}
+		code := Run(ctx, append(args, "--profile", "typo"), env)
+		if code != Failed || !strings.Contains(errOut.String(), `there is no company profile "typo"`) ||
+			!strings.Contains(errOut.String(), "qbsettings profiles list") || out.Len() != 0 {
+			t.Errorf("%v --profile typo: exit %d, stdout %q, stderr %q", args, code, out.String(), errOut.String())
+		}
+	}
+	profiles, _ := w.service.Profiles(ctx)
+	for _, p := range profiles {
+		if p.ID == "typo" {
+			t.Fatal("a profile was made for the typo")
+		}
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/settingsfile"
 )
 
 func printJSON(c *call, v any) int {
@@ -24,7 +23,7 @@ func printJSON(c *call, v any) int {
 }
 
 func profilesList(ctx context.Context, c *call) int {
-	profiles, err := c.b.Store.Profiles(ctx)
+	profiles, err := c.b.Service.Profiles(ctx)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -47,12 +46,12 @@ func profilesList(ctx context.Context, c *call) int {
 
 // SettingsJSON is what settings get --json prints (documented in README).
 type SettingsJSON struct {
-	Profile        string                `json:"profile"`
-	Revision       int64                 `json:"revision"`
-	SavedAt        *time.Time            `json:"savedAt"`
-	PasswordStored bool                  `json:"passwordStored"`
-	Connected      bool                  `json:"connected"`
-	Settings       settingsfile.Settings `json:"settings"`
+	Profile        string            `json:"profile"`
+	Revision       int64             `json:"revision"`
+	SavedAt        *time.Time        `json:"savedAt"`
+	PasswordStored bool              `json:"passwordStored"`
+	Connected      bool              `json:"connected"`
+	Settings       settings.Settings `json:"settings"`
 }
 
 func settingsGet(ctx context.Context, c *call) int {
@@ -63,22 +62,20 @@ func settingsGet(ctx context.Context, c *call) int {
 	s := st.Saved.Settings
 	if c.json {
 		out := SettingsJSON{Profile: c.profile, Revision: st.Saved.Revision, PasswordStored: st.PasswordStored,
-			Connected: st.Status.Connected, Settings: settingsfile.FromSettings(s)}
+			Connected: st.Status.Connected, Settings: s}
 		if !st.Saved.SavedAt.IsZero() {
 			out.SavedAt = &st.Saved.SavedAt
 		}
 		return printJSON(c, out)
 	}
 	line := func(label, value string) { fmt.Fprintf(c.Stdout, "%s: %s\n", label, value) }
-	line(settings.LabelServiceURL, s.ServiceURL)
-	line(settings.LabelServiceUser, s.ServiceUser)
-	line(settings.LabelServicePassword, map[bool]string{true: "stored in the keychain", false: "not stored"}[st.PasswordStored])
-	line(settings.LabelUseContractNumber, onOff(s.UseProcoreContractNumber))
-	line(settings.LabelAutoAddCostCodes, onOff(s.AutoAddNewCostCodes))
-	line(settings.LabelDirectCostColumn, s.DirectCostColumn.Describe())
-	line(settings.LabelHideJobToDateCosts, onOff(s.HideJobToDateCosts))
-	line(settings.LabelVendorUpdates, s.VendorUpdates.Describe())
-	line(settings.LabelRetainageItem, s.RetainageItem.FullName)
+	for _, sp := range settings.Specs() {
+		if sp.Stored() {
+			line(sp.Label, sp.Describe(s))
+		} else {
+			line(sp.Label, map[bool]string{true: "stored in the keychain", false: "not stored"}[st.PasswordStored])
+		}
+	}
 	status := "Not Connected"
 	if st.Status.Connected {
 		status = "Connected"
@@ -90,13 +87,6 @@ func settingsGet(ctx context.Context, c *call) int {
 		line("Revision", fmt.Sprintf("%d, saved %s", st.Saved.Revision, st.Saved.SavedAt.Local().Format(time.RFC1123)))
 	}
 	return OK
-}
-
-func onOff(b bool) string {
-	if b {
-		return "On"
-	}
-	return "Off"
 }
 
 // settingsSet applies KEY=VALUE pairs to the stored settings and saves them
@@ -116,7 +106,7 @@ func settingsSet(ctx context.Context, c *call) int {
 			return c.misused("%q is not KEY=VALUE", pair)
 		}
 		if err := setKey(&s, key, value, st.Items.Items); err != nil {
-			if strings.HasPrefix(err.Error(), "unknown key") {
+			if isUnknownKey(err) {
 				return c.misused("%v; keys: %s", err, strings.Join(settableKeys(), ", "))
 			}
 			fmt.Fprintf(c.Stderr, "qbsettings: %v\n", err)

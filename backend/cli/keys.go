@@ -1,76 +1,91 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"qbsettings/backend/settings"
 	"qbsettings/backend/settingsfile"
 )
 
-// The keys of settings set: the JSON names of settings get --json.
-var setters = map[string]func(s *settings.Settings, value string, items []settings.Item) error{
-	"serviceUrl":  func(s *settings.Settings, v string, _ []settings.Item) error { s.ServiceURL = v; return nil },
-	"serviceUser": func(s *settings.Settings, v string, _ []settings.Item) error { s.ServiceUser = v; return nil },
-	"useProcoreContractNumber": func(s *settings.Settings, v string, _ []settings.Item) error {
-		return parseBool(v, &s.UseProcoreContractNumber)
-	},
-	"autoAddNewCostCodes": func(s *settings.Settings, v string, _ []settings.Item) error {
-		return parseBool(v, &s.AutoAddNewCostCodes)
-	},
-	"hideJobToDateCosts": func(s *settings.Settings, v string, _ []settings.Item) error {
-		return parseBool(v, &s.HideJobToDateCosts)
-	},
-	// Choices are checked by the settings rules, like the form's.
-	"directCostColumn": func(s *settings.Settings, v string, _ []settings.Item) error {
-		s.DirectCostColumn = settings.DirectCostColumn(v)
-		return nil
-	},
-	"vendorUpdates": func(s *settings.Settings, v string, _ []settings.Item) error {
-		s.VendorUpdates = settings.VendorUpdates(v)
-		return nil
-	},
-	// The item by its ListID or its full name, from the stored item list.
-	"retainageItem": func(s *settings.Settings, v string, items []settings.Item) error {
-		for _, it := range items {
-			if it.ListID == v || strings.EqualFold(it.FullName, v) {
-				s.RetainageItem = settings.ItemRef{ListID: it.ListID, FullName: it.FullName}
-				return nil
-			}
-		}
-		return fmt.Errorf("no item %q in the stored item list; refresh the list in the app first, or give the item's exact full name or ListID", v)
-	},
+// The keys of settings set are the settings' own keys (settings.Specs),
+// which settings get --json prints too.
+
+// unknownKeyError is a KEY that names no setting.
+type unknownKeyError struct{ key string }
+
+func (e *unknownKeyError) Error() string { return fmt.Sprintf("unknown key %q", e.key) }
+
+// itemNotListedError is a retainageItem that the stored item list lacks.
+type itemNotListedError struct{ value string }
+
+func (e *itemNotListedError) Error() string {
+	return fmt.Sprintf("no item %q in the stored item list; refresh the list in the app first, or give the item's exact full name or ListID", e.value)
 }
 
+// settableKeys lists the keys of settings set, in the form's order.
 func settableKeys() []string {
-	keys := make([]string, 0, len(setters))
-	for k := range setters {
-		keys = append(keys, k)
+	var keys []string
+	for _, sp := range settings.Specs() {
+		if sp.Stored() {
+			keys = append(keys, string(sp.Key))
+		}
 	}
-	sort.Strings(keys)
 	return keys
 }
 
-func setKey(s *settings.Settings, key, value string, items []settings.Item) error {
-	set, ok := setters[key]
-	if !ok {
-		return fmt.Errorf("unknown key %q", key)
+// keyHelp says each key and the values it takes, for settings set --help.
+func keyHelp() string {
+	var b strings.Builder
+	for _, sp := range settings.Specs() {
+		if !sp.Stored() {
+			continue
+		}
+		var values string
+		switch sp.Kind {
+		case settings.KindSwitch:
+			values = "true or false"
+		case settings.KindChoice:
+			var vs []string
+			for _, c := range sp.Choices {
+				vs = append(vs, fmt.Sprintf("%s (%s)", c.Value, c.Label))
+			}
+			values = strings.Join(vs, " or ")
+		case settings.KindItem:
+			values = "the item's full name or ListID, from the stored item list"
+		default:
+			values = "text, for example " + sp.Example
+		}
+		fmt.Fprintf(&b, "  %s: %s: %s\n", sp.Key, sp.Label, values)
 	}
-	return set(s, value, items)
+	return b.String()
 }
 
-func parseBool(v string, into *bool) error {
-	switch strings.ToLower(v) {
-	case "true", "yes", "on", "1":
-		*into = true
-	case "false", "no", "off", "0":
-		*into = false
-	default:
-		return fmt.Errorf("%q is not on or off: use true or false", v)
+// setKey sets the setting named key in s from value; the item from the
+// stored item list, by its ListID or full name.
+func setKey(s *settings.Settings, key, value string, items []settings.Item) error {
+	sp, ok := settings.SpecOf(settings.Field(key))
+	if !ok || !sp.Stored() {
+		return &unknownKeyError{key}
 	}
-	return nil
+	ref, isItem := sp.Pointer(s).(*settings.ItemRef)
+	if !isItem {
+		return sp.SetText(s, value)
+	}
+	for _, it := range items {
+		if it.ListID == value || strings.EqualFold(it.FullName, value) {
+			*ref = settings.ItemRef{ListID: it.ListID, FullName: it.FullName}
+			return nil
+		}
+	}
+	return &itemNotListedError{value}
+}
+
+func isUnknownKey(err error) bool {
+	var u *unknownKeyError
+	return errors.As(err, &u)
 }
 
 func readAllBounded(r io.Reader) ([]byte, error) {

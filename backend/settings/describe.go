@@ -1,42 +1,70 @@
 package settings
 
-// The words a bookkeeper knows for each setting and choice: the help
-// article's. History and the command line describe settings with them.
-
-// Labels of the settings, as the form shows them.
-const (
-	LabelServiceURL          = "Service URL"
-	LabelServiceUser         = "Service User"
-	LabelUseContractNumber   = "Use Procore Contract #"
-	LabelAutoAddCostCodes    = "Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects"
-	LabelDirectCostColumn    = "Procore's Budget Direct Cost Columns"
-	LabelHideJobToDateCosts  = "Hide Job To Date Costs Column on the Budget"
-	LabelVendorUpdates       = "Vendors will be Automatically Updated"
-	LabelRetainageItem       = "Invoice Retainage Item"
-	LabelServicePassword     = "Service Password"
-	passwordChangedDescribed = "password changed"
+import (
+	"fmt"
+	"strings"
 )
 
-// Describe says a choice in the article's words.
-func (d DirectCostColumn) Describe() string {
-	switch d {
-	case DirectCostReadOnly:
-		return "Read Only, Populate From QuickBooks"
-	case DirectCostEditable:
-		return "Editable, Do Not Populate From QuickBooks"
+// The words a bookkeeper knows for each value: the help article's. History
+// and the command line describe settings with them.
+
+const passwordChangedDescribed = "password changed"
+
+// Describe says the setting's value in s in the article's words.
+func (sp Spec) Describe(s Settings) string {
+	switch v := sp.Pointer(&s).(type) {
+	case *bool:
+		return onOff(*v)
+	case *ItemRef:
+		return orNone(v.FullName)
+	case *string:
+		return orNone(*v)
 	}
-	return string(d)
+	value := sp.Text(s)
+	for _, c := range sp.Choices {
+		if c.Value == value {
+			return c.Label
+		}
+	}
+	return orNone(value)
+}
+
+// Text is the setting's value as the command line and the export file
+// spell it: the text, "true" or "false", the choice's value, or the item's
+// ListID.
+func (sp Spec) Text(s Settings) string {
+	switch v := sp.Pointer(&s).(type) {
+	case *string:
+		return *v
+	case *bool:
+		if *v {
+			return "true"
+		}
+		return "false"
+	case *DirectCostColumn:
+		return string(*v)
+	case *VendorUpdates:
+		return string(*v)
+	case *ItemRef:
+		return v.ListID
+	}
+	panic("settings: no text for the value of " + string(sp.Key))
 }
 
 // Describe says a choice in the article's words.
-func (v VendorUpdates) Describe() string {
-	switch v {
-	case VendorUpdatesAutomatic:
-		return "Automatically Update Vendors when Refreshing the Vendor List"
-	case VendorUpdatesNone:
-		return "Do Not Update Vendors"
+func (d DirectCostColumn) Describe() string { return describeChoice(FieldDirectCostColumn, string(d)) }
+
+// Describe says a choice in the article's words.
+func (v VendorUpdates) Describe() string { return describeChoice(FieldVendorUpdates, string(v)) }
+
+func describeChoice(f Field, value string) string {
+	sp, _ := SpecOf(f)
+	for _, c := range sp.Choices {
+		if c.Value == value {
+			return c.Label
+		}
 	}
-	return string(v)
+	return value
 }
 
 func onOff(b bool) string {
@@ -65,19 +93,14 @@ type FieldChange struct {
 // PasswordChange().
 func Diff(old, new Settings) []FieldChange {
 	var out []FieldChange
-	add := func(label, o, n string) {
-		if o != n {
-			out = append(out, FieldChange{Label: label, Old: o, New: n})
+	for _, sp := range table {
+		if !sp.Stored() {
+			continue
+		}
+		if o, n := sp.Describe(old), sp.Describe(new); o != n {
+			out = append(out, FieldChange{Label: sp.Label, Old: o, New: n})
 		}
 	}
-	add(LabelServiceURL, orNone(old.ServiceURL), orNone(new.ServiceURL))
-	add(LabelServiceUser, orNone(old.ServiceUser), orNone(new.ServiceUser))
-	add(LabelUseContractNumber, onOff(old.UseProcoreContractNumber), onOff(new.UseProcoreContractNumber))
-	add(LabelAutoAddCostCodes, onOff(old.AutoAddNewCostCodes), onOff(new.AutoAddNewCostCodes))
-	add(LabelDirectCostColumn, old.DirectCostColumn.Describe(), new.DirectCostColumn.Describe())
-	add(LabelHideJobToDateCosts, onOff(old.HideJobToDateCosts), onOff(new.HideJobToDateCosts))
-	add(LabelVendorUpdates, old.VendorUpdates.Describe(), new.VendorUpdates.Describe())
-	add(LabelRetainageItem, orNone(old.RetainageItem.FullName), orNone(new.RetainageItem.FullName))
 	return out
 }
 
@@ -87,21 +110,39 @@ func PasswordChange() FieldChange {
 	return FieldChange{Label: LabelServicePassword, Old: "", New: passwordChangedDescribed}
 }
 
-// FieldLabel is the form's label of a field.
-func FieldLabel(f Field) string {
-	switch f {
-	case FieldServiceURL:
-		return LabelServiceURL
-	case FieldServiceUser:
-		return LabelServiceUser
-	case FieldPassword:
-		return LabelServicePassword
-	case FieldDirectCostColumn:
-		return LabelDirectCostColumn
-	case FieldVendorUpdates:
-		return LabelVendorUpdates
-	case FieldRetainageItem:
-		return LabelRetainageItem
+// SetText sets the setting in s from its Text form. A choice is set as it
+// is, for the rules to judge like any other value; an item cannot be set
+// from text alone (it needs the item list).
+func (sp Spec) SetText(s *Settings, text string) error {
+	switch v := sp.Pointer(s).(type) {
+	case *string:
+		*v = text
+	case *bool:
+		switch strings.ToLower(text) {
+		case "true", "yes", "on", "1":
+			*v = true
+		case "false", "no", "off", "0":
+			*v = false
+		default:
+			return &TextError{Field: sp.Key, Text: text, Want: "true or false"}
+		}
+	case *DirectCostColumn:
+		*v = DirectCostColumn(text)
+	case *VendorUpdates:
+		*v = VendorUpdates(text)
+	default:
+		panic("settings: " + string(sp.Key) + " cannot be set from text")
 	}
-	return string(f)
+	return nil
+}
+
+// TextError is text that cannot be a setting's value.
+type TextError struct {
+	Field Field
+	Text  string
+	Want  string // what the value may be, in words
+}
+
+func (e *TextError) Error() string {
+	return fmt.Sprintf("%q is not a value of %s: use %s", e.Text, e.Field, e.Want)
 }

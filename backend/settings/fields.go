@@ -1,22 +1,26 @@
 package settings
 
-// Field names the part of the form a FieldError belongs to. The frontend
-// uses these names as they are to place each message beside its control.
+// Field names a setting (or the password) wherever it appears: the key in
+// JSON and the export file, on the command line, and in field errors, which
+// the web view places beside the field of that name.
 type Field string
 
 const (
-	FieldServiceURL       Field = "serviceUrl"
-	FieldServiceUser      Field = "serviceUser"
-	FieldPassword         Field = "password"
-	FieldDirectCostColumn Field = "directCostColumn"
-	FieldVendorUpdates    Field = "vendorUpdates"
-	FieldRetainageItem    Field = "retainageItem"
+	FieldServiceURL               Field = "serviceUrl"
+	FieldServiceUser              Field = "serviceUser"
+	FieldPassword                 Field = "password"
+	FieldUseProcoreContractNumber Field = "useProcoreContractNumber"
+	FieldAutoAddNewCostCodes      Field = "autoAddNewCostCodes"
+	FieldDirectCostColumn         Field = "directCostColumn"
+	FieldHideJobToDateCosts       Field = "hideJobToDateCosts"
+	FieldVendorUpdates            Field = "vendorUpdates"
+	FieldRetainageItem            Field = "retainageItem"
 )
 
 // FieldError is one problem with one field, in words for a bookkeeper.
 type FieldError struct {
-	Field   Field
-	Message string
+	Field   Field  `json:"field"`
+	Message string `json:"message"`
 }
 
 func (e FieldError) Error() string { return string(e.Field) + ": " + e.Message }

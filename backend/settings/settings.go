@@ -27,25 +27,25 @@ const (
 // Settings are one company profile's integration settings. The service
 // password is not here: it lives only in the platform keychain.
 type Settings struct {
-	ServiceURL  string
-	ServiceUser string
+	ServiceURL  string `json:"serviceUrl"`
+	ServiceUser string `json:"serviceUser"`
 
-	UseProcoreContractNumber bool
-	AutoAddNewCostCodes      bool
-	DirectCostColumn         DirectCostColumn
+	UseProcoreContractNumber bool             `json:"useProcoreContractNumber"`
+	AutoAddNewCostCodes      bool             `json:"autoAddNewCostCodes"`
+	DirectCostColumn         DirectCostColumn `json:"directCostColumn"`
 	// HideJobToDateCosts applies only under DirectCostEditable, but its value
 	// is kept under DirectCostReadOnly so that switching back restores it.
-	HideJobToDateCosts bool
-	VendorUpdates      VendorUpdates
+	HideJobToDateCosts bool          `json:"hideJobToDateCosts"`
+	VendorUpdates      VendorUpdates `json:"vendorUpdates"`
 
-	RetainageItem ItemRef
+	RetainageItem ItemRef `json:"retainageItem"`
 }
 
 // ItemRef names a QuickBooks item by its ListID (stable across renames) and
 // the full name it had when chosen (shown if the item list is not at hand).
 type ItemRef struct {
-	ListID   string
-	FullName string
+	ListID   string `json:"listId"`
+	FullName string `json:"fullName"`
 }
 
 // IsZero reports whether no item is chosen.

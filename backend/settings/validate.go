@@ -11,11 +11,11 @@ import (
 // Change is what the user asks to save: the settings, and what they did with
 // the Service Password box.
 type Change struct {
-	Settings Settings
+	Settings Settings `json:"settings"`
 	// ChangePassword is true when the Service Password box is open, that is,
 	// the user means to store Password instead of keeping the stored one.
-	ChangePassword bool
-	Password       string
+	ChangePassword bool   `json:"changePassword"`
+	Password       string `json:"password"`
 }
 
 // Context is what validation needs to know about the world. The caller
@@ -32,23 +32,24 @@ type Context struct {
 // none means c can be saved. c.Settings should be normalized first.
 func Validate(c Change, ctx Context) []FieldError {
 	var errs []FieldError
-	add := func(f Field, msg string) {
-		if msg != "" {
-			errs = append(errs, FieldError{Field: f, Message: msg})
+	for _, sp := range table {
+		if sp.rule == nil {
+			continue
+		}
+		if msg := sp.rule(c, ctx); msg != "" {
+			errs = append(errs, FieldError{Field: sp.Key, Message: msg})
 		}
 	}
-	s := c.Settings
-	add(FieldServiceURL, serviceURLProblem(s.ServiceURL))
-	userProblem := serviceUserProblem(s.ServiceUser)
-	add(FieldServiceUser, userProblem)
-	// An empty user has no password stored; one that breaks its rule was not
-	// looked up in the keychain, so whether it has one is not known.
-	storedKnown := userProblem == "" || s.ServiceUser == ""
-	add(FieldPassword, passwordProblem(c, ctx.PasswordStored, storedKnown))
-	add(FieldDirectCostColumn, directCostProblem(s.DirectCostColumn))
-	add(FieldVendorUpdates, vendorUpdatesProblem(s.VendorUpdates))
-	add(FieldRetainageItem, retainageItemProblem(s.RetainageItem, ctx))
 	return errs
+}
+
+// passwordRule judges the password against the Service User it belongs to.
+// An empty user has no password stored; one that breaks its rule was not
+// looked up in the keychain, so whether it has one is not known.
+func passwordRule(c Change, ctx Context) string {
+	user := c.Settings.ServiceUser
+	storedKnown := user == "" || serviceUserProblem(user) == ""
+	return passwordProblem(c, ctx.PasswordStored, storedKnown)
 }
 
 func serviceURLProblem(raw string) string {

@@ -28,12 +28,12 @@ func FuzzDecode(f *testing.F) {
 			}
 			return
 		}
-		again, err := Encode(file.Profile, file.ToSettings(), file.ExportedAt, file.TrustedCertificates)
+		again, err := Encode(file.Profile, file.Settings, file.ExportedAt, file.TrustedCertificates)
 		if err != nil {
 			t.Fatalf("a file that was read cannot be written back: %v", err)
 		}
 		back, err := Decode(again)
-		if err != nil || back.ToSettings() != file.ToSettings() || len(back.TrustedCertificates) != len(file.TrustedCertificates) {
+		if err != nil || back.Settings != file.Settings || len(back.TrustedCertificates) != len(file.TrustedCertificates) {
 			t.Fatalf("written back differently: %+v (%v), read %+v", back, err, file)
 		}
 	})

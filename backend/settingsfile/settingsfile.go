@@ -30,7 +30,8 @@ type File struct {
 	FormatVersion int       `json:"formatVersion"`
 	ExportedAt    time.Time `json:"exportedAt"`
 	Profile       string    `json:"profile"`
-	Settings      Settings  `json:"settings"`
+	// Settings are spelt with the settings' own JSON keys (settings.Specs).
+	Settings settings.Settings `json:"settings"`
 	// TrustedCertificates travel only when the export asked for them.
 	TrustedCertificates []Certificate `json:"trustedCertificates,omitempty"`
 }
@@ -43,44 +44,15 @@ type Certificate struct {
 	Subject     string `json:"subject"`
 }
 
-// Settings are the settings as the file spells them; the choices are the
-// same words the program stores.
-type Settings struct {
-	ServiceURL               string                    `json:"serviceUrl"`
-	ServiceUser              string                    `json:"serviceUser"`
-	UseProcoreContractNumber bool                      `json:"useProcoreContractNumber"`
-	AutoAddNewCostCodes      bool                      `json:"autoAddNewCostCodes"`
-	DirectCostColumn         settings.DirectCostColumn `json:"directCostColumn"`
-	HideJobToDateCosts       bool                      `json:"hideJobToDateCosts"`
-	VendorUpdates            settings.VendorUpdates    `json:"vendorUpdates"`
-	RetainageItem            Item                      `json:"retainageItem"`
-}
-
-// Item names the Invoice Retainage Item by QuickBooks ListID and full name.
-type Item struct {
-	ListID   string `json:"listId"`
-	FullName string `json:"fullName"`
-}
-
 // Error is a file that cannot be read, explained for the user.
 type Error struct{ Message string }
 
 func (e *Error) Error() string { return e.Message }
 
-// FromSettings spells s as the file does.
-func FromSettings(s settings.Settings) Settings {
-	return Settings{
-		ServiceURL: s.ServiceURL, ServiceUser: s.ServiceUser,
-		UseProcoreContractNumber: s.UseProcoreContractNumber, AutoAddNewCostCodes: s.AutoAddNewCostCodes,
-		DirectCostColumn: s.DirectCostColumn, HideJobToDateCosts: s.HideJobToDateCosts, VendorUpdates: s.VendorUpdates,
-		RetainageItem: Item{ListID: s.RetainageItem.ListID, FullName: s.RetainageItem.FullName},
-	}
-}
-
 // Encode writes s of profile as a settings file, with the trusted
 // certificates given (none unless the user asked for them).
 func Encode(profile string, s settings.Settings, at time.Time, trusted []Certificate) ([]byte, error) {
-	f := File{Format: Format, FormatVersion: Version, ExportedAt: at.UTC(), Profile: profile, Settings: FromSettings(s),
+	f := File{Format: Format, FormatVersion: Version, ExportedAt: at.UTC(), Profile: profile, Settings: s,
 		TrustedCertificates: trusted}
 	out, err := json.MarshalIndent(f, "", "  ")
 	return append(out, '\n'), err
@@ -117,15 +89,4 @@ func Decode(data []byte) (File, error) {
 		return f, &Error{"This settings file has entries this version does not know or cannot read (" + err.Error() + "). Nothing was changed."}
 	}
 	return f, nil
-}
-
-// ToSettings returns the file's settings in the program's model.
-func (f File) ToSettings() settings.Settings {
-	s := f.Settings
-	return settings.Settings{
-		ServiceURL: s.ServiceURL, ServiceUser: s.ServiceUser,
-		UseProcoreContractNumber: s.UseProcoreContractNumber, AutoAddNewCostCodes: s.AutoAddNewCostCodes,
-		DirectCostColumn: s.DirectCostColumn, HideJobToDateCosts: s.HideJobToDateCosts, VendorUpdates: s.VendorUpdates,
-		RetainageItem: settings.ItemRef{ListID: s.RetainageItem.ListID, FullName: s.RetainageItem.FullName},
-	}
 }

@@ -2,6 +2,7 @@ package settingsfile
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.ToSettings() != sample() || f.Profile != "default" || f.FormatVersion != Version {
+	if f.Settings != sample() || f.Profile != "default" || f.FormatVersion != Version {
 		t.Fatalf("round trip: %+v", f)
 	}
 }
@@ -66,5 +67,28 @@ func TestRefusals(t *testing.T) {
 		if !errors.As(err, &fe) || !strings.Contains(fe.Message, tc.want) {
 			t.Errorf("%s: %v, want a message with %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// The export file's format is a promise to other PCs and to scripts: the
+// bytes of this golden file were written by version 1's encoder before the
+// settings' description took over, and must not change while the format
+// version stays 1.
+func TestExportFormatIsStable(t *testing.T) {
+	want, err := os.ReadFile("testdata/export-v1.golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Encode("company-1a2b3c", sample(), time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC),
+		[]Certificate{{Origin: "https://127.0.0.1:8766", Fingerprint: "AB:CD:EF", Subject: "CN=qbsim"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("the export file changed:\n%s\nwant:\n%s", got, want)
+	}
+	f, err := Decode(want)
+	if err != nil || f.Settings != sample() {
+		t.Fatalf("the golden file reads back as %+v, %v", f.Settings, err)
 	}
 }

@@ -1,24 +1,77 @@
 package store
 
-import "qbsettings/backend/settings"
+import (
+	"fmt"
+	"strings"
+
+	"qbsettings/backend/settings"
+)
 
 // The settings columns, shared by the settings table and the revisions
-// table, in one order: settingsColumns names them, settingsArgs gives a
-// row's values and settingsDest the places to scan one into.
-const settingsColumns = `service_url, service_user, use_procore_contract_number, auto_add_new_cost_codes,
-	direct_cost_column, hide_job_to_date_costs, vendor_updates,
-	retainage_item_list_id, retainage_item_full_name`
+// table, in the order of the settings' description (settings.Specs):
+// settingsColumns names them, settingsArgs gives a row's values and
+// settingsDest the places to scan one into.
+var (
+	columnNames          = storedColumns()
+	settingsColumns      = strings.Join(columnNames, ", ")
+	settingsPlaceholders = strings.TrimSuffix(strings.Repeat("?, ", len(columnNames)), ", ")
+	// settingsUpdates replaces every settings column of a row on upsert.
+	settingsUpdates = updateList(columnNames)
+)
 
-const settingsPlaceholders = "?, ?, ?, ?, ?, ?, ?, ?, ?"
+func storedColumns() []string {
+	var cols []string
+	for _, sp := range settings.Specs() {
+		if sp.Stored() {
+			cols = append(cols, sp.Columns...)
+		}
+	}
+	return cols
+}
+
+func updateList(cols []string) string {
+	set := make([]string, len(cols))
+	for i, c := range cols {
+		set[i] = c + " = excluded." + c
+	}
+	return strings.Join(set, ", ")
+}
 
 func settingsArgs(st settings.Settings) []any {
-	return []any{st.ServiceURL, st.ServiceUser, boolInt(st.UseProcoreContractNumber), boolInt(st.AutoAddNewCostCodes),
-		string(st.DirectCostColumn), boolInt(st.HideJobToDateCosts), string(st.VendorUpdates),
-		st.RetainageItem.ListID, st.RetainageItem.FullName}
+	var args []any
+	for _, sp := range settings.Specs() {
+		if !sp.Stored() {
+			continue
+		}
+		switch v := sp.Pointer(&st).(type) {
+		case *string:
+			args = append(args, *v)
+		case *bool:
+			args = append(args, boolInt(*v))
+		case *settings.DirectCostColumn:
+			args = append(args, string(*v))
+		case *settings.VendorUpdates:
+			args = append(args, string(*v))
+		case *settings.ItemRef:
+			args = append(args, v.ListID, v.FullName)
+		default:
+			panic(fmt.Sprintf("store: no column value for %s (%T)", sp.Key, v))
+		}
+	}
+	return args
 }
 
 func settingsDest(st *settings.Settings) []any {
-	return []any{&st.ServiceURL, &st.ServiceUser, &st.UseProcoreContractNumber, &st.AutoAddNewCostCodes,
-		&st.DirectCostColumn, &st.HideJobToDateCosts, &st.VendorUpdates,
-		&st.RetainageItem.ListID, &st.RetainageItem.FullName}
+	var dest []any
+	for _, sp := range settings.Specs() {
+		if !sp.Stored() {
+			continue
+		}
+		if ref, ok := sp.Pointer(st).(*settings.ItemRef); ok {
+			dest = append(dest, &ref.ListID, &ref.FullName)
+			continue
+		}
+		dest = append(dest, sp.Pointer(st))
+	}
+	return dest
 }

@@ -43,6 +43,16 @@ func (s *Store) Profiles(ctx context.Context) ([]Profile, error) {
 	return out, rows.Err()
 }
 
+// ProfileExists tells whether a profile has the ID.
+func (s *Store) ProfileExists(ctx context.Context, id string) (bool, error) {
+	var exists bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM profiles WHERE id = ?)`, id).Scan(&exists)
+	if err != nil {
+		return false, fmt.Errorf("look up profile %q: %w", id, err)
+	}
+	return exists, nil
+}
+
 // ErrNoProfile means no profile has the given id.
 var ErrNoProfile = errors.New("no such profile")
 

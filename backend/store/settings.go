@@ -116,16 +116,7 @@ func (s *Store) SaveRevision(ctx context.Context, r NewRevision) (Saved, error) 
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO settings (profile_id, `+settingsColumns+`, revision, saved_at)
 			VALUES (?, `+settingsPlaceholders+`, ?, ?)
-			ON CONFLICT (profile_id) DO UPDATE SET
-			       service_url = excluded.service_url,
-			       service_user = excluded.service_user,
-			       use_procore_contract_number = excluded.use_procore_contract_number,
-			       auto_add_new_cost_codes = excluded.auto_add_new_cost_codes,
-			       direct_cost_column = excluded.direct_cost_column,
-			       hide_job_to_date_costs = excluded.hide_job_to_date_costs,
-			       vendor_updates = excluded.vendor_updates,
-			       retainage_item_list_id = excluded.retainage_item_list_id,
-			       retainage_item_full_name = excluded.retainage_item_full_name,
+			ON CONFLICT (profile_id) DO UPDATE SET `+settingsUpdates+`,
 			       revision = excluded.revision,
 			       saved_at = excluded.saved_at`, args...)
 		if err != nil {

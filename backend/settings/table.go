@@ -1,0 +1,160 @@
+package settings
+
+// The one description of the settings. Each entry says, once, a setting's
+// key, its label and help in the help article's words, how it is edited,
+// its choices with their words, where the store keeps it, and its rule.
+// The form's words, the command line's keys and help, history, the export
+// file and the store's columns all come from it; TestTableReachesEveryUse
+// fails when one of them misses a field.
+//
+// Adding a setting: a field in Settings (with its JSON key), an entry
+// here with its rule, and a migration adding its column.
+
+// Kind is how a setting is entered.
+type Kind string
+
+const (
+	KindText   Kind = "text"   // typed text
+	KindSecret Kind = "secret" // the password: never in Settings, only in the keychain
+	KindSwitch Kind = "switch" // on or off
+	KindChoice Kind = "choice" // one of Choices
+	KindItem   Kind = "item"   // a QuickBooks item from the service's list
+)
+
+// Choice is one value a choice setting can take, with its words.
+type Choice struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Help  string `json:"help"`
+}
+
+// Spec describes one setting.
+type Spec struct {
+	Key      Field    `json:"key"`
+	Label    string   `json:"label"`
+	Help     string   `json:"help"`
+	Kind     Kind     `json:"kind"`
+	Required bool     `json:"required"`
+	Choices  []Choice `json:"choices"`
+	// Example is a value of a text setting, for help and tests.
+	Example string `json:"example,omitempty"`
+	// Columns are the store's columns, in the order Values gives them.
+	Columns []string `json:"-"`
+	// value points at the setting in s (nil for the password).
+	value func(s *Settings) any
+	// rule says what is wrong with the setting in c, or "".
+	rule func(c Change, ctx Context) string
+}
+
+// Labels of the settings, for the Go code that names one in a sentence.
+const (
+	LabelServiceURL         = "Service URL"
+	LabelServiceUser        = "Service User"
+	LabelServicePassword    = "Service Password"
+	LabelUseContractNumber  = "Use Procore Contract #"
+	LabelAutoAddCostCodes   = "Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects"
+	LabelDirectCostColumn   = "Procore's Budget Direct Cost Columns"
+	LabelHideJobToDateCosts = "Hide Job To Date Costs Column on the Budget"
+	LabelVendorUpdates      = "Vendors will be Automatically Updated"
+	LabelRetainageItem      = "Invoice Retainage Item"
+)
+
+var table = []Spec{
+	{
+		Key: FieldServiceURL, Label: LabelServiceURL, Kind: KindText, Required: true,
+		Help:    "The address of the QuickBooks® microservice, for example https://qbserver:8443.",
+		Example: "https://qbserver:8443",
+		Columns: []string{"service_url"},
+		value:   func(s *Settings) any { return &s.ServiceURL },
+		rule:    func(c Change, _ Context) string { return serviceURLProblem(c.Settings.ServiceURL) },
+	},
+	{
+		Key: FieldServiceUser, Label: LabelServiceUser, Kind: KindText, Required: true,
+		Help:    "The username of the QuickBooks® microservice account.",
+		Example: "procore-sync",
+		Columns: []string{"service_user"},
+		value:   func(s *Settings) any { return &s.ServiceUser },
+		rule:    func(c Change, _ Context) string { return serviceUserProblem(c.Settings.ServiceUser) },
+	},
+	{
+		Key: FieldPassword, Label: LabelServicePassword, Kind: KindSecret, Required: true,
+		Help: "The password of the QuickBooks® microservice account. It is kept in this computer's keychain, never in a file.",
+		rule: passwordRule,
+	},
+	{
+		Key: FieldUseProcoreContractNumber, Label: LabelUseContractNumber, Kind: KindSwitch,
+		Help:    "Fills the QuickBooks® ID field with the Procore commitment contract number. Users can still edit the QuickBooks® ID. When this is clear, users must enter the QuickBooks® ID themselves.",
+		Columns: []string{"use_procore_contract_number"},
+		value:   func(s *Settings) any { return &s.UseProcoreContractNumber },
+	},
+	{
+		Key: FieldAutoAddNewCostCodes, Label: LabelAutoAddCostCodes, Kind: KindSwitch,
+		Help:    "New cost codes created in QuickBooks® are imported into Procore as new budget line items, if the cost codes do not exist in the Budget tool.",
+		Columns: []string{"auto_add_new_cost_codes"},
+		value:   func(s *Settings) any { return &s.AutoAddNewCostCodes },
+	},
+	{
+		Key: FieldDirectCostColumn, Label: LabelDirectCostColumn, Kind: KindChoice, Required: true,
+		Choices: []Choice{
+			{string(DirectCostReadOnly), "Read Only, Populate From QuickBooks", "The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®."},
+			{string(DirectCostEditable), "Editable, Do Not Populate From QuickBooks", "The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore."},
+		},
+		Columns: []string{"direct_cost_column"},
+		value:   func(s *Settings) any { return &s.DirectCostColumn },
+		rule:    func(c Change, _ Context) string { return directCostProblem(c.Settings.DirectCostColumn) },
+	},
+	{
+		// Shown only under Editable; kept under Read Only so that switching
+		// back restores it.
+		Key: FieldHideJobToDateCosts, Label: LabelHideJobToDateCosts, Kind: KindSwitch,
+		Help:    "If the Direct Costs tool is an active tab on a project, its data is always editable and filled from the Direct Costs tool.",
+		Columns: []string{"hide_job_to_date_costs"},
+		value:   func(s *Settings) any { return &s.HideJobToDateCosts },
+	},
+	{
+		Key: FieldVendorUpdates, Label: LabelVendorUpdates, Kind: KindChoice, Required: true,
+		Choices: []Choice{
+			{string(VendorUpdatesAutomatic), "Automatically Update Vendors when Refreshing the Vendor List", "When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore."},
+			{string(VendorUpdatesNone), "Do Not Update Vendors", "When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore."},
+		},
+		Columns: []string{"vendor_updates"},
+		value:   func(s *Settings) any { return &s.VendorUpdates },
+		rule:    func(c Change, _ Context) string { return vendorUpdatesProblem(c.Settings.VendorUpdates) },
+	},
+	{
+		Key: FieldRetainageItem, Label: LabelRetainageItem, Kind: KindItem, Required: true,
+		Help:    "Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices.",
+		Columns: []string{"retainage_item_list_id", "retainage_item_full_name"},
+		value:   func(s *Settings) any { return &s.RetainageItem },
+		rule:    func(c Change, ctx Context) string { return retainageItemProblem(c.Settings.RetainageItem, ctx) },
+	},
+}
+
+// Specs returns the description of every setting, in the form's order.
+// The slice is shared: do not change it.
+func Specs() []Spec { return table }
+
+// SpecOf returns the description of the field f.
+func SpecOf(f Field) (Spec, bool) {
+	for _, s := range table {
+		if s.Key == f {
+			return s, true
+		}
+	}
+	return Spec{}, false
+}
+
+// Stored reports whether the setting is kept in Settings (all but the password).
+func (sp Spec) Stored() bool { return sp.value != nil }
+
+// Pointer returns a pointer to the setting's value in s: *string, *bool,
+// *DirectCostColumn, *VendorUpdates or *ItemRef. It panics for the password.
+func (sp Spec) Pointer(s *Settings) any { return sp.value(s) }
+
+// FieldLabel is the form's label of a field.
+func FieldLabel(f Field) string {
+	if sp, ok := SpecOf(f); ok {
+		return sp.Label
+	}
+	return string(f)
+}

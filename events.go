@@ -1,0 +1,23 @@
+package main
+
+// Event names a message Go sends the web view. The web view gets these
+// names from the generated bindings (main.Event), never spelling them.
+type Event string
+
+const (
+	// EventCloseRequested: the user tried to close the window with unsaved
+	// changes; the web view asks them and calls ConfirmClose.
+	EventCloseRequested Event = "app:close-requested"
+	// EventItemsRefreshProgress carries a list refresh's state ("queued",
+	// "running", "done", "failed") as the service reports it.
+	EventItemsRefreshProgress Event = "items:refresh-progress"
+)
+
+// The events as a TypeScript enum (main.Event).
+var events = []struct {
+	Value  Event
+	TSName string
+}{
+	{EventCloseRequested, "CloseRequested"},
+	{EventItemsRefreshProgress, "ItemsRefreshProgress"},
+}
