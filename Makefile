@@ -58,12 +58,14 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 
 # The TypeScript bindings (frontend/wailsjs) are generated from the Go types
 # and not committed, so the frontend is always type-checked against the Go
-# it talks to. Generating compiles package main, which embeds frontend/dist:
+# it talks to; fields.json beside them is the settings' description, for
+# the frontend's tests (the app asks Go for it). Generating compiles package main, which embeds frontend/dist:
 # until the first frontend build, a placeholder page stands in.
 bindings: wails-cli
 	@[ -n "$$(ls -A frontend/dist 2>/dev/null)" ] || { mkdir -p frontend/dist; \
 	  echo '<!doctype html><title>placeholder until the frontend is built</title>' >frontend/dist/index.html; }
 	$(WAILS) generate module -tags $(TAGS) >/dev/null
+	go run ./internal/cmd/fields-json >frontend/wailsjs/fields.json
 
 # The frontend comes before every Go build and test: Go embeds frontend/dist.
 frontend: npm-deps bindings

@@ -5,21 +5,14 @@ import (
 	"qbsettings/backend/settings"
 )
 
-// Change is one setting's change in a revision, in the user's words.
-type Change struct {
-	Label string `json:"label"`
-	Old   string `json:"old"`
-	New   string `json:"new"`
-}
-
 // HistoryEntry is one saved revision: when, by whom, what changed, and the
 // settings it saved (so the form can load them for a restore).
 type HistoryEntry struct {
-	Revision int64             `json:"revision"`
-	SavedAt  string            `json:"savedAt"`
-	SavedBy  string            `json:"savedBy"`
-	Changes  []Change          `json:"changes"`
-	Settings settings.Settings `json:"settings"`
+	Revision int64                  `json:"revision"`
+	SavedAt  string                 `json:"savedAt"`
+	SavedBy  string                 `json:"savedBy"`
+	Changes  []settings.FieldChange `json:"changes"`
+	Settings settings.Settings      `json:"settings"`
 }
 
 // HistoryResult is the history, newest first, or a message for the user.
@@ -41,15 +34,11 @@ func (a *App) History() HistoryResult {
 	}
 	out := make([]HistoryEntry, len(entries))
 	for i, e := range entries {
-		changes := make([]Change, len(e.Changes))
-		for j, c := range e.Changes {
-			changes[j] = Change{Label: c.Label, Old: c.Old, New: c.New}
-		}
 		out[i] = HistoryEntry{
 			Revision: e.Revision.Revision,
 			SavedAt:  timeText(e.SavedAt),
 			SavedBy:  e.SavedBy,
-			Changes:  changes,
+			Changes:  e.Changes,
 			Settings: e.Settings,
 		}
 	}

@@ -19,10 +19,10 @@ type ExportResult struct {
 // ImportPreviewResult is what importing a file would change, or the field
 // problems or message that stop it. Token names the preview for ApplyImport.
 type ImportPreviewResult struct {
-	Token       string                `json:"token"`
-	Changes     []Change              `json:"changes"`
-	FieldErrors []settings.FieldError `json:"fieldErrors"`
-	Error       string                `json:"error"`
+	Token       string                 `json:"token"`
+	Changes     []settings.FieldChange `json:"changes"`
+	FieldErrors []settings.FieldError  `json:"fieldErrors"`
+	Error       string                 `json:"error"`
 }
 
 // ExportSettings asks where to save, then writes the profile's settings
@@ -61,15 +61,11 @@ func (a *App) PreviewImport(content string) ImportPreviewResult {
 	if err != nil {
 		return ImportPreviewResult{Error: appservice.MessageFor(err)}
 	}
-	changes := make([]Change, len(p.Changes))
-	for i, c := range p.Changes {
-		changes[i] = Change{Label: c.Label, Old: c.Old, New: c.New}
-	}
 	token := newToken()
 	a.mu.Lock()
 	a.pendingImport = &pendingImport{token: token, preview: p}
 	a.mu.Unlock()
-	return ImportPreviewResult{Token: token, Changes: changes, FieldErrors: p.FieldErrors}
+	return ImportPreviewResult{Token: token, Changes: p.Changes, FieldErrors: p.FieldErrors}
 }
 
 // ApplyImport applies the previewed import as a new revision.

@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { main } from "../wailsjs/go/models";
-import { Load } from "../wailsjs/go/main/App";
+import { main, settings } from "../wailsjs/go/models";
+import { FieldDescriptions, Load } from "../wailsjs/go/main/App";
+import { FieldsProvider } from "./fields";
 import { SettingsPage } from "./components/SettingsPage";
 import { CloseGuard } from "./components/CloseGuard";
 
@@ -9,22 +10,26 @@ const useStyles = makeStyles({
   centered: { maxWidth: "640px", margin: "0 auto", padding: tokens.spacingHorizontalXXL },
 });
 
-type Loaded = { state: main.FormState } | { error: string } | null;
+type Loaded = { state: main.FormState; specs: settings.Spec[] } | { error: string } | null;
 
 export function App() {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded>(null);
   // A new company's settings start a new page, with no state of the last.
   const [generation, setGeneration] = useState(0);
-  const load = async () => {
+  const load = useCallback(async () => {
     setLoaded(null);
-    const res = await Load();
-    setLoaded(res.state ? { state: res.state } : { error: res.error });
+    try {
+      const [res, specs] = await Promise.all([Load(), FieldDescriptions()]);
+      setLoaded(res.state ? { state: res.state, specs } : { error: res.error });
+    } catch (err) {
+      setLoaded({ error: `The app could not reach its settings (${String(err)}). Close the app and open it again.` });
+    }
     setGeneration((g) => g + 1);
-  };
+  }, []);
   useEffect(() => {
     load();
-  }, []);
+  }, [load]);
 
   return (
     <main>
@@ -47,7 +52,11 @@ export function App() {
           </Button>
         </div>
       )}
-      {loaded && "state" in loaded && <SettingsPage key={generation} initial={loaded.state} onProfileChanged={load} />}
+      {loaded && "state" in loaded && (
+        <FieldsProvider specs={loaded.specs}>
+          <SettingsPage key={generation} initial={loaded.state} onProfileChanged={load} />
+        </FieldsProvider>
+      )}
     </main>
   );
 }

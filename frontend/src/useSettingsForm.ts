@@ -3,7 +3,8 @@ import { main, settings } from "../wailsjs/go/models";
 import * as backend from "../wailsjs/go/main/App";
 import { formatTime } from "./format";
 
-export type Values = main.SettingsForm;
+// Values are the settings being edited: Go's settings.Settings as plain data.
+export type Values = Omit<settings.Settings, "convertValues">;
 export type FieldErrors = Partial<Record<settings.Field, string>>;
 
 export interface Banner {
@@ -22,10 +23,11 @@ export function fieldId(field: settings.Field): string {
   return `field-${field}`;
 }
 
+// sameValues compares settings by value (the retainage item is an object).
 const sameValues = (a: Values, b: Values) =>
-  (Object.keys(a) as (keyof Values)[]).every((k) => a[k] === b[k]);
+  (Object.keys(a) as (keyof Values)[]).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 
-function toErrors(list: main.FieldError[] | null | undefined): FieldErrors {
+function toErrors(list: settings.FieldError[] | null | undefined): FieldErrors {
   const out: FieldErrors = {};
   for (const e of list ?? []) out[e.field] ??= e.message;
   return out;
@@ -67,7 +69,7 @@ export function useSettingsForm(initial: main.FormState) {
   }, [state.revision]);
 
   const input = useMemo(
-    () => main.FormInput.createFrom({ settings: values, changePassword: passwordOpen, password }),
+    () => settings.Change.createFrom({ settings: values, changePassword: passwordOpen, password }),
     [values, passwordOpen, password],
   );
 
@@ -145,7 +147,7 @@ export function useSettingsForm(initial: main.FormState) {
 
   // Field errors found by another action (a connection test, a refresh) are
   // shown at once, like Update's.
-  const showFieldErrors = (list: main.FieldError[]) => {
+  const showFieldErrors = (list: settings.FieldError[]) => {
     validation.current++;
     setErrors((e) => ({ ...e, ...toErrors(list) }));
     setTouched((t) => new Set([...t, ...list.map((e) => e.field)]));
@@ -154,7 +156,7 @@ export function useSettingsForm(initial: main.FormState) {
   // restore loads a saved revision's settings for review; Update saves them
   // as a new revision. The password is not part of a revision.
   const restore = (entry: main.HistoryEntry) => {
-    setValues(main.SettingsForm.createFrom(entry.settings));
+    setValues(settings.Settings.createFrom(entry.settings));
     touch(settings.Field.RetainageItem);
     setBanner({ intent: "info", text: `Revision ${entry.revision} is loaded for review. Check it, then click Update to save it as a new revision.` });
   };
@@ -179,7 +181,7 @@ export function useSettingsForm(initial: main.FormState) {
     setItems: (items: main.ItemOption[], itemsRefreshedAt: string) => {
       update({ items, itemsRefreshedAt });
       // Ask Go at once whether the chosen item is still in the list.
-      if (values.retainageItemListId) touch(settings.Field.RetainageItem);
+      if (values.retainageItem.listId) touch(settings.Field.RetainageItem);
     },
     values,
     setValue,

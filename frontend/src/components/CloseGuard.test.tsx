@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act } from "react";
 import { expect, it, vi } from "vitest";
+import { main } from "../../wailsjs/go/models";
 import * as backend from "../../wailsjs/go/main/App";
 import { emit } from "../test/runtimeMock";
 import { CloseGuard } from "./CloseGuard";
@@ -19,12 +20,12 @@ it("asks before closing with unsaved changes and closes only when the user says 
   );
   expect(screen.queryByRole("alertdialog")).toBeNull();
 
-  act(() => emit("app:close-requested"));
+  act(() => emit(main.Event.CloseRequested));
   expect(await screen.findByRole("alertdialog", { name: "Close without saving?" })).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Keep editing" }));
   expect(backend.ConfirmClose).not.toHaveBeenCalled();
 
-  act(() => emit("app:close-requested"));
+  act(() => emit(main.Event.CloseRequested));
   await user.click(await screen.findByRole("button", { name: "Close without saving" }));
   expect(backend.ConfirmClose).toHaveBeenCalledOnce();
 });

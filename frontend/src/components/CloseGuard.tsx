@@ -2,14 +2,11 @@ import { useEffect, useState } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { ConfirmClose } from "../../wailsjs/go/main/App";
-
-// Sent by Go (app.go, closeRequestedEvent) when the window is closed while
-// the form has unsaved changes.
-const CLOSE_REQUESTED = "app:close-requested";
+import { main } from "../../wailsjs/go/models";
 
 export function CloseGuard() {
   const [open, setOpen] = useState(false);
-  useEffect(() => EventsOn(CLOSE_REQUESTED, () => setOpen(true)), []);
+  useEffect(() => EventsOn(main.Event.CloseRequested, () => setOpen(true)), []);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)} modalType="alert">
       <DialogSurface>

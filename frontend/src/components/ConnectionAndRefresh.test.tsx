@@ -109,7 +109,7 @@ describe("Refresh list", () => {
     const user = renderPage(savedState());
 
     await user.click(screen.getByRole("button", { name: "Refresh list" }));
-    act(() => emit("items:refresh-progress", "running"));
+    act(() => emit(main.Event.ItemsRefreshProgress, "running"));
     expect(screen.getByText("QuickBooks is reading its item list…")).toBeInTheDocument();
 
     const fresh = [{ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true }];

@@ -3,6 +3,7 @@ import { settings } from "../../wailsjs/go/models";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { ConnectionStatusPanel } from "./ConnectionStatusPanel";
 import { errorProps } from "./fieldProps";
+import { useSpec } from "../fields";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -15,12 +16,14 @@ const useStyles = makeStyles({
 export function ConnectionSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
   const { values, setValue, errors } = form;
+  const url = useSpec(settings.Field.ServiceURL);
+  const user = useSpec(settings.Field.ServiceUser);
   return (
     <Section id="connection" title="Connection Settings" description="How this computer reaches the QuickBooks® microservice that works with Procore.">
       <Field
-        label="Service URL"
-        required
-        hint="The address of the QuickBooks® microservice, for example https://qbserver:8443."
+        label={url.label}
+        required={url.required}
+        hint={url.help}
         {...errorProps(errors[settings.Field.ServiceURL])}
       >
         <Input
@@ -35,9 +38,9 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
         />
       </Field>
       <Field
-        label="Service User"
-        required
-        hint="The username of the QuickBooks® microservice account."
+        label={user.label}
+        required={user.required}
+        hint={user.help}
         {...errorProps(errors[settings.Field.ServiceUser])}
       >
         <Input
@@ -56,6 +59,7 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
 
 function PasswordField({ form, className: styles }: { form: SettingsFormModel; className: ReturnType<typeof useStyles> }) {
   const { state, passwordOpen, password, setPassword, openPassword, cancelPassword, errors } = form;
+  const spec = useSpec(settings.Field.Password);
   if (!passwordOpen) {
     // The link stands in for the closed box: it takes the field's id, so
     // focus lands on it, and carries the field's error, if any.
@@ -63,7 +67,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
     return (
       <div className={styles.credentials}>
         <Text weight="semibold" id="password-label">
-          Service Password
+          {spec.label}
         </Text>
         <Text id="password-state">A password is stored in this computer's keychain.</Text>
         <Link
@@ -85,9 +89,9 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
   }
   const hint = state.passwordStored
     ? "Enter the new password for the QuickBooks® microservice account, or click Cancel to keep the current password."
-    : "The password of the QuickBooks® microservice account. It is kept in this computer's keychain, never in a file.";
+    : spec.help;
   return (
-    <Field label="Service Password" required hint={hint} {...errorProps(errors[settings.Field.Password])}>
+    <Field label={spec.label} required={spec.required} hint={hint} {...errorProps(errors[settings.Field.Password])}>
       <div className={styles.passwordRow}>
         <Input
           id={fieldId(settings.Field.Password)}

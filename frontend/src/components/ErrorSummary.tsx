@@ -1,17 +1,7 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { settings } from "../../wailsjs/go/models";
 import { FieldErrors, fieldId } from "../useSettingsForm";
-
-// The names the summary (and an import's preview) give each field, in the
-// form's order.
-export const FIELD_NAMES: [settings.Field, string][] = [
-  [settings.Field.ServiceURL, "Service URL"],
-  [settings.Field.ServiceUser, "Service User"],
-  [settings.Field.Password, "Service Password"],
-  [settings.Field.DirectCostColumn, "Procore's Budget Direct Cost Columns"],
-  [settings.Field.VendorUpdates, "Vendors will be Automatically Updated"],
-  [settings.Field.RetainageItem, "Invoice Retainage Item"],
-];
+import { useSpecs } from "../fields";
 
 // focusField moves focus to a field's control (the checked or first radio
 // of a group).
@@ -26,7 +16,10 @@ export function focusField(field: settings.Field) {
 }
 
 export function ErrorSummary({ errors }: { errors: FieldErrors }) {
-  const problems = FIELD_NAMES.filter(([f]) => errors[f]);
+  // In the form's order, by the fields' labels.
+  const problems = useSpecs()
+    .filter((s) => errors[s.key])
+    .map((s) => [s.key, s.label] as const);
   if (problems.length === 0) return null;
   return (
     <MessageBar intent="error" layout="multiline" role="alert">

@@ -4,6 +4,7 @@ import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { errorProps } from "./fieldProps";
 import { RetainageItemField } from "./RetainageItemField";
 import { Section } from "./Section";
+import { useSpec } from "../fields";
 
 const useStyles = makeStyles({
   optionText: { display: "flex", flexDirection: "column" },
@@ -33,20 +34,23 @@ function Option({ title, help }: { title: string; help: string }) {
   );
 }
 
-function HelpedCheckbox(props: { id: string; label: string; help: string; checked: boolean; onChange: (checked: boolean) => void }) {
+// SwitchField is an on-off setting with the article's explanation under it.
+function SwitchField(props: { field: settings.Field; checked: boolean; onChange: (checked: boolean) => void }) {
   const styles = useStyles();
-  const helpId = `${props.id}-help`;
+  const spec = useSpec(props.field);
+  const id = fieldId(props.field);
+  const helpId = `${id}-help`;
   return (
     <div className={styles.checkGroup}>
       <Checkbox
-        id={props.id}
-        label={props.label}
+        id={id}
+        label={spec.label}
         checked={props.checked}
         onChange={(_, d) => props.onChange(d.checked === true)}
         aria-describedby={helpId}
       />
       <Text id={helpId} size={200} className={styles.checkHelp}>
-        {props.help}
+        {spec.help}
       </Text>
     </div>
   );
@@ -54,19 +58,13 @@ function HelpedCheckbox(props: { id: string; label: string; help: string; checke
 
 // ChoiceField is one of the article's either-or settings: a radio group
 // whose options carry the article's explanation.
-function ChoiceField(props: {
-  label: string;
-  field: settings.Field;
-  error: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; title: string; help: string }[];
-}) {
+function ChoiceField(props: { field: settings.Field; error: string | undefined; value: string; onChange: (value: string) => void }) {
+  const spec = useSpec(props.field);
   return (
-    <Field label={props.label} {...errorProps(props.error)}>
+    <Field label={spec.label} {...errorProps(props.error)}>
       <RadioGroup id={fieldId(props.field)} value={props.value} onChange={(_, d) => props.onChange(d.value)}>
-        {props.options.map((o) => (
-          <Radio key={o.value} value={o.value} label={<Option title={o.title} help={o.help} />} />
+        {(spec.choices ?? []).map((o) => (
+          <Radio key={o.value} value={o.value} label={<Option title={o.label} help={o.help} />} />
         ))}
       </RadioGroup>
     </Field>
@@ -77,56 +75,43 @@ export function GeneralSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
   const { values, setValue, errors } = form;
   const editable = values.directCostColumn === settings.DirectCostColumn.Editable;
+  const hideSpec = useSpec(settings.Field.HideJobToDateCosts);
   return (
     <Section id="general" title="General Settings" description="The accounting rules of the sync between QuickBooks® and Procore.">
-      <HelpedCheckbox
-        id="use-procore-contract-number"
-        label="Use Procore Contract #"
-        help="Fills the QuickBooks® ID field with the Procore commitment contract number. Users can still edit the QuickBooks® ID. When this is clear, users must enter the QuickBooks® ID themselves."
+      <SwitchField
+        field={settings.Field.UseProcoreContractNumber}
         checked={values.useProcoreContractNumber}
         onChange={(c) => setValue("useProcoreContractNumber", c, null)}
       />
-      <HelpedCheckbox
-        id="auto-add-cost-codes"
-        label="Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects"
-        help="New cost codes created in QuickBooks® are imported into Procore as new budget line items, if the cost codes do not exist in the Budget tool."
+      <SwitchField
+        field={settings.Field.AutoAddNewCostCodes}
         checked={values.autoAddNewCostCodes}
         onChange={(c) => setValue("autoAddNewCostCodes", c, null)}
       />
       <ChoiceField
-        label="Procore's Budget Direct Cost Columns"
         field={settings.Field.DirectCostColumn}
         error={errors[settings.Field.DirectCostColumn]}
         value={values.directCostColumn}
         onChange={(v) => setValue("directCostColumn", v as settings.DirectCostColumn, settings.Field.DirectCostColumn)}
-        options={[
-          { value: settings.DirectCostColumn.ReadOnly, title: "Read Only, Populate From QuickBooks", help: "The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®." },
-          { value: settings.DirectCostColumn.Editable, title: "Editable, Do Not Populate From QuickBooks", help: "The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore." },
-        ]}
       />
       {editable && (
         <div className={styles.editableDetails}>
           <Text size={200} className={styles.optionHelp}>
-            If the Direct Costs tool is an active tab on a project, its data is always editable and filled from the Direct Costs tool.
+            {hideSpec.help}
           </Text>
           <Checkbox
-            id="hide-job-to-date-costs"
-            label="Hide Job To Date Costs Column on the Budget"
+            id={fieldId(settings.Field.HideJobToDateCosts)}
+            label={hideSpec.label}
             checked={values.hideJobToDateCosts}
             onChange={(_, d) => setValue("hideJobToDateCosts", d.checked === true, null)}
           />
         </div>
       )}
       <ChoiceField
-        label="Vendors will be Automatically Updated"
         field={settings.Field.VendorUpdates}
         error={errors[settings.Field.VendorUpdates]}
         value={values.vendorUpdates}
         onChange={(v) => setValue("vendorUpdates", v as settings.VendorUpdates, settings.Field.VendorUpdates)}
-        options={[
-          { value: settings.VendorUpdates.Automatic, title: "Automatically Update Vendors when Refreshing the Vendor List", help: "When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore." },
-          { value: settings.VendorUpdates.None, title: "Do Not Update Vendors", help: "When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore." },
-        ]}
       />
       <RetainageItemField form={form} />
     </Section>

@@ -16,7 +16,7 @@ import {
 import { main } from "../../wailsjs/go/models";
 import { ApplyImport, ExportSettings, PreviewImport } from "../../wailsjs/go/main/App";
 import { SettingsFormModel } from "../useSettingsForm";
-import { FIELD_NAMES } from "./ErrorSummary";
+import { useSpecs } from "../fields";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, marginLeft: "auto" },
@@ -24,13 +24,12 @@ const useStyles = makeStyles({
   old: { color: tokens.colorNeutralForeground2 },
 });
 
-const FIELD_LABELS: Record<string, string> = Object.fromEntries(FIELD_NAMES);
-
 // ImportExport moves the settings to and from a file: Export asks Go to save
 // them (without the password); Import reads a file, shows what it would
 // change, and applies it only when the user says so.
 export function ImportExport({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const labels: Record<string, string> = Object.fromEntries(useSpecs().map((s) => [s.key, s.label]));
   const fileInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<main.ImportPreviewResult | null>(null);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
@@ -84,7 +83,7 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
                   <ul className={styles.list}>
                     {problems.map((p) => (
                       <li key={p.field}>
-                        <Text weight="semibold">{FIELD_LABELS[p.field] ?? p.field}:</Text> {p.message}
+                        <Text weight="semibold">{labels[p.field] ?? p.field}:</Text> {p.message}
                       </li>
                     ))}
                   </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { settings } from "../../wailsjs/go/models";
+import { main, settings } from "../../wailsjs/go/models";
 import { CancelRefresh, RefreshItems } from "../../wailsjs/go/main/App";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
@@ -8,9 +8,7 @@ import { formatTime } from "../format";
 import { errorProps } from "./fieldProps";
 import { ItemCombobox } from "./ItemCombobox";
 import { focusField } from "./ErrorSummary";
-
-// Sent by Go (app_connection.go) while a refresh runs.
-const REFRESH_PROGRESS = "items:refresh-progress";
+import { useSpec } from "../fields";
 
 const PROGRESS_TEXT: Record<string, string> = {
   queued: "Waiting for the QuickBooks service…",
@@ -28,12 +26,13 @@ type Outcome = { intent: "success" | "error"; text: string } | null;
 export function RetainageItemField({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
   const { values, setValue, errors, state } = form;
+  const spec = useSpec(settings.Field.RetainageItem);
   const items = state.items ?? [];
   const [refreshing, setRefreshing] = useState(false);
   const [progress, setProgress] = useState("");
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  useEffect(() => EventsOn(REFRESH_PROGRESS, (s: string) => setProgress(s)), []);
+  useEffect(() => EventsOn(main.Event.ItemsRefreshProgress, (s: string) => setProgress(s)), []);
 
   const refresh = async () => {
     setRefreshing(true);
@@ -60,22 +59,20 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
   const hint =
     items.length === 0
       ? "The items come from QuickBooks® through the service: fill in the connection settings, then click Refresh list. If QuickBooks has no retainage item yet, create a Service Item there first (for example \"Retainage Payable\")."
-      : "Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices. " +
-        "Missing an item? Create it in QuickBooks, then click Refresh list." +
+      : `${spec.help} Missing an item? Create it in QuickBooks, then click Refresh list.` +
         (state.itemsRefreshedAt ? ` List last refreshed ${formatTime(state.itemsRefreshedAt)}.` : "");
 
   return (
     <div className={styles.group}>
-      <Field label="Invoice Retainage Item" required hint={hint} {...errorProps(errors[settings.Field.RetainageItem])}>
+      <Field label={spec.label} required={spec.required} hint={hint} {...errorProps(errors[settings.Field.RetainageItem])}>
         <ItemCombobox
           id={fieldId(settings.Field.RetainageItem)}
           items={items}
-          selectedListId={values.retainageItemListId}
-          selectedName={values.retainageItemFullName}
+          selectedListId={values.retainageItem.listId}
+          selectedName={values.retainageItem.fullName}
           placeholder={items.length === 0 ? "No items yet: refresh the list" : "Type to search, or pick from the list"}
           onSelect={(it) => {
-            setValue("retainageItemListId", it.listId, settings.Field.RetainageItem);
-            setValue("retainageItemFullName", it.fullName, settings.Field.RetainageItem);
+            setValue("retainageItem", settings.ItemRef.createFrom({ listId: it.listId, fullName: it.fullName }), settings.Field.RetainageItem);
           }}
         />
       </Field>

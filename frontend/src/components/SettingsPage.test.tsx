@@ -12,7 +12,7 @@ vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
 const api = vi.mocked(backend);
 
 
-const fieldError = (field: settings.Field, message: string) => main.FieldError.createFrom({ field, message });
+const fieldError = (field: settings.Field, message: string) => settings.FieldError.createFrom({ field, message });
 const lastSaveInput = () => api.Save.mock.calls.at(-1)![1];
 
 beforeEach(() => {
@@ -184,7 +184,7 @@ describe("Invoice Retainage Item", () => {
     await user.click(screen.getByRole("option", { name: /^Retainage Payable/ }));
     expect(screen.getByRole("combobox", { name: /Invoice Retainage Item/ })).toHaveValue("Retainage Payable");
     await user.click(screen.getByRole("button", { name: "Update" }));
-    expect(lastSaveInput().settings.retainageItemListId).toBe(retainage.listId);
-    expect(lastSaveInput().settings.retainageItemFullName).toBe(retainage.fullName);
+    expect(lastSaveInput().settings.retainageItem.listId).toBe(retainage.listId);
+    expect(lastSaveInput().settings.retainageItem.fullName).toBe(retainage.fullName);
   });
 });

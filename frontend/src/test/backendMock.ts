@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import { specs } from "./fixtures";
 
 // The Go bindings (wailsjs/go/main/App), replaced at the module boundary:
 //   vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
@@ -25,3 +26,4 @@ export const SwitchProfile = vi.fn();
 export const AddProfile = vi.fn();
 export const RenameProfile = vi.fn();
 export const RemoveProfile = vi.fn();
+export const FieldDescriptions = vi.fn(() => Promise.resolve(specs));

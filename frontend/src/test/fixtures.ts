@@ -1,10 +1,22 @@
 import { main, settings } from "../../wailsjs/go/models";
+import fieldsJSON from "../../wailsjs/fields.json";
+
+// The settings' description as Go gives it (make writes it from
+// settings.Specs next to the bindings).
+export const specs: settings.Spec[] = fieldsJSON.map((s) => settings.Spec.createFrom(s));
+
+// specOf is one setting's description, for tests that look for its words.
+export function specOf(field: settings.Field): settings.Spec {
+  const spec = specs.find((s) => s.key === field);
+  if (!spec) throw new Error(`no description of ${field}`);
+  return spec;
+}
 
 export const retainage = { listId: "80000005-1468535148", fullName: "Retainage Payable", type: "Service", isActive: true };
 export const oldItem = { listId: "80000009-1468535200", fullName: "Old Retainage", type: "Service", isActive: false };
 
 // formState builds what Go's Load returns, first run by default.
-export function formState(overrides: Partial<main.FormState> = {}, values: Partial<main.SettingsForm> = {}): main.FormState {
+export function formState(overrides: Partial<main.FormState> = {}, values: Partial<settings.Settings> = {}): main.FormState {
   return main.FormState.createFrom({
     settings: {
       serviceUrl: "",
@@ -14,8 +26,7 @@ export function formState(overrides: Partial<main.FormState> = {}, values: Parti
       directCostColumn: settings.DirectCostColumn.ReadOnly,
       hideJobToDateCosts: false,
       vendorUpdates: settings.VendorUpdates.Automatic,
-      retainageItemListId: "",
-      retainageItemFullName: "",
+      retainageItem: { listId: "", fullName: "" },
       ...values,
     },
     revision: 0,
@@ -30,14 +41,13 @@ export function formState(overrides: Partial<main.FormState> = {}, values: Parti
   });
 }
 
-export const savedState = (values: Partial<main.SettingsForm> = {}) =>
+export const savedState = (values: Partial<settings.Settings> = {}) =>
   formState(
     { revision: 3, savedAt: "2026-11-24T15:04:00Z", passwordStored: true },
     {
       serviceUrl: "https://qbserver:8443",
       serviceUser: "procore-sync",
-      retainageItemListId: retainage.listId,
-      retainageItemFullName: retainage.fullName,
+      retainageItem: { listId: retainage.listId, fullName: retainage.fullName },
       ...values,
     },
   );

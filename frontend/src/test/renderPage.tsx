@@ -3,6 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
 import { SettingsPage } from "../components/SettingsPage";
+import { FieldsProvider } from "../fields";
+import { specs } from "./fixtures";
 
 // renderPage shows the settings page as Go's Load would start it, and
 // returns a user to drive it.
@@ -10,7 +12,9 @@ export function renderPage(initial: main.FormState) {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <SettingsPage initial={initial} />
+      <FieldsProvider specs={specs}>
+        <SettingsPage initial={initial} />
+      </FieldsProvider>
     </FluentProvider>,
   );
   return user;
