@@ -19,7 +19,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -102,10 +102,21 @@ demo: build $(SIMULATOR)
 test: deps frontend lint test-frontend test-go smoke e2e test-windows test-installer
 	@echo "All tests passed."
 
-lint: frontend
+# Go: gofmt, go vet and golangci-lint (its set and why in .golangci.yml);
+# the frontend: ESLint (typescript-eslint, react-hooks) and Prettier's
+# formatting; tsc runs in the frontend build. Then the set-up check.
+GOLANGCI_LINT_VERSION := v2.15.0
+golangci-lint:
+	@golangci-lint version 2>/dev/null | grep -q 'version $(GOLANGCI_LINT_VERSION:v%=%) ' || { \
+	  echo "Installing golangci-lint $(GOLANGCI_LINT_VERSION)"; \
+	  go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION); }
+
+lint: frontend golangci-lint
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	go vet -tags $(TAGS) ./...
+	golangci-lint run ./...
+	cd frontend && npx --no-install eslint --max-warnings 0 . && npx --no-install prettier --check --log-level warn .
 	.ci/check-setup
 
 test-frontend: frontend

@@ -45,14 +45,14 @@ func TestConnectionAndRefreshThroughTheApp(t *testing.T) {
 	}
 }
 
-func TestConnectionTestCanBeCancelled(t *testing.T) {
+func TestConnectionTestCanBeCanceled(t *testing.T) {
 	app, _, _ := newTestApp(t)
 	in, sim := simulatorInput(t, simulator.FaultSlow)
 	// Cancel once the request is under way at the service.
 	go func() { <-sim.Stalled(); app.CancelConnectionTest() }()
 	res := app.TestConnection(in)
 	if !res.Canceled {
-		t.Fatalf("cancelled test: %+v", res)
+		t.Fatalf("canceled test: %+v", res)
 	}
 }
 

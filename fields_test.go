@@ -72,7 +72,8 @@ func TestEverySettingReachesEveryUse(t *testing.T) {
 			}
 			// The store keeps it.
 			after := w.load(t)
-			if sp.Text(after) != value && !(sp.Kind == settings.KindItem && strings.EqualFold(after.RetainageItem.FullName, value)) {
+			itemByName := sp.Kind == settings.KindItem && strings.EqualFold(after.RetainageItem.FullName, value)
+			if sp.Text(after) != value && !itemByName {
 				t.Fatalf("stored %q, want %q", sp.Text(after), value)
 			}
 			// History tells it in the article's words.

@@ -12,7 +12,7 @@ type operations struct {
 	cancels map[string]context.CancelFunc
 }
 
-// start begins the operation name, cancelling one of that name still
+// start begins the operation name, canceling one of that name still
 // running; done must be called when it ends.
 func (o *operations) start(parent context.Context, name string) (ctx context.Context, done func()) {
 	ctx, cancel := context.WithCancel(parent)

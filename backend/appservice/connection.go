@@ -29,7 +29,7 @@ type ConnectionResult struct {
 
 // TestConnection checks the connection values of c (its password, or the
 // stored one when the password box is closed) without saving them, and
-// records the result as the profile's status. A cancelled test records
+// records the result as the profile's status. A canceled test records
 // nothing.
 func (s *Service) TestConnection(ctx context.Context, profile string, c settings.Change) (ConnectionResult, []settings.FieldError, error) {
 	if err := s.requireProfile(ctx, profile); err != nil {
@@ -52,7 +52,7 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 		res.Status.Connected = true
 		res.Status.Detail = fmt.Sprintf("Company file %s in %s.", health.CompanyFile, health.QBEdition)
 	case errors.As(err, &qe) && qe.Kind == quickbooks.KindCanceled:
-		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Detail: "The test was cancelled."}}, nil, nil
+		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Detail: "The test was canceled."}}, nil, nil
 	case errors.As(err, &qe):
 		res.Kind, res.Status.Detail, res.Certificate = qe.Kind, qe.Message, qe.Certificate
 		s.log.Warn("connection test failed", "profile", profile, "host", client.Host(), "kind", qe.Kind, "detail", qe.Detail)

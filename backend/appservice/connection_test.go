@@ -71,7 +71,7 @@ func TestConnectionFieldsAreCheckedFirst(t *testing.T) {
 	}
 }
 
-func TestCancelledTestRecordsNothing(t *testing.T) {
+func TestCanceledTestRecordsNothing(t *testing.T) {
 	f := newFixture(t)
 	sim, url := startSimulator(t)
 	sim.SetFault(simulator.FaultSlow)
@@ -80,10 +80,10 @@ func TestCancelledTestRecordsNothing(t *testing.T) {
 	go func() { <-sim.Stalled(); cancel() }()
 	res, _, err := f.svc.TestConnection(cctx, f.profile, connectionTo(url, "demo-password"))
 	if err != nil || res.Kind != quickbooks.KindCanceled {
-		t.Fatalf("cancelled test: %+v %v", res, err)
+		t.Fatalf("canceled test: %+v %v", res, err)
 	}
 	if st, _ := f.svc.Load(ctx, f.profile); !st.Status.CheckedAt.IsZero() {
-		t.Fatalf("a cancelled test stored a status: %+v", st.Status)
+		t.Fatalf("a canceled test stored a status: %+v", st.Status)
 	}
 }
 

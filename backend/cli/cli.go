@@ -114,6 +114,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	positional, err := parseInterspersed(fs, rest)
 	if *help {
 		fmt.Fprintf(env.Stdout, "qbsettings %s %s\n\n%s.\n", cmd.words, cmd.args, capitalize(cmd.summary))
+		if cmd.words == "settings set" {
+			fmt.Fprintf(env.Stdout, "\nKeys, their settings and their values:\n%s", keyHelp())
+		}
 		return OK
 	}
 	if err != nil {

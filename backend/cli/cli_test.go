@@ -100,7 +100,8 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Fatalf("--help: %d %q", code, out.String())
 	}
 	out.Reset()
-	if code := Run(ctx, []string{"settings", "set", "--help"}, Env{Stdout: &out}); code != OK || !strings.Contains(out.String(), "KEY=VALUE") {
+	if code := Run(ctx, []string{"settings", "set", "--help"}, Env{Stdout: &out}); code != OK || !strings.Contains(out.String(), "KEY=VALUE") ||
+		!strings.Contains(out.String(), "vendorUpdates: Vendors will be Automatically Updated: automatic (Automatically Update Vendors when Refreshing the Vendor List) or none (Do Not Update Vendors)") {
 		t.Fatalf("settings set --help: %d %q", code, out.String())
 	}
 	var errOut bytes.Buffer
@@ -134,7 +135,7 @@ func TestSetGetAndHistory(t *testing.T) {
 	if code != Failed || !strings.Contains(errOut, "Service URL: Use https://") {
 		t.Fatalf("bad set: %d %s", code, errOut)
 	}
-	if code, _, _ := w.run("", "settings", "set", "colour=blue"); code != Misused {
+	if code, _, _ := w.run("", "settings", "set", "paint=blue"); code != Misused {
 		t.Fatalf("unknown key: %d", code)
 	}
 	if code, _, _ := w.run("", "settings", "set", "hideJobToDateCosts=maybe"); code != Failed {

@@ -177,7 +177,7 @@ func readFile(c *call, path string) ([]byte, error) {
 	if path == "-" {
 		return readAllBounded(c.Stdin)
 	}
-	f, err := os.Open(path)
+	f, err := os.Open(path) //nolint:gosec // the file to read is the one the user named
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +205,10 @@ func settingsExport(ctx context.Context, c *call) int {
 		return c.fail(err)
 	}
 	if c.args[0] == "-" {
-		c.Stdout.Write(data)
+		if _, err := c.Stdout.Write(data); err != nil {
+			fmt.Fprintf(c.Stderr, "qbsettings: the settings could not be written to standard output: %v\n", err)
+			return Failed
+		}
 		return OK
 	}
 	if err := os.WriteFile(c.args[0], data, 0o600); err != nil {

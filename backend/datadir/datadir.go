@@ -25,7 +25,9 @@ func Resolve() (string, error) {
 		}
 		dir = filepath.Join(base, FolderName)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	// The folder is the user's own choice (QBSETTINGS_DATA_DIR) or theirs
+	// by the platform's rules: any path they can write to is theirs to use.
+	if err := os.MkdirAll(dir, 0o700); err != nil { //nolint:gosec // see above
 		return "", fmt.Errorf("create data folder: %w", err)
 	}
 	return dir, nil

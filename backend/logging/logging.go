@@ -39,8 +39,8 @@ type cappedFile struct {
 	size int64
 }
 
-func openCapped(path string, max int64) (*cappedFile, error) {
-	c := &cappedFile{path: path, max: max}
+func openCapped(path string, limit int64) (*cappedFile, error) {
+	c := &cappedFile{path: path, max: limit}
 	if err := c.open(); err != nil {
 		return nil, err
 	}

@@ -9,8 +9,8 @@ import (
 
 func TestLogStaysUnderItsCap(t *testing.T) {
 	dir := t.TempDir()
-	const max = 4096
-	log, closer, err := New(dir, max)
+	const maxBytes = 4096
+	log, closer, err := New(dir, maxBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,8 +28,8 @@ func TestLogStaysUnderItsCap(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no rotated log: %v", err)
 	}
-	if len(cur) > max || len(old) > max {
-		t.Fatalf("log sizes %d and %d, cap %d", len(cur), len(old), max)
+	if len(cur) > maxBytes || len(old) > maxBytes {
+		t.Fatalf("log sizes %d and %d, cap %d", len(cur), len(old), maxBytes)
 	}
 	if !strings.Contains(string(cur), "last line") {
 		t.Fatal("the newest line is not in the current log")

@@ -23,7 +23,7 @@ func (c *Client) transportError(err error) *Error {
 	)
 	switch {
 	case errors.Is(err, context.Canceled):
-		return newError(KindCanceled, err.Error(), "Cancelled.")
+		return newError(KindCanceled, err.Error(), "Canceled.")
 	case errors.As(err, &certErr):
 		e := newError(KindCertificate, certErr.Error(),
 			"This computer does not trust the security certificate of the service at %s, so nothing was sent to it. If this is your own QuickBooks service with a self-signed certificate, compare the fingerprint below with the one your IT support gives you, then choose Trust this certificate.", c.base.Host)

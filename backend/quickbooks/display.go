@@ -18,9 +18,9 @@ const (
 
 // displayText makes text from the service fit to show: control and
 // invisible format characters (which could reorder what the user reads)
-// become spaces, runs of spaces one, and it is cut at max characters.
+// become spaces, runs of spaces one, and it is cut at limit characters.
 // A service is not trusted to word the screen as it likes.
-func displayText(s string, max int) string {
+func displayText(s string, limit int) string {
 	s = strings.Map(func(r rune) rune {
 		if r == unicode.ReplacementChar || unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
 			return ' '
@@ -28,8 +28,8 @@ func displayText(s string, max int) string {
 		return r
 	}, strings.ToValidUTF8(s, " "))
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > max {
-		s = string(r[:max-1]) + "…"
+	if r := []rune(s); len(r) > limit {
+		s = string(r[:limit-1]) + "…"
 	}
 	return s
 }

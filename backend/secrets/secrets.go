@@ -105,7 +105,7 @@ func (k *Keychain) connection() (keyring.Keyring, error) {
 	}
 	ring, err := k.open()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+		return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
 	}
 	k.ring = ring
 	return ring, nil
@@ -243,7 +243,7 @@ func validName(name string) bool {
 }
 
 // withTimeout runs fn in its own goroutine and stops waiting for it after
-// timeout. The keyring API cannot be cancelled, so a hung call's goroutine
+// timeout. The keyring API cannot be canceled, so a hung call's goroutine
 // lives on until the keychain answers; its result is then dropped.
 func withTimeout[T any](ctx context.Context, timeout time.Duration, fn func() (T, error)) (T, error) {
 	type result struct {

@@ -97,11 +97,11 @@ func TestRemoveAllTakesOnlyOurs(t *testing.T) {
 
 	// An entry of the same name outside the scope: another test's.
 	unscoped := openReal(t)
-	neighbour := Account{Profile: "test-" + t.Name(), User: "a"}
-	if err := unscoped.Set(ctx, neighbour, "neighbour's"); err != nil {
+	neighbor := Account{Profile: "test-" + t.Name(), User: "a"}
+	if err := unscoped.Set(ctx, neighbor, "neighbor's"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { unscoped.Remove(ctx, neighbour) })
+	t.Cleanup(func() { unscoped.Remove(ctx, neighbor) })
 
 	n, err := k.RemoveAll(ctx)
 	if err != nil || n != len(ours) {
@@ -115,7 +115,7 @@ func TestRemoveAllTakesOnlyOurs(t *testing.T) {
 	if _, err := k.ring.Get(other.Key); err != nil {
 		t.Fatalf("another program's entry was removed: %v", err)
 	}
-	if _, found, _ := unscoped.Get(ctx, neighbour); !found {
+	if _, found, _ := unscoped.Get(ctx, neighbor); !found {
 		t.Fatal("an entry outside the scope was removed")
 	}
 }

@@ -88,16 +88,16 @@ type FieldChange struct {
 	New   string `json:"new"`
 }
 
-// Diff lists what changed from old to new, in the form's order. The
+// Diff lists what changed from old to updated, in the form's order. The
 // password is not in Settings; a caller that knows it changed adds
 // PasswordChange().
-func Diff(old, new Settings) []FieldChange {
+func Diff(old, updated Settings) []FieldChange {
 	var out []FieldChange
 	for _, sp := range table {
 		if !sp.Stored() {
 			continue
 		}
-		if o, n := sp.Describe(old), sp.Describe(new); o != n {
+		if o, n := sp.Describe(old), sp.Describe(updated); o != n {
 			out = append(out, FieldChange{Label: sp.Label, Old: o, New: n})
 		}
 	}

@@ -4,7 +4,7 @@ import "testing"
 
 func TestDiffDescribesEveryFieldInWords(t *testing.T) {
 	old := Defaults()
-	new := Settings{
+	updated := Settings{
 		ServiceURL:               "https://qbserver:8443",
 		ServiceUser:              "sync",
 		UseProcoreContractNumber: true,
@@ -14,7 +14,7 @@ func TestDiffDescribesEveryFieldInWords(t *testing.T) {
 		VendorUpdates:            VendorUpdatesNone,
 		RetainageItem:            ItemRef{ListID: "1", FullName: "Retainage Payable"},
 	}
-	got := Diff(old, new)
+	got := Diff(old, updated)
 	want := []FieldChange{
 		{LabelServiceURL, "(none)", "https://qbserver:8443"},
 		{LabelServiceUser, "(none)", "sync"},
@@ -33,7 +33,7 @@ func TestDiffDescribesEveryFieldInWords(t *testing.T) {
 			t.Errorf("change %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if d := Diff(new, new); len(d) != 0 {
+	if d := Diff(updated, updated); len(d) != 0 {
 		t.Fatalf("no change reported as %+v", d)
 	}
 	if p := PasswordChange(); p.New != "password changed" {

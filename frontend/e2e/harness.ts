@@ -32,8 +32,8 @@ function started(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: (ou
         resolve({ proc, output: () => out });
       }
     };
-    proc.stdout!.on("data", onData);
-    proc.stderr!.on("data", onData);
+    proc.stdout.on("data", onData);
+    proc.stderr.on("data", onData);
     proc.on("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`${what} exited (${code}) at start:\n${out}`));

@@ -60,7 +60,7 @@ test("2. Edit Credentials: Cancel keeps the stored password, a new one replaces 
 
   await button(page, "Edit Credentials").click();
   await expect(field.password(page)).toBeFocused();
-  await field.password(page).fill("typed-then-cancelled");
+  await field.password(page).fill("typed-then-canceled");
   await expect(page.getByText("Unsaved changes")).toBeVisible();
   await checkA11y(page, "edit-credentials");
   await button(page, "Cancel").click();
@@ -117,10 +117,10 @@ test("3. every connection failure has its own message, and the window stays usab
   seen.set("slow", "timeout");
   await field.user(page).fill("demo");
 
-  // And it can be cancelled.
+  // And it can be canceled.
   await button(page, "Test connection").click();
   await button(page, "Cancel").click();
-  await expect(page.getByText("The test was cancelled. The status was not changed.")).toBeVisible();
+  await expect(page.getByText("The test was canceled. The status was not changed.")).toBeVisible();
   await sim.setFault("");
 
   // Nothing listening.
@@ -200,7 +200,9 @@ test("6. unsaved changes are marked, and closing asks first", async ({ page, app
   await expect(page.getByText("Unsaved changes")).toBeVisible();
   // The page tells Go as it renders, without waiting; make sure Go has heard
   // before closing, as it has long before a person can reach the close button.
-  await page.evaluate(() => (window as unknown as { go: { main: { App: { SetDirty(d: boolean): Promise<void> } } } }).go.main.App.SetDirty(true));
+  await page.evaluate(() =>
+    (window as unknown as { go: { main: { App: { SetDirty(d: boolean): Promise<void> } } } }).go.main.App.SetDirty(true),
+  );
 
   // Closing the window goes through Go's OnBeforeClose, as the close button does.
   await page.evaluate(() => (window as unknown as { runtime: { Quit(): void } }).runtime.Quit());
@@ -241,7 +243,10 @@ test("7. 20,000 items: the picker opens, filters and selects by keyboard without
     const filterMs = Date.now() - typed;
     await page.keyboard.press("Enter");
     await expect(item).toHaveValue(/Cost Code 19999$/);
-    test.info().annotations.push({ type: "timing", description: `refresh of 20,000 items ${refreshMs} ms; typing 5 keys and filtering ${filterMs} ms` });
+    test.info().annotations.push({
+      type: "timing",
+      description: `refresh of 20,000 items ${refreshMs} ms; typing 5 keys and filtering ${filterMs} ms`,
+    });
     expect(filterMs, "typing and filtering 20,000 items").toBeLessThan(2_000);
   } finally {
     await big.stop();
@@ -286,7 +291,11 @@ test("9. a change from the command line is noticed by the open window, which rel
   await expect(page.getByText(/saved from somewhere else/)).toHaveCount(0);
 });
 
-test("10. import a settings file: the changes are shown first, applied as a new revision on confirmation", async ({ page, app, sim }, info) => {
+test("10. import a settings file: the changes are shown first, applied as a new revision on confirmation", async ({
+  page,
+  app,
+  sim,
+}, info) => {
   await open(page);
   await setUpAndSave(page, sim);
   const file = info.outputPath("exported.json");
@@ -297,7 +306,9 @@ test("10. import a settings file: the changes are shown first, applied as a new 
 
   await page.getByLabel("Settings file to import").setInputFiles(file);
   const dialog = page.getByRole("dialog", { name: "Import settings" });
-  await expect(dialog).toContainText("Vendors will be Automatically Updated: Do Not Update Vendors → Automatically Update Vendors when Refreshing the Vendor List");
+  await expect(dialog).toContainText(
+    "Vendors will be Automatically Updated: Do Not Update Vendors → Automatically Update Vendors when Refreshing the Vendor List",
+  );
   await checkA11y(page, "import-preview");
   await dialog.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText("Imported as revision 3.")).toBeVisible();

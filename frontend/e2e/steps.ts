@@ -35,7 +35,10 @@ export async function refreshList(page: Page) {
 
 export async function pickItem(page: Page, search: string, name: string) {
   await field.item(page).fill(search);
-  await page.getByRole("option", { name: new RegExp(`^${name}`) }).first().click();
+  await page
+    .getByRole("option", { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
   await expect(field.item(page)).toHaveValue(name);
 }
 

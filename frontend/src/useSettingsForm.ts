@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { main, settings } from "../wailsjs/go/models";
 import * as backend from "../wailsjs/go/main/App";
 import { formatTime } from "./format";
+import { failureText } from "./failure";
 
 // Values are the settings being edited: Go's settings.Settings as plain data.
 export type Values = Omit<settings.Settings, "convertValues">;
@@ -61,9 +62,11 @@ export function useSettingsForm(initial: main.FormState) {
   // Notice a newer revision saved elsewhere; the page offers to reload and
   // never replaces what the user is editing by itself.
   useEffect(() => {
-    const timer = setInterval(async () => {
-      const rev = await backend.StoredRevision();
-      setNewerRevision(rev > state.revision ? rev : 0);
+    const timer = setInterval(() => {
+      backend
+        .StoredRevision()
+        .then((rev) => setNewerRevision(rev > state.revision ? rev : 0))
+        .catch((err: unknown) => setBanner({ intent: "error", text: failureText(err) }));
     }, WATCH_INTERVAL_MS);
     return () => clearInterval(timer);
   }, [state.revision]);
@@ -81,7 +84,7 @@ export function useSettingsForm(initial: main.FormState) {
   useEffect(() => {
     if (dirty === toldDirty.current) return;
     toldDirty.current = dirty;
-    backend.SetDirty(dirty);
+    backend.SetDirty(dirty).catch((err: unknown) => setBanner({ intent: "error", text: failureText(err) }));
   }, [dirty]);
 
   // Ask Go for the field errors once the user pauses typing. Only the newest
@@ -89,15 +92,18 @@ export function useSettingsForm(initial: main.FormState) {
   useEffect(() => {
     if (touched.size === 0) return;
     const ticket = ++validation.current;
-    const timer = setTimeout(async () => {
-      const list = await backend.Validate(input);
-      if (ticket === validation.current) setErrors(toErrors(list));
+    const timer = setTimeout(() => {
+      backend
+        .Validate(input)
+        .then((list) => {
+          if (ticket === validation.current) setErrors(toErrors(list));
+        })
+        .catch((err: unknown) => setBanner({ intent: "error", text: failureText(err) }));
     }, VALIDATE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [input, touched]);
 
-  const touch = (field: settings.Field) =>
-    setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+  const touch = (field: settings.Field) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
 
   const setValue = <K extends keyof Values>(key: K, value: Values[K], field: settings.Field | null) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -158,7 +164,10 @@ export function useSettingsForm(initial: main.FormState) {
   const restore = (entry: main.HistoryEntry) => {
     setValues(settings.Settings.createFrom(entry.settings));
     touch(settings.Field.RetainageItem);
-    setBanner({ intent: "info", text: `Revision ${entry.revision} is loaded for review. Check it, then click Update to save it as a new revision.` });
+    setBanner({
+      intent: "info",
+      text: `Revision ${entry.revision} is loaded for review. Check it, then click Update to save it as a new revision.`,
+    });
   };
 
   // applySaved shows settings saved by another action (an import).

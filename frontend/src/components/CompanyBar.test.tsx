@@ -51,7 +51,9 @@ it("does not switch away from unsaved changes", async () => {
 });
 
 it("adds a company, showing Go's objection first", async () => {
-  api.AddProfile.mockResolvedValueOnce(main.ProfilesResult.createFrom({ ...two, error: 'There is already a company named "My company". Choose another name.' }));
+  api.AddProfile.mockResolvedValueOnce(
+    main.ProfilesResult.createFrom({ ...two, error: 'There is already a company named "My company". Choose another name.' }),
+  );
   api.AddProfile.mockResolvedValueOnce(main.ProfilesResult.createFrom({ ...two, current: "company-2" }));
   const { user, onChanged } = renderBar();
   await user.click(await screen.findByRole("button", { name: "Add company…" }));
@@ -74,4 +76,10 @@ it("removes a company only after saying what is lost", async () => {
   await user.click(screen.getByRole("button", { name: "Remove company" }));
   expect(api.RemoveProfile).toHaveBeenCalledWith("default");
   expect(onChanged).toHaveBeenCalled();
+});
+
+it("says what happened when the companies cannot be listed, instead of an empty bar", async () => {
+  api.Profiles.mockRejectedValue(new Error("bridge closed"));
+  renderBar();
+  expect(await screen.findByText(/could not reach its settings service \(bridge closed\)/)).toBeInTheDocument();
 });

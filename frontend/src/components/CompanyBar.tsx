@@ -16,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
+import { failureText } from "../failure";
 import { AddProfile, Profiles, RemoveProfile, RenameProfile, SwitchProfile } from "../../wailsjs/go/main/App";
 
 const useStyles = makeStyles({
@@ -33,7 +34,9 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
   const [dialog, setDialog] = useState<Dialogs>(null);
 
   useEffect(() => {
-    Profiles().then(setList);
+    Profiles()
+      .then(setList)
+      .catch((err: unknown) => setList(main.ProfilesResult.createFrom({ profiles: [], current: "", error: failureText(err) })));
   }, []);
   if (!list) return null;
   const profiles = list.profiles ?? [];
@@ -95,7 +98,7 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              submitName();
+              void submitName();
             }}
           >
             <DialogBody>
@@ -105,7 +108,9 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
                   <Field
                     label="Company name"
                     required
-                    hint={dialog.kind === "add" ? "Each company has its own QuickBooks service, settings, password and history." : undefined}
+                    hint={
+                      dialog.kind === "add" ? "Each company has its own QuickBooks service, settings, password and history." : undefined
+                    }
                     validationMessage={dialog.error || undefined}
                   >
                     <Input value={dialog.name} autoFocus onChange={(_, d) => setDialog({ ...dialog, name: d.value, error: "" })} />
@@ -131,8 +136,8 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
             <DialogTitle>Remove {current?.name}?</DialogTitle>
             <DialogContent>
               <Text as="p">
-                Its settings, change history, item list and saved password are deleted from this computer. This cannot be undone. To
-                keep a copy of the settings, click Cancel, then Export.
+                Its settings, change history, item list and saved password are deleted from this computer. This cannot be undone. To keep a
+                copy of the settings, click Cancel, then Export.
               </Text>
               {dialog?.error && <Text role="alert">{dialog.error}</Text>}
             </DialogContent>

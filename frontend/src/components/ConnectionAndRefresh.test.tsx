@@ -10,7 +10,6 @@ vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
 const api = vi.mocked(backend);
 
-
 // deferred lets a test decide when a Go call answers.
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -31,7 +30,7 @@ beforeEach(() => {
 });
 
 describe("Test connection", () => {
-  it("shows progress, can be cancelled, then shows Connected with the company file", async () => {
+  it("shows progress, can be canceled, then shows Connected with the company file", async () => {
     const answer = deferred<main.ConnectionTestResult>();
     api.TestConnection.mockReturnValue(answer.promise);
     const user = renderPage(savedState());
@@ -51,7 +50,11 @@ describe("Test connection", () => {
   it("shows the reason when the service refuses", async () => {
     api.TestConnection.mockResolvedValue(
       main.ConnectionTestResult.createFrom({
-        status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "The QuickBooks service did not accept the Service User and Service Password." },
+        status: {
+          connected: false,
+          checkedAt: "2026-11-24T15:00:00Z",
+          detail: "The QuickBooks service did not accept the Service User and Service Password.",
+        },
         kind: "unauthorized",
       }),
     );
@@ -63,7 +66,9 @@ describe("Test connection", () => {
 
   it("puts Go's field errors on the connection fields", async () => {
     api.TestConnection.mockResolvedValue(
-      main.ConnectionTestResult.createFrom({ fieldErrors: [{ field: settings.Field.ServiceURL, message: "Enter the address of the QuickBooks service." }] }),
+      main.ConnectionTestResult.createFrom({
+        fieldErrors: [{ field: settings.Field.ServiceURL, message: "Enter the address of the QuickBooks service." }],
+      }),
     );
     const user = renderPage(formState());
     await user.click(screen.getByRole("button", { name: "Test connection" }));
@@ -78,11 +83,22 @@ describe("Test connection", () => {
       main.ConnectionTestResult.createFrom({
         status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "This computer does not trust the security certificate." },
         kind: "certificateNotTrusted",
-        certificate: { fingerprint: fp, subject: "CN=QuickBooks service simulator", issuer: "CN=QuickBooks service simulator", notAfter: "2027-11-24T00:00:00Z", selfSigned: true },
+        certificate: {
+          fingerprint: fp,
+          subject: "CN=QuickBooks service simulator",
+          issuer: "CN=QuickBooks service simulator",
+          notAfter: "2027-11-24T00:00:00Z",
+          selfSigned: true,
+        },
       }),
     );
     api.TestConnection.mockResolvedValueOnce(main.ConnectionTestResult.createFrom({ status: connected }));
-    const trusted = { origin: "https://127.0.0.1:8766", fingerprint: fp, subject: "CN=QuickBooks service simulator", trustedAt: "2026-11-24T15:01:00Z" };
+    const trusted = {
+      origin: "https://127.0.0.1:8766",
+      fingerprint: fp,
+      subject: "CN=QuickBooks service simulator",
+      trustedAt: "2026-11-24T15:01:00Z",
+    };
     api.TrustCertificate.mockResolvedValue(main.TrustResult.createFrom({ trusted: [trusted] }));
     api.RemoveTrustedCertificate.mockResolvedValue(main.TrustResult.createFrom({ trusted: [] }));
 
@@ -105,7 +121,12 @@ describe("Refresh list", () => {
   it("follows the refresh, replaces the items and warns when the chosen one is gone", async () => {
     const answer = deferred<main.RefreshResult>();
     api.RefreshItems.mockReturnValue(answer.promise);
-    api.Validate.mockResolvedValue([{ field: settings.Field.RetainageItem, message: 'The item "Retainage Payable" is no longer in the QuickBooks item list. Choose another item.' }]);
+    api.Validate.mockResolvedValue([
+      {
+        field: settings.Field.RetainageItem,
+        message: 'The item "Retainage Payable" is no longer in the QuickBooks item list. Choose another item.',
+      },
+    ]);
     const user = renderPage(savedState());
 
     await user.click(screen.getByRole("button", { name: "Refresh list" }));
@@ -122,7 +143,9 @@ describe("Refresh list", () => {
   });
 
   it("keeps the list and says why when the refresh fails", async () => {
-    api.RefreshItems.mockResolvedValue(main.RefreshResult.createFrom({ error: "QuickBooks is showing a dialog box. The stored list was not changed." }));
+    api.RefreshItems.mockResolvedValue(
+      main.RefreshResult.createFrom({ error: "QuickBooks is showing a dialog box. The stored list was not changed." }),
+    );
     const user = renderPage(savedState());
     await user.click(screen.getByRole("button", { name: "Refresh list" }));
     expect(await screen.findByText(/The stored list was not changed/)).toBeInTheDocument();

@@ -19,13 +19,12 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
   const url = useSpec(settings.Field.ServiceURL);
   const user = useSpec(settings.Field.ServiceUser);
   return (
-    <Section id="connection" title="Connection Settings" description="How this computer reaches the QuickBooks® microservice that works with Procore.">
-      <Field
-        label={url.label}
-        required={url.required}
-        hint={url.help}
-        {...errorProps(errors[settings.Field.ServiceURL])}
-      >
+    <Section
+      id="connection"
+      title="Connection Settings"
+      description="How this computer reaches the QuickBooks® microservice that works with Procore."
+    >
+      <Field label={url.label} required={url.required} hint={url.help} {...errorProps(errors[settings.Field.ServiceURL])}>
         <Input
           id={fieldId(settings.Field.ServiceURL)}
           type="url"
@@ -37,12 +36,7 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
           autoFocus={form.state.revision === 0 && values.serviceUrl === ""}
         />
       </Field>
-      <Field
-        label={user.label}
-        required={user.required}
-        hint={user.help}
-        {...errorProps(errors[settings.Field.ServiceUser])}
-      >
+      <Field label={user.label} required={user.required} hint={user.help} {...errorProps(errors[settings.Field.ServiceUser])}>
         <Input
           id={fieldId(settings.Field.ServiceUser)}
           value={values.serviceUser}

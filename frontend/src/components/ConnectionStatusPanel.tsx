@@ -48,7 +48,7 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       } else if (res.error) {
         setProblem(res.error);
       } else if (res.canceled) {
-        setProblem("The test was cancelled. The status was not changed.");
+        setProblem("The test was canceled. The status was not changed.");
       } else {
         form.setStatus(res.status);
         setCert(res.certificate ?? null);
@@ -110,7 +110,8 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
           <MessageBarBody className={styles.certBody}>
             <MessageBarTitle>Certificate not trusted</MessageBarTitle>
             <Text block>
-              {cert.selfSigned ? "The service uses a self-signed certificate" : "The service's certificate is not trusted by this computer"} ({cert.subject}
+              {cert.selfSigned ? "The service uses a self-signed certificate" : "The service's certificate is not trusted by this computer"}{" "}
+              ({cert.subject}
               {cert.notAfter ? `, valid until ${formatTime(cert.notAfter)}` : ""}). Its SHA-256 fingerprint is:
             </Text>
             <Text block className={styles.fingerprint}>

@@ -16,7 +16,13 @@ const history = main.HistoryResult.createFrom({
       revision: 2,
       savedAt: "2026-11-24T16:00:00Z",
       savedBy: "OFFICE\\sam",
-      changes: [{ label: "Vendors will be Automatically Updated", old: "Automatically Update Vendors when Refreshing the Vendor List", new: "Do Not Update Vendors" }],
+      changes: [
+        {
+          label: "Vendors will be Automatically Updated",
+          old: "Automatically Update Vendors when Refreshing the Vendor List",
+          new: "Do Not Update Vendors",
+        },
+      ],
       settings: current.settings,
     },
     {
@@ -69,4 +75,12 @@ it("says so when nothing was saved yet", async () => {
   const user = renderPage(current);
   await user.click(screen.getByRole("tab", { name: "Change history" }));
   expect(await screen.findByText(/No changes have been saved yet/)).toBeInTheDocument();
+});
+
+it("says what happened when the history cannot be asked for, instead of loading forever", async () => {
+  api.History.mockRejectedValue(new Error("bridge closed"));
+  const user = renderPage(current);
+  await user.click(screen.getByRole("tab", { name: "Change history" }));
+  expect(await screen.findByText(/could not reach its settings service \(bridge closed\)/)).toBeInTheDocument();
+  expect(screen.queryByText("Loading the change history…")).toBeNull();
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
 import { History } from "../../wailsjs/go/main/App";
+import { failureText } from "../failure";
 import { formatTime } from "../format";
 
 const useStyles = makeStyles({
@@ -28,7 +29,9 @@ export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntr
   const styles = useStyles();
   const [result, setResult] = useState<main.HistoryResult | null>(null);
   useEffect(() => {
-    History().then(setResult);
+    History()
+      .then(setResult)
+      .catch((err: unknown) => setResult(main.HistoryResult.createFrom({ entries: [], error: failureText(err) })));
   }, []);
 
   if (!result) return <Spinner label="Loading the change history…" />;

@@ -19,15 +19,28 @@ const file = () => new File(['{"format":"qbsettings-settings"}'], "settings.json
 
 it("shows what an import changes and applies it only on confirmation", async () => {
   api.PreviewImport.mockResolvedValue(
-    main.ImportPreviewResult.createFrom({ token: "t1", changes: [{ label: "Vendors will be Automatically Updated", old: "Automatically Update Vendors when Refreshing the Vendor List", new: "Do Not Update Vendors" }] }),
+    main.ImportPreviewResult.createFrom({
+      token: "t1",
+      changes: [
+        {
+          label: "Vendors will be Automatically Updated",
+          old: "Automatically Update Vendors when Refreshing the Vendor List",
+          new: "Do Not Update Vendors",
+        },
+      ],
+    }),
   );
-  api.ApplyImport.mockResolvedValue(main.SaveResult.createFrom({ state: { ...savedState({ vendorUpdates: settings.VendorUpdates.None }), revision: 4 } }));
+  api.ApplyImport.mockResolvedValue(
+    main.SaveResult.createFrom({ state: { ...savedState({ vendorUpdates: settings.VendorUpdates.None }), revision: 4 } }),
+  );
   const user = renderPage(savedState());
   await user.upload(screen.getByLabelText("Settings file to import"), file());
 
   expect(api.PreviewImport).toHaveBeenCalledWith('{"format":"qbsettings-settings"}');
   const dialog = await screen.findByRole("dialog", { name: "Import settings" });
-  expect(dialog).toHaveTextContent("Vendors will be Automatically Updated: Automatically Update Vendors when Refreshing the Vendor List → Do Not Update Vendors");
+  expect(dialog).toHaveTextContent(
+    "Vendors will be Automatically Updated: Automatically Update Vendors when Refreshing the Vendor List → Do Not Update Vendors",
+  );
   await user.click(screen.getByRole("button", { name: "Import" }));
   expect(api.ApplyImport).toHaveBeenCalledWith("t1");
   expect(await screen.findByText("Imported as revision 4.")).toBeInTheDocument();
@@ -36,7 +49,10 @@ it("shows what an import changes and applies it only on confirmation", async () 
 
 it("refuses a file with problems and applies nothing", async () => {
   api.PreviewImport.mockResolvedValue(
-    main.ImportPreviewResult.createFrom({ token: "t2", fieldErrors: [{ field: settings.Field.ServiceURL, message: "Use https:// for this address." }] }),
+    main.ImportPreviewResult.createFrom({
+      token: "t2",
+      fieldErrors: [{ field: settings.Field.ServiceURL, message: "Use https:// for this address." }],
+    }),
   );
   const user = renderPage(savedState());
   await user.upload(screen.getByLabelText("Settings file to import"), file());

@@ -37,7 +37,9 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
   const exportSettings = async () => {
     const res = await ExportSettings();
     if (res.canceled) return;
-    setMessage(res.error ? { intent: "error", text: res.error } : { intent: "success", text: `Exported to ${res.path} (without the password).` });
+    setMessage(
+      res.error ? { intent: "error", text: res.error } : { intent: "success", text: `Exported to ${res.path} (without the password).` },
+    );
   };
 
   const chooseFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -64,7 +66,14 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
       <div className={styles.bar}>
         <Button onClick={exportSettings}>Export…</Button>
         <Button onClick={() => fileInput.current?.click()}>Import…</Button>
-        <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={chooseFile} aria-label="Settings file to import" />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={chooseFile}
+          aria-label="Settings file to import"
+        />
       </div>
       {message && (
         <MessageBar intent={message.intent} layout="multiline" style={{ flexBasis: "100%" }}>
@@ -89,7 +98,9 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
                   </ul>
                 </>
               )}
-              {!preview?.error && problems.length === 0 && changes.length === 0 && <Text>The file has the same settings: nothing would change.</Text>}
+              {!preview?.error && problems.length === 0 && changes.length === 0 && (
+                <Text>The file has the same settings: nothing would change.</Text>
+              )}
               {canApply && (
                 <>
                   <Text as="p">Importing this file changes these settings (the password stays as it is):</Text>

@@ -183,7 +183,8 @@ export function ItemCombobox(props: ItemComboboxProps) {
             disabled={props.disabled}
             onMouseDown={(e) => {
               e.preventDefault(); // keep focus in the input
-              open ? close() : openAt(Math.max(selectedIndex(), 0));
+              if (open) close();
+              else openAt(Math.max(selectedIndex(), 0));
             }}
           >
             ▾

@@ -58,7 +58,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
 
   const hint =
     items.length === 0
-      ? "The items come from QuickBooks® through the service: fill in the connection settings, then click Refresh list. If QuickBooks has no retainage item yet, create a Service Item there first (for example \"Retainage Payable\")."
+      ? 'The items come from QuickBooks® through the service: fill in the connection settings, then click Refresh list. If QuickBooks has no retainage item yet, create a Service Item there first (for example "Retainage Payable").'
       : `${spec.help} Missing an item? Create it in QuickBooks, then click Refresh list.` +
         (state.itemsRefreshedAt ? ` List last refreshed ${formatTime(state.itemsRefreshedAt)}.` : "");
 
@@ -72,7 +72,11 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
           selectedName={values.retainageItem.fullName}
           placeholder={items.length === 0 ? "No items yet: refresh the list" : "Type to search, or pick from the list"}
           onSelect={(it) => {
-            setValue("retainageItem", settings.ItemRef.createFrom({ listId: it.listId, fullName: it.fullName }), settings.Field.RetainageItem);
+            setValue(
+              "retainageItem",
+              settings.ItemRef.createFrom({ listId: it.listId, fullName: it.fullName }),
+              settings.Field.RetainageItem,
+            );
           }}
         />
       </Field>

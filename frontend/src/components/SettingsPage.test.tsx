@@ -11,7 +11,6 @@ vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
 const api = vi.mocked(backend);
 
-
 const fieldError = (field: settings.Field, message: string) => settings.FieldError.createFrom({ field, message });
 const lastSaveInput = () => api.Save.mock.calls.at(-1)![1];
 
@@ -104,7 +103,12 @@ describe("Edit Credentials", () => {
   it("puts a password error on Edit Credentials while the box is closed", async () => {
     api.Save.mockResolvedValue(
       main.SaveResult.createFrom({
-        fieldErrors: [fieldError(settings.Field.Password, "No password is stored for this Service User. Click Edit Credentials and enter its password.")],
+        fieldErrors: [
+          fieldError(
+            settings.Field.Password,
+            "No password is stored for this Service User. Click Edit Credentials and enter its password.",
+          ),
+        ],
       }),
     );
     const user = renderPage(savedState());

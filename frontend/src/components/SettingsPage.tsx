@@ -86,13 +86,7 @@ export function SettingsPage({ initial, onProfileChanged }: { initial: main.Form
         />
       )}
       {/* Hidden, not unmounted, while the history shows: edits stay. */}
-      <form
-        className={styles.form}
-        onSubmit={onSubmit}
-        noValidate
-        aria-labelledby="page-title"
-        hidden={view !== "settings"}
-      >
+      <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="page-title" hidden={view !== "settings"}>
         {form.newerRevision > 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>

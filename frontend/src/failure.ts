@@ -1,0 +1,7 @@
+// failureText words, for the user, a call into Go that failed outright (the
+// bridge to Go broke, or Go itself failed) rather than answering with a
+// message of its own.
+export function failureText(err: unknown): string {
+  const detail = err instanceof Error ? err.message : String(err);
+  return `The app could not reach its settings service (${detail}). Close the app and open it again; if it keeps happening, ask your IT support.`;
+}
