@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -164,20 +165,9 @@ var (
 		{settings.VendorUpdatesAutomatic, "Automatic"},
 		{settings.VendorUpdatesNone, "None"},
 	}
-	fields = []struct {
-		Value  settings.Field
-		TSName string
-	}{
-		{settings.FieldServiceURL, "ServiceURL"},
-		{settings.FieldServiceUser, "ServiceUser"},
-		{settings.FieldPassword, "Password"},
-		{settings.FieldUseProcoreContractNumber, "UseProcoreContractNumber"},
-		{settings.FieldAutoAddNewCostCodes, "AutoAddNewCostCodes"},
-		{settings.FieldDirectCostColumn, "DirectCostColumn"},
-		{settings.FieldHideJobToDateCosts, "HideJobToDateCosts"},
-		{settings.FieldVendorUpdates, "VendorUpdates"},
-		{settings.FieldRetainageItem, "RetainageItem"},
-	}
+	// The settings' keys, from their one description: TypeScript's
+	// settings.Field.ServiceUrl is "serviceUrl".
+	fields = fieldEnum()
 	kinds = []struct {
 		Value  settings.Kind
 		TSName string
@@ -189,3 +179,20 @@ var (
 		{settings.KindItem, "Item"},
 	}
 )
+
+// fieldEnum lists every setting's key for the TypeScript enum
+// settings.Field, named by the key with its first letter capitalized.
+func fieldEnum() []enumValue[settings.Field] {
+	var out []enumValue[settings.Field]
+	for _, sp := range settings.Specs() {
+		key := string(sp.Key)
+		out = append(out, enumValue[settings.Field]{Value: sp.Key, TSName: strings.ToUpper(key[:1]) + key[1:]})
+	}
+	return out
+}
+
+// enumValue is one member of a TypeScript enum made from Go constants.
+type enumValue[T any] struct {
+	Value  T
+	TSName string
+}

@@ -67,7 +67,7 @@ describe("Test connection", () => {
   it("puts Go's field errors on the connection fields", async () => {
     api.TestConnection.mockResolvedValue(
       main.ConnectionTestResult.createFrom({
-        fieldErrors: [{ field: settings.Field.ServiceURL, message: "Enter the address of the QuickBooks service." }],
+        fieldErrors: [{ field: settings.Field.ServiceUrl, message: "Enter the address of the QuickBooks service." }],
       }),
     );
     const user = renderPage(formState());

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 export function ConnectionSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
   const { values, setValue, errors } = form;
-  const url = useSpec(settings.Field.ServiceURL);
+  const url = useSpec(settings.Field.ServiceUrl);
   const user = useSpec(settings.Field.ServiceUser);
   return (
     <Section
@@ -24,12 +24,12 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
       title="Connection Settings"
       description="How this computer reaches the QuickBooks® microservice that works with Procore."
     >
-      <Field label={url.label} required={url.required} hint={url.help} {...errorProps(errors[settings.Field.ServiceURL])}>
+      <Field label={url.label} required={url.required} hint={url.help} {...errorProps(errors[settings.Field.ServiceUrl])}>
         <Input
-          id={fieldId(settings.Field.ServiceURL)}
+          id={fieldId(settings.Field.ServiceUrl)}
           type="url"
           value={values.serviceUrl}
-          onChange={(_, d) => setValue("serviceUrl", d.value, settings.Field.ServiceURL)}
+          onChange={(_, d) => setValue("serviceUrl", d.value, settings.Field.ServiceUrl)}
           autoComplete="url"
           spellCheck={false}
           // On first run, setting up starts here.

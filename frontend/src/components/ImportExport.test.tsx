@@ -51,7 +51,7 @@ it("refuses a file with problems and applies nothing", async () => {
   api.PreviewImport.mockResolvedValue(
     main.ImportPreviewResult.createFrom({
       token: "t2",
-      fieldErrors: [{ field: settings.Field.ServiceURL, message: "Use https:// for this address." }],
+      fieldErrors: [{ field: settings.Field.ServiceUrl, message: "Use https:// for this address." }],
     }),
   );
   const user = renderPage(savedState());

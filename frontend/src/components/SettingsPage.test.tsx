@@ -33,7 +33,7 @@ describe("first run", () => {
     api.Save.mockResolvedValue(
       main.SaveResult.createFrom({
         fieldErrors: [
-          fieldError(settings.Field.ServiceURL, "Enter the address of the QuickBooks service."),
+          fieldError(settings.Field.ServiceUrl, "Enter the address of the QuickBooks service."),
           fieldError(settings.Field.RetainageItem, "Choose the Invoice Retainage Item."),
         ],
       }),
@@ -56,7 +56,7 @@ describe("first run", () => {
 describe("live validation", () => {
   it("asks Go as the user types and shows the answer only for fields they touched", async () => {
     api.Validate.mockResolvedValue([
-      fieldError(settings.Field.ServiceURL, "Use https:// for this address."),
+      fieldError(settings.Field.ServiceUrl, "Use https:// for this address."),
       fieldError(settings.Field.ServiceUser, "Enter the user name."),
     ]);
     const user = renderPage(formState());
@@ -179,7 +179,7 @@ describe("Invoice Retainage Item", () => {
   });
 
   it("selects an item by its ListID and shows inactive items as unavailable", async () => {
-    api.Save.mockResolvedValue(main.SaveResult.createFrom({ fieldErrors: [fieldError(settings.Field.ServiceURL, "x")] }));
+    api.Save.mockResolvedValue(main.SaveResult.createFrom({ fieldErrors: [fieldError(settings.Field.ServiceUrl, "x")] }));
     const user = renderPage(formState());
     await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
     expect(screen.getByRole("option", { name: /Old Retainage \(inactive\)/ })).toHaveAttribute("aria-disabled", "true");
