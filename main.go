@@ -168,7 +168,7 @@ var (
 	// The settings' keys, from their one description: TypeScript's
 	// settings.Field.ServiceUrl is "serviceUrl".
 	fields = fieldEnum()
-	kinds = []struct {
+	kinds  = []struct {
 		Value  settings.Kind
 		TSName string
 	}{
