@@ -44,7 +44,9 @@ it("shows what an import changes and applies it only on confirmation", async () 
   await user.click(screen.getByRole("button", { name: "Import" }));
   expect(api.ApplyImport).toHaveBeenCalledWith("t1");
   expect(await screen.findByText("Imported as revision 4.")).toBeInTheDocument();
-  expect(screen.getByRole("radio", { name: /^Do Not Update Vendors/ })).toBeChecked();
+  // The page is hidden from assistive technology until the dialog has
+  // finished closing: wait for it, as a screen reader user would.
+  expect(await screen.findByRole("radio", { name: /^Do Not Update Vendors/ })).toBeChecked();
 });
 
 it("refuses a file with problems and applies nothing", async () => {
