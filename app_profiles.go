@@ -48,17 +48,14 @@ func (a *App) SwitchProfile(id string) LoadResult {
 	if a.service == nil {
 		return LoadResult{Error: a.problem}
 	}
-	ps, err := a.service.Profiles(a.context())
+	// Load checks that the company exists, as every use of one does.
+	st, err := a.service.Load(a.context(), id)
 	if err != nil {
 		return LoadResult{Error: appservice.MessageFor(err)}
 	}
-	for _, p := range ps {
-		if p.ID == id {
-			a.setProfile(id)
-			return a.Load()
-		}
-	}
-	return LoadResult{Error: "This company no longer exists. Choose another one."}
+	a.setProfile(id)
+	a.log.Info("form loaded", "profile", id, "revision", st.Saved.Revision, "items", len(st.Items.Items))
+	return LoadResult{State: a.toFormState(st)}
 }
 
 func (a *App) setProfile(id string) {

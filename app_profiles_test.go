@@ -24,7 +24,7 @@ func TestProfilesThroughTheApp(t *testing.T) {
 	if l := app.SwitchProfile("default"); l.Error != "" || app.currentProfile() != "default" {
 		t.Fatalf("switch: %+v", l)
 	}
-	if l := app.SwitchProfile("nope"); l.Error == "" {
+	if l := app.SwitchProfile("nope"); !strings.Contains(l.Error, "no longer exists") || app.currentProfile() != "default" {
 		t.Fatal("switched to a missing company")
 	}
 	app.SwitchProfile(added)
