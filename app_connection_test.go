@@ -1,10 +1,8 @@
 package main
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
@@ -13,9 +11,8 @@ import (
 
 func simulatorInput(t *testing.T, fault simulator.Fault) (settings.Change, *simulator.Server) {
 	t.Helper()
-	sim := simulator.New(simulator.Options{User: "demo", Password: "demo-password", RefreshPolls: 1, SlowDelay: 5 * time.Second})
+	sim, srv := simulator.StartHTTP(simulator.TestOptions())
 	sim.SetFault(fault)
-	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
 	return settings.Change{
 		Settings:       settings.Settings{ServiceURL: srv.URL, ServiceUser: "demo"},

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testkeys"
 )
 
 // fakeWindow records what the app asked of the window.
@@ -43,13 +43,7 @@ func newTestApp(t *testing.T) (*App, *fakeWindow, *store.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	keys, err := secrets.Open(context.Background())
-	if err != nil {
-		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {
-			t.Fatalf("the test keychain is not usable: %v", err)
-		}
-		t.Skipf("no keychain here (%v); run the tests with make test", err)
-	}
+	keys := testkeys.Open(t)
 	t.Cleanup(func() {
 		for _, user := range []string{"demo", ""} {
 			keys.Remove(context.Background(), secrets.Account{Profile: store.DefaultProfile, User: user})

@@ -16,6 +16,7 @@ import (
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testkeys"
 )
 
 // Every setting of the one description (settings.Specs) reaches every use:
@@ -135,10 +136,7 @@ func newFieldWorld(t *testing.T) *fieldWorld {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	keys, err := secrets.Open(context.Background())
-	if err != nil {
-		t.Fatalf("the test keychain is not usable: %v", err)
-	}
+	keys := testkeys.Open(t)
 	t.Cleanup(func() { keys.RemoveAll(context.Background()) })
 	w := &fieldWorld{st: st, keys: keys}
 	w.svc = appservice.New(st, func(context.Context) (appservice.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))

@@ -20,6 +20,7 @@ import (
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testkeys"
 )
 
 // KillRunsEnv sets how many runs TestPasswordSetKilledAtRandomMoments
@@ -111,10 +112,7 @@ func seedForKilling(t *testing.T, data string) (*secrets.Keychain, string, strin
 		t.Fatal(err)
 	}
 	defer st.Close()
-	keys, err := secrets.Open(context.Background())
-	if err != nil {
-		t.Fatalf("the test keychain is not usable: %v", err)
-	}
+	keys := testkeys.Open(t)
 	const user = "kill-test"
 	t.Cleanup(func() { keys.RemoveAll(context.Background()) })
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}

@@ -13,6 +13,7 @@ import (
 	"qbsettings/backend/datadir"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testkeys"
 )
 
 func TestRemoveUserData(t *testing.T) {
@@ -29,13 +30,7 @@ func TestRemoveUserData(t *testing.T) {
 	// A part of the shared test keychain of its own: removing every
 	// password must not reach other tests' entries.
 	t.Setenv(secrets.ScopeEnv, fmt.Sprintf("test %s %d ", t.Name(), time.Now().UnixNano()))
-	keys, err := secrets.Open(context.Background())
-	if err != nil {
-		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {
-			t.Fatalf("the test keychain is not usable: %v", err)
-		}
-		t.Skipf("no keychain here (%v); run the tests with make test", err)
-	}
+	keys := testkeys.Open(t)
 	acct := secrets.Account{Profile: "uninstall-test", User: "sync"}
 	if err := keys.Set(context.Background(), acct, "pw"); err != nil {
 		t.Fatal(err)

@@ -2,10 +2,8 @@ package appservice
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
@@ -14,8 +12,7 @@ import (
 
 func startSimulator(t *testing.T) (*simulator.Server, string) {
 	t.Helper()
-	sim := simulator.New(simulator.Options{User: "demo", Password: "demo-password", RefreshPolls: 1, SlowDelay: 5 * time.Second})
-	srv := httptest.NewServer(sim)
+	sim, srv := simulator.StartHTTP(simulator.TestOptions())
 	t.Cleanup(srv.Close)
 	return sim, srv.URL
 }

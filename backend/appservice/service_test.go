@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"qbsettings/backend/internal/testdir"
+	"qbsettings/internal/testkeys"
 	"strings"
 	"testing"
 	"time"
@@ -38,14 +39,9 @@ type fixture struct {
 // never share a keychain entry.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	keys, err := secrets.Open(ctx)
-	if err != nil {
-		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {
-			t.Fatalf("the test keychain is not usable: %v", err)
-		}
-		t.Skipf("no keychain here (%v); run the tests with make test", err)
-	}
+	keys := testkeys.Open(t)
 	f := &fixture{keys: keys, dir: testdir.New(t), profile: "form-" + t.Name(), logBuf: &bytes.Buffer{}}
+	var err error
 	if f.store, err = store.Open(filepath.Join(f.dir, store.FileName)); err != nil {
 		t.Fatal(err)
 	}

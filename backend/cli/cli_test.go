@@ -18,6 +18,7 @@ import (
 	"qbsettings/backend/settings"
 	"qbsettings/backend/simulator"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testkeys"
 )
 
 var ctx = context.Background()
@@ -35,14 +36,9 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	keys, err := secrets.Open(ctx)
-	if err != nil {
-		if os.Getenv("QBSETTINGS_KEYRING_TESTS") == "1" {
-			t.Fatalf("the test keychain is not usable: %v", err)
-		}
-		t.Skipf("no keychain here (%v); run the tests with make test", err)
-	}
+	keys := testkeys.Open(t)
 	w := &world{t: t, dir: testdir.New(t), profile: "cli-" + t.Name()}
+	var err error
 	if w.store, err = store.Open(filepath.Join(w.dir, store.FileName)); err != nil {
 		t.Fatal(err)
 	}
