@@ -19,7 +19,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: test-bootstrap golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -99,7 +99,7 @@ demo: build $(SIMULATOR)
 
 ## Tests ---------------------------------------------------------------------
 
-test: deps frontend lint test-frontend test-go smoke e2e test-windows test-installer
+test: deps frontend lint test-frontend test-go test-bootstrap smoke e2e test-windows test-installer
 	@echo "All tests passed."
 
 # Go: gofmt, go vet and golangci-lint (its set and why in .golangci.yml);
@@ -140,6 +140,12 @@ soak: frontend
 FUZZTIME ?= 1m
 fuzz: frontend
 	FUZZTIME=$(FUZZTIME) .ci/fuzz
+
+# IT's fresh-PC script with the built program: an empty data folder to
+# Connected, with no window (README, Command line for IT).
+test-bootstrap: build $(SIMULATOR)
+	@data=$$(mktemp -d); trap 'rm -rf "$$data"' EXIT; \
+	QBSETTINGS_DATA_DIR=$$data .ci/with-keyring .ci/bootstrap $(SIMULATOR) -- $(BINARY)
 
 # The real binary in a real window under Xvfb.
 smoke: build $(SIMULATOR)
@@ -229,8 +235,8 @@ test-windows: wine-prefix
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 
 # The installer under Wine: silent install, upgrade and uninstall.
-test-installer: windows wine-prefix
-	$(WINE_ENV) .ci/windows/test-installer build/bin/qbsettings-amd64-installer.exe
+test-installer: windows wine-prefix $(SIMULATOR)
+	$(WINE_ENV) .ci/windows/test-installer build/bin/qbsettings-amd64-installer.exe $(SIMULATOR)
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 
 clean:

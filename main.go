@@ -40,7 +40,7 @@ func main() {
 	if len(os.Args) == 2 && os.Args[1] == removeUserDataFlag {
 		os.Exit(removeUserData(os.Stdout))
 	}
-	if cli.IsCommand(os.Args[1:]) {
+	if !cli.OpensWindow(os.Args[1:]) {
 		os.Exit(runCommand(os.Args[1:]))
 	}
 	app, closeApp := openApp()
@@ -136,7 +136,7 @@ func openApp() (*App, func()) {
 func runCommand(args []string) int {
 	attachConsole()
 	return cli.Run(context.Background(), args, cli.Env{
-		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Version: version,
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StderrIsTerminal: isTerminal(os.Stderr), Version: version,
 		Open: func() (cli.Backend, func(), error) {
 			b, err := openBackend()
 			if err != nil {
@@ -195,4 +195,10 @@ func fieldEnum() []enumValue[settings.Field] {
 type enumValue[T any] struct {
 	Value  T
 	TSName string
+}
+
+// isTerminal tells whether f is a terminal (a console), not a file or pipe.
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

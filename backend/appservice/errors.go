@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/store"
 )
 
@@ -69,11 +70,16 @@ func (op dbOp) String() string {
 	return "read"
 }
 
+// ErrNotWritten marks a failure to write the settings database: nothing
+// was saved, and trying again may help once the disk has room.
+var ErrNotWritten = errors.New("the settings database could not be written")
+
 func (s *Service) storeFailure(op dbOp, err error) error {
 	s.log.Error("settings database failed", "op", op, "err", err)
 	msg := "The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk."
 	if op == writing {
 		msg = "The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again."
+		err = errors.Join(ErrNotWritten, err)
 	}
 	return &UserError{Message: msg, Cause: err}
 }
@@ -81,4 +87,11 @@ func (s *Service) storeFailure(op dbOp, err error) error {
 func conflictMessage(c *store.ConflictError) string {
 	return fmt.Sprintf("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.",
 		c.StoredAt.Local().Format("3:04 PM on Jan 2"))
+}
+
+// asServiceError finds the QuickBooks client's explained failure in err.
+func asServiceError(err error) (*quickbooks.Error, bool) {
+	var qe *quickbooks.Error
+	ok := errors.As(err, &qe)
+	return qe, ok
 }

@@ -1,12 +1,13 @@
-// Package cli is the command line of the same executable, for IT: it reads
-// and changes the settings without a window, with the same rules as the
-// form. Exit codes: 0 done, 1 invalid input or a failed check, 2 a command
-// used wrongly. Errors go to standard error in plain words.
+// Package cli is the command line of the same executable, for IT: every
+// action of the window has a command, with the same rules, the same
+// all-or-nothing saves and the same history, going through the application
+// service alone. Exit codes: 0 done, 1 invalid input or a failed check, 2 a
+// command used wrongly. Errors go to standard error in a script writer's
+// words, naming the command or flag to use.
 package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,63 +24,130 @@ const (
 	Misused = 2
 )
 
-// Backend is what commands run against; Open gives it and a function that
-// closes it.
+// Backend is what commands run against.
 type Backend struct {
 	Service *appservice.Service
-	Store   *store.Store
 }
 
 // Env is a command's world.
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	Version        string
-	Open           func() (Backend, func(), error)
+	// StderrIsTerminal: progress is written to standard error only then,
+	// so a script's log keeps only what matters.
+	StderrIsTerminal bool
+	Version          string
+	Open             func() (Backend, func(), error)
 }
 
-// command is one subcommand: its words, what it does, and how to run it.
+// flags says which options a command takes.
+type flags uint
+
+const (
+	takesProfile flags = 1 << iota
+	takesJSON
+	takesYes
+	takesIncludeTrust
+	takesPasswordStdin
+	takesFingerprint
+	takesSearch
+)
+
+// command is one subcommand: its words, its arguments and options, what it
+// does, and how to run it.
 type command struct {
 	words   string // "settings get"
-	args    string // the rest of its usage line
+	args    string // its positional arguments, as usage shows them
+	flags   flags
 	summary string
 	run     func(ctx context.Context, c *call) int
 }
 
-// call is one run of a command: its flags, arguments and environment.
+// call is one run of a command: its options, arguments and environment.
 type call struct {
 	Env
-	profile string
-	json    bool
-	yes     bool
-	trust   bool
-	args    []string
-	b       Backend
+	cmd           *command
+	profile       string
+	json          bool
+	yes           bool
+	includeTrust  bool
+	passwordStdin bool
+	fingerprint   string
+	search        string
+	args          []string
+	b             Backend
 }
 
 var commands = []command{
-	{"profiles list", "[--json]", "list the company profiles", profilesList},
-	{"settings get", "[--profile P] [--json]", "show the settings", settingsGet},
-	{"settings set", "KEY=VALUE... [--profile P]", "change settings, checked like the form; all or nothing", settingsSet},
-	{"settings validate", "FILE", "check a settings file without importing it", settingsValidate},
-	{"settings export", "FILE [--profile P] [--include-trust]", "write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust", settingsExport},
-	{"settings import", "FILE [--profile P] [--yes]", "show what FILE would change and apply it (asks unless --yes)", settingsImport},
-	{"password set", "[--profile P]", "store the service password, read from standard input", passwordSet},
-	{"connection test", "[--profile P]", "check the connection with the stored settings and password", connectionTest},
-	{"history", "[--profile P] [--json]", "list the saved revisions and what each changed", history},
+	{"profiles list", "", takesJSON, "list the company profiles", profilesList},
+	{"profiles add", "NAME", takesJSON, "add a company profile; prints its ID", profilesAdd},
+	{"profiles rename", "ID NAME", 0, "rename a company profile", profilesRename},
+	{"profiles remove", "ID", takesYes, "remove a company profile with its settings, history and passwords (asks unless --yes)", profilesRemove},
+	{"settings get", "", takesProfile | takesJSON, "show the settings", settingsGet},
+	{"settings set", "KEY=VALUE...", takesProfile | takesPasswordStdin, "change settings (and, with --password-stdin, the password) as one revision, checked like the form; all or nothing", settingsSet},
+	{"settings validate", "FILE", takesProfile, "check a settings file without importing it", settingsValidate},
+	{"settings export", "FILE", takesProfile | takesIncludeTrust, "write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust", settingsExport},
+	{"settings import", "FILE", takesProfile | takesYes, "show what FILE would change and apply it (asks unless --yes)", settingsImport},
+	{"password set", "", takesProfile, "store the service password, read from standard input", passwordSet},
+	{"connection test", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "check the connection with the saved settings, or with the values given", connectionTest},
+	{"items refresh", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "have the service re-read QuickBooks' items and store the list", itemsRefresh},
+	{"items list", "", takesProfile | takesSearch | takesJSON, "list the stored items the Invoice Retainage Item is chosen from", itemsList},
+	{"certificate show", "URL", takesJSON, "show the certificate the service at URL presents (subject, SHA-256 fingerprint)", certificateShow},
+	{"certificate trust", "URL", takesProfile | takesFingerprint, "trust the certificate the service at URL presents, if its fingerprint is the one given", certificateTrust},
+	{"certificate list", "", takesProfile | takesJSON, "list the trusted certificates", certificateList},
+	{"certificate remove", "ORIGIN", takesProfile, "stop trusting the certificate of ORIGIN (as certificate list shows it)", certificateRemove},
+	{"history", "", takesProfile | takesJSON, "list the saved revisions and what each changed", history},
 }
 
-// IsCommand tells whether args ask for the command line rather than the window.
-func IsCommand(args []string) bool {
-	if len(args) == 0 {
-		return false
+// usageLine is the command's usage, its options included.
+func (cmd *command) usageLine() string {
+	parts := []string{cmd.words}
+	if cmd.args != "" {
+		parts = append(parts, cmd.args)
 	}
-	switch args[0] {
-	case "--version", "version", "--help", "-h", "help":
-		return true
+	for _, o := range []struct {
+		f    flags
+		text string
+	}{
+		{takesFingerprint, "--fingerprint SHA256"},
+		{takesPasswordStdin, "[--password-stdin]"},
+		{takesSearch, "[--search TEXT]"},
+		{takesIncludeTrust, "[--include-trust]"},
+		{takesYes, "[--yes]"},
+		{takesProfile, "[--profile ID]"},
+		{takesJSON, "[--json]"},
+	} {
+		if cmd.flags&o.f != 0 {
+			parts = append(parts, o.text)
+		}
 	}
-	for _, c := range commands {
-		if strings.HasPrefix(c.words+" ", args[0]+" ") {
+	return strings.Join(parts, " ")
+}
+
+// windowFlags are the options Wails passes to a development build; a start
+// with these alone still opens the window.
+var windowFlags = []string{"-assetdir", "-devserver", "-frontenddevserverurl", "-loglevel", "-wailsjsdir"}
+
+// OpensWindow tells whether the program started with args opens its
+// window. Only a start without arguments does: anything else is for the
+// command line, so a typing mistake in a script is a usage error, never a
+// window that waits forever.
+func OpensWindow(args []string) bool {
+	for i := 0; i < len(args); i++ {
+		name, _, hasValue := strings.Cut(args[i], "=")
+		if !isWindowFlag(name) {
+			return false
+		}
+		if !hasValue {
+			i++ // its value
+		}
+	}
+	return true
+}
+
+func isWindowFlag(name string) bool {
+	for _, f := range windowFlags {
+		if name == f || name == "-"+f {
 			return true
 		}
 	}
@@ -88,39 +156,34 @@ func IsCommand(args []string) bool {
 
 // Run runs the command in args (without the program name).
 func Run(ctx context.Context, args []string, env Env) int {
-	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return Misused
+	}
+	switch args[0] {
+	case "--help", "-h", "help":
 		usage(env.Stdout)
 		return OK
-	}
-	if args[0] == "--version" || args[0] == "version" {
+	case "--version", "version":
 		fmt.Fprintf(env.Stdout, "qbsettings %s\n", env.Version)
 		return OK
 	}
 	cmd, rest := find(args)
 	if cmd == nil {
-		fmt.Fprintf(env.Stderr, "qbsettings: %q is not a command.\n", strings.Join(args[:min(2, len(args))], " "))
-		fmt.Fprintln(env.Stderr, "Run qbsettings --help to see the commands.")
-		return Misused
+		return unknownCommand(env, args)
 	}
-	c := &call{Env: env, profile: store.DefaultProfile}
-	fs := flag.NewFlagSet(cmd.words, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.profile, "profile", store.DefaultProfile, "the company profile")
-	fs.BoolVar(&c.json, "json", false, "print JSON")
-	fs.BoolVar(&c.yes, "yes", false, "do not ask before applying")
-	fs.BoolVar(&c.trust, "include-trust", false, "export the trusted certificates too")
-	help := fs.Bool("help", false, "show this help")
-	fs.BoolVar(help, "h", false, "show this help")
+	c := &call{Env: env, cmd: cmd, profile: store.DefaultProfile}
+	fs, help := c.flagSet()
 	positional, err := parseInterspersed(fs, rest)
 	if *help {
-		fmt.Fprintf(env.Stdout, "qbsettings %s %s\n\n%s.\n", cmd.words, cmd.args, capitalize(cmd.summary))
-		if cmd.words == "settings set" {
-			fmt.Fprintf(env.Stdout, "\nKeys, their settings and their values:\n%s", keyHelp())
+		fmt.Fprintf(env.Stdout, "qbsettings %s\n\n%s.\n", cmd.usageLine(), capitalize(cmd.summary))
+		if more := commandHelp(cmd); more != "" {
+			fmt.Fprintf(env.Stdout, "\n%s", more)
 		}
 		return OK
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "qbsettings %s: %v\nUsage: qbsettings %s %s\n", cmd.words, err, cmd.words, cmd.args)
+		fmt.Fprintf(env.Stderr, "qbsettings %s: %v\nUsage: qbsettings %s\n", cmd.words, err, cmd.usageLine())
 		return Misused
 	}
 	c.args = positional
@@ -134,6 +197,38 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return cmd.run(ctx, c)
 }
 
+// flagSet declares the options the command takes, and no others.
+func (c *call) flagSet() (*flag.FlagSet, *bool) {
+	fs := flag.NewFlagSet(c.cmd.words, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	f := c.cmd.flags
+	if f&takesProfile != 0 {
+		fs.StringVar(&c.profile, "profile", store.DefaultProfile, "the company profile's ID")
+	}
+	if f&takesJSON != 0 {
+		fs.BoolVar(&c.json, "json", false, "print JSON")
+	}
+	if f&takesYes != 0 {
+		fs.BoolVar(&c.yes, "yes", false, "do not ask first")
+	}
+	if f&takesIncludeTrust != 0 {
+		fs.BoolVar(&c.includeTrust, "include-trust", false, "export the trusted certificates too")
+	}
+	if f&takesPasswordStdin != 0 {
+		fs.BoolVar(&c.passwordStdin, "password-stdin", false, "read the service password from standard input (one line)")
+	}
+	if f&takesFingerprint != 0 {
+		fs.StringVar(&c.fingerprint, "fingerprint", "", "the certificate's SHA-256 fingerprint")
+	}
+	if f&takesSearch != 0 {
+		fs.StringVar(&c.search, "search", "", "only items whose name contains TEXT")
+	}
+	help := fs.Bool("help", false, "show this help")
+	fs.BoolVar(help, "h", false, "show this help")
+	return fs, help
+}
+
+// find returns the command args name and the arguments after its words.
 func find(args []string) (*command, []string) {
 	for i := range commands {
 		words := strings.Fields(commands[i].words)
@@ -144,7 +239,24 @@ func find(args []string) (*command, []string) {
 	return nil, nil
 }
 
-// parseInterspersed lets flags stand before or after the arguments.
+// unknownCommand explains args that name no command, listing the
+// subcommands when the first word is right.
+func unknownCommand(env Env, args []string) int {
+	fmt.Fprintf(env.Stderr, "qbsettings: %q is not a command.\n", strings.Join(args[:min(2, len(args))], " "))
+	var near []string
+	for _, c := range commands {
+		if strings.HasPrefix(c.words, args[0]+" ") {
+			near = append(near, "qbsettings "+c.usageLine())
+		}
+	}
+	if len(near) > 0 {
+		fmt.Fprintf(env.Stderr, "Did you mean one of:\n  %s\n", strings.Join(near, "\n  "))
+	}
+	fmt.Fprintln(env.Stderr, "Run qbsettings --help to see the commands.")
+	return Misused
+}
+
+// parseInterspersed lets options stand before or after the arguments.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
@@ -160,30 +272,28 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "QuickBooks Integration Settings: with no command, opens the settings window.")
+	fmt.Fprintln(w, "QuickBooks Integration Settings: with no arguments, opens the settings window.")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  qbsettings %-52s %s\n", c.words+" "+c.args, c.summary)
+		fmt.Fprintf(w, "  qbsettings %s\n      %s\n", c.usageLine(), c.summary)
 	}
 	fmt.Fprintln(w, "  qbsettings --version")
 	fmt.Fprintln(w, "\nAdd --help to a command for its help. Exit codes: 0 done, 1 invalid input or a failed check, 2 a command used wrongly.")
 }
 
-func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
-
-// fail reports err to the user and returns the exit code for it.
-func (c *call) fail(err error) int {
-	var noProfile *appservice.NoProfileError
-	if errors.As(err, &noProfile) {
-		fmt.Fprintf(c.Stderr, "qbsettings: there is no company profile %q. Run qbsettings profiles list to see the profiles' IDs.\n", noProfile.ID)
-		return Failed
+// commandHelp is what a command's --help adds to its usage.
+func commandHelp(cmd *command) string {
+	if cmd.args == "KEY=VALUE..." || cmd.args == "[KEY=VALUE...]" {
+		return "Keys, their settings and their values:\n" + keyHelp()
 	}
-	fmt.Fprintln(c.Stderr, "qbsettings:", appservice.MessageFor(err))
-	return Failed
+	return ""
 }
+
+func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // misused reports a wrong use of the command.
 func (c *call) misused(format string, args ...any) int {
 	fmt.Fprintf(c.Stderr, "qbsettings: "+format+"\n", args...)
+	fmt.Fprintf(c.Stderr, "Usage: qbsettings %s\n", c.cmd.usageLine())
 	return Misused
 }

@@ -56,7 +56,10 @@ func (w *world) run(stdin string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Version: "1.2.3",
 		Open: func() (Backend, func(), error) { return Backend{Service: w.service}, func() {}, nil }}
-	code := Run(ctx, append(args, "--profile", w.profile), env)
+	if cmd, _ := find(args); cmd != nil && cmd.flags&takesProfile != 0 {
+		args = append(args, "--profile", w.profile)
+	}
+	code := Run(ctx, args, env)
 	return code, out.String(), errOut.String()
 }
 
@@ -74,16 +77,11 @@ func (w *world) setUp() {
 	w.t.Helper()
 	w.store.ReplaceItems(ctx, w.profile, []settings.Item{{ListID: "80000005-1", FullName: "Retainage Payable", Type: "Service", IsActive: true}}, time.Now())
 	code, _, errOut := w.run("", "settings", "set", "serviceUrl="+w.simURL, "serviceUser=demo", "retainageItem=Retainage Payable")
-	if code != Failed || !strings.Contains(errOut, "Service Password: No password is stored") || !strings.Contains(errOut, "Nothing was saved") {
+	if code != Failed || !strings.Contains(errOut, "Service Password: No password is stored for this Service User. Give it as one line on standard input with --password-stdin.") ||
+		!strings.Contains(errOut, "Nothing was saved") {
 		w.t.Fatalf("set without a password: %d %s", code, errOut)
 	}
-	// The password first needs a Service User saved... which needs a
-	// password: a first setup goes through import or the window. Here: the form.
-	if _, errs, err := w.service.Save(ctx, w.profile, 0, settings.Change{Settings: settings.Settings{
-		ServiceURL: w.simURL, ServiceUser: "demo", DirectCostColumn: settings.DirectCostReadOnly, VendorUpdates: settings.VendorUpdatesAutomatic,
-		RetainageItem: settings.ItemRef{ListID: "80000005-1", FullName: "Retainage Payable"}}, ChangePassword: true, Password: "demo-password"}); err != nil || errs != nil {
-		w.t.Fatalf("setup: %v %v", errs, err)
-	}
+	w.mustRun("demo-password\n", "settings", "set", "serviceUrl="+w.simURL, "serviceUser=demo", "retainageItem=Retainage Payable", "--password-stdin")
 }
 
 func TestVersionAndHelp(t *testing.T) {
@@ -104,8 +102,21 @@ func TestVersionAndHelp(t *testing.T) {
 	if code := Run(ctx, []string{"frobnicate"}, Env{Stdout: &out, Stderr: &errOut}); code != Misused {
 		t.Fatalf("unknown command: %d", code)
 	}
-	if !IsCommand([]string{"settings"}) || IsCommand([]string{"-assetdir"}) || IsCommand(nil) {
-		t.Fatal("IsCommand tells the window from the command line wrongly")
+	for _, args := range [][]string{nil, {"-assetdir", "/tmp/x"}, {"-loglevel=debug"}} {
+		if !OpensWindow(args) {
+			t.Errorf("%q does not open the window", args)
+		}
+	}
+	// Anything else is the command line's, typing mistakes included: a
+	// script gets a usage error, never a window that waits.
+	for _, args := range [][]string{{"settings"}, {"itmes", "list"}, {"--verbose"}, {"-assetdir", "x", "settings"}} {
+		if OpensWindow(args) {
+			t.Errorf("%q opens the window", args)
+		}
+		var out, errOut bytes.Buffer
+		if code := Run(ctx, args, Env{Stdout: &out, Stderr: &errOut}); code != Misused || !strings.Contains(errOut.String(), "qbsettings --help") {
+			t.Errorf("%q: exit %d, %q", args, code, errOut.String())
+		}
 	}
 }
 

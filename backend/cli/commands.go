@@ -22,28 +22,6 @@ func printJSON(c *call, v any) int {
 	return OK
 }
 
-func profilesList(ctx context.Context, c *call) int {
-	profiles, err := c.b.Service.Profiles(ctx)
-	if err != nil {
-		return c.fail(err)
-	}
-	if c.json {
-		type profile struct {
-			ID   string `json:"id"`
-			Name string `json:"name"`
-		}
-		out := []profile{}
-		for _, p := range profiles {
-			out = append(out, profile{p.ID, p.Name})
-		}
-		return printJSON(c, out)
-	}
-	for _, p := range profiles {
-		fmt.Fprintf(c.Stdout, "%s\t%s\n", p.ID, p.Name)
-	}
-	return OK
-}
-
 // SettingsJSON is what settings get --json prints (documented in README).
 type SettingsJSON struct {
 	Profile        string            `json:"profile"`
@@ -55,6 +33,9 @@ type SettingsJSON struct {
 }
 
 func settingsGet(ctx context.Context, c *call) int {
+	if len(c.args) != 0 {
+		return c.misused("settings get takes no arguments")
+	}
 	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
@@ -76,11 +57,7 @@ func settingsGet(ctx context.Context, c *call) int {
 			line(sp.Label, map[bool]string{true: "stored in the keychain", false: "not stored"}[st.PasswordStored])
 		}
 	}
-	status := "Not Connected"
-	if st.Status.Connected {
-		status = "Connected"
-	}
-	line("Status", status)
+	line("Status", map[bool]string{true: "Connected", false: "Not Connected"}[st.Status.Connected])
 	if st.Saved.Revision == 0 {
 		line("Revision", "none: not saved yet")
 	} else {
@@ -89,31 +66,64 @@ func settingsGet(ctx context.Context, c *call) int {
 	return OK
 }
 
-// settingsSet applies KEY=VALUE pairs to the stored settings and saves them
-// with the form's rules: every pair or none.
-func settingsSet(ctx context.Context, c *call) int {
-	if len(c.args) == 0 {
-		return c.misused("settings set needs KEY=VALUE pairs; keys: %s", strings.Join(settableKeys(), ", "))
-	}
+// change is what a command saves or tries: the saved settings with the
+// KEY=VALUE arguments applied and, with --password-stdin, the password read
+// from standard input. Like the window, commands that talk to the service
+// try these values before they are saved.
+func (c *call) change(ctx context.Context) (appservice.State, settings.Change, int) {
 	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
-		return c.fail(err)
+		return st, settings.Change{}, c.fail(err)
 	}
 	s := st.Saved.Settings
 	for _, pair := range c.args {
 		key, value, ok := strings.Cut(pair, "=")
 		if !ok {
-			return c.misused("%q is not KEY=VALUE", pair)
+			return st, settings.Change{}, c.misused("%q is not KEY=VALUE", pair)
 		}
 		if err := setKey(&s, key, value, st.Items.Items); err != nil {
 			if isUnknownKey(err) {
-				return c.misused("%v; keys: %s", err, strings.Join(settableKeys(), ", "))
+				return st, settings.Change{}, c.misused("%v; the keys are %s", err, strings.Join(settableKeys(), ", "))
 			}
 			fmt.Fprintf(c.Stderr, "qbsettings: %v\n", err)
-			return Failed
+			return st, settings.Change{}, Failed
 		}
 	}
-	return c.save(ctx, st.Saved.Revision, settings.Change{Settings: s}, "Nothing was saved.", "Saved revision %d.\n")
+	ch := settings.Change{Settings: s}
+	if c.passwordStdin {
+		pw, code := c.readPassword()
+		if code != OK {
+			return st, ch, code
+		}
+		ch.ChangePassword, ch.Password = true, pw
+	}
+	return st, ch, OK
+}
+
+// readPassword reads the password from standard input: one line, its line
+// ending removed and nothing else (spaces may be part of it). It is never
+// an argument: arguments are visible to other users and kept in shell
+// history.
+func (c *call) readPassword() (string, int) {
+	line, err := bufio.NewReader(c.Stdin).ReadString('\n')
+	if err != nil && line == "" {
+		fmt.Fprintln(c.Stderr, "qbsettings: no password on standard input. Give it as one line, for example: echo \"$PASSWORD\" | qbsettings …")
+		return "", Failed
+	}
+	return strings.TrimRight(line, "\r\n"), OK
+}
+
+// settingsSet saves the KEY=VALUE pairs, and the password with
+// --password-stdin, as one revision with the form's rules: all or none.
+func settingsSet(ctx context.Context, c *call) int {
+	if len(c.args) == 0 && !c.passwordStdin {
+		return c.misused("settings set needs KEY=VALUE pairs (or --password-stdin); the keys are %s", strings.Join(settableKeys(), ", "))
+	}
+	st, ch, code := c.change(ctx)
+	if code != OK {
+		return code
+	}
+	return c.save(ctx, st.Saved.Revision, ch, "Nothing was saved.", "Saved revision %d.\n")
 }
 
 // save saves a change as the form does and reports the outcome: the field
@@ -124,7 +134,7 @@ func (c *call) save(ctx context.Context, base int64, change settings.Change, not
 		return c.fail(err)
 	}
 	if len(errs) > 0 {
-		printFieldErrors(c, errs)
+		c.printFieldErrors(errs)
 		fmt.Fprintln(c.Stderr, notSaved)
 		return Failed
 	}
@@ -132,166 +142,20 @@ func (c *call) save(ctx context.Context, base int64, change settings.Change, not
 	return OK
 }
 
-func printFieldErrors(c *call, errs []settings.FieldError) {
-	for _, e := range errs {
-		fmt.Fprintf(c.Stderr, "%s: %s\n", settings.FieldLabel(e.Field), e.Message)
-	}
-}
-
-func settingsValidate(ctx context.Context, c *call) int {
-	if len(c.args) != 1 {
-		return c.misused("settings validate needs one FILE")
-	}
-	p, code := c.preview(ctx, c.args[0], "")
-	if code != OK {
-		return code
-	}
-	fmt.Fprintln(c.Stdout, "The file is valid.")
-	printChanges(c, p.Changes, "Importing it would change:")
-	return OK
-}
-
-// preview reads and checks a settings file; when its settings have
-// problems it prints them (and afterwards, if given) and fails.
-func (c *call) preview(ctx context.Context, path, afterwards string) (appservice.ImportPreview, int) {
-	data, err := readFile(c, path)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "qbsettings: the file %s could not be read: %v\n", path, err)
-		return appservice.ImportPreview{}, Failed
-	}
-	p, err := c.b.Service.PreviewImport(ctx, c.profile, data)
-	if err != nil {
-		return p, c.fail(err)
-	}
-	if len(p.FieldErrors) > 0 {
-		printFieldErrors(c, p.FieldErrors)
-		if afterwards != "" {
-			fmt.Fprintln(c.Stderr, afterwards)
-		}
-		return p, Failed
-	}
-	return p, OK
-}
-
-func readFile(c *call, path string) ([]byte, error) {
-	if path == "-" {
-		return readAllBounded(c.Stdin)
-	}
-	f, err := os.Open(path) //nolint:gosec // the file to read is the one the user named
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readAllBounded(f)
-}
-
-func printChanges(c *call, changes []settings.FieldChange, heading string) {
-	if len(changes) == 0 {
-		fmt.Fprintln(c.Stdout, "Nothing would change.")
-		return
-	}
-	fmt.Fprintln(c.Stdout, heading)
-	for _, ch := range changes {
-		fmt.Fprintf(c.Stdout, "  %s: %s → %s\n", ch.Label, ch.Old, ch.New)
-	}
-}
-
-func settingsExport(ctx context.Context, c *call) int {
-	if len(c.args) != 1 {
-		return c.misused("settings export needs one FILE (- for standard output)")
-	}
-	data, err := c.b.Service.Export(ctx, c.profile, c.trust)
-	if err != nil {
-		return c.fail(err)
-	}
-	if c.args[0] == "-" {
-		if _, err := c.Stdout.Write(data); err != nil {
-			fmt.Fprintf(c.Stderr, "qbsettings: the settings could not be written to standard output: %v\n", err)
-			return Failed
-		}
-		return OK
-	}
-	if err := os.WriteFile(c.args[0], data, 0o600); err != nil {
-		fmt.Fprintf(c.Stderr, "qbsettings: the file %s could not be written: %v\n", c.args[0], err)
-		return Failed
-	}
-	fmt.Fprintf(c.Stdout, "Exported the settings of profile %s to %s (without the password).\n", c.profile, c.args[0])
-	return OK
-}
-
-func settingsImport(ctx context.Context, c *call) int {
-	if len(c.args) != 1 {
-		return c.misused("settings import needs one FILE")
-	}
-	p, code := c.preview(ctx, c.args[0], "Nothing was imported.")
-	if code != OK {
-		return code
-	}
-	printChanges(c, p.Changes, "Importing would change:")
-	if len(p.Changes) == 0 {
-		return OK
-	}
-	if !c.yes && !c.confirm("Apply these changes? [y/N] ") {
-		fmt.Fprintln(c.Stderr, "Nothing was imported.")
-		return Failed
-	}
-	st, err := c.b.Service.Import(ctx, c.profile, p)
-	if err != nil {
-		return c.fail(err)
-	}
-	fmt.Fprintf(c.Stdout, "Imported as revision %d.\n", st.Saved.Revision)
-	return OK
-}
-
-func (c *call) confirm(question string) bool {
-	fmt.Fprint(c.Stdout, question)
-	answer, _ := bufio.NewReader(c.Stdin).ReadString('\n')
-	answer = strings.ToLower(strings.TrimSpace(answer))
-	return answer == "y" || answer == "yes"
-}
-
-// passwordSet reads the password from standard input, never from an
-// argument (arguments are visible to other users and kept in shell history).
 func passwordSet(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
 		return c.misused("password set takes the password from standard input, not as an argument")
 	}
-	line, err := bufio.NewReader(c.Stdin).ReadString('\n')
-	if err != nil && line == "" {
-		fmt.Fprintln(c.Stderr, "qbsettings: no password on standard input. Pipe or type it, then press Enter.")
-		return Failed
+	password, code := c.readPassword()
+	if code != OK {
+		return code
 	}
-	password := strings.TrimRight(line, "\r\n")
 	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
 	}
 	return c.save(ctx, st.Saved.Revision, settings.Change{Settings: st.Saved.Settings, ChangePassword: true, Password: password},
 		"The password was not stored.", "The password is stored in the keychain (revision %d).\n")
-}
-
-func connectionTest(ctx context.Context, c *call) int {
-	st, err := c.b.Service.Load(ctx, c.profile)
-	if err != nil {
-		return c.fail(err)
-	}
-	res, errs, err := c.b.Service.TestConnection(ctx, c.profile, settings.Change{Settings: st.Saved.Settings})
-	if err != nil {
-		return c.fail(err)
-	}
-	if len(errs) > 0 {
-		printFieldErrors(c, errs)
-		return Failed
-	}
-	if res.Status.Connected {
-		fmt.Fprintf(c.Stdout, "Connected. %s\n", res.Status.Detail)
-		return OK
-	}
-	fmt.Fprintf(c.Stdout, "Not Connected. %s\n", res.Status.Detail)
-	if res.Certificate != nil {
-		fmt.Fprintf(c.Stdout, "The certificate's SHA-256 fingerprint: %s\n", res.Certificate.Fingerprint)
-	}
-	return Failed
 }
 
 // HistoryJSON is one revision as history --json prints it.
@@ -303,6 +167,9 @@ type HistoryJSON struct {
 }
 
 func history(ctx context.Context, c *call) int {
+	if len(c.args) != 0 {
+		return c.misused("history takes no arguments")
+	}
 	entries, err := c.b.Service.History(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
@@ -328,4 +195,23 @@ func history(ctx context.Context, c *call) int {
 		}
 	}
 	return OK
+}
+
+func (c *call) confirm(question string) bool {
+	fmt.Fprint(c.Stdout, question)
+	answer, _ := bufio.NewReader(c.Stdin).ReadString('\n')
+	answer = strings.ToLower(strings.TrimSpace(answer))
+	return answer == "y" || answer == "yes"
+}
+
+func readFile(c *call, path string) ([]byte, error) {
+	if path == "-" {
+		return readAllBounded(c.Stdin)
+	}
+	f, err := os.Open(path) //nolint:gosec // the file to read is the one the user named
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAllBounded(f)
 }

@@ -22,7 +22,7 @@ func (e *unknownKeyError) Error() string { return fmt.Sprintf("unknown key %q", 
 type itemNotListedError struct{ value string }
 
 func (e *itemNotListedError) Error() string {
-	return fmt.Sprintf("no item %q in the stored item list; refresh the list in the app first, or give the item's exact full name or ListID", e.value)
+	return fmt.Sprintf("no item %q in the stored item list. Run qbsettings items refresh to read it from QuickBooks, and qbsettings items list to see the items' full names and ListIDs.", e.value)
 }
 
 // settableKeys lists the keys of settings set, in the form's order.

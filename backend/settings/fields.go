@@ -18,10 +18,26 @@ const (
 )
 
 // FieldError is one problem with one field, in words for a bookkeeper.
+// Code, when set, names the problem for a program: the command line words
+// its own hint for it (a flag to use rather than a button to click).
 type FieldError struct {
-	Field   Field  `json:"field"`
-	Message string `json:"message"`
+	Field   Field   `json:"field"`
+	Code    Problem `json:"code,omitempty"`
+	Message string  `json:"message"`
 }
+
+// Problem names a field problem whose remedy depends on where the user is.
+type Problem string
+
+const (
+	// ProblemPasswordNotStored: no password is stored for this Service User
+	// and none was given.
+	ProblemPasswordNotStored Problem = "passwordNotStored"
+	// ProblemPasswordEmpty: a new password was to be given, and it is empty.
+	ProblemPasswordEmpty Problem = "passwordEmpty"
+	// ProblemItemListEmpty: no item is chosen and the item list is empty.
+	ProblemItemListEmpty Problem = "itemListEmpty"
+)
 
 func (e FieldError) Error() string { return string(e.Field) + ": " + e.Message }
 

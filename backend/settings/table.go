@@ -42,8 +42,9 @@ type Spec struct {
 	Columns []string `json:"-"`
 	// value points at the setting in s (nil for the password).
 	value func(s *Settings) any
-	// rule says what is wrong with the setting in c, or "".
-	rule func(c Change, ctx Context) string
+	// rule says what is wrong with the setting in c, or "", and names the
+	// problem when a remedy depends on where the user is.
+	rule func(c Change, ctx Context) (Problem, string)
 }
 
 // Labels of the settings, for the Go code that names one in a sentence.
@@ -66,7 +67,7 @@ var table = []Spec{
 		Example: "https://qbserver:8443",
 		Columns: []string{"service_url"},
 		value:   func(s *Settings) any { return &s.ServiceURL },
-		rule:    func(c Change, _ Context) string { return serviceURLProblem(c.Settings.ServiceURL) },
+		rule:    plain(func(c Change) string { return serviceURLProblem(c.Settings.ServiceURL) }),
 	},
 	{
 		Key: FieldServiceUser, Label: LabelServiceUser, Kind: KindText, Required: true,
@@ -74,7 +75,7 @@ var table = []Spec{
 		Example: "procore-sync",
 		Columns: []string{"service_user"},
 		value:   func(s *Settings) any { return &s.ServiceUser },
-		rule:    func(c Change, _ Context) string { return serviceUserProblem(c.Settings.ServiceUser) },
+		rule:    plain(func(c Change) string { return serviceUserProblem(c.Settings.ServiceUser) }),
 	},
 	{
 		Key: FieldPassword, Label: LabelServicePassword, Kind: KindSecret, Required: true,
@@ -101,7 +102,7 @@ var table = []Spec{
 		},
 		Columns: []string{"direct_cost_column"},
 		value:   func(s *Settings) any { return &s.DirectCostColumn },
-		rule:    func(c Change, _ Context) string { return directCostProblem(c.Settings.DirectCostColumn) },
+		rule:    plain(func(c Change) string { return directCostProblem(c.Settings.DirectCostColumn) }),
 	},
 	{
 		// Shown only under Editable; kept under Read Only so that switching
@@ -119,15 +120,20 @@ var table = []Spec{
 		},
 		Columns: []string{"vendor_updates"},
 		value:   func(s *Settings) any { return &s.VendorUpdates },
-		rule:    func(c Change, _ Context) string { return vendorUpdatesProblem(c.Settings.VendorUpdates) },
+		rule:    plain(func(c Change) string { return vendorUpdatesProblem(c.Settings.VendorUpdates) }),
 	},
 	{
 		Key: FieldRetainageItem, Label: LabelRetainageItem, Kind: KindItem, Required: true,
 		Help:    "Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices.",
 		Columns: []string{"retainage_item_list_id", "retainage_item_full_name"},
 		value:   func(s *Settings) any { return &s.RetainageItem },
-		rule:    func(c Change, ctx Context) string { return retainageItemProblem(c.Settings.RetainageItem, ctx) },
+		rule:    func(c Change, ctx Context) (Problem, string) { return retainageItemProblem(c.Settings.RetainageItem, ctx) },
 	},
+}
+
+// plain is a rule that needs only the change and names no problem.
+func plain(rule func(Change) string) func(Change, Context) (Problem, string) {
+	return func(c Change, _ Context) (Problem, string) { return "", rule(c) }
 }
 
 // Specs returns the description of every setting, in the form's order.

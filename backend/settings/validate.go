@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -36,17 +37,28 @@ func Validate(c Change, ctx Context) []FieldError {
 		if sp.rule == nil {
 			continue
 		}
-		if msg := sp.rule(c, ctx); msg != "" {
-			errs = append(errs, FieldError{Field: sp.Key, Message: msg})
+		if code, msg := sp.rule(c, ctx); msg != "" {
+			errs = append(errs, FieldError{Field: sp.Key, Code: code, Message: msg})
 		}
 	}
 	return errs
 }
 
+// ValidateFields is Validate limited to the given fields.
+func ValidateFields(c Change, fields ...Field) []FieldError {
+	var out []FieldError
+	for _, e := range Validate(c, Context{PasswordStored: true}) {
+		if slices.Contains(fields, e.Field) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // passwordRule judges the password against the Service User it belongs to.
 // An empty user has no password stored; one that breaks its rule was not
 // looked up in the keychain, so whether it has one is not known.
-func passwordRule(c Change, ctx Context) string {
+func passwordRule(c Change, ctx Context) (Problem, string) {
 	user := c.Settings.ServiceUser
 	storedKnown := user == "" || serviceUserProblem(user) == ""
 	return passwordProblem(c, ctx.PasswordStored, storedKnown)
@@ -124,25 +136,25 @@ func serviceUserProblem(user string) string {
 // never trimmed: spaces at either end may be part of it. Whether one is
 // stored is asked of the keychain only for a usable Service User; when it
 // is not known, there is nothing to say about a stored password.
-func passwordProblem(c Change, stored, storedKnown bool) string {
+func passwordProblem(c Change, stored, storedKnown bool) (Problem, string) {
 	if !c.ChangePassword {
 		if stored || !storedKnown {
-			return ""
+			return "", ""
 		}
 		// A password belongs to one Service User: a changed user needs its own.
-		return "No password is stored for this Service User. Click Edit Credentials and enter its password."
+		return ProblemPasswordNotStored, "No password is stored for this Service User. Click Edit Credentials and enter its password."
 	}
 	switch {
 	case c.Password == "" && stored:
-		return "Enter the new password, or click Cancel to keep the current one."
+		return ProblemPasswordEmpty, "Enter the new password, or click Cancel to keep the current one."
 	case c.Password == "":
-		return "Enter the password of the QuickBooks service account. No password is stored yet."
+		return ProblemPasswordEmpty, "Enter the password of the QuickBooks service account. No password is stored yet."
 	case utf8.RuneCountInString(c.Password) > MaxPasswordLength:
-		return fmt.Sprintf("The password is too long. Use at most %d characters.", MaxPasswordLength)
+		return "", fmt.Sprintf("The password is too long. Use at most %d characters.", MaxPasswordLength)
 	case HasHiddenCharacter(c.Password):
-		return hiddenCharacterMessage("The password")
+		return "", hiddenCharacterMessage("The password")
 	}
-	return ""
+	return "", ""
 }
 
 func directCostProblem(v DirectCostColumn) string {
@@ -162,25 +174,25 @@ func vendorUpdatesProblem(v VendorUpdates) string {
 // EmptyItemListHelp tells the user how to get a retainage item into the list.
 const EmptyItemListHelp = "The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list."
 
-func retainageItemProblem(ref ItemRef, ctx Context) string {
+func retainageItemProblem(ref ItemRef, ctx Context) (Problem, string) {
 	items := ctx.Items
 	if ref.IsZero() {
 		if len(items) == 0 {
-			return "Choose the Invoice Retainage Item. " + EmptyItemListHelp
+			return ProblemItemListEmpty, "Choose the Invoice Retainage Item. " + EmptyItemListHelp
 		}
-		return "Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks."
+		return "", "Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks."
 	}
 	if ctx.ItemListUnknown {
-		return ""
+		return "", ""
 	}
 	it, ok := findItem(items, ref.ListID)
 	switch {
 	case !ok:
-		return fmt.Sprintf("The item %q is no longer in the QuickBooks item list. Choose another item.", ref.FullName)
+		return "", fmt.Sprintf("The item %q is no longer in the QuickBooks item list. Choose another item.", ref.FullName)
 	case !it.IsActive:
-		return fmt.Sprintf("The item %q is inactive in QuickBooks. Choose an active item.", it.FullName)
+		return "", fmt.Sprintf("The item %q is inactive in QuickBooks. Choose an active item.", it.FullName)
 	}
-	return ""
+	return "", ""
 }
 
 // ServiceUserUsable reports whether user passes its rule, and so may be

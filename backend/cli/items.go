@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// ItemsJSON is what items list --json and items refresh --json print.
+type ItemsJSON struct {
+	RefreshedAt *time.Time `json:"refreshedAt"`
+	Items       []ItemJSON `json:"items"`
+}
+
+// ItemJSON is one QuickBooks item.
+type ItemJSON struct {
+	ListID   string `json:"listId"`
+	FullName string `json:"fullName"`
+	Type     string `json:"type"`
+	IsActive bool   `json:"isActive"`
+}
+
+// progressWords says a refresh's state while it runs.
+var progressWords = map[string]string{
+	"queued":  "waiting for the QuickBooks service…",
+	"running": "QuickBooks is reading its item list…",
+	"done":    "loading the items…",
+}
+
+func itemsRefresh(ctx context.Context, c *call) int {
+	_, ch, code := c.change(ctx)
+	if code != OK {
+		return code
+	}
+	last := ""
+	progress := func(state string) {
+		if c.StderrIsTerminal && state != last && progressWords[state] != "" {
+			fmt.Fprintln(c.Stderr, "qbsettings: "+progressWords[state])
+		}
+		last = state
+	}
+	list, errs, err := c.b.Service.RefreshItems(ctx, c.profile, ch, progress)
+	if err != nil {
+		return c.failAt(err, ch.Settings.ServiceURL)
+	}
+	if len(errs) > 0 {
+		c.printFieldErrors(errs)
+		fmt.Fprintln(c.Stderr, "The item list was not refreshed.")
+		return Failed
+	}
+	if c.json {
+		return printJSON(c, itemsJSON(list, list.Items))
+	}
+	fmt.Fprintf(c.Stdout, "The item list was refreshed from QuickBooks: %d %s.\n", len(list.Items), plural(len(list.Items), "item", "items"))
+	return OK
+}
+
+func itemsList(ctx context.Context, c *call) int {
+	if len(c.args) != 0 {
+		return c.misused("items list takes no arguments (search with --search TEXT)")
+	}
+	st, err := c.b.Service.Load(ctx, c.profile)
+	if err != nil {
+		return c.fail(err)
+	}
+	var shown []settings.Item
+	for _, it := range st.Items.Items {
+		if strings.Contains(strings.ToLower(it.FullName), strings.ToLower(c.search)) {
+			shown = append(shown, it)
+		}
+	}
+	if c.json {
+		return printJSON(c, itemsJSON(st.Items, shown))
+	}
+	if st.Items.RefreshedAt.IsZero() {
+		fmt.Fprintln(c.Stderr, "qbsettings: the item list was never read from QuickBooks. Run qbsettings items refresh first.")
+		return OK
+	}
+	for _, it := range shown {
+		state := "active"
+		if !it.IsActive {
+			state = "inactive"
+		}
+		fmt.Fprintf(c.Stdout, "%s\t%s\t%s\t%s\n", it.ListID, it.FullName, it.Type, state)
+	}
+	return OK
+}
+
+func itemsJSON(list store.ItemList, items []settings.Item) ItemsJSON {
+	out := ItemsJSON{Items: []ItemJSON{}}
+	if !list.RefreshedAt.IsZero() {
+		out.RefreshedAt = &list.RefreshedAt
+	}
+	for _, it := range items {
+		out.Items = append(out.Items, ItemJSON{it.ListID, it.FullName, it.Type, it.IsActive})
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

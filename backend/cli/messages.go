@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"qbsettings/backend/appservice"
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// fail reports err in a script writer's words and returns the exit code.
+// serviceURL, when known, is the address the command talked to.
+func (c *call) fail(err error) int {
+	fmt.Fprintln(c.Stderr, "qbsettings:", c.explain(err, ""))
+	return Failed
+}
+
+// failAt is fail for a command that talked to the service at serviceURL.
+func (c *call) failAt(err error, serviceURL string) int {
+	fmt.Fprintln(c.Stderr, "qbsettings:", c.explain(err, serviceURL))
+	return Failed
+}
+
+// explain words err for the command line. The service's own words are for
+// the window (they name its buttons); these name commands and options.
+func (c *call) explain(err error, serviceURL string) string {
+	var (
+		noProfile *appservice.NoProfileError
+		conflict  *store.ConflictError
+		mismatch  *appservice.FingerprintMismatchError
+		qe        *quickbooks.Error
+	)
+	switch {
+	case errors.As(err, &noProfile):
+		return fmt.Sprintf("there is no company profile %q. Run qbsettings profiles list to see the profiles' IDs.", noProfile.ID)
+	case errors.As(err, &conflict):
+		return "the settings were saved from somewhere else while this command ran, so nothing was saved. Run the command again."
+	case errors.Is(err, appservice.ErrNotWritten):
+		return "the settings file could not be written, so nothing was saved. Check that the disk is not full, then run the command again."
+	case errors.As(err, &mismatch):
+		return fmt.Sprintf("the service presents the certificate with SHA-256 fingerprint %s, not %s, so nothing was trusted. Check the URL and the fingerprint with whoever runs the QuickBooks service.", mismatch.Presented, mismatch.Asked)
+	case errors.As(err, &qe):
+		return serviceProblem(qe, serviceURL)
+	}
+	return appservice.MessageFor(err)
+}
+
+// serviceProblem words a failed call to the service, with the command that
+// helps where the window's words name a button.
+func serviceProblem(qe *quickbooks.Error, serviceURL string) string {
+	switch qe.Kind {
+	case quickbooks.KindUnauthorized:
+		return "The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin."
+	case quickbooks.KindCertificate:
+		if qe.Certificate != nil {
+			return fmt.Sprintf("This computer does not trust the certificate of the service at %s, so nothing was sent to it. Its SHA-256 fingerprint is %s. If that is the fingerprint your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s",
+				serviceURL, qe.Certificate.Fingerprint, serviceURL, qe.Certificate.Fingerprint)
+		}
+	}
+	return qe.Message
+}
+
+// printFieldErrors prints each field's problem on standard error, in the
+// form's words unless the remedy is a command or option.
+func (c *call) printFieldErrors(errs []settings.FieldError) {
+	for _, e := range errs {
+		fmt.Fprintf(c.Stderr, "%s: %s\n", settings.FieldLabel(e.Field), fieldProblem(e))
+	}
+}
+
+func fieldProblem(e settings.FieldError) string {
+	switch e.Code {
+	case settings.ProblemPasswordNotStored:
+		return "No password is stored for this Service User. Give it as one line on standard input with --password-stdin."
+	case settings.ProblemPasswordEmpty:
+		return "The password on standard input is empty. Give the password as one line on standard input."
+	case settings.ProblemItemListEmpty:
+		return "The stored item list is empty, so no item can be chosen. Run qbsettings items refresh first (on a new PC with the connection's KEY=VALUE pairs and --password-stdin); QuickBooks needs a Service Item such as \"Retainage Payable\"."
+	}
+	return e.Message
+}
