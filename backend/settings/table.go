@@ -127,7 +127,9 @@ var table = []Spec{
 		Help:    "Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices.",
 		Columns: []string{"retainage_item_list_id", "retainage_item_full_name"},
 		value:   func(s *Settings) any { return &s.RetainageItem },
-		rule:    func(c Change, ctx Context) (Problem, string) { return retainageItemProblem(c.Settings.RetainageItem, ctx) },
+		rule: func(c Change, ctx Context) (Problem, string) {
+			return retainageItemProblem(c.Settings.RetainageItem, ctx)
+		},
 	},
 }
 
