@@ -4,6 +4,7 @@
 //
 //	qbsim [-addr 127.0.0.1:8765] [-tls-addr 127.0.0.1:8766] [-user demo] [-password demo-password]
 //	      [-items N] [-fault NAME] [-tls-dir DIR]
+//	qbsim -list-items [-items N]
 //
 // The fault can also be changed while it runs: PUT /_simulator/fault {"fault":"slow"}.
 package main
@@ -45,6 +46,7 @@ func run() error {
 		fault     = flag.String("fault", "", fmt.Sprintf("start with this fault, one of %v", simulator.Faults))
 		slowDelay = flag.Duration("slow-delay", 15*time.Second, "how long the slow fault waits")
 		tlsDir    = flag.String("tls-dir", filepath.Join(cacheDir, "qbsettings-simulator"), "where the HTTPS certificate is kept across runs")
+		list      = flag.Bool("list-items", false, "print the company file's items, one per line (ListID, tab, full name), and exit")
 	)
 	flag.Parse()
 	if *fault != "" && !slices.Contains(simulator.Faults, simulator.Fault(*fault)) {
@@ -54,6 +56,15 @@ func run() error {
 	opts := simulator.Options{User: *user, Password: *password, SlowDelay: *slowDelay}
 	if *items > 0 {
 		opts.Items = simulator.GeneratedItems(*items)
+	}
+	if *list {
+		if opts.Items == nil {
+			opts.Items = simulator.SampleItems()
+		}
+		for _, it := range opts.Items {
+			fmt.Printf("%s\t%s\n", it.ListID, it.FullName)
+		}
+		return nil
 	}
 	sim := simulator.New(opts)
 	sim.SetFault(simulator.Fault(*fault))
