@@ -7,15 +7,15 @@ import (
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/simulator"
+	"qbsettings/backend/simulator/simtest"
 )
 
 func simulatorInput(t *testing.T, fault simulator.Fault) (settings.Change, *simulator.Server) {
 	t.Helper()
-	sim, srv := simulator.StartHTTP(simulator.TestOptions())
+	sim, srvURL := simtest.Start(t, simtest.Options())
 	sim.SetFault(fault)
-	t.Cleanup(srv.Close)
 	return settings.Change{
-		Settings:       settings.Settings{ServiceURL: srv.URL, ServiceUser: "demo"},
+		Settings:       settings.Settings{ServiceURL: srvURL, ServiceUser: "demo"},
 		ChangePassword: true,
 		Password:       "demo-password",
 	}, sim
@@ -55,18 +55,14 @@ func TestConnectionTestCanBeCanceled(t *testing.T) {
 
 func TestUntrustedCertificateReachesTheForm(t *testing.T) {
 	app, _, _ := newTestApp(t)
-	srv, cert, err := simulator.StartHTTPS(simulator.Options{User: "demo", Password: "demo-password"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	in := settings.Change{Settings: settings.Settings{ServiceURL: srv.URL, ServiceUser: "demo"}, ChangePassword: true, Password: "demo-password"}
+	_, srvURL, cert := simtest.StartTLS(t, simtest.Options())
+	in := settings.Change{Settings: settings.Settings{ServiceURL: srvURL, ServiceUser: "demo"}, ChangePassword: true, Password: "demo-password"}
 
 	res := app.TestConnection(in)
 	if res.Kind != quickbooks.KindCertificate || res.Certificate == nil || res.Certificate.Fingerprint != quickbooks.Fingerprint(cert.Certificate[0]) {
 		t.Fatalf("untrusted: %+v", res)
 	}
-	trust := app.TrustCertificate(srv.URL, res.Certificate.Fingerprint, res.Certificate.Subject)
+	trust := app.TrustCertificate(srvURL, res.Certificate.Fingerprint, res.Certificate.Subject)
 	if trust.Error != "" || len(trust.Trusted) != 1 {
 		t.Fatalf("trust: %+v", trust)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"qbsettings/backend/quickbooks"
-	"qbsettings/backend/simulator"
+	"qbsettings/backend/simulator/simtest"
 )
 
 // Every command of the built executable, with its exit codes, as IT meets
@@ -19,15 +19,9 @@ import (
 func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 	exe := builtExecutable(t)
 	data := filepath.Join(t.TempDir(), "data")
-	_, httpSrv := simulator.StartHTTP(simulator.TestOptions())
-	t.Cleanup(httpSrv.Close)
-	httpsSrv, cert, err := simulator.StartHTTPS(simulator.TestOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(httpsSrv.Close)
+	_, url := simtest.Start(t, simtest.Options())
+	_, tlsURL, cert := simtest.StartTLS(t, simtest.Options())
 	fingerprint := quickbooks.Fingerprint(cert.Certificate[0])
-	url, tlsURL := httpSrv.URL, httpsSrv.URL
 	file := filepath.Join(t.TempDir(), "settings.json")
 	var profileID string
 

@@ -8,13 +8,12 @@ import (
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/simulator"
+	"qbsettings/backend/simulator/simtest"
 )
 
 func startSimulator(t *testing.T) (*simulator.Server, string) {
 	t.Helper()
-	sim, srv := simulator.StartHTTP(simulator.TestOptions())
-	t.Cleanup(srv.Close)
-	return sim, srv.URL
+	return simtest.Start(t, simtest.Options())
 }
 
 func connectionTo(url, password string) settings.Change {
@@ -86,33 +85,29 @@ func TestCanceledTestRecordsNothing(t *testing.T) {
 
 func TestTrustingTheServicesCertificate(t *testing.T) {
 	f := newFixture(t)
-	srv, _, err := simulator.StartHTTPS(simulator.Options{User: "demo", Password: "demo-password"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	_, srvURL, _ := simtest.StartTLS(t, simtest.Options())
 
-	res, _, err := f.svc.TestConnection(ctx, f.profile, connectionTo(srv.URL, "demo-password"))
+	res, _, err := f.svc.TestConnection(ctx, f.profile, connectionTo(srvURL, "demo-password"))
 	if err != nil || res.Kind != quickbooks.KindCertificate || res.Certificate == nil {
 		t.Fatalf("untrusted certificate: %+v %v", res, err)
 	}
-	if err := f.svc.TrustCertificate(ctx, f.profile, srv.URL, res.Certificate.Fingerprint, res.Certificate.Subject); err != nil {
+	if err := f.svc.TrustCertificate(ctx, f.profile, srvURL, res.Certificate.Fingerprint, res.Certificate.Subject); err != nil {
 		t.Fatal(err)
 	}
-	if res, _, err := f.svc.TestConnection(ctx, f.profile, connectionTo(srv.URL, "demo-password")); err != nil || !res.Status.Connected {
+	if res, _, err := f.svc.TestConnection(ctx, f.profile, connectionTo(srvURL, "demo-password")); err != nil || !res.Status.Connected {
 		t.Fatalf("after trusting: %+v %v", res, err)
 	}
 	st, _ := f.svc.Load(ctx, f.profile)
-	if len(st.Trusted) != 1 || st.Trusted[0].Origin != quickbooks.Origin(srv.URL) {
+	if len(st.Trusted) != 1 || st.Trusted[0].Origin != quickbooks.Origin(srvURL) {
 		t.Fatalf("trusted = %+v", st.Trusted)
 	}
 	if err := f.svc.RemoveTrustedCertificate(ctx, f.profile, st.Trusted[0].Origin); err != nil {
 		t.Fatal(err)
 	}
-	if res, _, _ := f.svc.TestConnection(ctx, f.profile, connectionTo(srv.URL, "demo-password")); res.Kind != quickbooks.KindCertificate {
+	if res, _, _ := f.svc.TestConnection(ctx, f.profile, connectionTo(srvURL, "demo-password")); res.Kind != quickbooks.KindCertificate {
 		t.Fatalf("after removing the trust: %+v", res)
 	}
-	if err := f.svc.TrustCertificate(ctx, f.profile, srv.URL, "not a fingerprint", ""); err == nil {
+	if err := f.svc.TrustCertificate(ctx, f.profile, srvURL, "not a fingerprint", ""); err == nil {
 		t.Fatal("a malformed fingerprint was trusted")
 	}
 }

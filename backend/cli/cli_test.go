@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +15,7 @@ import (
 	"qbsettings/backend/internal/testdir"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator"
+	"qbsettings/backend/simulator/simtest"
 	"qbsettings/backend/store"
 	"qbsettings/internal/testkeys"
 )
@@ -45,9 +44,7 @@ func newWorld(t *testing.T) *world {
 	t.Cleanup(func() { w.store.Close(); keys.Remove(ctx, secrets.Account{Profile: w.profile, User: "demo"}) })
 	w.store.CreateProfile(ctx, w.profile, "CLI test company")
 	w.service = appservice.New(w.store, func(context.Context) (appservice.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
-	srv := httptest.NewServer(simulator.New(simulator.Options{User: "demo", Password: "demo-password"}))
-	t.Cleanup(srv.Close)
-	w.simURL = srv.URL
+	_, w.simURL = simtest.Start(t, simtest.Options())
 	return w
 }
 

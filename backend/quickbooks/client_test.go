@@ -14,31 +14,26 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/simulator"
+	"qbsettings/backend/simulator/simtest"
 )
 
 const user, password = "demo", "demo-password"
 
 var ctx = context.Background()
 
-// startHTTP runs a simulator over plain HTTP on loopback.
+// startHTTP runs a simulator over plain HTTP on loopback, the contract
+// checked on every exchange (simtest).
 func startHTTP(t *testing.T, opts simulator.Options) (*simulator.Server, string) {
 	t.Helper()
 	opts.User, opts.Password = user, password
-	sim := simulator.New(opts)
-	srv := httptest.NewServer(sim)
-	t.Cleanup(srv.Close)
-	return sim, srv.URL
+	return simtest.Start(t, opts)
 }
 
 // startHTTPS runs a simulator over HTTPS with a fresh self-signed certificate.
 func startHTTPS(t *testing.T) (string, tls.Certificate) {
 	t.Helper()
-	srv, cert, err := simulator.StartHTTPS(simulator.Options{User: user, Password: password})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	return srv.URL, cert
+	_, url, cert := simtest.StartTLS(t, simulator.Options{User: user, Password: password})
+	return url, cert
 }
 
 func client(t *testing.T, cfg quickbooks.Config) *quickbooks.Client {

@@ -96,6 +96,24 @@ func New(opts Options) *Server {
 // guessing how long that takes.
 func (s *Server) Stalled() <-chan struct{} { return s.stalled }
 
+// CurrentFault is the fault the simulator is in.
+func (s *Server) CurrentFault() Fault {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.fault
+}
+
+// BreaksContract tells the faults whose answers break the service's
+// contract on purpose (a broken or foreign server), so a contract check
+// leaves their answers alone.
+func BreaksContract(f Fault) bool {
+	switch f {
+	case FaultMalformedJSON, FaultOversized, FaultDropConnection, FaultNotQuickBooks:
+		return true
+	}
+	return false
+}
+
 // SetFault makes the simulator fail as f says (FaultNone: not at all).
 func (s *Server) SetFault(f Fault) {
 	s.mu.Lock()
