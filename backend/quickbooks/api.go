@@ -1,6 +1,7 @@
-// Package quickbooks is the client of the QuickBooks microservice, version 1
-// of its contract (docs/service-api.md): the health check, the item list
-// and the refresh of the service's lists from QuickBooks. Every response is
+// Package quickbooks is the client of the QuickBooks microservice, version
+// 1.1 of its contract (docs/service-api.md): the health check, the item
+// list, the refresh of the service's lists from QuickBooks, and creating a
+// Service item. Every response is
 // bounded in size and time, and every failure is an *Error whose Message a
 // bookkeeper can act on.
 package quickbooks
@@ -12,6 +13,37 @@ type Health struct {
 	CompanyFile    string `json:"companyFile"`
 	QBEdition      string `json:"qbEdition"`
 	QBRunning      bool   `json:"qbRunning"`
+
+	// Since 1.1; empty from a 1.0 service.
+
+	// CompanyFileID is the open company file's stable identifier (the one
+	// the integration stores in it, as Web Connector's FileID).
+	CompanyFileID string `json:"companyFileId,omitempty"`
+	CompanyName   string `json:"companyName,omitempty"`
+	QBCountry     string `json:"qbCountry,omitempty"`  // US, CA, UK, AU…
+	QBFileMode    string `json:"qbFileMode,omitempty"` // FileModeSingleUser or FileModeMultiUser
+	// Capabilities lists what the service can do beyond version 1.0.
+	Capabilities []string `json:"capabilities,omitempty"`
+}
+
+// Values of Health's fields.
+const (
+	FileModeSingleUser = "SingleUser"
+	FileModeMultiUser  = "MultiUser"
+	// CapabilityItemsCreate: POST /v1/items creates a Service item.
+	CapabilityItemsCreate = "items.create"
+	// CapabilitySettings: the service keeps the sync's settings.
+	CapabilitySettings = "settings"
+)
+
+// Can tells whether the service says it has the capability.
+func (h Health) Can(capability string) bool {
+	for _, c := range h.Capabilities {
+		if c == capability {
+			return true
+		}
+	}
+	return false
 }
 
 // ServiceName is what a QuickBooks service says it is in Health.Service.
@@ -58,8 +90,32 @@ type ErrorBody struct {
 		Code              string `json:"code"`
 		Message           string `json:"message"`
 		UserFacingMessage string `json:"userFacingMessage,omitempty"`
+		// QuickBooks, since 1.1, is what QuickBooks itself answered when
+		// the failure is QuickBooks'.
+		QuickBooks *Code `json:"quickbooks,omitempty"`
 	} `json:"error"`
 }
+
+// Code is QuickBooks' own answer: an HRESULT when it could not
+// serve the integration at all (not started, a dialog open, the company
+// file not authorized…), or a request's statusCode and statusMessage
+// (0–499 information, 500–999 warning, 1000 and up error).
+type Code struct {
+	HResult       string `json:"hresult,omitempty"` // "0x80040414"
+	StatusCode    int    `json:"statusCode,omitempty"`
+	StatusMessage string `json:"statusMessage,omitempty"`
+}
+
+// NewItem is the body of POST /v1/items: an item to create in QuickBooks.
+type NewItem struct {
+	Type        string `json:"type"` // "Service"
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+// MaxItemNameRunes is QuickBooks' limit on one item name (a level of a
+// full name).
+const MaxItemNameRunes = 31
 
 // Item types the Invoice Retainage Item is chosen from.
 var RetainageItemTypes = []string{"Service", "OtherCharge"}

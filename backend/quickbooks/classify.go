@@ -62,12 +62,21 @@ func (c *Client) statusError(path string, status int, body []byte) *Error {
 	if parsed {
 		detail += fmt.Sprintf(" code=%s message=%q", eb.Error.Code, eb.Error.Message)
 	}
-	switch {
-	case status == http.StatusUnauthorized:
+	if status == http.StatusUnauthorized {
 		return newError(KindUnauthorized, detail,
 			"The QuickBooks service did not accept the Service User and Service Password. Check the user name, and enter the password again with Edit Credentials.")
+	}
+	// QuickBooks' own code, where the service passes it on, has its own
+	// next step; an unknown one keeps the service's words.
+	if parsed && eb.Error.QuickBooks != nil {
+		detail += fmt.Sprintf(" quickbooks=%+v", *eb.Error.QuickBooks)
+		if qe, ok := quickBooksError(eb.Error.QuickBooks, detail); ok {
+			return qe
+		}
+	}
+	switch {
 	case parsed && displayText(eb.Error.UserFacingMessage, maxMessageRunes) != "":
-		return &Error{Kind: KindServiceError, Message: displayText(eb.Error.UserFacingMessage, maxMessageRunes), Detail: detail}
+		return &Error{Kind: KindServiceError, Message: displayText(eb.Error.UserFacingMessage, maxMessageRunes), Detail: detail, QuickBooks: eb.Error.QuickBooks}
 	case status == http.StatusNotFound && !parsed, status < 400, !parsed && status < 500:
 		return c.notQuickBooks(detail)
 	}

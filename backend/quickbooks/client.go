@@ -81,6 +81,8 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 		return h, c.notQuickBooks(fmt.Sprintf("health says service=%q", h.Service))
 	}
 	h.CompanyFile, h.QBEdition = displayText(h.CompanyFile, maxNameRunes), displayText(h.QBEdition, maxNameRunes)
+	h.CompanyName, h.CompanyFileID = displayText(h.CompanyName, maxNameRunes), displayText(h.CompanyFileID, maxNameRunes)
+	h.QBCountry, h.QBFileMode = displayText(h.QBCountry, maxNameRunes), displayText(h.QBFileMode, maxNameRunes)
 	if !h.QBRunning {
 		return h, newError(KindQuickBooksNotReady, "qbRunning=false",
 			"The QuickBooks service answered, but QuickBooks is not running on its computer. Open QuickBooks Desktop with the company file, then try again.")
@@ -126,6 +128,27 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 		seen[p.NextCursor] = true
 		cursor = p.NextCursor
 	}
+}
+
+// CreateItem creates an item in QuickBooks through the service (contract
+// 1.1, capability items.create) and returns it as QuickBooks made it.
+func (c *Client) CreateItem(ctx context.Context, it NewItem) (Item, error) {
+	// QuickBooks' name rules first: nothing it would refuse is sent.
+	if problem := ItemNameProblem(it.Name); problem != "" {
+		return Item{}, newError(KindInvalidName, fmt.Sprintf("item name %q", it.Name), "%s", problem)
+	}
+	body, err := json.Marshal(it)
+	if err != nil {
+		return Item{}, err
+	}
+	var created Item
+	if err := c.call(ctx, http.MethodPost, "/v1/items", body, http.StatusCreated, &created); err != nil {
+		return Item{}, err
+	}
+	if !plausibleItem(created) {
+		return Item{}, c.notQuickBooks(fmt.Sprintf("created item listId=%q fullName=%q is not one QuickBooks could have", created.ListID, created.FullName))
+	}
+	return created, nil
 }
 
 // StartRefresh asks the service to read its lists from QuickBooks again.

@@ -1,6 +1,7 @@
 package quickbooks
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -40,4 +41,22 @@ func plausibleItem(it Item) bool {
 	name, id := []rune(it.FullName), []rune(it.ListID)
 	return len(id) > 0 && len(id) <= maxListIDRunes && len(name) > 0 && len(name) <= MaxFullNameRunes &&
 		!strings.ContainsFunc(it.FullName+it.ListID, unicode.IsControl)
+}
+
+// ItemNameProblem says why QuickBooks would refuse name for a new item, or
+// "": a name is 1 to 31 characters, without a colon (which joins a
+// sub-item to its parent) or control characters.
+func ItemNameProblem(name string) string {
+	n := len([]rune(name))
+	switch {
+	case strings.TrimSpace(name) == "":
+		return "Enter a name for the item."
+	case n > MaxItemNameRunes:
+		return fmt.Sprintf("QuickBooks accepts an item name of at most %d characters; this one has %d. Shorten it.", MaxItemNameRunes, n)
+	case strings.ContainsRune(name, ':'):
+		return "QuickBooks uses a colon to join a sub-item to its parent, so a name cannot contain one. Remove the colon."
+	case strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || unicode.In(r, unicode.Cf) }):
+		return "The name contains a hidden character, such as a tab or an invisible mark copied with pasted text. Type it again."
+	}
+	return ""
 }

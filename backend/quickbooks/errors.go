@@ -22,7 +22,17 @@ const (
 	KindConnectionLost     Kind = "connectionLost"
 	KindCanceled           Kind = "canceled"
 	KindRefreshFailed      Kind = "refreshFailed"
+	// Reported by QuickBooks itself (Error.QuickBooks holds its code):
+	KindQuickBooksBusy    Kind = "quickBooksBusy"    // a dialog open, still starting, a list locked: try again
+	KindQuickBooksRefused Kind = "quickBooksRefused" // the integration not authorized, no permission
+	KindCompanyFile       Kind = "companyFile"       // another file open, or the wrong file mode
+	KindNameInUse         Kind = "nameInUse"         // an item of that name exists
+	KindQuickBooksRecord  Kind = "quickBooksRecord"  // a record gone or changed since it was read
+	// KindInvalidName: a name QuickBooks would refuse; nothing was sent.
+	KindInvalidName Kind = "invalidName"
 )
+
+func (k Kind) String() string { return string(k) }
 
 // Error is a failed call, explained. Message is for the user; Detail is for
 // the log and never holds the password.
@@ -32,6 +42,10 @@ type Error struct {
 	Detail  string
 	// Certificate is set for KindCertificate: what the service presented.
 	Certificate *Certificate
+	// QuickBooks is QuickBooks' own code, when it reported the failure.
+	QuickBooks *Code
+	// Retry: trying again soon usually works.
+	Retry bool
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s (%s)", e.Kind, e.Message, e.Detail) }

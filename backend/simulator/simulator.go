@@ -1,5 +1,5 @@
 // Package simulator is the project's own QuickBooks microservice: a real
-// HTTP server implementing version 1 of the service contract
+// HTTP server implementing version 1.1 of the service contract
 // (docs/service-api.md) over an invented construction company's item list,
 // with fault modes that make it fail the ways a real one can. Tests run it
 // in-process; cmd/qbsim runs it for demos and end-to-end tests.
@@ -43,8 +43,11 @@ var Faults = []Fault{FaultSlow, FaultServerError, FaultUnauthorized, FaultMalfor
 type Options struct {
 	User, Password string
 	Items          []quickbooks.Item // the company file's items; SampleItems() if nil
-	CompanyFile    string
-	SlowDelay      time.Duration // for FaultSlow; 15 s if zero
+	CompanyFile    string            // the open file's path; the sample company's if empty
+	SlowDelay      time.Duration     // for FaultSlow; 15 s if zero
+	// Capabilities are what health says the service can do;
+	// DefaultCapabilities if nil (an empty list: a 1.0-like service).
+	Capabilities []string
 	// RefreshPolls is how many status polls a refresh stays queued/running.
 	RefreshPolls int
 }
@@ -61,6 +64,12 @@ type Server struct {
 	fault        Fault
 	nextID       int
 	stalled      chan struct{}
+	// Contract 1.1: the open company file, its mode, the capabilities, and
+	// a condition QuickBooks is in.
+	company      CompanyFile
+	fileMode     string
+	capabilities []string
+	condition    Condition
 }
 
 type refresh struct {
@@ -73,8 +82,12 @@ func New(opts Options) *Server {
 	if opts.Items == nil {
 		opts.Items = SampleItems()
 	}
-	if opts.CompanyFile == "" {
-		opts.CompanyFile = `C:\Users\Public\Documents\Intuit\QuickBooks\Company Files\Summit Ridge Builders.qbw`
+	company := SummitRidge
+	if opts.CompanyFile != "" {
+		company.Path = opts.CompanyFile
+	}
+	if opts.Capabilities == nil {
+		opts.Capabilities = DefaultCapabilities
 	}
 	if opts.SlowDelay == 0 {
 		opts.SlowDelay = 15 * time.Second
@@ -88,6 +101,9 @@ func New(opts Options) *Server {
 		served:       slices.Clone(opts.Items),
 		refreshes:    map[string]*refresh{},
 		stalled:      make(chan struct{}, 64),
+		company:      company,
+		fileMode:     quickbooks.FileModeMultiUser,
+		capabilities: append([]string{}, opts.Capabilities...),
 	}
 }
 
@@ -149,11 +165,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case s.applyCondition(w, r):
 	case r.Method == http.MethodGet && r.URL.Path == "/v1/health":
-		writeJSON(w, http.StatusOK, quickbooks.Health{
-			Service: quickbooks.ServiceName, ServiceVersion: "1.4.2-simulator", CompanyFile: s.opts.CompanyFile,
-			QBEdition: "QuickBooks Desktop Premier Contractor 2024", QBRunning: true,
-		})
+		s.health(w)
+	case r.Method == http.MethodPost && r.URL.Path == "/v1/items":
+		s.createItem(w, r)
 	case r.Method == http.MethodGet && r.URL.Path == "/v1/items":
 		s.items(w, r, fault)
 	case r.Method == http.MethodPost && r.URL.Path == "/v1/items/refresh":
@@ -294,27 +310,84 @@ func (s *Server) refreshStatus(w http.ResponseWriter, id string) {
 
 // control serves the simulator's own routes, for tests and demos:
 //
-//	PUT  /_simulator/fault          {"fault":"slow"}     choose a fault ("" for none)
-//	POST /_simulator/quickbooks/items {item}             create an item in "QuickBooks"
+//	PUT  /_simulator/fault               {"fault":"slow"}            choose a fault ("" for none)
+//	POST /_simulator/quickbooks/items    {item}                      create an item in "QuickBooks"
+//	PUT  /_simulator/quickbooks/items/ID {"isActive":false}          inactivate (or activate) an item
+//	PUT  /_simulator/quickbooks/company  {"id","name","path"}        open another company file
+//	PUT  /_simulator/quickbooks/mode     {"mode":"SingleUser"}       the file's mode
+//	PUT  /_simulator/quickbooks/condition {"hresult":"0x80040414"}   QuickBooks refuses ({} clears)
+//	PUT  /_simulator/capabilities        {"capabilities":[…]}        what health says the service can do
 func (s *Server) control(w http.ResponseWriter, r *http.Request) {
+	decode := func(v any) bool {
+		if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+			http.Error(w, "the body is not JSON of the right shape: "+err.Error(), http.StatusBadRequest)
+			return false
+		}
+		return true
+	}
+	done := func() { w.WriteHeader(http.StatusNoContent) }
+	const items = "/_simulator/quickbooks/items/"
 	switch {
 	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/fault":
 		var body struct{ Fault Fault }
-		if err := json.NewDecoder(r.Body).Decode(&body); err != nil ||
-			(body.Fault != FaultNone && !slices.Contains(Faults, body.Fault)) {
+		if !decode(&body) {
+			return
+		}
+		if body.Fault != FaultNone && !slices.Contains(Faults, body.Fault) {
 			http.Error(w, "want {\"fault\": one of "+fmt.Sprint(Faults)+"}", http.StatusBadRequest)
 			return
 		}
 		s.SetFault(body.Fault)
-		w.WriteHeader(http.StatusNoContent)
+		done()
 	case r.Method == http.MethodPost && r.URL.Path == "/_simulator/quickbooks/items":
 		var it quickbooks.Item
-		if err := json.NewDecoder(r.Body).Decode(&it); err != nil || it.ListID == "" || it.FullName == "" {
+		if !decode(&it) {
+			return
+		}
+		if it.ListID == "" || it.FullName == "" {
 			http.Error(w, "want an item with listId and fullName", http.StatusBadRequest)
 			return
 		}
 		s.AddToQuickBooks(it)
-		w.WriteHeader(http.StatusNoContent)
+		done()
+	case r.Method == http.MethodPut && strings.HasPrefix(r.URL.Path, items):
+		var body struct{ IsActive bool }
+		if !decode(&body) {
+			return
+		}
+		if !s.SetActive(strings.TrimPrefix(r.URL.Path, items), body.IsActive) {
+			http.NotFound(w, r)
+			return
+		}
+		done()
+	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/quickbooks/company":
+		var file CompanyFile
+		if !decode(&file) {
+			return
+		}
+		s.OpenCompanyFile(file)
+		done()
+	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/quickbooks/mode":
+		var body struct{ Mode string }
+		if !decode(&body) {
+			return
+		}
+		s.SetFileMode(body.Mode)
+		done()
+	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/quickbooks/condition":
+		var c Condition
+		if !decode(&c) {
+			return
+		}
+		s.SetCondition(c)
+		done()
+	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/capabilities":
+		var body struct{ Capabilities []string }
+		if !decode(&body) {
+			return
+		}
+		s.SetCapabilities(body.Capabilities)
+		done()
 	default:
 		http.NotFound(w, r)
 	}
