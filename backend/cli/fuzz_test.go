@@ -16,6 +16,8 @@ func FuzzArguments(f *testing.F) {
 		"", "--help", "--version", "settings get --json", "settings set serviceUrl=https://x",
 		"settings set --profile", "itmes list", "settings", "password set extra", "history --profile=\x00",
 		"settings export - --include-trust --json", "connection test -h", "settings import a b",
+		"items refresh serviceUrl=https://x serviceUser=u --password-stdin", "certificate trust https://x --fingerprint AB",
+		"profiles remove company-1 --yes", "items list --search", "-assetdir x", "connection test --json --profile=a b=c",
 	} {
 		f.Add(args)
 	}
