@@ -53,6 +53,8 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 		{"", []string{"settings", "set", "retainageItem=Nope"}, 1, `no item "Nope" in the stored item list\. Run qbsettings items refresh`},
 		{"demo-password\n", []string{"settings", "set", "serviceUrl=" + url, "serviceUser=demo", "retainageItem=Retainage Payable", "--password-stdin"}, 0, `^Saved revision 1\.\n$`},
 		{"", []string{"connection", "test"}, 0, `^Connected\. Company file .*Summit Ridge Builders\.qbw`},
+		{"", []string{"connection", "test"}, 0, `\[ok\]   retainageItem: The Invoice Retainage Item "Retainage Payable" is an active Service item\.`},
+		{"", []string{"connection", "test", "--json"}, 0, `"id": "fileMode",\s*"status": "pass"(?s:.*)"id": "retainageItem",\s*"status": "pass"`},
 		{"", []string{"settings", "set", "vendorUpdates=none", "useProcoreContractNumber=yes"}, 0, `^Saved revision 2\.\n$`},
 		{"", []string{"settings", "set", "hideJobToDateCosts=perhaps"}, 1, `"perhaps" is not a value of hideJobToDateCosts: use true or false`},
 		{"", []string{"settings", "set", "serviceUser=someone-else"}, 1, `No password is stored for this Service User\. Give it`},

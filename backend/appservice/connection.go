@@ -25,6 +25,9 @@ type ConnectionResult struct {
 	// the user to trust or not, and Origin what it would be trusted for.
 	Certificate *quickbooks.Certificate
 	Origin      string
+	// Checks is the readiness checklist: every link a sync needs, with one
+	// next step for each that fails.
+	Checks []Check
 }
 
 // TestConnection checks the connection values of c (its password, or the
@@ -59,6 +62,11 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	default:
 		return ConnectionResult{}, nil, err
 	}
+	items, err := s.store.Items(ctx, profile)
+	if err != nil {
+		return res, nil, s.storeFailure(reading, err)
+	}
+	res.Checks = readiness(health, qe, settings.Normalize(c.Settings), items)
 	if err := s.store.SaveStatus(context.WithoutCancel(ctx), profile, res.Status); err != nil {
 		return res, nil, s.storeFailure(writing, err)
 	}

@@ -5,8 +5,27 @@ import (
 	"fmt"
 	"time"
 
+	"qbsettings/backend/appservice"
 	"qbsettings/backend/quickbooks"
 )
+
+// cliChecks words the checklist for the command line: a remedy names a
+// command or option where the window's names a button.
+func cliChecks(checks []appservice.Check, serviceURL string, res appservice.ConnectionResult) []appservice.Check {
+	out := make([]appservice.Check, len(checks))
+	for i, ch := range checks {
+		switch {
+		case ch.Kind != "":
+			ch.Message = serviceProblem(&quickbooks.Error{Kind: ch.Kind, Message: ch.Message, Certificate: res.Certificate}, serviceURL)
+		case ch.Remedy == appservice.RemedyRefreshItems:
+			ch.Message += " Run: qbsettings items refresh"
+		case ch.Remedy == appservice.RemedyChooseItem:
+			ch.Message += " Run: qbsettings items list, then qbsettings settings set \"retainageItem=NAME\""
+		}
+		out[i] = ch
+	}
+	return out
+}
 
 // ConnectionJSON is what connection test --json prints.
 type ConnectionJSON struct {
@@ -18,6 +37,13 @@ type ConnectionJSON struct {
 	// and what to do.
 	Message     string           `json:"message"`
 	Certificate *CertificateJSON `json:"certificate,omitempty"`
+	// Checks is the readiness checklist, every link a sync needs.
+	Checks []appservice.Check `json:"checks"`
+}
+
+// checkMarks mark a checklist line's outcome on a terminal or in a log.
+var checkMarks = map[appservice.CheckStatus]string{
+	appservice.CheckPass: "[ok]  ", appservice.CheckWarning: "[warn]", appservice.CheckFail: "[fail]", appservice.CheckSkipped: "[--]  ",
 }
 
 func connectionTest(ctx context.Context, c *call) int {
@@ -38,17 +64,23 @@ func connectionTest(ctx context.Context, c *call) int {
 		message = serviceProblem(&quickbooks.Error{Kind: res.Kind, Message: res.Status.Detail, Certificate: res.Certificate}, ch.Settings.ServiceURL)
 	}
 	if c.json {
-		out := ConnectionJSON{Connected: res.Status.Connected, CheckedAt: res.Status.CheckedAt, Kind: res.Kind, Message: message}
+		out := ConnectionJSON{Connected: res.Status.Connected, CheckedAt: res.Status.CheckedAt, Kind: res.Kind, Message: message,
+			Checks: cliChecks(res.Checks, ch.Settings.ServiceURL, res)}
 		if res.Certificate != nil {
 			out.Certificate = certificateJSON(quickbooks.Presented{Certificate: res.Certificate}, ch.Settings.ServiceURL)
 		}
 		if code := printJSON(c, out); code != OK {
 			return code
 		}
-	} else if res.Status.Connected {
-		fmt.Fprintf(c.Stdout, "Connected. %s\n", message)
 	} else {
-		fmt.Fprintf(c.Stdout, "Not Connected. %s\n", message)
+		if res.Status.Connected {
+			fmt.Fprintf(c.Stdout, "Connected. %s\n", message)
+		} else {
+			fmt.Fprintf(c.Stdout, "Not Connected. %s\n", message)
+		}
+		for _, check := range cliChecks(res.Checks, ch.Settings.ServiceURL, res) {
+			fmt.Fprintf(c.Stdout, "  %s %s: %s\n", checkMarks[check.Status], check.ID, check.Message)
+		}
 	}
 	if !res.Status.Connected {
 		return Failed

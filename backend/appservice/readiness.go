@@ -1,0 +1,149 @@
+package appservice
+
+import (
+	"fmt"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// CheckID names one link of the chain a sync needs, in the order it
+// depends on them.
+type CheckID string
+
+const (
+	CheckService       CheckID = "service"       // the QuickBooks service answers at the Service URL
+	CheckSignIn        CheckID = "signIn"        // it accepts the Service User and Password
+	CheckQuickBooks    CheckID = "quickbooks"    // QuickBooks is running and ready for the integration
+	CheckCompanyFile   CheckID = "companyFile"   // the company file is open
+	CheckFileMode      CheckID = "fileMode"      // the file's mode lets the sync work beside the bookkeeper
+	CheckRetainageItem CheckID = "retainageItem" // the Invoice Retainage Item is usable
+)
+
+// CheckStatus is a check's outcome.
+type CheckStatus string
+
+const (
+	CheckPass    CheckStatus = "pass"
+	CheckWarning CheckStatus = "warning"
+	CheckFail    CheckStatus = "fail"
+	// CheckSkipped: not checked, because a link before it failed.
+	CheckSkipped CheckStatus = "skipped"
+)
+
+// Check is one line of the readiness checklist: its outcome and one next
+// step (or what was found), in a bookkeeper's words.
+type Check struct {
+	ID      CheckID     `json:"id"`
+	Status  CheckStatus `json:"status"`
+	Message string      `json:"message"`
+	// Kind sorts the failure of the link that failed, as the client does.
+	Kind quickbooks.Kind `json:"kind,omitempty"`
+	// Remedy names, for a program, what to do when the remedy is an action
+	// of the app (the command line words it as a command).
+	Remedy Remedy `json:"remedy,omitempty"`
+}
+
+// Remedy is an action of the app that fixes a check.
+type Remedy string
+
+const (
+	RemedyChooseItem   Remedy = "chooseRetainageItem" // choose another Invoice Retainage Item and save
+	RemedyRefreshItems Remedy = "refreshItems"        // read the item list from QuickBooks
+)
+
+// readiness is the checklist of a connection test: health's answer (or
+// the failure instead of it), and the retainage item against the stored
+// list.
+func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList) []Check {
+	checks := make([]Check, 0, 6)
+	add := func(id CheckID, status CheckStatus, format string, args ...any) {
+		checks = append(checks, Check{ID: id, Status: status, Message: fmt.Sprintf(format, args...)})
+	}
+	// failedAt is the first link the failure breaks; those before it hold,
+	// those after it were not checked.
+	failedAt := -1
+	if failure != nil {
+		failedAt = linkOf(failure.Kind)
+	}
+	chain := []CheckID{CheckService, CheckSignIn, CheckQuickBooks, CheckCompanyFile, CheckFileMode}
+	passed := map[CheckID]string{
+		CheckService:     "The QuickBooks service answers.",
+		CheckSignIn:      "The service accepts the Service User and Service Password.",
+		CheckQuickBooks:  fmt.Sprintf("%s is running and ready.", orDefault(health.QBEdition, "QuickBooks")),
+		CheckCompanyFile: fmt.Sprintf("The company file %s is open.", orDefault(health.CompanyName, health.CompanyFile)),
+	}
+	for i, id := range chain {
+		switch {
+		case failure != nil && i == failedAt:
+			checks = append(checks, Check{ID: id, Status: CheckFail, Message: failure.Message, Kind: failure.Kind})
+		case failure != nil && i > failedAt:
+			add(id, CheckSkipped, "Not checked: fix the line above first.")
+		case id == CheckFileMode:
+			checks = append(checks, fileModeCheck(health.QBFileMode))
+		default:
+			add(id, CheckPass, "%s", passed[id])
+		}
+	}
+	checks = append(checks, retainageItemCheck(st.RetainageItem, items))
+	return checks
+}
+
+// linkOf says which link of the chain a failure breaks.
+func linkOf(k quickbooks.Kind) int {
+	switch k {
+	case quickbooks.KindUnauthorized:
+		return 1
+	case quickbooks.KindQuickBooksNotReady, quickbooks.KindQuickBooksBusy, quickbooks.KindQuickBooksRefused, quickbooks.KindServiceError:
+		return 2
+	case quickbooks.KindCompanyFile:
+		return 3
+	}
+	return 0 // the service itself: not found, refused, timed out, untrusted, not a QuickBooks service
+}
+
+func fileModeCheck(mode string) Check {
+	switch mode {
+	case quickbooks.FileModeMultiUser:
+		return Check{ID: CheckFileMode, Status: CheckPass, Message: "The company file is open in multi-user mode, so the sync can work while people use QuickBooks."}
+	case quickbooks.FileModeSingleUser:
+		return Check{ID: CheckFileMode, Status: CheckWarning, Message: "The company file is open in single-user mode: while the sync works, nobody else can use it. In QuickBooks, choose File > Switch to Multi-user Mode."}
+	}
+	return Check{ID: CheckFileMode, Status: CheckSkipped, Message: "This QuickBooks service does not say which mode the file is open in."}
+}
+
+// retainageItemCheck judges the chosen item against the latest list: it
+// must be there, active, a Service item, with a name QuickBooks accepts.
+func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
+	fail := func(format string, args ...any) Check {
+		return Check{ID: CheckRetainageItem, Status: CheckFail, Message: fmt.Sprintf(format, args...), Remedy: RemedyChooseItem}
+	}
+	switch {
+	case ref.IsZero():
+		return fail("No Invoice Retainage Item is chosen. Choose one (for example \"Retainage Payable\"), then save the settings.")
+	case items.RefreshedAt.IsZero():
+		return Check{ID: CheckRetainageItem, Status: CheckWarning, Remedy: RemedyRefreshItems,
+			Message: fmt.Sprintf("The item list was never read on this computer, so %q could not be checked. Refresh the item list.", ref.FullName)}
+	}
+	for _, it := range items.Items {
+		if it.ListID != ref.ListID {
+			continue
+		}
+		switch {
+		case !it.IsActive:
+			return fail("The Invoice Retainage Item %q is inactive in QuickBooks, so invoices with retainage cannot sync. Make it active in QuickBooks, or choose another item, then save the settings.", it.FullName)
+		case it.Type != "Service":
+			return fail("The Invoice Retainage Item %q is not a Service item. Choose a Service item (for example \"Retainage Payable\"), then save the settings.", it.FullName)
+		}
+		return Check{ID: CheckRetainageItem, Status: CheckPass, Message: fmt.Sprintf("The Invoice Retainage Item %q is an active Service item.", it.FullName)}
+	}
+	return fail("The Invoice Retainage Item %q is no longer in QuickBooks' item list. Choose another item, then save the settings.", ref.FullName)
+}
+
+func orDefault(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}

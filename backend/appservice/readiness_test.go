@@ -1,0 +1,117 @@
+package appservice
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/simulator"
+)
+
+// statuses is the checklist as "id=status" words, in order.
+func statuses(checks []Check) string {
+	var parts []string
+	for _, c := range checks {
+		parts = append(parts, string(c.ID)+"="+string(c.Status))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Each condition of the chain shows as its own checklist line, with the
+// lines before it passed and those after it not checked.
+func TestReadinessChecklist(t *testing.T) {
+	f := newFixture(t)
+	sim, url := startSimulator(t)
+	// The fixture's stored list: the chosen item, an active Service item.
+	test := func(c settings.Change) ConnectionResult {
+		t.Helper()
+		res, errs, err := f.svc.TestConnection(ctx, f.profile, c)
+		if err != nil || len(errs) > 0 {
+			t.Fatalf("test: %v %v", errs, err)
+		}
+		return res
+	}
+	cases := []struct {
+		name  string
+		setup func()
+		c     settings.Change
+		want  string
+		says  string // part of the failing (or warning) line's message
+	}{
+		{"all ready", func() {}, connectionTo(url, "demo-password"),
+			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=pass retainageItem=pass", "active Service item"},
+		{"wrong password", func() {}, connectionTo(url, "wrong"),
+			"service=pass signIn=fail quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass", "did not accept"},
+		{"a dialog open in QuickBooks", func() { sim.SetCondition(simulator.Condition{HResult: "0x80040414"}) }, connectionTo(url, "demo-password"),
+			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass", "Close the dialog"},
+		{"never authorized", func() { sim.SetCondition(simulator.Condition{HResult: "0x80040418"}) }, connectionTo(url, "demo-password"),
+			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass", "Integrated Applications"},
+		{"another company file open", func() { sim.SetCondition(simulator.Condition{HResult: "0x8004040A"}) }, connectionTo(url, "demo-password"),
+			"service=pass signIn=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass", "different company file"},
+		{"single-user mode", func() { sim.SetFileMode(quickbooks.FileModeSingleUser) }, connectionTo(url, "demo-password"),
+			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass", "Switch to Multi-user Mode"},
+		{"no service there", func() {}, connectionTo("http://127.0.0.1:1", "demo-password"),
+			"service=fail signIn=skipped quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass", "Nothing is accepting connections"},
+	}
+	for _, tc := range cases {
+		sim.SetCondition(simulator.Condition{})
+		sim.SetFileMode(quickbooks.FileModeMultiUser)
+		tc.setup()
+		res := test(tc.c)
+		if got := statuses(res.Checks); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+		found := false
+		for _, c := range res.Checks {
+			if strings.Contains(c.Message, tc.says) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no line says %q: %+v", tc.name, tc.says, res.Checks)
+		}
+	}
+}
+
+// The retainage item must be in the latest list, active and a Service item.
+func TestReadinessJudgesTheRetainageItem(t *testing.T) {
+	f := newFixture(t)
+	_, url := startSimulator(t)
+	line := func(items []settings.Item, ref settings.ItemRef) Check {
+		t.Helper()
+		if err := f.store.ReplaceItems(ctx, f.profile, items, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		c := connectionTo(url, "demo-password")
+		c.Settings.RetainageItem = ref
+		res, _, err := f.svc.TestConnection(ctx, f.profile, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Checks[len(res.Checks)-1]
+	}
+	ref := settings.ItemRef{ListID: retainage.ListID, FullName: retainage.FullName}
+	inactive, other := retainage, retainage
+	inactive.IsActive = false
+	other.Type = "OtherCharge"
+	for _, tc := range []struct {
+		name   string
+		items  []settings.Item
+		ref    settings.ItemRef
+		status CheckStatus
+		says   string
+	}{
+		{"active Service item", []settings.Item{retainage}, ref, CheckPass, "active Service item"},
+		{"inactivated in QuickBooks", []settings.Item{inactive}, ref, CheckFail, "is inactive in QuickBooks"},
+		{"not a Service item", []settings.Item{other}, ref, CheckFail, "is not a Service item"},
+		{"gone from the list", []settings.Item{}, ref, CheckFail, "no longer in QuickBooks' item list"},
+		{"none chosen", []settings.Item{retainage}, settings.ItemRef{}, CheckFail, "No Invoice Retainage Item is chosen"},
+	} {
+		got := line(tc.items, tc.ref)
+		if got.ID != CheckRetainageItem || got.Status != tc.status || !strings.Contains(got.Message, tc.says) {
+			t.Errorf("%s: %+v", tc.name, got)
+		}
+	}
+}
