@@ -43,10 +43,13 @@ apt:
 print-apt-packages:
 	@echo $(APT_PACKAGES) $(E2E_APT) $(WINDOWS_APT)
 
+# (The version is read whole before it is compared: grep -q would stop
+# reading early, and pipefail would take the writer's broken pipe for a
+# missing tool.)
 wails-cli:
-	@$(WAILS) version 2>/dev/null | grep -q '^$(WAILS_VERSION)$$' || { \
+	@v=$$($(WAILS) version 2>/dev/null || true); case "$$v" in "$(WAILS_VERSION)"*) ;; *) \
 	  echo "Installing the Wails CLI $(WAILS_VERSION)"; \
-	  go install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION); }
+	  go install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION);; esac
 
 npm-deps: frontend/node_modules/.package-lock.json
 
@@ -107,9 +110,9 @@ test: deps frontend lint test-frontend test-go test-bootstrap smoke e2e test-win
 # formatting; tsc runs in the frontend build. Then the set-up check.
 GOLANGCI_LINT_VERSION := v2.15.0
 golangci-lint:
-	@golangci-lint version 2>/dev/null | grep -q 'version $(GOLANGCI_LINT_VERSION:v%=%) ' || { \
+	@v=$$(golangci-lint version 2>/dev/null || true); case "$$v" in *"version $(GOLANGCI_LINT_VERSION:v%=%) "*) ;; *) \
 	  echo "Installing golangci-lint $(GOLANGCI_LINT_VERSION)"; \
-	  go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION); }
+	  go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION);; esac
 
 lint: frontend golangci-lint
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './frontend/*')); \

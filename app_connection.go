@@ -34,6 +34,12 @@ type ConnectionTestResult struct {
 	FieldErrors []settings.FieldError `json:"fieldErrors"`
 	Error       string                `json:"error"`
 	Canceled    bool                  `json:"canceled"`
+	// Checks is the readiness checklist, in the order the links depend on
+	// each other.
+	Checks []appservice.Check `json:"checks"`
+	// OpenCompanyFile names the company file the service has open, for the
+	// choice to use it when it is not the settings' own.
+	OpenCompanyFile string `json:"openCompanyFile"`
 }
 
 // RefreshResult is the refreshed item list, or why it was not refreshed.
@@ -65,12 +71,30 @@ func (a *App) TestConnection(c settings.Change) ConnectionTestResult {
 	case len(errs) > 0:
 		return ConnectionTestResult{FieldErrors: errs}
 	}
-	out := ConnectionTestResult{Status: toConnectionStatus(res.Status), Kind: res.Kind, Canceled: res.Kind == quickbooks.KindCanceled}
+	out := ConnectionTestResult{Status: toConnectionStatus(res.Status), Kind: res.Kind, Canceled: res.Kind == quickbooks.KindCanceled,
+		Checks: res.Checks, OpenCompanyFile: appservice.FileName(res.OpenFile)}
 	if c := res.Certificate; c != nil {
 		out.Certificate = &CertificateInfo{Fingerprint: c.Fingerprint, Subject: c.Subject, Issuer: c.Issuer,
 			NotAfter: timeText(c.NotAfter), SelfSigned: c.SelfSigned}
 	}
 	return out
+}
+
+// RebindCompanyFile makes the company file the service has open the one
+// these settings belong to (the user chose it after a test found another
+// file open), then tests the connection again.
+func (a *App) RebindCompanyFile(c settings.Change) ConnectionTestResult {
+	if a.service == nil {
+		return ConnectionTestResult{Error: a.problem}
+	}
+	_, errs, err := a.service.RebindCompanyFile(a.context(), a.currentProfile(), c)
+	switch {
+	case err != nil:
+		return ConnectionTestResult{Error: appservice.MessageFor(err)}
+	case len(errs) > 0:
+		return ConnectionTestResult{FieldErrors: errs}
+	}
+	return a.TestConnection(c)
 }
 
 // CancelConnectionTest stops a running connection test.

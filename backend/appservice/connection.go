@@ -28,6 +28,8 @@ type ConnectionResult struct {
 	// Checks is the readiness checklist: every link a sync needs, with one
 	// next step for each that fails.
 	Checks []Check
+	// OpenFile is the company file the service has open (contract 1.1).
+	OpenFile store.CompanyFile
 }
 
 // TestConnection checks the connection values of c (its password, or the
@@ -49,6 +51,17 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 
 	res := ConnectionResult{Origin: quickbooks.Origin(c.Settings.ServiceURL)}
 	res.Status.CheckedAt = s.now().UTC()
+	if err == nil {
+		res.OpenFile = openFile(health)
+		// Another company file than the settings' is a failure of its own:
+		// nothing may be done with it until the user says so.
+		var wrong *WrongCompanyFileError
+		if cerr := s.checkCompanyFile(ctx, profile, health); errors.As(cerr, &wrong) {
+			err = &quickbooks.Error{Kind: quickbooks.KindWrongCompanyFile, Message: wrong.Message(), Detail: wrong.Error()}
+		} else if cerr != nil {
+			return res, nil, cerr
+		}
+	}
 	var qe *quickbooks.Error
 	switch {
 	case err == nil:

@@ -32,18 +32,25 @@ func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.C
 	defer client.Close()
 	ctx, cancel := context.WithTimeout(ctx, RefreshTimeout)
 	defer cancel()
+	// The list is the open company file's: it must be the settings' file.
+	health, err := client.Health(ctx)
+	if err == nil {
+		err = s.checkCompanyFile(ctx, profile, health)
+	}
+	var wrong *WrongCompanyFileError
+	if errors.As(err, &wrong) {
+		return store.ItemList{}, nil, &UserError{Message: wrong.Message() + " The stored item list was not changed.", Cause: wrong}
+	}
+	if err != nil {
+		return store.ItemList{}, nil, s.refreshFailure(profile, err)
+	}
 	items, err := client.RefreshAndList(ctx, refreshPoll, func(st quickbooks.RefreshStatus) {
 		if progress != nil {
 			progress(st.State)
 		}
 	})
-	var qe *quickbooks.Error
-	if errors.As(err, &qe) {
-		s.log.Warn("item list refresh failed", "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
-		return store.ItemList{}, nil, &UserError{Message: qe.Message + keptList(qe.Kind), Cause: err}
-	}
 	if err != nil {
-		return store.ItemList{}, nil, err
+		return store.ItemList{}, nil, s.refreshFailure(profile, err)
 	}
 	list := store.ItemList{Items: make([]settings.Item, len(items)), RefreshedAt: s.now().UTC()}
 	for i, it := range items {
@@ -58,6 +65,19 @@ func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.C
 		return store.ItemList{}, nil, s.storeFailure(reading, err)
 	}
 	return stored, nil, nil
+}
+
+// refreshFailure explains a refresh that failed; the stored list stays.
+func (s *Service) refreshFailure(profile string, err error) error {
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return err
+	}
+	if qe, ok := asServiceError(err); ok {
+		s.log.Warn("item list refresh failed", "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
+		return &UserError{Message: qe.Message + keptList(qe.Kind), Cause: err}
+	}
+	return err
 }
 
 // keptList reassures the user that a failed refresh changed nothing, unless

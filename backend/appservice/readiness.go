@@ -51,6 +51,7 @@ type Remedy string
 const (
 	RemedyChooseItem   Remedy = "chooseRetainageItem" // choose another Invoice Retainage Item and save
 	RemedyRefreshItems Remedy = "refreshItems"        // read the item list from QuickBooks
+	RemedyRebind       Remedy = "rebindCompanyFile"   // use the open company file for these settings
 )
 
 // readiness is the checklist of a connection test: health's answer (or
@@ -77,7 +78,11 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 	for i, id := range chain {
 		switch {
 		case failure != nil && i == failedAt:
-			checks = append(checks, Check{ID: id, Status: CheckFail, Message: failure.Message, Kind: failure.Kind})
+			check := Check{ID: id, Status: CheckFail, Message: failure.Message, Kind: failure.Kind}
+			if failure.Kind == quickbooks.KindWrongCompanyFile {
+				check.Remedy = RemedyRebind
+			}
+			checks = append(checks, check)
 		case failure != nil && i > failedAt:
 			add(id, CheckSkipped, "Not checked: fix the line above first.")
 		case id == CheckFileMode:
@@ -97,7 +102,7 @@ func linkOf(k quickbooks.Kind) int {
 		return 1
 	case quickbooks.KindQuickBooksNotReady, quickbooks.KindQuickBooksBusy, quickbooks.KindQuickBooksRefused, quickbooks.KindServiceError:
 		return 2
-	case quickbooks.KindCompanyFile:
+	case quickbooks.KindCompanyFile, quickbooks.KindWrongCompanyFile:
 		return 3
 	}
 	return 0 // the service itself: not found, refused, timed out, untrusted, not a QuickBooks service

@@ -30,6 +30,9 @@ const (
 	KindQuickBooksRecord  Kind = "quickBooksRecord"  // a record gone or changed since it was read
 	// KindInvalidName: a name QuickBooks would refuse; nothing was sent.
 	KindInvalidName Kind = "invalidName"
+	// KindWrongCompanyFile: the service has another company file open than
+	// the one the settings belong to (found by the app, not the client).
+	KindWrongCompanyFile Kind = "wrongCompanyFile"
 )
 
 func (k Kind) String() string { return string(k) }

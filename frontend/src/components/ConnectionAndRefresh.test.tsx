@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { main, settings } from "../../wailsjs/go/models";
 import * as backend from "../../wailsjs/go/main/App";
@@ -30,6 +30,51 @@ beforeEach(() => {
 });
 
 describe("Test connection", () => {
+  it("lists every link of the chain, and asks before using another company file", async () => {
+    const checks = (companyFile: string, rest: string) => [
+      { id: "service", status: "pass", message: "The QuickBooks service answers." },
+      { id: "signIn", status: "pass", message: "The service accepts the Service User and Service Password." },
+      { id: "quickbooks", status: "pass", message: "QuickBooks Desktop Premier Contractor 2024 is running and ready." },
+      companyFile === "fail"
+        ? {
+            id: "companyFile",
+            status: "fail",
+            kind: "wrongCompanyFile",
+            remedy: "rebindCompanyFile",
+            message: "The service has Other Co.qbw open, but these settings belong to Summit Ridge Builders.qbw.",
+          }
+        : { id: "companyFile", status: "pass", message: "The company file Other Co is open." },
+      { id: "fileMode", status: rest, message: rest === "skipped" ? "Not checked: fix the line above first." : "Multi-user mode." },
+      { id: "retainageItem", status: "pass", message: 'The Invoice Retainage Item "Retainage Payable" is an active Service item.' },
+    ];
+    api.TestConnection.mockResolvedValue(
+      main.ConnectionTestResult.createFrom({
+        status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "The service has Other Co.qbw open." },
+        kind: "wrongCompanyFile",
+        openCompanyFile: "Other Co.qbw",
+        checks: checks("fail", "skipped"),
+      }),
+    );
+    api.RebindCompanyFile.mockResolvedValue(
+      main.ConnectionTestResult.createFrom({ status: connected, openCompanyFile: "Other Co.qbw", checks: checks("pass", "pass") }),
+    );
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    const list = await screen.findByRole("list", { name: "Readiness of the integration" });
+    expect(list).toHaveTextContent("Not readyCompany file: The service has Other Co.qbw open");
+    expect(list).toHaveTextContent("Not checkedFile mode: Not checked: fix the line above first.");
+
+    await user.click(screen.getByRole("button", { name: "Use Other Co.qbw for these settings…" }));
+    const dialog = await screen.findByRole("region", { name: "Use Other Co.qbw for these settings?" });
+    expect(api.RebindCompanyFile).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole("button", { name: "Use Other Co.qbw" }));
+    expect(api.RebindCompanyFile).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText("Connected")).toBeInTheDocument();
+    expect(await screen.findByRole("list", { name: "Readiness of the integration" })).toHaveTextContent(
+      "ReadyCompany file: The company file Other Co is open.",
+    );
+  });
+
   it("shows progress, can be canceled, then shows Connected with the company file", async () => {
     const answer = deferred<main.ConnectionTestResult>();
     api.TestConnection.mockReturnValue(answer.promise);

@@ -13,7 +13,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
-import { CancelConnectionTest, RemoveTrustedCertificate, TestConnection, TrustCertificate } from "../../wailsjs/go/main/App";
+import {
+  CancelConnectionTest,
+  RebindCompanyFile,
+  RemoveTrustedCertificate,
+  TestConnection,
+  TrustCertificate,
+} from "../../wailsjs/go/main/App";
+import { ReadinessChecklist } from "./ReadinessChecklist";
 import { SettingsFormModel } from "../useSettingsForm";
 import { formatTime } from "../format";
 import { focusField } from "./ErrorSummary";
@@ -35,13 +42,16 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
   const [testing, setTesting] = useState(false);
   const [problem, setProblem] = useState("");
   const [cert, setCert] = useState<main.CertificateInfo | null>(null);
+  const [result, setResult] = useState<main.ConnectionTestResult | null>(null);
 
-  const test = async () => {
+  const test = (call: typeof TestConnection = TestConnection) => run(() => call(form.input));
+  const run = async (call: () => Promise<main.ConnectionTestResult>) => {
     setTesting(true);
     setProblem("");
     setCert(null);
+    setResult(null);
     try {
-      const res = await TestConnection(form.input);
+      const res = await call();
       if (res.fieldErrors?.length) {
         form.showFieldErrors(res.fieldErrors);
         focusField(res.fieldErrors[0].field);
@@ -52,6 +62,7 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       } else {
         form.setStatus(res.status);
         setCert(res.certificate ?? null);
+        setResult(res);
       }
     } finally {
       setTesting(false);
@@ -91,7 +102,7 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       </div>
       {!testing && status.detail && <Text className={styles.detail}>{status.detail}</Text>}
       <div className={styles.line}>
-        <Button type="button" onClick={test} disabledFocusable={testing}>
+        <Button type="button" onClick={() => test()} disabledFocusable={testing}>
           Test connection
         </Button>
         {testing && (
@@ -100,6 +111,13 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
           </Button>
         )}
       </div>
+      {!testing && result && (
+        <ReadinessChecklist
+          checks={result.checks ?? []}
+          openCompanyFile={result.openCompanyFile}
+          onRebind={() => test(RebindCompanyFile)}
+        />
+      )}
       {problem && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{problem}</MessageBarBody>

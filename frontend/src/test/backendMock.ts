@@ -26,4 +26,5 @@ export const SwitchProfile = vi.fn();
 export const AddProfile = vi.fn();
 export const RenameProfile = vi.fn();
 export const RemoveProfile = vi.fn();
+export const RebindCompanyFile = vi.fn();
 export const FieldDescriptions = vi.fn(() => Promise.resolve(specs));
