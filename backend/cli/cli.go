@@ -90,6 +90,7 @@ var commands = []command{
 	{"settings import", "FILE", takesProfile | takesYes, "show what FILE would change and apply it (asks unless --yes)", settingsImport},
 	{"password set", "", takesProfile, "store the service password, read from standard input", passwordSet},
 	{"connection test", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "check the connection with the saved settings, or with the values given", connectionTest},
+	{"connection rebind", "[KEY=VALUE...]", takesProfile | takesPasswordStdin, "use the company file the service has open now for these settings (when connection test found another file open)", connectionRebind},
 	{"items refresh", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "have the service re-read QuickBooks' items and store the list", itemsRefresh},
 	{"items list", "", takesProfile | takesSearch | takesJSON, "list the stored items the Invoice Retainage Item is chosen from", itemsList},
 	{"certificate show", "URL", takesJSON, "show the certificate the service at URL presents (subject, SHA-256 fingerprint)", certificateShow},

@@ -87,3 +87,20 @@ func connectionTest(ctx context.Context, c *call) int {
 	}
 	return OK
 }
+
+func connectionRebind(ctx context.Context, c *call) int {
+	_, ch, code := c.change(ctx)
+	if code != OK {
+		return code
+	}
+	file, errs, err := c.b.Service.RebindCompanyFile(ctx, c.profile, ch)
+	if err != nil {
+		return c.failAt(err, ch.Settings.ServiceURL)
+	}
+	if len(errs) > 0 {
+		c.printFieldErrors(errs)
+		return Failed
+	}
+	fmt.Fprintf(c.Stdout, "These settings now belong to the company file %s.\n", appservice.FileName(file))
+	return OK
+}

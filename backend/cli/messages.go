@@ -53,6 +53,8 @@ func serviceProblem(qe *quickbooks.Error, serviceURL string) string {
 	switch qe.Kind {
 	case quickbooks.KindUnauthorized:
 		return "The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin."
+	case quickbooks.KindWrongCompanyFile:
+		return qe.Message + " If so, run: qbsettings connection rebind"
 	case quickbooks.KindCertificate:
 		if qe.Certificate != nil {
 			return fmt.Sprintf("This computer does not trust the certificate of the service at %s, so nothing was sent to it. Its SHA-256 fingerprint is %s. If that is the fingerprint your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s",
