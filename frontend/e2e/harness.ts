@@ -84,6 +84,12 @@ export class Simulator {
     expect(res.status, `set fault ${fault}`).toBe(204);
   }
 
+  // control sends one of the simulator's own control requests (docs/service-api.md).
+  async control(path: string, body: unknown) {
+    const res = await fetch(`${this.url}/_simulator/${path}`, { method: "PUT", body: JSON.stringify(body) });
+    expect(res.status, `simulator ${path}`).toBe(204);
+  }
+
   async addToQuickBooks(item: { listId: string; fullName: string; type: string; isActive: boolean }) {
     const res = await fetch(`${this.url}/_simulator/quickbooks/items`, { method: "POST", body: JSON.stringify(item) });
     expect(res.status).toBe(204);

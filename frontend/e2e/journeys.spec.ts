@@ -354,3 +354,42 @@ test("11. several companies: each its own settings and history; switching, renam
   await expect(field.url(page)).toHaveValue("");
   expect(app.cli("profiles", "list")).not.toContain("Summit Ridge Builders");
 });
+
+test("12. readiness: a dialog open in QuickBooks, then another company file, refused until the user chooses it", async ({ page, sim }) => {
+  await open(page);
+  await setUpAndSave(page, sim);
+  await testConnection(page);
+  const checklist = page.getByRole("list", { name: "Readiness of the integration" });
+  await expect(checklist).toContainText('ReadyInvoice Retainage Item: The Invoice Retainage Item "Retainage Payable" is an active Service item.');
+  await checkA11y(page, "readiness");
+
+  // QuickBooks shows a dialog: its own line and next step.
+  await sim.control("quickbooks/condition", { hresult: "0x80040414" });
+  await testConnection(page);
+  await statusIs(page, false);
+  await expect(checklist).toContainText("Not readyQuickBooks: QuickBooks is showing a dialog box");
+  await expect(checklist).toContainText("Not checkedCompany file");
+  await checkA11y(page, "readiness-dialog-open");
+  await sim.control("quickbooks/condition", {});
+
+  // Someone opened another company's file: said plainly, nothing changed.
+  await sim.control("quickbooks/company", {
+    id: "{0A4B7E55-3C21-4D8F-A6B2-91C0D3E4F5A7}",
+    name: "Other Co",
+    path: "C:\\Company Files\\Other Co.qbw",
+  });
+  await testConnection(page);
+  await statusIs(page, false);
+  await expect(checklist).toContainText("The service has Other Co.qbw open, but these settings belong to Summit Ridge Builders.qbw.");
+  await button(page, "Refresh list").click();
+  await expect(page.getByText(/The stored item list was not changed/)).toBeVisible();
+  await checkA11y(page, "wrong-company-file");
+
+  // The user chooses it, after a second look.
+  await button(page, "Use Other Co.qbw for these settings…").click();
+  await expect(page.getByRole("region", { name: "Use Other Co.qbw for these settings?" })).toBeVisible();
+  await expect(button(page, "Use Other Co.qbw")).toBeFocused();
+  await button(page, "Use Other Co.qbw").click();
+  await statusIs(page, true);
+  await expect(checklist).toContainText("ReadyCompany file: The company file Other Co is open.");
+});

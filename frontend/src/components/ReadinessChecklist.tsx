@@ -15,7 +15,7 @@ import { appservice } from "../../wailsjs/go/models";
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
-  badge: { minWidth: "88px", justifyContent: "center" },
+  badge: { minWidth: "104px", justifyContent: "center" },
   message: { paddingTop: "2px" },
   action: { gridColumn: "2", justifySelf: "start", marginTop: tokens.spacingVerticalXS },
 });
