@@ -11,6 +11,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
@@ -118,6 +119,8 @@ type ConnectionStatus struct {
 	Connected bool   `json:"connected"`
 	CheckedAt string `json:"checkedAt"`
 	Detail    string `json:"detail"`
+	// CanCreateItems: the service said it can create the retainage item.
+	CanCreateItems bool `json:"canCreateItems"`
 }
 
 // FormState is everything the form shows. The stored password never leaves
@@ -240,7 +243,8 @@ func (a *App) toFormState(st appservice.State) *FormState {
 }
 
 func toConnectionStatus(s store.Status) ConnectionStatus {
-	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: s.Detail}
+	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: s.Detail,
+		CanCreateItems: s.Can(quickbooks.CapabilityItemsCreate)}
 }
 
 // timeText is t in RFC 3339 for the web view to show in local time, or ""

@@ -97,6 +97,34 @@ func (a *App) RebindCompanyFile(c settings.Change) ConnectionTestResult {
 	return a.TestConnection(c)
 }
 
+// CreateItemResult is the item created in QuickBooks with the refreshed
+// list, or why it was not created.
+type CreateItemResult struct {
+	Item             *ItemOption           `json:"item"`
+	Items            []ItemOption          `json:"items"`
+	ItemsRefreshedAt string                `json:"itemsRefreshedAt"`
+	FieldErrors      []settings.FieldError `json:"fieldErrors"`
+	Error            string                `json:"error"`
+}
+
+// CreateRetainageItem creates a Service item named name in QuickBooks with
+// the connection values in the form, refreshes the list, and returns the
+// new item for the form to choose.
+func (a *App) CreateRetainageItem(c settings.Change, name string) CreateItemResult {
+	if a.service == nil {
+		return CreateItemResult{Error: a.problem}
+	}
+	it, list, errs, err := a.service.CreateRetainageItem(a.context(), a.currentProfile(), c, name)
+	switch {
+	case err != nil:
+		return CreateItemResult{Error: appservice.MessageFor(err)}
+	case len(errs) > 0:
+		return CreateItemResult{FieldErrors: errs}
+	}
+	item := ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
+	return CreateItemResult{Item: &item, Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
+}
+
 // CancelConnectionTest stops a running connection test.
 func (a *App) CancelConnectionTest() { a.ops.cancel("connection") }
 

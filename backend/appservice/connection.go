@@ -67,6 +67,7 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	case err == nil:
 		res.Status.Connected = true
 		res.Status.Detail = fmt.Sprintf("Company file %s in %s.", health.CompanyFile, health.QBEdition)
+		res.Status.Capabilities = health.Capabilities
 	case errors.As(err, &qe) && qe.Kind == quickbooks.KindCanceled:
 		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Detail: "The test was canceled."}}, nil, nil
 	case errors.As(err, &qe):

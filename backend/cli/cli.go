@@ -92,6 +92,7 @@ var commands = []command{
 	{"connection test", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "check the connection with the saved settings, or with the values given", connectionTest},
 	{"connection rebind", "[KEY=VALUE...]", takesProfile | takesPasswordStdin, "use the company file the service has open now for these settings (when connection test found another file open)", connectionRebind},
 	{"items refresh", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "have the service re-read QuickBooks' items and store the list", itemsRefresh},
+	{"items create", "NAME [KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "create a Service item named NAME in QuickBooks (for example \"Retainage Payable\"), refresh the list, and print it", itemsCreate},
 	{"items list", "", takesProfile | takesSearch | takesJSON, "list the stored items the Invoice Retainage Item is chosen from", itemsList},
 	{"certificate show", "URL", takesJSON, "show the certificate the service at URL presents (subject, SHA-256 fingerprint)", certificateShow},
 	{"certificate trust", "URL", takesProfile | takesFingerprint, "trust the certificate the service at URL presents, if its fingerprint is the one given", certificateTrust},
@@ -284,7 +285,7 @@ func usage(w io.Writer) {
 
 // commandHelp is what a command's --help adds to its usage.
 func commandHelp(cmd *command) string {
-	if cmd.args == "KEY=VALUE..." || cmd.args == "[KEY=VALUE...]" {
+	if strings.Contains(cmd.args, "KEY=VALUE") {
 		return "Keys, their settings and their values:\n" + keyHelp()
 	}
 	return ""

@@ -107,3 +107,31 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+func itemsCreate(ctx context.Context, c *call) int {
+	if len(c.args) == 0 || strings.Contains(c.args[0], "=") {
+		return c.misused("items create needs the new item's NAME first, for example \"Retainage Payable\"")
+	}
+	name := c.args[0]
+	c.args = c.args[1:]
+	_, ch, code := c.change(ctx)
+	if code != OK {
+		return code
+	}
+	it, list, errs, err := c.b.Service.CreateRetainageItem(ctx, c.profile, ch, name)
+	if err != nil {
+		return c.failAt(err, ch.Settings.ServiceURL)
+	}
+	if len(errs) > 0 {
+		c.printFieldErrors(errs)
+		fmt.Fprintln(c.Stderr, "Nothing was created.")
+		return Failed
+	}
+	if c.json {
+		return printJSON(c, ItemJSON{it.ListID, it.FullName, it.Type, it.IsActive})
+	}
+	fmt.Fprintf(c.Stdout, "Created the Service item %q in QuickBooks (ListID %s); the item list was refreshed (%d items).\n",
+		it.FullName, it.ListID, len(list.Items))
+	fmt.Fprintf(c.Stdout, "To choose it: qbsettings settings set \"retainageItem=%s\"\n", it.FullName)
+	return OK
+}

@@ -30,6 +30,7 @@ func (c *call) explain(err error, serviceURL string) string {
 		noProfile *appservice.NoProfileError
 		conflict  *store.ConflictError
 		mismatch  *appservice.FingerprintMismatchError
+		wrongFile *appservice.WrongCompanyFileError
 		qe        *quickbooks.Error
 	)
 	switch {
@@ -41,8 +42,12 @@ func (c *call) explain(err error, serviceURL string) string {
 		return "the settings file could not be written, so nothing was saved. Check that the disk is not full, then run the command again."
 	case errors.As(err, &mismatch):
 		return fmt.Sprintf("the service presents the certificate with SHA-256 fingerprint %s, not %s, so nothing was trusted. Check the URL and the fingerprint with whoever runs the QuickBooks service.", mismatch.Presented, mismatch.Asked)
+	case errors.As(err, &wrongFile):
+		return appservice.MessageFor(err) + " To use the open file for these settings, run: qbsettings connection rebind"
 	case errors.As(err, &qe):
-		return serviceProblem(qe, serviceURL)
+		if words, ok := cliWords(qe, serviceURL); ok {
+			return words
+		}
 	}
 	return appservice.MessageFor(err)
 }
@@ -50,18 +55,27 @@ func (c *call) explain(err error, serviceURL string) string {
 // serviceProblem words a failed call to the service, with the command that
 // helps where the window's words name a button.
 func serviceProblem(qe *quickbooks.Error, serviceURL string) string {
+	if words, ok := cliWords(qe, serviceURL); ok {
+		return words
+	}
+	return qe.Message
+}
+
+// cliWords are the command line's own words for a failed call, where the
+// window's name a button; ok is false where the window's words do.
+func cliWords(qe *quickbooks.Error, serviceURL string) (string, bool) {
 	switch qe.Kind {
 	case quickbooks.KindUnauthorized:
-		return "The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin."
+		return "The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin.", true
 	case quickbooks.KindWrongCompanyFile:
-		return qe.Message + " If so, run: qbsettings connection rebind"
+		return qe.Message + " If so, run: qbsettings connection rebind", true
 	case quickbooks.KindCertificate:
 		if qe.Certificate != nil {
 			return fmt.Sprintf("This computer does not trust the certificate of the service at %s, so nothing was sent to it. Its SHA-256 fingerprint is %s. If that is the fingerprint your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s",
-				serviceURL, qe.Certificate.Fingerprint, serviceURL, qe.Certificate.Fingerprint)
+				serviceURL, qe.Certificate.Fingerprint, serviceURL, qe.Certificate.Fingerprint), true
 		}
 	}
-	return qe.Message
+	return "", false
 }
 
 // printFieldErrors prints each field's problem on standard error, in the

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -14,22 +16,30 @@ type Status struct {
 	Connected bool
 	CheckedAt time.Time
 	Detail    string // what the check found, in the user's words
+	// Capabilities are what the service said it can do (contract 1.1).
+	Capabilities []string
 }
+
+// Can tells whether the service said it can do capability.
+func (st Status) Can(capability string) bool { return slices.Contains(st.Capabilities, capability) }
 
 // Status returns the profile's last connection check.
 func (s *Store) Status(ctx context.Context, profile string) (Status, error) {
 	var (
-		st        Status
-		checkedAt string
+		st              Status
+		checkedAt, caps string
 	)
 	err := s.db.QueryRowContext(ctx,
-		`SELECT connected, checked_at, detail FROM connection_status WHERE profile_id = ?`, profile).
-		Scan(&st.Connected, &checkedAt, &st.Detail)
+		`SELECT connected, checked_at, detail, capabilities FROM connection_status WHERE profile_id = ?`, profile).
+		Scan(&st.Connected, &checkedAt, &st.Detail, &caps)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Status{}, nil
 	}
 	if err != nil {
 		return Status{}, fmt.Errorf("load connection status of profile %q: %w", profile, err)
+	}
+	if caps != "" {
+		st.Capabilities = strings.Split(caps, ",")
 	}
 	st.CheckedAt, err = parseTime(checkedAt)
 	return st, err
@@ -38,10 +48,11 @@ func (s *Store) Status(ctx context.Context, profile string) (Status, error) {
 // SaveStatus records the result of a connection check.
 func (s *Store) SaveStatus(ctx context.Context, profile string, st Status) error {
 	_, err := s.db.ExecContext(ctx, `
-		INSERT INTO connection_status (profile_id, connected, checked_at, detail) VALUES (?, ?, ?, ?)
+		INSERT INTO connection_status (profile_id, connected, checked_at, detail, capabilities) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id) DO UPDATE SET
-		       connected = excluded.connected, checked_at = excluded.checked_at, detail = excluded.detail`,
-		profile, boolInt(st.Connected), formatTime(st.CheckedAt), st.Detail)
+		       connected = excluded.connected, checked_at = excluded.checked_at, detail = excluded.detail,
+		       capabilities = excluded.capabilities`,
+		profile, boolInt(st.Connected), formatTime(st.CheckedAt), st.Detail, strings.Join(st.Capabilities, ","))
 	if err != nil {
 		return fmt.Errorf("save connection status of profile %q: %w", profile, err)
 	}

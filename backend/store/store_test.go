@@ -185,11 +185,11 @@ func TestStatus(t *testing.T) {
 		t.Fatalf("first status = %+v, %v; want never checked", st, err)
 	}
 	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
-	want := Status{Connected: true, CheckedAt: at, Detail: "Company.qbw"}
+	want := Status{Connected: true, CheckedAt: at, Detail: "Company.qbw", Capabilities: []string{"items.create", "settings"}}
 	if err := s.SaveStatus(ctx, DefaultProfile, want); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Status(ctx, DefaultProfile); got != want {
+	if got, _ := s.Status(ctx, DefaultProfile); !reflect.DeepEqual(got, want) || !got.Can("settings") {
 		t.Fatalf("status = %+v, want %+v", got, want)
 	}
 }

@@ -360,7 +360,9 @@ test("12. readiness: a dialog open in QuickBooks, then another company file, ref
   await setUpAndSave(page, sim);
   await testConnection(page);
   const checklist = page.getByRole("list", { name: "Readiness of the integration" });
-  await expect(checklist).toContainText('ReadyInvoice Retainage Item: The Invoice Retainage Item "Retainage Payable" is an active Service item.');
+  await expect(checklist).toContainText(
+    'ReadyInvoice Retainage Item: The Invoice Retainage Item "Retainage Payable" is an active Service item.',
+  );
   await checkA11y(page, "readiness");
 
   // QuickBooks shows a dialog: its own line and next step.

@@ -198,3 +198,29 @@ describe("Refresh list", () => {
     expect(screen.getAllByRole("option")).toHaveLength(2);
   });
 });
+
+describe("Create a Service Item in QuickBooks", () => {
+  const costCode = { listId: "80000002-1", fullName: "01 Fees & Permits", type: "Service", isActive: true };
+  const canCreate = { connected: true, checkedAt: "2026-11-24T15:00:00Z", detail: "Connected.", canCreateItems: true };
+
+  it("is not offered by a service that has not said it can create items", () => {
+    renderPage(savedState({ retainageItem: { listId: "", fullName: "" } }));
+    expect(screen.queryByRole("button", { name: "Create a Service Item in QuickBooks…" })).toBeNull();
+  });
+
+  it("creates the retainage item through the service, refreshes the list and chooses it", async () => {
+    const created = { listId: "80001001-1600000001", fullName: "Retainage Payable", type: "Service", isActive: true };
+    api.CreateRetainageItem.mockResolvedValue(
+      main.CreateItemResult.createFrom({ item: created, items: [costCode, created], itemsRefreshedAt: "2026-11-24T16:00:00Z" }),
+    );
+    const state = savedState({ retainageItem: { listId: "", fullName: "" } });
+    const user = renderPage(main.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }));
+    await user.click(screen.getByRole("button", { name: "Create a Service Item in QuickBooks…" }));
+    const name = screen.getByRole("textbox", { name: /Name of the new item/ });
+    expect(name).toHaveValue("Retainage Payable");
+    await user.click(screen.getByRole("button", { name: "Create in QuickBooks" }));
+    expect(api.CreateRetainageItem).toHaveBeenCalledWith(expect.anything(), "Retainage Payable");
+    expect(await screen.findByText(/Created "Retainage Payable" in QuickBooks and chose it/)).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: /Invoice Retainage Item/ })).toHaveValue("Retainage Payable");
+  });
+});

@@ -9,6 +9,7 @@ import { errorProps } from "./fieldProps";
 import { ItemCombobox } from "./ItemCombobox";
 import { focusField } from "./ErrorSummary";
 import { useSpec } from "../fields";
+import { CreateItemOffer } from "./CreateItemOffer";
 
 const PROGRESS_TEXT: Record<string, string> = {
   queued: "Waiting for the QuickBooks service…",
@@ -96,6 +97,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
           {!refreshing && outcome?.intent === "success" && <Text>{outcome.text}</Text>}
         </div>
       </div>
+      <CreateItemOffer form={form} />
       {!refreshing && outcome?.intent === "error" && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{outcome.text}</MessageBarBody>

@@ -27,4 +27,5 @@ export const AddProfile = vi.fn();
 export const RenameProfile = vi.fn();
 export const RemoveProfile = vi.fn();
 export const RebindCompanyFile = vi.fn();
+export const CreateRetainageItem = vi.fn();
 export const FieldDescriptions = vi.fn(() => Promise.resolve(specs));

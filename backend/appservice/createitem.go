@@ -1,0 +1,73 @@
+package appservice
+
+import (
+	"context"
+	"errors"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// RetainageItemName is the name the help article gives the retainage item.
+const RetainageItemName = "Retainage Payable"
+
+// retainageItemDescription describes the item in QuickBooks.
+const retainageItemDescription = "Retainage held on subcontractor invoices (created by QuickBooks Integration Settings)"
+
+// noCreateMessage is what to do when the service cannot create items: the
+// help article's step.
+const noCreateMessage = "This QuickBooks service cannot create items. In QuickBooks, create a Service item (Lists > Item List > Item > New, type Service), for example \"Retainage Payable\", then refresh the list."
+
+// CreateRetainageItem creates a Service item named name in QuickBooks
+// through the service (contract 1.1, capability items.create), in the
+// company file the settings belong to, then refreshes the stored item list
+// and returns the new item, for the form to choose. Nothing is created for
+// a name QuickBooks would refuse, or in another company's file.
+func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c settings.Change, name string) (settings.Item, store.ItemList, []settings.FieldError, error) {
+	var none settings.Item
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return none, store.ItemList{}, nil, err
+	}
+	if problem := quickbooks.ItemNameProblem(name); problem != "" {
+		return none, store.ItemList{}, nil, &UserError{Message: problem, Cause: errors.New("invalid item name")}
+	}
+	client, errs, err := s.client(ctx, profile, c)
+	if err != nil || len(errs) > 0 {
+		return none, store.ItemList{}, errs, err
+	}
+	defer client.Close()
+	cctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
+	defer cancel()
+	health, err := client.Health(cctx)
+	if err == nil {
+		err = s.checkCompanyFile(cctx, profile, health)
+	}
+	var wrong *WrongCompanyFileError
+	switch {
+	case errors.As(err, &wrong):
+		return none, store.ItemList{}, nil, &UserError{Message: wrong.Message() + " Nothing was created.", Cause: wrong}
+	case err != nil:
+		return none, store.ItemList{}, nil, s.createFailure(profile, err)
+	case !health.Can(quickbooks.CapabilityItemsCreate):
+		return none, store.ItemList{}, nil, &UserError{Message: noCreateMessage, Cause: errors.New("no items.create capability")}
+	}
+	created, err := client.CreateItem(cctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription})
+	if err != nil {
+		return none, store.ItemList{}, nil, s.createFailure(profile, err)
+	}
+	s.log.Info("item created in QuickBooks", "profile", profile, "listId", created.ListID)
+	list, errs, err := s.RefreshItems(ctx, profile, c, nil)
+	if err != nil || len(errs) > 0 {
+		return none, list, errs, err
+	}
+	return settings.Item{ListID: created.ListID, FullName: created.FullName, Type: created.Type, IsActive: created.IsActive}, list, nil, nil
+}
+
+func (s *Service) createFailure(profile string, err error) error {
+	if qe, ok := asServiceError(err); ok {
+		s.log.Warn("item not created", "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
+		return &UserError{Message: qe.Message + " Nothing was created.", Cause: err}
+	}
+	return err
+}

@@ -1,0 +1,94 @@
+import { useState } from "react";
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { settings } from "../../wailsjs/go/models";
+import { CreateRetainageItem } from "../../wailsjs/go/main/App";
+import { SettingsFormModel } from "../useSettingsForm";
+import { focusField } from "./ErrorSummary";
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
+});
+
+// The name the help article gives the retainage item.
+const SUGGESTED_NAME = "Retainage Payable";
+
+// hasRetainageItem tells whether QuickBooks already has an active Service
+// item that looks like a retainage item.
+function hasRetainageItem(items: { fullName: string; type: string; isActive: boolean }[]): boolean {
+  return items.some((it) => it.isActive && it.type === "Service" && /retain|retention/i.test(it.fullName));
+}
+
+// CreateItemOffer creates the retainage item in QuickBooks through the
+// service, so the bookkeeper need not leave the app: offered only when the
+// service can and QuickBooks has no such item yet.
+export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(SUGGESTED_NAME);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState("");
+  const [done, setDone] = useState("");
+  const items = form.state.items ?? [];
+  if (!form.state.status.canCreateItems || (hasRetainageItem(items) && !done)) return null;
+
+  const create = async () => {
+    setBusy(true);
+    setProblem("");
+    try {
+      const res = await CreateRetainageItem(form.input, name);
+      if (res.fieldErrors?.length) {
+        form.showFieldErrors(res.fieldErrors);
+        setProblem("Fill in the connection settings first: the item is created through the QuickBooks service.");
+        focusField(res.fieldErrors[0].field);
+      } else if (res.error || !res.item) {
+        setProblem(res.error || "The item was not created.");
+      } else {
+        form.setItems(res.items ?? [], res.itemsRefreshedAt);
+        form.setValue(
+          "retainageItem",
+          settings.ItemRef.createFrom({ listId: res.item.listId, fullName: res.item.fullName }),
+          settings.Field.RetainageItem,
+        );
+        setOpen(false);
+        setDone(`Created "${res.item.fullName}" in QuickBooks and chose it. Click Update to save.`);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.box}>
+      <div role="status" aria-live="polite">
+        {done && <Text>{done}</Text>}
+      </div>
+      {!open && !done && (
+        <Link as="button" type="button" onClick={() => setOpen(true)}>
+          Create a Service Item in QuickBooks…
+        </Link>
+      )}
+      {open && (
+        <div className={styles.box} role="group" aria-label="Create a Service Item in QuickBooks">
+          <Text>The item is created in the company file QuickBooks has open, as a Service item, then chosen here.</Text>
+          <div className={styles.row}>
+            <Field label="Name of the new item" hint="At most 31 characters, without a colon.">
+              <Input value={name} onChange={(_, d) => setName(d.value)} autoFocus maxLength={31} />
+            </Field>
+            <Button appearance="primary" type="button" onClick={() => void create()} disabledFocusable={busy}>
+              {busy ? "Creating…" : "Create in QuickBooks"}
+            </Button>
+            <Button type="button" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+      {problem && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
