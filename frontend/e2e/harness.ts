@@ -90,6 +90,16 @@ export class Simulator {
     expect(res.status, `simulator ${path}`).toBe(204);
   }
 
+  // listIdOf asks the service, as the app does, for an item's ListID.
+  async listIdOf(fullName: string): Promise<string> {
+    const auth = "Basic " + Buffer.from(`${SIM_USER}:${SIM_PASSWORD}`).toString("base64");
+    const res = await fetch(`${this.url}/v1/items?active=all&limit=1000`, { headers: { Authorization: auth } });
+    const page = (await res.json()) as { items: { listId: string; fullName: string }[] };
+    const item = page.items.find((it) => it.fullName === fullName);
+    expect(item, `item ${fullName}`).toBeDefined();
+    return item!.listId;
+  }
+
   async addToQuickBooks(item: { listId: string; fullName: string; type: string; isActive: boolean }) {
     const res = await fetch(`${this.url}/_simulator/quickbooks/items`, { method: "POST", body: JSON.stringify(item) });
     expect(res.status).toBe(204);

@@ -395,3 +395,40 @@ test("12. readiness: a dialog open in QuickBooks, then another company file, ref
   await statusIs(page, true);
   await expect(checklist).toContainText("ReadyCompany file: The company file Other Co is open.");
 });
+
+test("13. the retainage item inactivated in QuickBooks is flagged, and a new one is created without leaving the app", async ({
+  page,
+  sim,
+}) => {
+  await open(page);
+  await setUpAndSave(page, sim);
+
+  // Someone inactivates Retainage Payable in QuickBooks.
+  await sim.control(`quickbooks/items/${await sim.listIdOf("Retainage Payable")}`, { isActive: false });
+  await refreshList(page);
+  await expect(page.getByText('The item "Retainage Payable" is inactive in QuickBooks. Choose an active item.')).toBeVisible();
+  await testConnection(page);
+  await expect(page.getByRole("list", { name: "Readiness of the integration" })).toContainText(
+    'Not readyInvoice Retainage Item: The Invoice Retainage Item "Retainage Payable" is inactive in QuickBooks',
+  );
+  await checkA11y(page, "retainage-item-inactive");
+
+  // Create one in QuickBooks from here: the article's name is taken (by the
+  // inactive item), so QuickBooks refuses it, and another name works.
+  await button(page, "Create a Service Item in QuickBooks…").click();
+  const name = page.getByRole("textbox", { name: /Name of the new item/ });
+  await expect(name).toHaveValue("Retainage Payable");
+  await checkA11y(page, "create-item");
+  await button(page, "Create in QuickBooks").click();
+  await expect(page.getByText(/QuickBooks already has an item with that name\..*Nothing was created\./)).toBeVisible();
+  await name.fill("Retainage Held");
+  await button(page, "Create in QuickBooks").click();
+  await expect(page.getByText('Created "Retainage Held" in QuickBooks and chose it. Click Update to save.')).toBeVisible();
+  await expect(field.item(page)).toHaveValue("Retainage Held");
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+  await testConnection(page);
+  await expect(page.getByRole("list", { name: "Readiness of the integration" })).toContainText(
+    'ReadyInvoice Retainage Item: The Invoice Retainage Item "Retainage Held" is an active Service item.',
+  );
+});
