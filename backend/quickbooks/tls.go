@@ -43,6 +43,22 @@ func (e *certificateError) Error() string {
 	return "certificate not trusted: " + e.cert.Reason + " (SHA-256 " + e.cert.Fingerprint + ")"
 }
 
+// verifyPeer verifies the certificate the peer presented against the
+// system's trust store and host, as Go does by default. It returns the
+// leaf (nil if there is none) and why it is not trusted, if it is not.
+func verifyPeer(cs tls.ConnectionState, host string) (*x509.Certificate, error) {
+	if len(cs.PeerCertificates) == 0 {
+		return nil, errors.New("the service presented no certificate")
+	}
+	leaf := cs.PeerCertificates[0]
+	opts := x509.VerifyOptions{DNSName: host, Intermediates: x509.NewCertPool()}
+	for _, c := range cs.PeerCertificates[1:] {
+		opts.Intermediates.AddCert(c)
+	}
+	_, err := leaf.Verify(opts)
+	return leaf, err
+}
+
 // tlsConfig verifies the service's certificate against the system's trust
 // store and host name, as Go does by default, and also accepts exactly the
 // one certificate the user chose to trust for this URL, if any.
@@ -56,15 +72,10 @@ func tlsConfig(host, trusted string) *tls.Config {
 		MinVersion:         tls.VersionTLS12,
 		InsecureSkipVerify: true, //nolint:gosec // verification is VerifyConnection's, which always verifies (see above)
 		VerifyConnection: func(cs tls.ConnectionState) error {
-			if len(cs.PeerCertificates) == 0 {
-				return errors.New("the service presented no certificate")
+			leaf, err := verifyPeer(cs, host)
+			if leaf == nil {
+				return err
 			}
-			leaf := cs.PeerCertificates[0]
-			opts := x509.VerifyOptions{DNSName: host, Intermediates: x509.NewCertPool()}
-			for _, c := range cs.PeerCertificates[1:] {
-				opts.Intermediates.AddCert(c)
-			}
-			_, err := leaf.Verify(opts)
 			if err == nil {
 				return nil
 			}
