@@ -21,6 +21,16 @@ const (
 	CheckRetainageItem CheckID = "retainageItem" // the Invoice Retainage Item is usable
 )
 
+// checkLabels name the links of the chain.
+var checkLabels = map[CheckID]string{
+	CheckService:       "QuickBooks service",
+	CheckSignIn:        "Sign-in",
+	CheckQuickBooks:    "QuickBooks",
+	CheckCompanyFile:   "Company file",
+	CheckFileMode:      "File mode",
+	CheckRetainageItem: "Invoice Retainage Item",
+}
+
 // CheckStatus is a check's outcome.
 type CheckStatus string
 
@@ -35,7 +45,9 @@ const (
 // Check is one line of the readiness checklist: its outcome and one next
 // step (or what was found), in a bookkeeper's words.
 type Check struct {
-	ID      CheckID     `json:"id"`
+	ID CheckID `json:"id"`
+	// Label names the link in the bookkeeper's words.
+	Label   string      `json:"label"`
 	Status  CheckStatus `json:"status"`
 	Message string      `json:"message"`
 	// Kind sorts the failure of the link that failed, as the client does.
@@ -92,6 +104,9 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 		}
 	}
 	checks = append(checks, retainageItemCheck(st.RetainageItem, items))
+	for i := range checks {
+		checks[i].Label = checkLabels[checks[i].ID]
+	}
 	return checks
 }
 

@@ -32,20 +32,36 @@ beforeEach(() => {
 describe("Test connection", () => {
   it("lists every link of the chain, and asks before using another company file", async () => {
     const checks = (companyFile: string, rest: string) => [
-      { id: "service", status: "pass", message: "The QuickBooks service answers." },
-      { id: "signIn", status: "pass", message: "The service accepts the Service User and Service Password." },
-      { id: "quickbooks", status: "pass", message: "QuickBooks Desktop Premier Contractor 2024 is running and ready." },
+      { id: "service", label: "QuickBooks service", status: "pass", message: "The QuickBooks service answers." },
+      { id: "signIn", label: "Sign-in", status: "pass", message: "The service accepts the Service User and Service Password." },
+      {
+        id: "quickbooks",
+        label: "QuickBooks",
+        status: "pass",
+        message: "QuickBooks Desktop Premier Contractor 2024 is running and ready.",
+      },
       companyFile === "fail"
         ? {
             id: "companyFile",
+            label: "Company file",
             status: "fail",
             kind: "wrongCompanyFile",
             remedy: "rebindCompanyFile",
             message: "The service has Other Co.qbw open, but these settings belong to Summit Ridge Builders.qbw.",
           }
-        : { id: "companyFile", status: "pass", message: "The company file Other Co is open." },
-      { id: "fileMode", status: rest, message: rest === "skipped" ? "Not checked: fix the line above first." : "Multi-user mode." },
-      { id: "retainageItem", status: "pass", message: 'The Invoice Retainage Item "Retainage Payable" is an active Service item.' },
+        : { id: "companyFile", label: "Company file", status: "pass", message: "The company file Other Co is open." },
+      {
+        id: "fileMode",
+        label: "File mode",
+        status: rest,
+        message: rest === "skipped" ? "Not checked: fix the line above first." : "Multi-user mode.",
+      },
+      {
+        id: "retainageItem",
+        label: "Invoice Retainage Item",
+        status: "pass",
+        message: 'The Invoice Retainage Item "Retainage Payable" is an active Service item.',
+      },
     ];
     api.TestConnection.mockResolvedValue(
       main.ConnectionTestResult.createFrom({

@@ -29,16 +29,6 @@ const OUTCOME: Record<string, { label: string; color: "success" | "warning" | "d
   skipped: { label: "Not checked", color: "informative" },
 };
 
-// What each link of the chain is called.
-const LINK: Record<string, string> = {
-  service: "QuickBooks service",
-  signIn: "Sign-in",
-  quickbooks: "QuickBooks",
-  companyFile: "Company file",
-  fileMode: "File mode",
-  retainageItem: "Invoice Retainage Item",
-};
-
 // ReadinessChecklist shows what the last connection test found, link by
 // link, each with its next step; a company file other than the settings'
 // offers to use it, after asking.
@@ -72,7 +62,7 @@ export function ReadinessChecklist(props: { checks: appservice.Check[]; openComp
                 {outcome.label}
               </Badge>
               <Text className={styles.message}>
-                <Text weight="semibold">{LINK[c.id] ?? c.id}:</Text> {c.message}
+                <Text weight="semibold">{c.label}:</Text> {c.message}
               </Text>
               {c.remedy === "rebindCompanyFile" && props.openCompanyFile && (
                 <Button className={styles.action} type="button" onClick={() => setAsking(true)}>
