@@ -76,12 +76,15 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	default:
 		return ConnectionResult{}, nil, err
 	}
-	items, err := s.store.Items(ctx, profile)
+	// The call's time may have run out (a timeout is a result too): the
+	// local reads and writes that follow are not the call's.
+	local := context.WithoutCancel(ctx)
+	items, err := s.store.Items(local, profile)
 	if err != nil {
 		return res, nil, s.storeFailure(reading, err)
 	}
 	res.Checks = readiness(health, qe, settings.Normalize(c.Settings), items)
-	if err := s.store.SaveStatus(context.WithoutCancel(ctx), profile, res.Status); err != nil {
+	if err := s.store.SaveStatus(local, profile, res.Status); err != nil {
 		return res, nil, s.storeFailure(writing, err)
 	}
 	s.log.Info("connection tested", "profile", profile, "connected", res.Status.Connected)

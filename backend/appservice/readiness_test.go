@@ -1,6 +1,7 @@
 package appservice
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -113,5 +114,19 @@ func TestReadinessJudgesTheRetainageItem(t *testing.T) {
 		if got.ID != CheckRetainageItem || got.Status != tc.status || !strings.Contains(got.Message, tc.says) {
 			t.Errorf("%s: %+v", tc.name, got)
 		}
+	}
+}
+
+// A test that timed out still gives its checklist: the local reads after
+// the call do not share its expired time.
+func TestTimedOutTestStillGivesItsChecklist(t *testing.T) {
+	f := newFixture(t)
+	sim, url := startSimulator(t)
+	sim.SetFault(simulator.FaultSlow)
+	cctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	res, _, err := f.svc.TestConnection(cctx, f.profile, connectionTo(url, "demo-password"))
+	if err != nil || res.Kind != quickbooks.KindTimeout || !strings.HasPrefix(statuses(res.Checks), "service=fail") {
+		t.Fatalf("timed out: %+v %v", res, err)
 	}
 }

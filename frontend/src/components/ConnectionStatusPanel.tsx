@@ -100,7 +100,10 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
           </>
         )}
       </div>
-      {!testing && status.detail && <Text className={styles.detail}>{status.detail}</Text>}
+      {/* Said once: a failed test's reason stands in its checklist line. */}
+      {!testing && status.detail && !(result?.checks ?? []).some((c) => c.message === status.detail) && (
+        <Text className={styles.detail}>{status.detail}</Text>
+      )}
       <div className={styles.line}>
         <Button type="button" onClick={() => test()} disabledFocusable={testing}>
           Test connection
