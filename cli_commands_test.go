@@ -61,7 +61,7 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 		{"", []string{"items", "list", "--search", "retention held"}, 0, `\tRetention Held\tService\tactive`, nil},
 		{"", []string{"connection", "test"}, 0, `^Connected\. Company file .*Summit Ridge Builders\.qbw`, nil},
 		{"", []string{"connection", "test"}, 0, `\[ok\]   retainageItem: The Invoice Retainage Item "Retainage Payable" is an active Service item\.`, nil},
-		{"", []string{"connection", "test", "--json"}, 0, `"id": "fileMode",\s*"status": "pass"(?s:.*)"id": "retainageItem",\s*"status": "pass"`, nil},
+		{"", []string{"connection", "test", "--json"}, 0, `"id": "fileMode",\s*"label": "File mode",\s*"status": "pass"(?s:.*)"id": "retainageItem",\s*"label": "Invoice Retainage Item",\s*"status": "pass"`, nil},
 		{"", []string{"connection", "test"}, 1, `The service has Other Co\.qbw open, but these settings belong to Summit Ridge Builders\.qbw\.(?s:.*)run: qbsettings connection rebind(?s:.*)\[fail\] companyFile`,
 			func() { sim.OpenCompanyFile(simulator.OtherCompany) }},
 		{"", []string{"items", "refresh"}, 1, `The stored item list was not changed`, nil},
