@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"syscall"
 )
 
 // transportError explains a request that got no HTTP answer.
@@ -35,7 +34,7 @@ func (c *Client) transportError(err error) *Error {
 	case errors.As(err, &dnsErr):
 		return newError(KindHostNotFound, err.Error(),
 			"The server name %q could not be found on the network. Check the Service URL for typing mistakes, and that this computer is connected to the office network.", host)
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case connectionRefused(err):
 		return newError(KindConnectionRefused, err.Error(),
 			"Nothing is accepting connections at %s. Check that the QuickBooks service is running on that computer and that the port in the Service URL is right.", c.base.Host)
 	// net/http turns a plain-HTTP answer to a TLS hello into this text, with
