@@ -6,6 +6,8 @@
 // bookkeeper can act on.
 package quickbooks
 
+import "qbsettings/backend/settings"
+
 // Health is the answer of GET /v1/health.
 type Health struct {
 	Service        string `json:"service"`
@@ -93,6 +95,9 @@ type ErrorBody struct {
 		// QuickBooks, since 1.1, is what QuickBooks itself answered when
 		// the failure is QuickBooks'.
 		QuickBooks *Code `json:"quickbooks,omitempty"`
+		// FieldErrors, for PUT /v1/settings, are the values the service
+		// refused, field by field, in the settings' keys.
+		FieldErrors []settings.FieldError `json:"fieldErrors,omitempty"`
 	} `json:"error"`
 }
 

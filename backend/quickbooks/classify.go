@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"os"
 	"strings"
+
+	"qbsettings/backend/settings"
 )
 
 // transportError explains a request that got no HTTP answer.
@@ -64,6 +66,18 @@ func (c *Client) statusError(path string, status int, body []byte) *Error {
 	if status == http.StatusUnauthorized {
 		return newError(KindUnauthorized, detail,
 			"The QuickBooks service did not accept the Service User and Service Password. Check the user name, and enter the password again with Edit Credentials.")
+	}
+	if status == http.StatusPreconditionFailed {
+		return newError(KindSettingsChanged, detail,
+			"The settings on the QuickBooks service were changed from somewhere else (another computer, or Procore) since this computer last applied them, so nothing was sent. Compare them with yours, then choose which to keep.")
+	}
+	if parsed && len(eb.Error.FieldErrors) > 0 {
+		refused := make([]settings.FieldError, len(eb.Error.FieldErrors))
+		for i, fe := range eb.Error.FieldErrors {
+			refused[i] = settings.FieldError{Field: fe.Field, Message: displayText(fe.Message, maxMessageRunes)}
+		}
+		return &Error{Kind: KindSettingsRefused, Detail: detail, FieldErrors: refused,
+			Message: "The QuickBooks service did not accept some of the settings, so none were applied there. The reasons are shown beside the settings."}
 	}
 	// QuickBooks' own code, where the service passes it on, has its own
 	// next step; an unknown one keeps the service's words.

@@ -181,39 +181,51 @@ func (c *Client) RefreshState(ctx context.Context, id string) (RefreshStatus, er
 // call sends one request and decodes the JSON answer into out, which it
 // expects with status want.
 func (c *Client) call(ctx context.Context, method, path string, body []byte, want int, out any) error {
+	_, err := c.exchange(ctx, method, path, body, nil, want, out)
+	return err
+}
+
+// exchange is call with request headers, returning the answer's headers;
+// out may be nil when the answer's body does not matter.
+func (c *Client) exchange(ctx context.Context, method, path string, body []byte, headers http.Header, want int, out any) (http.Header, error) {
 	u := *c.base
 	rel, _ := url.Parse(path)
 	u.Path = c.base.Path + rel.Path
 	u.RawQuery = rel.RawQuery
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
 	if err != nil {
-		return c.transportError(err)
+		return nil, c.transportError(err)
 	}
 	req.SetBasicAuth(c.user, c.password)
+	for k, v := range headers {
+		req.Header[k] = v
+	}
 	req.Header.Set("Accept", "application/json")
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return c.transportError(err)
+		return nil, c.transportError(err)
 	}
 	defer resp.Body.Close()
 	data, err := readBounded(resp.Body)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
-			return newError(KindNotQuickBooks, "response over the size limit",
+			return nil, newError(KindNotQuickBooks, "response over the size limit",
 				"The QuickBooks service sent an answer far larger than expected (over %d MB), so it was not used. Check the Service URL; if it is right, restart the QuickBooks service.", MaxBodyBytes>>20)
 		}
-		return c.transportError(err)
+		return nil, c.transportError(err)
 	}
 	if resp.StatusCode != want {
-		return c.statusError(path, resp.StatusCode, data)
+		return nil, c.statusError(path, resp.StatusCode, data)
 	}
-	if err := json.Unmarshal(data, out); err != nil {
-		return c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
+	if out != nil {
+		if err := json.Unmarshal(data, out); err != nil {
+			return nil, c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
+		}
 	}
-	return nil
+	return resp.Header, nil
 }
 
 var errTooLarge = errors.New("response too large")

@@ -5,6 +5,8 @@ import (
 	"crypto/x509"
 	"fmt"
 	"time"
+
+	"qbsettings/backend/settings"
 )
 
 // Kind sorts failures by what the user can do about them.
@@ -30,6 +32,11 @@ const (
 	KindQuickBooksRecord  Kind = "quickBooksRecord"  // a record gone or changed since it was read
 	// KindInvalidName: a name QuickBooks would refuse; nothing was sent.
 	KindInvalidName Kind = "invalidName"
+	// KindSettingsChanged: the service's settings changed since the
+	// version the app last saw (HTTP 412); nothing was applied.
+	KindSettingsChanged Kind = "settingsChanged"
+	// KindSettingsRefused: the service refused values (Error.FieldErrors).
+	KindSettingsRefused Kind = "settingsRefused"
 	// KindWrongCompanyFile: the service has another company file open than
 	// the one the settings belong to (found by the app, not the client).
 	KindWrongCompanyFile Kind = "wrongCompanyFile"
@@ -49,6 +56,8 @@ type Error struct {
 	QuickBooks *Code
 	// Retry: trying again soon usually works.
 	Retry bool
+	// FieldErrors are the values the service refused (KindSettingsRefused).
+	FieldErrors []settings.FieldError
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s (%s)", e.Kind, e.Message, e.Detail) }

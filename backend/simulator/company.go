@@ -22,7 +22,7 @@ var (
 )
 
 // DefaultCapabilities are what a 1.1 service offers.
-var DefaultCapabilities = []string{quickbooks.CapabilityItemsCreate}
+var DefaultCapabilities = []string{quickbooks.CapabilityItemsCreate, quickbooks.CapabilitySettings}
 
 // OpenCompanyFile makes the service have file open in QuickBooks, as if
 // someone opened another company there.

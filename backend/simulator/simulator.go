@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
 )
 
 // Fault is a way the service fails.
@@ -70,6 +71,7 @@ type Server struct {
 	fileMode     string
 	capabilities []string
 	condition    Condition
+	settings     serviceSettings
 }
 
 type refresh struct {
@@ -170,6 +172,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.health(w)
 	case r.Method == http.MethodPost && r.URL.Path == "/v1/items":
 		s.createItem(w, r)
+	case r.URL.Path == "/v1/settings" && !s.canSettings():
+		writeError(w, http.StatusNotImplemented, "notSupported", "this service does not keep the settings", "")
+	case r.Method == http.MethodGet && r.URL.Path == "/v1/settings":
+		s.getSettings(w)
+	case r.Method == http.MethodPut && r.URL.Path == "/v1/settings":
+		s.putSettings(w, r)
 	case r.Method == http.MethodGet && r.URL.Path == "/v1/items":
 		s.items(w, r, fault)
 	case r.Method == http.MethodPost && r.URL.Path == "/v1/items/refresh":
@@ -317,6 +325,8 @@ func (s *Server) refreshStatus(w http.ResponseWriter, id string) {
 //	PUT  /_simulator/quickbooks/mode     {"mode":"SingleUser"}       the file's mode
 //	PUT  /_simulator/quickbooks/condition {"hresult":"0x80040414"}   QuickBooks refuses ({} clears)
 //	PUT  /_simulator/capabilities        {"capabilities":[…]}        what health says the service can do
+//	PUT  /_simulator/settings            {"settings","appliedBy"}    change the service's settings as another PC would
+//	PUT  /_simulator/settings/refuse     {"field","message"}         refuse a setting's value ("" message: accept)
 func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 	decode := func(v any) bool {
 		if err := json.NewDecoder(r.Body).Decode(v); err != nil {
@@ -380,6 +390,23 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.SetCondition(c)
+		done()
+	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/settings":
+		var in quickbooks.PutSettings
+		if !decode(&in) {
+			return
+		}
+		s.SetServiceSettings(in.Settings, in.AppliedBy)
+		done()
+	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/settings/refuse":
+		var body struct {
+			Field   settings.Field
+			Message string
+		}
+		if !decode(&body) {
+			return
+		}
+		s.RefuseSetting(body.Field, body.Message)
 		done()
 	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/capabilities":
 		var body struct{ Capabilities []string }

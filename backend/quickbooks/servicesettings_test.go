@@ -1,0 +1,65 @@
+package quickbooks_test
+
+import (
+	"testing"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/simulator"
+)
+
+func sampleSettings() settings.Settings {
+	s := settings.Defaults()
+	s.ServiceURL, s.ServiceUser = "https://qbserver:8443", "procore-sync"
+	s.RetainageItem = settings.ItemRef{ListID: "80000001-1", FullName: "Retainage Payable"}
+	return s
+}
+
+// The settings the service runs with: read with their version, applied
+// only on top of the version read, refused values said field by field.
+func TestServiceSettingsAreVersioned(t *testing.T) {
+	sim, url := startHTTP(t, simulator.Options{})
+	c := client(t, quickbooks.Config{BaseURL: url})
+	by := quickbooks.AppliedBy{Computer: "OFFICE-PC", User: "OFFICE\\pat"}
+
+	first, err := c.Settings(ctx)
+	if err != nil || first.Settings != nil || first.ETag == "" {
+		t.Fatalf("before any apply: %+v %v", first, err)
+	}
+	s := sampleSettings()
+	etag, err := c.ApplySettings(ctx, s, by, quickbooks.AnyVersion)
+	if err != nil || etag == "" || etag == first.ETag {
+		t.Fatalf("first apply: %q %v", etag, err)
+	}
+	got, err := c.Settings(ctx)
+	if err != nil || got.Settings == nil || *got.Settings != s || got.ETag != etag || got.AppliedBy == nil || *got.AppliedBy != by {
+		t.Fatalf("read back: %+v %v", got, err)
+	}
+
+	// Changed elsewhere: an apply on the old version is refused.
+	other := s
+	other.VendorUpdates = settings.VendorUpdatesNone
+	sim.SetServiceSettings(other, quickbooks.AppliedBy{Computer: "PROCORE", User: "web"})
+	_, err = c.ApplySettings(ctx, s, by, etag)
+	wantKind(t, err, quickbooks.KindSettingsChanged, "changed from somewhere else")
+	_, err = c.ApplySettings(ctx, s, by, quickbooks.AnyVersion)
+	wantKind(t, err, quickbooks.KindSettingsChanged, "")
+
+	// A refused value, beside its field.
+	now, _ := c.Settings(ctx)
+	sim.RefuseSetting(settings.FieldVendorUpdates, "Vendor updates are managed by Procore for this company.\u202e")
+	_, err = c.ApplySettings(ctx, s, by, now.ETag)
+	qe := wantKind(t, err, quickbooks.KindSettingsRefused, "did not accept some of the settings")
+	if len(qe.FieldErrors) != 1 || qe.FieldErrors[0].Field != settings.FieldVendorUpdates || settings.HasHiddenCharacter(qe.FieldErrors[0].Message) {
+		t.Fatalf("field errors: %+v", qe.FieldErrors)
+	}
+	sim.RefuseSetting(settings.FieldVendorUpdates, "")
+	if _, err := c.ApplySettings(ctx, s, by, now.ETag); err != nil {
+		t.Fatalf("apply on the current version: %v", err)
+	}
+
+	// A service without the capability.
+	sim.SetCapabilities([]string{quickbooks.CapabilityItemsCreate})
+	_, err = c.Settings(ctx)
+	wantKind(t, err, quickbooks.KindServiceError, "error 501")
+}
