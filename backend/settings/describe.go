@@ -51,22 +51,6 @@ func (sp Spec) Text(s Settings) string {
 	panic("settings: no text for the value of " + string(sp.Key))
 }
 
-// Describe says a choice in the article's words.
-func (d DirectCostColumn) Describe() string { return describeChoice(FieldDirectCostColumn, string(d)) }
-
-// Describe says a choice in the article's words.
-func (v VendorUpdates) Describe() string { return describeChoice(FieldVendorUpdates, string(v)) }
-
-func describeChoice(f Field, value string) string {
-	sp, _ := SpecOf(f)
-	for _, c := range sp.Choices {
-		if c.Value == value {
-			return c.Label
-		}
-	}
-	return value
-}
-
 func onOff(b bool) string {
 	if b {
 		return "On"
