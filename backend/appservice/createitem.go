@@ -57,9 +57,12 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 		return none, store.ItemList{}, nil, s.createFailure(profile, err)
 	}
 	s.log.Info("item created in QuickBooks", "profile", profile, "listId", created.ListID)
-	list, errs, err := s.RefreshItems(ctx, profile, c, nil)
-	if err != nil || len(errs) > 0 {
-		return none, list, errs, err
+	// The same client, whose company file was checked above.
+	rctx, rcancel := context.WithTimeout(ctx, RefreshTimeout)
+	defer rcancel()
+	list, err := s.refreshWith(rctx, profile, client, nil)
+	if err != nil {
+		return none, list, nil, err
 	}
 	return settings.Item{ListID: created.ListID, FullName: created.FullName, Type: created.Type, IsActive: created.IsActive}, list, nil, nil
 }

@@ -44,27 +44,34 @@ func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.C
 	if err != nil {
 		return store.ItemList{}, nil, s.refreshFailure(profile, err)
 	}
+	list, err := s.refreshWith(ctx, profile, client, progress)
+	return list, nil, err
+}
+
+// refreshWith refreshes and stores the item list through a client whose
+// company file was already checked.
+func (s *Service) refreshWith(ctx context.Context, profile string, client *quickbooks.Client, progress func(state string)) (store.ItemList, error) {
 	items, err := client.RefreshAndList(ctx, refreshPoll, func(st quickbooks.RefreshStatus) {
 		if progress != nil {
 			progress(st.State)
 		}
 	})
 	if err != nil {
-		return store.ItemList{}, nil, s.refreshFailure(profile, err)
+		return store.ItemList{}, s.refreshFailure(profile, err)
 	}
 	list := store.ItemList{Items: make([]settings.Item, len(items)), RefreshedAt: s.now().UTC()}
 	for i, it := range items {
 		list.Items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
 	}
 	if err := s.store.ReplaceItems(ctx, profile, list.Items, list.RefreshedAt); err != nil {
-		return store.ItemList{}, nil, s.storeFailure(writing, err)
+		return store.ItemList{}, s.storeFailure(writing, err)
 	}
 	s.log.Info("item list refreshed", "profile", profile, "items", len(items))
 	stored, err := s.store.Items(ctx, profile)
 	if err != nil {
-		return store.ItemList{}, nil, s.storeFailure(reading, err)
+		return store.ItemList{}, s.storeFailure(reading, err)
 	}
-	return stored, nil, nil
+	return stored, nil
 }
 
 // refreshFailure explains a refresh that failed; the stored list stays.

@@ -61,22 +61,3 @@ func normalizeHResult(h string) string {
 	}
 	return fmt.Sprintf("0x%08X", v)
 }
-
-// HResults and StatusCodes list the QuickBooks codes with their own next
-// step, for tests and the simulator's conditions.
-func HResults() []string {
-	out := make([]string, 0, len(hresults))
-	for h := range hresults {
-		out = append(out, h)
-	}
-	return out
-}
-
-// StatusCodes lists the request status codes with their own next step.
-func StatusCodes() []int {
-	out := make([]int, 0, len(statusCodes))
-	for c := range statusCodes {
-		out = append(out, c)
-	}
-	return out
-}

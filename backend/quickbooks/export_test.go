@@ -1,0 +1,20 @@
+package quickbooks
+
+// HResults and StatusCodes list the QuickBooks codes with their own next
+// step, for the tests that walk every one of them.
+func HResults() []string {
+	out := make([]string, 0, len(hresults))
+	for h := range hresults {
+		out = append(out, h)
+	}
+	return out
+}
+
+// StatusCodes lists the request status codes with their own next step.
+func StatusCodes() []int {
+	out := make([]int, 0, len(statusCodes))
+	for c := range statusCodes {
+		out = append(out, c)
+	}
+	return out
+}
