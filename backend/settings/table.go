@@ -38,6 +38,10 @@ type Spec struct {
 	Choices  []Choice `json:"choices"`
 	// Example is a value of a text setting, for help and tests.
 	Example string `json:"example,omitempty"`
+	// Connection: how this computer reaches the service (its address and
+	// sign-in), which may differ from one computer to the next; the other
+	// settings are the sync's rules, which the service runs with.
+	Connection bool `json:"connection"`
 	// Columns are the store's columns, in the order Values gives them.
 	Columns []string `json:"-"`
 	// value points at the setting in s (nil for the password).
@@ -62,7 +66,7 @@ const (
 
 var table = []Spec{
 	{
-		Key: FieldServiceURL, Label: LabelServiceURL, Kind: KindText, Required: true,
+		Key: FieldServiceURL, Label: LabelServiceURL, Kind: KindText, Required: true, Connection: true,
 		Help:    "The address of the QuickBooks® microservice, for example https://qbserver:8443.",
 		Example: "https://qbserver:8443",
 		Columns: []string{"service_url"},
@@ -70,7 +74,7 @@ var table = []Spec{
 		rule:    plain(func(c Change) string { return serviceURLProblem(c.Settings.ServiceURL) }),
 	},
 	{
-		Key: FieldServiceUser, Label: LabelServiceUser, Kind: KindText, Required: true,
+		Key: FieldServiceUser, Label: LabelServiceUser, Kind: KindText, Required: true, Connection: true,
 		Help:    "The username of the QuickBooks® microservice account.",
 		Example: "procore-sync",
 		Columns: []string{"service_user"},
@@ -78,7 +82,7 @@ var table = []Spec{
 		rule:    plain(func(c Change) string { return serviceUserProblem(c.Settings.ServiceUser) }),
 	},
 	{
-		Key: FieldPassword, Label: LabelServicePassword, Kind: KindSecret, Required: true,
+		Key: FieldPassword, Label: LabelServicePassword, Kind: KindSecret, Required: true, Connection: true,
 		Help: "The password of the QuickBooks® microservice account. It is kept in this computer's keychain, never in a file.",
 		rule: passwordRule,
 	},

@@ -204,8 +204,7 @@ func ServiceUserUsable(user string) bool { return serviceUserProblem(user) == ""
 func ValidateConnection(c Change, ctx Context) []FieldError {
 	var out []FieldError
 	for _, e := range Validate(c, ctx) {
-		switch e.Field {
-		case FieldServiceURL, FieldServiceUser, FieldPassword:
+		if sp, ok := SpecOf(e.Field); ok && sp.Connection {
 			out = append(out, e)
 		}
 	}

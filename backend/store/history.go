@@ -22,11 +22,11 @@ func recordRevision(ctx context.Context, tx *sql.Tx, profile string, saved Saved
 	if by.PasswordChanged && by.PasswordToken != "" {
 		token = sql.NullString{String: by.PasswordToken, Valid: true}
 	}
-	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged), token},
+	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged), token, by.TakenFrom},
 		settingsArgs(saved.Settings)...)
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed, password_token, `+settingsColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, `+settingsPlaceholders+`)`, args...)
+		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed, password_token, taken_from, `+settingsColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, `+settingsPlaceholders+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("record revision %d: %w", saved.Revision, err)
 	}
@@ -36,7 +36,7 @@ func recordRevision(ctx context.Context, tx *sql.Tx, profile string, saved Saved
 // History returns the profile's revisions, newest first, at most limit.
 func (s *Store) History(ctx context.Context, profile string, limit int) ([]Revision, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT revision, saved_at, saved_by, password_changed, `+settingsColumns+`
+		SELECT revision, saved_at, saved_by, password_changed, taken_from, `+settingsColumns+`
 		FROM revisions WHERE profile_id = ? ORDER BY revision DESC LIMIT ?`, profile, limit)
 	if err != nil {
 		return nil, fmt.Errorf("load history of profile %q: %w", profile, err)
@@ -46,7 +46,7 @@ func (s *Store) History(ctx context.Context, profile string, limit int) ([]Revis
 	for rows.Next() {
 		var r Revision
 		var at string
-		dest := append([]any{&r.Revision, &at, &r.SavedBy, &r.PasswordChanged}, settingsDest(&r.Settings)...)
+		dest := append([]any{&r.Revision, &at, &r.SavedBy, &r.PasswordChanged, &r.TakenFrom}, settingsDest(&r.Settings)...)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}

@@ -73,6 +73,9 @@ type Author struct {
 	// PasswordToken names the pending keychain entry that holds the new
 	// password until it is settled (see SettlePasswords).
 	PasswordToken string
+	// TakenFrom, when set, says whose copy on the QuickBooks service the
+	// revision's settings were taken from, in the user's words.
+	TakenFrom string
 }
 
 // NewRevision is a save: the settings to store as the revision after Base,
@@ -85,6 +88,9 @@ type NewRevision struct {
 	By       Author
 	// Trust is trusted with the settings (an import's certificates).
 	Trust []TrustedCertificate
+	// Sync, when set, is recorded as what this computer knows of the
+	// service's settings (settings taken from the service).
+	Sync *ServiceSync
 	// BeforeCommit, when set, runs inside the transaction once every row is
 	// written, while the database's write lock is held; an error undoes the
 	// whole save. A new password's pending keychain entry is written here,
@@ -127,6 +133,11 @@ func (s *Store) SaveRevision(ctx context.Context, r NewRevision) (Saved, error) 
 		}
 		for _, c := range r.Trust {
 			if err := trustCertificate(ctx, tx, r.Profile, c); err != nil {
+				return err
+			}
+		}
+		if r.Sync != nil {
+			if err := saveServiceSync(ctx, tx, r.Profile, *r.Sync); err != nil {
 				return err
 			}
 		}

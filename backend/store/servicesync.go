@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"qbsettings/backend/settings"
+)
+
+// ServiceSync is what this computer knows of the settings on the
+// QuickBooks service. The zero value: nothing was ever sent.
+type ServiceSync struct {
+	// Applied are the settings this computer last applied to the service,
+	// or took from it, and ETag the service's version of them; nil if none.
+	Applied   *settings.Settings
+	ETag      string
+	AppliedAt time.Time
+	// AttemptedAt is when sending was last tried; Problem says, in the
+	// user's words, why that did not apply ("" when it did).
+	AttemptedAt time.Time
+	Problem     string
+	// Refused are the values the service refused at the last send.
+	Refused []settings.FieldError
+	// Unsupported: the service said it does not keep settings.
+	Unsupported bool
+	// Elsewhere is the service's copy, found changed since this computer
+	// applied (by another PC, or Procore's page); it is kept until the
+	// user keeps this computer's settings or takes the service's.
+	Elsewhere *ServiceCopy
+}
+
+// ServiceCopy is the service's copy of the settings, as it said it.
+type ServiceCopy struct {
+	Settings  settings.Settings `json:"settings"`
+	ETag      string            `json:"etag"`
+	AppliedAt time.Time         `json:"appliedAt"`
+	Computer  string            `json:"computer"`
+	User      string            `json:"user"`
+}
+
+// ServiceSync returns what the profile knows of the service's settings.
+func (s *Store) ServiceSync(ctx context.Context, profile string) (ServiceSync, error) {
+	var (
+		out                                              ServiceSync
+		applied, appliedAt, attemptedAt, refused, elsewh string
+	)
+	err := s.db.QueryRowContext(ctx, `
+		SELECT applied, applied_etag, applied_at, attempted_at, problem, field_errors, unsupported, elsewhere
+		FROM service_sync WHERE profile_id = ?`, profile).
+		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &out.Problem, &refused, &out.Unsupported, &elsewh)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ServiceSync{}, nil
+	}
+	if err == nil {
+		err = errors.Join(
+			unmarshalIfAny(applied, &out.Applied),
+			unmarshalIfAny(refused, &out.Refused),
+			unmarshalIfAny(elsewh, &out.Elsewhere))
+	}
+	if err == nil {
+		out.AppliedAt, err = parseTime(appliedAt)
+	}
+	if err == nil {
+		out.AttemptedAt, err = parseTime(attemptedAt)
+	}
+	if err != nil {
+		return ServiceSync{}, fmt.Errorf("load the service's settings state of profile %q: %w", profile, err)
+	}
+	return out, nil
+}
+
+// SaveServiceSync records what the profile knows of the service's settings.
+func (s *Store) SaveServiceSync(ctx context.Context, profile string, sync ServiceSync) error {
+	return saveServiceSync(ctx, s.db, profile, sync)
+}
+
+func saveServiceSync(ctx context.Context, db execer, profile string, sync ServiceSync) error {
+	applied, err := marshalIfAny(sync.Applied, sync.Applied != nil)
+	if err != nil {
+		return err
+	}
+	refused, err := marshalIfAny(sync.Refused, len(sync.Refused) > 0)
+	if err != nil {
+		return err
+	}
+	elsewhere, err := marshalIfAny(sync.Elsewhere, sync.Elsewhere != nil)
+	if err != nil {
+		return err
+	}
+	_, err = db.ExecContext(ctx, `
+		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, field_errors, unsupported, elsewhere)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (profile_id) DO UPDATE SET
+		       applied = excluded.applied, applied_etag = excluded.applied_etag, applied_at = excluded.applied_at,
+		       attempted_at = excluded.attempted_at, problem = excluded.problem, field_errors = excluded.field_errors,
+		       unsupported = excluded.unsupported, elsewhere = excluded.elsewhere`,
+		profile, applied, sync.ETag, timeOrEmpty(sync.AppliedAt), timeOrEmpty(sync.AttemptedAt), sync.Problem,
+		refused, boolInt(sync.Unsupported), elsewhere)
+	if err != nil {
+		return fmt.Errorf("save the service's settings state of profile %q: %w", profile, err)
+	}
+	return nil
+}
+
+func timeOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return formatTime(t)
+}
+
+func marshalIfAny(v any, present bool) (string, error) {
+	if !present {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+func unmarshalIfAny(text string, v any) error {
+	if text == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(text), v)
+}
