@@ -83,12 +83,43 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	if err != nil {
 		return res, nil, s.storeFailure(reading, err)
 	}
-	res.Checks = readiness(health, qe, settings.Normalize(c.Settings), items)
+	onService, err := s.settingsOnService(ctx, profile, client, health, qe, settings.Normalize(c.Settings))
+	if err != nil {
+		return res, nil, err
+	}
+	res.Checks = readiness(health, qe, settings.Normalize(c.Settings), items, onService)
 	if err := s.store.SaveStatus(local, profile, res.Status); err != nil {
 		return res, nil, s.storeFailure(writing, err)
 	}
 	s.log.Info("connection tested", "profile", profile, "connected", res.Status.Connected)
 	return res, nil, nil
+}
+
+// settingsOnService is the checklist's line for the saved settings on the
+// service. It reads the service's copy with what is left of the test's
+// time, and remembers whether the service of the saved settings keeps
+// settings at all.
+func (s *Service) settingsOnService(ctx context.Context, profile string, client *quickbooks.Client, health quickbooks.Health, failure *quickbooks.Error, tested settings.Settings) (Check, error) {
+	local := context.WithoutCancel(ctx)
+	saved, sync, err := s.savedAndSync(local, profile)
+	if err != nil {
+		return Check{}, err
+	}
+	var copyOnService quickbooks.ServiceSettings
+	var readErr error
+	if failure == nil {
+		savedService := tested.ServiceURL == saved.Settings.ServiceURL
+		if unsupported := !health.Can(quickbooks.CapabilitySettings); savedService && unsupported != sync.Unsupported {
+			sync.Unsupported = unsupported
+			if err := s.store.SaveServiceSync(local, profile, sync); err != nil {
+				return Check{}, s.storeFailure(writing, err)
+			}
+		}
+		if health.Can(quickbooks.CapabilitySettings) {
+			copyOnService, readErr = client.Settings(ctx)
+		}
+	}
+	return settingsCheck(health, failure, copyOnService, readErr, saved, sync), nil
 }
 
 // client validates c's connection fields and returns a client for them,

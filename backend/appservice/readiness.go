@@ -19,6 +19,7 @@ const (
 	CheckCompanyFile   CheckID = "companyFile"   // the company file is open
 	CheckFileMode      CheckID = "fileMode"      // the file's mode lets the sync work beside the bookkeeper
 	CheckRetainageItem CheckID = "retainageItem" // the Invoice Retainage Item is usable
+	CheckSettings      CheckID = "settings"      // the service runs with the saved settings
 )
 
 // checkLabels name the links of the chain.
@@ -29,6 +30,7 @@ var checkLabels = map[CheckID]string{
 	CheckCompanyFile:   "Company file",
 	CheckFileMode:      "File mode",
 	CheckRetainageItem: "Invoice Retainage Item",
+	CheckSettings:      "Settings on the service",
 }
 
 // CheckStatus is a check's outcome.
@@ -64,12 +66,13 @@ const (
 	RemedyChooseItem   Remedy = "chooseRetainageItem" // choose another Invoice Retainage Item and save
 	RemedyRefreshItems Remedy = "refreshItems"        // read the item list from QuickBooks
 	RemedyRebind       Remedy = "rebindCompanyFile"   // use the open company file for these settings
+	RemedySendSettings Remedy = "sendSettings"        // send the saved settings to the service
 )
 
 // readiness is the checklist of a connection test: health's answer (or
-// the failure instead of it), and the retainage item against the stored
-// list.
-func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList) []Check {
+// the failure instead of it), the retainage item against the stored list,
+// and whether the service runs with the saved settings.
+func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check) []Check {
 	checks := make([]Check, 0, 6)
 	add := func(id CheckID, status CheckStatus, format string, args ...any) {
 		checks = append(checks, Check{ID: id, Status: status, Message: fmt.Sprintf(format, args...)})
@@ -103,7 +106,7 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 			add(id, CheckPass, "%s", passed[id])
 		}
 	}
-	checks = append(checks, retainageItemCheck(st.RetainageItem, items))
+	checks = append(checks, retainageItemCheck(st.RetainageItem, items), onService)
 	for i := range checks {
 		checks[i].Label = checkLabels[checks[i].ID]
 	}
@@ -159,6 +162,39 @@ func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
 		return Check{ID: CheckRetainageItem, Status: CheckPass, Message: fmt.Sprintf("The Invoice Retainage Item %q is an active Service item.", it.FullName)}
 	}
 	return fail("The Invoice Retainage Item %q is no longer in QuickBooks' item list. Choose another item, then save the settings.", ref.FullName)
+}
+
+// settingsCheck judges the service's copy of the settings (read with
+// readErr) against the saved settings and what this computer last applied.
+func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnService quickbooks.ServiceSettings, readErr error, saved store.Saved, sync store.ServiceSync) Check {
+	check := func(status CheckStatus, message string) Check {
+		return Check{ID: CheckSettings, Status: status, Message: message}
+	}
+	pending := func(message string) Check {
+		c := check(CheckWarning, message)
+		c.Remedy = RemedySendSettings
+		return c
+	}
+	switch {
+	case failure != nil:
+		return check(CheckSkipped, "Not checked: fix the line above first.")
+	case !health.Can(quickbooks.CapabilitySettings):
+		return check(CheckSkipped, syncStateOf(saved, store.ServiceSync{Unsupported: true}).Message)
+	case saved.Revision == 0:
+		return check(CheckWarning, "The settings are not saved yet. Save them, and they are sent to the QuickBooks service.")
+	case readErr != nil:
+		if qe, ok := asServiceError(readErr); ok {
+			return pending("The service's settings could not be read: " + qe.Message)
+		}
+		return pending("The service's settings could not be read.")
+	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):
+		return check(CheckPass, "The service runs the sync with the settings saved on this computer.")
+	case changedElsewhere(copyOnService, sync):
+		c := check(CheckFail, changedElsewhereMessage(elsewhereOf(copyOnService)))
+		c.Remedy = RemedySendSettings
+		return c
+	}
+	return pending("The settings saved on this computer are not on the service yet. Send them now.")
 }
 
 func orDefault(s, fallback string) string {

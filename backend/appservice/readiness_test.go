@@ -42,19 +42,19 @@ func TestReadinessChecklist(t *testing.T) {
 		says  string // part of the failing (or warning) line's message
 	}{
 		{"all ready", func() {}, connectionTo(url, "demo-password"),
-			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=pass retainageItem=pass", "active Service item"},
+			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=pass retainageItem=pass settings=warning", "active Service item"},
 		{"wrong password", func() {}, connectionTo(url, "wrong"),
-			"service=pass signIn=fail quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass", "did not accept"},
+			"service=pass signIn=fail quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "did not accept"},
 		{"a dialog open in QuickBooks", func() { sim.SetCondition(simulator.Condition{HResult: "0x80040414"}) }, connectionTo(url, "demo-password"),
-			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass", "Close the dialog"},
+			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Close the dialog"},
 		{"never authorized", func() { sim.SetCondition(simulator.Condition{HResult: "0x80040418"}) }, connectionTo(url, "demo-password"),
-			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass", "Integrated Applications"},
+			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Integrated Applications"},
 		{"another company file open", func() { sim.SetCondition(simulator.Condition{HResult: "0x8004040A"}) }, connectionTo(url, "demo-password"),
-			"service=pass signIn=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass", "different company file"},
+			"service=pass signIn=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass settings=skipped", "different company file"},
 		{"single-user mode", func() { sim.SetFileMode(quickbooks.FileModeSingleUser) }, connectionTo(url, "demo-password"),
-			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass", "Switch to Multi-user Mode"},
+			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass settings=warning", "Switch to Multi-user Mode"},
 		{"no service there", func() {}, connectionTo("http://127.0.0.1:1", "demo-password"),
-			"service=fail signIn=skipped quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass", "Nothing is accepting connections"},
+			"service=fail signIn=skipped quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Nothing is accepting connections"},
 	}
 	for _, tc := range cases {
 		sim.SetCondition(simulator.Condition{})
@@ -91,7 +91,7 @@ func TestReadinessJudgesTheRetainageItem(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return res.Checks[len(res.Checks)-1]
+		return res.Checks[len(res.Checks)-2]
 	}
 	ref := settings.ItemRef{ListID: retainage.ListID, FullName: retainage.FullName}
 	inactive, other := retainage, retainage
@@ -114,6 +114,51 @@ func TestReadinessJudgesTheRetainageItem(t *testing.T) {
 		if got.ID != CheckRetainageItem || got.Status != tc.status || !strings.Contains(got.Message, tc.says) {
 			t.Errorf("%s: %+v", tc.name, got)
 		}
+	}
+}
+
+// The checklist's last line says whether the service runs with the saved
+// settings, and what to do when it does not.
+func TestReadinessSaysWhetherTheSettingsAreInEffect(t *testing.T) {
+	f := newFixture(t)
+	sim, url := startSimulator(t)
+	c := connectionTo(url, "demo-password")
+	line := func() Check {
+		t.Helper()
+		res, _, err := f.svc.TestConnection(ctx, f.profile, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := res.Checks[len(res.Checks)-1]
+		if last.ID != CheckSettings || last.Label != "Settings on the service" {
+			t.Fatalf("last line: %+v", last)
+		}
+		return last
+	}
+	want := func(got Check, status CheckStatus, remedy Remedy, says string) {
+		t.Helper()
+		if got.Status != status || got.Remedy != remedy || !strings.Contains(got.Message, says) {
+			t.Fatalf("settings line %+v, want %s %q saying %q", got, status, remedy, says)
+		}
+	}
+	want(line(), CheckWarning, "", "not saved yet")
+	if _, errs, err := f.svc.Save(ctx, f.profile, 0, c); err != nil || len(errs) > 0 {
+		t.Fatal(errs, err)
+	}
+	c.ChangePassword = false
+	want(line(), CheckWarning, RemedySendSettings, "not on the service yet")
+	f.send(t, SendIfUnchanged)
+	want(line(), CheckPass, "", "runs the sync with the settings saved on this computer")
+
+	theirs := settings.Normalize(c.Settings)
+	theirs.UseProcoreContractNumber = false
+	sim.SetServiceSettings(theirs, quickbooks.AppliedBy{Computer: "OTHER-PC", User: "sam"})
+	want(line(), CheckFail, RemedySendSettings, "changed on OTHER-PC by sam")
+
+	sim.SetCapabilities([]string{})
+	want(line(), CheckSkipped, "", "kept on this computer only")
+	if st, _ := f.svc.ServiceSyncState(ctx, f.profile); st.Status != SyncLocalOnly {
+		t.Fatalf("a test of the saved service did not remember it keeps no settings: %+v", st)
 	}
 }
 

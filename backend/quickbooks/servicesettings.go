@@ -33,6 +33,24 @@ type PutSettings struct {
 	AppliedBy AppliedBy         `json:"appliedBy"`
 }
 
+// plausibleSettings tells whether s could be settings an app applied: no
+// value with hidden characters (which could reorder what the user reads)
+// or longer than any setting may be (the Service URL is the longest). Values the rules refuse are still
+// plausible: they are shown, and refused if the user takes them.
+func plausibleSettings(s settings.Settings) bool {
+	for _, sp := range settings.Specs() {
+		if !sp.Stored() {
+			continue
+		}
+		text := sp.Text(s)
+		if settings.HasHiddenCharacter(text) || len([]rune(text)) > settings.MaxServiceURLLength {
+			return false
+		}
+	}
+	name := s.RetainageItem.FullName
+	return !settings.HasHiddenCharacter(name) && len([]rune(name)) <= MaxFullNameRunes
+}
+
 // AnyVersion is the If-Match that applies settings only where the service
 // has none yet.
 const AnyVersion = "*"
@@ -45,8 +63,15 @@ func (c *Client) Settings(ctx context.Context) (ServiceSettings, error) {
 		return ServiceSettings{}, err
 	}
 	out.ETag = header.Get("ETag")
-	if out.ETag == "" {
+	switch {
+	case out.ETag == "":
 		return ServiceSettings{}, c.notQuickBooks("settings answer without an ETag")
+	case out.Settings != nil && !plausibleSettings(*out.Settings):
+		return ServiceSettings{}, c.notQuickBooks("settings with hidden characters or overlong values")
+	}
+	if out.AppliedBy != nil {
+		out.AppliedBy.Computer = displayText(out.AppliedBy.Computer, maxNameRunes)
+		out.AppliedBy.User = displayText(out.AppliedBy.User, maxNameRunes)
 	}
 	return out, nil
 }

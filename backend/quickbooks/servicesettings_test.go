@@ -1,6 +1,8 @@
 package quickbooks_test
 
 import (
+	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"qbsettings/backend/quickbooks"
@@ -62,4 +64,34 @@ func TestServiceSettingsAreVersioned(t *testing.T) {
 	sim.SetCapabilities([]string{quickbooks.CapabilityItemsCreate})
 	_, err = c.Settings(ctx)
 	wantKind(t, err, quickbooks.KindServiceError, "error 501")
+}
+
+// A service that lies: settings no app could have applied are not shown
+// or taken, and who applied them is cleaned before anyone reads it.
+func TestServiceSettingsFromALyingService(t *testing.T) {
+	// Not contract-checked: these answers break the contract on purpose.
+	sim := simulator.New(simulator.Options{User: user, Password: password})
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	url := srv.URL
+	c := client(t, quickbooks.Config{BaseURL: url})
+
+	s := sampleSettings()
+	sim.SetServiceSettings(s, quickbooks.AppliedBy{Computer: "OTHER\u202e-PC", User: "sam\x1b[2J"})
+	got, err := c.Settings(ctx)
+	if err != nil || got.AppliedBy.Computer != "OTHER -PC" || got.AppliedBy.User != "sam [2J" {
+		t.Fatalf("who applied: %+v %v", got.AppliedBy, err)
+	}
+	for _, bad := range []func(*settings.Settings){
+		func(s *settings.Settings) { s.RetainageItem.FullName = "Retainage\u200bPayable" },
+		func(s *settings.Settings) { s.VendorUpdates = "none\x00" },
+		func(s *settings.Settings) { s.ServiceURL = "https://" + strings.Repeat("a", settings.MaxServiceURLLength) },
+		func(s *settings.Settings) { s.RetainageItem.FullName = strings.Repeat("R", quickbooks.MaxFullNameRunes+1) },
+	} {
+		lie := sampleSettings()
+		bad(&lie)
+		sim.SetServiceSettings(lie, quickbooks.AppliedBy{Computer: "OTHER-PC", User: "sam"})
+		_, err := c.Settings(ctx)
+		wantKind(t, err, quickbooks.KindNotQuickBooks, "")
+	}
 }

@@ -1,0 +1,396 @@
+package appservice
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+)
+
+// The settings take effect where the sync runs: after a save this computer
+// sends them to the QuickBooks service (contract 1.1, capability
+// settings). Nothing is overwritten silently in either direction: the
+// service's copy is replaced only when it is still what this computer
+// last applied (or the user chose to replace it), and the service's copy
+// is taken only when the user chooses to.
+
+// SyncStatus says where the saved settings stand on the service.
+type SyncStatus string
+
+const (
+	// SyncNothingSaved: the profile was never saved; nothing to send.
+	SyncNothingSaved SyncStatus = "nothingSaved"
+	// SyncInEffect: the service runs the sync with the saved settings.
+	SyncInEffect SyncStatus = "inEffect"
+	// SyncPending: saved on this computer, not yet on the service.
+	SyncPending SyncStatus = "pending"
+	// SyncChangedElsewhere: the service's settings were changed from
+	// somewhere else and differ; the user keeps these or takes those.
+	SyncChangedElsewhere SyncStatus = "changedElsewhere"
+	// SyncLocalOnly: the service does not keep settings.
+	SyncLocalOnly SyncStatus = "localOnly"
+)
+
+var syncHeadlines = map[SyncStatus]string{
+	SyncNothingSaved:     "Not saved yet",
+	SyncInEffect:         "In effect on the QuickBooks service",
+	SyncPending:          "Saved on this computer, not yet on the QuickBooks service",
+	SyncChangedElsewhere: "Changed on the QuickBooks service from somewhere else",
+	SyncLocalOnly:        "Kept on this computer only",
+}
+
+// SyncState is where the saved settings stand on the service, in words.
+type SyncState struct {
+	Status SyncStatus
+	// Headline names the status; the window adds Since to it.
+	Headline string
+	// Since: when the settings in effect were applied (SyncInEffect).
+	Since time.Time
+	// Message says what happened and, when something is to be done, what.
+	Message string
+	// Refused are the values the service refused, beside their fields.
+	Refused []settings.FieldError
+	// Elsewhere is the service's copy that differs (SyncChangedElsewhere).
+	Elsewhere *Elsewhere
+}
+
+// Elsewhere is the service's copy of the settings, changed from somewhere
+// else, with its differences from this computer's.
+type Elsewhere struct {
+	AppliedAt   time.Time
+	Computer    string
+	User        string
+	Differences []settings.Difference
+}
+
+// syncState judges where saved stands from what this computer knows of
+// the service.
+func syncState(saved store.Saved, sync store.ServiceSync) SyncState {
+	st := syncStateOf(saved, sync)
+	st.Headline = syncHeadlines[st.Status]
+	return st
+}
+
+func syncStateOf(saved store.Saved, sync store.ServiceSync) SyncState {
+	switch {
+	case sync.Unsupported:
+		return SyncState{Status: SyncLocalOnly, Message: "This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them."}
+	case saved.Revision == 0:
+		return SyncState{Status: SyncNothingSaved, Message: "Save the settings, and they are sent to the QuickBooks service."}
+	case sync.Elsewhere != nil:
+		e := sync.Elsewhere
+		return SyncState{Status: SyncChangedElsewhere, Message: changedElsewhereMessage(e),
+			Elsewhere: &Elsewhere{AppliedAt: e.AppliedAt, Computer: e.Computer, User: e.User,
+				Differences: settings.RuleDifferences(saved.Settings, e.Settings)}}
+	case sync.Applied != nil && settings.SameRules(*sync.Applied, saved.Settings):
+		return SyncState{Status: SyncInEffect, Since: sync.AppliedAt, Message: "The sync runs with the settings saved on this computer."}
+	case sync.AttemptedAt.Before(saved.SavedAt):
+		// Not tried since the last save (the app was closed meanwhile).
+		return SyncState{Status: SyncPending, Message: "They have not been sent to the service yet."}
+	}
+	return SyncState{Status: SyncPending, Message: sync.Problem, Refused: sync.Refused}
+}
+
+func changedElsewhereMessage(e *store.ServiceCopy) string {
+	where := "from somewhere else (another computer, or Procore's page)"
+	switch {
+	case e.Computer != "" && e.User != "":
+		where = fmt.Sprintf("on %s by %s", e.Computer, e.User)
+	case e.Computer != "":
+		where = "on " + e.Computer
+	}
+	return fmt.Sprintf("The settings the QuickBooks service runs with were changed %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", where)
+}
+
+// ServiceSyncState says where the profile's saved settings stand on the
+// service, from what this computer knows (no call to the service).
+func (s *Service) ServiceSyncState(ctx context.Context, profile string) (SyncState, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return SyncState{}, err
+	}
+	saved, sync, err := s.savedAndSync(ctx, profile)
+	if err != nil {
+		return SyncState{}, err
+	}
+	return syncState(saved, sync), nil
+}
+
+func (s *Service) savedAndSync(ctx context.Context, profile string) (store.Saved, store.ServiceSync, error) {
+	saved, err := s.store.LoadSettings(ctx, profile)
+	if err != nil {
+		return store.Saved{}, store.ServiceSync{}, s.storeFailure(reading, err)
+	}
+	sync, err := s.store.ServiceSync(ctx, profile)
+	if err != nil {
+		return store.Saved{}, store.ServiceSync{}, s.storeFailure(reading, err)
+	}
+	return saved, sync, nil
+}
+
+// SendChoice says what a send may replace on the service.
+type SendChoice int
+
+const (
+	// SendIfUnchanged replaces only what this computer last applied.
+	SendIfUnchanged SendChoice = iota
+	// KeepThisComputers replaces the service's copy the user was shown
+	// (SyncChangedElsewhere), and nothing newer than it.
+	KeepThisComputers
+)
+
+// SendSettings sends the profile's saved settings to the service, if the
+// service keeps settings and its copy is still what this computer last
+// applied (or, with KeepThisComputers, the copy the user chose to
+// replace). The outcome is recorded and returned as a SyncState; only a
+// failure of this computer (the database, no such profile) is an error.
+func (s *Service) SendSettings(ctx context.Context, profile string, choice SendChoice) (SyncState, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return SyncState{}, err
+	}
+	saved, sync, err := s.savedAndSync(ctx, profile)
+	if err != nil || saved.Revision == 0 {
+		return syncState(saved, sync), err
+	}
+	sync, err = s.send(ctx, profile, saved, sync, choice)
+	if errors.Is(err, errCanceled) {
+		return syncState(saved, sync), nil
+	}
+	if err != nil {
+		return SyncState{}, err
+	}
+	sync.AttemptedAt = s.now().UTC()
+	if err := s.store.SaveServiceSync(context.WithoutCancel(ctx), profile, sync); err != nil {
+		return SyncState{}, s.storeFailure(writing, err)
+	}
+	st := syncState(saved, sync)
+	s.log.Info("settings sent to the service", "profile", profile, "revision", saved.Revision, "status", st.Status)
+	return st, nil
+}
+
+// errCanceled: the user stopped the send; nothing is recorded.
+var errCanceled = errors.New("sending the settings was canceled")
+
+// send does the exchange and returns what is then known of the service.
+func (s *Service) send(ctx context.Context, profile string, saved store.Saved, sync store.ServiceSync, choice SendChoice) (store.ServiceSync, error) {
+	sync.Problem, sync.Refused = "", nil
+	client, errs, err := s.client(ctx, profile, settings.Change{Settings: saved.Settings})
+	var ue *UserError
+	switch {
+	case errors.As(err, &ue):
+		sync.Problem = ue.Message
+		return sync, nil
+	case err != nil:
+		return sync, err
+	case len(errs) > 0:
+		sync.Problem = fmt.Sprintf("The settings could not be sent: %s", errs[0].Message)
+		return sync, nil
+	}
+	defer client.Close()
+	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
+	defer cancel()
+
+	copyOnService, err := s.serviceCopy(ctx, profile, client)
+	if err != nil {
+		return s.sendFailed(sync, err)
+	}
+	sync.Unsupported = false
+	// Twice at most: a version changed between reading and writing is
+	// read again once, and then judged like any other.
+	for attempt := 0; ; attempt++ {
+		if copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings) {
+			return applied(sync, saved.Settings, copyOnService.ETag, appliedTime(copyOnService, s.now)), nil
+		}
+		if changedElsewhere(copyOnService, sync) && !chosenToReplace(copyOnService, sync, choice) {
+			sync.Elsewhere = elsewhereOf(copyOnService)
+			return sync, nil
+		}
+		etag, err := client.ApplySettings(ctx, saved.Settings, s.appliedBy(), copyOnService.ETag)
+		if qe, ok := asServiceError(err); ok && qe.Kind == quickbooks.KindSettingsChanged && attempt == 0 {
+			if copyOnService, err = client.Settings(ctx); err != nil {
+				return s.sendFailed(sync, err)
+			}
+			continue
+		}
+		if err != nil {
+			return s.sendFailed(sync, err)
+		}
+		return applied(sync, saved.Settings, etag, s.now()), nil
+	}
+}
+
+// serviceCopy checks that the service keeps settings and has the
+// profile's company file open, then reads its copy of the settings.
+func (s *Service) serviceCopy(ctx context.Context, profile string, client *quickbooks.Client) (quickbooks.ServiceSettings, error) {
+	health, err := client.Health(ctx)
+	if err != nil {
+		return quickbooks.ServiceSettings{}, err
+	}
+	if !health.Can(quickbooks.CapabilitySettings) {
+		return quickbooks.ServiceSettings{}, errNoSettingsCapability
+	}
+	if err := s.checkCompanyFile(ctx, profile, health); err != nil {
+		return quickbooks.ServiceSettings{}, err
+	}
+	return client.Settings(ctx)
+}
+
+// errNoSettingsCapability: the service does not keep settings.
+var errNoSettingsCapability = errors.New("the service does not keep settings")
+
+// sendFailed records why a send did not apply.
+func (s *Service) sendFailed(sync store.ServiceSync, err error) (store.ServiceSync, error) {
+	var wrong *WrongCompanyFileError
+	qe, isService := asServiceError(err)
+	switch {
+	case errors.Is(err, errNoSettingsCapability):
+		sync.Unsupported = true
+	case errors.As(err, &wrong):
+		sync.Problem = wrong.Message()
+	case isService && qe.Kind == quickbooks.KindCanceled:
+		return sync, errCanceled
+	case isService && qe.Kind == quickbooks.KindSettingsRefused:
+		sync.Problem = "The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again."
+		sync.Refused = qe.FieldErrors
+	case isService:
+		sync.Problem = qe.Message
+		s.log.Warn("settings not sent", "kind", qe.Kind, "detail", qe.Detail)
+	default:
+		return sync, err
+	}
+	return sync, nil
+}
+
+// changedElsewhere: the service has settings that are not the version
+// this computer last applied, nor the same rules.
+func changedElsewhere(c quickbooks.ServiceSettings, sync store.ServiceSync) bool {
+	if c.Settings == nil || c.ETag == sync.ETag {
+		return false
+	}
+	return sync.Applied == nil || !settings.SameRules(*c.Settings, *sync.Applied)
+}
+
+// elsewhereOf keeps the service's copy c (which has settings).
+func elsewhereOf(c quickbooks.ServiceSettings) *store.ServiceCopy {
+	e := &store.ServiceCopy{Settings: *c.Settings, ETag: c.ETag}
+	if c.AppliedAt != nil {
+		e.AppliedAt = *c.AppliedAt
+	}
+	if c.AppliedBy != nil {
+		e.Computer, e.User = c.AppliedBy.Computer, c.AppliedBy.User
+	}
+	return e
+}
+
+// chosenToReplace: the user chose to keep this computer's settings over
+// exactly this version of the service's.
+func chosenToReplace(c quickbooks.ServiceSettings, sync store.ServiceSync, choice SendChoice) bool {
+	return choice == KeepThisComputers && sync.Elsewhere != nil && sync.Elsewhere.ETag == c.ETag
+}
+
+func applied(sync store.ServiceSync, st settings.Settings, etag string, at time.Time) store.ServiceSync {
+	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: sync.AttemptedAt}
+}
+
+func appliedTime(c quickbooks.ServiceSettings, now func() time.Time) time.Time {
+	if c.AppliedAt != nil {
+		return *c.AppliedAt
+	}
+	return now()
+}
+
+// appliedBy names this computer and its user to the service.
+func (s *Service) appliedBy() quickbooks.AppliedBy {
+	host, err := os.Hostname()
+	if err != nil {
+		host = ""
+	}
+	return quickbooks.AppliedBy{Computer: host, User: s.whoami()}
+}
+
+// TakeServiceSettings saves the service's copy the user was shown
+// (SyncChangedElsewhere) as a new revision, recorded in the history as
+// taken from the service; this computer's connection settings stay. No
+// call to the service is needed: that copy is what it runs with.
+func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (State, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return State{}, err
+	}
+	saved, sync, err := s.savedAndSync(ctx, profile)
+	if err != nil {
+		return State{}, err
+	}
+	if sync.Elsewhere == nil {
+		return State{}, &UserError{Message: "There are no settings from the QuickBooks service to take: the service's settings are not known to differ from this computer's. Send the settings to check again."}
+	}
+	e := sync.Elsewhere
+	taken := settings.WithRulesOf(saved.Settings, e.Settings)
+	// The service runs with its item whatever this computer's list says;
+	// the readiness check judges it against the list.
+	if errs := settings.Validate(settings.Change{Settings: taken}, settings.Context{PasswordStored: true, ItemListUnknown: true}); len(errs) > 0 {
+		return State{}, &UserError{Message: fmt.Sprintf("The QuickBooks service's settings cannot be used here, so nothing was taken: %s: %s Keep this computer's settings instead, or correct them where they were changed.",
+			settings.FieldLabel(errs[0].Field), errs[0].Message)}
+	}
+	rev := store.NewRevision{Profile: profile, Base: saved.Revision, Settings: taken, At: s.now(),
+		By:   store.Author{SavedBy: s.whoami(), TakenFrom: takenFrom(e)},
+		Sync: &store.ServiceSync{Applied: &taken, ETag: e.ETag, AppliedAt: e.AppliedAt, AttemptedAt: s.now().UTC()}}
+	if _, err := s.store.SaveRevision(ctx, rev); err != nil {
+		var conflict *store.ConflictError
+		if errors.As(err, &conflict) {
+			return State{}, s.conflict(conflict)
+		}
+		return State{}, s.storeFailure(writing, err)
+	}
+	s.log.Info("settings taken from the service", "profile", profile, "etag", e.ETag)
+	return s.Load(ctx, profile)
+}
+
+// takenFrom says in the history whose copy the settings were taken from.
+func takenFrom(e *store.ServiceCopy) string {
+	switch {
+	case e.Computer != "" && e.User != "":
+		return fmt.Sprintf("the QuickBooks service, as applied on %s by %s", e.Computer, e.User)
+	case e.Computer != "":
+		return "the QuickBooks service, as applied on " + e.Computer
+	}
+	return "the QuickBooks service"
+}
+
+// ServiceSettings reads the settings the service runs with, after the
+// same checks as a send: the service keeps settings and has the profile's
+// company file open.
+func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickbooks.ServiceSettings, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return quickbooks.ServiceSettings{}, err
+	}
+	saved, err := s.store.LoadSettings(ctx, profile)
+	if err != nil {
+		return quickbooks.ServiceSettings{}, s.storeFailure(reading, err)
+	}
+	client, errs, err := s.client(ctx, profile, settings.Change{Settings: saved.Settings})
+	if err != nil {
+		return quickbooks.ServiceSettings{}, err
+	}
+	if len(errs) > 0 {
+		return quickbooks.ServiceSettings{}, &UserError{Message: fmt.Sprintf("The service's settings could not be read: %s", errs[0].Message)}
+	}
+	defer client.Close()
+	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
+	defer cancel()
+	out, err := s.serviceCopy(ctx, profile, client)
+	var wrong *WrongCompanyFileError
+	qe, isService := asServiceError(err)
+	switch {
+	case errors.Is(err, errNoSettingsCapability):
+		return out, &UserError{Message: syncStateOf(saved, store.ServiceSync{Unsupported: true}).Message, Cause: err}
+	case errors.As(err, &wrong):
+		return out, &UserError{Message: wrong.Message(), Cause: err}
+	case isService:
+		return out, &UserError{Message: qe.Message, Cause: err}
+	}
+	return out, err
+}
