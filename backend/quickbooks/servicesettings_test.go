@@ -85,8 +85,12 @@ func TestServiceSettingsFromALyingService(t *testing.T) {
 	for _, bad := range []func(*settings.Settings){
 		func(s *settings.Settings) { s.RetainageItem.FullName = "Retainage\u200bPayable" },
 		func(s *settings.Settings) { s.VendorUpdates = "none\x00" },
-		func(s *settings.Settings) { s.ServiceURL = "https://" + strings.Repeat("a", settings.MaxServiceURLLength) },
-		func(s *settings.Settings) { s.RetainageItem.FullName = strings.Repeat("R", quickbooks.MaxFullNameRunes+1) },
+		func(s *settings.Settings) {
+			s.ServiceURL = "https://" + strings.Repeat("a", settings.MaxServiceURLLength)
+		},
+		func(s *settings.Settings) {
+			s.RetainageItem.FullName = strings.Repeat("R", quickbooks.MaxFullNameRunes+1)
+		},
 	} {
 		lie := sampleSettings()
 		bad(&lie)
