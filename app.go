@@ -137,6 +137,8 @@ type FormState struct {
 	// Trusted lists the certificates trusted for the profile's addresses.
 	Trusted    []TrustedCertificateInfo `json:"trusted"`
 	DataFolder string                   `json:"dataFolder"`
+	// ServiceSync says where the saved settings stand on the service.
+	ServiceSync *ServiceSync `json:"serviceSync"`
 }
 
 // LoadResult carries the form's state, or a message for the user.
@@ -239,6 +241,7 @@ func (a *App) toFormState(st appservice.State) *FormState {
 		ItemsRefreshedAt: timeText(st.Items.RefreshedAt),
 		Trusted:          toTrustedInfos(st.Trusted),
 		DataFolder:       a.dataDir,
+		ServiceSync:      toServiceSync(st.Sync),
 	}
 }
 

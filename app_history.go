@@ -8,11 +8,14 @@ import (
 // HistoryEntry is one saved revision: when, by whom, what changed, and the
 // settings it saved (so the form can load them for a restore).
 type HistoryEntry struct {
-	Revision int64                  `json:"revision"`
-	SavedAt  string                 `json:"savedAt"`
-	SavedBy  string                 `json:"savedBy"`
-	Changes  []settings.FieldChange `json:"changes"`
-	Settings settings.Settings      `json:"settings"`
+	Revision int64  `json:"revision"`
+	SavedAt  string `json:"savedAt"`
+	SavedBy  string `json:"savedBy"`
+	// TakenFrom, when set, says whose copy on the QuickBooks service the
+	// revision was taken from.
+	TakenFrom string                 `json:"takenFrom"`
+	Changes   []settings.FieldChange `json:"changes"`
+	Settings  settings.Settings      `json:"settings"`
 }
 
 // HistoryResult is the history, newest first, or a message for the user.
@@ -35,11 +38,12 @@ func (a *App) History() HistoryResult {
 	out := make([]HistoryEntry, len(entries))
 	for i, e := range entries {
 		out[i] = HistoryEntry{
-			Revision: e.Revision.Revision,
-			SavedAt:  timeText(e.SavedAt),
-			SavedBy:  e.SavedBy,
-			Changes:  e.Changes,
-			Settings: e.Settings,
+			Revision:  e.Revision.Revision,
+			SavedAt:   timeText(e.SavedAt),
+			SavedBy:   e.SavedBy,
+			TakenFrom: e.TakenFrom,
+			Changes:   e.Changes,
+			Settings:  e.Settings,
 		}
 	}
 	return HistoryResult{Entries: out}

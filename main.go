@@ -56,7 +56,7 @@ func main() {
 		OnStartup:        app.startup,
 		OnBeforeClose:    app.beforeClose,
 		Bind:             []any{app},
-		EnumBind:         []any{directCostColumns, vendorUpdateOptions, fields, kinds, events},
+		EnumBind:         []any{directCostColumns, vendorUpdateOptions, fields, kinds, events, syncStatuses, remedies},
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "com.qbsettings.quickbooks-integration-settings",
 			OnSecondInstanceLaunch: app.onSecondInstance,
@@ -177,6 +177,19 @@ var (
 		{settings.KindSwitch, "Switch"},
 		{settings.KindChoice, "Choice"},
 		{settings.KindItem, "Item"},
+	}
+	syncStatuses = []enumValue[appservice.SyncStatus]{
+		{appservice.SyncNothingSaved, "NothingSaved"},
+		{appservice.SyncInEffect, "InEffect"},
+		{appservice.SyncPending, "Pending"},
+		{appservice.SyncChangedElsewhere, "ChangedElsewhere"},
+		{appservice.SyncLocalOnly, "LocalOnly"},
+	}
+	remedies = []enumValue[appservice.Remedy]{
+		{appservice.RemedyChooseItem, "ChooseRetainageItem"},
+		{appservice.RemedyRefreshItems, "RefreshItems"},
+		{appservice.RemedyRebind, "RebindCompanyFile"},
+		{appservice.RemedySendSettings, "SendSettings"},
 	}
 )
 

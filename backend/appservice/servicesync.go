@@ -255,7 +255,10 @@ func (s *Service) sendFailed(sync store.ServiceSync, err error) (store.ServiceSy
 		return sync, errCanceled
 	case isService && qe.Kind == quickbooks.KindSettingsRefused:
 		sync.Problem = "The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again."
-		sync.Refused = qe.FieldErrors
+		for _, fe := range qe.FieldErrors {
+			fe.Message = "The QuickBooks service refused this value: " + fe.Message
+			sync.Refused = append(sync.Refused, fe)
+		}
 	case isService:
 		sync.Problem = qe.Message
 		s.log.Warn("settings not sent", "kind", qe.Kind, "detail", qe.Detail)

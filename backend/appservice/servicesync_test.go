@@ -231,7 +231,7 @@ func TestRefusedValueIsShownBesideItsField(t *testing.T) {
 	sim.RefuseSetting(settings.FieldRetainageItem, "This item is not a Service item in QuickBooks.")
 	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
 	wantSync(t, st, SyncPending, "refused some of the settings")
-	if len(st.Refused) != 1 || st.Refused[0].Field != settings.FieldRetainageItem || st.Refused[0].Message != "This item is not a Service item in QuickBooks." {
+	if len(st.Refused) != 1 || st.Refused[0].Field != settings.FieldRetainageItem || st.Refused[0].Message != "The QuickBooks service refused this value: This item is not a Service item in QuickBooks." {
 		t.Fatalf("refused: %+v", st.Refused)
 	}
 	sim.RefuseSetting(settings.FieldRetainageItem, "")

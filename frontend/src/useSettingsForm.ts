@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { main, settings } from "../wailsjs/go/models";
+import { appservice, main, settings } from "../wailsjs/go/models";
 import * as backend from "../wailsjs/go/main/App";
 import { formatTime } from "./format";
 import { failureText } from "./failure";
@@ -28,6 +28,24 @@ export function fieldId(field: settings.Field): string {
 const sameValues = (a: Values, b: Values) =>
   (Object.keys(a) as (keyof Values)[]).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 
+// syncBanner says, after what was done here (saved, if anything), where the
+// settings stand on the QuickBooks service.
+function syncBanner(sync: main.ServiceSync, saved: string): Banner {
+  const prefix = saved ? `${saved} ` : "";
+  switch (sync.status) {
+    case appservice.SyncStatus.InEffect:
+      return { intent: "success", text: `${prefix}They are in effect on the QuickBooks service.` };
+    case appservice.SyncStatus.ChangedElsewhere:
+      return {
+        intent: "warning",
+        text: `${prefix}The settings on the QuickBooks service were changed from somewhere else: choose which to keep, at the top of the page.`,
+      };
+    case appservice.SyncStatus.Pending:
+      return { intent: "warning", text: `${prefix}They are not on the QuickBooks service yet. ${sync.message}` };
+  }
+  return { intent: saved ? "success" : "info", text: `${prefix}${sync.message}` };
+}
+
 function toErrors(list: settings.FieldError[] | null | undefined): FieldErrors {
   const out: FieldErrors = {};
   for (const e of list ?? []) out[e.field] ??= e.message;
@@ -46,6 +64,7 @@ export function useSettingsForm(initial: main.FormState) {
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [banner, setBanner] = useState<Banner | null>(null);
   const [saving, setSaving] = useState(false);
+  const [sending, setSending] = useState(false);
   const [newerRevision, setNewerRevision] = useState(0);
   const validation = useRef(0);
 
@@ -111,9 +130,60 @@ export function useSettingsForm(initial: main.FormState) {
     setBanner((b) => (b?.intent === "success" ? null : b));
   };
 
-  const visibleErrors: FieldErrors = showAllErrors
-    ? errors
-    : Object.fromEntries(Object.entries(errors).filter(([f]) => touched.has(f as settings.Field)));
+  // Values the service refused stand beside their fields until changed.
+  const refused: FieldErrors =
+    state.serviceSync?.status === appservice.SyncStatus.Pending
+      ? Object.fromEntries(
+          Object.entries(toErrors(state.serviceSync.refused)).filter(
+            ([f]) => f in values && JSON.stringify(values[f as keyof Values]) === JSON.stringify(state.settings[f as keyof Values]),
+          ),
+        )
+      : {};
+  const visibleErrors: FieldErrors = {
+    ...refused,
+    ...(showAllErrors ? errors : Object.fromEntries(Object.entries(errors).filter(([f]) => touched.has(f as settings.Field)))),
+  };
+
+  // send sends the saved settings to the QuickBooks service (keep: over
+  // the service's copy the user was shown as changed elsewhere); saved
+  // says what was just done here, for the banner.
+  const send = async (keep = false, saved = "") => {
+    setSending(true);
+    try {
+      const res = await backend.SendSettings(keep);
+      if (res.error || !res.sync) {
+        setBanner({ intent: "error", text: saved ? `${saved} ${res.error}` : res.error });
+        return;
+      }
+      const serviceSync = res.sync;
+      setState((s) => main.FormState.createFrom({ ...s, serviceSync }));
+      setBanner(syncBanner(serviceSync, saved));
+    } catch (err: unknown) {
+      setBanner({ intent: "error", text: failureText(err) });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  // afterSave shows settings saved here (an Update, an import) and sends them.
+  const afterSave = async (next: main.FormState, saved: string) => {
+    reset(next);
+    setBanner({ intent: "info", text: saved });
+    await send(false, saved);
+  };
+
+  const takeServices = async () => {
+    const res = await backend.TakeServiceSettings();
+    if (res.error || !res.state) {
+      setBanner({ intent: "error", text: res.error, conflict: res.conflict });
+      return;
+    }
+    reset(res.state);
+    setBanner({
+      intent: "success",
+      text: `The QuickBooks service's settings were saved on this computer as revision ${res.state.revision}. They are in effect there.`,
+    });
+  };
 
   // save returns the field to focus when the save was refused for field errors.
   const save = async (): Promise<settings.Field | null> => {
@@ -132,8 +202,9 @@ export function useSettingsForm(initial: main.FormState) {
         return res.fieldErrors[0].field;
       }
       if (!res.state) return null;
-      reset(res.state);
-      setBanner({ intent: "success", text: `Settings saved at ${formatTime(res.state.savedAt)}.` });
+      const next = res.state;
+      setSaving(false);
+      await afterSave(next, `Settings saved at ${formatTime(next.savedAt)}.`);
       return null;
     } finally {
       setSaving(false);
@@ -170,11 +241,9 @@ export function useSettingsForm(initial: main.FormState) {
     });
   };
 
-  // applySaved shows settings saved by another action (an import).
-  const applySaved = (next: main.FormState, message: string) => {
-    reset(next);
-    setBanner({ intent: "success", text: message });
-  };
+  // applySaved shows settings saved by another action (an import) and
+  // sends them, as Update does.
+  const applySaved = (next: main.FormState, message: string) => afterSave(next, message);
 
   const update = (patch: Partial<main.FormState>) => setState((s) => main.FormState.createFrom({ ...s, ...patch }));
 
@@ -209,6 +278,10 @@ export function useSettingsForm(initial: main.FormState) {
     errors: visibleErrors,
     dirty,
     saving,
+    sending,
+    send: () => send(),
+    keepThisComputers: () => send(true),
+    takeServices,
     banner,
     dismissBanner: () => setBanner(null),
     save,

@@ -119,6 +119,10 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
           checks={result.checks ?? []}
           openCompanyFile={result.openCompanyFile}
           onRebind={() => test(RebindCompanyFile)}
+          onSendSettings={async () => {
+            await form.send();
+            await test();
+          }}
         />
       )}
       {problem && (

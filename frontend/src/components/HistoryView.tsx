@@ -58,6 +58,7 @@ export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntr
             )}
             {i === 0 && <Text className={styles.restore}>Current settings</Text>}
           </div>
+          {e.takenFrom && <Text block>Taken from {e.takenFrom}.</Text>}
           <ul className={styles.changes}>
             {(e.changes ?? []).map((c) => (
               <li key={c.label}>

@@ -43,7 +43,9 @@ it("shows what an import changes and applies it only on confirmation", async () 
   );
   await user.click(screen.getByRole("button", { name: "Import" }));
   expect(api.ApplyImport).toHaveBeenCalledWith("t1");
-  expect(await screen.findByText("Imported as revision 4.")).toBeInTheDocument();
+  // Sent to the service through the same path as Update.
+  expect(await screen.findByText("Imported as revision 4. They are in effect on the QuickBooks service.")).toBeInTheDocument();
+  expect(api.SendSettings).toHaveBeenCalledWith(false);
   // The page is hidden from assistive technology until the dialog has
   // finished closing: wait for it, as a screen reader user would.
   expect(await screen.findByRole("radio", { name: /^Do Not Update Vendors/ })).toBeChecked();

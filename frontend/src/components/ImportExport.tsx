@@ -55,7 +55,7 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
     const res = await ApplyImport(preview.token);
     setPreview(null);
     if (res.error || !res.state) return setMessage({ intent: "error", text: res.error || "Nothing was imported." });
-    form.applySaved(res.state, `Imported as revision ${res.state.revision}.`);
+    void form.applySaved(res.state, `Imported as revision ${res.state.revision}.`);
   };
 
   const changes = preview?.changes ?? [];

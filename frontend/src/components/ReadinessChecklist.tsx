@@ -32,7 +32,12 @@ const OUTCOME: Record<string, { label: string; color: "success" | "warning" | "d
 // ReadinessChecklist shows what the last connection test found, link by
 // link, each with its next step; a company file other than the settings'
 // offers to use it, after asking.
-export function ReadinessChecklist(props: { checks: appservice.Check[]; openCompanyFile: string; onRebind: () => Promise<void> }) {
+export function ReadinessChecklist(props: {
+  checks: appservice.Check[];
+  openCompanyFile: string;
+  onRebind: () => Promise<void>;
+  onSendSettings: () => Promise<void>;
+}) {
   const styles = useStyles();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -64,7 +69,12 @@ export function ReadinessChecklist(props: { checks: appservice.Check[]; openComp
               <Text className={styles.message}>
                 <Text weight="semibold">{c.label}:</Text> {c.message}
               </Text>
-              {c.remedy === "rebindCompanyFile" && props.openCompanyFile && (
+              {c.remedy === appservice.Remedy.SendSettings && (
+                <Button className={styles.action} type="button" onClick={() => void props.onSendSettings()}>
+                  Send the settings now
+                </Button>
+              )}
+              {c.remedy === appservice.Remedy.RebindCompanyFile && props.openCompanyFile && (
                 <Button className={styles.action} type="button" onClick={() => setAsking(true)}>
                   Use {props.openCompanyFile} for these settings…
                 </Button>

@@ -22,6 +22,7 @@ import { GeneralSection } from "./GeneralSection";
 import { HistoryView } from "./HistoryView";
 import { ImportExport } from "./ImportExport";
 import { CompanyBar } from "./CompanyBar";
+import { ServiceSyncPanel } from "./ServiceSyncPanel";
 
 const useStyles = makeStyles({
   page: {
@@ -105,6 +106,7 @@ export function SettingsPage({ initial, onProfileChanged }: { initial: main.Form
             <MessageBarBody>{state.keychainProblem}</MessageBarBody>
           </MessageBar>
         )}
+        <ServiceSyncPanel form={form} />
         <ErrorSummary errors={form.errors} />
         <ConnectionSection form={form} />
         <GeneralSection form={form} />

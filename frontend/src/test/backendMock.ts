@@ -1,5 +1,6 @@
 import { vi } from "vitest";
-import { specs } from "./fixtures";
+import { main } from "../../wailsjs/go/models";
+import { serviceSync, specs } from "./fixtures";
 
 // The Go bindings (wailsjs/go/main/App), replaced at the module boundary:
 //   vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
@@ -29,3 +30,6 @@ export const RemoveProfile = vi.fn();
 export const RebindCompanyFile = vi.fn();
 export const CreateRetainageItem = vi.fn();
 export const FieldDescriptions = vi.fn(() => Promise.resolve(specs));
+// Sent and in effect unless a test says otherwise.
+export const SendSettings = vi.fn(() => Promise.resolve(main.SendResult.createFrom({ sync: serviceSync(), error: "" })));
+export const TakeServiceSettings = vi.fn();

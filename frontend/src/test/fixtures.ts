@@ -1,4 +1,4 @@
-import { main, settings } from "../../wailsjs/go/models";
+import { appservice, main, settings } from "../../wailsjs/go/models";
 import fieldsJSON from "../../wailsjs/fields.json";
 
 // The settings' description as Go gives it (make writes it from
@@ -51,3 +51,15 @@ export const savedState = (values: Partial<settings.Settings> = {}) =>
       ...values,
     },
   );
+
+// serviceSync builds where Go says the saved settings stand on the service.
+export function serviceSync(overrides: Partial<main.ServiceSync> = {}): main.ServiceSync {
+  return main.ServiceSync.createFrom({
+    status: appservice.SyncStatus.InEffect,
+    headline: "In effect on the QuickBooks service",
+    since: "2026-11-24T15:05:00Z",
+    message: "The sync runs with the settings saved on this computer.",
+    refused: [],
+    ...overrides,
+  });
+}

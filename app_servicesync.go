@@ -1,0 +1,76 @@
+package main
+
+import (
+	"qbsettings/backend/appservice"
+	"qbsettings/backend/settings"
+)
+
+// ServiceSync is where the saved settings stand on the QuickBooks service;
+// Since and AppliedAt are RFC 3339.
+type ServiceSync struct {
+	Status   appservice.SyncStatus `json:"status"`
+	Headline string                `json:"headline"`
+	Since    string                `json:"since"`
+	Message  string                `json:"message"`
+	// Refused are the values the service refused, shown beside their fields.
+	Refused   []settings.FieldError `json:"refused"`
+	Elsewhere *ServiceCopy          `json:"elsewhere"`
+}
+
+// ServiceCopy is the service's copy of the settings, changed from
+// somewhere else, with the rules on which it differs from this computer's.
+type ServiceCopy struct {
+	AppliedAt   string                `json:"appliedAt"`
+	Computer    string                `json:"computer"`
+	User        string                `json:"user"`
+	Differences []settings.Difference `json:"differences"`
+}
+
+// SendResult is where the settings stand after sending them, or a message
+// for the user.
+type SendResult struct {
+	Sync  *ServiceSync `json:"sync"`
+	Error string       `json:"error"`
+}
+
+// SendSettings sends the saved settings to the QuickBooks service. Update
+// calls it after every save; keepThisComputers replaces the service's copy
+// the user was shown as changed elsewhere (and nothing newer).
+func (a *App) SendSettings(keepThisComputers bool) SendResult {
+	if a.service == nil {
+		return SendResult{Error: a.problem}
+	}
+	choice := appservice.SendIfUnchanged
+	if keepThisComputers {
+		choice = appservice.KeepThisComputers
+	}
+	ctx, done := a.ops.start(a.context(), "send")
+	defer done()
+	st, err := a.service.SendSettings(ctx, a.currentProfile(), choice)
+	if err != nil {
+		return SendResult{Error: appservice.MessageFor(err)}
+	}
+	return SendResult{Sync: toServiceSync(st)}
+}
+
+// TakeServiceSettings saves the service's copy the user was shown as a new
+// revision, recorded in the history as taken from the service.
+func (a *App) TakeServiceSettings() SaveResult {
+	if a.service == nil {
+		return SaveResult{Error: a.problem}
+	}
+	st, err := a.service.TakeServiceSettings(a.context(), a.currentProfile())
+	if err != nil {
+		return SaveResult{Error: appservice.MessageFor(err)}
+	}
+	return SaveResult{State: a.toFormState(st)}
+}
+
+func toServiceSync(st appservice.SyncState) *ServiceSync {
+	out := &ServiceSync{Status: st.Status, Headline: st.Headline, Since: timeText(st.Since), Message: st.Message,
+		Refused: st.Refused}
+	if e := st.Elsewhere; e != nil {
+		out.Elsewhere = &ServiceCopy{AppliedAt: timeText(e.AppliedAt), Computer: e.Computer, User: e.User, Differences: e.Differences}
+	}
+	return out
+}

@@ -1,0 +1,104 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { appservice } from "../../wailsjs/go/models";
+import { SettingsFormModel } from "../useSettingsForm";
+import { formatTime } from "../format";
+
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  table: { backgroundColor: tokens.colorNeutralBackground1 },
+});
+
+const INTENT: Record<appservice.SyncStatus, "success" | "warning" | "info"> = {
+  [appservice.SyncStatus.NothingSaved]: "info",
+  [appservice.SyncStatus.InEffect]: "success",
+  [appservice.SyncStatus.Pending]: "warning",
+  [appservice.SyncStatus.ChangedElsewhere]: "warning",
+  [appservice.SyncStatus.LocalOnly]: "info",
+};
+
+// ServiceSyncPanel says whether the QuickBooks service runs the sync with
+// the saved settings: since when, or why not with Send now, or, when they
+// were changed from somewhere else, the differences with the choice of
+// which to keep. Go words every message; this only lays them out.
+export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
+  const styles = useStyles();
+  const sync = form.state.serviceSync;
+  if (form.sending) {
+    return (
+      <div role="status">
+        <Spinner size="tiny" labelPosition="after" label="Sending the settings to the QuickBooks service…" />
+      </div>
+    );
+  }
+  if (!sync || sync.status === appservice.SyncStatus.NothingSaved) return null;
+  const title =
+    sync.status === appservice.SyncStatus.InEffect && sync.since ? `${sync.headline} since ${formatTime(sync.since)}` : sync.headline;
+  const elsewhere = sync.status === appservice.SyncStatus.ChangedElsewhere ? sync.elsewhere : undefined;
+  return (
+    <section aria-label="Settings on the QuickBooks service">
+      <MessageBar intent={INTENT[sync.status]} layout="multiline">
+        <MessageBarBody className={styles.body}>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          <Text>{sync.message}</Text>
+          {elsewhere && (
+            <>
+              {elsewhere.appliedAt && <Text>They were applied there {formatTime(elsewhere.appliedAt)}.</Text>}
+              <Table size="small" className={styles.table} aria-label="Settings that differ">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Setting</TableHeaderCell>
+                    <TableHeaderCell>On this computer</TableHeaderCell>
+                    <TableHeaderCell>On the QuickBooks service</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {(elsewhere.differences ?? []).map((d) => (
+                    <TableRow key={d.field}>
+                      <TableCell>{d.label}</TableCell>
+                      <TableCell>{d.thisComputer}</TableCell>
+                      <TableCell>{d.service}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              {form.dirty && <Text>You have unsaved changes: click Update, or undo them, before you choose.</Text>}
+            </>
+          )}
+        </MessageBarBody>
+        {sync.status === appservice.SyncStatus.Pending && (
+          <MessageBarActions>
+            <Button type="button" onClick={() => void form.send()}>
+              Send now
+            </Button>
+          </MessageBarActions>
+        )}
+        {elsewhere && (
+          <MessageBarActions>
+            <Button type="button" onClick={() => void form.keepThisComputers()} disabledFocusable={form.dirty}>
+              Keep this computer&apos;s settings
+            </Button>
+            <Button type="button" onClick={() => void form.takeServices()} disabledFocusable={form.dirty}>
+              Take the service&apos;s settings
+            </Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    </section>
+  );
+}
