@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
 	"qbsettings/backend/simulator"
 	"qbsettings/backend/simulator/simtest"
 )
@@ -25,6 +26,22 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 	fingerprint := quickbooks.Fingerprint(cert.Certificate[0])
 	file := filepath.Join(t.TempDir(), "settings.json")
 	var profileID string
+	// changeOnService changes the service's settings as another PC would.
+	changeOnService := func(change func(*settings.Settings)) func() {
+		return func() {
+			c, err := quickbooks.New(quickbooks.Config{BaseURL: url, User: simtest.User, Password: simtest.Password})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			got, err := c.Settings(t.Context())
+			if err != nil || got.Settings == nil {
+				t.Fatalf("the service's settings: %+v %v", got, err)
+			}
+			change(got.Settings)
+			sim.SetServiceSettings(*got.Settings, quickbooks.AppliedBy{Computer: "OTHER-PC", User: "sam"})
+		}
+	}
 
 	type step struct {
 		stdin  string
@@ -38,7 +55,7 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 		{"", []string{"--help"}, 0, `items refresh \[KEY=VALUE\.\.\.\] \[--password-stdin\]`, nil},
 		{"", []string{"itmes", "list"}, 2, `"itmes list" is not a command`, nil},
 		{"", []string{"items"}, 2, `Did you mean one of:\n  qbsettings items refresh`, nil},
-		{"", []string{"settings", "get", "--bogus"}, 2, `flag provided but not defined: -bogus\nUsage: qbsettings settings get \[--profile ID\] \[--json\]`, nil},
+		{"", []string{"settings", "get", "--bogus"}, 2, `flag provided but not defined: -bogus\nUsage: qbsettings settings get \[--from-service\] \[--profile ID\] \[--json\]`, nil},
 		{"", []string{"profiles", "list", "--profile", "x"}, 2, `not defined: -profile`, nil},
 		{"", []string{"settings", "get", "--json"}, 0, `"revision": 0`, nil},
 		{"", []string{"settings", "get", "--profile", "typo"}, 1, `there is no company profile "typo"`, nil},
@@ -53,7 +70,7 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 		{"", []string{"items", "list", "--search", "retainage", "--json"}, 0, `"fullName": "Retainage Payable"`, nil},
 		{"", []string{"items", "list"}, 0, `Retainage Payable\tService\tactive`, nil},
 		{"", []string{"settings", "set", "retainageItem=Nope"}, 1, `no item "Nope" in the stored item list\. Run qbsettings items refresh`, nil},
-		{"demo-password\n", []string{"settings", "set", "serviceUrl=" + url, "serviceUser=demo", "retainageItem=Retainage Payable", "--password-stdin"}, 0, `^Saved revision 1\.\n$`, nil},
+		{"demo-password\n", []string{"settings", "set", "serviceUrl=" + url, "serviceUser=demo", "retainageItem=Retainage Payable", "--password-stdin"}, 0, `^Saved revision 1\.\nIn effect on the QuickBooks service since .*\. The sync runs with the settings saved on this computer\.\n$`, nil},
 		{"", []string{"items", "create", "Retainage Payable"}, 1, `already has an item with that name(?s:.*)Nothing was created\.`, nil},
 		{"", []string{"items", "create", "Retainage:Held"}, 1, `cannot contain one`, nil},
 		{"", []string{"items", "create"}, 2, `needs the new item's NAME`, nil},
@@ -68,7 +85,9 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 		{"", []string{"connection", "rebind"}, 0, `now belong to the company file Other Co\.qbw`, nil},
 		{"", []string{"connection", "test"}, 0, `^Connected\.`, nil},
 		{"", []string{"connection", "rebind"}, 0, `Summit Ridge Builders\.qbw`, func() { sim.OpenCompanyFile(simulator.SummitRidge) }},
-		{"", []string{"settings", "set", "vendorUpdates=none", "useProcoreContractNumber=yes"}, 0, `^Saved revision 2\.\n$`, nil},
+		{"", []string{"settings", "set", "vendorUpdates=none", "useProcoreContractNumber=yes"}, 0, `^Saved revision 2\.\nIn effect on the QuickBooks service since`, nil},
+		{"", []string{"settings", "get", "--from-service"}, 0, `Use Procore Contract #: On\n(?s:.*)Vendors will be Automatically Updated: Do Not Update Vendors\n(?s:.*)Applied: .* by `, nil},
+		{"", []string{"connection", "test"}, 0, `\[ok\]   settings: The service runs the sync with the settings saved on this computer\.`, nil},
 		{"", []string{"settings", "set", "hideJobToDateCosts=perhaps"}, 1, `"perhaps" is not a value of hideJobToDateCosts: use true or false`, nil},
 		{"", []string{"settings", "set", "serviceUser=someone-else"}, 1, `No password is stored for this Service User\. Give it`, nil},
 		{"new-password\n", []string{"password", "set"}, 0, `The password is stored in the keychain \(revision 3\)`, nil},
@@ -82,6 +101,24 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 		{"", []string{"settings", "validate", file}, 0, `The file is valid\.\nNothing would change\.`, nil},
 		{"", []string{"settings", "import", file, "--yes"}, 0, `Nothing would change\.`, nil},
 		{"", []string{"settings", "import"}, 2, `needs one FILE`, nil},
+		// The settings on the service: changed elsewhere, taken; kept; a
+		// service that cannot take them; one that is busy.
+		{"", []string{"settings", "apply"}, 0, `^In effect on the QuickBooks service since`, nil},
+		{"", []string{"connection", "test"}, 0, `\[fail\] settings: .*changed on OTHER-PC by sam(?s:.*)--keep-local`, changeOnService(func(s *settings.Settings) { s.UseProcoreContractNumber = false })},
+		{"", []string{"settings", "apply"}, 1, `Changed on the QuickBooks service from somewhere else\. .*changed on OTHER-PC by sam(?s:.*)--keep-local(?s:.*)Differences \(this computer → the QuickBooks service\):\n  Use Procore Contract #: On → Off\n$`, nil},
+		{"", []string{"settings", "apply", "--keep-local", "--take-service"}, 2, `not both`, nil},
+		{"", []string{"settings", "apply", "--take-service", "--json"}, 0, `"status": "inEffect"(?s:.*)"taken": true,\s*"revision": 5`, nil},
+		{"", []string{"history"}, 0, `^Revision 5, .*\n  Taken from the QuickBooks service, as applied on OTHER-PC by sam\.\n  Use Procore Contract #: On → Off\n`, nil},
+		{"", []string{"settings", "set", "useProcoreContractNumber=yes"}, 0, `Saved revision 6\.\nChanged on the QuickBooks service from somewhere else`, changeOnService(func(s *settings.Settings) { s.AutoAddNewCostCodes = true })},
+		{"", []string{"settings", "apply", "--keep-local"}, 0, `^In effect on the QuickBooks service since`, nil},
+		{"", []string{"settings", "get", "--from-service", "--json"}, 0, `"useProcoreContractNumber": true,\s*"autoAddNewCostCodes": false`, nil},
+		{"", []string{"settings", "set", "autoAddNewCostCodes=yes"}, 0, `Saved revision 7\.\nSaved on this computer, not yet on the QuickBooks service\. QuickBooks is showing a dialog(?s:.*)Then run: qbsettings settings apply`,
+			func() { sim.SetCondition(simulator.Condition{HResult: "0x80040414"}) }},
+		{"", []string{"settings", "get"}, 0, `On the QuickBooks service: Saved on this computer, not yet on the QuickBooks service`, nil},
+		{"", []string{"settings", "apply", "--json"}, 0, `"status": "inEffect"`, func() { sim.SetCondition(simulator.Condition{}) }},
+		{"", []string{"settings", "apply"}, 1, `^Kept on this computer only\. This QuickBooks service does not take`, func() { sim.SetCapabilities([]string{}) }},
+		{"", []string{"settings", "get", "--from-service"}, 1, `kept on this computer only`, nil},
+		{"", []string{"settings", "apply"}, 0, `^In effect`, func() { sim.SetCapabilities(simulator.DefaultCapabilities) }},
 		{"", []string{"profiles", "add", "Summit Ridge Builders", "--json"}, 0, `"id": "company-[0-9a-f]+"`, nil},
 		{"", []string{"profiles", "add", "summit ridge builders"}, 1, `already a company named "Summit Ridge Builders"`, nil},
 		{"", []string{"profiles", "add"}, 2, `needs the company's NAME`, nil},

@@ -53,6 +53,9 @@ type SyncState struct {
 	Since time.Time
 	// Message says what happened and, when something is to be done, what.
 	Message string
+	// Kind sorts why a pending send failed, as the client does (the
+	// command line words its own remedy from it).
+	Kind quickbooks.Kind
 	// Refused are the values the service refused, beside their fields.
 	Refused []settings.FieldError
 	// Elsewhere is the service's copy that differs (SyncChangedElsewhere).
@@ -93,7 +96,7 @@ func syncStateOf(saved store.Saved, sync store.ServiceSync) SyncState {
 		// Not tried since the last save (the app was closed meanwhile).
 		return SyncState{Status: SyncPending, Message: "They have not been sent to the service yet."}
 	}
-	return SyncState{Status: SyncPending, Message: sync.Problem, Refused: sync.Refused}
+	return SyncState{Status: SyncPending, Message: sync.Problem, Kind: quickbooks.Kind(sync.ProblemKind), Refused: sync.Refused}
 }
 
 func changedElsewhereMessage(e *store.ServiceCopy) string {
@@ -177,7 +180,7 @@ var errCanceled = errors.New("sending the settings was canceled")
 
 // send does the exchange and returns what is then known of the service.
 func (s *Service) send(ctx context.Context, profile string, saved store.Saved, sync store.ServiceSync, choice SendChoice) (store.ServiceSync, error) {
-	sync.Problem, sync.Refused = "", nil
+	sync.Problem, sync.ProblemKind, sync.Refused = "", "", nil
 	client, errs, err := s.client(ctx, profile, settings.Change{Settings: saved.Settings})
 	var ue *UserError
 	switch {
@@ -250,17 +253,17 @@ func (s *Service) sendFailed(sync store.ServiceSync, err error) (store.ServiceSy
 	case errors.Is(err, errNoSettingsCapability):
 		sync.Unsupported = true
 	case errors.As(err, &wrong):
-		sync.Problem = wrong.Message()
+		sync.Problem, sync.ProblemKind = wrong.Message(), string(quickbooks.KindWrongCompanyFile)
 	case isService && qe.Kind == quickbooks.KindCanceled:
 		return sync, errCanceled
 	case isService && qe.Kind == quickbooks.KindSettingsRefused:
-		sync.Problem = "The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again."
+		sync.Problem, sync.ProblemKind = "The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again.", string(qe.Kind)
 		for _, fe := range qe.FieldErrors {
 			fe.Message = "The QuickBooks service refused this value: " + fe.Message
 			sync.Refused = append(sync.Refused, fe)
 		}
 	case isService:
-		sync.Problem = qe.Message
+		sync.Problem, sync.ProblemKind = qe.Message, string(qe.Kind)
 		s.log.Warn("settings not sent", "kind", qe.Kind, "detail", qe.Detail)
 	default:
 		return sync, err

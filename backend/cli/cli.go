@@ -51,6 +51,8 @@ const (
 	takesPasswordStdin
 	takesFingerprint
 	takesSearch
+	takesFromService
+	takesResolve
 )
 
 // command is one subcommand: its words, its arguments and options, what it
@@ -74,6 +76,9 @@ type call struct {
 	passwordStdin bool
 	fingerprint   string
 	search        string
+	fromService   bool
+	keepLocal     bool
+	takeService   bool
 	args          []string
 	b             Backend
 }
@@ -83,8 +88,9 @@ var commands = []command{
 	{"profiles add", "NAME", takesJSON, "add a company profile; prints its ID", profilesAdd},
 	{"profiles rename", "ID NAME", 0, "rename a company profile", profilesRename},
 	{"profiles remove", "ID", takesYes, "remove a company profile with its settings, history and passwords (asks unless --yes)", profilesRemove},
-	{"settings get", "", takesProfile | takesJSON, "show the settings", settingsGet},
+	{"settings get", "", takesProfile | takesFromService | takesJSON, "show the settings saved here, or with --from-service the ones the QuickBooks service runs with", settingsGet},
 	{"settings set", "KEY=VALUE...", takesProfile | takesPasswordStdin, "change settings (and, with --password-stdin, the password) as one revision, checked like the form; all or nothing", settingsSet},
+	{"settings apply", "", takesProfile | takesResolve | takesJSON, "send the saved settings to the QuickBooks service; if they were changed there from somewhere else, --keep-local replaces them with these and --take-service saves them here (exit 1 unless in effect)", settingsApply},
 	{"settings validate", "FILE", takesProfile, "check a settings file without importing it", settingsValidate},
 	{"settings export", "FILE", takesProfile | takesIncludeTrust, "write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust", settingsExport},
 	{"settings import", "FILE", takesProfile | takesYes, "show what FILE would change and apply it (asks unless --yes)", settingsImport},
@@ -114,6 +120,8 @@ func (cmd *command) usageLine() string {
 		{takesFingerprint, "--fingerprint SHA256"},
 		{takesPasswordStdin, "[--password-stdin]"},
 		{takesSearch, "[--search TEXT]"},
+		{takesFromService, "[--from-service]"},
+		{takesResolve, "[--keep-local | --take-service]"},
 		{takesIncludeTrust, "[--include-trust]"},
 		{takesYes, "[--yes]"},
 		{takesProfile, "[--profile ID]"},
@@ -224,6 +232,13 @@ func (c *call) flagSet() (*flag.FlagSet, *bool) {
 	}
 	if f&takesSearch != 0 {
 		fs.StringVar(&c.search, "search", "", "only items whose name contains TEXT")
+	}
+	if f&takesFromService != 0 {
+		fs.BoolVar(&c.fromService, "from-service", false, "show the settings the QuickBooks service runs with")
+	}
+	if f&takesResolve != 0 {
+		fs.BoolVar(&c.keepLocal, "keep-local", false, "replace the service's settings changed elsewhere with this computer's")
+		fs.BoolVar(&c.takeService, "take-service", false, "save the service's settings changed elsewhere here")
 	}
 	help := fs.Bool("help", false, "show this help")
 	fs.BoolVar(help, "h", false, "show this help")

@@ -36,6 +36,9 @@ func settingsGet(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
 		return c.misused("settings get takes no arguments")
 	}
+	if c.fromService {
+		return settingsGetFromService(ctx, c)
+	}
 	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
 		return c.fail(err)
@@ -58,6 +61,7 @@ func settingsGet(ctx context.Context, c *call) int {
 		}
 	}
 	line("Status", map[bool]string{true: "Connected", false: "Not Connected"}[st.Status.Connected])
+	line("On the QuickBooks service", st.Sync.Headline)
 	if st.Saved.Revision == 0 {
 		line("Revision", "none: not saved yet")
 	} else {
@@ -123,7 +127,11 @@ func settingsSet(ctx context.Context, c *call) int {
 	if code != OK {
 		return code
 	}
-	return c.save(ctx, st.Saved.Revision, ch, "Nothing was saved.", "Saved revision %d.\n")
+	if code := c.save(ctx, st.Saved.Revision, ch, "Nothing was saved.", "Saved revision %d.\n"); code != OK {
+		return code
+	}
+	c.sendAfterSave(ctx)
+	return OK
 }
 
 // save saves a change as the form does and reports the outcome: the field
@@ -160,10 +168,12 @@ func passwordSet(ctx context.Context, c *call) int {
 
 // HistoryJSON is one revision as history --json prints it.
 type HistoryJSON struct {
-	Revision int64                  `json:"revision"`
-	SavedAt  time.Time              `json:"savedAt"`
-	SavedBy  string                 `json:"savedBy"`
-	Changes  []settings.FieldChange `json:"changes"`
+	Revision int64     `json:"revision"`
+	SavedAt  time.Time `json:"savedAt"`
+	SavedBy  string    `json:"savedBy"`
+	// TakenFrom, when set, says whose copy on the service it was taken from.
+	TakenFrom string                 `json:"takenFrom,omitempty"`
+	Changes   []settings.FieldChange `json:"changes"`
 }
 
 func history(ctx context.Context, c *call) int {
@@ -177,7 +187,7 @@ func history(ctx context.Context, c *call) int {
 	if c.json {
 		out := []HistoryJSON{}
 		for _, e := range entries {
-			out = append(out, HistoryJSON{e.Revision.Revision, e.SavedAt, e.SavedBy, e.Changes})
+			out = append(out, HistoryJSON{e.Revision.Revision, e.SavedAt, e.SavedBy, e.TakenFrom, e.Changes})
 		}
 		return printJSON(c, out)
 	}
@@ -186,6 +196,9 @@ func history(ctx context.Context, c *call) int {
 	}
 	for _, e := range entries {
 		fmt.Fprintf(c.Stdout, "Revision %d, %s, by %s\n", e.Revision.Revision, e.SavedAt.Local().Format(time.RFC1123), e.SavedBy)
+		if e.TakenFrom != "" {
+			fmt.Fprintf(c.Stdout, "  Taken from %s.\n", e.TakenFrom)
+		}
 		for _, ch := range e.Changes {
 			if ch.Old == "" {
 				fmt.Fprintf(c.Stdout, "  %s: %s\n", ch.Label, ch.New)

@@ -19,6 +19,10 @@ func cliChecks(checks []appservice.Check, serviceURL string, res appservice.Conn
 			ch.Message = serviceProblem(&quickbooks.Error{Kind: ch.Kind, Message: ch.Message, Certificate: res.Certificate}, serviceURL)
 		case ch.Remedy == appservice.RemedyRefreshItems:
 			ch.Message += " Run: qbsettings items refresh"
+		case ch.Remedy == appservice.RemedySendSettings && ch.Status == appservice.CheckFail:
+			ch.Message += " Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here."
+		case ch.Remedy == appservice.RemedySendSettings:
+			ch.Message += " Run: qbsettings settings apply"
 		case ch.Remedy == appservice.RemedyChooseItem:
 			ch.Message += " Run: qbsettings items list, then qbsettings settings set \"retainageItem=NAME\""
 		}

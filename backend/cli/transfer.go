@@ -99,5 +99,6 @@ func settingsImport(ctx context.Context, c *call) int {
 		return c.fail(err)
 	}
 	fmt.Fprintf(c.Stdout, "Imported as revision %d.\n", st.Saved.Revision)
+	c.sendAfterSave(ctx)
 	return OK
 }

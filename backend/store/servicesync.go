@@ -23,6 +23,9 @@ type ServiceSync struct {
 	// user's words, why that did not apply ("" when it did).
 	AttemptedAt time.Time
 	Problem     string
+	// ProblemKind sorts the problem, as the QuickBooks client does
+	// (quickbooks.Kind), for words that depend on where the user is.
+	ProblemKind string
 	// Refused are the values the service refused at the last send.
 	Refused []settings.FieldError
 	// Unsupported: the service said it does not keep settings.
@@ -49,9 +52,9 @@ func (s *Store) ServiceSync(ctx context.Context, profile string) (ServiceSync, e
 		applied, appliedAt, attemptedAt, refused, elsewh string
 	)
 	err := s.db.QueryRowContext(ctx, `
-		SELECT applied, applied_etag, applied_at, attempted_at, problem, field_errors, unsupported, elsewhere
+		SELECT applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, elsewhere
 		FROM service_sync WHERE profile_id = ?`, profile).
-		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &out.Problem, &refused, &out.Unsupported, &elsewh)
+		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &out.Problem, &out.ProblemKind, &refused, &out.Unsupported, &elsewh)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ServiceSync{}, nil
 	}
@@ -92,13 +95,14 @@ func saveServiceSync(ctx context.Context, db execer, profile string, sync Servic
 		return err
 	}
 	_, err = db.ExecContext(ctx, `
-		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, field_errors, unsupported, elsewhere)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, elsewhere)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id) DO UPDATE SET
 		       applied = excluded.applied, applied_etag = excluded.applied_etag, applied_at = excluded.applied_at,
-		       attempted_at = excluded.attempted_at, problem = excluded.problem, field_errors = excluded.field_errors,
+		       attempted_at = excluded.attempted_at, problem = excluded.problem, problem_kind = excluded.problem_kind,
+		       field_errors = excluded.field_errors,
 		       unsupported = excluded.unsupported, elsewhere = excluded.elsewhere`,
-		profile, applied, sync.ETag, timeOrEmpty(sync.AppliedAt), timeOrEmpty(sync.AttemptedAt), sync.Problem,
+		profile, applied, sync.ETag, timeOrEmpty(sync.AppliedAt), timeOrEmpty(sync.AttemptedAt), sync.Problem, sync.ProblemKind,
 		refused, boolInt(sync.Unsupported), elsewhere)
 	if err != nil {
 		return fmt.Errorf("save the service's settings state of profile %q: %w", profile, err)

@@ -11,6 +11,7 @@ CREATE TABLE service_sync (
     applied_at   TEXT NOT NULL DEFAULT '',
     attempted_at TEXT NOT NULL DEFAULT '',
     problem      TEXT NOT NULL DEFAULT '',
+    problem_kind TEXT NOT NULL DEFAULT '',
     field_errors TEXT NOT NULL DEFAULT '',
     unsupported  INTEGER NOT NULL DEFAULT 0 CHECK (unsupported IN (0, 1)),
     elsewhere    TEXT NOT NULL DEFAULT ''

@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"qbsettings/backend/appservice"
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+)
+
+// SyncJSON is where the saved settings stand on the QuickBooks service, as
+// settings apply --json prints it (documented in README).
+type SyncJSON struct {
+	// Status: inEffect, pending, changedElsewhere, localOnly or nothingSaved.
+	Status  appservice.SyncStatus `json:"status"`
+	Since   *time.Time            `json:"since,omitempty"`
+	Message string                `json:"message"`
+	// Kind sorts why a pending send failed (quickbooks.Kind).
+	Kind quickbooks.Kind `json:"kind,omitempty"`
+	// Refused are the values the service refused, by the settings' keys.
+	Refused   []settings.FieldError `json:"refused,omitempty"`
+	Elsewhere *ElsewhereJSON        `json:"elsewhere,omitempty"`
+	// Taken: the service's settings were saved here as Revision.
+	Taken    bool  `json:"taken,omitempty"`
+	Revision int64 `json:"revision,omitempty"`
+}
+
+// ElsewhereJSON is the service's copy, changed from somewhere else.
+type ElsewhereJSON struct {
+	AppliedAt   *time.Time            `json:"appliedAt,omitempty"`
+	Computer    string                `json:"computer"`
+	User        string                `json:"user"`
+	Differences []settings.Difference `json:"differences"`
+}
+
+// settingsApply sends the saved settings to the service. When the
+// service's were changed from somewhere else, --keep-local replaces them
+// with this computer's and --take-service saves them here instead.
+func settingsApply(ctx context.Context, c *call) int {
+	if len(c.args) != 0 {
+		return c.misused("settings apply takes no arguments")
+	}
+	if c.keepLocal && c.takeService {
+		return c.misused("choose --keep-local or --take-service, not both")
+	}
+	st, err := c.b.Service.SendSettings(ctx, c.profile, appservice.SendIfUnchanged)
+	if err != nil {
+		return c.fail(err)
+	}
+	out := syncJSON(st)
+	if st.Status == appservice.SyncChangedElsewhere {
+		switch {
+		case c.keepLocal:
+			if st, err = c.b.Service.SendSettings(ctx, c.profile, appservice.KeepThisComputers); err != nil {
+				return c.fail(err)
+			}
+			out = syncJSON(st)
+		case c.takeService:
+			taken, err := c.b.Service.TakeServiceSettings(ctx, c.profile)
+			if err != nil {
+				return c.fail(err)
+			}
+			st, out = taken.Sync, syncJSON(taken.Sync)
+			out.Taken, out.Revision = true, taken.Saved.Revision
+		}
+	}
+	if c.json {
+		if code := printJSON(c, out); code != OK {
+			return code
+		}
+	} else {
+		if out.Taken {
+			fmt.Fprintf(c.Stdout, "Saved the QuickBooks service's settings here as revision %d.\n", out.Revision)
+		}
+		c.printSync(st, true)
+	}
+	if st.Status != appservice.SyncInEffect {
+		return Failed
+	}
+	return OK
+}
+
+func syncJSON(st appservice.SyncState) SyncJSON {
+	out := SyncJSON{Status: st.Status, Message: cliSyncMessage(st), Kind: st.Kind, Refused: st.Refused}
+	if !st.Since.IsZero() {
+		out.Since = &st.Since
+	}
+	if e := st.Elsewhere; e != nil {
+		out.Elsewhere = &ElsewhereJSON{Computer: e.Computer, User: e.User, Differences: e.Differences}
+		if !e.AppliedAt.IsZero() {
+			out.Elsewhere.AppliedAt = &e.AppliedAt
+		}
+	}
+	return out
+}
+
+// cliSyncMessage words a sync state's message with the commands that help.
+func cliSyncMessage(st appservice.SyncState) string {
+	switch st.Status {
+	case appservice.SyncPending:
+		msg := st.Message
+		if st.Kind != "" {
+			msg = serviceProblem(&quickbooks.Error{Kind: st.Kind, Message: st.Message}, "")
+		}
+		return msg + " Then run: qbsettings settings apply"
+	case appservice.SyncChangedElsewhere:
+		return st.Message + " Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here."
+	}
+	return st.Message
+}
+
+// printSync says where the settings stand on the service, with the
+// differences when they were changed elsewhere. full also prints the
+// refused values (a save prints them as they come).
+func (c *call) printSync(st appservice.SyncState, full bool) {
+	headline := st.Headline
+	if st.Status == appservice.SyncInEffect && !st.Since.IsZero() {
+		headline += " since " + st.Since.Local().Format(time.RFC1123)
+	}
+	fmt.Fprintf(c.Stdout, "%s. %s\n", headline, cliSyncMessage(st))
+	if full {
+		c.printFieldErrors(st.Refused)
+	}
+	if e := st.Elsewhere; e != nil {
+		fmt.Fprintln(c.Stdout, "Differences (this computer → the QuickBooks service):")
+		for _, d := range e.Differences {
+			fmt.Fprintf(c.Stdout, "  %s: %s → %s\n", d.Label, d.ThisComputer, d.Service)
+		}
+	}
+}
+
+// sendAfterSave sends what a command just saved, as Update does, and says
+// where it stands. The save has landed whatever the service says, so the
+// exit code stays the save's; settings apply is the command that fails
+// when the settings are not in effect.
+func (c *call) sendAfterSave(ctx context.Context) {
+	st, err := c.b.Service.SendSettings(ctx, c.profile, appservice.SendIfUnchanged)
+	if err != nil {
+		fmt.Fprintln(c.Stderr, "qbsettings: the settings were saved, but not sent to the QuickBooks service:", c.explain(err, ""))
+		return
+	}
+	c.printSync(st, true)
+}
+
+// ServiceSettingsJSON is what settings get --from-service --json prints:
+// the service's answer, as the contract says it.
+type ServiceSettingsJSON = quickbooks.ServiceSettings
+
+// settingsGetFromService prints the settings the service runs with.
+func settingsGetFromService(ctx context.Context, c *call) int {
+	got, err := c.b.Service.ServiceSettings(ctx, c.profile)
+	if err != nil {
+		return c.fail(err)
+	}
+	if c.json {
+		return printJSON(c, got)
+	}
+	if got.Settings == nil {
+		fmt.Fprintln(c.Stdout, "The QuickBooks service has no settings yet. Run qbsettings settings apply to send this computer's.")
+		return OK
+	}
+	for _, sp := range settings.Specs() {
+		if sp.SyncRule() {
+			fmt.Fprintf(c.Stdout, "%s: %s\n", sp.Label, sp.Describe(*got.Settings))
+		}
+	}
+	if got.AppliedAt != nil {
+		by := ""
+		if got.AppliedBy != nil && got.AppliedBy.Computer != "" {
+			by = fmt.Sprintf(" on %s by %s", got.AppliedBy.Computer, got.AppliedBy.User)
+		}
+		fmt.Fprintf(c.Stdout, "Applied: %s%s\n", got.AppliedAt.Local().Format(time.RFC1123), by)
+	}
+	return OK
+}
