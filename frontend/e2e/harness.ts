@@ -100,6 +100,20 @@ export class Simulator {
     return item!.listId;
   }
 
+  // serviceSettings asks the service, as anyone may, what settings it runs with.
+  async serviceSettings(): Promise<{ settings: Record<string, unknown> | null; appliedBy?: { computer: string; user: string } }> {
+    const auth = "Basic " + Buffer.from(`${SIM_USER}:${SIM_PASSWORD}`).toString("base64");
+    const res = await fetch(`${this.url}/v1/settings`, { headers: { Authorization: auth } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { settings: Record<string, unknown> | null };
+  }
+
+  // changeSettings changes the service's settings as another PC would.
+  async changeSettings(patch: Record<string, unknown>, appliedBy: { computer: string; user: string }) {
+    const current = await this.serviceSettings();
+    await this.control("settings", { settings: { ...current.settings, ...patch }, appliedBy });
+  }
+
   async addToQuickBooks(item: { listId: string; fullName: string; type: string; isActive: boolean }) {
     const res = await fetch(`${this.url}/_simulator/quickbooks/items`, { method: "POST", body: JSON.stringify(item) });
     expect(res.status).toBe(204);

@@ -2,6 +2,7 @@
 // Chromium against the real Go backend (harness.ts). Every screen and state
 // passes axe (WCAG 2.1 AA).
 import net from "node:net";
+import { Page } from "@playwright/test";
 import { checkA11y } from "./a11y";
 import { Simulator, expect, open, test } from "./harness";
 import { button, field, fillConnection, pickItem, refreshList, setUpAndSave, statusIs, testConnection, update } from "./steps";
@@ -432,3 +433,69 @@ test("13. the retainage item inactivated in QuickBooks is flagged, and a new one
     'ReadyInvoice Retainage Item: The Invoice Retainage Item "Retainage Held" is an active Service item.',
   );
 });
+
+test("14. the settings take effect on the service; changed on another PC, they are shown, kept, then taken", async ({ page, sim }) => {
+  await open(page);
+  const panel = page.getByRole("region", { name: "Settings on the QuickBooks service" });
+  // While QuickBooks shows a dialog, the saved settings wait, with the reason.
+  await sim.control("quickbooks/condition", { hresult: "0x80040414" });
+  await fillConnection(page, sim.url);
+  await refreshListThroughTheDialog(page, sim);
+  await update(page);
+  await expect(page.getByText(/^Settings saved at .* They are not on the QuickBooks service yet\. QuickBooks is showing a dialog/)).toBeVisible();
+  await expect(panel).toContainText("Saved on this computer, not yet on the QuickBooks service");
+  await checkA11y(page, "settings-pending");
+  await sim.control("quickbooks/condition", {});
+  await panel.getByRole("button", { name: "Send now" }).click();
+  await expect(panel).toContainText(/In effect on the QuickBooks service since/);
+  expect((await sim.serviceSettings()).settings?.retainageItem).toMatchObject({ fullName: "Retainage Payable" });
+
+  // Another PC turns vendor updates off; this one saves another change.
+  const otherPC = { computer: "OTHER-PC", user: "OFFICE\\sam" };
+  await sim.changeSettings({ vendorUpdates: "none" }, otherPC);
+  await page.getByRole("checkbox", { name: /Use Procore Contract #/ }).check();
+  await update(page);
+  await expect(page.getByText(/changed from somewhere else: choose which to keep/)).toBeVisible();
+  await expect(panel).toContainText("Changed on the QuickBooks service from somewhere else");
+  await expect(panel, "the choice takes the focus").toBeFocused();
+  await expect(panel).toContainText("changed on OTHER-PC by OFFICE\\sam");
+  const table = panel.getByRole("table", { name: "Settings that differ" });
+  await expect(table.getByRole("row", { name: /Use Procore Contract #/ })).toContainText("OnOff");
+  await expect(table.getByRole("row", { name: /Vendors will be Automatically Updated/ })).toContainText(
+    "Automatically Update Vendors when Refreshing the Vendor ListDo Not Update Vendors",
+  );
+  expect((await sim.serviceSettings()).settings?.vendorUpdates, "replaced silently").toBe("none");
+  await checkA11y(page, "settings-changed-elsewhere");
+  await button(page, "Keep this computer's settings").click();
+  await expect(panel).toContainText(/In effect on the QuickBooks service since/);
+  const kept = (await sim.serviceSettings()).settings;
+  expect(kept?.vendorUpdates).toBe("automatic");
+  expect(kept?.useProcoreContractNumber).toBe(true);
+
+  // Changed there again: the connection test finds it, and this time the
+  // service's settings are taken.
+  await sim.changeSettings({ directCostColumn: "editableFromProcore", hideJobToDateCosts: true }, otherPC);
+  await testConnection(page);
+  await expect(page.getByRole("list", { name: "Readiness of the integration" })).toContainText(
+    "Not readySettings on the service: The settings the QuickBooks service runs with were changed on OTHER-PC",
+  );
+  await button(page, "Send the settings now").click();
+  await expect(panel).toContainText("Changed on the QuickBooks service from somewhere else");
+  await button(page, "Take the service's settings").click();
+  await expect(page.getByText("The QuickBooks service's settings were saved on this computer as revision 3. They are in effect there.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Editable, Do Not Populate From QuickBooks/ })).toBeChecked();
+  await expect(panel).toContainText(/In effect on the QuickBooks service since/);
+  await page.getByRole("tab", { name: "Change history" }).click();
+  const revisions = page.getByRole("list", { name: "Saved revisions, newest first" });
+  await expect(revisions.getByRole("heading").first()).toHaveText(/^Revision 3:/);
+  await expect(revisions.getByText("Taken from the QuickBooks service, as applied on OTHER-PC by OFFICE\\sam.")).toBeVisible();
+});
+
+// refreshListThroughTheDialog reads the item list while QuickBooks shows a
+// dialog: closed for the refresh, shown again after it.
+async function refreshListThroughTheDialog(page: Page, sim: Simulator) {
+  await sim.control("quickbooks/condition", {});
+  await refreshList(page);
+  await pickItem(page, "Retainage Pay", "Retainage Payable");
+  await sim.control("quickbooks/condition", { hresult: "0x80040414" });
+}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import {
   Button,
   MessageBar,
@@ -39,6 +40,18 @@ const INTENT: Record<appservice.SyncStatus, "success" | "warning" | "info"> = {
 export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
   const sync = form.state.serviceSync;
+  // A choice that appears after an action (Update, Send now) takes the
+  // keyboard's focus and comes into view; one there at start does not.
+  const region = useRef<HTMLElement>(null);
+  const wasChoice = useRef(sync?.status === appservice.SyncStatus.ChangedElsewhere);
+  const isChoice = !form.sending && sync?.status === appservice.SyncStatus.ChangedElsewhere;
+  useEffect(() => {
+    if (isChoice && !wasChoice.current) {
+      region.current?.scrollIntoView({ block: "start" });
+      region.current?.focus();
+    }
+    if (!form.sending) wasChoice.current = isChoice;
+  }, [isChoice, form.sending]);
   if (form.sending) {
     return (
       <div role="status">
@@ -51,7 +64,7 @@ export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
     sync.status === appservice.SyncStatus.InEffect && sync.since ? `${sync.headline} since ${formatTime(sync.since)}` : sync.headline;
   const elsewhere = sync.status === appservice.SyncStatus.ChangedElsewhere ? sync.elsewhere : undefined;
   return (
-    <section aria-label="Settings on the QuickBooks service">
+    <section aria-label="Settings on the QuickBooks service" ref={region} tabIndex={-1}>
       <MessageBar intent={INTENT[sync.status]} layout="multiline">
         <MessageBarBody className={styles.body}>
           <MessageBarTitle>{title}</MessageBarTitle>
