@@ -139,10 +139,11 @@ export function useSettingsForm(initial: main.FormState) {
           ),
         )
       : {};
-  const visibleErrors: FieldErrors = {
-    ...refused,
-    ...(showAllErrors ? errors : Object.fromEntries(Object.entries(errors).filter(([f]) => touched.has(f as settings.Field)))),
-  };
+  const ownErrors: FieldErrors = showAllErrors
+    ? errors
+    : Object.fromEntries(Object.entries(errors).filter(([f]) => touched.has(f as settings.Field)));
+  const visibleErrors: FieldErrors = { ...refused, ...ownErrors };
+  const refusedOnly = Object.keys(refused).length > 0 && Object.keys(ownErrors).length === 0;
 
   // send sends the saved settings to the QuickBooks service (keep: over
   // the service's copy the user was shown as changed elsewhere); saved
@@ -276,6 +277,7 @@ export function useSettingsForm(initial: main.FormState) {
       setErrors(({ [settings.Field.Password]: _dropped, ...rest }) => rest);
     },
     errors: visibleErrors,
+    refusedOnly,
     dirty,
     saving,
     sending,

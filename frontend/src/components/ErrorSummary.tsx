@@ -15,7 +15,9 @@ export function focusField(field: settings.Field) {
   target?.scrollIntoView?.({ block: "center" });
 }
 
-export function ErrorSummary({ errors }: { errors: FieldErrors }) {
+// refusedOnly: every problem is a value the QuickBooks service refused, so
+// the settings are saved here, just not in effect there.
+export function ErrorSummary({ errors, refusedOnly = false }: { errors: FieldErrors; refusedOnly?: boolean }) {
   // In the form's order, by the fields' labels.
   const problems = useSpecs()
     .filter((s) => errors[s.key])
@@ -27,7 +29,9 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
         <MessageBarTitle>
           {problems.length === 1 ? "One setting needs your attention" : `${problems.length} settings need your attention`}
         </MessageBarTitle>
-        The settings were not saved. Fix{" "}
+        {refusedOnly
+          ? "The settings are saved on this computer, but the QuickBooks service refused these values. Fix"
+          : "The settings were not saved. Fix"}{" "}
         {problems.map(([f, name], i) => (
           <span key={f}>
             {i > 0 && (i === problems.length - 1 ? " and " : ", ")}

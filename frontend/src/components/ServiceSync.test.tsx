@@ -76,6 +76,7 @@ describe("settings on the QuickBooks service", () => {
     const choice = screen.getByRole("radio", { name: /Do Not Update Vendors/ });
     const group = choice.closest<HTMLElement>("[role=radiogroup]")!;
     expect(group).toHaveAccessibleDescription(expect.stringContaining("Managed by Procore."));
+    expect(screen.getByText(/saved on this computer, but the QuickBooks service refused these values/)).toBeInTheDocument();
     await user.click(choice);
     await waitFor(() => expect(group).not.toHaveAccessibleDescription(expect.stringContaining("Managed by Procore.")));
   });

@@ -107,7 +107,7 @@ export function SettingsPage({ initial, onProfileChanged }: { initial: main.Form
           </MessageBar>
         )}
         <ServiceSyncPanel form={form} />
-        <ErrorSummary errors={form.errors} />
+        <ErrorSummary errors={form.errors} refusedOnly={form.refusedOnly} />
         <ConnectionSection form={form} />
         <GeneralSection form={form} />
         <footer className={styles.footer}>
