@@ -442,7 +442,9 @@ test("14. the settings take effect on the service; changed on another PC, they a
   await fillConnection(page, sim.url);
   await refreshListThroughTheDialog(page, sim);
   await update(page);
-  await expect(page.getByText(/^Settings saved at .* They are not on the QuickBooks service yet\. QuickBooks is showing a dialog/)).toBeVisible();
+  await expect(
+    page.getByText(/^Settings saved at .* They are not on the QuickBooks service yet\. QuickBooks is showing a dialog/),
+  ).toBeVisible();
   await expect(panel).toContainText("Saved on this computer, not yet on the QuickBooks service");
   await checkA11y(page, "settings-pending");
   await sim.control("quickbooks/condition", {});
@@ -482,7 +484,9 @@ test("14. the settings take effect on the service; changed on another PC, they a
   await button(page, "Send the settings now").click();
   await expect(panel).toContainText("Changed on the QuickBooks service from somewhere else");
   await button(page, "Take the service's settings").click();
-  await expect(page.getByText("The QuickBooks service's settings were saved on this computer as revision 3. They are in effect there.")).toBeVisible();
+  await expect(
+    page.getByText("The QuickBooks service's settings were saved on this computer as revision 3. They are in effect there."),
+  ).toBeVisible();
   await expect(page.getByRole("radio", { name: /^Editable, Do Not Populate From QuickBooks/ })).toBeChecked();
   await expect(panel).toContainText(/In effect on the QuickBooks service since/);
   await page.getByRole("tab", { name: "Change history" }).click();
