@@ -19,7 +19,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: test-bootstrap golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: catalogs test-bootstrap golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -69,6 +69,11 @@ bindings: wails-cli
 	  echo '<!doctype html><title>placeholder until the frontend is built</title>' >frontend/dist/index.html; }
 	$(WAILS) generate module -tags $(TAGS) >/dev/null
 	go run ./internal/cmd/fields-json >frontend/wailsjs/fields.json
+
+# The message catalogs in step with the Go code: unused messages removed,
+# new ones added with their US words (listed, to be worded for each locale).
+catalogs:
+	go run ./internal/cmd/catalogs
 
 # The frontend comes before every Go build and test: Go embeds frontend/dist.
 frontend: npm-deps bindings

@@ -11,6 +11,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -52,9 +53,9 @@ func (wailsWindow) EventsEmit(ctx context.Context, name Event, data ...any) {
 func (wailsWindow) Quit(ctx context.Context) { runtime.Quit(ctx) }
 func (wailsWindow) SaveFileDialog(ctx context.Context, defaultName string) (string, error) {
 	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
-		Title:           "Export the settings",
+		Title:           locale.T("Export the settings"),
 		DefaultFilename: defaultName,
-		Filters:         []runtime.FileFilter{{DisplayName: "Settings files (*.json)", Pattern: "*.json"}},
+		Filters:         []runtime.FileFilter{{DisplayName: locale.T("Settings files (*.json)"), Pattern: "*.json"}},
 	})
 }
 func (wailsWindow) Show(ctx context.Context) {

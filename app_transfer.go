@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 )
 
@@ -34,7 +35,7 @@ func (a *App) ExportSettings() ExportResult {
 	path, err := a.window.SaveFileDialog(a.context(), "qbsettings-"+a.currentProfile()+".json")
 	if err != nil {
 		a.log.Error("save dialog failed", "err", err)
-		return ExportResult{Error: "The save window could not be opened. Try again."}
+		return ExportResult{Error: locale.T("The save window could not be opened. Try again.")}
 	}
 	if path == "" {
 		return ExportResult{Canceled: true}
@@ -45,7 +46,7 @@ func (a *App) ExportSettings() ExportResult {
 	}
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		a.log.Error("export not written", "path", path, "err", err)
-		return ExportResult{Error: "The settings could not be written to " + path + ". Choose another folder and try again."}
+		return ExportResult{Error: locale.T("The settings could not be written to %s. Choose another folder and try again.", path)}
 	}
 	a.log.Info("settings exported", "profile", a.currentProfile(), "path", path)
 	return ExportResult{Path: path}
@@ -78,7 +79,7 @@ func (a *App) ApplyImport(token string) SaveResult {
 	a.pendingImport = nil
 	a.mu.Unlock()
 	if pending == nil || pending.token != token {
-		return SaveResult{Error: "This import is no longer ready. Choose the file again."}
+		return SaveResult{Error: locale.T("This import is no longer ready. Choose the file again.")}
 	}
 	st, err := a.service.Import(a.context(), a.currentProfile(), pending.preview)
 	if err != nil {

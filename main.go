@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"embed"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -21,6 +20,7 @@ import (
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/cli"
 	"qbsettings/backend/datadir"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/logging"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
@@ -66,7 +66,7 @@ func main() {
 	})
 	if err != nil {
 		app.log.Error("window failed", "err", err)
-		fmt.Fprintln(os.Stderr, "QuickBooks Integration Settings could not open its window:", err)
+		locale.Fprintf(os.Stderr, "QuickBooks Integration Settings could not open its window: %v\n", err)
 		closeApp()
 		os.Exit(1)
 	}
@@ -95,7 +95,7 @@ func openBackend() (*backend, error) {
 	dir, err := datadir.Resolve()
 	if err != nil {
 		b.log.Error("no data folder", "err", err)
-		return b, &appservice.UserError{Cause: err, Message: "The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder."}
+		return b, &appservice.UserError{Cause: err, Message: locale.T("The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder.")}
 	}
 	b.dir = dir
 	if log, c, err := logging.New(dir, logging.DefaultMaxBytes); err == nil {
@@ -108,7 +108,7 @@ func openBackend() (*backend, error) {
 	st, err := store.Open(dbPath)
 	if err != nil {
 		b.log.Error("database not opened", "path", dbPath, "err", err)
-		return b, &appservice.UserError{Cause: err, Message: fmt.Sprintf("The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.", dbPath)}
+		return b, &appservice.UserError{Cause: err, Message: locale.T("The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.", dbPath)}
 	}
 	b.closers = append(b.closers, st)
 	b.store = st

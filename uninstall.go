@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"qbsettings/backend/datadir"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/secrets"
 )
 
@@ -21,12 +21,12 @@ const removeUserDataFlag = "--remove-user-data"
 func removeUserData(out io.Writer) int {
 	keys, err := secrets.Open(context.Background())
 	if err != nil {
-		fmt.Fprintln(out, "The saved passwords could not be removed: no system keychain is available.", err)
+		locale.Fprintf(out, "The saved passwords could not be removed: no system keychain is available. %v\n", err)
 		return 1
 	}
 	n, err := keys.RemoveAll(context.Background())
 	if err != nil {
-		fmt.Fprintln(out, "The saved passwords could not all be removed:", err)
+		locale.Fprintf(out, "The saved passwords could not all be removed: %v\n", err)
 		return 1
 	}
 	dir, err := datadir.Resolve()
@@ -34,9 +34,9 @@ func removeUserData(out io.Writer) int {
 		err = datadir.RemoveTree(dir)
 	}
 	if err != nil {
-		fmt.Fprintln(out, "The settings folder could not be removed:", err)
+		locale.Fprintf(out, "The settings folder could not be removed: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(out, "Removed %d saved password(s) and the settings folder %s.\n", n, dir)
+	locale.Fprintf(out, "Removed %d saved passwords and the settings folder %s.\n", n, dir)
 	return 0
 }

@@ -2,9 +2,9 @@ package appservice
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -17,12 +17,12 @@ type WrongCompanyFileError struct {
 }
 
 func (e *WrongCompanyFileError) Error() string {
-	return fmt.Sprintf("the service has the company file %s (%s) open, not %s (%s)", e.Open.ID, e.Open.Path, e.Bound.ID, e.Bound.Path)
+	return locale.T("the service has the company file %s (%s) open, not %s (%s)", e.Open.ID, e.Open.Path, e.Bound.ID, e.Bound.Path)
 }
 
 // Message says so in the bookkeeper's words.
 func (e *WrongCompanyFileError) Message() string {
-	return fmt.Sprintf("The service has %s open, but these settings belong to %s. Open %s in QuickBooks and try again; or, if these settings are now for %s, choose to use that company file.",
+	return locale.T("The service has %s open, but these settings belong to %s. Open %s in QuickBooks and try again; or, if these settings are now for %s, choose to use that company file.",
 		FileName(e.Open), FileName(e.Bound), FileName(e.Bound), FileName(e.Open))
 }
 
@@ -88,13 +88,13 @@ func (s *Service) RebindCompanyFile(ctx context.Context, profile string, c setti
 	defer cancel()
 	h, err := client.Health(ctx)
 	if qe, ok := asServiceError(err); ok {
-		return store.CompanyFile{}, nil, &UserError{Message: qe.Message + " The company file was not changed.", Cause: err}
+		return store.CompanyFile{}, nil, &UserError{Message: locale.T("%s The company file was not changed.", qe.Message), Cause: err}
 	}
 	if err != nil {
 		return store.CompanyFile{}, nil, err
 	}
 	if h.CompanyFileID == "" {
-		return store.CompanyFile{}, nil, &UserError{Message: "This QuickBooks service does not say which company file it has open, so there is nothing to choose."}
+		return store.CompanyFile{}, nil, &UserError{Message: locale.T("This QuickBooks service does not say which company file it has open, so there is nothing to choose.")}
 	}
 	open := openFile(h)
 	open.BoundAt = s.now().UTC()

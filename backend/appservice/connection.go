@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
 
-const notTested = "The connection was not tested."
+var notTested = locale.Message("The connection was not tested.")
 
 // ConnectionTimeout bounds a connection test, from the first byte to the answer.
 const ConnectionTimeout = 10 * time.Second
@@ -66,10 +67,10 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	switch {
 	case err == nil:
 		res.Status.Connected = true
-		res.Status.Detail = fmt.Sprintf("Company file %s in %s.", health.CompanyFile, health.QBEdition)
+		res.Status.Detail = locale.T("Company file %s in %s.", health.CompanyFile, health.QBEdition)
 		res.Status.Capabilities = health.Capabilities
 	case errors.As(err, &qe) && qe.Kind == quickbooks.KindCanceled:
-		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Detail: "The test was canceled."}}, nil, nil
+		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Detail: locale.T("The test was canceled.")}}, nil, nil
 	case errors.As(err, &qe):
 		res.Kind, res.Status.Detail, res.Certificate = qe.Kind, qe.Message, qe.Certificate
 		s.log.Warn("connection test failed", "profile", profile, "host", client.Host(), "kind", qe.Kind, "detail", qe.Detail)
@@ -131,7 +132,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	// (passwordStored), and the network only for values that pass them all.
 	stored, err := s.passwordStored(ctx, acct, !c.ChangePassword)
 	if err != nil && !c.ChangePassword {
-		return nil, nil, s.failure(profile, err, notTested)
+		return nil, nil, s.failure(profile, err, notTested.Text())
 	}
 	if errs := settings.ValidateConnection(c, settings.Context{PasswordStored: stored}); len(errs) > 0 {
 		return nil, errs, nil
@@ -139,7 +140,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	password := c.Password
 	if !c.ChangePassword {
 		if password, _, err = s.storedPassword(ctx, acct); err != nil {
-			return nil, nil, s.failure(profile, err, notTested)
+			return nil, nil, s.failure(profile, err, notTested.Text())
 		}
 	}
 	trusted, err := s.store.TrustedCertificates(ctx, profile)
@@ -155,7 +156,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	}
 	client, err := quickbooks.New(cfg)
 	if err != nil {
-		return nil, nil, &UserError{Message: "The Service URL cannot be used. Check it and try again.", Cause: err}
+		return nil, nil, &UserError{Message: locale.T("The Service URL cannot be used. Check it and try again."), Cause: err}
 	}
 	return client, nil, nil
 }
@@ -181,7 +182,7 @@ func (s *Service) TrustCertificate(ctx context.Context, profile, serviceURL, fin
 func (s *Service) trusted(serviceURL, fingerprint, subject string) (store.TrustedCertificate, error) {
 	origin, fp := quickbooks.Origin(serviceURL), quickbooks.NormalizeFingerprint(fingerprint)
 	if origin == "" || fp == "" {
-		return store.TrustedCertificate{}, &UserError{Message: "This certificate cannot be trusted: its address or fingerprint is not valid. Test the connection again.",
+		return store.TrustedCertificate{}, &UserError{Message: locale.T("This certificate cannot be trusted: its address or fingerprint is not valid. Test the connection again."),
 			Cause: fmt.Errorf("trust %q for %q", fingerprint, serviceURL)}
 	}
 	return store.TrustedCertificate{Origin: origin, Fingerprint: fp, Subject: subject, TrustedAt: s.now()}, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -13,11 +14,11 @@ import (
 const RetainageItemName = "Retainage Payable"
 
 // retainageItemDescription describes the item in QuickBooks.
-const retainageItemDescription = "Retainage held on subcontractor invoices (created by QuickBooks Integration Settings)"
+var retainageItemDescription = locale.Message("Retainage held on subcontractor invoices (created by QuickBooks Integration Settings)")
 
 // noCreateMessage is what to do when the service cannot create items: the
 // help article's step.
-const noCreateMessage = "This QuickBooks service cannot create items. In QuickBooks, create a Service item (Lists > Item List > Item > New, type Service), for example \"Retainage Payable\", then refresh the list."
+var noCreateMessage = locale.Message("This QuickBooks service cannot create items. In QuickBooks, create a Service item (Lists > Item List > Item > New, type Service), for example \"Retainage Payable\", then refresh the list.")
 
 // CreateRetainageItem creates a Service item named name in QuickBooks
 // through the service (contract 1.1, capability items.create), in the
@@ -46,13 +47,13 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 	var wrong *WrongCompanyFileError
 	switch {
 	case errors.As(err, &wrong):
-		return none, store.ItemList{}, nil, &UserError{Message: wrong.Message() + " Nothing was created.", Cause: wrong}
+		return none, store.ItemList{}, nil, &UserError{Message: locale.T("%s Nothing was created.", wrong.Message()), Cause: wrong}
 	case err != nil:
 		return none, store.ItemList{}, nil, s.createFailure(profile, err)
 	case !health.Can(quickbooks.CapabilityItemsCreate):
-		return none, store.ItemList{}, nil, &UserError{Message: noCreateMessage, Cause: errors.New("no items.create capability")}
+		return none, store.ItemList{}, nil, &UserError{Message: noCreateMessage.Text(), Cause: errors.New("no items.create capability")}
 	}
-	created, err := client.CreateItem(cctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription})
+	created, err := client.CreateItem(cctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()})
 	if err != nil {
 		return none, store.ItemList{}, nil, s.createFailure(profile, err)
 	}
@@ -70,7 +71,7 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 func (s *Service) createFailure(profile string, err error) error {
 	if qe, ok := asServiceError(err); ok {
 		s.log.Warn("item not created", "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
-		return &UserError{Message: qe.Message + " Nothing was created.", Cause: err}
+		return &UserError{Message: locale.T("%s Nothing was created.", qe.Message), Cause: err}
 	}
 	return err
 }

@@ -3,8 +3,8 @@ package appservice
 import (
 	"context"
 	"errors"
-	"fmt"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/store"
 )
@@ -24,7 +24,7 @@ func MessageFor(err error) string {
 	if errors.As(err, &ue) {
 		return ue.Message
 	}
-	return "Something went wrong. Nothing was changed. Close the app, open it again and retry."
+	return locale.T("Something went wrong. Nothing was changed. Close the app, open it again and retry.")
 }
 
 // NoProfileError: no company profile has the ID asked for (a typing
@@ -33,14 +33,14 @@ func MessageFor(err error) string {
 // changed for a profile that does not exist.
 type NoProfileError struct{ ID string }
 
-func (e *NoProfileError) Error() string { return fmt.Sprintf("no company profile %q", e.ID) }
+func (e *NoProfileError) Error() string { return locale.T("no company profile %q", e.ID) }
 
 // Unwrap lets errors.Is(err, store.ErrNoProfile) hold too.
 func (e *NoProfileError) Unwrap() error { return store.ErrNoProfile }
 
 // noProfileMessage is the window's words for a NoProfileError; the command
 // line words its own.
-const noProfileMessage = "This company no longer exists: it was removed, perhaps from another window. Choose a company at the top of the window."
+var noProfileMessage = locale.Message("This company no longer exists: it was removed, perhaps from another window. Choose a company at the top of the window.")
 
 // requireProfile refuses an ID that names no profile.
 func (s *Service) requireProfile(ctx context.Context, id string) error {
@@ -49,7 +49,7 @@ func (s *Service) requireProfile(ctx context.Context, id string) error {
 		return s.storeFailure(reading, err)
 	}
 	if !exists {
-		return &UserError{Message: noProfileMessage, Cause: &NoProfileError{ID: id}}
+		return &UserError{Message: noProfileMessage.Text(), Cause: &NoProfileError{ID: id}}
 	}
 	return nil
 }
@@ -76,17 +76,17 @@ var ErrNotWritten = errors.New("the settings database could not be written")
 
 func (s *Service) storeFailure(op dbOp, err error) error {
 	s.log.Error("settings database failed", "op", op, "err", err)
-	msg := "The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk."
+	msg := locale.T("The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk.")
 	if op == writing {
-		msg = "The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again."
+		msg = locale.T("The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again.")
 		err = errors.Join(ErrNotWritten, err)
 	}
 	return &UserError{Message: msg, Cause: err}
 }
 
 func conflictMessage(c *store.ConflictError) string {
-	return fmt.Sprintf("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.",
-		c.StoredAt.Local().Format("3:04 PM on Jan 2"))
+	return locale.T("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.",
+		locale.Current().DateTime(c.StoredAt.Local()))
 }
 
 // asServiceError finds the QuickBooks client's explained failure in err.

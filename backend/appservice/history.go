@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/user"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
@@ -58,5 +59,5 @@ func osUser() string {
 			return name
 		}
 	}
-	return "unknown user"
+	return locale.T("unknown user")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -39,7 +40,7 @@ func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.C
 	}
 	var wrong *WrongCompanyFileError
 	if errors.As(err, &wrong) {
-		return store.ItemList{}, nil, &UserError{Message: wrong.Message() + " The stored item list was not changed.", Cause: wrong}
+		return store.ItemList{}, nil, &UserError{Message: locale.T("%s The stored item list was not changed.", wrong.Message()), Cause: wrong}
 	}
 	if err != nil {
 		return store.ItemList{}, nil, s.refreshFailure(profile, err)
@@ -93,5 +94,5 @@ func keptList(k quickbooks.Kind) string {
 	if k == quickbooks.KindRefreshFailed || k == quickbooks.KindCanceled {
 		return ""
 	}
-	return " The stored item list was not changed."
+	return locale.T(" The stored item list was not changed.")
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -29,15 +30,15 @@ func (s *Service) Profiles(ctx context.Context) ([]store.Profile, error) {
 func profileNameProblem(name string, existing []store.Profile, except string) string {
 	switch {
 	case name == "":
-		return "Enter the company's name."
+		return locale.T("Enter the company's name.")
 	case utf8.RuneCountInString(name) > MaxProfileName:
-		return "The company name is too long. Use at most 80 characters."
+		return locale.T("The company name is too long. Use at most 80 characters.")
 	case settings.HasHiddenCharacter(name):
-		return "The company name contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it."
+		return locale.T("The company name contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it.")
 	}
 	for _, p := range existing {
 		if p.ID != except && strings.EqualFold(p.Name, name) {
-			return "There is already a company named \"" + p.Name + "\". Choose another name."
+			return locale.T("There is already a company named \"%s\". Choose another name.", p.Name)
 		}
 	}
 	return ""
@@ -95,7 +96,7 @@ func (s *Service) RemoveProfile(ctx context.Context, id string) error {
 		return err
 	}
 	if len(existing) <= 1 {
-		return &UserError{Message: "This is the only company, so it cannot be removed. Add another company first."}
+		return &UserError{Message: locale.T("This is the only company, so it cannot be removed. Add another company first.")}
 	}
 	users, err := s.store.ServiceUsers(ctx, id)
 	if err != nil {
@@ -106,16 +107,16 @@ func (s *Service) RemoveProfile(ctx context.Context, id string) error {
 	// stay in the keychain unseen.
 	keys, err := s.keychain(ctx)
 	if err != nil {
-		return s.keychainFailure(id, err, "The company was not removed.")
+		return s.keychainFailure(id, err, locale.T("The company was not removed."))
 	}
 	for _, u := range users {
 		if err := keys.Remove(ctx, secrets.Account{Profile: id, User: u}); err != nil {
-			return s.keychainFailure(id, err, "The company was not removed.")
+			return s.keychainFailure(id, err, locale.T("The company was not removed."))
 		}
 	}
 	if err := s.store.DeleteProfile(ctx, id); err != nil {
 		if errors.Is(err, store.ErrNoProfile) {
-			return &UserError{Message: "This company was already removed.", Cause: err}
+			return &UserError{Message: locale.T("This company was already removed."), Cause: err}
 		}
 		return s.storeFailure(writing, err)
 	}

@@ -1,8 +1,7 @@
 package appservice
 
 import (
-	"fmt"
-
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -23,14 +22,14 @@ const (
 )
 
 // checkLabels name the links of the chain.
-var checkLabels = map[CheckID]string{
-	CheckService:       "QuickBooks service",
-	CheckSignIn:        "Sign-in",
-	CheckQuickBooks:    "QuickBooks",
-	CheckCompanyFile:   "Company file",
-	CheckFileMode:      "File mode",
-	CheckRetainageItem: "Invoice Retainage Item",
-	CheckSettings:      "Settings on the service",
+var checkLabels = map[CheckID]locale.Key{
+	CheckService:       locale.Message("QuickBooks service"),
+	CheckSignIn:        locale.Message("Sign-in"),
+	CheckQuickBooks:    locale.Message("QuickBooks"),
+	CheckCompanyFile:   locale.Message("Company file"),
+	CheckFileMode:      locale.Message("File mode"),
+	CheckRetainageItem: locale.Message("Invoice Retainage Item"),
+	CheckSettings:      locale.Message("Settings on the service"),
 }
 
 // CheckStatus is a check's outcome.
@@ -74,8 +73,8 @@ const (
 // and whether the service runs with the saved settings.
 func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check) []Check {
 	checks := make([]Check, 0, 6)
-	add := func(id CheckID, status CheckStatus, format string, args ...any) {
-		checks = append(checks, Check{ID: id, Status: status, Message: fmt.Sprintf(format, args...)})
+	add := func(id CheckID, status CheckStatus, message string) {
+		checks = append(checks, Check{ID: id, Status: status, Message: message})
 	}
 	// failedAt is the first link the failure breaks; those before it hold,
 	// those after it were not checked.
@@ -85,10 +84,10 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 	}
 	chain := []CheckID{CheckService, CheckSignIn, CheckQuickBooks, CheckCompanyFile, CheckFileMode}
 	passed := map[CheckID]string{
-		CheckService:     "The QuickBooks service answers.",
-		CheckSignIn:      "The service accepts the Service User and Service Password.",
-		CheckQuickBooks:  fmt.Sprintf("%s is running and ready.", orDefault(health.QBEdition, "QuickBooks")),
-		CheckCompanyFile: fmt.Sprintf("The company file %s is open.", orDefault(health.CompanyName, health.CompanyFile)),
+		CheckService:     locale.T("The QuickBooks service answers."),
+		CheckSignIn:      locale.T("The service accepts the Service User and Service Password."),
+		CheckQuickBooks:  locale.T("%s is running and ready.", orDefault(health.QBEdition, "QuickBooks")),
+		CheckCompanyFile: locale.T("The company file %s is open.", orDefault(health.CompanyName, health.CompanyFile)),
 	}
 	for i, id := range chain {
 		switch {
@@ -99,16 +98,16 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 			}
 			checks = append(checks, check)
 		case failure != nil && i > failedAt:
-			add(id, CheckSkipped, "Not checked: fix the line above first.")
+			add(id, CheckSkipped, locale.T("Not checked: fix the line above first."))
 		case id == CheckFileMode:
 			checks = append(checks, fileModeCheck(health.QBFileMode))
 		default:
-			add(id, CheckPass, "%s", passed[id])
+			add(id, CheckPass, passed[id])
 		}
 	}
 	checks = append(checks, retainageItemCheck(st.RetainageItem, items), onService)
 	for i := range checks {
-		checks[i].Label = checkLabels[checks[i].ID]
+		checks[i].Label = checkLabels[checks[i].ID].Text()
 	}
 	return checks
 }
@@ -129,25 +128,25 @@ func linkOf(k quickbooks.Kind) int {
 func fileModeCheck(mode string) Check {
 	switch mode {
 	case quickbooks.FileModeMultiUser:
-		return Check{ID: CheckFileMode, Status: CheckPass, Message: "The company file is open in multi-user mode, so the sync can work while people use QuickBooks."}
+		return Check{ID: CheckFileMode, Status: CheckPass, Message: locale.T("The company file is open in multi-user mode, so the sync can work while people use QuickBooks.")}
 	case quickbooks.FileModeSingleUser:
-		return Check{ID: CheckFileMode, Status: CheckWarning, Message: "The company file is open in single-user mode: while the sync works, nobody else can use it. In QuickBooks, choose File > Switch to Multi-user Mode."}
+		return Check{ID: CheckFileMode, Status: CheckWarning, Message: locale.T("The company file is open in single-user mode: while the sync works, nobody else can use it. In QuickBooks, choose File > Switch to Multi-user Mode.")}
 	}
-	return Check{ID: CheckFileMode, Status: CheckSkipped, Message: "This QuickBooks service does not say which mode the file is open in."}
+	return Check{ID: CheckFileMode, Status: CheckSkipped, Message: locale.T("This QuickBooks service does not say which mode the file is open in.")}
 }
 
 // retainageItemCheck judges the chosen item against the latest list: it
 // must be there, active, a Service item, with a name QuickBooks accepts.
 func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
-	fail := func(format string, args ...any) Check {
-		return Check{ID: CheckRetainageItem, Status: CheckFail, Message: fmt.Sprintf(format, args...), Remedy: RemedyChooseItem}
+	fail := func(message string) Check {
+		return Check{ID: CheckRetainageItem, Status: CheckFail, Message: message, Remedy: RemedyChooseItem}
 	}
 	switch {
 	case ref.IsZero():
-		return fail("No Invoice Retainage Item is chosen. Choose one (for example \"Retainage Payable\"), then save the settings.")
+		return fail(locale.T("No Invoice Retainage Item is chosen. Choose one (for example \"Retainage Payable\"), then save the settings."))
 	case items.RefreshedAt.IsZero():
 		return Check{ID: CheckRetainageItem, Status: CheckWarning, Remedy: RemedyRefreshItems,
-			Message: fmt.Sprintf("The item list was never read on this computer, so %q could not be checked. Refresh the item list.", ref.FullName)}
+			Message: locale.T("The item list was never read on this computer, so %q could not be checked. Refresh the item list.", ref.FullName)}
 	}
 	for _, it := range items.Items {
 		if it.ListID != ref.ListID {
@@ -155,13 +154,13 @@ func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
 		}
 		switch {
 		case !it.IsActive:
-			return fail("The Invoice Retainage Item %q is inactive in QuickBooks, so invoices with retainage cannot sync. Make it active in QuickBooks, or choose another item, then save the settings.", it.FullName)
+			return fail(locale.T("The Invoice Retainage Item %q is inactive in QuickBooks, so invoices with retainage cannot sync. Make it active in QuickBooks, or choose another item, then save the settings.", it.FullName))
 		case it.Type != "Service":
-			return fail("The Invoice Retainage Item %q is not a Service item. Choose a Service item (for example \"Retainage Payable\"), then save the settings.", it.FullName)
+			return fail(locale.T("The Invoice Retainage Item %q is not a Service item. Choose a Service item (for example \"Retainage Payable\"), then save the settings.", it.FullName))
 		}
-		return Check{ID: CheckRetainageItem, Status: CheckPass, Message: fmt.Sprintf("The Invoice Retainage Item %q is an active Service item.", it.FullName)}
+		return Check{ID: CheckRetainageItem, Status: CheckPass, Message: locale.T("The Invoice Retainage Item %q is an active Service item.", it.FullName)}
 	}
-	return fail("The Invoice Retainage Item %q is no longer in QuickBooks' item list. Choose another item, then save the settings.", ref.FullName)
+	return fail(locale.T("The Invoice Retainage Item %q is no longer in QuickBooks' item list. Choose another item, then save the settings.", ref.FullName))
 }
 
 // settingsCheck judges the service's copy of the settings (read with
@@ -177,24 +176,24 @@ func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnSe
 	}
 	switch {
 	case failure != nil:
-		return check(CheckSkipped, "Not checked: fix the line above first.")
+		return check(CheckSkipped, locale.T("Not checked: fix the line above first."))
 	case !health.Can(quickbooks.CapabilitySettings):
 		return check(CheckSkipped, syncStateOf(saved, store.ServiceSync{Unsupported: true}).Message)
 	case saved.Revision == 0:
-		return check(CheckWarning, "The settings are not saved yet. Save them, and they are sent to the QuickBooks service.")
+		return check(CheckWarning, locale.T("The settings are not saved yet. Save them, and they are sent to the QuickBooks service."))
 	case readErr != nil:
 		if qe, ok := asServiceError(readErr); ok {
-			return pending("The service's settings could not be read: " + qe.Message)
+			return pending(locale.T("The service's settings could not be read: %s", qe.Message))
 		}
-		return pending("The service's settings could not be read.")
+		return pending(locale.T("The service's settings could not be read."))
 	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):
-		return check(CheckPass, "The service runs the sync with the settings saved on this computer.")
+		return check(CheckPass, locale.T("The service runs the sync with the settings saved on this computer."))
 	case changedElsewhere(copyOnService, sync):
 		c := check(CheckFail, changedElsewhereMessage(elsewhereOf(copyOnService)))
 		c.Remedy = RemedySendSettings
 		return c
 	}
-	return pending("The settings saved on this computer are not on the service yet. Send them now.")
+	return pending(locale.T("The settings saved on this computer are not on the service yet. Send them now."))
 }
 
 func orDefault(s, fallback string) string {

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
 
-const nothingSaved = "Nothing was saved."
+var nothingSaved = locale.Message("Nothing was saved.")
 
 // Save validates c and, if it is all valid, saves the settings as the
 // revision after base, with the new password when the user entered one.
@@ -30,7 +31,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	}
 	stored, err := s.passwordStored(ctx, acct, true)
 	if err != nil {
-		return State{}, nil, s.failure(profile, err, nothingSaved)
+		return State{}, nil, s.failure(profile, err, nothingSaved.Text())
 	}
 	if errs := settings.Validate(c, settings.Context{PasswordStored: stored, Items: items.Items}); len(errs) > 0 {
 		return State{}, errs, nil
@@ -46,7 +47,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	}
 	keys, err := s.keychain(ctx)
 	if err != nil {
-		return State{}, nil, s.failure(profile, err, nothingSaved)
+		return State{}, nil, s.failure(profile, err, nothingSaved.Text())
 	}
 
 	rev := store.NewRevision{Profile: profile, Base: base, Settings: c.Settings, At: s.now(),
@@ -55,7 +56,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	var keychainErr error
 	if c.ChangePassword {
 		if pending, err = s.newPendingPassword(ctx, acct); err != nil {
-			return State{}, nil, s.failure(profile, err, nothingSaved)
+			return State{}, nil, s.failure(profile, err, nothingSaved.Text())
 		}
 		rev.By.PasswordToken = pending.Token
 		rev.BeforeCommit = func() error {
@@ -66,7 +67,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	saved, err := s.store.SaveRevision(ctx, rev)
 	if err != nil {
 		if keychainErr != nil {
-			return State{}, nil, s.keychainFailure(profile, keychainErr, nothingSaved)
+			return State{}, nil, s.keychainFailure(profile, keychainErr, nothingSaved.Text())
 		}
 		if c.ChangePassword {
 			s.discard(ctx, keys, pending)

@@ -338,7 +338,7 @@ func TestHistoryRecordsWhoWhatAndPasswordChangesOnly(t *testing.T) {
 	}
 	oldest := h[1]
 	last := oldest.Changes[len(oldest.Changes)-1]
-	if last.Label != settings.LabelServicePassword || last.New != "password changed" {
+	if last.Label != settings.LabelServicePassword.Text() || last.New != "password changed" {
 		t.Fatalf("first save's changes: %+v", oldest.Changes)
 	}
 	f.store.Close()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -36,12 +37,12 @@ const (
 	SyncLocalOnly SyncStatus = "localOnly"
 )
 
-var syncHeadlines = map[SyncStatus]string{
-	SyncNothingSaved:     "Not saved yet",
-	SyncInEffect:         "In effect on the QuickBooks service",
-	SyncPending:          "Saved on this computer, not yet on the QuickBooks service",
-	SyncChangedElsewhere: "Changed on the QuickBooks service from somewhere else",
-	SyncLocalOnly:        "Kept on this computer only",
+var syncHeadlines = map[SyncStatus]locale.Key{
+	SyncNothingSaved:     locale.Message("Not saved yet"),
+	SyncInEffect:         locale.Message("In effect on the QuickBooks service"),
+	SyncPending:          locale.Message("Saved on this computer, not yet on the QuickBooks service"),
+	SyncChangedElsewhere: locale.Message("Changed on the QuickBooks service from somewhere else"),
+	SyncLocalOnly:        locale.Message("Kept on this computer only"),
 }
 
 // SyncState is where the saved settings stand on the service, in words.
@@ -75,39 +76,39 @@ type Elsewhere struct {
 // the service.
 func syncState(saved store.Saved, sync store.ServiceSync) SyncState {
 	st := syncStateOf(saved, sync)
-	st.Headline = syncHeadlines[st.Status]
+	st.Headline = syncHeadlines[st.Status].Text()
 	return st
 }
 
 func syncStateOf(saved store.Saved, sync store.ServiceSync) SyncState {
 	switch {
 	case sync.Unsupported:
-		return SyncState{Status: SyncLocalOnly, Message: "This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them."}
+		return SyncState{Status: SyncLocalOnly, Message: locale.T("This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them.")}
 	case saved.Revision == 0:
-		return SyncState{Status: SyncNothingSaved, Message: "Save the settings, and they are sent to the QuickBooks service."}
+		return SyncState{Status: SyncNothingSaved, Message: locale.T("Save the settings, and they are sent to the QuickBooks service.")}
 	case sync.Elsewhere != nil:
 		e := sync.Elsewhere
 		return SyncState{Status: SyncChangedElsewhere, Message: changedElsewhereMessage(e),
 			Elsewhere: &Elsewhere{AppliedAt: e.AppliedAt, Computer: e.Computer, User: e.User,
 				Differences: settings.RuleDifferences(saved.Settings, e.Settings)}}
 	case sync.Applied != nil && settings.SameRules(*sync.Applied, saved.Settings):
-		return SyncState{Status: SyncInEffect, Since: sync.AppliedAt, Message: "The sync runs with the settings saved on this computer."}
+		return SyncState{Status: SyncInEffect, Since: sync.AppliedAt, Message: locale.T("The sync runs with the settings saved on this computer.")}
 	case sync.AttemptedAt.Before(saved.SavedAt):
 		// Not tried since the last save (the app was closed meanwhile).
-		return SyncState{Status: SyncPending, Message: "They have not been sent to the service yet."}
+		return SyncState{Status: SyncPending, Message: locale.T("They have not been sent to the service yet.")}
 	}
 	return SyncState{Status: SyncPending, Message: sync.Problem, Kind: quickbooks.Kind(sync.ProblemKind), Refused: sync.Refused}
 }
 
 func changedElsewhereMessage(e *store.ServiceCopy) string {
-	where := "from somewhere else (another computer, or Procore's page)"
+	where := locale.T("from somewhere else (another computer, or Procore's page)")
 	switch {
 	case e.Computer != "" && e.User != "":
 		where = fmt.Sprintf("on %s by %s", e.Computer, e.User)
 	case e.Computer != "":
 		where = "on " + e.Computer
 	}
-	return fmt.Sprintf("The settings the QuickBooks service runs with were changed %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", where)
+	return locale.T("The settings the QuickBooks service runs with were changed %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", where)
 }
 
 // ServiceSyncState says where the profile's saved settings stand on the
@@ -190,7 +191,7 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, s
 	case err != nil:
 		return sync, err
 	case len(errs) > 0:
-		sync.Problem = fmt.Sprintf("The settings could not be sent: %s", errs[0].Message)
+		sync.Problem = locale.T("The settings could not be sent: %s", errs[0].Message)
 		return sync, nil
 	}
 	defer client.Close()
@@ -257,9 +258,9 @@ func (s *Service) sendFailed(sync store.ServiceSync, err error) (store.ServiceSy
 	case isService && qe.Kind == quickbooks.KindCanceled:
 		return sync, errCanceled
 	case isService && qe.Kind == quickbooks.KindSettingsRefused:
-		sync.Problem, sync.ProblemKind = "The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again.", string(qe.Kind)
+		sync.Problem, sync.ProblemKind = locale.T("The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again."), string(qe.Kind)
 		for _, fe := range qe.FieldErrors {
-			fe.Message = "The QuickBooks service refused this value: " + fe.Message
+			fe.Message = locale.T("The QuickBooks service refused this value: %s", fe.Message)
 			sync.Refused = append(sync.Refused, fe)
 		}
 	case isService:
@@ -331,14 +332,14 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 		return State{}, err
 	}
 	if sync.Elsewhere == nil {
-		return State{}, &UserError{Message: "There are no settings from the QuickBooks service to take: the service's settings are not known to differ from this computer's. Send the settings to check again."}
+		return State{}, &UserError{Message: locale.T("There are no settings from the QuickBooks service to take: the service's settings are not known to differ from this computer's. Send the settings to check again.")}
 	}
 	e := sync.Elsewhere
 	taken := settings.WithRulesOf(saved.Settings, e.Settings)
 	// The service runs with its item whatever this computer's list says;
 	// the readiness check judges it against the list.
 	if errs := settings.Validate(settings.Change{Settings: taken}, settings.Context{PasswordStored: true, ItemListUnknown: true}); len(errs) > 0 {
-		return State{}, &UserError{Message: fmt.Sprintf("The QuickBooks service's settings cannot be used here, so nothing was taken: %s: %s Keep this computer's settings instead, or correct them where they were changed.",
+		return State{}, &UserError{Message: locale.T("The QuickBooks service's settings cannot be used here, so nothing was taken: %s: %s Keep this computer's settings instead, or correct them where they were changed.",
 			settings.FieldLabel(errs[0].Field), errs[0].Message)}
 	}
 	rev := store.NewRevision{Profile: profile, Base: saved.Revision, Settings: taken, At: s.now(),
@@ -359,11 +360,11 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 func takenFrom(e *store.ServiceCopy) string {
 	switch {
 	case e.Computer != "" && e.User != "":
-		return fmt.Sprintf("the QuickBooks service, as applied on %s by %s", e.Computer, e.User)
+		return locale.T("the QuickBooks service, as applied on %s by %s", e.Computer, e.User)
 	case e.Computer != "":
 		return "the QuickBooks service, as applied on " + e.Computer
 	}
-	return "the QuickBooks service"
+	return locale.T("the QuickBooks service")
 }
 
 // ServiceSettings reads the settings the service runs with, after the
@@ -382,7 +383,7 @@ func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickboo
 		return quickbooks.ServiceSettings{}, err
 	}
 	if len(errs) > 0 {
-		return quickbooks.ServiceSettings{}, &UserError{Message: fmt.Sprintf("The service's settings could not be read: %s", errs[0].Message)}
+		return quickbooks.ServiceSettings{}, &UserError{Message: locale.T("The service's settings could not be read: %s", errs[0].Message)}
 	}
 	defer client.Close()
 	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)

@@ -50,7 +50,7 @@ func (f *fixture) send(t *testing.T, choice SendChoice) SyncState {
 
 func wantSync(t *testing.T, st SyncState, status SyncStatus, says string) {
 	t.Helper()
-	if st.Status != status || !strings.Contains(st.Message, says) || st.Headline != syncHeadlines[status] {
+	if st.Status != status || !strings.Contains(st.Message, says) || st.Headline != syncHeadlines[status].Text() {
 		t.Fatalf("sync state %+v\nwant %s saying %q", st, status, says)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/settingsfile"
@@ -73,9 +74,9 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 	changes := settings.Diff(current.Settings, st)
 	for _, c := range f.TrustedCertificates {
 		if quickbooks.Origin(c.Origin) != c.Origin || quickbooks.NormalizeFingerprint(c.Fingerprint) == "" {
-			return ImportPreview{}, &UserError{Message: "This settings file has a trusted certificate that is not valid, so nothing was imported. Export the settings again and use the new file."}
+			return ImportPreview{}, &UserError{Message: locale.T("This settings file has a trusted certificate that is not valid, so nothing was imported. Export the settings again and use the new file.")}
 		}
-		changes = append(changes, settings.FieldChange{Label: "Trusted certificate for " + c.Origin, New: "SHA-256 " + c.Fingerprint})
+		changes = append(changes, settings.FieldChange{Label: locale.T("Trusted certificate for %s", c.Origin), New: locale.T("SHA-256 %s", c.Fingerprint)})
 	}
 	return ImportPreview{
 		Settings:     st,
@@ -93,7 +94,7 @@ func (s *Service) Import(ctx context.Context, profile string, p ImportPreview) (
 		return State{}, err
 	}
 	if len(p.FieldErrors) > 0 {
-		return State{}, &UserError{Message: "The file's settings have problems, so nothing was imported. Fix them in the file, or import another file."}
+		return State{}, &UserError{Message: locale.T("The file's settings have problems, so nothing was imported. Fix them in the file, or import another file.")}
 	}
 	// The settings and the certificates land in one transaction, or nothing does.
 	rev := store.NewRevision{Profile: profile, Base: p.BaseRevision, Settings: p.Settings, At: s.now(), By: store.Author{SavedBy: s.whoami()}}

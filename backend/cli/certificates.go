@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 )
 
@@ -31,7 +32,7 @@ func certificateJSON(p quickbooks.Presented, url string) *CertificateJSON {
 
 func certificateShow(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("certificate show needs the service's URL, for example https://qbserver:8443")
+		return c.misused(locale.T("certificate show needs the service's URL, for example https://qbserver:8443"))
 	}
 	url := c.args[0]
 	p, errs, err := c.b.Service.PresentedCertificate(ctx, url)
@@ -46,22 +47,22 @@ func certificateShow(ctx context.Context, c *call) int {
 		return printJSON(c, certificateJSON(p, url))
 	}
 	cert := p.Certificate
-	fmt.Fprintf(c.Stdout, "Subject: %s\nIssuer: %s\nValid: %s to %s\nSHA-256 fingerprint: %s\n",
+	locale.Fprintf(c.Stdout, "Subject: %s\nIssuer: %s\nValid: %s to %s\nSHA-256 fingerprint: %s\n",
 		cert.Subject, cert.Issuer, cert.NotBefore.Format(time.DateOnly), cert.NotAfter.Format(time.DateOnly), cert.Fingerprint)
 	if p.TrustedBySystem {
-		fmt.Fprintln(c.Stdout, "This computer trusts it already.")
+		locale.Fprintf(c.Stdout, "This computer trusts it already.\n")
 	} else {
-		fmt.Fprintf(c.Stdout, "This computer does not trust it by itself. If the fingerprint is the one your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s\n", url, cert.Fingerprint)
+		locale.Fprintf(c.Stdout, "This computer does not trust it by itself. If the fingerprint is the one your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s\n", url, cert.Fingerprint)
 	}
 	return OK
 }
 
 func certificateTrust(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("certificate trust needs the service's URL")
+		return c.misused(locale.T("certificate trust needs the service's URL"))
 	}
 	if c.fingerprint == "" {
-		return c.misused("certificate trust needs --fingerprint with the certificate's SHA-256 fingerprint (qbsettings certificate show URL shows it)")
+		return c.misused(locale.T("certificate trust needs --fingerprint with the certificate's SHA-256 fingerprint (qbsettings certificate show URL shows it)"))
 	}
 	url := c.args[0]
 	p, errs, err := c.b.Service.TrustPresentedCertificate(ctx, c.profile, url, c.fingerprint)
@@ -72,7 +73,7 @@ func certificateTrust(ctx context.Context, c *call) int {
 		c.printFieldErrors(errs)
 		return Failed
 	}
-	fmt.Fprintf(c.Stdout, "Trusted the certificate %s for %s.\n", p.Certificate.Fingerprint, quickbooks.Origin(url))
+	locale.Fprintf(c.Stdout, "Trusted the certificate %s for %s.\n", p.Certificate.Fingerprint, quickbooks.Origin(url))
 	return OK
 }
 
@@ -86,7 +87,7 @@ type TrustedJSON struct {
 
 func certificateList(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
-		return c.misused("certificate list takes no arguments")
+		return c.misused(locale.T("certificate list takes no arguments"))
 	}
 	list, err := c.b.Service.TrustedCertificates(ctx, c.profile)
 	if err != nil {
@@ -107,7 +108,7 @@ func certificateList(ctx context.Context, c *call) int {
 
 func certificateRemove(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("certificate remove needs the ORIGIN, as certificate list shows it (https://host:port)")
+		return c.misused(locale.T("certificate remove needs the ORIGIN, as certificate list shows it (https://host:port)"))
 	}
 	origin := quickbooks.Origin(c.args[0])
 	list, err := c.b.Service.TrustedCertificates(ctx, c.profile)
@@ -119,10 +120,10 @@ func certificateRemove(ctx context.Context, c *call) int {
 			if err := c.b.Service.RemoveTrustedCertificate(ctx, c.profile, origin); err != nil {
 				return c.fail(err)
 			}
-			fmt.Fprintf(c.Stdout, "No longer trusting the certificate of %s.\n", origin)
+			locale.Fprintf(c.Stdout, "No longer trusting the certificate of %s.\n", origin)
 			return OK
 		}
 	}
-	fmt.Fprintf(c.Stderr, "qbsettings: no certificate is trusted for %q. Run qbsettings certificate list to see the trusted ones.\n", c.args[0])
+	locale.Fprintf(c.Stderr, "qbsettings: no certificate is trusted for %q. Run qbsettings certificate list to see the trusted ones.\n", c.args[0])
 	return Failed
 }

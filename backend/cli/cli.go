@@ -12,8 +12,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/store"
 )
 
@@ -61,7 +63,7 @@ type command struct {
 	words   string // "settings get"
 	args    string // its positional arguments, as usage shows them
 	flags   flags
-	summary string
+	summary locale.Key
 	run     func(ctx context.Context, c *call) int
 }
 
@@ -84,27 +86,27 @@ type call struct {
 }
 
 var commands = []command{
-	{"profiles list", "", takesJSON, "list the company profiles", profilesList},
-	{"profiles add", "NAME", takesJSON, "add a company profile; prints its ID", profilesAdd},
-	{"profiles rename", "ID NAME", 0, "rename a company profile", profilesRename},
-	{"profiles remove", "ID", takesYes, "remove a company profile with its settings, history and passwords (asks unless --yes)", profilesRemove},
-	{"settings get", "", takesProfile | takesFromService | takesJSON, "show the settings saved here, or with --from-service the ones the QuickBooks service runs with", settingsGet},
-	{"settings set", "KEY=VALUE...", takesProfile | takesPasswordStdin, "change settings (and, with --password-stdin, the password) as one revision, checked like the form; all or nothing", settingsSet},
-	{"settings apply", "", takesProfile | takesResolve | takesJSON, "send the saved settings to the QuickBooks service; if they were changed there from somewhere else, --keep-local replaces them with these and --take-service saves them here (exit 1 unless in effect)", settingsApply},
-	{"settings validate", "FILE", takesProfile, "check a settings file without importing it", settingsValidate},
-	{"settings export", "FILE", takesProfile | takesIncludeTrust, "write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust", settingsExport},
-	{"settings import", "FILE", takesProfile | takesYes, "show what FILE would change and apply it (asks unless --yes)", settingsImport},
-	{"password set", "", takesProfile, "store the service password, read from standard input", passwordSet},
-	{"connection test", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "check the connection with the saved settings, or with the values given", connectionTest},
-	{"connection rebind", "[KEY=VALUE...]", takesProfile | takesPasswordStdin, "use the company file the service has open now for these settings (when connection test found another file open)", connectionRebind},
-	{"items refresh", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "have the service re-read QuickBooks' items and store the list", itemsRefresh},
-	{"items create", "NAME [KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, "create a Service item named NAME in QuickBooks (for example \"Retainage Payable\"), refresh the list, and print it", itemsCreate},
-	{"items list", "", takesProfile | takesSearch | takesJSON, "list the stored items the Invoice Retainage Item is chosen from", itemsList},
-	{"certificate show", "URL", takesJSON, "show the certificate the service at URL presents (subject, SHA-256 fingerprint)", certificateShow},
-	{"certificate trust", "URL", takesProfile | takesFingerprint, "trust the certificate the service at URL presents, if its fingerprint is the one given", certificateTrust},
-	{"certificate list", "", takesProfile | takesJSON, "list the trusted certificates", certificateList},
-	{"certificate remove", "ORIGIN", takesProfile, "stop trusting the certificate of ORIGIN (as certificate list shows it)", certificateRemove},
-	{"history", "", takesProfile | takesJSON, "list the saved revisions and what each changed", history},
+	{"profiles list", "", takesJSON, locale.Message("list the company profiles"), profilesList},
+	{"profiles add", "NAME", takesJSON, locale.Message("add a company profile; prints its ID"), profilesAdd},
+	{"profiles rename", "ID NAME", 0, locale.Message("rename a company profile"), profilesRename},
+	{"profiles remove", "ID", takesYes, locale.Message("remove a company profile with its settings, history and passwords (asks unless --yes)"), profilesRemove},
+	{"settings get", "", takesProfile | takesFromService | takesJSON, locale.Message("show the settings saved here, or with --from-service the ones the QuickBooks service runs with"), settingsGet},
+	{"settings set", "KEY=VALUE...", takesProfile | takesPasswordStdin, locale.Message("change settings (and, with --password-stdin, the password) as one revision, checked like the form; all or nothing"), settingsSet},
+	{"settings apply", "", takesProfile | takesResolve | takesJSON, locale.Message("send the saved settings to the QuickBooks service; if they were changed there from somewhere else, --keep-local replaces them with these and --take-service saves them here (exit 1 unless in effect)"), settingsApply},
+	{"settings validate", "FILE", takesProfile, locale.Message("check a settings file without importing it"), settingsValidate},
+	{"settings export", "FILE", takesProfile | takesIncludeTrust, locale.Message("write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust"), settingsExport},
+	{"settings import", "FILE", takesProfile | takesYes, locale.Message("show what FILE would change and apply it (asks unless --yes)"), settingsImport},
+	{"password set", "", takesProfile, locale.Message("store the service password, read from standard input"), passwordSet},
+	{"connection test", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, locale.Message("check the connection with the saved settings, or with the values given"), connectionTest},
+	{"connection rebind", "[KEY=VALUE...]", takesProfile | takesPasswordStdin, locale.Message("use the company file the service has open now for these settings (when connection test found another file open)"), connectionRebind},
+	{"items refresh", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, locale.Message("have the service re-read QuickBooks' items and store the list"), itemsRefresh},
+	{"items create", "NAME [KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, locale.Message("create a Service item named NAME in QuickBooks (for example \"Retainage Payable\"), refresh the list, and print it"), itemsCreate},
+	{"items list", "", takesProfile | takesSearch | takesJSON, locale.Message("list the stored items the Invoice Retainage Item is chosen from"), itemsList},
+	{"certificate show", "URL", takesJSON, locale.Message("show the certificate the service at URL presents (subject, SHA-256 fingerprint)"), certificateShow},
+	{"certificate trust", "URL", takesProfile | takesFingerprint, locale.Message("trust the certificate the service at URL presents, if its fingerprint is the one given"), certificateTrust},
+	{"certificate list", "", takesProfile | takesJSON, locale.Message("list the trusted certificates"), certificateList},
+	{"certificate remove", "ORIGIN", takesProfile, locale.Message("stop trusting the certificate of ORIGIN (as certificate list shows it)"), certificateRemove},
+	{"history", "", takesProfile | takesJSON, locale.Message("list the saved revisions and what each changed"), history},
 }
 
 // usageLine is the command's usage, its options included.
@@ -186,20 +188,20 @@ func Run(ctx context.Context, args []string, env Env) int {
 	fs, help := c.flagSet()
 	positional, err := parseInterspersed(fs, rest)
 	if *help {
-		fmt.Fprintf(env.Stdout, "qbsettings %s\n\n%s.\n", cmd.usageLine(), capitalize(cmd.summary))
+		fmt.Fprintf(env.Stdout, "qbsettings %s\n\n%s.\n", cmd.usageLine(), capitalize(cmd.summary.Text()))
 		if more := commandHelp(cmd); more != "" {
 			fmt.Fprintf(env.Stdout, "\n%s", more)
 		}
 		return OK
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "qbsettings %s: %v\nUsage: qbsettings %s\n", cmd.words, err, cmd.usageLine())
+		locale.Fprintf(env.Stderr, "qbsettings %s: %v\nUsage: qbsettings %s\n", cmd.words, err, cmd.usageLine())
 		return Misused
 	}
 	c.args = positional
 	b, closeBackend, err := env.Open()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "qbsettings:", appservice.MessageFor(err))
+		locale.Fprintf(env.Stderr, "qbsettings: %s\n", appservice.MessageFor(err))
 		return Failed
 	}
 	defer closeBackend()
@@ -259,7 +261,7 @@ func find(args []string) (*command, []string) {
 // unknownCommand explains args that name no command, listing the
 // subcommands when the first word is right.
 func unknownCommand(env Env, args []string) int {
-	fmt.Fprintf(env.Stderr, "qbsettings: %q is not a command.\n", strings.Join(args[:min(2, len(args))], " "))
+	locale.Fprintf(env.Stderr, "qbsettings: %q is not a command.\n", strings.Join(args[:min(2, len(args))], " "))
 	var near []string
 	for _, c := range commands {
 		if strings.HasPrefix(c.words, args[0]+" ") {
@@ -267,9 +269,9 @@ func unknownCommand(env Env, args []string) int {
 		}
 	}
 	if len(near) > 0 {
-		fmt.Fprintf(env.Stderr, "Did you mean one of:\n  %s\n", strings.Join(near, "\n  "))
+		locale.Fprintf(env.Stderr, "Did you mean one of:\n  %s\n", strings.Join(near, "\n  "))
 	}
-	fmt.Fprintln(env.Stderr, "Run qbsettings --help to see the commands.")
+	locale.Fprintf(env.Stderr, "Run qbsettings --help to see the commands.\n")
 	return Misused
 }
 
@@ -289,28 +291,32 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "QuickBooks Integration Settings: with no arguments, opens the settings window.")
-	fmt.Fprintln(w, "\nCommands:")
+	locale.Fprintf(w, "QuickBooks Integration Settings: with no arguments, opens the settings window.\n")
+	locale.Fprintf(w, "\nCommands:\n")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  qbsettings %s\n      %s\n", c.usageLine(), c.summary)
+		fmt.Fprintf(w, "  qbsettings %s\n      %s\n", c.usageLine(), c.summary.Text())
 	}
 	fmt.Fprintln(w, "  qbsettings --version")
-	fmt.Fprintln(w, "\nAdd --help to a command for its help. Exit codes: 0 done, 1 invalid input or a failed check, 2 a command used wrongly.")
+	locale.Fprintf(w, "\nAdd --help to a command for its help. Exit codes: 0 done, 1 invalid input or a failed check, 2 a command used wrongly.\n")
 }
 
 // commandHelp is what a command's --help adds to its usage.
 func commandHelp(cmd *command) string {
 	if strings.Contains(cmd.args, "KEY=VALUE") {
-		return "Keys, their settings and their values:\n" + keyHelp()
+		return locale.T("Keys, their settings and their values:\n%s", keyHelp())
 	}
 	return ""
 }
 
 func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
+// dateTime writes t in this computer's time zone, as the locale in use
+// writes a date and time.
+func (c *call) dateTime(t time.Time) string { return locale.Current().DateTime(t.Local()) }
+
 // misused reports a wrong use of the command.
-func (c *call) misused(format string, args ...any) int {
-	fmt.Fprintf(c.Stderr, "qbsettings: "+format+"\n", args...)
-	fmt.Fprintf(c.Stderr, "Usage: qbsettings %s\n", c.cmd.usageLine())
+func (c *call) misused(message string) int {
+	locale.Fprintf(c.Stderr, "qbsettings: %s\n", message)
+	locale.Fprintf(c.Stderr, "Usage: qbsettings %s\n", c.cmd.usageLine())
 	return Misused
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 )
 
@@ -34,7 +35,7 @@ type SettingsJSON struct {
 
 func settingsGet(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
-		return c.misused("settings get takes no arguments")
+		return c.misused(locale.T("settings get takes no arguments"))
 	}
 	if c.fromService {
 		return settingsGetFromService(ctx, c)
@@ -57,15 +58,15 @@ func settingsGet(ctx context.Context, c *call) int {
 		if sp.Stored() {
 			line(sp.Label, sp.Describe(s))
 		} else {
-			line(sp.Label, map[bool]string{true: "stored in the keychain", false: "not stored"}[st.PasswordStored])
+			line(sp.Label, map[bool]string{true: locale.T("stored in the keychain"), false: locale.T("not stored")}[st.PasswordStored])
 		}
 	}
-	line("Status", map[bool]string{true: "Connected", false: "Not Connected"}[st.Status.Connected])
-	line("On the QuickBooks service", st.Sync.Headline)
+	line(locale.T("Status"), map[bool]string{true: locale.T("Connected"), false: locale.T("Not Connected")}[st.Status.Connected])
+	line(locale.T("On the QuickBooks service"), st.Sync.Headline)
 	if st.Saved.Revision == 0 {
-		line("Revision", "none: not saved yet")
+		line(locale.T("Revision"), locale.T("none: not saved yet"))
 	} else {
-		line("Revision", fmt.Sprintf("%d, saved %s", st.Saved.Revision, st.Saved.SavedAt.Local().Format(time.RFC1123)))
+		line(locale.T("Revision"), locale.T("%d, saved %s", st.Saved.Revision, c.dateTime(st.Saved.SavedAt)))
 	}
 	return OK
 }
@@ -83,13 +84,13 @@ func (c *call) change(ctx context.Context) (appservice.State, settings.Change, i
 	for _, pair := range c.args {
 		key, value, ok := strings.Cut(pair, "=")
 		if !ok {
-			return st, settings.Change{}, c.misused("%q is not KEY=VALUE", pair)
+			return st, settings.Change{}, c.misused(locale.T("%q is not KEY=VALUE", pair))
 		}
 		if err := setKey(&s, key, value, st.Items.Items); err != nil {
 			if isUnknownKey(err) {
-				return st, settings.Change{}, c.misused("%v; the keys are %s", err, strings.Join(settableKeys(), ", "))
+				return st, settings.Change{}, c.misused(locale.T("%v; the keys are %s", err, strings.Join(settableKeys(), ", ")))
 			}
-			fmt.Fprintf(c.Stderr, "qbsettings: %v\n", err)
+			locale.Fprintf(c.Stderr, "qbsettings: %v\n", err)
 			return st, settings.Change{}, Failed
 		}
 	}
@@ -111,7 +112,7 @@ func (c *call) change(ctx context.Context) (appservice.State, settings.Change, i
 func (c *call) readPassword() (string, int) {
 	line, err := bufio.NewReader(c.Stdin).ReadString('\n')
 	if err != nil && line == "" {
-		fmt.Fprintln(c.Stderr, "qbsettings: no password on standard input. Give it as one line, for example: echo \"$PASSWORD\" | qbsettings …")
+		locale.Fprintf(c.Stderr, "qbsettings: no password on standard input. Give it as one line, for example: echo \"$PASSWORD\" | qbsettings …\n")
 		return "", Failed
 	}
 	return strings.TrimRight(line, "\r\n"), OK
@@ -121,38 +122,39 @@ func (c *call) readPassword() (string, int) {
 // --password-stdin, as one revision with the form's rules: all or none.
 func settingsSet(ctx context.Context, c *call) int {
 	if len(c.args) == 0 && !c.passwordStdin {
-		return c.misused("settings set needs KEY=VALUE pairs (or --password-stdin); the keys are %s", strings.Join(settableKeys(), ", "))
+		return c.misused(locale.T("settings set needs KEY=VALUE pairs (or --password-stdin); the keys are %s", strings.Join(settableKeys(), ", ")))
 	}
 	st, ch, code := c.change(ctx)
 	if code != OK {
 		return code
 	}
-	if code := c.save(ctx, st.Saved.Revision, ch, "Nothing was saved.", "Saved revision %d.\n"); code != OK {
+	rev, code := c.save(ctx, st.Saved.Revision, ch, locale.T("Nothing was saved."))
+	if code != OK {
 		return code
 	}
+	locale.Fprintf(c.Stdout, "Saved revision %d.\n", rev)
 	c.sendAfterSave(ctx)
 	return OK
 }
 
 // save saves a change as the form does and reports the outcome: the field
 // problems and notSaved, or done with the new revision.
-func (c *call) save(ctx context.Context, base int64, change settings.Change, notSaved, done string) int {
+func (c *call) save(ctx context.Context, base int64, change settings.Change, notSaved string) (int64, int) {
 	saved, errs, err := c.b.Service.Save(ctx, c.profile, base, change)
 	if err != nil {
-		return c.fail(err)
+		return 0, c.fail(err)
 	}
 	if len(errs) > 0 {
 		c.printFieldErrors(errs)
 		fmt.Fprintln(c.Stderr, notSaved)
-		return Failed
+		return 0, Failed
 	}
-	fmt.Fprintf(c.Stdout, done, saved.Saved.Revision)
-	return OK
+	return saved.Saved.Revision, OK
 }
 
 func passwordSet(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
-		return c.misused("password set takes the password from standard input, not as an argument")
+		return c.misused(locale.T("password set takes the password from standard input, not as an argument"))
 	}
 	password, code := c.readPassword()
 	if code != OK {
@@ -162,8 +164,12 @@ func passwordSet(ctx context.Context, c *call) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	return c.save(ctx, st.Saved.Revision, settings.Change{Settings: st.Saved.Settings, ChangePassword: true, Password: password},
-		"The password was not stored.", "The password is stored in the keychain (revision %d).\n")
+	rev, code := c.save(ctx, st.Saved.Revision, settings.Change{Settings: st.Saved.Settings, ChangePassword: true, Password: password},
+		locale.T("The password was not stored."))
+	if code == OK {
+		locale.Fprintf(c.Stdout, "The password is stored in the keychain (revision %d).\n", rev)
+	}
+	return code
 }
 
 // HistoryJSON is one revision as history --json prints it.
@@ -178,7 +184,7 @@ type HistoryJSON struct {
 
 func history(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
-		return c.misused("history takes no arguments")
+		return c.misused(locale.T("history takes no arguments"))
 	}
 	entries, err := c.b.Service.History(ctx, c.profile)
 	if err != nil {
@@ -192,12 +198,12 @@ func history(ctx context.Context, c *call) int {
 		return printJSON(c, out)
 	}
 	if len(entries) == 0 {
-		fmt.Fprintln(c.Stdout, "No changes have been saved yet.")
+		locale.Fprintf(c.Stdout, "No changes have been saved yet.\n")
 	}
 	for _, e := range entries {
-		fmt.Fprintf(c.Stdout, "Revision %d, %s, by %s\n", e.Revision.Revision, e.SavedAt.Local().Format(time.RFC1123), e.SavedBy)
+		locale.Fprintf(c.Stdout, "Revision %d, %s, by %s\n", e.Revision.Revision, c.dateTime(e.SavedAt), e.SavedBy)
 		if e.TakenFrom != "" {
-			fmt.Fprintf(c.Stdout, "  Taken from %s.\n", e.TakenFrom)
+			locale.Fprintf(c.Stdout, "  Taken from %s.\n", e.TakenFrom)
 		}
 		for _, ch := range e.Changes {
 			if ch.Old == "" {

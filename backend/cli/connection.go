@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 )
 
@@ -18,13 +19,13 @@ func cliChecks(checks []appservice.Check, serviceURL string, res appservice.Conn
 		case ch.Kind != "":
 			ch.Message = serviceProblem(&quickbooks.Error{Kind: ch.Kind, Message: ch.Message, Certificate: res.Certificate}, serviceURL)
 		case ch.Remedy == appservice.RemedyRefreshItems:
-			ch.Message += " Run: qbsettings items refresh"
+			ch.Message = locale.T("%s Run: qbsettings items refresh", ch.Message)
 		case ch.Remedy == appservice.RemedySendSettings && ch.Status == appservice.CheckFail:
-			ch.Message += " Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here."
+			ch.Message = locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", ch.Message)
 		case ch.Remedy == appservice.RemedySendSettings:
-			ch.Message += " Run: qbsettings settings apply"
+			ch.Message = locale.T("%s Run: qbsettings settings apply", ch.Message)
 		case ch.Remedy == appservice.RemedyChooseItem:
-			ch.Message += " Run: qbsettings items list, then qbsettings settings set \"retainageItem=NAME\""
+			ch.Message = locale.T("%s Run: qbsettings items list, then qbsettings settings set \"retainageItem=NAME\"", ch.Message)
 		}
 		out[i] = ch
 	}
@@ -78,9 +79,9 @@ func connectionTest(ctx context.Context, c *call) int {
 		}
 	} else {
 		if res.Status.Connected {
-			fmt.Fprintf(c.Stdout, "Connected. %s\n", message)
+			locale.Fprintf(c.Stdout, "Connected. %s\n", message)
 		} else {
-			fmt.Fprintf(c.Stdout, "Not Connected. %s\n", message)
+			locale.Fprintf(c.Stdout, "Not Connected. %s\n", message)
 		}
 		for _, check := range cliChecks(res.Checks, ch.Settings.ServiceURL, res) {
 			fmt.Fprintf(c.Stdout, "  %s %s: %s\n", checkMarks[check.Status], check.ID, check.Message)
@@ -105,6 +106,6 @@ func connectionRebind(ctx context.Context, c *call) int {
 		c.printFieldErrors(errs)
 		return Failed
 	}
-	fmt.Fprintf(c.Stdout, "These settings now belong to the company file %s.\n", appservice.FileName(file))
+	locale.Fprintf(c.Stdout, "These settings now belong to the company file %s.\n", appservice.FileName(file))
 	return OK
 }

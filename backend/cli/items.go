@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
@@ -25,10 +26,10 @@ type ItemJSON struct {
 }
 
 // progressWords says a refresh's state while it runs.
-var progressWords = map[string]string{
-	"queued":  "waiting for the QuickBooks service…",
-	"running": "QuickBooks is reading its item list…",
-	"done":    "loading the items…",
+var progressWords = map[string]locale.Key{
+	"queued":  locale.Message("qbsettings: waiting for the QuickBooks service…"),
+	"running": locale.Message("qbsettings: QuickBooks is reading its item list…"),
+	"done":    locale.Message("qbsettings: loading the items…"),
 }
 
 func itemsRefresh(ctx context.Context, c *call) int {
@@ -39,7 +40,7 @@ func itemsRefresh(ctx context.Context, c *call) int {
 	last := ""
 	progress := func(state string) {
 		if c.StderrIsTerminal && state != last && progressWords[state] != "" {
-			fmt.Fprintln(c.Stderr, "qbsettings: "+progressWords[state])
+			fmt.Fprintln(c.Stderr, progressWords[state].Text())
 		}
 		last = state
 	}
@@ -49,19 +50,19 @@ func itemsRefresh(ctx context.Context, c *call) int {
 	}
 	if len(errs) > 0 {
 		c.printFieldErrors(errs)
-		fmt.Fprintln(c.Stderr, "The item list was not refreshed.")
+		locale.Fprintf(c.Stderr, "The item list was not refreshed.\n")
 		return Failed
 	}
 	if c.json {
 		return printJSON(c, itemsJSON(list, list.Items))
 	}
-	fmt.Fprintf(c.Stdout, "The item list was refreshed from QuickBooks: %d %s.\n", len(list.Items), plural(len(list.Items), "item", "items"))
+	locale.Fprintf(c.Stdout, "The item list was refreshed from QuickBooks: %d items.\n", len(list.Items))
 	return OK
 }
 
 func itemsList(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
-		return c.misused("items list takes no arguments (search with --search TEXT)")
+		return c.misused(locale.T("items list takes no arguments (search with --search TEXT)"))
 	}
 	st, err := c.b.Service.Load(ctx, c.profile)
 	if err != nil {
@@ -77,13 +78,13 @@ func itemsList(ctx context.Context, c *call) int {
 		return printJSON(c, itemsJSON(st.Items, shown))
 	}
 	if st.Items.RefreshedAt.IsZero() {
-		fmt.Fprintln(c.Stderr, "qbsettings: the item list was never read from QuickBooks. Run qbsettings items refresh first.")
+		locale.Fprintf(c.Stderr, "qbsettings: the item list was never read from QuickBooks. Run qbsettings items refresh first.\n")
 		return OK
 	}
 	for _, it := range shown {
-		state := "active"
+		state := locale.T("active")
 		if !it.IsActive {
-			state = "inactive"
+			state = locale.T("inactive")
 		}
 		fmt.Fprintf(c.Stdout, "%s\t%s\t%s\t%s\n", it.ListID, it.FullName, it.Type, state)
 	}
@@ -101,16 +102,9 @@ func itemsJSON(list store.ItemList, items []settings.Item) ItemsJSON {
 	return out
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func itemsCreate(ctx context.Context, c *call) int {
 	if len(c.args) == 0 || strings.Contains(c.args[0], "=") {
-		return c.misused("items create needs the new item's NAME first, for example \"Retainage Payable\"")
+		return c.misused(locale.T("items create needs the new item's NAME first, for example \"Retainage Payable\""))
 	}
 	name := c.args[0]
 	c.args = c.args[1:]
@@ -124,14 +118,14 @@ func itemsCreate(ctx context.Context, c *call) int {
 	}
 	if len(errs) > 0 {
 		c.printFieldErrors(errs)
-		fmt.Fprintln(c.Stderr, "Nothing was created.")
+		locale.Fprintf(c.Stderr, "Nothing was created.\n")
 		return Failed
 	}
 	if c.json {
 		return printJSON(c, ItemJSON{it.ListID, it.FullName, it.Type, it.IsActive})
 	}
-	fmt.Fprintf(c.Stdout, "Created the Service item %q in QuickBooks (ListID %s); the item list was refreshed (%d items).\n",
+	locale.Fprintf(c.Stdout, "Created the Service item %q in QuickBooks (ListID %s); the item list was refreshed (%d items).\n",
 		it.FullName, it.ListID, len(list.Items))
-	fmt.Fprintf(c.Stdout, "To choose it: qbsettings settings set \"retainageItem=%s\"\n", it.FullName)
+	locale.Fprintf(c.Stdout, "To choose it: qbsettings settings set \"retainageItem=%s\"\n", it.FullName)
 	return OK
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/settingsfile"
 )
@@ -16,13 +17,13 @@ import (
 // unknownKeyError is a KEY that names no setting.
 type unknownKeyError struct{ key string }
 
-func (e *unknownKeyError) Error() string { return fmt.Sprintf("unknown key %q", e.key) }
+func (e *unknownKeyError) Error() string { return locale.T("unknown key %q", e.key) }
 
 // itemNotListedError is a retainageItem that the stored item list lacks.
 type itemNotListedError struct{ value string }
 
 func (e *itemNotListedError) Error() string {
-	return fmt.Sprintf("no item %q in the stored item list. Run qbsettings items refresh to read it from QuickBooks, and qbsettings items list to see the items' full names and ListIDs.", e.value)
+	return locale.T("no item %q in the stored item list. Run qbsettings items refresh to read it from QuickBooks, and qbsettings items list to see the items' full names and ListIDs.", e.value)
 }
 
 // settableKeys lists the keys of settings set, in the form's order.
@@ -46,17 +47,15 @@ func keyHelp() string {
 		var values string
 		switch sp.Kind {
 		case settings.KindSwitch:
-			values = "true or false"
+			values = locale.T("true or false")
 		case settings.KindChoice:
-			var vs []string
-			for _, c := range sp.Choices {
-				vs = append(vs, fmt.Sprintf("%s (%s)", c.Value, c.Label))
-			}
-			values = strings.Join(vs, " or ")
+			// Every choice setting is an either-or (the table's test says so).
+			a, b := sp.Choices[0], sp.Choices[1]
+			values = locale.T("%s (%s) or %s (%s)", a.Value, a.Label, b.Value, b.Label)
 		case settings.KindItem:
-			values = "the item's full name or ListID, from the stored item list"
+			values = locale.T("the item's full name or ListID, from the stored item list")
 		default:
-			values = "text, for example " + sp.Example
+			values = locale.T("text, for example %s", sp.Example)
 		}
 		fmt.Fprintf(&b, "  %s: %s: %s\n", sp.Key, sp.Label, values)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -13,13 +14,13 @@ import (
 // fail reports err in a script writer's words and returns the exit code.
 // serviceURL, when known, is the address the command talked to.
 func (c *call) fail(err error) int {
-	fmt.Fprintln(c.Stderr, "qbsettings:", c.explain(err, ""))
+	locale.Fprintf(c.Stderr, "qbsettings: %s\n", c.explain(err, ""))
 	return Failed
 }
 
 // failAt is fail for a command that talked to the service at serviceURL.
 func (c *call) failAt(err error, serviceURL string) int {
-	fmt.Fprintln(c.Stderr, "qbsettings:", c.explain(err, serviceURL))
+	locale.Fprintf(c.Stderr, "qbsettings: %s\n", c.explain(err, serviceURL))
 	return Failed
 }
 
@@ -35,15 +36,15 @@ func (c *call) explain(err error, serviceURL string) string {
 	)
 	switch {
 	case errors.As(err, &noProfile):
-		return fmt.Sprintf("there is no company profile %q. Run qbsettings profiles list to see the profiles' IDs.", noProfile.ID)
+		return locale.T("there is no company profile %q. Run qbsettings profiles list to see the profiles' IDs.", noProfile.ID)
 	case errors.As(err, &conflict):
-		return "the settings were saved from somewhere else while this command ran, so nothing was saved. Run the command again."
+		return locale.T("the settings were saved from somewhere else while this command ran, so nothing was saved. Run the command again.")
 	case errors.Is(err, appservice.ErrNotWritten):
-		return "the settings file could not be written, so nothing was saved. Check that the disk is not full, then run the command again."
+		return locale.T("the settings file could not be written, so nothing was saved. Check that the disk is not full, then run the command again.")
 	case errors.As(err, &mismatch):
-		return fmt.Sprintf("the service presents the certificate with SHA-256 fingerprint %s, not %s, so nothing was trusted. Check the URL and the fingerprint with whoever runs the QuickBooks service.", mismatch.Presented, mismatch.Asked)
+		return locale.T("the service presents the certificate with SHA-256 fingerprint %s, not %s, so nothing was trusted. Check the URL and the fingerprint with whoever runs the QuickBooks service.", mismatch.Presented, mismatch.Asked)
 	case errors.As(err, &wrongFile):
-		return appservice.MessageFor(err) + " To use the open file for these settings, run: qbsettings connection rebind"
+		return locale.T("%s To use the open file for these settings, run: qbsettings connection rebind", appservice.MessageFor(err))
 	case errors.As(err, &qe):
 		if words, ok := cliWords(qe, serviceURL); ok {
 			return words
@@ -66,12 +67,12 @@ func serviceProblem(qe *quickbooks.Error, serviceURL string) string {
 func cliWords(qe *quickbooks.Error, serviceURL string) (string, bool) {
 	switch qe.Kind {
 	case quickbooks.KindUnauthorized:
-		return "The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin.", true
+		return locale.T("The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin."), true
 	case quickbooks.KindWrongCompanyFile:
-		return qe.Message + " If so, run: qbsettings connection rebind", true
+		return locale.T("%s If so, run: qbsettings connection rebind", qe.Message), true
 	case quickbooks.KindCertificate:
 		if qe.Certificate != nil {
-			return fmt.Sprintf("This computer does not trust the certificate of the service at %s, so nothing was sent to it. Its SHA-256 fingerprint is %s. If that is the fingerprint your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s",
+			return locale.T("This computer does not trust the certificate of the service at %s, so nothing was sent to it. Its SHA-256 fingerprint is %s. If that is the fingerprint your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s",
 				serviceURL, qe.Certificate.Fingerprint, serviceURL, qe.Certificate.Fingerprint), true
 		}
 	}
@@ -89,11 +90,11 @@ func (c *call) printFieldErrors(errs []settings.FieldError) {
 func fieldProblem(e settings.FieldError) string {
 	switch e.Code {
 	case settings.ProblemPasswordNotStored:
-		return "No password is stored for this Service User. Give it as one line on standard input with --password-stdin."
+		return locale.T("No password is stored for this Service User. Give it as one line on standard input with --password-stdin.")
 	case settings.ProblemPasswordEmpty:
-		return "The password on standard input is empty. Give the password as one line on standard input."
+		return locale.T("The password on standard input is empty. Give the password as one line on standard input.")
 	case settings.ProblemItemListEmpty:
-		return "The stored item list is empty, so no item can be chosen. Run qbsettings items refresh first (on a new PC with the connection's KEY=VALUE pairs and --password-stdin); QuickBooks needs a Service Item such as \"Retainage Payable\"."
+		return locale.T("The stored item list is empty, so no item can be chosen. Run qbsettings items refresh first (on a new PC with the connection's KEY=VALUE pairs and --password-stdin); QuickBooks needs a Service Item such as \"Retainage Payable\".")
 	}
 	return e.Message
 }

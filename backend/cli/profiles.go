@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+
+	"qbsettings/backend/locale"
 )
 
 // ProfileJSON is a company profile as profiles list --json and profiles
@@ -14,7 +16,7 @@ type ProfileJSON struct {
 
 func profilesList(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
-		return c.misused("profiles list takes no arguments")
+		return c.misused(locale.T("profiles list takes no arguments"))
 	}
 	profiles, err := c.b.Service.Profiles(ctx)
 	if err != nil {
@@ -35,7 +37,7 @@ func profilesList(ctx context.Context, c *call) int {
 
 func profilesAdd(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("profiles add needs the company's NAME (in quotes if it has spaces)")
+		return c.misused(locale.T("profiles add needs the company's NAME (in quotes if it has spaces)"))
 	}
 	p, err := c.b.Service.AddProfile(ctx, c.args[0])
 	if err != nil {
@@ -50,27 +52,27 @@ func profilesAdd(ctx context.Context, c *call) int {
 
 func profilesRename(ctx context.Context, c *call) int {
 	if len(c.args) != 2 {
-		return c.misused("profiles rename needs the profile's ID and the new NAME")
+		return c.misused(locale.T("profiles rename needs the profile's ID and the new NAME"))
 	}
 	if err := c.b.Service.RenameProfile(ctx, c.args[0], c.args[1]); err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(c.Stdout, "Renamed %s to %q.\n", c.args[0], c.args[1])
+	locale.Fprintf(c.Stdout, "Renamed %s to %q.\n", c.args[0], c.args[1])
 	return OK
 }
 
 func profilesRemove(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("profiles remove needs the profile's ID (qbsettings profiles list shows them)")
+		return c.misused(locale.T("profiles remove needs the profile's ID (qbsettings profiles list shows them)"))
 	}
 	id := c.args[0]
-	if !c.yes && !c.confirm(fmt.Sprintf("Remove the company %s with its settings, history and saved passwords? [y/N] ", id)) {
-		fmt.Fprintln(c.Stderr, "Nothing was removed. (Add --yes to remove without being asked.)")
+	if !c.yes && !c.confirm(locale.T("Remove the company %s with its settings, history and saved passwords? [y/N] ", id)) {
+		locale.Fprintf(c.Stderr, "Nothing was removed. (Add --yes to remove without being asked.)\n")
 		return Failed
 	}
 	if err := c.b.Service.RemoveProfile(ctx, id); err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(c.Stdout, "Removed %s.\n", id)
+	locale.Fprintf(c.Stdout, "Removed %s.\n", id)
 	return OK
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 )
@@ -40,10 +41,10 @@ type ElsewhereJSON struct {
 // with this computer's and --take-service saves them here instead.
 func settingsApply(ctx context.Context, c *call) int {
 	if len(c.args) != 0 {
-		return c.misused("settings apply takes no arguments")
+		return c.misused(locale.T("settings apply takes no arguments"))
 	}
 	if c.keepLocal && c.takeService {
-		return c.misused("choose --keep-local or --take-service, not both")
+		return c.misused(locale.T("choose --keep-local or --take-service, not both"))
 	}
 	st, err := c.b.Service.SendSettings(ctx, c.profile, appservice.SendIfUnchanged)
 	if err != nil {
@@ -72,7 +73,7 @@ func settingsApply(ctx context.Context, c *call) int {
 		}
 	} else {
 		if out.Taken {
-			fmt.Fprintf(c.Stdout, "Saved the QuickBooks service's settings here as revision %d.\n", out.Revision)
+			locale.Fprintf(c.Stdout, "Saved the QuickBooks service's settings here as revision %d.\n", out.Revision)
 		}
 		c.printSync(st, true)
 	}
@@ -104,9 +105,9 @@ func cliSyncMessage(st appservice.SyncState) string {
 		if st.Kind != "" {
 			msg = serviceProblem(&quickbooks.Error{Kind: st.Kind, Message: st.Message}, "")
 		}
-		return msg + " Then run: qbsettings settings apply"
+		return locale.T("%s Then run: qbsettings settings apply", msg)
 	case appservice.SyncChangedElsewhere:
-		return st.Message + " Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here."
+		return locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", st.Message)
 	}
 	return st.Message
 }
@@ -115,16 +116,16 @@ func cliSyncMessage(st appservice.SyncState) string {
 // differences when they were changed elsewhere. full also prints the
 // refused values (a save prints them as they come).
 func (c *call) printSync(st appservice.SyncState, full bool) {
-	headline := st.Headline
 	if st.Status == appservice.SyncInEffect && !st.Since.IsZero() {
-		headline += " since " + st.Since.Local().Format(time.RFC1123)
+		locale.Fprintf(c.Stdout, "%s since %s. %s\n", st.Headline, c.dateTime(st.Since), cliSyncMessage(st))
+	} else {
+		locale.Fprintf(c.Stdout, "%s. %s\n", st.Headline, cliSyncMessage(st))
 	}
-	fmt.Fprintf(c.Stdout, "%s. %s\n", headline, cliSyncMessage(st))
 	if full {
 		c.printFieldErrors(st.Refused)
 	}
 	if e := st.Elsewhere; e != nil {
-		fmt.Fprintln(c.Stdout, "Differences (this computer → the QuickBooks service):")
+		locale.Fprintf(c.Stdout, "Differences (this computer → the QuickBooks service):\n")
 		for _, d := range e.Differences {
 			fmt.Fprintf(c.Stdout, "  %s: %s → %s\n", d.Label, d.ThisComputer, d.Service)
 		}
@@ -138,7 +139,7 @@ func (c *call) printSync(st appservice.SyncState, full bool) {
 func (c *call) sendAfterSave(ctx context.Context) {
 	st, err := c.b.Service.SendSettings(ctx, c.profile, appservice.SendIfUnchanged)
 	if err != nil {
-		fmt.Fprintln(c.Stderr, "qbsettings: the settings were saved, but not sent to the QuickBooks service:", c.explain(err, ""))
+		locale.Fprintf(c.Stderr, "qbsettings: the settings were saved, but not sent to the QuickBooks service: %s\n", c.explain(err, ""))
 		return
 	}
 	c.printSync(st, true)
@@ -158,7 +159,7 @@ func settingsGetFromService(ctx context.Context, c *call) int {
 		return printJSON(c, got)
 	}
 	if got.Settings == nil {
-		fmt.Fprintln(c.Stdout, "The QuickBooks service has no settings yet. Run qbsettings settings apply to send this computer's.")
+		locale.Fprintf(c.Stdout, "The QuickBooks service has no settings yet. Run qbsettings settings apply to send this computer's.\n")
 		return OK
 	}
 	for _, sp := range settings.Specs() {
@@ -167,11 +168,11 @@ func settingsGetFromService(ctx context.Context, c *call) int {
 		}
 	}
 	if got.AppliedAt != nil {
-		by := ""
 		if got.AppliedBy != nil && got.AppliedBy.Computer != "" {
-			by = fmt.Sprintf(" on %s by %s", got.AppliedBy.Computer, got.AppliedBy.User)
+			locale.Fprintf(c.Stdout, "Applied: %s on %s by %s\n", c.dateTime(*got.AppliedAt), got.AppliedBy.Computer, got.AppliedBy.User)
+		} else {
+			locale.Fprintf(c.Stdout, "Applied: %s\n", c.dateTime(*got.AppliedAt))
 		}
-		fmt.Fprintf(c.Stdout, "Applied: %s%s\n", got.AppliedAt.Local().Format(time.RFC1123), by)
 	}
 	return OK
 }

@@ -6,19 +6,20 @@ import (
 	"os"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 )
 
 func settingsValidate(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("settings validate needs one FILE")
+		return c.misused(locale.T("settings validate needs one FILE"))
 	}
 	p, code := c.preview(ctx, c.args[0], "")
 	if code != OK {
 		return code
 	}
-	fmt.Fprintln(c.Stdout, "The file is valid.")
-	printChanges(c, p.Changes, "Importing it would change:")
+	locale.Fprintf(c.Stdout, "The file is valid.\n")
+	printChanges(c, p.Changes, locale.T("Importing it would change:"))
 	return OK
 }
 
@@ -27,7 +28,7 @@ func settingsValidate(ctx context.Context, c *call) int {
 func (c *call) preview(ctx context.Context, path, afterwards string) (appservice.ImportPreview, int) {
 	data, err := readFile(c, path)
 	if err != nil {
-		fmt.Fprintf(c.Stderr, "qbsettings: the file %s could not be read: %v\n", path, err)
+		locale.Fprintf(c.Stderr, "qbsettings: the file %s could not be read: %v\n", path, err)
 		return appservice.ImportPreview{}, Failed
 	}
 	p, err := c.b.Service.PreviewImport(ctx, c.profile, data)
@@ -46,7 +47,7 @@ func (c *call) preview(ctx context.Context, path, afterwards string) (appservice
 
 func printChanges(c *call, changes []settings.FieldChange, heading string) {
 	if len(changes) == 0 {
-		fmt.Fprintln(c.Stdout, "Nothing would change.")
+		locale.Fprintf(c.Stdout, "Nothing would change.\n")
 		return
 	}
 	fmt.Fprintln(c.Stdout, heading)
@@ -57,7 +58,7 @@ func printChanges(c *call, changes []settings.FieldChange, heading string) {
 
 func settingsExport(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("settings export needs one FILE (- for standard output)")
+		return c.misused(locale.T("settings export needs one FILE (- for standard output)"))
 	}
 	data, err := c.b.Service.Export(ctx, c.profile, c.includeTrust)
 	if err != nil {
@@ -65,40 +66,40 @@ func settingsExport(ctx context.Context, c *call) int {
 	}
 	if c.args[0] == "-" {
 		if _, err := c.Stdout.Write(data); err != nil {
-			fmt.Fprintf(c.Stderr, "qbsettings: the settings could not be written to standard output: %v\n", err)
+			locale.Fprintf(c.Stderr, "qbsettings: the settings could not be written to standard output: %v\n", err)
 			return Failed
 		}
 		return OK
 	}
 	if err := os.WriteFile(c.args[0], data, 0o600); err != nil {
-		fmt.Fprintf(c.Stderr, "qbsettings: the file %s could not be written: %v\n", c.args[0], err)
+		locale.Fprintf(c.Stderr, "qbsettings: the file %s could not be written: %v\n", c.args[0], err)
 		return Failed
 	}
-	fmt.Fprintf(c.Stdout, "Exported the settings of profile %s to %s (without the password).\n", c.profile, c.args[0])
+	locale.Fprintf(c.Stdout, "Exported the settings of profile %s to %s (without the password).\n", c.profile, c.args[0])
 	return OK
 }
 
 func settingsImport(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
-		return c.misused("settings import needs one FILE")
+		return c.misused(locale.T("settings import needs one FILE"))
 	}
-	p, code := c.preview(ctx, c.args[0], "Nothing was imported.")
+	p, code := c.preview(ctx, c.args[0], locale.T("Nothing was imported."))
 	if code != OK {
 		return code
 	}
-	printChanges(c, p.Changes, "Importing would change:")
+	printChanges(c, p.Changes, locale.T("Importing would change:"))
 	if len(p.Changes) == 0 {
 		return OK
 	}
-	if !c.yes && !c.confirm("Apply these changes? [y/N] ") {
-		fmt.Fprintln(c.Stderr, "Nothing was imported. (Add --yes to import without being asked.)")
+	if !c.yes && !c.confirm(locale.T("Apply these changes? [y/N] ")) {
+		locale.Fprintf(c.Stderr, "Nothing was imported. (Add --yes to import without being asked.)\n")
 		return Failed
 	}
 	st, err := c.b.Service.Import(ctx, c.profile, p)
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(c.Stdout, "Imported as revision %d.\n", st.Saved.Revision)
+	locale.Fprintf(c.Stdout, "Imported as revision %d.\n", st.Saved.Revision)
 	c.sendAfterSave(ctx)
 	return OK
 }

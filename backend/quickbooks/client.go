@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"qbsettings/backend/locale"
 )
 
 // Config says where the service is and how to sign in.
@@ -85,7 +87,7 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	h.QBCountry, h.QBFileMode = displayText(h.QBCountry, maxNameRunes), displayText(h.QBFileMode, maxNameRunes)
 	if !h.QBRunning {
 		return h, newError(KindQuickBooksNotReady, "qbRunning=false",
-			"The QuickBooks service answered, but QuickBooks is not running on its computer. Open QuickBooks Desktop with the company file, then try again.")
+			locale.T("The QuickBooks service answered, but QuickBooks is not running on its computer. Open QuickBooks Desktop with the company file, then try again."))
 	}
 	return h, nil
 }
@@ -99,7 +101,7 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 	for page := 0; ; page++ {
 		if page == MaxPages {
 			return nil, newError(KindNotQuickBooks, fmt.Sprintf("more than %d pages", MaxPages),
-				"The QuickBooks service kept sending more pages of items without end, so the list was not changed. Restart the QuickBooks service, then refresh the list again.")
+				locale.T("The QuickBooks service kept sending more pages of items without end, so the list was not changed. Restart the QuickBooks service, then refresh the list again."))
 		}
 		q := url.Values{}
 		q.Set("types", strings.Join(RetainageItemTypes, ","))
@@ -123,7 +125,7 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 		}
 		if seen[p.NextCursor] {
 			return nil, newError(KindNotQuickBooks, "cursor repeated: "+p.NextCursor,
-				"The QuickBooks service sent the same page of items again and again, so the list was not changed. Restart the QuickBooks service, then refresh the list again.")
+				locale.T("The QuickBooks service sent the same page of items again and again, so the list was not changed. Restart the QuickBooks service, then refresh the list again."))
 		}
 		seen[p.NextCursor] = true
 		cursor = p.NextCursor
@@ -135,7 +137,7 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 func (c *Client) CreateItem(ctx context.Context, it NewItem) (Item, error) {
 	// QuickBooks' name rules first: nothing it would refuse is sent.
 	if problem := ItemNameProblem(it.Name); problem != "" {
-		return Item{}, newError(KindInvalidName, fmt.Sprintf("item name %q", it.Name), "%s", problem)
+		return Item{}, newError(KindInvalidName, fmt.Sprintf("item name %q", it.Name), problem)
 	}
 	body, err := json.Marshal(it)
 	if err != nil {
@@ -213,7 +215,7 @@ func (c *Client) exchange(ctx context.Context, method, path string, body []byte,
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			return nil, newError(KindNotQuickBooks, "response over the size limit",
-				"The QuickBooks service sent an answer far larger than expected (over %d MB), so it was not used. Check the Service URL; if it is right, restart the QuickBooks service.", MaxBodyBytes>>20)
+				locale.T("The QuickBooks service sent an answer far larger than expected (over %d MB), so it was not used. Check the Service URL; if it is right, restart the QuickBooks service.", MaxBodyBytes>>20))
 		}
 		return nil, c.transportError(err)
 	}

@@ -1,9 +1,10 @@
 package quickbooks
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
+
+	"qbsettings/backend/locale"
 )
 
 // Limits on the text a service sends that the app shows a person.
@@ -50,13 +51,13 @@ func ItemNameProblem(name string) string {
 	n := len([]rune(name))
 	switch {
 	case strings.TrimSpace(name) == "":
-		return "Enter a name for the item."
+		return locale.T("Enter a name for the item.")
 	case n > MaxItemNameRunes:
-		return fmt.Sprintf("QuickBooks accepts an item name of at most %d characters; this one has %d. Shorten it.", MaxItemNameRunes, n)
+		return locale.T("QuickBooks accepts an item name of at most %d characters; this one has %d. Shorten it.", MaxItemNameRunes, n)
 	case strings.ContainsRune(name, ':'):
-		return "QuickBooks uses a colon to join a sub-item to its parent, so a name cannot contain one. Remove the colon."
+		return locale.T("QuickBooks uses a colon to join a sub-item to its parent, so a name cannot contain one. Remove the colon.")
 	case strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || unicode.In(r, unicode.Cf) }):
-		return "The name contains a hidden character, such as a tab or an invisible mark copied with pasted text. Type it again."
+		return locale.T("The name contains a hidden character, such as a tab or an invisible mark copied with pasted text. Type it again.")
 	}
 	return ""
 }

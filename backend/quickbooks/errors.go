@@ -85,6 +85,6 @@ func describeCertificate(c *x509.Certificate, reason error) *Certificate {
 	}
 }
 
-func newError(kind Kind, detail string, format string, args ...any) *Error {
-	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...), Detail: detail}
+func newError(kind Kind, detail, message string) *Error {
+	return &Error{Kind: kind, Message: message, Detail: detail}
 }

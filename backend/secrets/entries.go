@@ -3,6 +3,8 @@ package secrets
 import (
 	"context"
 	"strings"
+
+	"qbsettings/backend/locale"
 )
 
 // Entry is one of the app's keychain entries: an Account's password, or a
@@ -27,7 +29,9 @@ type Account struct {
 // whose entry it is.
 func (a Account) Key() string { return "profile " + a.Profile + ", user " + a.User }
 
-func (a Account) description() string { return "Password of the QuickBooks service account " + a.User }
+func (a Account) description() string {
+	return locale.T("Password of the QuickBooks service account %s", a.User)
+}
 
 // PendingPassword is a new password of an account, written before the
 // revision that brings it is committed to the settings database. It becomes
@@ -48,7 +52,7 @@ func (p PendingPassword) Key() string {
 }
 
 func (p PendingPassword) description() string {
-	return "New password of the QuickBooks service account " + p.User + ", while its change is saved"
+	return locale.T("New password of the QuickBooks service account %s, while its change is saved", p.User)
 }
 
 // parseKey reads back an entry's name; ok is false for a name that is not

@@ -1,14 +1,13 @@
 package settings
 
 import (
-	"fmt"
 	"strings"
+
+	"qbsettings/backend/locale"
 )
 
 // The words a bookkeeper knows for each value: the help article's. History
 // and the command line describe settings with them.
-
-const passwordChangedDescribed = "password changed"
 
 // Describe says the setting's value in s in the article's words.
 func (sp Spec) Describe(s Settings) string {
@@ -23,7 +22,7 @@ func (sp Spec) Describe(s Settings) string {
 	value := sp.Text(s)
 	for _, c := range sp.Choices {
 		if c.Value == value {
-			return c.Label
+			return c.label.Text()
 		}
 	}
 	return orNone(value)
@@ -53,14 +52,14 @@ func (sp Spec) Text(s Settings) string {
 
 func onOff(b bool) string {
 	if b {
-		return "On"
+		return locale.T("On")
 	}
-	return "Off"
+	return locale.T("Off")
 }
 
 func orNone(s string) string {
 	if s == "" {
-		return "(none)"
+		return locale.T("(none)")
 	}
 	return s
 }
@@ -82,7 +81,7 @@ func Diff(old, updated Settings) []FieldChange {
 			continue
 		}
 		if o, n := sp.Describe(old), sp.Describe(updated); o != n {
-			out = append(out, FieldChange{Label: sp.Label, Old: o, New: n})
+			out = append(out, FieldChange{Label: sp.label.Text(), Old: o, New: n})
 		}
 	}
 	return out
@@ -91,7 +90,7 @@ func Diff(old, updated Settings) []FieldChange {
 // PasswordChange is how a history records a new password: that it changed,
 // never what it is.
 func PasswordChange() FieldChange {
-	return FieldChange{Label: LabelServicePassword, Old: "", New: passwordChangedDescribed}
+	return FieldChange{Label: LabelServicePassword.Text(), Old: "", New: locale.T("password changed")}
 }
 
 // SetText sets the setting in s from its Text form. A choice is set as it
@@ -108,7 +107,7 @@ func (sp Spec) SetText(s *Settings, text string) error {
 		case "false", "no", "off", "0":
 			*v = false
 		default:
-			return &TextError{Field: sp.Key, Text: text, Want: "true or false"}
+			return &TextError{Field: sp.Key, Text: text, Want: locale.T("true or false")}
 		}
 	case *DirectCostColumn:
 		*v = DirectCostColumn(text)
@@ -128,5 +127,5 @@ type TextError struct {
 }
 
 func (e *TextError) Error() string {
-	return fmt.Sprintf("%q is not a value of %s: use %s", e.Text, e.Field, e.Want)
+	return locale.T("%q is not a value of %s: use %s", e.Text, e.Field, e.Want)
 }

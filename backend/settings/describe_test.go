@@ -16,14 +16,14 @@ func TestDiffDescribesEveryFieldInWords(t *testing.T) {
 	}
 	got := Diff(old, updated)
 	want := []FieldChange{
-		{LabelServiceURL, "(none)", "https://qbserver:8443"},
-		{LabelServiceUser, "(none)", "sync"},
-		{LabelUseContractNumber, "Off", "On"},
-		{LabelAutoAddCostCodes, "Off", "On"},
-		{LabelDirectCostColumn, "Read Only, Populate From QuickBooks", "Editable, Do Not Populate From QuickBooks"},
-		{LabelHideJobToDateCosts, "Off", "On"},
-		{LabelVendorUpdates, "Automatically Update Vendors when Refreshing the Vendor List", "Do Not Update Vendors"},
-		{LabelRetainageItem, "(none)", "Retainage Payable"},
+		{LabelServiceURL.Text(), "(none)", "https://qbserver:8443"},
+		{LabelServiceUser.Text(), "(none)", "sync"},
+		{LabelUseContractNumber.Text(), "Off", "On"},
+		{LabelAutoAddCostCodes.Text(), "Off", "On"},
+		{LabelDirectCostColumn.Text(), "Read Only, Populate From QuickBooks", "Editable, Do Not Populate From QuickBooks"},
+		{LabelHideJobToDateCosts.Text(), "Off", "On"},
+		{LabelVendorUpdates.Text(), "Automatically Update Vendors when Refreshing the Vendor List", "Do Not Update Vendors"},
+		{LabelRetainageItem.Text(), "(none)", "Retainage Payable"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("Diff = %+v", got)

@@ -62,7 +62,7 @@ func RuleDifferences(here, service Settings) []Difference {
 	var out []Difference
 	for _, sp := range table {
 		if sp.SyncRule() && sp.Text(here) != sp.Text(service) {
-			out = append(out, Difference{Field: sp.Key, Label: sp.Label, ThisComputer: sp.Describe(here), Service: sp.Describe(service)})
+			out = append(out, Difference{Field: sp.Key, Label: sp.label.Text(), ThisComputer: sp.Describe(here), Service: sp.Describe(service)})
 		}
 	}
 	return out

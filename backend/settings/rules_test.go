@@ -24,8 +24,8 @@ func TestRulesLeaveTheConnectionAlone(t *testing.T) {
 	}
 	d := RuleDifferences(here, service)
 	want := []Difference{
-		{Field: FieldVendorUpdates, Label: LabelVendorUpdates, ThisComputer: "Automatically Update Vendors when Refreshing the Vendor List", Service: "Do Not Update Vendors"},
-		{Field: FieldRetainageItem, Label: LabelRetainageItem, ThisComputer: "Retainage Payable", Service: "Retention"},
+		{Field: FieldVendorUpdates, Label: LabelVendorUpdates.Text(), ThisComputer: "Automatically Update Vendors when Refreshing the Vendor List", Service: "Do Not Update Vendors"},
+		{Field: FieldRetainageItem, Label: LabelRetainageItem.Text(), ThisComputer: "Retainage Payable", Service: "Retention"},
 	}
 	if len(d) != len(want) || d[0] != want[0] || d[1] != want[1] {
 		t.Fatalf("differences = %+v\nwant %+v", d, want)
@@ -52,5 +52,15 @@ func TestEveryStoredSettingIsAConnectionOrARule(t *testing.T) {
 	}
 	if rules != 6 {
 		t.Fatalf("%d sync rules, want the article's 6", rules)
+	}
+}
+
+// The command line words a choice as "a or b": every choice setting is an
+// either-or.
+func TestEveryChoiceIsAnEitherOr(t *testing.T) {
+	for _, sp := range Specs() {
+		if sp.Kind == KindChoice && len(sp.Choices) != 2 {
+			t.Errorf("%s has %d choices", sp.Key, len(sp.Choices))
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package settings
 
+import "qbsettings/backend/locale"
+
 // The one description of the settings. Each entry says, once, a setting's
 // key, its label and help in the help article's words, how it is edited,
 // its choices with their words, where the store keeps it, and its rule.
@@ -21,14 +23,22 @@ const (
 	KindItem   Kind = "item"   // a QuickBooks item from the service's list
 )
 
-// Choice is one value a choice setting can take, with its words.
+// Choice is one value a choice setting can take, with its words in the
+// locale in use.
 type Choice struct {
 	Value string `json:"value"`
 	Label string `json:"label"`
 	Help  string `json:"help"`
+	// label and help are the words' message keys.
+	label, help locale.Key
 }
 
-// Spec describes one setting.
+func choice(value string, label, help locale.Key) Choice {
+	return Choice{Value: value, label: label, help: help}
+}
+
+// Spec describes one setting. Its words (Label, Help, the choices') are in
+// the locale in use when it comes from Specs or SpecOf.
 type Spec struct {
 	Key      Field    `json:"key"`
 	Label    string   `json:"label"`
@@ -44,6 +54,8 @@ type Spec struct {
 	Connection bool `json:"connection"`
 	// Columns are the store's columns, in the order Values gives them.
 	Columns []string `json:"-"`
+	// label and help are the words' message keys.
+	label, help locale.Key
 	// value points at the setting in s (nil for the password).
 	value func(s *Settings) any
 	// rule says what is wrong with the setting in c, or "", and names the
@@ -51,58 +63,58 @@ type Spec struct {
 	rule func(c Change, ctx Context) (Problem, string)
 }
 
-// Labels of the settings, for the Go code that names one in a sentence.
-const (
-	LabelServiceURL         = "Service URL"
-	LabelServiceUser        = "Service User"
-	LabelServicePassword    = "Service Password"
-	LabelUseContractNumber  = "Use Procore Contract #"
-	LabelAutoAddCostCodes   = "Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects"
-	LabelDirectCostColumn   = "Procore's Budget Direct Cost Columns"
-	LabelHideJobToDateCosts = "Hide Job To Date Costs Column on the Budget"
-	LabelVendorUpdates      = "Vendors will be Automatically Updated"
-	LabelRetainageItem      = "Invoice Retainage Item"
+// Labels of the settings, in the help article's words.
+var (
+	LabelServiceURL         = locale.Message("Service URL")
+	LabelServiceUser        = locale.Message("Service User")
+	LabelServicePassword    = locale.Message("Service Password")
+	LabelUseContractNumber  = locale.Message("Use Procore Contract #")
+	LabelAutoAddCostCodes   = locale.Message("Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects")
+	LabelDirectCostColumn   = locale.Message("Procore's Budget Direct Cost Columns")
+	LabelHideJobToDateCosts = locale.Message("Hide Job To Date Costs Column on the Budget")
+	LabelVendorUpdates      = locale.Message("Vendors will be Automatically Updated")
+	LabelRetainageItem      = locale.Message("Invoice Retainage Item")
 )
 
 var table = []Spec{
 	{
-		Key: FieldServiceURL, Label: LabelServiceURL, Kind: KindText, Required: true, Connection: true,
-		Help:    "The address of the QuickBooks® microservice, for example https://qbserver:8443.",
+		Key: FieldServiceURL, label: LabelServiceURL, Kind: KindText, Required: true, Connection: true,
+		help:    locale.Message("The address of the QuickBooks® microservice, for example https://qbserver:8443."),
 		Example: "https://qbserver:8443",
 		Columns: []string{"service_url"},
 		value:   func(s *Settings) any { return &s.ServiceURL },
 		rule:    plain(func(c Change) string { return serviceURLProblem(c.Settings.ServiceURL) }),
 	},
 	{
-		Key: FieldServiceUser, Label: LabelServiceUser, Kind: KindText, Required: true, Connection: true,
-		Help:    "The username of the QuickBooks® microservice account.",
+		Key: FieldServiceUser, label: LabelServiceUser, Kind: KindText, Required: true, Connection: true,
+		help:    locale.Message("The username of the QuickBooks® microservice account."),
 		Example: "procore-sync",
 		Columns: []string{"service_user"},
 		value:   func(s *Settings) any { return &s.ServiceUser },
 		rule:    plain(func(c Change) string { return serviceUserProblem(c.Settings.ServiceUser) }),
 	},
 	{
-		Key: FieldPassword, Label: LabelServicePassword, Kind: KindSecret, Required: true, Connection: true,
-		Help: "The password of the QuickBooks® microservice account. It is kept in this computer's keychain, never in a file.",
+		Key: FieldPassword, label: LabelServicePassword, Kind: KindSecret, Required: true, Connection: true,
+		help: locale.Message("The password of the QuickBooks® microservice account. It is kept in this computer's keychain, never in a file."),
 		rule: passwordRule,
 	},
 	{
-		Key: FieldUseProcoreContractNumber, Label: LabelUseContractNumber, Kind: KindSwitch,
-		Help:    "Fills the QuickBooks® ID field with the Procore commitment contract number. Users can still edit the QuickBooks® ID. When this is clear, users must enter the QuickBooks® ID themselves.",
+		Key: FieldUseProcoreContractNumber, label: LabelUseContractNumber, Kind: KindSwitch,
+		help:    locale.Message("Fills the QuickBooks® ID field with the Procore commitment contract number. Users can still edit the QuickBooks® ID. When this is clear, users must enter the QuickBooks® ID themselves."),
 		Columns: []string{"use_procore_contract_number"},
 		value:   func(s *Settings) any { return &s.UseProcoreContractNumber },
 	},
 	{
-		Key: FieldAutoAddNewCostCodes, Label: LabelAutoAddCostCodes, Kind: KindSwitch,
-		Help:    "New cost codes created in QuickBooks® are imported into Procore as new budget line items, if the cost codes do not exist in the Budget tool.",
+		Key: FieldAutoAddNewCostCodes, label: LabelAutoAddCostCodes, Kind: KindSwitch,
+		help:    locale.Message("New cost codes created in QuickBooks® are imported into Procore as new budget line items, if the cost codes do not exist in the Budget tool."),
 		Columns: []string{"auto_add_new_cost_codes"},
 		value:   func(s *Settings) any { return &s.AutoAddNewCostCodes },
 	},
 	{
-		Key: FieldDirectCostColumn, Label: LabelDirectCostColumn, Kind: KindChoice, Required: true,
+		Key: FieldDirectCostColumn, label: LabelDirectCostColumn, Kind: KindChoice, Required: true,
 		Choices: []Choice{
-			{string(DirectCostReadOnly), "Read Only, Populate From QuickBooks", "The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®."},
-			{string(DirectCostEditable), "Editable, Do Not Populate From QuickBooks", "The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore."},
+			choice(string(DirectCostReadOnly), locale.Message("Read Only, Populate From QuickBooks"), locale.Message("The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®.")),
+			choice(string(DirectCostEditable), locale.Message("Editable, Do Not Populate From QuickBooks"), locale.Message("The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore.")),
 		},
 		Columns: []string{"direct_cost_column"},
 		value:   func(s *Settings) any { return &s.DirectCostColumn },
@@ -111,24 +123,24 @@ var table = []Spec{
 	{
 		// Shown only under Editable; kept under Read Only so that switching
 		// back restores it.
-		Key: FieldHideJobToDateCosts, Label: LabelHideJobToDateCosts, Kind: KindSwitch,
-		Help:    "If the Direct Costs tool is an active tab on a project, its data is always editable and filled from the Direct Costs tool.",
+		Key: FieldHideJobToDateCosts, label: LabelHideJobToDateCosts, Kind: KindSwitch,
+		help:    locale.Message("If the Direct Costs tool is an active tab on a project, its data is always editable and filled from the Direct Costs tool."),
 		Columns: []string{"hide_job_to_date_costs"},
 		value:   func(s *Settings) any { return &s.HideJobToDateCosts },
 	},
 	{
-		Key: FieldVendorUpdates, Label: LabelVendorUpdates, Kind: KindChoice, Required: true,
+		Key: FieldVendorUpdates, label: LabelVendorUpdates, Kind: KindChoice, Required: true,
 		Choices: []Choice{
-			{string(VendorUpdatesAutomatic), "Automatically Update Vendors when Refreshing the Vendor List", "When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore."},
-			{string(VendorUpdatesNone), "Do Not Update Vendors", "When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore."},
+			choice(string(VendorUpdatesAutomatic), locale.Message("Automatically Update Vendors when Refreshing the Vendor List"), locale.Message("When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore.")),
+			choice(string(VendorUpdatesNone), locale.Message("Do Not Update Vendors"), locale.Message("When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore.")),
 		},
 		Columns: []string{"vendor_updates"},
 		value:   func(s *Settings) any { return &s.VendorUpdates },
 		rule:    plain(func(c Change) string { return vendorUpdatesProblem(c.Settings.VendorUpdates) }),
 	},
 	{
-		Key: FieldRetainageItem, Label: LabelRetainageItem, Kind: KindItem, Required: true,
-		Help:    "Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices.",
+		Key: FieldRetainageItem, label: LabelRetainageItem, Kind: KindItem, Required: true,
+		help:    locale.Message("Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices."),
 		Columns: []string{"retainage_item_list_id", "retainage_item_full_name"},
 		value:   func(s *Settings) any { return &s.RetainageItem },
 		rule: func(c Change, ctx Context) (Problem, string) {
@@ -142,18 +154,36 @@ func plain(rule func(Change) string) func(Change, Context) (Problem, string) {
 	return func(c Change, _ Context) (Problem, string) { return "", rule(c) }
 }
 
-// Specs returns the description of every setting, in the form's order.
-// The slice is shared: do not change it.
-func Specs() []Spec { return table }
+// Specs returns the description of every setting, in the form's order,
+// worded in the locale in use.
+func Specs() []Spec {
+	out := make([]Spec, len(table))
+	for i, sp := range table {
+		out[i] = sp.worded()
+	}
+	return out
+}
 
-// SpecOf returns the description of the field f.
+// SpecOf returns the description of the field f, worded in the locale in use.
 func SpecOf(f Field) (Spec, bool) {
-	for _, s := range table {
-		if s.Key == f {
-			return s, true
+	for _, sp := range table {
+		if sp.Key == f {
+			return sp.worded(), true
 		}
 	}
 	return Spec{}, false
+}
+
+// worded is sp with its words in the locale in use.
+func (sp Spec) worded() Spec {
+	sp.Label, sp.Help = sp.label.Text(), sp.help.Text()
+	choices := make([]Choice, len(sp.Choices))
+	for i, c := range sp.Choices {
+		c.Label, c.Help = c.label.Text(), c.help.Text()
+		choices[i] = c
+	}
+	sp.Choices = choices
+	return sp
 }
 
 // Stored reports whether the setting is kept in Settings (all but the password).
@@ -163,10 +193,12 @@ func (sp Spec) Stored() bool { return sp.value != nil }
 // *DirectCostColumn, *VendorUpdates or *ItemRef. It panics for the password.
 func (sp Spec) Pointer(s *Settings) any { return sp.value(s) }
 
-// FieldLabel is the form's label of a field.
+// FieldLabel is the form's label of a field, in the locale in use.
 func FieldLabel(f Field) string {
-	if sp, ok := SpecOf(f); ok {
-		return sp.Label
+	for _, sp := range table {
+		if sp.Key == f {
+			return sp.label.Text()
+		}
 	}
 	return string(f)
 }

@@ -26,9 +26,3 @@ func HasHiddenCharacter(s string) bool {
 		return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
 	})
 }
-
-// hiddenCharacterMessage is the message for a field holding a hidden
-// character; what names the field as the sentence's subject.
-func hiddenCharacterMessage(what string) string {
-	return what + " contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it."
-}

@@ -1,12 +1,13 @@
 package settings
 
 import (
-	"fmt"
 	"net"
 	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"qbsettings/backend/locale"
 )
 
 // Change is what the user asks to save: the settings, and what they did with
@@ -67,30 +68,30 @@ func passwordRule(c Change, ctx Context) (Problem, string) {
 func serviceURLProblem(raw string) string {
 	switch {
 	case raw == "":
-		return "Enter the address of the QuickBooks service, for example https://qbserver:8443."
+		return locale.T("Enter the address of the QuickBooks service, for example https://qbserver:8443.")
 	case utf8.RuneCountInString(raw) > MaxServiceURLLength:
-		return fmt.Sprintf("The Service URL is too long. Use at most %d characters.", MaxServiceURLLength)
+		return locale.T("The Service URL is too long. Use at most %d characters.", MaxServiceURLLength)
 	case HasHiddenCharacter(raw):
-		return hiddenCharacterMessage("The Service URL")
+		return locale.T("The Service URL contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it.")
 	}
 	u, err := url.Parse(raw)
 	if err != nil || !u.IsAbs() || u.Opaque != "" {
-		return "Enter a full address that starts with https://, for example https://qbserver:8443."
+		return locale.T("Enter a full address that starts with https://, for example https://qbserver:8443.")
 	}
 	scheme := strings.ToLower(u.Scheme)
 	switch {
 	case scheme != "http" && scheme != "https":
-		return "The Service URL must start with https:// (or http:// for a service on this computer)."
+		return locale.T("The Service URL must start with https:// (or http:// for a service on this computer).")
 	case u.User != nil:
-		return "Remove the user name and password from the Service URL. Enter them in Service User and Service Password instead."
+		return locale.T("Remove the user name and password from the Service URL. Enter them in Service User and Service Password instead.")
 	case u.Hostname() == "":
-		return "The Service URL has no server name. Enter it as https://server-name:port."
+		return locale.T("The Service URL has no server name. Enter it as https://server-name:port.")
 	case u.Port() != "" && !validPort(u.Port()):
-		return "The port number in the Service URL is not valid. Use a number from 1 to 65535."
+		return locale.T("The port number in the Service URL is not valid. Use a number from 1 to 65535.")
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
-		return "Remove the part after \"?\" or \"#\" from the Service URL. Enter only the service's address."
+		return locale.T("Remove the part after \"?\" or \"#\" from the Service URL. Enter only the service's address.")
 	case scheme == "http" && !isLoopbackHost(u.Hostname()):
-		return "Use https:// for this address. With http:// the service password would travel over the network unencrypted; http:// is allowed only for a service on this computer (localhost)."
+		return locale.T("Use https:// for this address. With http:// the service password would travel over the network unencrypted; http:// is allowed only for a service on this computer (localhost).")
 	}
 	return ""
 }
@@ -123,11 +124,11 @@ func isLoopbackHost(host string) bool {
 func serviceUserProblem(user string) string {
 	switch {
 	case user == "":
-		return "Enter the user name of the QuickBooks service account."
+		return locale.T("Enter the user name of the QuickBooks service account.")
 	case utf8.RuneCountInString(user) > MaxServiceUserLength:
-		return fmt.Sprintf("The Service User is too long. Use at most %d characters.", MaxServiceUserLength)
+		return locale.T("The Service User is too long. Use at most %d characters.", MaxServiceUserLength)
 	case HasHiddenCharacter(user):
-		return hiddenCharacterMessage("The Service User")
+		return locale.T("The Service User contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it.")
 	}
 	return ""
 }
@@ -142,17 +143,17 @@ func passwordProblem(c Change, stored, storedKnown bool) (Problem, string) {
 			return "", ""
 		}
 		// A password belongs to one Service User: a changed user needs its own.
-		return ProblemPasswordNotStored, "No password is stored for this Service User. Click Edit Credentials and enter its password."
+		return ProblemPasswordNotStored, locale.T("No password is stored for this Service User. Click Edit Credentials and enter its password.")
 	}
 	switch {
 	case c.Password == "" && stored:
-		return ProblemPasswordEmpty, "Enter the new password, or click Cancel to keep the current one."
+		return ProblemPasswordEmpty, locale.T("Enter the new password, or click Cancel to keep the current one.")
 	case c.Password == "":
-		return ProblemPasswordEmpty, "Enter the password of the QuickBooks service account. No password is stored yet."
+		return ProblemPasswordEmpty, locale.T("Enter the password of the QuickBooks service account. No password is stored yet.")
 	case utf8.RuneCountInString(c.Password) > MaxPasswordLength:
-		return "", fmt.Sprintf("The password is too long. Use at most %d characters.", MaxPasswordLength)
+		return "", locale.T("The password is too long. Use at most %d characters.", MaxPasswordLength)
 	case HasHiddenCharacter(c.Password):
-		return "", hiddenCharacterMessage("The password")
+		return "", locale.T("The password contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it.")
 	}
 	return "", ""
 }
@@ -161,26 +162,23 @@ func directCostProblem(v DirectCostColumn) string {
 	if v == DirectCostReadOnly || v == DirectCostEditable {
 		return ""
 	}
-	return "Choose how Procore's Budget fills the Direct Cost column."
+	return locale.T("Choose how Procore's Budget fills the Direct Cost column.")
 }
 
 func vendorUpdatesProblem(v VendorUpdates) string {
 	if v == VendorUpdatesAutomatic || v == VendorUpdatesNone {
 		return ""
 	}
-	return "Choose whether vendors are updated automatically."
+	return locale.T("Choose whether vendors are updated automatically.")
 }
-
-// EmptyItemListHelp tells the user how to get a retainage item into the list.
-const EmptyItemListHelp = "The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list."
 
 func retainageItemProblem(ref ItemRef, ctx Context) (Problem, string) {
 	items := ctx.Items
 	if ref.IsZero() {
 		if len(items) == 0 {
-			return ProblemItemListEmpty, "Choose the Invoice Retainage Item. " + EmptyItemListHelp
+			return ProblemItemListEmpty, locale.T("Choose the Invoice Retainage Item. The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list.")
 		}
-		return "", "Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks."
+		return "", locale.T("Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks.")
 	}
 	if ctx.ItemListUnknown {
 		return "", ""
@@ -188,9 +186,9 @@ func retainageItemProblem(ref ItemRef, ctx Context) (Problem, string) {
 	it, ok := findItem(items, ref.ListID)
 	switch {
 	case !ok:
-		return "", fmt.Sprintf("The item %q is no longer in the QuickBooks item list. Choose another item.", ref.FullName)
+		return "", locale.T("The item %q is no longer in the QuickBooks item list. Choose another item.", ref.FullName)
 	case !it.IsActive:
-		return "", fmt.Sprintf("The item %q is inactive in QuickBooks. Choose an active item.", it.FullName)
+		return "", locale.T("The item %q is inactive in QuickBooks. Choose an active item.", it.FullName)
 	}
 	return "", ""
 }

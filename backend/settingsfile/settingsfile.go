@@ -8,9 +8,9 @@ package settingsfile
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 )
 
@@ -63,7 +63,7 @@ func Encode(profile string, s settings.Settings, at time.Time, trusted []Certifi
 func Decode(data []byte) (File, error) {
 	var f File
 	if len(data) > MaxSize {
-		return f, &Error{"This file is too large to be a settings file. Choose the file that was exported from QuickBooks Integration Settings."}
+		return f, &Error{locale.T("This file is too large to be a settings file. Choose the file that was exported from QuickBooks Integration Settings.")}
 	}
 	// The version first, so that a newer file is refused for being newer,
 	// not for fields this program does not know. Unmarshal also refuses
@@ -73,20 +73,20 @@ func Decode(data []byte) (File, error) {
 		FormatVersion int    `json:"formatVersion"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return f, &Error{"This file is damaged or is not a settings file: it is not valid JSON. Export the settings again and use the new file."}
+		return f, &Error{locale.T("This file is damaged or is not a settings file: it is not valid JSON. Export the settings again and use the new file.")}
 	}
 	switch {
 	case head.Format != Format:
-		return f, &Error{"This is not a settings file of QuickBooks Integration Settings. Choose the file that was exported from it."}
+		return f, &Error{locale.T("This is not a settings file of QuickBooks Integration Settings. Choose the file that was exported from it.")}
 	case head.FormatVersion > Version:
-		return f, &Error{fmt.Sprintf("This settings file was made by a newer version of QuickBooks Integration Settings (file format %d; this version reads up to %d). Update this program, then import the file again.", head.FormatVersion, Version)}
+		return f, &Error{locale.T("This settings file was made by a newer version of QuickBooks Integration Settings (file format %d; this version reads up to %d). Update this program, then import the file again.", head.FormatVersion, Version)}
 	case head.FormatVersion < 1:
-		return f, &Error{"This settings file has no valid format version. Export the settings again and use the new file."}
+		return f, &Error{locale.T("This settings file has no valid format version. Export the settings again and use the new file.")}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return f, &Error{"This settings file has entries this version does not know or cannot read (" + err.Error() + "). Nothing was changed."}
+		return f, &Error{locale.T("This settings file has entries this version does not know or cannot read (%v). Nothing was changed.", err)}
 	}
 	return f, nil
 }

@@ -1,0 +1,116 @@
+package locale
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"testing"
+
+	"qbsettings/internal/messages"
+)
+
+// root is the project's root, where the Go code is.
+const root = "../.."
+
+// usedMessages finds every message the project's Go code uses.
+func usedMessages(t *testing.T) map[string][]string {
+	t.Helper()
+	used, err := messages.Used(root)
+	if err != nil {
+		t.Error(err)
+	}
+	return used
+}
+
+// verbs are a format's verbs, sorted: a translation must keep them all.
+var verbPattern = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+func verbs(format string) []string {
+	v := verbPattern.FindAllString(format, -1)
+	sort.Strings(v)
+	return v
+}
+
+func TestCatalogsHaveEveryMessageOnce(t *testing.T) {
+	used := usedMessages(t)
+	if len(used) == 0 {
+		t.Fatal("no messages found in the code")
+	}
+	for _, l := range All() {
+		f, err := readCatalog(l)
+		if err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+		for key, where := range used {
+			if _, ok := f.Messages[key]; !ok {
+				t.Errorf("catalogs/%s.json has no message %q (used at %s)", l, key, where[0])
+			}
+		}
+		for key, raw := range f.Messages {
+			if _, ok := used[key]; !ok {
+				t.Errorf("catalogs/%s.json has %q, which the code no longer uses", l, key)
+				continue
+			}
+			texts := []string{}
+			var text string
+			var forms pluralForms
+			if json.Unmarshal(raw, &text) == nil {
+				texts = append(texts, text)
+			} else if json.Unmarshal(raw, &forms) == nil {
+				texts = append(texts, forms.One, forms.Other)
+			}
+			for _, tr := range texts {
+				if !slices.Equal(verbs(tr), verbs(key)) {
+					t.Errorf("catalogs/%s.json: %q has the values %v, but its key %q has %v", l, tr, verbs(tr), key, verbs(key))
+				}
+			}
+		}
+	}
+	if _, err := catalogs(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The catalog files are kept sorted by key, so a change reads as one line.
+func TestCatalogFilesAreSorted(t *testing.T) {
+	for _, l := range All() {
+		data, err := os.ReadFile(filepath.Join("catalogs", string(l)+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for _, m := range regexp.MustCompile(`(?m)^    ("(?:[^"\\]|\\.)*"):`).FindAllStringSubmatch(string(data), -1) {
+			k, _ := strconv.Unquote(m[1])
+			keys = append(keys, k)
+		}
+		if !sort.StringsAreSorted(keys) {
+			t.Errorf("catalogs/%s.json is not sorted by key", l)
+		}
+	}
+}
+
+func TestPluralsAndPlaceholders(t *testing.T) {
+	b, err := catalogs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := Britain.Tag()
+	if err := b.SetString(tag, "test: %s saved", "test: %s saved, innit"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Britain.Printer().Sprintf("test: %s saved", "Revision 3"); got != "test: Revision 3 saved, innit" {
+		t.Fatalf("placeholder: %q", got)
+	}
+	if err := addTo(b, catalogFile{Language: Britain, Messages: map[string]json.RawMessage{
+		"test: %d items": json.RawMessage(`{"plural": 1, "one": "test: %d item", "other": "test: %d items"}`)}}); err != nil {
+		t.Fatal(err)
+	}
+	p := Britain.Printer()
+	if one, many := p.Sprintf("test: %d items", 1), p.Sprintf("test: %d items", 20000); one != "test: 1 item" || many != "test: 20,000 items" {
+		t.Fatalf("plural: %q, %q", one, many)
+	}
+}
