@@ -37,6 +37,8 @@ const WindowTitle = "QuickBooks Integration Settings"
 var version = "dev"
 
 func main() {
+	// The system's English until the window's choice or --locale says otherwise.
+	locale.Use(locale.FromSystem())
 	if len(os.Args) == 2 && os.Args[1] == removeUserDataFlag {
 		os.Exit(removeUserData(os.Stdout))
 	}
@@ -127,6 +129,9 @@ func openApp() (*App, func()) {
 		app.service, app.problem = nil, appservice.MessageFor(err)
 	} else {
 		app.profile = b.service.LastProfile(context.Background())
+		if _, err := b.service.UseChosenLocale(context.Background()); err != nil {
+			app.log.Warn("the chosen locale could not be read; speaking the system's", "err", err)
+		}
 	}
 	app.log.Info("starting", "dataDir", b.dir, "version", version)
 	return app, b.close

@@ -166,8 +166,19 @@ func isWindowFlag(name string) bool {
 	return false
 }
 
-// Run runs the command in args (without the program name).
+// Run runs the command in args (without the program name). --locale,
+// anywhere in args, chooses the English the command speaks; without it
+// the command speaks the system's.
 func Run(ctx context.Context, args []string, env Env) int {
+	args, tag, hasLocale := cutLocale(args)
+	if hasLocale {
+		l, ok := locale.Parse(tag)
+		if !ok {
+			locale.Fprintf(env.Stderr, "qbsettings: %q is not a locale of this program: use en-US, en-GB, en-AU or en-CA.\n", tag)
+			return Misused
+		}
+		locale.Use(l)
+	}
 	if len(args) == 0 {
 		usage(env.Stderr)
 		return Misused
@@ -275,6 +286,24 @@ func unknownCommand(env Env, args []string) int {
 	return Misused
 }
 
+// cutLocale takes --locale VALUE (or --locale=VALUE) out of args.
+func cutLocale(args []string) (rest []string, tag string, found bool) {
+	for i := 0; i < len(args); i++ {
+		name, value, hasValue := strings.Cut(args[i], "=")
+		if name != "--locale" && name != "-locale" {
+			rest = append(rest, args[i])
+			continue
+		}
+		found = true
+		if !hasValue && i+1 < len(args) {
+			i++
+			value = args[i]
+		}
+		tag = value
+	}
+	return rest, tag, found
+}
+
 // parseInterspersed lets options stand before or after the arguments.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
@@ -297,6 +326,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  qbsettings %s\n      %s\n", c.usageLine(), c.summary.Text())
 	}
 	fmt.Fprintln(w, "  qbsettings --version")
+	locale.Fprintf(w, "\nAdd --locale en-GB (or en-US, en-AU, en-CA) to any command for its words and dates in that English; without it, the system's.\n")
 	locale.Fprintf(w, "\nAdd --help to a command for its help. Exit codes: 0 done, 1 invalid input or a failed check, 2 a command used wrongly.\n")
 }
 

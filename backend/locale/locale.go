@@ -61,3 +61,16 @@ func FromSystem() Locale {
 	}
 	return defaultTag
 }
+
+// Name is the locale's name, in the words of the locale in use.
+func (l Locale) Name() string {
+	switch l {
+	case Britain:
+		return T("English (United Kingdom)")
+	case Australia:
+		return T("English (Australia)")
+	case Canada:
+		return T("English (Canada)")
+	}
+	return T("English (United States)")
+}

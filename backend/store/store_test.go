@@ -340,3 +340,28 @@ func TestProfileLifecycle(t *testing.T) {
 		t.Fatalf("profiles: %+v", profiles)
 	}
 }
+
+func TestChosenLocaleIsRemembered(t *testing.T) {
+	s, path := openTemp(t)
+	if tag, err := s.ChosenLocale(ctx); err != nil || tag != "" {
+		t.Fatalf("never chosen: %q %v", tag, err)
+	}
+	if err := s.ChooseLocale(ctx, "en-GB"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	again, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if tag, _ := again.ChosenLocale(ctx); tag != "en-GB" {
+		t.Fatalf("after reopening: %q", tag)
+	}
+	if err := again.ChooseLocale(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if tag, _ := again.ChosenLocale(ctx); tag != "" {
+		t.Fatalf("following the system again: %q", tag)
+	}
+}
