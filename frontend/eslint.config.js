@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   // This file is plain JavaScript, outside the TypeScript project.
-  { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["eslint.config.js", "scripts/**/*.mjs"], ...tseslint.configs.disableTypeChecked },
   {
     // Tests and configuration drive mocks and tools loosely typed on purpose.
     files: ["**/*.test.ts", "**/*.test.tsx", "src/test/**", "e2e/**", "*.config.ts", "eslint.config.js"],

@@ -49,6 +49,7 @@ test("the whole form is reachable by keyboard in reading order, with visible foc
   await field.url(page).focus();
   const backward = [
     "Settings", // the tab list: one stop, arrows move between its tabs
+    "Language",
     "Rename…", // Remove… is off while there is only one company
     "Add company…",
     "Company",

@@ -128,9 +128,18 @@ export class Simulator {
 export class App {
   private proc?: ChildProcess;
   readonly dataDir = mkdtempSync(path.join(tmpdir(), "qbsettings-e2e-"));
+  // env is added to the app's environment at its next start (the system's
+  // locale, for one).
+  env: NodeJS.ProcessEnv = {};
 
   async start() {
-    const env = { ...process.env, QBSETTINGS_DATA_DIR: this.dataDir, devserver: DEV_SERVER, assetdir: path.join(root, "frontend/dist") };
+    const env = {
+      ...process.env,
+      ...this.env,
+      QBSETTINGS_DATA_DIR: this.dataDir,
+      devserver: DEV_SERVER,
+      assetdir: path.join(root, "frontend/dist"),
+    };
     const { proc, output } = await started(DEV_BINARY, [], env, (out) => out.includes("Serving DevServer"), "the app");
     this.proc = proc;
     // The line comes just before the server listens: wait until it answers.

@@ -503,3 +503,52 @@ async function refreshListThroughTheDialog(page: Page, sim: Simulator) {
   await pickItem(page, "Retainage Pay", "Retainage Payable");
   await sim.control("quickbooks/condition", { hresult: "0x80040414" });
 }
+
+test("15. the window speaks the system's English (British here), or the one chosen, remembered", async ({ page, app, sim }) => {
+  app.env = { LC_ALL: "", LC_MESSAGES: "", LANG: "en_GB.UTF-8" };
+  await app.restart();
+  await open(page);
+  const item = page.getByRole("combobox", { name: /Payment Application Retention Item/ });
+  await expect(item).toBeVisible();
+  await expect(
+    page.getByText(/If QuickBooks has no retention item yet, create a Service Item there first \(for example "Retention"\)/),
+  ).toBeVisible();
+  await expect(page.getByText("Invoice Retainage Item")).toHaveCount(0);
+  await checkA11y(page, "en-GB");
+
+  await fillConnection(page, sim.url);
+  await testConnection(page);
+  await refreshList(page);
+  await item.fill("Retainage Pay");
+  await page
+    .getByRole("option", { name: /^Retainage Payable/ })
+    .first()
+    .click();
+  await expect(item).toHaveValue("Retainage Payable");
+  await update(page);
+  // Dates as Britain writes them: 25 Nov 2026, 14:05.
+  await expect(page.getByText(/^Settings saved at \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}\./)).toBeVisible();
+  await testConnection(page);
+  await expect(page.getByRole("list", { name: "Readiness of the integration" })).toContainText(
+    'Payment Application Retention Item: The Payment Application Retention Item "Retainage Payable" is an active Service item.',
+  );
+  await page.getByRole("tab", { name: "Change history" }).click();
+  await expect(page.getByRole("list", { name: "Saved revisions, newest first" })).toContainText("Payment Application Retention Item:");
+  await page.getByRole("tab", { name: "Settings" }).click();
+
+  // Australian English, chosen in the window: remembered at the next start.
+  await page.getByRole("combobox", { name: "Language" }).click();
+  await page.getByRole("option", { name: "English (Australia)" }).click();
+  await expect(page.getByRole("combobox", { name: /Progress Claim Retention Item/ })).toBeVisible();
+  await expect(page.getByText(/^Last saved \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{1,2}:\d{2} [ap]m\.$/)).toBeVisible();
+  await app.restart();
+  await open(page);
+  await expect(page.getByRole("combobox", { name: /Progress Claim Retention Item/ })).toBeVisible();
+  // The stored item keeps its name in QuickBooks.
+  await expect(page.getByRole("combobox", { name: /Progress Claim Retention Item/ })).toHaveValue("Retainage Payable");
+
+  // Back to the system's.
+  await page.getByRole("combobox", { name: "Language" }).click();
+  await page.getByRole("option", { name: "Same as this computer: English (United Kingdom)" }).click();
+  await expect(page.getByRole("combobox", { name: /Payment Application Retention Item/ })).toBeVisible();
+});

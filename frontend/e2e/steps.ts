@@ -30,7 +30,7 @@ export async function testConnection(page: Page) {
 
 export async function refreshList(page: Page) {
   await button(page, "Refresh list").click();
-  await expect(page.getByText(/^The list was refreshed from QuickBooks: \d+ items?\.$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^The list was refreshed from QuickBooks: [\d,]+ items?\.$/)).toBeVisible({ timeout: 30_000 });
 }
 
 export async function pickItem(page: Page, search: string, name: string) {

@@ -1,49 +1,55 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { main, settings } from "../wailsjs/go/models";
-import { FieldDescriptions, Load } from "../wailsjs/go/main/App";
+import { FieldDescriptions, Load, Locale } from "../wailsjs/go/main/App";
 import { FieldsProvider } from "./fields";
 import { failureText } from "./failure";
+import { I18nProvider, defaultLocale, useT } from "./i18n";
+import { SettingsPage } from "./components/SettingsPage";
+import { CloseGuard } from "./components/CloseGuard";
 
 // useUnhandledFailure catches a call into Go that failed where no code
 // waited for it to (an action's handler), so the user is told instead of
 // the page silently doing nothing.
 function useUnhandledFailure(): string | null {
+  const t = useT();
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    const onRejection = (e: PromiseRejectionEvent) => setFailure(failureText(e.reason));
+    const onRejection = (e: PromiseRejectionEvent) => setFailure(failureText(t, e.reason));
     window.addEventListener("unhandledrejection", onRejection);
     return () => window.removeEventListener("unhandledrejection", onRejection);
-  }, []);
+  }, [t]);
   return failure;
 }
-import { SettingsPage } from "./components/SettingsPage";
-import { CloseGuard } from "./components/CloseGuard";
 
 const useStyles = makeStyles({
   centered: { maxWidth: "640px", margin: "0 auto", padding: tokens.spacingHorizontalXXL },
 });
 
-type Loaded = { state: main.FormState; specs: settings.Spec[] } | { error: string } | null;
+type Loaded = { state: main.FormState; specs: settings.Spec[] } | { error: string } | { failure: unknown } | null;
 
-// fetchSettings asks Go for the profile's settings and the settings'
-// description; a failed call becomes a message, never a spinner forever.
-async function fetchSettings(): Promise<Loaded> {
+// fetchSettings asks Go for the English to speak, the profile's settings
+// and the settings' description in that English; a failed call becomes a
+// message, never a spinner forever.
+async function fetchSettings(): Promise<{ loaded: Loaded; locale?: string }> {
   try {
+    const info = await Locale();
     const [res, specs] = await Promise.all([Load(), FieldDescriptions()]);
-    return res.state ? { state: res.state, specs } : { error: res.error };
+    return { loaded: res.state ? { state: res.state, specs } : { error: res.error }, locale: info.inUse };
   } catch (err) {
-    return { error: failureText(err) };
+    return { loaded: { failure: err } };
   }
 }
 
 export function App() {
-  const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded>(null);
-  // A new company's settings start a new page, with no state of the last.
+  const [locale, setLocale] = useState(defaultLocale);
+  // A new company's settings (or a new language) start a new page, with no
+  // state of the last.
   const [generation, setGeneration] = useState(0);
-  const show = useCallback((next: Loaded) => {
-    setLoaded(next);
+  const show = useCallback((next: { loaded: Loaded; locale?: string }) => {
+    if (next.locale) setLocale(next.locale);
+    setLoaded(next.loaded);
     setGeneration((g) => g + 1);
   }, []);
   useEffect(() => {
@@ -53,7 +59,18 @@ export function App() {
     setLoaded(null);
     void fetchSettings().then(show);
   };
+  return (
+    <I18nProvider locale={locale}>
+      <AppBody loaded={loaded} generation={generation} load={load} />
+    </I18nProvider>
+  );
+}
+
+function AppBody({ loaded, generation, load }: { loaded: Loaded; generation: number; load: () => void }) {
+  const styles = useStyles();
+  const t = useT();
   const failure = useUnhandledFailure();
+  const loadError = loaded && "failure" in loaded ? failureText(t, loaded.failure) : loaded && "error" in loaded ? loaded.error : "";
 
   return (
     <main>
@@ -67,25 +84,25 @@ export function App() {
       )}
       {loaded === null && (
         <div className={styles.centered}>
-          <Spinner label="Loading your settings…" />
+          <Spinner label={t("Loading your settings…")} />
         </div>
       )}
-      {loaded && "error" in loaded && (
+      {loadError && (
         <div className={styles.centered}>
           <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>
-              <MessageBarTitle>Your settings could not be loaded</MessageBarTitle>
-              {loaded.error}
+              <MessageBarTitle>{t("Your settings could not be loaded")}</MessageBarTitle>
+              {loadError}
             </MessageBarBody>
           </MessageBar>
           <Button onClick={load} style={{ marginTop: tokens.spacingVerticalL }}>
-            Try again
+            {t("Try again")}
           </Button>
         </div>
       )}
       {loaded && "state" in loaded && (
         <FieldsProvider specs={loaded.specs}>
-          <SettingsPage key={generation} initial={loaded.state} onProfileChanged={load} />
+          <SettingsPage key={generation} initial={loaded.state} onProfileChanged={load} onLocaleChanged={load} />
         </FieldsProvider>
       )}
     </main>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { appservice, main, settings } from "../wailsjs/go/models";
 import * as backend from "../wailsjs/go/main/App";
-import { formatTime } from "./format";
+import { useFormatTime, useT } from "./i18n";
 import { failureText } from "./failure";
 
 // Values are the settings being edited: Go's settings.Settings as plain data.
@@ -30,20 +30,25 @@ const sameValues = (a: Values, b: Values) =>
 
 // syncBanner says, after what was done here (saved, if anything), where the
 // settings stand on the QuickBooks service.
-function syncBanner(sync: main.ServiceSync, saved: string): Banner {
-  const prefix = saved ? `${saved} ` : "";
+function syncBanner(t: ReturnType<typeof useT>, sync: main.ServiceSync, saved: string): Banner {
   switch (sync.status) {
     case appservice.SyncStatus.InEffect:
-      return { intent: "success", text: `${prefix}They are in effect on the QuickBooks service.` };
+      return { intent: "success", text: t("{saved} They are in effect on the QuickBooks service.", { saved }).trim() };
     case appservice.SyncStatus.ChangedElsewhere:
       return {
         intent: "warning",
-        text: `${prefix}The settings on the QuickBooks service were changed from somewhere else: choose which to keep, at the top of the page.`,
+        text: t(
+          "{saved} The settings on the QuickBooks service were changed from somewhere else: choose which to keep, at the top of the page.",
+          { saved },
+        ).trim(),
       };
     case appservice.SyncStatus.Pending:
-      return { intent: "warning", text: `${prefix}They are not on the QuickBooks service yet. ${sync.message}` };
+      return {
+        intent: "warning",
+        text: t("{saved} They are not on the QuickBooks service yet. {reason}", { saved, reason: sync.message }).trim(),
+      };
   }
-  return { intent: saved ? "success" : "info", text: `${prefix}${sync.message}` };
+  return { intent: saved ? "success" : "info", text: t("{saved} {message}", { saved, message: sync.message }).trim() };
 }
 
 function toErrors(list: settings.FieldError[] | null | undefined): FieldErrors {
@@ -55,6 +60,8 @@ function toErrors(list: settings.FieldError[] | null | undefined): FieldErrors {
 // useSettingsForm holds what the user is editing and talks to Go. It has no
 // rules of its own: every error it shows came from Go's Validate or Save.
 export function useSettingsForm(initial: main.FormState) {
+  const t = useT();
+  const formatTime = useFormatTime();
   const [state, setState] = useState(initial);
   const [values, setValues] = useState<Values>(initial.settings);
   const [passwordOpen, setPasswordOpen] = useState(!initial.passwordStored);
@@ -85,10 +92,10 @@ export function useSettingsForm(initial: main.FormState) {
       backend
         .StoredRevision()
         .then((rev) => setNewerRevision(rev > state.revision ? rev : 0))
-        .catch((err: unknown) => setBanner({ intent: "error", text: failureText(err) }));
+        .catch((err: unknown) => setBanner({ intent: "error", text: failureText(t, err) }));
     }, WATCH_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [state.revision]);
+  }, [state.revision, t]);
 
   const input = useMemo(
     () => settings.Change.createFrom({ settings: values, changePassword: passwordOpen, password }),
@@ -103,8 +110,8 @@ export function useSettingsForm(initial: main.FormState) {
   useEffect(() => {
     if (dirty === toldDirty.current) return;
     toldDirty.current = dirty;
-    backend.SetDirty(dirty).catch((err: unknown) => setBanner({ intent: "error", text: failureText(err) }));
-  }, [dirty]);
+    backend.SetDirty(dirty).catch((err: unknown) => setBanner({ intent: "error", text: failureText(t, err) }));
+  }, [dirty, t]);
 
   // Ask Go for the field errors once the user pauses typing. Only the newest
   // answer counts, so a slow reply cannot overwrite a newer one.
@@ -117,10 +124,10 @@ export function useSettingsForm(initial: main.FormState) {
         .then((list) => {
           if (ticket === validation.current) setErrors(toErrors(list));
         })
-        .catch((err: unknown) => setBanner({ intent: "error", text: failureText(err) }));
+        .catch((err: unknown) => setBanner({ intent: "error", text: failureText(t, err) }));
     }, VALIDATE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [input, touched]);
+  }, [input, touched, t]);
 
   const touch = (field: settings.Field) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
 
@@ -153,14 +160,14 @@ export function useSettingsForm(initial: main.FormState) {
     try {
       const res = await backend.SendSettings(keep);
       if (res.error || !res.sync) {
-        setBanner({ intent: "error", text: saved ? `${saved} ${res.error}` : res.error });
+        setBanner({ intent: "error", text: t("{saved} {error}", { saved, error: res.error }).trim() });
         return;
       }
       const serviceSync = res.sync;
       setState((s) => main.FormState.createFrom({ ...s, serviceSync }));
-      setBanner(syncBanner(serviceSync, saved));
+      setBanner(syncBanner(t, serviceSync, saved));
     } catch (err: unknown) {
-      setBanner({ intent: "error", text: failureText(err) });
+      setBanner({ intent: "error", text: failureText(t, err) });
     } finally {
       setSending(false);
     }
@@ -182,7 +189,9 @@ export function useSettingsForm(initial: main.FormState) {
     reset(res.state);
     setBanner({
       intent: "success",
-      text: `The QuickBooks service's settings were saved on this computer as revision ${res.state.revision}. They are in effect there.`,
+      text: t("The QuickBooks service's settings were saved on this computer as revision {revision}. They are in effect there.", {
+        revision: res.state.revision,
+      }),
     });
   };
 
@@ -205,7 +214,7 @@ export function useSettingsForm(initial: main.FormState) {
       if (!res.state) return null;
       const next = res.state;
       setSaving(false);
-      await afterSave(next, `Settings saved at ${formatTime(next.savedAt)}.`);
+      await afterSave(next, t("Settings saved at {time}.", { time: formatTime(next.savedAt) }));
       return null;
     } finally {
       setSaving(false);
@@ -238,7 +247,9 @@ export function useSettingsForm(initial: main.FormState) {
     touch(settings.Field.RetainageItem);
     setBanner({
       intent: "info",
-      text: `Revision ${entry.revision} is loaded for review. Check it, then click Update to save it as a new revision.`,
+      text: t("Revision {revision} is loaded for review. Check it, then click Update to save it as a new revision.", {
+        revision: entry.revision,
+      }),
     });
   };
 

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
+import { Providers } from "../test/providers";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act } from "react";
 import { expect, it, vi } from "vitest";
 import { main } from "../../wailsjs/go/models";
@@ -14,9 +14,9 @@ vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 it("asks before closing with unsaved changes and closes only when the user says so", async () => {
   const user = userEvent.setup();
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Providers>
       <CloseGuard />
-    </FluentProvider>,
+    </Providers>,
   );
   expect(screen.queryByRole("alertdialog")).toBeNull();
 

@@ -1,25 +1,27 @@
 import { useEffect, useState } from "react";
+import { useT } from "../i18n";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { ConfirmClose } from "../../wailsjs/go/main/App";
 import { main } from "../../wailsjs/go/models";
 
 export function CloseGuard() {
+  const t = useT();
   const [open, setOpen] = useState(false);
   useEffect(() => EventsOn(main.Event.CloseRequested, () => setOpen(true)), []);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)} modalType="alert">
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Close without saving?</DialogTitle>
+          <DialogTitle>{t("Close without saving?")}</DialogTitle>
           <DialogContent>
-            You have changes that are not saved. If you close now, they are lost. To keep them, click Keep editing, then Update.
+            {t("You have changes that are not saved. If you close now, they are lost. To keep them, click Keep editing, then Update.")}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => setOpen(false)}>
-              Keep editing
+              {t("Keep editing")}
             </Button>
-            <Button onClick={() => ConfirmClose()}>Close without saving</Button>
+            <Button onClick={() => ConfirmClose()}>{t("Close without saving")}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

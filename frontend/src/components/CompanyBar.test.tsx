@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from "@testing-library/react";
+import { Providers } from "../test/providers";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { beforeEach, expect, it, vi } from "vitest";
 import { main } from "../../wailsjs/go/models";
 import * as backend from "../../wailsjs/go/main/App";
@@ -21,9 +21,9 @@ function renderBar(dirty = false) {
   const onChanged = vi.fn();
   const user = userEvent.setup();
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Providers>
       <CompanyBar dirty={dirty} onChanged={onChanged} />
-    </FluentProvider>,
+    </Providers>,
   );
   return { user, onChanged };
 }

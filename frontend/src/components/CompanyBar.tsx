@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
 import { failureText } from "../failure";
+import { useT } from "../i18n";
 import { AddProfile, Profiles, RemoveProfile, RenameProfile, SwitchProfile } from "../../wailsjs/go/main/App";
 
 const useStyles = makeStyles({
@@ -30,14 +31,15 @@ type Dialogs = { kind: "add" | "rename"; name: string; error: string } | { kind:
 // user switch, add, rename and remove companies (one profile each).
 export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: () => void }) {
   const styles = useStyles();
+  const t = useT();
   const [list, setList] = useState<main.ProfilesResult | null>(null);
   const [dialog, setDialog] = useState<Dialogs>(null);
 
   useEffect(() => {
     Profiles()
       .then(setList)
-      .catch((err: unknown) => setList(main.ProfilesResult.createFrom({ profiles: [], current: "", error: failureText(err) })));
-  }, []);
+      .catch((err: unknown) => setList(main.ProfilesResult.createFrom({ profiles: [], current: "", error: failureText(t, err) })));
+  }, [t]);
   if (!list) return null;
   const profiles = list.profiles ?? [];
   const current = profiles.find((p) => p.id === list.current);
@@ -67,8 +69,8 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
   return (
     <div className={styles.bar}>
       <Field
-        label="Company"
-        hint={dirty ? "Update or undo your changes before switching to another company." : undefined}
+        label={t("Company")}
+        hint={dirty ? t("Update or undo your changes before switching to another company.") : undefined}
         validationMessage={list.error || undefined}
       >
         <Dropdown
@@ -86,11 +88,11 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
         </Dropdown>
       </Field>
       <Button onClick={() => setDialog({ kind: "add", name: "", error: "" })} disabled={dirty}>
-        Add company…
+        {t("Add company…")}
       </Button>
-      <Button onClick={() => setDialog({ kind: "rename", name: current?.name ?? "", error: "" })}>Rename…</Button>
+      <Button onClick={() => setDialog({ kind: "rename", name: current?.name ?? "", error: "" })}>{t("Rename…")}</Button>
       <Button onClick={() => setDialog({ kind: "remove", error: "" })} disabled={profiles.length < 2 || dirty}>
-        Remove…
+        {t("Remove…")}
       </Button>
 
       <Dialog open={dialog?.kind === "add" || dialog?.kind === "rename"} onOpenChange={(_, d) => !d.open && setDialog(null)}>
@@ -102,14 +104,14 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
             }}
           >
             <DialogBody>
-              <DialogTitle>{dialog?.kind === "add" ? "Add a company" : "Rename this company"}</DialogTitle>
+              <DialogTitle>{dialog?.kind === "add" ? t("Add a company") : t("Rename this company")}</DialogTitle>
               <DialogContent>
                 {dialog && dialog.kind !== "remove" && (
                   <Field
-                    label="Company name"
+                    label={t("Company name")}
                     required
                     hint={
-                      dialog.kind === "add" ? "Each company has its own QuickBooks service, settings, password and history." : undefined
+                      dialog.kind === "add" ? t("Each company has its own QuickBooks service, settings, password and history.") : undefined
                     }
                     validationMessage={dialog.error || undefined}
                   >
@@ -119,10 +121,10 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
               </DialogContent>
               <DialogActions>
                 <Button type="submit" appearance="primary">
-                  {dialog?.kind === "add" ? "Add" : "Rename"}
+                  {dialog?.kind === "add" ? t("Add") : t("Rename")}
                 </Button>
                 <Button type="button" onClick={() => setDialog(null)}>
-                  Cancel
+                  {t("Cancel")}
                 </Button>
               </DialogActions>
             </DialogBody>
@@ -133,19 +135,20 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
       <Dialog open={dialog?.kind === "remove"} onOpenChange={(_, d) => !d.open && setDialog(null)} modalType="alert">
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>Remove {current?.name}?</DialogTitle>
+            <DialogTitle>{t("Remove {name}?", { name: current?.name ?? "" })}</DialogTitle>
             <DialogContent>
               <Text as="p">
-                Its settings, change history, item list and saved password are deleted from this computer. This cannot be undone. To keep a
-                copy of the settings, click Cancel, then Export.
+                {t(
+                  "Its settings, change history, item list and saved password are deleted from this computer. This cannot be undone. To keep a copy of the settings, click Cancel, then Export.",
+                )}
               </Text>
               {dialog?.error && <Text role="alert">{dialog.error}</Text>}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={remove}>
-                Remove company
+                {t("Remove company")}
               </Button>
-              <Button onClick={() => setDialog(null)}>Cancel</Button>
+              <Button onClick={() => setDialog(null)}>{t("Cancel")}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { main, settings } from "../../wailsjs/go/models";
 import * as backend from "../../wailsjs/go/main/App";
@@ -238,5 +238,19 @@ describe("Create a Service Item in QuickBooks", () => {
     expect(api.CreateRetainageItem).toHaveBeenCalledWith(expect.anything(), "Retainage Payable");
     expect(await screen.findByText(/Created "Retainage Payable" in QuickBooks and chose it/)).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: /Invoice Retainage Item/ })).toHaveValue("Retainage Payable");
+  });
+
+  it("suggests the item's name in the locale's words: Retention in Britain and Australia", async () => {
+    for (const [locale, suggested] of [
+      ["en-GB", "Retention"],
+      ["en-AU", "Retention"],
+      ["en-CA", "Retainage Payable"],
+    ]) {
+      const state = savedState({ retainageItem: { listId: "", fullName: "" } });
+      const user = renderPage(main.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }), locale);
+      await user.click(screen.getByRole("button", { name: "Create a Service Item in QuickBooks…" }));
+      expect(screen.getByRole("textbox", { name: /Name of the new item/ })).toHaveValue(suggested);
+      cleanup();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Button, Field, Input, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { ConnectionStatusPanel } from "./ConnectionStatusPanel";
@@ -15,14 +16,15 @@ const useStyles = makeStyles({
 
 export function ConnectionSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const t = useT();
   const { values, setValue, errors } = form;
   const url = useSpec(settings.Field.ServiceUrl);
   const user = useSpec(settings.Field.ServiceUser);
   return (
     <Section
       id="connection"
-      title="Connection Settings"
-      description="How this computer reaches the QuickBooks® microservice that works with Procore."
+      title={t("Connection Settings")}
+      description={t("How this computer reaches the QuickBooks® microservice that works with Procore.")}
     >
       <Field label={url.label} required={url.required} hint={url.help} {...errorProps(errors[settings.Field.ServiceUrl])}>
         <Input
@@ -52,6 +54,7 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
 }
 
 function PasswordField({ form, className: styles }: { form: SettingsFormModel; className: ReturnType<typeof useStyles> }) {
+  const t = useT();
   const { state, passwordOpen, password, setPassword, openPassword, cancelPassword, errors } = form;
   const spec = useSpec(settings.Field.Password);
   if (!passwordOpen) {
@@ -63,7 +66,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
         <Text weight="semibold" id="password-label">
           {spec.label}
         </Text>
-        <Text id="password-state">A password is stored in this computer's keychain.</Text>
+        <Text id="password-state">{t("A password is stored in this computer's keychain.")}</Text>
         <Link
           as="button"
           type="button"
@@ -71,7 +74,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
           onClick={openPassword}
           aria-describedby={error ? "password-label password-state password-error" : "password-label password-state"}
         >
-          Edit Credentials
+          {t("Edit Credentials")}
         </Link>
         {error && (
           <Text id="password-error" role="alert" className={styles.error}>
@@ -82,7 +85,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
     );
   }
   const hint = state.passwordStored
-    ? "Enter the new password for the QuickBooks® microservice account, or click Cancel to keep the current password."
+    ? t("Enter the new password for the QuickBooks® microservice account, or click Cancel to keep the current password.")
     : spec.help;
   return (
     <Field label={spec.label} required={spec.required} hint={hint} {...errorProps(errors[settings.Field.Password])}>
@@ -98,7 +101,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
         />
         {state.passwordStored && (
           <Button type="button" onClick={cancelPassword}>
-            Cancel
+            {t("Cancel")}
           </Button>
         )}
       </div>

@@ -22,7 +22,7 @@ import {
 } from "../../wailsjs/go/main/App";
 import { ReadinessChecklist } from "./ReadinessChecklist";
 import { SettingsFormModel } from "../useSettingsForm";
-import { formatTime } from "../format";
+import { useFormatTime, useT } from "../i18n";
 import { focusField } from "./ErrorSummary";
 
 const useStyles = makeStyles({
@@ -38,6 +38,19 @@ const useStyles = makeStyles({
 // a self-signed service needs.
 export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const t = useT();
+  const formatTime = useFormatTime();
+  // What the service presented, in one sentence of the four the choice needs.
+  const certificateWords = (c: main.CertificateInfo) => {
+    const values = { subject: c.subject, time: c.notAfter ? formatTime(c.notAfter) : "" };
+    if (c.selfSigned)
+      return c.notAfter
+        ? t("The service uses a self-signed certificate ({subject}, valid until {time}). Its SHA-256 fingerprint is:", values)
+        : t("The service uses a self-signed certificate ({subject}). Its SHA-256 fingerprint is:", values);
+    return c.notAfter
+      ? t("The service's certificate is not trusted by this computer ({subject}, valid until {time}). Its SHA-256 fingerprint is:", values)
+      : t("The service's certificate is not trusted by this computer ({subject}). Its SHA-256 fingerprint is:", values);
+  };
   const { state } = form;
   const [testing, setTesting] = useState(false);
   const [problem, setProblem] = useState("");
@@ -58,7 +71,7 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       } else if (res.error) {
         setProblem(res.error);
       } else if (res.canceled) {
-        setProblem("The test was canceled. The status was not changed.");
+        setProblem(t("The test was canceled. The status was not changed."));
       } else {
         form.setStatus(res.status);
         setCert(res.certificate ?? null);
@@ -86,17 +99,17 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
   return (
     <div className={styles.panel} role="group" aria-labelledby="status-label">
       <Text id="status-label" weight="semibold">
-        Status
+        {t("Status")}
       </Text>
       <div className={styles.line} role="status" aria-live="polite">
         {testing ? (
-          <Spinner size="tiny" label="Testing the connection…" />
+          <Spinner size="tiny" label={t("Testing the connection…")} />
         ) : (
           <>
             <Badge appearance="filled" color={status.connected ? "success" : "danger"}>
-              {status.connected ? "Connected" : "Not Connected"}
+              {status.connected ? t("Connected") : t("Not Connected")}
             </Badge>
-            <Text>{status.checkedAt ? `Last checked ${formatTime(status.checkedAt)}.` : "Not checked yet."}</Text>
+            <Text>{status.checkedAt ? t("Last checked {time}.", { time: formatTime(status.checkedAt) }) : t("Not checked yet.")}</Text>
           </>
         )}
       </div>
@@ -106,11 +119,11 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       )}
       <div className={styles.line}>
         <Button type="button" onClick={() => test()} disabledFocusable={testing}>
-          Test connection
+          {t("Test connection")}
         </Button>
         {testing && (
           <Button type="button" appearance="subtle" onClick={() => CancelConnectionTest()}>
-            Cancel
+            {t("Cancel")}
           </Button>
         )}
       </div>
@@ -133,30 +146,31 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       {cert && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody className={styles.certBody}>
-            <MessageBarTitle>Certificate not trusted</MessageBarTitle>
-            <Text block>
-              {cert.selfSigned ? "The service uses a self-signed certificate" : "The service's certificate is not trusted by this computer"}{" "}
-              ({cert.subject}
-              {cert.notAfter ? `, valid until ${formatTime(cert.notAfter)}` : ""}). Its SHA-256 fingerprint is:
-            </Text>
+            <MessageBarTitle>{t("Certificate not trusted")}</MessageBarTitle>
+            <Text block>{certificateWords(cert)}</Text>
             <Text block className={styles.fingerprint}>
               {cert.fingerprint}
             </Text>
-            <Text block>Trust it only if your IT support confirms this exact fingerprint.</Text>
+            <Text block>{t("Trust it only if your IT support confirms this exact fingerprint.")}</Text>
           </MessageBarBody>
           <MessageBarActions>
             <Button type="button" onClick={() => trust(cert)}>
-              Trust this certificate
+              {t("Trust this certificate")}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {(state.trusted ?? []).map((t) => (
-        <Text key={t.origin} className={styles.detail}>
-          Trusted certificate for {t.origin} (SHA-256 <span className={styles.fingerprint}>{t.fingerprint}</span>), trusted{" "}
-          {formatTime(t.trustedAt)}.{" "}
-          <Link as="button" type="button" onClick={() => untrust(t.origin)} aria-label={`Stop trusting the certificate for ${t.origin}`}>
-            Remove
+      {(state.trusted ?? []).map((c) => (
+        <Text key={c.origin} className={styles.detail}>
+          {t("Trusted certificate for {origin}, trusted {time}.", { origin: c.origin, time: formatTime(c.trustedAt) })}{" "}
+          <span className={styles.fingerprint}>{t("SHA-256 {fingerprint}", { fingerprint: c.fingerprint })}</span>{" "}
+          <Link
+            as="button"
+            type="button"
+            onClick={() => untrust(c.origin)}
+            aria-label={t("Stop trusting the certificate for {origin}", { origin: c.origin })}
+          >
+            {t("Remove")}
           </Link>
         </Text>
       ))}

@@ -4,14 +4,12 @@ import { settings } from "../../wailsjs/go/models";
 import { CreateRetainageItem } from "../../wailsjs/go/main/App";
 import { SettingsFormModel } from "../useSettingsForm";
 import { focusField } from "./ErrorSummary";
+import { useT } from "../i18n";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
 });
-
-// The name the help article gives the retainage item.
-const SUGGESTED_NAME = "Retainage Payable";
 
 // hasRetainageItem tells whether QuickBooks already has an active Service
 // item that looks like a retainage item.
@@ -24,8 +22,11 @@ function hasRetainageItem(items: { fullName: string; type: string; isActive: boo
 // service can and QuickBooks has no such item yet.
 export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const t = useT();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(SUGGESTED_NAME);
+  // The name the help article gives the item, in the locale's words
+  // (Retainage Payable in the US, Retention in Britain and Australia).
+  const [name, setName] = useState(() => t("Retainage Payable"));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState("");
   const [done, setDone] = useState("");
@@ -39,10 +40,10 @@ export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
       const res = await CreateRetainageItem(form.input, name);
       if (res.fieldErrors?.length) {
         form.showFieldErrors(res.fieldErrors);
-        setProblem("Fill in the connection settings first: the item is created through the QuickBooks service.");
+        setProblem(t("Fill in the connection settings first: the item is created through the QuickBooks service."));
         focusField(res.fieldErrors[0].field);
       } else if (res.error || !res.item) {
-        setProblem(res.error || "The item was not created.");
+        setProblem(res.error || t("The item was not created."));
       } else {
         form.setItems(res.items ?? [], res.itemsRefreshedAt);
         form.setValue(
@@ -51,7 +52,7 @@ export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
           settings.Field.RetainageItem,
         );
         setOpen(false);
-        setDone(`Created "${res.item.fullName}" in QuickBooks and chose it. Click Update to save.`);
+        setDone(t('Created "{name}" in QuickBooks and chose it. Click Update to save.', { name: res.item.fullName }));
       }
     } finally {
       setBusy(false);
@@ -65,21 +66,21 @@ export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
       </div>
       {!open && !done && (
         <Link as="button" type="button" onClick={() => setOpen(true)}>
-          Create a Service Item in QuickBooks…
+          {t("Create a Service Item in QuickBooks…")}
         </Link>
       )}
       {open && (
-        <div className={styles.box} role="group" aria-label="Create a Service Item in QuickBooks">
-          <Text>The item is created in the company file QuickBooks has open, as a Service item, then chosen here.</Text>
+        <div className={styles.box} role="group" aria-label={t("Create a Service Item in QuickBooks")}>
+          <Text>{t("The item is created in the company file QuickBooks has open, as a Service item, then chosen here.")}</Text>
           <div className={styles.row}>
-            <Field label="Name of the new item" hint="At most 31 characters, without a colon.">
+            <Field label={t("Name of the new item")} hint={t("At most 31 characters, without a colon.")}>
               <Input value={name} onChange={(_, d) => setName(d.value)} autoFocus maxLength={31} />
             </Field>
             <Button appearance="primary" type="button" onClick={() => void create()} disabledFocusable={busy}>
-              {busy ? "Creating…" : "Create in QuickBooks"}
+              {busy ? t("Creating…") : t("Create in QuickBooks")}
             </Button>
             <Button type="button" onClick={() => setOpen(false)}>
-              Cancel
+              {t("Cancel")}
             </Button>
           </div>
         </div>

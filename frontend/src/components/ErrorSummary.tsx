@@ -1,7 +1,12 @@
-import { Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
 import { FieldErrors, fieldId } from "../useSettingsForm";
 import { useSpecs } from "../fields";
+
+const useStyles = makeStyles({
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+});
 
 // focusField moves focus to a field's control (the checked or first radio
 // of a group).
@@ -18,6 +23,8 @@ export function focusField(field: settings.Field) {
 // refusedOnly: every problem is a value the QuickBooks service refused, so
 // the settings are saved here, just not in effect there.
 export function ErrorSummary({ errors, refusedOnly = false }: { errors: FieldErrors; refusedOnly?: boolean }) {
+  const t = useT();
+  const styles = useStyles();
   // In the form's order, by the fields' labels.
   const problems = useSpecs()
     .filter((s) => errors[s.key])
@@ -27,20 +34,20 @@ export function ErrorSummary({ errors, refusedOnly = false }: { errors: FieldErr
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>
-          {problems.length === 1 ? "One setting needs your attention" : `${problems.length} settings need your attention`}
+          {t("{count, plural, one {One setting needs your attention} other {# settings need your attention}}", { count: problems.length })}
         </MessageBarTitle>
         {refusedOnly
-          ? "The settings are saved on this computer, but the QuickBooks service refused these values. Fix"
-          : "The settings were not saved. Fix"}{" "}
-        {problems.map(([f, name], i) => (
-          <span key={f}>
-            {i > 0 && (i === problems.length - 1 ? " and " : ", ")}
-            <Link as="button" type="button" onClick={() => focusField(f)}>
-              {name}
-            </Link>
-          </span>
-        ))}
-        , then click Update.
+          ? t("The settings are saved on this computer, but the QuickBooks service refused these values. Fix them, then click Update:")
+          : t("The settings were not saved. Fix these, then click Update:")}
+        <ul className={styles.list}>
+          {problems.map(([f, name]) => (
+            <li key={f}>
+              <Link as="button" type="button" onClick={() => focusField(f)}>
+                {name}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </MessageBarBody>
     </MessageBar>
   );

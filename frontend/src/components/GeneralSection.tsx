@@ -1,4 +1,5 @@
 import { Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { errorProps } from "./fieldProps";
@@ -73,11 +74,16 @@ function ChoiceField(props: { field: settings.Field; error: string | undefined; 
 
 export function GeneralSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const t = useT();
   const { values, setValue, errors } = form;
   const editable = values.directCostColumn === settings.DirectCostColumn.Editable;
   const hideSpec = useSpec(settings.Field.HideJobToDateCosts);
   return (
-    <Section id="general" title="General Settings" description="The accounting rules of the sync between QuickBooks® and Procore.">
+    <Section
+      id="general"
+      title={t("General Settings")}
+      description={t("The accounting rules of the sync between QuickBooks® and Procore.")}
+    >
       <SwitchField
         field={settings.Field.UseProcoreContractNumber}
         checked={values.useProcoreContractNumber}

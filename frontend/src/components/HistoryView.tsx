@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyle
 import { main } from "../../wailsjs/go/models";
 import { History } from "../../wailsjs/go/main/App";
 import { failureText } from "../failure";
-import { formatTime } from "../format";
+import { useFormatTime, useT } from "../i18n";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, listStyleType: "none", margin: 0, padding: 0 },
@@ -27,14 +27,16 @@ const useStyles = makeStyles({
 // changed; Restore hands a revision's settings to the form for review.
 export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntry) => void }) {
   const styles = useStyles();
+  const t = useT();
+  const formatTime = useFormatTime();
   const [result, setResult] = useState<main.HistoryResult | null>(null);
   useEffect(() => {
     History()
       .then(setResult)
-      .catch((err: unknown) => setResult(main.HistoryResult.createFrom({ entries: [], error: failureText(err) })));
-  }, []);
+      .catch((err: unknown) => setResult(main.HistoryResult.createFrom({ entries: [], error: failureText(t, err) })));
+  }, [t]);
 
-  if (!result) return <Spinner label="Loading the change history…" />;
+  if (!result) return <Spinner label={t("Loading the change history…")} />;
   if (result.error)
     return (
       <MessageBar intent="error" layout="multiline">
@@ -42,27 +44,31 @@ export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntr
       </MessageBar>
     );
   const entries = result.entries ?? [];
-  if (entries.length === 0) return <Text>No changes have been saved yet. Each Update is listed here.</Text>;
+  if (entries.length === 0) return <Text>{t("No changes have been saved yet. Each Update is listed here.")}</Text>;
   return (
-    <ol className={styles.list} aria-label="Saved revisions, newest first">
+    <ol className={styles.list} aria-label={t("Saved revisions, newest first")}>
       {entries.map((e, i) => (
         <li key={e.revision} className={styles.entry}>
           <div className={styles.head}>
             <Subtitle2 as="h2" className={styles.heading}>
-              Revision {e.revision}: {formatTime(e.savedAt)} by {e.savedBy}
+              {t("Revision {revision}: {time} by {user}", { revision: e.revision, time: formatTime(e.savedAt), user: e.savedBy })}
             </Subtitle2>
             {i > 0 && (
-              <Button className={styles.restore} onClick={() => onRestore(e)} aria-label={`Restore revision ${e.revision}`}>
-                Restore
+              <Button
+                className={styles.restore}
+                onClick={() => onRestore(e)}
+                aria-label={t("Restore revision {revision}", { revision: e.revision })}
+              >
+                {t("Restore")}
               </Button>
             )}
-            {i === 0 && <Text className={styles.restore}>Current settings</Text>}
+            {i === 0 && <Text className={styles.restore}>{t("Current settings")}</Text>}
           </div>
-          {e.takenFrom && <Text block>Taken from {e.takenFrom}.</Text>}
+          {e.takenFrom && <Text block>{t("Taken from {source}.", { source: e.takenFrom })}</Text>}
           <ul className={styles.changes}>
             {(e.changes ?? []).map((c) => (
               <li key={c.label}>
-                <Text weight="semibold">{c.label}:</Text>{" "}
+                <Text weight="semibold">{t("{label}:", { label: c.label })}</Text>{" "}
                 {c.old ? (
                   <>
                     <span className={styles.old}>{c.old}</span> → {c.new}
@@ -72,7 +78,7 @@ export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntr
                 )}
               </li>
             ))}
-            {(e.changes ?? []).length === 0 && <li>Saved without changes.</li>}
+            {(e.changes ?? []).length === 0 && <li>{t("Saved without changes.")}</li>}
           </ul>
         </li>
       ))}

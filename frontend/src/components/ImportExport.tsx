@@ -1,4 +1,5 @@
 import { ChangeEvent, useRef, useState } from "react";
+import { useT } from "../i18n";
 import {
   Button,
   Dialog,
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
 // change, and applies it only when the user says so.
 export function ImportExport({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const t = useT();
   const labels: Record<string, string> = Object.fromEntries(useSpecs().map((s) => [s.key, s.label]));
   const fileInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<main.ImportPreviewResult | null>(null);
@@ -38,7 +40,9 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
     const res = await ExportSettings();
     if (res.canceled) return;
     setMessage(
-      res.error ? { intent: "error", text: res.error } : { intent: "success", text: `Exported to ${res.path} (without the password).` },
+      res.error
+        ? { intent: "error", text: res.error }
+        : { intent: "success", text: t("Exported to {path} (without the password).", { path: res.path }) },
     );
   };
 
@@ -54,8 +58,8 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
     if (!preview) return;
     const res = await ApplyImport(preview.token);
     setPreview(null);
-    if (res.error || !res.state) return setMessage({ intent: "error", text: res.error || "Nothing was imported." });
-    void form.applySaved(res.state, `Imported as revision ${res.state.revision}.`);
+    if (res.error || !res.state) return setMessage({ intent: "error", text: res.error || t("Nothing was imported.") });
+    void form.applySaved(res.state, t("Imported as revision {revision}.", { revision: res.state.revision }));
   };
 
   const changes = preview?.changes ?? [];
@@ -64,15 +68,15 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
   return (
     <>
       <div className={styles.bar}>
-        <Button onClick={exportSettings}>Export…</Button>
-        <Button onClick={() => fileInput.current?.click()}>Import…</Button>
+        <Button onClick={exportSettings}>{t("Export…")}</Button>
+        <Button onClick={() => fileInput.current?.click()}>{t("Import…")}</Button>
         <input
           ref={fileInput}
           type="file"
           accept=".json,application/json"
           hidden
           onChange={chooseFile}
-          aria-label="Settings file to import"
+          aria-label={t("Settings file to import")}
         />
       </div>
       {message && (
@@ -83,31 +87,32 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
       <Dialog open={!!preview} onOpenChange={(_, d) => !d.open && setPreview(null)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>Import settings</DialogTitle>
+            <DialogTitle>{t("Import settings")}</DialogTitle>
             <DialogContent>
               {preview?.error && <Text>{preview.error}</Text>}
               {problems.length > 0 && (
                 <>
-                  <Text as="p">The file's settings have problems, so they cannot be imported:</Text>
+                  <Text as="p">{t("The file's settings have problems, so they cannot be imported:")}</Text>
                   <ul className={styles.list}>
                     {problems.map((p) => (
                       <li key={p.field}>
-                        <Text weight="semibold">{labels[p.field] ?? p.field}:</Text> {p.message}
+                        <Text weight="semibold">{t("{label}:", { label: labels[p.field] ?? p.field })}</Text> {p.message}
                       </li>
                     ))}
                   </ul>
                 </>
               )}
               {!preview?.error && problems.length === 0 && changes.length === 0 && (
-                <Text>The file has the same settings: nothing would change.</Text>
+                <Text>{t("The file has the same settings: nothing would change.")}</Text>
               )}
               {canApply && (
                 <>
-                  <Text as="p">Importing this file changes these settings (the password stays as it is):</Text>
-                  <ul className={styles.list} aria-label="Changes the import makes">
+                  <Text as="p">{t("Importing this file changes these settings (the password stays as it is):")}</Text>
+                  <ul className={styles.list} aria-label={t("Changes the import makes")}>
                     {changes.map((c) => (
                       <li key={c.label}>
-                        <Text weight="semibold">{c.label}:</Text> <span className={styles.old}>{c.old}</span> → {c.new}
+                        <Text weight="semibold">{t("{label}:", { label: c.label })}</Text> <span className={styles.old}>{c.old}</span> →{" "}
+                        {c.new}
                       </li>
                     ))}
                   </ul>
@@ -117,10 +122,10 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
             <DialogActions>
               {canApply && (
                 <Button appearance="primary" onClick={apply}>
-                  Import
+                  {t("Import")}
                 </Button>
               )}
-              <Button onClick={() => setPreview(null)}>{canApply ? "Cancel" : "Close"}</Button>
+              <Button onClick={() => setPreview(null)}>{canApply ? t("Cancel") : t("Close")}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

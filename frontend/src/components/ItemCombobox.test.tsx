@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
+import { Providers } from "../test/providers";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
 import { expect, it } from "vitest";
 import { main } from "../../wailsjs/go/models";
@@ -13,11 +13,11 @@ function item(listId: string, fullName: string, type = "Service", isActive = tru
 function Harness({ items }: { items: main.ItemOption[] }) {
   const [sel, setSel] = useState<main.ItemOption | null>(null);
   return (
-    <FluentProvider theme={webLightTheme}>
+    <Providers>
       <label htmlFor="c">Invoice Retainage Item</label>
       <ItemCombobox id="c" items={items} selectedListId={sel?.listId ?? ""} selectedName={sel?.fullName ?? ""} onSelect={setSel} />
       <output data-testid="chosen">{sel?.listId ?? ""}</output>
-    </FluentProvider>
+    </Providers>
   );
 }
 

@@ -1,4 +1,5 @@
 import { KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useT } from "../i18n";
 import { Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
 
@@ -60,8 +61,6 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
 });
 
-const TYPE_NAMES: Record<string, string> = { Service: "Service", OtherCharge: "Other Charge", NonInventory: "Non-inventory" };
-
 // byServiceThenName puts Service items first (retainage is usually one),
 // then the rest, each group by name.
 function byServiceThenName(a: main.ItemOption, b: main.ItemOption): number {
@@ -83,6 +82,10 @@ export interface ItemComboboxProps {
 // ItemCombobox is a searchable, windowed combobox (the ARIA 1.2 pattern):
 // type to filter by name, arrows to move, Enter to choose, Escape to close.
 export function ItemCombobox(props: ItemComboboxProps) {
+  const t = useT();
+  // QuickBooks' item types, in the words of its Item List.
+  const typeName = (type: string) =>
+    type === "Service" ? t("Service") : type === "OtherCharge" ? t("Other Charge") : type === "NonInventory" ? t("Non-inventory") : type;
   const { id, items, selectedListId, selectedName, onSelect } = props;
   const styles = useStyles();
   const listboxId = useId();
@@ -195,13 +198,13 @@ export function ItemCombobox(props: ItemComboboxProps) {
         ref={listRef}
         id={listboxId}
         role="listbox"
-        aria-label="QuickBooks items"
+        aria-label={t("QuickBooks items")}
         className={styles.listbox}
         hidden={!open}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onMouseDown={(e) => e.preventDefault()} // a click must not blur the input first
       >
-        {open && shown.length === 0 && <div className={styles.empty}>No item matches “{query}”.</div>}
+        {open && shown.length === 0 && <div className={styles.empty}>{t("No item matches “{query}”.", { query: query ?? "" })}</div>}
         {open && (
           <div style={{ height: shown.length * ROW_HEIGHT, position: "relative" }}>
             {shown.slice(first, last).map((it, k) => {
@@ -225,8 +228,8 @@ export function ItemCombobox(props: ItemComboboxProps) {
                   onMouseEnter={() => setActive(i)}
                   onClick={() => choose(i)}
                 >
-                  <span>{it.isActive ? it.fullName : `${it.fullName} (inactive)`}</span>
-                  <span className={styles.type}>{TYPE_NAMES[it.type] ?? it.type}</span>
+                  <span>{it.isActive ? it.fullName : t("{name} (inactive)", { name: it.fullName })}</span>
+                  <span className={styles.type}>{typeName(it.type)}</span>
                 </div>
               );
             })}

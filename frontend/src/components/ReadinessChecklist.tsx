@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { appservice } from "../../wailsjs/go/models";
+import { useT } from "../i18n";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -20,13 +21,13 @@ const useStyles = makeStyles({
   action: { gridColumn: "2", justifySelf: "start", marginTop: tokens.spacingVerticalXS },
 });
 
-// The words and colours of each outcome; the words carry the meaning, the
-// colour only repeats it.
-const OUTCOME: Record<string, { label: string; color: "success" | "warning" | "danger" | "informative" }> = {
-  pass: { label: "Ready", color: "success" },
-  warning: { label: "Check", color: "warning" },
-  fail: { label: "Not ready", color: "danger" },
-  skipped: { label: "Not checked", color: "informative" },
+// The colours of each outcome; its words carry the meaning, the colour
+// only repeats it.
+const COLOR: Record<string, "success" | "warning" | "danger" | "informative"> = {
+  pass: "success",
+  warning: "warning",
+  fail: "danger",
+  skipped: "informative",
 };
 
 // ReadinessChecklist shows what the last connection test found, link by
@@ -39,6 +40,9 @@ export function ReadinessChecklist(props: {
   onSendSettings: () => Promise<void>;
 }) {
   const styles = useStyles();
+  const t = useT();
+  const outcomeWords = (status: string) =>
+    status === "pass" ? t("Ready") : status === "warning" ? t("Check") : status === "fail" ? t("Not ready") : t("Not checked");
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   // The choice takes the keyboard's focus when it appears.
@@ -58,25 +62,24 @@ export function ReadinessChecklist(props: {
   };
   return (
     <>
-      <ul className={styles.list} aria-label="Readiness of the integration">
+      <ul className={styles.list} aria-label={t("Readiness of the integration")}>
         {props.checks.map((c) => {
-          const outcome = OUTCOME[c.status] ?? OUTCOME.skipped;
           return (
             <li key={c.id} className={styles.item}>
-              <Badge appearance="tint" color={outcome.color} className={styles.badge}>
-                {outcome.label}
+              <Badge appearance="tint" color={COLOR[c.status] ?? COLOR.skipped} className={styles.badge}>
+                {outcomeWords(c.status)}
               </Badge>
               <Text className={styles.message}>
-                <Text weight="semibold">{c.label}:</Text> {c.message}
+                <Text weight="semibold">{t("{label}:", { label: c.label })}</Text> {c.message}
               </Text>
               {c.remedy === appservice.Remedy.SendSettings && (
                 <Button className={styles.action} type="button" onClick={() => void props.onSendSettings()}>
-                  Send the settings now
+                  {t("Send the settings now")}
                 </Button>
               )}
               {c.remedy === appservice.Remedy.RebindCompanyFile && props.openCompanyFile && (
                 <Button className={styles.action} type="button" onClick={() => setAsking(true)}>
-                  Use {props.openCompanyFile} for these settings…
+                  {t("Use {file} for these settings…", { file: props.openCompanyFile })}
                 </Button>
               )}
             </li>
@@ -84,17 +87,24 @@ export function ReadinessChecklist(props: {
         })}
       </ul>
       {asking && (
-        <MessageBar intent="warning" layout="multiline" role="region" aria-label={`Use ${props.openCompanyFile} for these settings?`}>
+        <MessageBar
+          intent="warning"
+          layout="multiline"
+          role="region"
+          aria-label={t("Use {file} for these settings?", { file: props.openCompanyFile })}
+        >
           <MessageBarBody>
-            <MessageBarTitle>Use {props.openCompanyFile} for these settings?</MessageBarTitle>
-            The integration will sync this company's Procore data with {props.openCompanyFile}. Do this only if {props.openCompanyFile} is
-            now this company's QuickBooks file, for example after it was moved or restored.
+            <MessageBarTitle>{t("Use {file} for these settings?", { file: props.openCompanyFile })}</MessageBarTitle>
+            {t(
+              "The integration will sync this company's Procore data with {file}. Do this only if {file} is now this company's QuickBooks file, for example after it was moved or restored.",
+              { file: props.openCompanyFile },
+            )}
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={() => void rebind()} disabledFocusable={busy} ref={confirmRef}>
-              Use {props.openCompanyFile}
+              {t("Use {file}", { file: props.openCompanyFile })}
             </Button>
-            <Button onClick={() => setAsking(false)}>Keep the current file</Button>
+            <Button onClick={() => setAsking(false)}>{t("Keep the current file")}</Button>
           </MessageBarActions>
         </MessageBar>
       )}

@@ -4,18 +4,12 @@ import { main, settings } from "../../wailsjs/go/models";
 import { CancelRefresh, RefreshItems } from "../../wailsjs/go/main/App";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
-import { formatTime } from "../format";
+import { useFormatTime, useT } from "../i18n";
 import { errorProps } from "./fieldProps";
 import { ItemCombobox } from "./ItemCombobox";
 import { focusField } from "./ErrorSummary";
 import { useSpec } from "../fields";
 import { CreateItemOffer } from "./CreateItemOffer";
-
-const PROGRESS_TEXT: Record<string, string> = {
-  queued: "Waiting for the QuickBooks service…",
-  running: "QuickBooks is reading its item list…",
-  done: "Loading the items…",
-};
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -26,6 +20,8 @@ type Outcome = { intent: "success" | "error"; text: string } | null;
 
 export function RetainageItemField({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const t = useT();
+  const formatTime = useFormatTime();
   const { values, setValue, errors, state } = form;
   const spec = useSpec(settings.Field.RetainageItem);
   const items = state.items ?? [];
@@ -43,14 +39,17 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
       const res = await RefreshItems(form.input);
       if (res.fieldErrors?.length) {
         form.showFieldErrors(res.fieldErrors);
-        setOutcome({ intent: "error", text: "Fill in the connection settings first: the list comes from the QuickBooks service." });
+        setOutcome({ intent: "error", text: t("Fill in the connection settings first: the list comes from the QuickBooks service.") });
         focusField(res.fieldErrors[0].field);
       } else if (res.error) {
         setOutcome({ intent: "error", text: res.error });
       } else {
         form.setItems(res.items ?? [], res.itemsRefreshedAt);
         const n = (res.items ?? []).length;
-        setOutcome({ intent: "success", text: `The list was refreshed from QuickBooks: ${n} ${n === 1 ? "item" : "items"}.` });
+        setOutcome({
+          intent: "success",
+          text: t("The list was refreshed from QuickBooks: {count, plural, one {# item} other {# items}}.", { count: n }),
+        });
       }
     } finally {
       setRefreshing(false);
@@ -59,9 +58,21 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
 
   const hint =
     items.length === 0
-      ? 'The items come from QuickBooks® through the service: fill in the connection settings, then click Refresh list. If QuickBooks has no retainage item yet, create a Service Item there first (for example "Retainage Payable").'
-      : `${spec.help} Missing an item? Create it in QuickBooks, then click Refresh list.` +
-        (state.itemsRefreshedAt ? ` List last refreshed ${formatTime(state.itemsRefreshedAt)}.` : "");
+      ? t(
+          'The items come from QuickBooks® through the service: fill in the connection settings, then click Refresh list. If QuickBooks has no retainage item yet, create a Service Item there first (for example "Retainage Payable").',
+        )
+      : state.itemsRefreshedAt
+        ? t("{help} Missing an item? Create it in QuickBooks, then click Refresh list. List last refreshed {time}.", {
+            help: spec.help,
+            time: formatTime(state.itemsRefreshedAt),
+          })
+        : t("{help} Missing an item? Create it in QuickBooks, then click Refresh list.", { help: spec.help });
+  const progressText =
+    progress === "running"
+      ? t("QuickBooks is reading its item list…")
+      : progress === "done"
+        ? t("Loading the items…")
+        : t("Waiting for the QuickBooks service…");
 
   return (
     <div className={styles.group}>
@@ -71,7 +82,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
           items={items}
           selectedListId={values.retainageItem.listId}
           selectedName={values.retainageItem.fullName}
-          placeholder={items.length === 0 ? "No items yet: refresh the list" : "Type to search, or pick from the list"}
+          placeholder={items.length === 0 ? t("No items yet: refresh the list") : t("Type to search, or pick from the list")}
           onSelect={(it) => {
             setValue(
               "retainageItem",
@@ -83,13 +94,13 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
       </Field>
       <div className={styles.actions}>
         <Button type="button" onClick={refresh} disabledFocusable={refreshing}>
-          Refresh list
+          {t("Refresh list")}
         </Button>
         {refreshing && (
           <>
-            <Spinner size="tiny" label={PROGRESS_TEXT[progress] ?? PROGRESS_TEXT.queued} />
+            <Spinner size="tiny" label={progressText} />
             <Button type="button" appearance="subtle" onClick={() => CancelRefresh()}>
-              Cancel
+              {t("Cancel")}
             </Button>
           </>
         )}

@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { appservice } from "../../wailsjs/go/models";
 import { SettingsFormModel } from "../useSettingsForm";
-import { formatTime } from "../format";
+import { useFormatTime, useT } from "../i18n";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
@@ -39,6 +39,8 @@ const INTENT: Record<appservice.SyncStatus, "success" | "warning" | "info"> = {
 // which to keep. Go words every message; this only lays them out.
 export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const t = useT();
+  const formatTime = useFormatTime();
   const sync = form.state.serviceSync;
   // A choice that appears after an action (Update, Send now) takes the
   // keyboard's focus and comes into view; one there at start does not.
@@ -55,29 +57,31 @@ export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
   if (form.sending) {
     return (
       <div role="status">
-        <Spinner size="tiny" labelPosition="after" label="Sending the settings to the QuickBooks service…" />
+        <Spinner size="tiny" labelPosition="after" label={t("Sending the settings to the QuickBooks service…")} />
       </div>
     );
   }
   if (!sync || sync.status === appservice.SyncStatus.NothingSaved) return null;
   const title =
-    sync.status === appservice.SyncStatus.InEffect && sync.since ? `${sync.headline} since ${formatTime(sync.since)}` : sync.headline;
+    sync.status === appservice.SyncStatus.InEffect && sync.since
+      ? t("{headline} since {time}", { headline: sync.headline, time: formatTime(sync.since) })
+      : sync.headline;
   const elsewhere = sync.status === appservice.SyncStatus.ChangedElsewhere ? sync.elsewhere : undefined;
   return (
-    <section aria-label="Settings on the QuickBooks service" ref={region} tabIndex={-1}>
+    <section aria-label={t("Settings on the QuickBooks service")} ref={region} tabIndex={-1}>
       <MessageBar intent={INTENT[sync.status]} layout="multiline">
         <MessageBarBody className={styles.body}>
           <MessageBarTitle>{title}</MessageBarTitle>
           <Text>{sync.message}</Text>
           {elsewhere && (
             <>
-              {elsewhere.appliedAt && <Text>They were applied there {formatTime(elsewhere.appliedAt)}.</Text>}
-              <Table size="small" className={styles.table} aria-label="Settings that differ">
+              {elsewhere.appliedAt && <Text>{t("They were applied there {time}.", { time: formatTime(elsewhere.appliedAt) })}</Text>}
+              <Table size="small" className={styles.table} aria-label={t("Settings that differ")}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>Setting</TableHeaderCell>
-                    <TableHeaderCell>On this computer</TableHeaderCell>
-                    <TableHeaderCell>On the QuickBooks service</TableHeaderCell>
+                    <TableHeaderCell>{t("Setting")}</TableHeaderCell>
+                    <TableHeaderCell>{t("On this computer")}</TableHeaderCell>
+                    <TableHeaderCell>{t("On the QuickBooks service")}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -90,24 +94,24 @@ export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
                   ))}
                 </TableBody>
               </Table>
-              {form.dirty && <Text>You have unsaved changes: click Update, or undo them, before you choose.</Text>}
+              {form.dirty && <Text>{t("You have unsaved changes: click Update, or undo them, before you choose.")}</Text>}
             </>
           )}
         </MessageBarBody>
         {sync.status === appservice.SyncStatus.Pending && (
           <MessageBarActions>
             <Button type="button" onClick={() => void form.send()}>
-              Send now
+              {t("Send now")}
             </Button>
           </MessageBarActions>
         )}
         {elsewhere && (
           <MessageBarActions>
             <Button type="button" onClick={() => void form.keepThisComputers()} disabledFocusable={form.dirty}>
-              Keep this computer&apos;s settings
+              {t("Keep this computer's settings")}
             </Button>
             <Button type="button" onClick={() => void form.takeServices()} disabledFocusable={form.dirty}>
-              Take the service&apos;s settings
+              {t("Take the service's settings")}
             </Button>
           </MessageBarActions>
         )}

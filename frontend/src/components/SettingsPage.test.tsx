@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { main, settings } from "../../wailsjs/go/models";
 import * as backend from "../../wailsjs/go/main/App";
@@ -190,5 +190,21 @@ describe("Invoice Retainage Item", () => {
     await user.click(screen.getByRole("button", { name: "Update" }));
     expect(lastSaveInput().settings.retainageItem.listId).toBe(retainage.listId);
     expect(lastSaveInput().settings.retainageItem.fullName).toBe(retainage.fullName);
+  });
+});
+
+describe("the locale's own English", () => {
+  it("writes dates as the locale does", () => {
+    const state = savedState(); // saved 2026-11-24T15:04:00Z
+    renderPage(state, "en-GB");
+    expect(screen.getByText(/^Last saved \d{1,2} Nov 2026, \d{2}:\d{2}\.$/)).toBeInTheDocument();
+    cleanup();
+    renderPage(state, "en-US");
+    expect(screen.getByText(/^Last saved Nov \d{1,2}, 2026, \d{1,2}:\d{2}\s[AP]M\.$/)).toBeInTheDocument();
+    cleanup();
+    renderPage(state, "en-CA");
+    expect(
+      screen.getByText(/^Last saved Nov \d{1,2}, 2026, \d{1,2}:\d{2}\sp\.m\.\.$|^Last saved Nov \d{1,2}, 2026, \d{1,2}:\d{2}\sa\.m\.\.$/),
+    ).toBeInTheDocument();
   });
 });

@@ -15,13 +15,14 @@ import {
 } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
 import { useSettingsForm } from "../useSettingsForm";
-import { formatTime } from "../format";
+import { useFormatTime, useT } from "../i18n";
 import { ConnectionSection } from "./ConnectionSection";
 import { ErrorSummary, focusField } from "./ErrorSummary";
 import { GeneralSection } from "./GeneralSection";
 import { HistoryView } from "./HistoryView";
 import { ImportExport } from "./ImportExport";
 import { CompanyBar } from "./CompanyBar";
+import { LanguagePicker } from "./LanguagePicker";
 import { ServiceSyncPanel } from "./ServiceSyncPanel";
 
 const useStyles = makeStyles({
@@ -52,8 +53,18 @@ const useStyles = makeStyles({
 
 // onProfileChanged: another company was chosen (or the current one removed);
 // the page is shown anew with its settings.
-export function SettingsPage({ initial, onProfileChanged }: { initial: main.FormState; onProfileChanged?: () => void }) {
+export function SettingsPage({
+  initial,
+  onProfileChanged,
+  onLocaleChanged,
+}: {
+  initial: main.FormState;
+  onProfileChanged?: () => void;
+  onLocaleChanged?: () => void;
+}) {
   const styles = useStyles();
+  const t = useT();
+  const formatTime = useFormatTime();
   const form = useSettingsForm(initial);
   const { state, banner, dirty, saving } = form;
   const [view, setView] = useState<"settings" | "history">("settings");
@@ -68,14 +79,15 @@ export function SettingsPage({ initial, onProfileChanged }: { initial: main.Form
     <div className={styles.page}>
       <header className={styles.header}>
         <Title2 as="h1" id="page-title" className={styles.title}>
-          Integration Settings
+          {t("Integration Settings")}
         </Title2>
         <ImportExport form={form} />
         <CompanyBar dirty={dirty} onChanged={() => onProfileChanged?.()} />
+        <LanguagePicker dirty={dirty} onChanged={() => onLocaleChanged?.()} />
       </header>
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as "settings" | "history")}>
-        <Tab value="settings">Settings</Tab>
-        <Tab value="history">Change history</Tab>
+        <Tab value="settings">{t("Settings")}</Tab>
+        <Tab value="history">{t("Change history")}</Tab>
       </TabList>
       {view === "history" && (
         <HistoryView
@@ -91,12 +103,21 @@ export function SettingsPage({ initial, onProfileChanged }: { initial: main.Form
         {form.newerRevision > 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              These settings were saved from somewhere else (revision {form.newerRevision}, for example from the command line).{" "}
-              {dirty ? "Reload to see them; your unsaved changes here will be lost." : "Reload to see them."}
+              {dirty
+                ? t(
+                    "These settings were saved from somewhere else (revision {revision}, for example from the command line). Reload to see them; your unsaved changes here will be lost.",
+                    { revision: form.newerRevision },
+                  )
+                : t(
+                    "These settings were saved from somewhere else (revision {revision}, for example from the command line). Reload to see them.",
+                    {
+                      revision: form.newerRevision,
+                    },
+                  )}
             </MessageBarBody>
             <MessageBarActions>
               <Button type="button" onClick={form.reload}>
-                Reload
+                {t("Reload")}
               </Button>
             </MessageBarActions>
           </MessageBar>
@@ -112,11 +133,11 @@ export function SettingsPage({ initial, onProfileChanged }: { initial: main.Form
         <GeneralSection form={form} />
         <footer className={styles.footer}>
           <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>
-            {saving ? "Saving…" : "Update"}
+            {saving ? t("Saving…") : t("Update")}
           </Button>
           {dirty && (
             <Badge appearance="tint" color="warning" size="large">
-              Unsaved changes
+              {t("Unsaved changes")}
             </Badge>
           )}
           <div aria-live="polite" role="status">
@@ -126,14 +147,14 @@ export function SettingsPage({ initial, onProfileChanged }: { initial: main.Form
                 {banner.conflict && (
                   <MessageBarActions>
                     <Button type="button" onClick={form.reload}>
-                      Reload
+                      {t("Reload")}
                     </Button>
                   </MessageBarActions>
                 )}
               </MessageBar>
             ) : (
               <Caption1 className={styles.savedInfo}>
-                {state.savedAt ? `Last saved ${formatTime(state.savedAt)}.` : "Not saved yet."}
+                {state.savedAt ? t("Last saved {time}.", { time: formatTime(state.savedAt) }) : t("Not saved yet.")}
               </Caption1>
             )}
           </div>

@@ -33,3 +33,18 @@ export const FieldDescriptions = vi.fn(() => Promise.resolve(specs));
 // Sent and in effect unless a test says otherwise.
 export const SendSettings = vi.fn(() => Promise.resolve(main.SendResult.createFrom({ sync: serviceSync(), error: "" })));
 export const TakeServiceSettings = vi.fn();
+// US English, following the system, unless a test says otherwise.
+const localeInfo = main.LocaleInfo.createFrom({
+  inUse: "en-US",
+  chosen: "",
+  system: "en-US",
+  options: [
+    { tag: "en-US", name: "English (United States)" },
+    { tag: "en-GB", name: "English (United Kingdom)" },
+    { tag: "en-AU", name: "English (Australia)" },
+    { tag: "en-CA", name: "English (Canada)" },
+  ],
+  error: "",
+});
+export const Locale = vi.fn(() => Promise.resolve(localeInfo));
+export const ChooseLocale = vi.fn(() => Promise.resolve(localeInfo));

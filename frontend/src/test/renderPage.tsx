@@ -1,21 +1,21 @@
 import { render } from "@testing-library/react";
+import { Providers } from "./providers";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
 import { SettingsPage } from "../components/SettingsPage";
 import { FieldsProvider } from "../fields";
 import { specs } from "./fixtures";
 
-// renderPage shows the settings page as Go's Load would start it, and
-// returns a user to drive it.
-export function renderPage(initial: main.FormState) {
+// renderPage shows the settings page as Go's Load would start it, in the
+// words of locale, and returns a user to drive it.
+export function renderPage(initial: main.FormState, locale = "en-US") {
   const user = userEvent.setup();
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Providers locale={locale}>
       <FieldsProvider specs={specs}>
         <SettingsPage initial={initial} />
       </FieldsProvider>
-    </FluentProvider>,
+    </Providers>,
   );
   return user;
 }
