@@ -17,6 +17,9 @@ const HistoryLimit = 200
 type HistoryEntry struct {
 	store.Revision
 	Changes []settings.FieldChange
+	// TakenFrom says, in words, whose copy on the QuickBooks service the
+	// settings were taken from ("" when they were saved here).
+	TakenFrom string
 }
 
 // History lists the profile's revisions, newest first, each with its
@@ -43,7 +46,7 @@ func (s *Service) History(ctx context.Context, profile string) ([]HistoryEntry, 
 		if r.PasswordChanged {
 			changes = append(changes, settings.PasswordChange())
 		}
-		out = append(out, HistoryEntry{Revision: r, Changes: changes})
+		out = append(out, HistoryEntry{Revision: r, Changes: changes, TakenFrom: takenFrom(r.TakenFromService)})
 	}
 	return out, nil
 }
@@ -60,4 +63,18 @@ func osUser() string {
 		}
 	}
 	return locale.T("unknown user")
+}
+
+// takenFrom words whose copy on the service a revision was taken from, in
+// the locale in use (the history stores who, not the words).
+func takenFrom(a *store.ServiceApplier) string {
+	switch {
+	case a == nil:
+		return ""
+	case a.Computer != "" && a.User != "":
+		return locale.T("the QuickBooks service, as applied on %s by %s", a.Computer, a.User)
+	case a.Computer != "":
+		return locale.T("the QuickBooks service, as applied on %s", a.Computer)
+	}
+	return locale.T("the QuickBooks service")
 }

@@ -343,7 +343,7 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 			settings.FieldLabel(errs[0].Field), errs[0].Message)}
 	}
 	rev := store.NewRevision{Profile: profile, Base: saved.Revision, Settings: taken, At: s.now(),
-		By:   store.Author{SavedBy: s.whoami(), TakenFrom: takenFrom(e)},
+		By:   store.Author{SavedBy: s.whoami(), TakenFromService: &store.ServiceApplier{Computer: e.Computer, User: e.User}},
 		Sync: &store.ServiceSync{Applied: &taken, ETag: e.ETag, AppliedAt: e.AppliedAt, AttemptedAt: s.now().UTC()}}
 	if _, err := s.store.SaveRevision(ctx, rev); err != nil {
 		var conflict *store.ConflictError
@@ -354,17 +354,6 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 	}
 	s.log.Info("settings taken from the service", "profile", profile, "etag", e.ETag)
 	return s.Load(ctx, profile)
-}
-
-// takenFrom says in the history whose copy the settings were taken from.
-func takenFrom(e *store.ServiceCopy) string {
-	switch {
-	case e.Computer != "" && e.User != "":
-		return locale.T("the QuickBooks service, as applied on %s by %s", e.Computer, e.User)
-	case e.Computer != "":
-		return "the QuickBooks service, as applied on " + e.Computer
-	}
-	return locale.T("the QuickBooks service")
 }
 
 // ServiceSettings reads the settings the service runs with, after the

@@ -22,9 +22,13 @@ func recordRevision(ctx context.Context, tx *sql.Tx, profile string, saved Saved
 	if by.PasswordChanged && by.PasswordToken != "" {
 		token = sql.NullString{String: by.PasswordToken, Valid: true}
 	}
-	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged), token, by.TakenFrom},
+	takenFrom, err := marshalIfAny(by.TakenFromService, by.TakenFromService != nil)
+	if err != nil {
+		return err
+	}
+	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged), token, takenFrom},
 		settingsArgs(saved.Settings)...)
-	_, err := tx.ExecContext(ctx, `
+	_, err = tx.ExecContext(ctx, `
 		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed, password_token, taken_from, `+settingsColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, `+settingsPlaceholders+`)`, args...)
 	if err != nil {
@@ -45,9 +49,12 @@ func (s *Store) History(ctx context.Context, profile string, limit int) ([]Revis
 	var out []Revision
 	for rows.Next() {
 		var r Revision
-		var at string
-		dest := append([]any{&r.Revision, &at, &r.SavedBy, &r.PasswordChanged, &r.TakenFrom}, settingsDest(&r.Settings)...)
+		var at, takenFrom string
+		dest := append([]any{&r.Revision, &at, &r.SavedBy, &r.PasswordChanged, &takenFrom}, settingsDest(&r.Settings)...)
 		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		if err := unmarshalIfAny(takenFrom, &r.TakenFromService); err != nil {
 			return nil, err
 		}
 		if r.SavedAt, err = parseTime(at); err != nil {

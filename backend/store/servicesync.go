@@ -36,6 +36,13 @@ type ServiceSync struct {
 	Elsewhere *ServiceCopy
 }
 
+// ServiceApplier is the computer and user that applied settings on the
+// service, as the service said them.
+type ServiceApplier struct {
+	Computer string `json:"computer"`
+	User     string `json:"user"`
+}
+
 // ServiceCopy is the service's copy of the settings, as it said it.
 type ServiceCopy struct {
 	Settings  settings.Settings `json:"settings"`

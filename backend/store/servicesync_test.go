@@ -43,12 +43,12 @@ func TestTakenRevisionLandsWithItsSyncState(t *testing.T) {
 	taken := sample()
 	sync := ServiceSync{Applied: &taken, ETag: `"v9"`, AppliedAt: time.Now().UTC().Truncate(time.Second)}
 	_, err := s.SaveRevision(ctx, NewRevision{Profile: DefaultProfile, Settings: taken, At: time.Now(),
-		By: Author{SavedBy: "pat", TakenFrom: "the QuickBooks service (applied on OTHER-PC by sam)"}, Sync: &sync})
+		By: Author{SavedBy: "pat", TakenFromService: &ServiceApplier{Computer: "OTHER-PC", User: "sam"}}, Sync: &sync})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h, err := s.History(ctx, DefaultProfile, 10)
-	if err != nil || len(h) != 1 || h[0].TakenFrom != "the QuickBooks service (applied on OTHER-PC by sam)" {
+	if err != nil || len(h) != 1 || h[0].TakenFromService == nil || *h[0].TakenFromService != (ServiceApplier{Computer: "OTHER-PC", User: "sam"}) {
 		t.Fatalf("history %+v, %v", h, err)
 	}
 	if got, _ := s.ServiceSync(ctx, DefaultProfile); got.ETag != `"v9"` || got.Applied == nil {

@@ -73,9 +73,9 @@ type Author struct {
 	// PasswordToken names the pending keychain entry that holds the new
 	// password until it is settled (see SettlePasswords).
 	PasswordToken string
-	// TakenFrom, when set, says whose copy on the QuickBooks service the
-	// revision's settings were taken from, in the user's words.
-	TakenFrom string
+	// TakenFromService, when set, says whose copy on the QuickBooks service
+	// the revision's settings were taken from.
+	TakenFromService *ServiceApplier
 }
 
 // NewRevision is a save: the settings to store as the revision after Base,

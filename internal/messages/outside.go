@@ -1,0 +1,107 @@
+package messages
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// prose is text a person reads: two words in a row.
+var prose = regexp.MustCompile(`[A-Za-z]{2,}[,:;]? [a-z]{2,}`)
+
+// notForPeople are calls whose strings no user reads: the log (for
+// developers), errors for developers (their words reach a person only
+// through a message of the catalogs), panics, and command-line flag usage
+// (never printed: the commands word their own help).
+var notForPeople = map[string]bool{
+	"Errorf": true, "New": true, "panic": true, "Debug": true, "Info": true, "Warn": true, "Error": true,
+	"BoolVar": true, "StringVar": true, "Bool": true, "String": true,
+	// A failure's detail for the log; its words for people are a message.
+	"notQuickBooks": true, "newError": true,
+	// Matching another program's text.
+	"Contains": true,
+}
+
+// notWords are strings that read like prose but are names, never worded:
+// the keychain's entry names, and the command line's commands.
+var notWords = regexp.MustCompile(`^(service password|(profiles|settings|password|connection|items|certificate) [a-z]+)$`)
+
+// skippedDirs hold no text a user of the app reads: the store's SQL, the
+// simulator and the test helpers, the developer tools.
+var skippedDirs = map[string]bool{"node_modules": true, "frontend": true, "build": true, "store": true, "simulator": true,
+	"contract": true, "internal": true, "logging": true, "testdata": true, "qbsim": true}
+
+// Outside lists the texts for people that the Go code under root writes
+// outside the catalogs: prose in a string literal that is not a message
+// key (locale.T, locale.Message, locale.Fprintf) nor in a call whose words
+// no user reads.
+func Outside(root string) ([]string, error) {
+	var found []string
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != root && (skippedDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return err
+		}
+		var visit func(n ast.Node) bool
+		visit = func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ImportSpec, *ast.Field:
+				return false // import paths; struct tags
+			case *ast.FuncDecl:
+				// An error's Error method words it for developers.
+				return n.Name.Name != "Error" || n.Recv == nil
+			case *ast.CallExpr:
+				if name := calledName(n); notForPeople[name] || keyArg[name] >= 0 && isLocale(n) {
+					return false
+				}
+			case *ast.BasicLit:
+				if n.Kind != token.STRING {
+					return true
+				}
+				if s, err := strconv.Unquote(n.Value); err == nil && prose.MatchString(s) && !notWords.MatchString(s) {
+					found = append(found, fset.Position(n.Pos()).String()+": "+strconv.Quote(s))
+				}
+			}
+			return true
+		}
+		ast.Inspect(f, visit)
+		return nil
+	})
+	return found, err
+}
+
+func calledName(call *ast.CallExpr) string {
+	switch fn := call.Fun.(type) {
+	case *ast.Ident:
+		return fn.Name
+	case *ast.SelectorExpr:
+		return fn.Sel.Name
+	}
+	return ""
+}
+
+// isLocale tells whether call is locale.T, locale.Message or locale.Fprintf.
+func isLocale(call *ast.CallExpr) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	_, isMessage := keyArg[sel.Sel.Name]
+	return ok && pkg.Name == "locale" && isMessage
+}
