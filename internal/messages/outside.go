@@ -57,8 +57,7 @@ func Outside(root string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		var visit func(n ast.Node) bool
-		visit = func(n ast.Node) bool {
+		visit := func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.ImportSpec, *ast.Field:
 				return false // import paths; struct tags
