@@ -18,8 +18,22 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+// prose is text a person reads: two words in a row.
+const prose = /[A-Za-z]{2,} [a-z]{2,}/;
+
 // Props whose strings a person reads.
 const WORDED_PROPS = new Set(["label", "hint", "placeholder", "aria-label", "title", "description", "validationMessage"]);
+
+// enclosingAttribute is the JSX attribute whose value n is part of, through
+// the expressions that choose it.
+function enclosingAttribute(n: ts.Node): ts.JsxAttribute | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (ts.isJsxAttribute(p)) return p;
+    if (!(ts.isConditionalExpression(p) || ts.isJsxExpression(p) || ts.isParenthesizedExpression(p) || ts.isBinaryExpression(p)))
+      return undefined;
+  }
+  return undefined;
+}
 
 interface Found {
   messages: Map<string, string>; // message → where
@@ -37,6 +51,27 @@ function scan(): Found {
         const first = n.arguments[0];
         if (first && ts.isStringLiteral(first)) found.messages.set(first.text, where(n));
         else found.problems.push(`${where(n)}: the message is not a literal, so the catalogs cannot be checked against it`);
+      }
+      // Any other string or template that reads as prose, outside t(...)
+      // and imports, is a text written outside the catalogs.
+      if (ts.isImportDeclaration(n)) return;
+      if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && prose.test(n.text)) {
+        const parent = n.parent;
+        const isMessage =
+          ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === "t" && parent.arguments[0] === n;
+        // Errors thrown for developers, and attributes no one reads (ids).
+        const forDevelopers = ts.isNewExpression(parent) && parent.expression.getText() === "Error";
+        const attribute = enclosingAttribute(n);
+        const unread = !!attribute && !WORDED_PROPS.has(attribute.name.getText());
+        if (!isMessage && !forDevelopers && !unread)
+          found.problems.push(`${where(n)}: the text ${JSON.stringify(n.text)} is written outside the catalogs`);
+      }
+      if (
+        ts.isTemplateExpression(n) &&
+        prose.test(n.getText()) &&
+        !(ts.isNewExpression(n.parent) && n.parent.expression.getText() === "Error")
+      ) {
+        found.problems.push(`${where(n)}: the text ${n.getText()} is written outside the catalogs`);
       }
       if (ts.isJsxText(n) && /[A-Za-z]{2,}/.test(n.text)) {
         found.problems.push(`${where(n)}: the text ${JSON.stringify(n.text.trim())} is written outside the catalogs`);
