@@ -242,7 +242,7 @@ test-windows: wine-prefix
 	$(WINE_ENV) QBSETTINGS_KEYRING_TESTS=1 $(WIN_GO) go test -exec wine -count=1 $(WINDOWS_TEST_PACKAGES)
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 	# The Windows user locale decides the app's English (Wine takes it from LANG).
-	$(WINE_ENV) LC_ALL= LANG=en_GB.UTF-8 QBSETTINGS_WANT_LOCALE=en-GB $(WIN_GO) go test -exec wine -count=1 ./backend/locale
+	$(WINE_ENV) LC_ALL=en_GB.UTF-8 LANG=en_GB.UTF-8 QBSETTINGS_WANT_LOCALE=en-GB $(WIN_GO) go test -exec wine -count=1 ./backend/locale
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 
 # The installer under Wine: silent install, upgrade and uninstall.
