@@ -80,7 +80,7 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	// The call's time may have run out (a timeout is a result too): the
 	// local reads and writes that follow are not the call's.
 	local := context.WithoutCancel(ctx)
-	items, err := s.store.Items(local, profile)
+	items, err := s.items(local, profile)
 	if err != nil {
 		return res, nil, s.storeFailure(reading, err)
 	}

@@ -68,7 +68,7 @@ func (s *Service) refreshWith(ctx context.Context, profile string, client *quick
 		return store.ItemList{}, s.storeFailure(writing, err)
 	}
 	s.log.Info("item list refreshed", "profile", profile, "items", len(items))
-	stored, err := s.store.Items(ctx, profile)
+	stored, err := s.items(ctx, profile)
 	if err != nil {
 		return store.ItemList{}, s.storeFailure(reading, err)
 	}

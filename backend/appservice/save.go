@@ -25,7 +25,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	acct := account(profile, c.Settings)
 	// The rules first: the keychain is asked about the Service User only
 	// once the user passes its own rule.
-	items, err := s.store.Items(ctx, profile)
+	items, err := s.items(ctx, profile)
 	if err != nil {
 		return State{}, nil, s.storeFailure(reading, err)
 	}

@@ -31,6 +31,7 @@ type Service struct {
 	keys      Passwords
 	mu        sync.Mutex
 	hasStored map[secrets.Account]bool // known since the last load or save
+	itemCache itemCache
 }
 
 // New returns the service over an open store and a way to the keychain.
@@ -68,7 +69,7 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 	if st.Status, err = s.store.Status(ctx, profile); err != nil {
 		return st, s.storeFailure(reading, err)
 	}
-	if st.Items, err = s.store.Items(ctx, profile); err != nil {
+	if st.Items, err = s.items(ctx, profile); err != nil {
 		return st, s.storeFailure(reading, err)
 	}
 	if st.Trusted, err = s.store.TrustedCertificates(ctx, profile); err != nil {
@@ -117,7 +118,7 @@ func account(profile string, st settings.Settings) secrets.Account {
 }
 
 func (s *Service) validationContext(ctx context.Context, profile string, st settings.Settings) (settings.Context, error) {
-	items, err := s.store.Items(ctx, profile)
+	items, err := s.items(ctx, profile)
 	if err != nil {
 		return settings.Context{}, s.storeFailure(reading, err)
 	}

@@ -37,7 +37,7 @@ type fixture struct {
 // newFixture builds the service on a real SQLite file and the real
 // keychain, with a profile of the test's own so packages tested in parallel
 // never share a keychain entry.
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	keys := testkeys.Open(t)
 	f := &fixture{keys: keys, dir: testdir.New(t), profile: "form-" + t.Name(), logBuf: &bytes.Buffer{}}

@@ -65,7 +65,7 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 	if err != nil {
 		return ImportPreview{}, s.storeFailure(reading, err)
 	}
-	items, err := s.store.Items(ctx, profile)
+	items, err := s.items(ctx, profile)
 	if err != nil {
 		return ImportPreview{}, s.storeFailure(reading, err)
 	}

@@ -15,14 +15,17 @@ import (
 type ItemList struct {
 	Items       []settings.Item
 	RefreshedAt time.Time
+	// Version changes with every replacement of the list (0: never filled).
+	Version int64
 }
 
 // Items returns the profile's stored item list, sorted by full name.
 func (s *Store) Items(ctx context.Context, profile string) (ItemList, error) {
+	s.itemListReads.Add(1)
 	var list ItemList
 	var refreshedAt string
 	err := s.db.QueryRowContext(ctx,
-		`SELECT refreshed_at FROM item_lists WHERE profile_id = ?`, profile).Scan(&refreshedAt)
+		`SELECT refreshed_at, version FROM item_lists WHERE profile_id = ?`, profile).Scan(&refreshedAt, &list.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return list, nil
 	}
@@ -49,6 +52,25 @@ func (s *Store) Items(ctx context.Context, profile string) (ItemList, error) {
 	return list, rows.Err()
 }
 
+// ItemListReads is how many times a whole item list was read since the
+// store was opened: what the form's checks as the user types cost is
+// measured by it.
+func (s *Store) ItemListReads() int64 { return s.itemListReads.Load() }
+
+// ItemListVersion is the version of the profile's item list (0 when it was
+// never filled): one row, to tell whether a list held in memory is current.
+func (s *Store) ItemListVersion(ctx context.Context, profile string) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, `SELECT version FROM item_lists WHERE profile_id = ?`, profile).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("load the item list version of profile %q: %w", profile, err)
+	}
+	return v, nil
+}
+
 // ReplaceItems swaps the profile's whole item list for items, in one
 // transaction: if anything fails, the old list stays.
 func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settings.Item, refreshedAt time.Time) error {
@@ -68,8 +90,8 @@ func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settin
 			}
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO item_lists (profile_id, refreshed_at) VALUES (?, ?)
-			ON CONFLICT (profile_id) DO UPDATE SET refreshed_at = excluded.refreshed_at`,
+			INSERT INTO item_lists (profile_id, refreshed_at, version) VALUES (?, ?, 1)
+			ON CONFLICT (profile_id) DO UPDATE SET refreshed_at = excluded.refreshed_at, version = item_lists.version + 1`,
 			profile, formatTime(refreshedAt))
 		return err
 	})

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the "sqlite3" database/sql driver
@@ -22,7 +23,8 @@ const DefaultProfile = "default"
 
 // Store is an open settings database.
 type Store struct {
-	db *sql.DB
+	db            *sql.DB
+	itemListReads atomic.Int64
 }
 
 // Open opens (creating if needed) the database at path and brings its schema

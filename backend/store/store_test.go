@@ -219,6 +219,20 @@ func TestReplaceItems(t *testing.T) {
 	if l2, _ := s.Items(ctx, DefaultProfile); !reflect.DeepEqual(l2, l) {
 		t.Fatalf("failed replacement changed the list: %+v", l2)
 	}
+	// Every replacement is a new version, even at the same moment; a failed
+	// one is not.
+	if v, err := s.ItemListVersion(ctx, DefaultProfile); err != nil || v != 1 || l.Version != 1 {
+		t.Fatalf("version after one replacement: %d %d %v", v, l.Version, err)
+	}
+	if err := s.ReplaceItems(ctx, DefaultProfile, first[:1], at); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.ItemListVersion(ctx, "nobody"); v != 0 {
+		t.Fatalf("a list never filled has version %d", v)
+	}
+	if l3, _ := s.Items(ctx, DefaultProfile); l3.Version != 2 || len(l3.Items) != 1 {
+		t.Fatalf("after a second replacement: %+v", l3)
+	}
 }
 
 func TestProfilesAreIsolated(t *testing.T) {

@@ -1,0 +1,85 @@
+package appservice
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
+)
+
+// countingKeys counts the reads of the real keychain.
+type countingKeys struct {
+	Passwords
+	gets atomic.Int64
+}
+
+func (k *countingKeys) Get(ctx context.Context, e secrets.Entry) (string, bool, error) {
+	k.gets.Add(1)
+	return k.Passwords.Get(ctx, e)
+}
+
+// Validate as the user types touches neither the keychain nor the item
+// table more than once per change of the item list or the Service User.
+func TestValidateAsTheUserTypesReadsOncePerChange(t *testing.T) {
+	f := newFixture(t)
+	keys := &countingKeys{Passwords: f.keys}
+	svc := New(f.store, func(context.Context) (Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
+	c := settings.Change{Settings: filled()}
+	typeURL := func(n int) {
+		t.Helper()
+		for i := range n {
+			c.Settings.ServiceURL = fmt.Sprintf("https://qbserver:%d", 8000+i) // a keystroke each
+			if _, err := svc.Validate(ctx, f.profile, c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	reads, gets := f.store.ItemListReads(), keys.gets.Load()
+	typeURL(50)
+	if r, g := f.store.ItemListReads()-reads, keys.gets.Load()-gets; r != 1 || g != 1 {
+		t.Fatalf("50 keystrokes read the item list %d times and the keychain %d times, want once each", r, g)
+	}
+
+	// Another Service User: its password is asked for once.
+	c.Settings.ServiceUser = "new-user"
+	typeURL(20)
+	if g := keys.gets.Load() - gets; g != 2 {
+		t.Fatalf("a new Service User: the keychain read %d times in all, want 2", g)
+	}
+
+	// The list replaced (here, as a refresh elsewhere would): read once more.
+	if err := f.store.ReplaceItems(ctx, f.profile, []settings.Item{retainage}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	typeURL(20)
+	if r := f.store.ItemListReads() - reads; r != 2 {
+		t.Fatalf("after a refresh the item list was read %d times in all, want 2", r)
+	}
+}
+
+// What a keystroke costs in Go: the form's check with a 20,000-item list
+// (read once, then held while its version stays).
+func BenchmarkValidateAsTheUserTypes20000Items(b *testing.B) {
+	f := newFixture(b)
+	list := make([]settings.Item, 20000)
+	for i := range list {
+		list[i] = settings.Item{ListID: fmt.Sprintf("8000%04d-1", i), FullName: fmt.Sprintf("Item %05d", i), Type: "Service", IsActive: true}
+	}
+	list[0] = retainage
+	if err := f.store.ReplaceItems(ctx, f.profile, list, time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	c := settings.Change{Settings: filled()}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		c.Settings.ServiceURL = fmt.Sprintf("https://qbserver:%d", 8000+i%1000)
+		if _, err := f.svc.Validate(ctx, f.profile, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
