@@ -171,8 +171,11 @@ e2e: deps frontend $(DEV_BINARY) $(SIMULATOR)
 	rm -rf .artifacts/screens
 	.ci/with-keyring xvfb-run -a -s "-screen 0 1280x1000x24" sh -c 'cd frontend && npx --no-install playwright test'
 
-# Start-up time, memory, sizes and Go benchmarks, written to docs/performance.md.
-measure: build windows
+# Start-up time, memory and their ratios to the bare Wails template (built
+# here by the pinned CLI), the picker's keystrokes in Chromium, sizes and
+# Go benchmarks, written to docs/performance.md.
+measure: build windows $(DEV_BINARY) $(SIMULATOR)
+	$(call install_missing,$(E2E_APT))
 	.ci/with-keyring .ci/measure
 
 # The screenshots in docs/, from the e2e run's screens of each state.

@@ -2,6 +2,8 @@
 // Chromium against the real Go backend (harness.ts). Every screen and state
 // passes axe (WCAG 2.1 AA).
 import net from "node:net";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Page } from "@playwright/test";
 import { checkA11y } from "./a11y";
 import { Simulator, expect, open, test } from "./harness";
@@ -238,17 +240,17 @@ test("7. 20,000 items: the picker opens, filters and selects by keyboard without
     await expect(page.getByRole("option").first()).toHaveAttribute("aria-setsize", /^1\d{4}$/);
     await checkA11y(page, "picker-20000");
 
-    const typed = Date.now();
-    await page.keyboard.type("19999");
+    // Each keystroke's cost, from the input to the filtered list on screen,
+    // as the picker records it (performance entries): written for make
+    // measure, never a pass/fail on the machine's speed.
+    await page.evaluate(() => performance.clearMeasures("item-picker-keystroke"));
+    await page.keyboard.type("Cost Code 19999", { delay: 50 });
     await expect(page.getByRole("option")).toHaveCount(1);
-    const filterMs = Date.now() - typed;
+    const costs = await page.evaluate(() => performance.getEntriesByName("item-picker-keystroke").map((e) => e.duration));
+    expect(costs.length, "a measure for each keystroke").toBe("Cost Code 19999".length);
     await page.keyboard.press("Enter");
     await expect(item).toHaveValue(/Cost Code 19999$/);
-    test.info().annotations.push({
-      type: "timing",
-      description: `refresh of 20,000 items ${refreshMs} ms; typing 5 keys and filtering ${filterMs} ms`,
-    });
-    expect(filterMs, "typing and filtering 20,000 items").toBeLessThan(2_000);
+    writeKeystrokes(costs, refreshMs);
   } finally {
     await big.stop();
   }
@@ -494,6 +496,30 @@ test("14. the settings take effect on the service; changed on another PC, they a
   await expect(revisions.getByRole("heading").first()).toHaveText(/^Revision 3:/);
   await expect(revisions.getByText("Taken from the QuickBooks service, as applied on OTHER-PC by OFFICE\\sam.")).toBeVisible();
 });
+
+// writeKeystrokes writes the picker's keystroke costs for docs/performance.md.
+function writeKeystrokes(costs: number[], refreshMs: number) {
+  const sorted = [...costs].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const artifacts = fileURLToPath(new URL("../../.artifacts/", import.meta.url));
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(
+    `${artifacts}keystrokes.md`,
+    [
+      `Typing "Cost Code 19999" (${costs.length} keystrokes, 50 ms apart) in Chromium, each measured from the input to the filtered list on screen (performance entries of the picker):`,
+      "",
+      "| Keystroke cost | Measured | Goal |",
+      "| --- | --- | --- |",
+      `| Median | ${ms(at(0.5))} | ≤ 16 ms |`,
+      `| 95th percentile | ${ms(at(0.95))} | ≤ 16 ms |`,
+      `| Slowest | ${ms(sorted[sorted.length - 1])} | |`,
+      "",
+      `Reading the 20,000 items from the simulator and storing them (Refresh list): ${refreshMs} ms.`,
+      "",
+    ].join("\n"),
+  );
+}
 
 // refreshListThroughTheDialog reads the item list while QuickBooks shows a
 // dialog: closed for the refresh, shown again after it.
