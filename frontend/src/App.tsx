@@ -33,8 +33,8 @@ type Loaded = { state: main.FormState; specs: settings.Spec[] } | { error: strin
 // message, never a spinner forever.
 async function fetchSettings(): Promise<{ loaded: Loaded; locale?: string }> {
   try {
-    const info = await Locale();
-    const [res, specs] = await Promise.all([Load(), FieldDescriptions()]);
+    // Go speaks the chosen English from its start: the three asks go together.
+    const [info, res, specs] = await Promise.all([Locale(), Load(), FieldDescriptions()]);
     return { loaded: res.state ? { state: res.state, specs } : { error: res.error }, locale: info.inUse };
   } catch (err) {
     return { loaded: { failure: err } };
