@@ -540,6 +540,7 @@ test("15. the window speaks the system's English (British here), or the one chos
     page.getByText(/If QuickBooks has no retention item yet, create a Service Item there first \(for example "Retention"\)/),
   ).toBeVisible();
   await expect(page.getByText("Invoice Retainage Item")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.lang), "the page's language, for screen readers").toBe("en-GB");
   await checkA11y(page, "en-GB");
 
   await fillConnection(page, sim.url);

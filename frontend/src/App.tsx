@@ -41,6 +41,13 @@ async function fetchSettings(): Promise<{ loaded: Loaded; locale?: string }> {
   }
 }
 
+// The first ask leaves as the script starts, before React draws anything,
+// so the form's first answer comes sooner (docs/performance.md).
+let firstFetch: ReturnType<typeof fetchSettings> | null = null;
+export function prefetchSettings() {
+  firstFetch = fetchSettings();
+}
+
 export function App() {
   const [loaded, setLoaded] = useState<Loaded>(null);
   const [locale, setLocale] = useState(defaultLocale);
@@ -53,7 +60,9 @@ export function App() {
     setGeneration((g) => g + 1);
   }, []);
   useEffect(() => {
-    void fetchSettings().then(show);
+    const first = firstFetch ?? fetchSettings();
+    firstFetch = null;
+    void first.then(show);
   }, [show]);
   const load = () => {
     setLoaded(null);

@@ -1,4 +1,4 @@
-import { ReactNode, useCallback } from "react";
+import { ReactNode, useCallback, useEffect } from "react";
 import { IntlProvider, useIntl } from "react-intl";
 import enUS from "./locales/en-US.json";
 import enGB from "./locales/en-GB.json";
@@ -22,6 +22,10 @@ export const defaultLocale = "en-US";
 
 export function I18nProvider({ locale, children }: { locale: string; children: ReactNode }) {
   const known = locale in catalogs ? locale : defaultLocale;
+  // Screen readers pronounce the page in its language.
+  useEffect(() => {
+    document.documentElement.lang = known;
+  }, [known]);
   return (
     <IntlProvider locale={known} defaultLocale={defaultLocale} messages={catalogs[known]}>
       {children}

@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme, makeStaticStyles } from "@fluentui/react-components";
-import { App } from "./App";
+import { App, prefetchSettings } from "./App";
 
 const useGlobalStyles = makeStaticStyles({
   "html, body": { margin: 0, minHeight: "100%" },
@@ -40,6 +40,7 @@ function Root() {
   );
 }
 
+prefetchSettings();
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <Root />
