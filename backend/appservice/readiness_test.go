@@ -157,7 +157,7 @@ func TestReadinessSaysWhetherTheSettingsAreInEffect(t *testing.T) {
 
 	sim.SetCapabilities([]string{})
 	want(line(), CheckSkipped, "", "kept on this computer only")
-	if st, _ := f.svc.ServiceSyncState(ctx, f.profile); st.Status != SyncLocalOnly {
+	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncLocalOnly {
 		t.Fatalf("a test of the saved service did not remember it keeps no settings: %+v", st)
 	}
 }

@@ -111,19 +111,6 @@ func changedElsewhereMessage(e *store.ServiceCopy) string {
 	return locale.T("The settings the QuickBooks service runs with were changed %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", where)
 }
 
-// ServiceSyncState says where the profile's saved settings stand on the
-// service, from what this computer knows (no call to the service).
-func (s *Service) ServiceSyncState(ctx context.Context, profile string) (SyncState, error) {
-	if err := s.requireProfile(ctx, profile); err != nil {
-		return SyncState{}, err
-	}
-	saved, sync, err := s.savedAndSync(ctx, profile)
-	if err != nil {
-		return SyncState{}, err
-	}
-	return syncState(saved, sync), nil
-}
-
 func (s *Service) savedAndSync(ctx context.Context, profile string) (store.Saved, store.ServiceSync, error) {
 	saved, err := s.store.LoadSettings(ctx, profile)
 	if err != nil {
@@ -378,15 +365,16 @@ func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickboo
 	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
 	defer cancel()
 	out, err := s.serviceCopy(ctx, profile, client)
-	var wrong *WrongCompanyFileError
-	qe, isService := asServiceError(err)
-	switch {
-	case errors.Is(err, errNoSettingsCapability):
-		return out, &UserError{Message: syncStateOf(saved, store.ServiceSync{Unsupported: true}).Message, Cause: err}
-	case errors.As(err, &wrong):
-		return out, &UserError{Message: wrong.Message(), Cause: err}
-	case isService:
-		return out, &UserError{Message: qe.Message, Cause: err}
+	if err == nil {
+		return out, nil
 	}
-	return out, err
+	// Worded as a send would record it.
+	failed, err2 := s.sendFailed(store.ServiceSync{}, err)
+	if err2 != nil {
+		return out, err2
+	}
+	if failed.Unsupported {
+		failed.Problem = syncStateOf(saved, failed).Message
+	}
+	return out, &UserError{Message: failed.Problem, Cause: err}
 }

@@ -60,7 +60,7 @@ func wantSync(t *testing.T, st SyncState, status SyncStatus, says string) {
 func TestSavedSettingsTakeEffectOnTheService(t *testing.T) {
 	f := newFixture(t)
 	_, url := startSimulator(t)
-	if st, _ := f.svc.ServiceSyncState(ctx, f.profile); st.Status != SyncNothingSaved {
+	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncNothingSaved {
 		t.Fatalf("never saved: %+v", st)
 	}
 	c := connectionTo(url, "demo-password")
@@ -73,7 +73,7 @@ func TestSavedSettingsTakeEffectOnTheService(t *testing.T) {
 	if got.Settings == nil || !settings.SameRules(*got.Settings, settings.Normalize(c.Settings)) || got.AppliedBy.User != f.svc.whoami() {
 		t.Fatalf("the service runs with %+v, applied by %+v", got.Settings, got.AppliedBy)
 	}
-	if st, _ := f.svc.ServiceSyncState(ctx, f.profile); st.Status != SyncInEffect {
+	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncInEffect {
 		t.Fatalf("read back: %+v", st)
 	}
 	c.ChangePassword = false
@@ -92,7 +92,7 @@ func TestPendingWhileTheServiceIsDownThenSent(t *testing.T) {
 	sim.SetCondition(simulator.Condition{HResult: "0x80040414"})
 	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
 	wantSync(t, st, SyncPending, "Close the dialog")
-	if st, _ := f.svc.ServiceSyncState(ctx, f.profile); st.Status != SyncPending || st.Message == "" {
+	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncPending || st.Sync.Message == "" {
 		t.Fatalf("pending not remembered: %+v", st)
 	}
 	sim.SetCondition(simulator.Condition{})
@@ -174,8 +174,8 @@ func TestChangedElsewhereIsTaken(t *testing.T) {
 	if st.Saved.Settings.DirectCostColumn != settings.DirectCostEditable || st.Saved.Settings.ServiceURL != url {
 		t.Fatalf("taken: %+v", st.Saved.Settings)
 	}
-	if sync, _ := f.svc.ServiceSyncState(ctx, f.profile); sync.Status != SyncInEffect {
-		t.Fatalf("after taking: %+v", sync)
+	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncInEffect {
+		t.Fatalf("after taking: %+v", st.Sync)
 	}
 	if after := onService(t, url); after.ETag != before.ETag {
 		t.Fatal("taking the service's settings changed them")
