@@ -27,7 +27,7 @@ func (a *App) Locale() LocaleInfo {
 	if a.service == nil {
 		return toLocaleInfo(appservice.LocaleChoice{System: locale.FromSystem(), InUse: locale.Current()})
 	}
-	c, err := a.service.UseChosenLocale(a.context())
+	c, err := a.service.LocaleChoice(a.context())
 	if err != nil {
 		info := toLocaleInfo(appservice.LocaleChoice{System: locale.FromSystem(), InUse: locale.Current()})
 		info.Error = appservice.MessageFor(err)

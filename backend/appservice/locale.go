@@ -14,15 +14,24 @@ type LocaleChoice struct {
 	InUse  locale.Locale
 }
 
-// UseChosenLocale makes the process speak the locale the user chose in
-// the window, or the system's; the window calls it as it opens.
-func (s *Service) UseChosenLocale(ctx context.Context) (LocaleChoice, error) {
+// LocaleChoice says the window's English, changing nothing.
+func (s *Service) LocaleChoice(ctx context.Context) (LocaleChoice, error) {
 	tag, err := s.store.ChosenLocale(ctx)
 	if err != nil {
 		return LocaleChoice{}, s.storeFailure(reading, err)
 	}
 	chosen, _ := locale.Parse(tag) // a value this version does not know: the system's
-	return s.use(chosen), nil
+	return choiceOf(chosen), nil
+}
+
+// UseChosenLocale makes the process speak the locale the user chose in
+// the window, or the system's; the window calls it as it opens.
+func (s *Service) UseChosenLocale(ctx context.Context) (LocaleChoice, error) {
+	c, err := s.LocaleChoice(ctx)
+	if err == nil {
+		locale.Use(c.InUse)
+	}
+	return c, err
 }
 
 // ChooseLocale remembers the user's locale ("" follows the system's) and
@@ -36,14 +45,16 @@ func (s *Service) ChooseLocale(ctx context.Context, tag string) (LocaleChoice, e
 		return LocaleChoice{}, s.storeFailure(writing, err)
 	}
 	s.log.Info("locale chosen", "locale", chosen)
-	return s.use(chosen), nil
+	c := choiceOf(chosen)
+	locale.Use(c.InUse)
+	return c, nil
 }
 
-func (s *Service) use(chosen locale.Locale) LocaleChoice {
+// choiceOf is the choice of chosen ("": the system's).
+func choiceOf(chosen locale.Locale) LocaleChoice {
 	c := LocaleChoice{Chosen: chosen, System: locale.FromSystem(), InUse: chosen}
 	if chosen == "" {
 		c.InUse = c.System
 	}
-	locale.Use(c.InUse)
 	return c
 }

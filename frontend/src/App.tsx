@@ -31,11 +31,11 @@ type Loaded = { state: main.FormState; specs: settings.Spec[] } | { error: strin
 // fetchSettings asks Go for the English to speak, the profile's settings
 // and the settings' description in that English; a failed call becomes a
 // message, never a spinner forever.
-async function fetchSettings(): Promise<{ loaded: Loaded; locale?: string }> {
+async function fetchSettings(): Promise<{ loaded: Loaded; locale?: main.LocaleInfo }> {
   try {
     // Go speaks the chosen English from its start: the three asks go together.
     const [info, res, specs] = await Promise.all([Locale(), Load(), FieldDescriptions()]);
-    return { loaded: res.state ? { state: res.state, specs } : { error: res.error }, locale: info.inUse };
+    return { loaded: res.state ? { state: res.state, specs } : { error: res.error }, locale: info };
   } catch (err) {
     return { loaded: { failure: err } };
   }
@@ -50,11 +50,11 @@ export function prefetchSettings() {
 
 export function App() {
   const [loaded, setLoaded] = useState<Loaded>(null);
-  const [locale, setLocale] = useState(defaultLocale);
+  const [locale, setLocale] = useState<main.LocaleInfo | null>(null);
   // A new company's settings (or a new language) start a new page, with no
   // state of the last.
   const [generation, setGeneration] = useState(0);
-  const show = useCallback((next: { loaded: Loaded; locale?: string }) => {
+  const show = useCallback((next: { loaded: Loaded; locale?: main.LocaleInfo }) => {
     if (next.locale) setLocale(next.locale);
     setLoaded(next.loaded);
     setGeneration((g) => g + 1);
@@ -69,13 +69,23 @@ export function App() {
     void fetchSettings().then(show);
   };
   return (
-    <I18nProvider locale={locale}>
-      <AppBody loaded={loaded} generation={generation} load={load} />
+    <I18nProvider locale={locale?.inUse ?? defaultLocale}>
+      <AppBody loaded={loaded} localeInfo={locale} generation={generation} load={load} />
     </I18nProvider>
   );
 }
 
-function AppBody({ loaded, generation, load }: { loaded: Loaded; generation: number; load: () => void }) {
+function AppBody({
+  loaded,
+  localeInfo,
+  generation,
+  load,
+}: {
+  loaded: Loaded;
+  localeInfo: main.LocaleInfo | null;
+  generation: number;
+  load: () => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const failure = useUnhandledFailure();
@@ -111,7 +121,13 @@ function AppBody({ loaded, generation, load }: { loaded: Loaded; generation: num
       )}
       {loaded && "state" in loaded && (
         <FieldsProvider specs={loaded.specs}>
-          <SettingsPage key={generation} initial={loaded.state} onProfileChanged={load} onLocaleChanged={load} />
+          <SettingsPage
+            key={generation}
+            initial={loaded.state}
+            localeInfo={localeInfo ?? undefined}
+            onProfileChanged={load}
+            onLocaleChanged={load}
+          />
         </FieldsProvider>
       )}
     </main>

@@ -1,8 +1,7 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
-import { ChooseLocale, Locale } from "../../wailsjs/go/main/App";
-import { failureText } from "../failure";
+import { ChooseLocale } from "../../wailsjs/go/main/App";
 import { useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -15,17 +14,10 @@ const SYSTEM = "system";
 // LanguagePicker chooses the English the app speaks (Procore's words for
 // the locale, and its dates), remembered for the next start; by default
 // the system's. The page is shown anew in the chosen English.
-export function LanguagePicker({ dirty, onChanged }: { dirty: boolean; onChanged: () => void }) {
+export function LanguagePicker({ info, dirty, onChanged }: { info: main.LocaleInfo; dirty: boolean; onChanged: () => void }) {
   const styles = useStyles();
   const t = useT();
-  const [info, setInfo] = useState<main.LocaleInfo | null>(null);
-  const [problem, setProblem] = useState("");
-  useEffect(() => {
-    Locale()
-      .then(setInfo)
-      .catch((err: unknown) => setProblem(failureText(t, err)));
-  }, [t]);
-  if (!info) return null;
+  const [problem, setProblem] = useState(info.error);
   const options = info.options ?? [];
   const nameOf = (tag: string) => options.find((o) => o.tag === tag)?.name ?? tag;
   const systemName = t("Same as this computer: {name}", { name: nameOf(info.system) });

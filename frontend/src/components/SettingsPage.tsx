@@ -55,10 +55,13 @@ const useStyles = makeStyles({
 // the page is shown anew with its settings.
 export function SettingsPage({
   initial,
+  localeInfo,
   onProfileChanged,
   onLocaleChanged,
 }: {
   initial: main.FormState;
+  // The window's English, as App asked Go for it; no Language choice without it.
+  localeInfo?: main.LocaleInfo;
   onProfileChanged?: () => void;
   onLocaleChanged?: () => void;
 }) {
@@ -83,7 +86,7 @@ export function SettingsPage({
         </Title2>
         <ImportExport form={form} />
         <CompanyBar dirty={dirty} onChanged={() => onProfileChanged?.()} />
-        <LanguagePicker dirty={dirty} onChanged={() => onLocaleChanged?.()} />
+        {localeInfo && <LanguagePicker info={localeInfo} dirty={dirty} onChanged={() => onLocaleChanged?.()} />}
       </header>
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as "settings" | "history")}>
         <Tab value="settings">{t("Settings")}</Tab>
