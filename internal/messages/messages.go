@@ -17,19 +17,54 @@ import (
 // keyArg says which argument of each message function is the key.
 var keyArg = map[string]int{"T": 0, "Message": 0, "Fprintf": 1}
 
+// notCode holds no Go code of the app: the frontend, built things.
+var notCode = map[string]bool{"node_modules": true, "frontend": true, "build": true}
+
 // Used maps each message key found under root to where it is used. A key
 // that is not a literal is an error: the catalogs could not be checked
 // against it.
 func Used(root string) (map[string][]string, error) {
 	used := map[string][]string{}
 	var problems []string
+	err := inspectGo(root, notCode, func(fset *token.FileSet, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || !isLocale(call) {
+			return true
+		}
+		i := keyArg[call.Fun.(*ast.SelectorExpr).Sel.Name]
+		if len(call.Args) <= i {
+			return true
+		}
+		where := fset.Position(call.Pos()).String()
+		lit, ok := call.Args[i].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			problems = append(problems, where+": the message key is not a literal, so the catalogs cannot be checked against it")
+			return true
+		}
+		key, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			problems = append(problems, where+": "+err.Error())
+			return true
+		}
+		used[key] = append(used[key], where)
+		return true
+	})
+	if err == nil && len(problems) > 0 {
+		err = fmt.Errorf("%s", strings.Join(problems, "\n"))
+	}
+	return used, err
+}
+
+// inspectGo walks every Go file under root but tests and the directories
+// skip names (and hidden ones), calling visit on each node as ast.Inspect
+// does.
+func inspectGo(root string, skip map[string]bool, visit func(fset *token.FileSet, n ast.Node) bool) error {
 	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		name := d.Name()
-		if d.IsDir() && p != root && (name == "node_modules" || name == "frontend" || name == "build" || strings.HasPrefix(name, ".")) {
+		if d.IsDir() && p != root && (skip[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
 			return filepath.SkipDir
 		}
 		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
@@ -39,38 +74,18 @@ func Used(root string) (map[string][]string, error) {
 		if err != nil {
 			return err
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			pkg, ok := sel.X.(*ast.Ident)
-			i, isMessage := keyArg[sel.Sel.Name]
-			if !ok || pkg.Name != "locale" || !isMessage || len(call.Args) <= i {
-				return true
-			}
-			where := fset.Position(call.Pos()).String()
-			lit, ok := call.Args[i].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				problems = append(problems, where+": the message key is not a literal, so the catalogs cannot be checked against it")
-				return true
-			}
-			key, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				problems = append(problems, where+": "+err.Error())
-				return true
-			}
-			used[key] = append(used[key], where)
-			return true
-		})
+		ast.Inspect(f, func(n ast.Node) bool { return visit(fset, n) })
 		return nil
 	})
-	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("%s", strings.Join(problems, "\n"))
+}
+
+// isLocale tells whether call is locale.T, locale.Message or locale.Fprintf.
+func isLocale(call *ast.CallExpr) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
 	}
-	return used, err
+	pkg, ok := sel.X.(*ast.Ident)
+	_, isMessage := keyArg[sel.Sel.Name]
+	return ok && pkg.Name == "locale" && isMessage
 }

@@ -2,13 +2,9 @@ package messages
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"io/fs"
-	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 )
 
 // prose is text a person reads: two words in a row.
@@ -31,55 +27,44 @@ var notForPeople = map[string]bool{
 // the keychain's entry names, and the command line's commands.
 var notWords = regexp.MustCompile(`^(service password|(profiles|settings|password|connection|items|certificate) [a-z]+)$`)
 
-// skippedDirs hold no text a user of the app reads: the store's SQL, the
+// notForUsers hold no text a user of the app reads: the store's SQL, the
 // simulator and the test helpers, the developer tools.
-var skippedDirs = map[string]bool{"node_modules": true, "frontend": true, "build": true, "store": true, "simulator": true,
-	"contract": true, "internal": true, "logging": true, "testdata": true, "qbsim": true}
+var notForUsers = map[string]bool{"store": true, "simulator": true, "contract": true, "internal": true, "logging": true,
+	"testdata": true, "qbsim": true}
 
 // Outside lists the texts for people that the Go code under root writes
 // outside the catalogs: prose in a string literal that is not a message
 // key (locale.T, locale.Message, locale.Fprintf) nor in a call whose words
 // no user reads.
 func Outside(root string) ([]string, error) {
+	skip := map[string]bool{}
+	for d := range notCode {
+		skip[d] = true
+	}
+	for d := range notForUsers {
+		skip[d] = true
+	}
 	var found []string
-	fset := token.NewFileSet()
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && p != root && (skippedDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, p, nil, 0)
-		if err != nil {
-			return err
-		}
-		visit := func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.ImportSpec, *ast.Field:
-				return false // import paths; struct tags
-			case *ast.FuncDecl:
-				// An error's Error method words it for developers.
-				return n.Name.Name != "Error" || n.Recv == nil
-			case *ast.CallExpr:
-				if name := calledName(n); notForPeople[name] || keyArg[name] >= 0 && isLocale(n) {
-					return false
-				}
-			case *ast.BasicLit:
-				if n.Kind != token.STRING {
-					return true
-				}
-				if s, err := strconv.Unquote(n.Value); err == nil && prose.MatchString(s) && !notWords.MatchString(s) {
-					found = append(found, fset.Position(n.Pos()).String()+": "+strconv.Quote(s))
-				}
+	err := inspectGo(root, skip, func(fset *token.FileSet, n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ImportSpec, *ast.Field:
+			return false // import paths; struct tags
+		case *ast.FuncDecl:
+			// An error's Error method words it for developers.
+			return n.Name.Name != "Error" || n.Recv == nil
+		case *ast.CallExpr:
+			if notForPeople[calledName(n)] || isLocale(n) {
+				return false
 			}
-			return true
+		case *ast.BasicLit:
+			if n.Kind != token.STRING {
+				return true
+			}
+			if s, err := strconv.Unquote(n.Value); err == nil && prose.MatchString(s) && !notWords.MatchString(s) {
+				found = append(found, fset.Position(n.Pos()).String()+": "+strconv.Quote(s))
+			}
 		}
-		ast.Inspect(f, visit)
-		return nil
+		return true
 	})
 	return found, err
 }
@@ -92,15 +77,4 @@ func calledName(call *ast.CallExpr) string {
 		return fn.Sel.Name
 	}
 	return ""
-}
-
-// isLocale tells whether call is locale.T, locale.Message or locale.Fprintf.
-func isLocale(call *ast.CallExpr) bool {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	pkg, ok := sel.X.(*ast.Ident)
-	_, isMessage := keyArg[sel.Sel.Name]
-	return ok && pkg.Name == "locale" && isMessage
 }
