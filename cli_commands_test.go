@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -137,18 +134,7 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 		{"demo-password\n", []string{"connection", "test", "serviceUrl=" + tlsURL, "--password-stdin"}, 1, `certificate trust ` + regexp.QuoteMeta(tlsURL) + ` --fingerprint ` + regexp.QuoteMeta(fingerprint), nil},
 	}
 	run := func(s step) (int, string) {
-		cmd := exec.Command(exe, s.args...)
-		cmd.Env = append(os.Environ(), "QBSETTINGS_DATA_DIR="+data)
-		cmd.Stdin = strings.NewReader(s.stdin)
-		out, err := cmd.CombinedOutput()
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return exit.ExitCode(), string(out)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return 0, string(out)
+		return runExe(t, exe, []string{"QBSETTINGS_DATA_DIR=" + data}, s.stdin, s.args...)
 	}
 	for _, s := range steps {
 		if s.before != nil {

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -22,18 +19,7 @@ func TestTheCommandLineSpeaksEachLocalesWords(t *testing.T) {
 	_, url := simtest.Start(t, simtest.Options())
 	run := func(lang, stdin string, args ...string) (int, string) {
 		t.Helper()
-		cmd := exec.Command(exe, args...)
-		cmd.Env = append(os.Environ(), "QBSETTINGS_DATA_DIR="+data, "LC_ALL=", "LC_MESSAGES=", "LANG="+lang)
-		cmd.Stdin = strings.NewReader(stdin)
-		out, err := cmd.CombinedOutput()
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return exit.ExitCode(), string(out)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return 0, string(out)
+		return runExe(t, exe, []string{"QBSETTINGS_DATA_DIR=" + data, "LC_ALL=", "LC_MESSAGES=", "LANG=" + lang}, stdin, args...)
 	}
 	connect := []string{"serviceUrl=" + url, "serviceUser=demo", "--password-stdin"}
 	if code, out := run("C", "demo-password\n", append([]string{"items", "refresh"}, connect...)...); code != 0 {

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -47,4 +49,23 @@ func builtExecutable(t *testing.T) string {
 		t.Fatalf("build: %v\n%s", built.err, built.out)
 	}
 	return built.path
+}
+
+// runExe runs the built program with env added to this process's and
+// stdin given, and returns its exit code and its output (standard output
+// and error together).
+func runExe(t testing.TB, exe string, env []string, stdin string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = strings.NewReader(stdin)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode(), string(out)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0, string(out)
 }
