@@ -64,7 +64,11 @@ func main() {
 			OnSecondInstanceLaunch: app.onSecondInstance,
 		},
 		Windows: &windows.Options{Theme: windows.SystemDefault},
-		Linux:   &linux.Options{ProgramName: "qbsettings"},
+		// Wails draws without the GPU when it is given no Linux options
+		// (wailsapp/wails#2977: blank windows on some drivers); naming the
+		// program must not switch that off. With compositing "on demand" the
+		// window's WebKit process held about 90 MiB more (docs/memory.md).
+		Linux: &linux.Options{ProgramName: "qbsettings", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 	if err != nil {
 		app.log.Error("window failed", "err", err)
