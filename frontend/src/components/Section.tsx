@@ -1,6 +1,9 @@
 import { ReactNode } from "react";
 import { Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
 
+// A section is a card as Windows 11's own settings draw theirs: a thin
+// stroke, no shadow (a blurred shadow as large as a section cost WebKit
+// 3 MiB to draw; docs/memory.md).
 const useStyles = makeStyles({
   section: {
     display: "flex",
@@ -9,7 +12,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXL,
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   heading: { margin: 0 },
