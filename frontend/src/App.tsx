@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "./ui/Button";
 import { main, settings } from "../wailsjs/go/models";
 import { FieldDescriptions, Load, Locale } from "../wailsjs/go/main/App";
 import { FieldsProvider } from "./fields";
@@ -20,6 +21,21 @@ function useUnhandledFailure(): string | null {
     return () => window.removeEventListener("unhandledrejection", onRejection);
   }, [t]);
   return failure;
+}
+
+// useShownAfter is true once `on` has stayed true for `ms`: a spinner
+// for a wait the user notices, none for the usual quick answer.
+function useShownAfter(on: boolean, ms: number): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!on) return;
+    const timer = setTimeout(() => setShown(true), ms);
+    return () => {
+      clearTimeout(timer);
+      setShown(false);
+    };
+  }, [on, ms]);
+  return on && shown;
 }
 
 const useStyles = makeStyles({
@@ -89,6 +105,7 @@ function AppBody({
   const styles = useStyles();
   const t = useT();
   const failure = useUnhandledFailure();
+  const waiting = useShownAfter(loaded === null, 400);
   const loadError = loaded && "failure" in loaded ? failureText(t, loaded.failure) : loaded && "error" in loaded ? loaded.error : "";
 
   return (
@@ -101,7 +118,7 @@ function AppBody({
           </MessageBar>
         </div>
       )}
-      {loaded === null && (
+      {waiting && (
         <div className={styles.centered}>
           <Spinner label={t("Loading your settings…")} />
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useT } from "../i18n";
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { Button } from "../ui/Button";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { ConfirmClose } from "../../wailsjs/go/main/App";
 import { main } from "../../wailsjs/go/models";

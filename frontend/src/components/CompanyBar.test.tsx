@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Providers } from "../test/providers";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it, vi } from "vitest";
@@ -37,11 +37,28 @@ it("shows the company being edited and switches to another", async () => {
   api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
   const { user, onChanged } = renderBar();
   const picker = await screen.findByRole("combobox", { name: /Company/ });
-  expect(picker).toHaveTextContent("My company");
-  await user.click(picker);
-  await user.click(screen.getByRole("option", { name: "Summit Ridge Builders" }));
+  expect(picker).toHaveDisplayValue("My company");
+  await user.selectOptions(picker, "Summit Ridge Builders");
   expect(api.SwitchProfile).toHaveBeenCalledWith("company-1");
   expect(onChanged).toHaveBeenCalled();
+});
+
+it("switches only once a company stepped to with the arrow keys is confirmed", async () => {
+  api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
+  renderBar();
+  const picker = await screen.findByRole("combobox", { name: /Company/ });
+  // What the browser does on the Down arrow of a closed list: the next entry, at once.
+  fireEvent.keyDown(picker, { key: "ArrowDown" });
+  fireEvent.change(picker, { target: { value: "company-1" } });
+  expect(picker).toHaveDisplayValue("Summit Ridge Builders");
+  expect(api.SwitchProfile).not.toHaveBeenCalled();
+  fireEvent.keyDown(picker, { key: "Escape" });
+  expect(picker).toHaveDisplayValue("My company");
+  fireEvent.keyDown(picker, { key: "ArrowDown" });
+  fireEvent.change(picker, { target: { value: "company-1" } });
+  fireEvent.keyDown(picker, { key: "Enter" });
+  expect(api.SwitchProfile).toHaveBeenCalledTimes(1);
+  expect(api.SwitchProfile).toHaveBeenCalledWith("company-1");
 });
 
 it("does not switch away from unsaved changes", async () => {

@@ -1,20 +1,18 @@
 import { useEffect, useState } from "react";
 import {
-  Button,
   Dialog,
   DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { Button } from "../ui/Button";
+import { Field } from "../ui/field";
+import { Select } from "../ui/Select";
+import { TextInput } from "../ui/TextInput";
 import { main } from "../../wailsjs/go/models";
 import { failureText } from "../failure";
 import { useT } from "../i18n";
@@ -71,21 +69,15 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
       <Field
         label={t("Company")}
         hint={dirty ? t("Update or undo your changes before switching to another company.") : undefined}
-        validationMessage={list.error || undefined}
+        error={list.error || undefined}
       >
-        <Dropdown
-          className={styles.picker}
-          value={current?.name ?? ""}
-          selectedOptions={[list.current]}
-          disabled={dirty}
-          onOptionSelect={(_, d) => d.optionValue && d.optionValue !== list.current && switchTo(d.optionValue)}
-        >
+        <Select className={styles.picker} value={list.current} disabled={dirty} onChange={(id) => void switchTo(id)}>
           {profiles.map((p) => (
-            <Option key={p.id} value={p.id}>
+            <option key={p.id} value={p.id}>
               {p.name}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Button onClick={() => setDialog({ kind: "add", name: "", error: "" })} disabled={dirty}>
         {t("Add company…")}
@@ -113,9 +105,9 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
                     hint={
                       dialog.kind === "add" ? t("Each company has its own QuickBooks service, settings, password and history.") : undefined
                     }
-                    validationMessage={dialog.error || undefined}
+                    error={dialog.error || undefined}
                   >
-                    <Input value={dialog.name} autoFocus onChange={(_, d) => setDialog({ ...dialog, name: d.value, error: "" })} />
+                    <TextInput value={dialog.name} autoFocus onChange={(name) => setDialog({ ...dialog, name, error: "" })} />
                   </Field>
                 )}
               </DialogContent>
@@ -137,12 +129,12 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
           <DialogBody>
             <DialogTitle>{t("Remove {name}?", { name: current?.name ?? "" })}</DialogTitle>
             <DialogContent>
-              <Text as="p">
+              <p>
                 {t(
                   "Its settings, change history, item list and saved password are deleted from this computer. This cannot be undone. To keep a copy of the settings, click Cancel, then Export.",
                 )}
-              </Text>
-              {dialog?.error && <Text role="alert">{dialog.error}</Text>}
+              </p>
+              {dialog?.error && <p role="alert">{dialog.error}</p>}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={remove}>

@@ -1,9 +1,12 @@
-import { Button, Field, Input, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { Button, LinkButton } from "../ui/Button";
+import { Field } from "../ui/field";
+import { TextInput } from "../ui/TextInput";
+import { useTypography } from "../ui/typography";
 import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { ConnectionStatusPanel } from "./ConnectionStatusPanel";
-import { errorProps } from "./fieldProps";
 import { useSpec } from "../fields";
 import { Section } from "./Section";
 
@@ -26,23 +29,33 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
       title={t("Connection Settings")}
       description={t("How this computer reaches the QuickBooks® microservice that works with Procore.")}
     >
-      <Field label={url.label} required={url.required} hint={url.help} {...errorProps(errors[settings.Field.ServiceUrl])}>
-        <Input
-          id={fieldId(settings.Field.ServiceUrl)}
+      <Field
+        id={fieldId(settings.Field.ServiceUrl)}
+        label={url.label}
+        required={url.required}
+        hint={url.help}
+        error={errors[settings.Field.ServiceUrl]}
+      >
+        <TextInput
           type="url"
           value={values.serviceUrl}
-          onChange={(_, d) => setValue("serviceUrl", d.value, settings.Field.ServiceUrl)}
+          onChange={(v) => setValue("serviceUrl", v, settings.Field.ServiceUrl)}
           autoComplete="url"
           spellCheck={false}
           // On first run, setting up starts here.
           autoFocus={form.state.revision === 0 && values.serviceUrl === ""}
         />
       </Field>
-      <Field label={user.label} required={user.required} hint={user.help} {...errorProps(errors[settings.Field.ServiceUser])}>
-        <Input
-          id={fieldId(settings.Field.ServiceUser)}
+      <Field
+        id={fieldId(settings.Field.ServiceUser)}
+        label={user.label}
+        required={user.required}
+        hint={user.help}
+        error={errors[settings.Field.ServiceUser]}
+      >
+        <TextInput
           value={values.serviceUser}
-          onChange={(_, d) => setValue("serviceUser", d.value, settings.Field.ServiceUser)}
+          onChange={(v) => setValue("serviceUser", v, settings.Field.ServiceUser)}
           autoComplete="username"
           spellCheck={false}
         />
@@ -55,6 +68,7 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
 
 function PasswordField({ form, className: styles }: { form: SettingsFormModel; className: ReturnType<typeof useStyles> }) {
   const t = useT();
+  const type = useTypography();
   const { state, passwordOpen, password, setPassword, openPassword, cancelPassword, errors } = form;
   const spec = useSpec(settings.Field.Password);
   if (!passwordOpen) {
@@ -63,23 +77,21 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
     const error = errors[settings.Field.Password];
     return (
       <div className={styles.credentials}>
-        <Text weight="semibold" id="password-label">
+        <span className={type.strong} id="password-label">
           {spec.label}
-        </Text>
-        <Text id="password-state">{t("A password is stored in this computer's keychain.")}</Text>
-        <Link
-          as="button"
-          type="button"
+        </span>
+        <span id="password-state">{t("A password is stored in this computer's keychain.")}</span>
+        <LinkButton
           id={fieldId(settings.Field.Password)}
           onClick={openPassword}
           aria-describedby={error ? "password-label password-state password-error" : "password-label password-state"}
         >
           {t("Edit Credentials")}
-        </Link>
+        </LinkButton>
         {error && (
-          <Text id="password-error" role="alert" className={styles.error}>
+          <span id="password-error" role="alert" className={styles.error}>
             {error}
-          </Text>
+          </span>
         )}
       </div>
     );
@@ -88,14 +100,19 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
     ? t("Enter the new password for the QuickBooks® microservice account, or click Cancel to keep the current password.")
     : spec.help;
   return (
-    <Field label={spec.label} required={spec.required} hint={hint} {...errorProps(errors[settings.Field.Password])}>
+    <Field
+      id={fieldId(settings.Field.Password)}
+      label={spec.label}
+      required={spec.required}
+      hint={hint}
+      error={errors[settings.Field.Password]}
+    >
       <div className={styles.passwordRow}>
-        <Input
-          id={fieldId(settings.Field.Password)}
+        <TextInput
           className={styles.passwordInput}
           type="password"
           value={password}
-          onChange={(_, d) => setPassword(d.value)}
+          onChange={setPassword}
           autoComplete="new-password"
           autoFocus={state.passwordStored}
         />

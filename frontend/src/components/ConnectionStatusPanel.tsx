@@ -1,17 +1,8 @@
 import { useState } from "react";
-import {
-  Badge,
-  Button,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge } from "../ui/Badge";
+import { Button, LinkButton } from "../ui/Button";
+import { useTypography } from "../ui/typography";
 import { main } from "../../wailsjs/go/models";
 import {
   CancelConnectionTest,
@@ -38,6 +29,7 @@ const useStyles = makeStyles({
 // a self-signed service needs.
 export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const type = useTypography();
   const t = useT();
   const formatTime = useFormatTime();
   // What the service presented, in one sentence of the four the choice needs.
@@ -98,9 +90,9 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
   const status = state.status;
   return (
     <div className={styles.panel} role="group" aria-labelledby="status-label">
-      <Text id="status-label" weight="semibold">
+      <span id="status-label" className={type.strong}>
         {t("Status")}
-      </Text>
+      </span>
       <div className={styles.line} role="status" aria-live="polite">
         {testing ? (
           <Spinner size="tiny" label={t("Testing the connection…")} />
@@ -109,13 +101,13 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
             <Badge appearance="filled" color={status.connected ? "success" : "danger"}>
               {status.connected ? t("Connected") : t("Not Connected")}
             </Badge>
-            <Text>{status.checkedAt ? t("Last checked {time}.", { time: formatTime(status.checkedAt) }) : t("Not checked yet.")}</Text>
+            <span>{status.checkedAt ? t("Last checked {time}.", { time: formatTime(status.checkedAt) }) : t("Not checked yet.")}</span>
           </>
         )}
       </div>
       {/* Said once: a failed test's reason stands in its checklist line. */}
       {!testing && status.detail && !(result?.checks ?? []).some((c) => c.message === status.detail) && (
-        <Text className={styles.detail}>{status.detail}</Text>
+        <span className={styles.detail}>{status.detail}</span>
       )}
       <div className={styles.line}>
         <Button type="button" onClick={() => test()} disabledFocusable={testing}>
@@ -147,11 +139,9 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody className={styles.certBody}>
             <MessageBarTitle>{t("Certificate not trusted")}</MessageBarTitle>
-            <Text block>{certificateWords(cert)}</Text>
-            <Text block className={styles.fingerprint}>
-              {cert.fingerprint}
-            </Text>
-            <Text block>{t("Trust it only if your IT support confirms this exact fingerprint.")}</Text>
+            <div>{certificateWords(cert)}</div>
+            <div className={styles.fingerprint}>{cert.fingerprint}</div>
+            <div>{t("Trust it only if your IT support confirms this exact fingerprint.")}</div>
           </MessageBarBody>
           <MessageBarActions>
             <Button type="button" onClick={() => trust(cert)}>
@@ -161,18 +151,13 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
         </MessageBar>
       )}
       {(state.trusted ?? []).map((c) => (
-        <Text key={c.origin} className={styles.detail}>
+        <span key={c.origin} className={styles.detail}>
           {t("Trusted certificate for {origin}, trusted {time}.", { origin: c.origin, time: formatTime(c.trustedAt) })}{" "}
           <span className={styles.fingerprint}>{t("SHA-256 {fingerprint}", { fingerprint: c.fingerprint })}</span>{" "}
-          <Link
-            as="button"
-            type="button"
-            onClick={() => untrust(c.origin)}
-            aria-label={t("Stop trusting the certificate for {origin}", { origin: c.origin })}
-          >
+          <LinkButton onClick={() => untrust(c.origin)} aria-label={t("Stop trusting the certificate for {origin}", { origin: c.origin })}>
             {t("Remove")}
-          </Link>
-        </Text>
+          </LinkButton>
+        </span>
       ))}
     </div>
   );

@@ -1,5 +1,8 @@
 import { useState } from "react";
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, LinkButton } from "../ui/Button";
+import { Field } from "../ui/field";
+import { TextInput } from "../ui/TextInput";
 import { settings } from "../../wailsjs/go/models";
 import { CreateRetainageItem } from "../../wailsjs/go/main/App";
 import { SettingsFormModel } from "../useSettingsForm";
@@ -62,19 +65,15 @@ export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
   return (
     <div className={styles.box}>
       <div role="status" aria-live="polite">
-        {done && <Text>{done}</Text>}
+        {done && <span>{done}</span>}
       </div>
-      {!open && !done && (
-        <Link as="button" type="button" onClick={() => setOpen(true)}>
-          {t("Create a Service Item in QuickBooks…")}
-        </Link>
-      )}
+      {!open && !done && <LinkButton onClick={() => setOpen(true)}>{t("Create a Service Item in QuickBooks…")}</LinkButton>}
       {open && (
         <div className={styles.box} role="group" aria-label={t("Create a Service Item in QuickBooks")}>
-          <Text>{t("The item is created in the company file QuickBooks has open, as a Service item, then chosen here.")}</Text>
+          <span>{t("The item is created in the company file QuickBooks has open, as a Service item, then chosen here.")}</span>
           <div className={styles.row}>
             <Field label={t("Name of the new item")} hint={t("At most 31 characters, without a colon.")}>
-              <Input value={name} onChange={(_, d) => setName(d.value)} autoFocus maxLength={31} />
+              <TextInput value={name} onChange={setName} autoFocus maxLength={31} />
             </Field>
             <Button appearance="primary" type="button" onClick={() => void create()} disabledFocusable={busy}>
               {busy ? t("Creating…") : t("Create in QuickBooks")}

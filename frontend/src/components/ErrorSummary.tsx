@@ -1,4 +1,5 @@
-import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { LinkButton } from "../ui/Button";
 import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
 import { FieldErrors, fieldId } from "../useSettingsForm";
@@ -42,9 +43,7 @@ export function ErrorSummary({ errors, refusedOnly = false }: { errors: FieldErr
         <ul className={styles.list}>
           {problems.map(([f, name]) => (
             <li key={f}>
-              <Link as="button" type="button" onClick={() => focusField(f)}>
-                {name}
-              </Link>
+              <LinkButton onClick={() => focusField(f)}>{name}</LinkButton>
             </li>
           ))}
         </ul>

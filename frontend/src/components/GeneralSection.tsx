@@ -1,16 +1,18 @@
-import { Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import { Checkbox } from "../ui/Checkbox";
+import { Field } from "../ui/field";
+import { RadioGroup } from "../ui/RadioGroup";
 import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
-import { errorProps } from "./fieldProps";
 import { RetainageItemField } from "./RetainageItemField";
 import { Section } from "./Section";
 import { useSpec } from "../fields";
 
 const useStyles = makeStyles({
   optionText: { display: "flex", flexDirection: "column" },
-  optionHelp: { color: tokens.colorNeutralForeground2 },
-  checkHelp: { color: tokens.colorNeutralForeground2, paddingLeft: "32px", display: "block" },
+  optionHelp: { color: tokens.colorNeutralForeground2, ...typographyStyles.caption1 },
+  checkHelp: { color: tokens.colorNeutralForeground2, paddingLeft: "32px", display: "block", ...typographyStyles.caption1 },
   editableDetails: {
     display: "flex",
     flexDirection: "column",
@@ -27,10 +29,8 @@ function Option({ title, help }: { title: string; help: string }) {
   const styles = useStyles();
   return (
     <span className={styles.optionText}>
-      <Text>{title}</Text>
-      <Text size={200} className={styles.optionHelp}>
-        {help}
-      </Text>
+      <span>{title}</span>
+      <span className={styles.optionHelp}>{help}</span>
     </span>
   );
 }
@@ -43,16 +43,10 @@ function SwitchField(props: { field: settings.Field; checked: boolean; onChange:
   const helpId = `${id}-help`;
   return (
     <div className={styles.checkGroup}>
-      <Checkbox
-        id={id}
-        label={spec.label}
-        checked={props.checked}
-        onChange={(_, d) => props.onChange(d.checked === true)}
-        aria-describedby={helpId}
-      />
-      <Text id={helpId} size={200} className={styles.checkHelp}>
+      <Checkbox id={id} label={spec.label} checked={props.checked} onChange={props.onChange} aria-describedby={helpId} />
+      <span id={helpId} className={styles.checkHelp}>
         {spec.help}
-      </Text>
+      </span>
     </div>
   );
 }
@@ -62,12 +56,12 @@ function SwitchField(props: { field: settings.Field; checked: boolean; onChange:
 function ChoiceField(props: { field: settings.Field; error: string | undefined; value: string; onChange: (value: string) => void }) {
   const spec = useSpec(props.field);
   return (
-    <Field label={spec.label} {...errorProps(props.error)}>
-      <RadioGroup id={fieldId(props.field)} value={props.value} onChange={(_, d) => props.onChange(d.value)}>
-        {(spec.choices ?? []).map((o) => (
-          <Radio key={o.value} value={o.value} label={<Option title={o.label} help={o.help} />} />
-        ))}
-      </RadioGroup>
+    <Field id={fieldId(props.field)} label={spec.label} error={props.error}>
+      <RadioGroup
+        value={props.value}
+        onChange={props.onChange}
+        options={(spec.choices ?? []).map((o) => ({ value: o.value, label: <Option title={o.label} help={o.help} /> }))}
+      />
     </Field>
   );
 }
@@ -102,14 +96,12 @@ export function GeneralSection({ form }: { form: SettingsFormModel }) {
       />
       {editable && (
         <div className={styles.editableDetails}>
-          <Text size={200} className={styles.optionHelp}>
-            {hideSpec.help}
-          </Text>
+          <span className={styles.optionHelp}>{hideSpec.help}</span>
           <Checkbox
             id={fieldId(settings.Field.HideJobToDateCosts)}
             label={hideSpec.label}
             checked={values.hideJobToDateCosts}
-            onChange={(_, d) => setValue("hideJobToDateCosts", d.checked === true, null)}
+            onChange={(c) => setValue("hideJobToDateCosts", c, null)}
           />
         </div>
       )}

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "../ui/Button";
+import { useTypography } from "../ui/typography";
 import { main } from "../../wailsjs/go/models";
 import { History } from "../../wailsjs/go/main/App";
 import { failureText } from "../failure";
@@ -16,7 +18,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow4,
   },
-  heading: { margin: 0 },
   head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   restore: { marginLeft: "auto" },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -27,6 +28,7 @@ const useStyles = makeStyles({
 // changed; Restore hands a revision's settings to the form for review.
 export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntry) => void }) {
   const styles = useStyles();
+  const type = useTypography();
   const t = useT();
   const formatTime = useFormatTime();
   const [result, setResult] = useState<main.HistoryResult | null>(null);
@@ -44,15 +46,15 @@ export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntr
       </MessageBar>
     );
   const entries = result.entries ?? [];
-  if (entries.length === 0) return <Text>{t("No changes have been saved yet. Each Update is listed here.")}</Text>;
+  if (entries.length === 0) return <span>{t("No changes have been saved yet. Each Update is listed here.")}</span>;
   return (
     <ol className={styles.list} aria-label={t("Saved revisions, newest first")}>
       {entries.map((e, i) => (
         <li key={e.revision} className={styles.entry}>
           <div className={styles.head}>
-            <Subtitle2 as="h2" className={styles.heading}>
+            <h2 className={type.subtitle2}>
               {t("Revision {revision}: {time} by {user}", { revision: e.revision, time: formatTime(e.savedAt), user: e.savedBy })}
-            </Subtitle2>
+            </h2>
             {i > 0 && (
               <Button
                 className={styles.restore}
@@ -62,13 +64,13 @@ export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntr
                 {t("Restore")}
               </Button>
             )}
-            {i === 0 && <Text className={styles.restore}>{t("Current settings")}</Text>}
+            {i === 0 && <span className={styles.restore}>{t("Current settings")}</span>}
           </div>
-          {e.takenFrom && <Text block>{t("Taken from {source}.", { source: e.takenFrom })}</Text>}
+          {e.takenFrom && <div>{t("Taken from {source}.", { source: e.takenFrom })}</div>}
           <ul className={styles.changes}>
             {(e.changes ?? []).map((c) => (
               <li key={c.label}>
-                <Text weight="semibold">{t("{label}:", { label: c.label })}</Text>{" "}
+                <span className={type.strong}>{t("{label}:", { label: c.label })}</span>{" "}
                 {c.old ? (
                   <>
                     <span className={styles.old}>{c.old}</span> → {c.new}

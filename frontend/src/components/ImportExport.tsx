@@ -1,7 +1,6 @@
 import { ChangeEvent, useRef, useState } from "react";
 import { useT } from "../i18n";
 import {
-  Button,
   Dialog,
   DialogActions,
   DialogBody,
@@ -10,11 +9,12 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { main } from "../../wailsjs/go/models";
+import { Button } from "../ui/Button";
+import { useTypography } from "../ui/typography";
 import { ApplyImport, ExportSettings, PreviewImport } from "../../wailsjs/go/main/App";
 import { SettingsFormModel } from "../useSettingsForm";
 import { useSpecs } from "../fields";
@@ -30,6 +30,7 @@ const useStyles = makeStyles({
 // change, and applies it only when the user says so.
 export function ImportExport({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
+  const type = useTypography();
   const t = useT();
   const labels: Record<string, string> = Object.fromEntries(useSpecs().map((s) => [s.key, s.label]));
   const fileInput = useRef<HTMLInputElement>(null);
@@ -64,7 +65,7 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
 
   const changes = preview?.changes ?? [];
   const problems = preview?.fieldErrors ?? [];
-  const canApply = !!preview && !preview.error && problems.length === 0 && changes.length > 0;
+  const canApply = !!preview && !preview?.error && problems.length === 0 && changes.length > 0;
   return (
     <>
       <div className={styles.bar}>
@@ -89,30 +90,30 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
           <DialogBody>
             <DialogTitle>{t("Import settings")}</DialogTitle>
             <DialogContent>
-              {preview?.error && <Text>{preview.error}</Text>}
+              {preview?.error && <p>{preview.error}</p>}
               {problems.length > 0 && (
                 <>
-                  <Text as="p">{t("The file's settings have problems, so they cannot be imported:")}</Text>
+                  <p>{t("The file's settings have problems, so they cannot be imported:")}</p>
                   <ul className={styles.list}>
                     {problems.map((p) => (
                       <li key={p.field}>
-                        <Text weight="semibold">{t("{label}:", { label: labels[p.field] ?? p.field })}</Text> {p.message}
+                        <span className={type.strong}>{t("{label}:", { label: labels[p.field] ?? p.field })}</span> {p.message}
                       </li>
                     ))}
                   </ul>
                 </>
               )}
               {!preview?.error && problems.length === 0 && changes.length === 0 && (
-                <Text>{t("The file has the same settings: nothing would change.")}</Text>
+                <p>{t("The file has the same settings: nothing would change.")}</p>
               )}
               {canApply && (
                 <>
-                  <Text as="p">{t("Importing this file changes these settings (the password stays as it is):")}</Text>
+                  <p>{t("Importing this file changes these settings (the password stays as it is):")}</p>
                   <ul className={styles.list} aria-label={t("Changes the import makes")}>
                     {changes.map((c) => (
                       <li key={c.label}>
-                        <Text weight="semibold">{t("{label}:", { label: c.label })}</Text> <span className={styles.old}>{c.old}</span> →{" "}
-                        {c.new}
+                        <span className={type.strong}>{t("{label}:", { label: c.label })}</span> <span className={styles.old}>{c.old}</span>{" "}
+                        → {c.new}
                       </li>
                     ))}
                   </ul>

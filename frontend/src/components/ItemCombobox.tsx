@@ -1,6 +1,7 @@
 import { KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useT } from "../i18n";
-import { Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { TextInput } from "../ui/TextInput";
 import { main } from "../../wailsjs/go/models";
 
 // Rows are a fixed height so the list can be windowed: only the rows in
@@ -74,7 +75,8 @@ function byServiceThenName(a: main.ItemOption, b: main.ItemOption): number {
 }
 
 export interface ItemComboboxProps {
-  id: string;
+  // The Field's, when inside one.
+  id?: string;
   items: main.ItemOption[];
   selectedListId: string;
   selectedName: string;
@@ -166,7 +168,7 @@ export function ItemCombobox(props: ItemComboboxProps) {
 
   return (
     <div className={styles.wrapper}>
-      <Input
+      <TextInput
         id={id}
         className={styles.input}
         role="combobox"
@@ -179,9 +181,9 @@ export function ItemCombobox(props: ItemComboboxProps) {
         disabled={props.disabled}
         placeholder={props.placeholder}
         value={query ?? selectedName}
-        onChange={(_, d) => {
+        onChange={(value) => {
           performance.mark(KEYSTROKE_MARK);
-          setQuery(d.value);
+          setQuery(value);
           setOpen(true);
           setActive(0);
           if (listRef.current) listRef.current.scrollTop = 0;

@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { Field } from "../ui/field";
+import { Select } from "../ui/Select";
 import { main } from "../../wailsjs/go/models";
 import { ChooseLocale } from "../../wailsjs/go/main/App";
 import { useT } from "../i18n";
@@ -33,22 +35,16 @@ export function LanguagePicker({ info, dirty, onChanged }: { info: main.LocaleIn
     <Field
       label={t("Language")}
       hint={dirty ? t("Update or undo your changes before choosing another language.") : undefined}
-      validationMessage={problem || undefined}
+      error={problem || undefined}
     >
-      <Dropdown
-        className={styles.picker}
-        value={selected === SYSTEM ? systemName : nameOf(selected)}
-        selectedOptions={[selected]}
-        disabled={dirty}
-        onOptionSelect={(_, d) => d.optionValue && d.optionValue !== selected && void choose(d.optionValue)}
-      >
-        <Option value={SYSTEM}>{systemName}</Option>
+      <Select className={styles.picker} value={selected} disabled={dirty} onChange={(v) => void choose(v)}>
+        <option value={SYSTEM}>{systemName}</option>
         {options.map((o) => (
-          <Option key={o.tag} value={o.tag}>
+          <option key={o.tag} value={o.tag}>
             {o.name}
-          </Option>
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </Field>
   );
 }

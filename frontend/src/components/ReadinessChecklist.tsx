@@ -1,15 +1,8 @@
 import { useEffect, useRef, useState } from "react";
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, BadgeColor } from "../ui/Badge";
+import { Button } from "../ui/Button";
+import { useTypography } from "../ui/typography";
 import { appservice } from "../../wailsjs/go/models";
 import { useT } from "../i18n";
 
@@ -23,7 +16,7 @@ const useStyles = makeStyles({
 
 // The colours of each outcome; its words carry the meaning, the colour
 // only repeats it.
-const COLOR: Record<string, "success" | "warning" | "danger" | "informative"> = {
+const COLOR: Record<string, BadgeColor> = {
   pass: "success",
   warning: "warning",
   fail: "danger",
@@ -40,6 +33,7 @@ export function ReadinessChecklist(props: {
   onSendSettings: () => Promise<void>;
 }) {
   const styles = useStyles();
+  const type = useTypography();
   const t = useT();
   const outcomeWords = (status: string) =>
     status === "pass" ? t("Ready") : status === "warning" ? t("Check") : status === "fail" ? t("Not ready") : t("Not checked");
@@ -69,9 +63,9 @@ export function ReadinessChecklist(props: {
               <Badge appearance="tint" color={COLOR[c.status] ?? COLOR.skipped} className={styles.badge}>
                 {outcomeWords(c.status)}
               </Badge>
-              <Text className={styles.message}>
-                <Text weight="semibold">{t("{label}:", { label: c.label })}</Text> {c.message}
-              </Text>
+              <span className={styles.message}>
+                <span className={type.strong}>{t("{label}:", { label: c.label })}</span> {c.message}
+              </span>
               {c.remedy === appservice.Remedy.SendSettings && (
                 <Button className={styles.action} type="button" onClick={() => void props.onSendSettings()}>
                   {t("Send the settings now")}

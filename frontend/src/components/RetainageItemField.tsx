@@ -1,11 +1,12 @@
 import { useEffect, useState } from "react";
-import { Button, Field, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "../ui/Button";
+import { Field } from "../ui/field";
 import { main, settings } from "../../wailsjs/go/models";
 import { CancelRefresh, RefreshItems } from "../../wailsjs/go/main/App";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
-import { errorProps } from "./fieldProps";
 import { ItemCombobox } from "./ItemCombobox";
 import { focusField } from "./ErrorSummary";
 import { useSpec } from "../fields";
@@ -76,9 +77,14 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
 
   return (
     <div className={styles.group}>
-      <Field label={spec.label} required={spec.required} hint={hint} {...errorProps(errors[settings.Field.RetainageItem])}>
+      <Field
+        id={fieldId(settings.Field.RetainageItem)}
+        label={spec.label}
+        required={spec.required}
+        hint={hint}
+        error={errors[settings.Field.RetainageItem]}
+      >
         <ItemCombobox
-          id={fieldId(settings.Field.RetainageItem)}
           items={items}
           selectedListId={values.retainageItem.listId}
           selectedName={values.retainageItem.fullName}
@@ -105,7 +111,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
           </>
         )}
         <div role="status" aria-live="polite">
-          {!refreshing && outcome?.intent === "success" && <Text>{outcome.text}</Text>}
+          {!refreshing && outcome?.intent === "success" && <span>{outcome.text}</span>}
         </div>
       </div>
       <CreateItemOffer form={form} />

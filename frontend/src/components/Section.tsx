@@ -1,5 +1,6 @@
 import { ReactNode } from "react";
-import { Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useTypography } from "../ui/typography";
 
 // A section is a card as Windows 11's own settings draw theirs: a thin
 // stroke, no shadow (a blurred shadow as large as a section cost WebKit
@@ -15,20 +16,20 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  heading: { margin: 0 },
   description: { color: tokens.colorNeutralForeground2 },
 });
 
 export function Section(props: { id: string; title: string; description?: string; children: ReactNode }) {
   const styles = useStyles();
+  const type = useTypography();
   const headingId = `${props.id}-heading`;
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <div className={styles.header}>
-        <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        <h2 id={headingId} className={type.subtitle1}>
           {props.title}
-        </Subtitle1>
-        {props.description && <Text className={styles.description}>{props.description}</Text>}
+        </h2>
+        {props.description && <span className={styles.description}>{props.description}</span>}
       </div>
       {props.children}
     </section>

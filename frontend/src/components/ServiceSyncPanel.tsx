@@ -1,6 +1,5 @@
 import { useEffect, useRef } from "react";
 import {
-  Button,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -12,11 +11,11 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { appservice } from "../../wailsjs/go/models";
+import { Button } from "../ui/Button";
 import { SettingsFormModel } from "../useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
 
@@ -72,10 +71,10 @@ export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
       <MessageBar intent={INTENT[sync.status]} layout="multiline">
         <MessageBarBody className={styles.body}>
           <MessageBarTitle>{title}</MessageBarTitle>
-          <Text>{sync.message}</Text>
+          <span>{sync.message}</span>
           {elsewhere && (
             <>
-              {elsewhere.appliedAt && <Text>{t("They were applied there {time}.", { time: formatTime(elsewhere.appliedAt) })}</Text>}
+              {elsewhere.appliedAt && <span>{t("They were applied there {time}.", { time: formatTime(elsewhere.appliedAt) })}</span>}
               <Table size="small" className={styles.table} aria-label={t("Settings that differ")}>
                 <TableHeader>
                   <TableRow>
@@ -94,7 +93,7 @@ export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
                   ))}
                 </TableBody>
               </Table>
-              {form.dirty && <Text>{t("You have unsaved changes: click Update, or undo them, before you choose.")}</Text>}
+              {form.dirty && <span>{t("You have unsaved changes: click Update, or undo them, before you choose.")}</span>}
             </>
           )}
         </MessageBarBody>

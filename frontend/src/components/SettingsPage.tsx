@@ -1,18 +1,9 @@
 import { FormEvent, useState } from "react";
-import {
-  Tab,
-  TabList,
-  Badge,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Title2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge } from "../ui/Badge";
+import { Button } from "../ui/Button";
+import { Tabs } from "../ui/Tabs";
+import { useTypography } from "../ui/typography";
 import { main } from "../../wailsjs/go/models";
 import { useSettingsForm } from "../useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
@@ -47,7 +38,6 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   savedInfo: { color: tokens.colorNeutralForeground2 },
-  title: { margin: 0 },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, "&[hidden]": { display: "none" } },
 });
 
@@ -66,6 +56,7 @@ export function SettingsPage({
   onLocaleChanged?: () => void;
 }) {
   const styles = useStyles();
+  const type = useTypography();
   const t = useT();
   const formatTime = useFormatTime();
   const form = useSettingsForm(initial);
@@ -81,17 +72,21 @@ export function SettingsPage({
   return (
     <div className={styles.page}>
       <header className={styles.header}>
-        <Title2 as="h1" id="page-title" className={styles.title}>
+        <h1 id="page-title" className={type.title2}>
           {t("Integration Settings")}
-        </Title2>
+        </h1>
         <ImportExport form={form} />
         <CompanyBar dirty={dirty} onChanged={() => onProfileChanged?.()} />
         {localeInfo && <LanguagePicker info={localeInfo} dirty={dirty} onChanged={() => onLocaleChanged?.()} />}
       </header>
-      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as "settings" | "history")}>
-        <Tab value="settings">{t("Settings")}</Tab>
-        <Tab value="history">{t("Change history")}</Tab>
-      </TabList>
+      <Tabs
+        tabs={[
+          { value: "settings", label: t("Settings") },
+          { value: "history", label: t("Change history") },
+        ]}
+        selected={view}
+        onSelect={setView}
+      />
       {view === "history" && (
         <HistoryView
           key={state.revision}
@@ -156,9 +151,9 @@ export function SettingsPage({
                 )}
               </MessageBar>
             ) : (
-              <Caption1 className={styles.savedInfo}>
+              <span className={mergeClasses(type.caption1, styles.savedInfo)}>
                 {state.savedAt ? t("Last saved {time}.", { time: formatTime(state.savedAt) }) : t("Not saved yet.")}
-              </Caption1>
+              </span>
             )}
           </div>
         </footer>
