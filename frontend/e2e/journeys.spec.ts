@@ -335,6 +335,15 @@ test("11. several companies: each its own settings and history; switching, renam
   await expect(page.getByText(/No changes have been saved yet/)).toBeVisible();
   await page.getByRole("tab", { name: "Settings" }).click();
 
+  // Stepping through the list by keyboard switches nothing until confirmed
+  // (Windows changes a closed list's value on each arrow key).
+  await company.focus();
+  await page.keyboard.press("End");
+  await page.waitForTimeout(300);
+  await expect(field.url(page)).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect(company.locator("option:checked")).toHaveText("Harbor Lane Construction");
+
   // Switching back shows the first company's settings; the last used opens at start.
   await company.selectOption({ label: "My company" });
   await expect(field.url(page)).toHaveValue(sim.url);
