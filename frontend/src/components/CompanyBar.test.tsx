@@ -61,6 +61,17 @@ it("switches only once a company stepped to with the arrow keys is confirmed", a
   expect(api.SwitchProfile).toHaveBeenCalledWith("company-1");
 });
 
+it("switches only once a company typed to is confirmed, here by leaving the list", async () => {
+  api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
+  renderBar();
+  const picker = await screen.findByRole("combobox", { name: /Company/ });
+  fireEvent.keyDown(picker, { key: "s" });
+  fireEvent.change(picker, { target: { value: "company-1" } });
+  expect(api.SwitchProfile).not.toHaveBeenCalled();
+  fireEvent.blur(picker);
+  expect(api.SwitchProfile).toHaveBeenCalledWith("company-1");
+});
+
 it("does not switch away from unsaved changes", async () => {
   renderBar(true);
   expect(await screen.findByRole("combobox", { name: /Company/ })).toBeDisabled();

@@ -22,8 +22,10 @@ const useStyles = makeStyles({
   },
 });
 
-// The keys that step through a closed list, changing its value at once.
+// The keys that step through a closed list, changing its value at once:
+// the arrows and their kin, and a letter (to the next entry it begins).
 const STEPS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+const steps = (e: KeyboardEvent) => !e.altKey && !e.ctrlKey && !e.metaKey && (STEPS.has(e.key) || (e.key.length === 1 && e.key !== " "));
 
 // Select is the system's own list (keyboard and screen reader as Windows
 // does them) in a box drawn as Fluent UI's Select. onChange hears a
@@ -49,7 +51,7 @@ export function Select(props: {
     setStepped(null);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLSelectElement>) => {
-    if (STEPS.has(e.key) && !e.altKey) stepping.current = true;
+    if (steps(e)) stepping.current = true;
     else if (e.key === "Enter") confirm();
     else if (e.key === "Escape") {
       stepping.current = false;
