@@ -1,6 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { Button, LinkButton } from "../ui/Button";
-import { Field } from "../ui/field";
 import { TextInput } from "../ui/TextInput";
 import { useTypography } from "../ui/typography";
 import { useT } from "../i18n";
@@ -9,6 +8,7 @@ import { fieldId, SettingsFormModel } from "../useSettingsForm";
 import { ConnectionStatusPanel } from "./ConnectionStatusPanel";
 import { useSpec } from "../fields";
 import { Section } from "./Section";
+import { SettingField } from "./SettingField";
 
 const useStyles = makeStyles({
   passwordRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
@@ -21,21 +21,13 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
   const styles = useStyles();
   const t = useT();
   const { values, setValue, errors } = form;
-  const url = useSpec(settings.Field.ServiceUrl);
-  const user = useSpec(settings.Field.ServiceUser);
   return (
     <Section
       id="connection"
       title={t("Connection Settings")}
       description={t("How this computer reaches the QuickBooks® microservice that works with Procore.")}
     >
-      <Field
-        id={fieldId(settings.Field.ServiceUrl)}
-        label={url.label}
-        required={url.required}
-        hint={url.help}
-        error={errors[settings.Field.ServiceUrl]}
-      >
+      <SettingField field={settings.Field.ServiceUrl} errors={errors}>
         <TextInput
           type="url"
           value={values.serviceUrl}
@@ -45,21 +37,15 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
           // On first run, setting up starts here.
           autoFocus={form.state.revision === 0 && values.serviceUrl === ""}
         />
-      </Field>
-      <Field
-        id={fieldId(settings.Field.ServiceUser)}
-        label={user.label}
-        required={user.required}
-        hint={user.help}
-        error={errors[settings.Field.ServiceUser]}
-      >
+      </SettingField>
+      <SettingField field={settings.Field.ServiceUser} errors={errors}>
         <TextInput
           value={values.serviceUser}
           onChange={(v) => setValue("serviceUser", v, settings.Field.ServiceUser)}
           autoComplete="username"
           spellCheck={false}
         />
-      </Field>
+      </SettingField>
       <PasswordField form={form} className={styles} />
       <ConnectionStatusPanel form={form} />
     </Section>
@@ -100,13 +86,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
     ? t("Enter the new password for the QuickBooks® microservice account, or click Cancel to keep the current password.")
     : spec.help;
   return (
-    <Field
-      id={fieldId(settings.Field.Password)}
-      label={spec.label}
-      required={spec.required}
-      hint={hint}
-      error={errors[settings.Field.Password]}
-    >
+    <SettingField field={settings.Field.Password} errors={errors} hint={hint}>
       <div className={styles.passwordRow}>
         <TextInput
           className={styles.passwordInput}
@@ -122,6 +102,6 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
           </Button>
         )}
       </div>
-    </Field>
+    </SettingField>
   );
 }

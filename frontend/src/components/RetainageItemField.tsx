@@ -1,16 +1,16 @@
 import { useEffect, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Button } from "../ui/Button";
-import { Field } from "../ui/field";
 import { main, settings } from "../../wailsjs/go/models";
 import { CancelRefresh, RefreshItems } from "../../wailsjs/go/main/App";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
-import { fieldId, SettingsFormModel } from "../useSettingsForm";
+import { SettingsFormModel } from "../useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
 import { ItemCombobox } from "./ItemCombobox";
 import { focusField } from "./ErrorSummary";
 import { useSpec } from "../fields";
 import { CreateItemOffer } from "./CreateItemOffer";
+import { SettingField } from "./SettingField";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -77,13 +77,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
 
   return (
     <div className={styles.group}>
-      <Field
-        id={fieldId(settings.Field.RetainageItem)}
-        label={spec.label}
-        required={spec.required}
-        hint={hint}
-        error={errors[settings.Field.RetainageItem]}
-      >
+      <SettingField field={settings.Field.RetainageItem} errors={errors} hint={hint}>
         <ItemCombobox
           items={items}
           selectedListId={values.retainageItem.listId}
@@ -97,7 +91,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
             );
           }}
         />
-      </Field>
+      </SettingField>
       <div className={styles.actions}>
         <Button type="button" onClick={refresh} disabledFocusable={refreshing}>
           {t("Refresh list")}
