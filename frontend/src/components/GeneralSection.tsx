@@ -12,7 +12,8 @@ import { useSpec } from "../fields";
 const useStyles = makeStyles({
   optionText: { display: "flex", flexDirection: "column" },
   optionHelp: { color: tokens.colorNeutralForeground2, ...typographyStyles.caption1 },
-  checkHelp: { color: tokens.colorNeutralForeground2, paddingLeft: "32px", display: "block", ...typographyStyles.caption1 },
+  // Under the check box's words: its box (8 + 16 + 8 px) and the label's padding (4).
+  checkHelp: { color: tokens.colorNeutralForeground2, paddingLeft: "36px", display: "block", ...typographyStyles.caption1 },
   editableDetails: {
     display: "flex",
     flexDirection: "column",

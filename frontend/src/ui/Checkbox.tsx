@@ -25,7 +25,7 @@ export const useChoiceStyles = makeStyles({
     boxSizing: "border-box",
     width: "16px",
     height: "16px",
-    margin: `calc((20px - 16px) / 2 + ${tokens.spacingVerticalS}) 0 0 ${tokens.spacingHorizontalS}`,
+    margin: `calc((20px - 16px) / 2 + ${tokens.spacingVerticalS}) ${tokens.spacingHorizontalS} 0`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStrokeAccessible}`,
     backgroundColor: tokens.colorNeutralBackground1,
     cursor: "pointer",
