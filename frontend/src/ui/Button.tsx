@@ -3,7 +3,7 @@ import { makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from "
 
 // focusRing is Fluent UI's keyboard focus: a dark ring with a light one
 // inside, drawn only when focus came from the keyboard.
-export const focusRing = {
+const focusRing = {
   ":focus-visible": {
     outlineWidth: tokens.strokeWidthThick,
     outlineStyle: "solid",

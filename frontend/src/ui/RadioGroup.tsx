@@ -33,7 +33,7 @@ export function RadioGroup(props: { value: string; onChange: (value: string) => 
     <div
       role="radiogroup"
       id={field?.id}
-      aria-labelledby={field ? `${field.id}-label` : undefined}
+      aria-labelledby={field?.labelId}
       aria-describedby={describedBy(field?.describedBy)}
       aria-invalid={field?.invalid || undefined}
       className={styles.group}

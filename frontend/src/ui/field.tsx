@@ -4,6 +4,8 @@ import { makeStyles, mergeClasses, tokens, typographyStyles } from "@fluentui/re
 // FieldControl is what a control inside a Field takes from it.
 export type FieldControl = {
   id: string;
+  // The label's id, when the Field has a label: what names a group.
+  labelId?: string;
   describedBy?: string;
   invalid: boolean;
   required: boolean;
@@ -61,8 +63,10 @@ export function Field(props: {
   const id = props.id ?? `${base}control`;
   const errorId = props.error ? `${base}error` : undefined;
   const hintId = props.hint ? `${base}hint` : undefined;
+  const labelId = props.label ? `${id}-label` : undefined;
   const control: FieldControl = {
     id,
+    labelId,
     describedBy: describedBy(errorId, hintId),
     invalid: !!props.error,
     required: !!props.required,
@@ -70,7 +74,7 @@ export function Field(props: {
   return (
     <div className={mergeClasses(styles.root, props.className)}>
       {props.label && (
-        <label htmlFor={id} id={`${id}-label`} className={styles.label}>
+        <label htmlFor={id} id={labelId} className={styles.label}>
           {props.label}
           {props.required && (
             <span aria-hidden="true" className={styles.required}>

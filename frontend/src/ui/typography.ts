@@ -8,5 +8,4 @@ export const useTypography = makeStyles({
   subtitle2: { ...typographyStyles.subtitle2, margin: 0 },
   strong: { fontWeight: tokens.fontWeightSemibold },
   caption1: typographyStyles.caption1,
-  block: { display: "block" },
 });
