@@ -30,8 +30,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  // This file is plain JavaScript, outside the TypeScript project.
-  { files: ["eslint.config.js", "scripts/**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  // Plain JavaScript, outside the TypeScript project: this file, scripts and
+  // the style sheet plugin's test page.
+  { files: ["eslint.config.js", "scripts/**/*.mjs", "vite/testdata/**"], ...tseslint.configs.disableTypeChecked },
   {
     // Tests and configuration drive mocks and tools loosely typed on purpose.
     files: ["**/*.test.ts", "**/*.test.tsx", "src/test/**", "e2e/**", "*.config.ts", "eslint.config.js"],

@@ -1,6 +1,7 @@
 import { defineConfig, Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import griffel from "@griffel/vite-plugin";
+import { griffelStyleSheet } from "./vite/griffelStyleSheet.ts";
 import { parse } from "@formatjs/icu-messageformat-parser";
 
 // precompiledMessages hands the window its catalogs (src/locales) as parsed
@@ -27,7 +28,7 @@ function precompiledMessages(): Plugin {
 // and CSS rules, and the messages parsed. Tests and the dev server keep the
 // run-time paths, which give the same classes and words.
 export default defineConfig(({ command }) => ({
-  plugins: [react(), ...(command === "build" ? [griffel(), precompiledMessages()] : [])],
+  plugins: [react(), ...(command === "build" ? [griffel(), griffelStyleSheet(), precompiledMessages()] : [])],
   resolve:
     command === "build"
       ? { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: "@formatjs/icu-messageformat-parser/no-parser.js" }] }
