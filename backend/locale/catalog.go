@@ -43,28 +43,21 @@ type pluralForms struct {
 	Other  string `json:"other"`
 }
 
-var (
-	buildOnce sync.Once
-	built     *catalog.Builder
-	buildErr  error
-)
-
-// catalogs builds every locale's catalog once.
-func catalogs() (*catalog.Builder, error) {
-	buildOnce.Do(func() {
-		built = catalog.NewBuilder(catalog.Fallback(US.Tag()))
-		for _, l := range All() {
-			f, err := readCatalog(l)
-			if err == nil {
-				err = addTo(built, f)
-			}
-			if err != nil {
-				buildErr = fmt.Errorf("catalog %s: %w", l, err)
-				return
-			}
-		}
-	})
-	return built, buildErr
+// buildCatalog builds l's catalog. A printer looks its words up in its
+// own locale only (en-GB, then en, never en-US), so each locale's catalog
+// stands alone, and is built when first used: the app speaks one locale
+// at a time, and building all four at start was most of what the Go
+// process allocated (docs/memory.md).
+func buildCatalog(l Locale) (*catalog.Builder, error) {
+	b := catalog.NewBuilder(catalog.Fallback(l.Tag()))
+	f, err := readCatalog(l)
+	if err == nil {
+		err = addTo(b, f)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("catalog %s: %w", l, err)
+	}
+	return b, nil
 }
 
 func readCatalog(l Locale) (catalogFile, error) {
@@ -102,8 +95,14 @@ func addTo(b *catalog.Builder, f catalogFile) error {
 
 var (
 	inUse    atomic.Value // Locale
-	printers sync.Map     // Locale → *message.Printer
+	printers sync.Map     // Locale → *printer
 )
+
+// printer is a locale's printer, made once.
+type printer struct {
+	once sync.Once
+	p    *message.Printer
+}
 
 // Use makes l the locale the process speaks: the window's choice, the
 // command line's --locale, or the system's.
@@ -119,17 +118,18 @@ func Current() Locale {
 
 // Printer writes the locale's words.
 func (l Locale) Printer() *message.Printer {
-	if p, ok := printers.Load(l); ok {
-		return p.(*message.Printer)
-	}
-	b, err := catalogs()
-	if err != nil {
-		// The catalogs are embedded and checked by the tests: a broken one
-		// is a build that must not ship.
-		panic(err)
-	}
-	p, _ := printers.LoadOrStore(l, message.NewPrinter(l.Tag(), message.Catalog(b)))
-	return p.(*message.Printer)
+	v, _ := printers.LoadOrStore(l, &printer{})
+	pr := v.(*printer)
+	pr.once.Do(func() {
+		b, err := buildCatalog(l)
+		if err != nil {
+			// The catalogs are embedded and checked by the tests: a broken
+			// one is a build that must not ship.
+			panic(err)
+		}
+		pr.p = message.NewPrinter(l.Tag(), message.Catalog(b))
+	})
+	return pr.p
 }
 
 // T is the message key (US English, a format of package fmt) in the

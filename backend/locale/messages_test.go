@@ -8,7 +8,10 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"testing"
+
+	"golang.org/x/text/message"
 
 	"qbsettings/internal/messages"
 )
@@ -70,8 +73,10 @@ func TestCatalogsHaveEveryMessageOnce(t *testing.T) {
 			}
 		}
 	}
-	if _, err := catalogs(); err != nil {
-		t.Fatal(err)
+	for _, l := range All() {
+		if _, err := buildCatalog(l); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
@@ -94,23 +99,43 @@ func TestCatalogFilesAreSorted(t *testing.T) {
 }
 
 func TestPluralsAndPlaceholders(t *testing.T) {
-	b, err := catalogs()
+	b, err := buildCatalog(Britain)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tag := Britain.Tag()
-	if err := b.SetString(tag, "test: %s saved", "test: %s saved, innit"); err != nil {
-		t.Fatal(err)
-	}
-	if got := Britain.Printer().Sprintf("test: %s saved", "Revision 3"); got != "test: Revision 3 saved, innit" {
-		t.Fatalf("placeholder: %q", got)
-	}
 	if err := addTo(b, catalogFile{Language: Britain, Messages: map[string]json.RawMessage{
+		"test: %s saved": json.RawMessage(`"test: %s saved, innit"`),
 		"test: %d items": json.RawMessage(`{"plural": 1, "one": "test: %d item", "other": "test: %d items"}`)}}); err != nil {
 		t.Fatal(err)
 	}
-	p := Britain.Printer()
+	p := message.NewPrinter(Britain.Tag(), message.Catalog(b))
+	if got := p.Sprintf("test: %s saved", "Revision 3"); got != "test: Revision 3 saved, innit" {
+		t.Fatalf("placeholder: %q", got)
+	}
 	if one, many := p.Sprintf("test: %d items", 1), p.Sprintf("test: %d items", 20000); one != "test: 1 item" || many != "test: 20,000 items" {
 		t.Fatalf("plural: %q, %q", one, many)
+	}
+}
+
+// Each locale's printer has its own catalog, made once on first use, and
+// speaks that locale's words, also when used from many goroutines at once.
+func TestEachLocaleSpeaksItsOwnCatalog(t *testing.T) {
+	key := "Invoice Retainage Item"
+	want := map[Locale]string{US: key, Britain: "Payment Application Retention Item"}
+	for l, words := range want {
+		var wg sync.WaitGroup
+		got := make([]*message.Printer, 8)
+		for i := range got {
+			wg.Go(func() { got[i] = l.Printer() })
+		}
+		wg.Wait()
+		for _, p := range got {
+			if p != got[0] {
+				t.Fatalf("%s: more than one printer", l)
+			}
+		}
+		if s := got[0].Sprintf(key); s != words {
+			t.Errorf("%s says %q, want %q", l, s, words)
+		}
 	}
 }

@@ -38,10 +38,7 @@ type PutSettings struct {
 // or longer than any setting may be (the Service URL is the longest). Values the rules refuse are still
 // plausible: they are shown, and refused if the user takes them.
 func plausibleSettings(s settings.Settings) bool {
-	for _, sp := range settings.Specs() {
-		if !sp.Stored() {
-			continue
-		}
+	for _, sp := range settings.StoredSpecs() {
 		text := sp.Text(s)
 		if settings.HasHiddenCharacter(text) || len([]rune(text)) > settings.MaxServiceURLLength {
 			return false

@@ -164,6 +164,19 @@ func Specs() []Spec {
 	return out
 }
 
+// StoredSpecs returns the settings kept in Settings (all but the
+// password), in the form's order, without their words: what stores and
+// sends them (keys, columns, values) needs no catalog.
+func StoredSpecs() []Spec {
+	var out []Spec
+	for _, sp := range table {
+		if sp.Stored() {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
 // SpecOf returns the description of the field f, worded in the locale in use.
 func SpecOf(f Field) (Spec, bool) {
 	for _, sp := range table {

@@ -21,10 +21,8 @@ var (
 
 func storedColumns() []string {
 	var cols []string
-	for _, sp := range settings.Specs() {
-		if sp.Stored() {
-			cols = append(cols, sp.Columns...)
-		}
+	for _, sp := range settings.StoredSpecs() {
+		cols = append(cols, sp.Columns...)
 	}
 	return cols
 }
@@ -39,10 +37,7 @@ func updateList(cols []string) string {
 
 func settingsArgs(st settings.Settings) []any {
 	var args []any
-	for _, sp := range settings.Specs() {
-		if !sp.Stored() {
-			continue
-		}
+	for _, sp := range settings.StoredSpecs() {
 		switch v := sp.Pointer(&st).(type) {
 		case *string:
 			args = append(args, *v)
@@ -63,10 +58,7 @@ func settingsArgs(st settings.Settings) []any {
 
 func settingsDest(st *settings.Settings) []any {
 	var dest []any
-	for _, sp := range settings.Specs() {
-		if !sp.Stored() {
-			continue
-		}
+	for _, sp := range settings.StoredSpecs() {
 		if ref, ok := sp.Pointer(st).(*settings.ItemRef); ok {
 			dest = append(dest, &ref.ListID, &ref.FullName)
 			continue
