@@ -1,14 +1,7 @@
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme, makeStaticStyles } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App, prefetchSettings } from "./App";
-
-const useGlobalStyles = makeStaticStyles({
-  "html, body": { margin: 0, minHeight: "100%" },
-  // Keep a focused control clear of the sticky Update bar when the page
-  // scrolls to it.
-  html: { scrollPaddingBottom: "96px", scrollPaddingTop: "16px" },
-});
 
 const darkQuery = "(prefers-color-scheme: dark)";
 
@@ -26,7 +19,6 @@ function useSystemDark(): boolean {
 }
 
 function Root() {
-  useGlobalStyles();
   const dark = useSystemDark();
   const theme = dark ? webDarkTheme : webLightTheme;
   useEffect(() => {

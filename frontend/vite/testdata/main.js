@@ -7,4 +7,5 @@ const usedClasses = __styles({ root: { sj55zd: "fused01" } }, { d: [".fused01{co
 const baseClass = reset("rbase01", null, [".rbase01{display:flex;}"]);
 
 document.body.className = baseClass({ dir: "ltr" }) + " " + usedClasses({ dir: "ltr" }).root;
+document.title = "Saving…";
 export const keep = unusedStyles.length;
