@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Button } from "../ui/Button";
+import { card } from "../ui/card";
 import { useTypography } from "../ui/typography";
 import { main } from "../../wailsjs/go/models";
 import { History } from "../../wailsjs/go/main/App";
@@ -14,9 +15,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
+    ...card,
   },
   head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   restore: { marginLeft: "auto" },

@@ -1,19 +1,15 @@
 import { ReactNode } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { card } from "../ui/card";
 import { useTypography } from "../ui/typography";
 
-// A section is a card as Windows 11's own settings draw theirs: a thin
-// stroke, no shadow (a blurred shadow as large as a section cost WebKit
-// 3 MiB to draw; docs/memory.md).
 const useStyles = makeStyles({
   section: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalXL,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ...card,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   description: { color: tokens.colorNeutralForeground2 },
