@@ -6,7 +6,7 @@ const dependencies = (file: string): Record<string, string> => {
   return { ...pkg.dependencies, ...pkg.devDependencies };
 };
 
-// The production build parses the messages with this package (vite.config.ts)
+// The production build parses the messages with this package (vite/precompiledMessages.ts)
 // and react-intl reads what it parsed: both must be the same version.
 it("parses the messages at build time with the parser react-intl reads them with", () => {
   const parser = "@formatjs/icu-messageformat-parser";

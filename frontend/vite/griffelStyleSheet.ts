@@ -8,8 +8,9 @@ import { parseSync, Visitor, type ESTree, type Plugin } from "vite";
 // into the page the first time a component draws. Here each call becomes
 // `__css(classes)` or `__resetCSS(ltr, rtl)`, which only name classes, and
 // its rules go, ordered as Griffel's renderer orders them, into one style
-// sheet in the page's head. The window then neither keeps the rules as script strings nor
-// runs (and optimizes) the insertion code (docs/memory.md).
+// sheet in the page's head. The window then neither keeps the rules as
+// script strings nor runs (and optimizes) the code that inserts them
+// (docs/memory.md).
 //
 // A call whose rules are not plain literals stops the build: left in place
 // it would insert after the sheet and win over rules it should lose to.
