@@ -206,9 +206,9 @@ var (
 // settings.Field, named by the key with its first letter capitalized.
 func fieldEnum() []enumValue[settings.Field] {
 	var out []enumValue[settings.Field]
-	for _, sp := range settings.Specs() {
-		key := string(sp.Key)
-		out = append(out, enumValue[settings.Field]{Value: sp.Key, TSName: strings.ToUpper(key[:1]) + key[1:]})
+	for _, f := range settings.Fields() {
+		key := string(f)
+		out = append(out, enumValue[settings.Field]{Value: f, TSName: strings.ToUpper(key[:1]) + key[1:]})
 	}
 	return out
 }

@@ -164,6 +164,15 @@ func Specs() []Spec {
 	return out
 }
 
+// Fields returns every setting's key, in the form's order.
+func Fields() []Field {
+	out := make([]Field, len(table))
+	for i, sp := range table {
+		out[i] = sp.Key
+	}
+	return out
+}
+
 // StoredSpecs returns the settings kept in Settings (all but the
 // password), in the form's order, without their words: what stores and
 // sends them (keys, columns, values) needs no catalog.

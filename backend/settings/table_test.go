@@ -5,14 +5,18 @@ import (
 	"testing"
 )
 
-// StoredSpecs are the stored settings of Specs, in its order, with the
-// same keys and columns: only their words are left out.
-func TestStoredSpecsAreTheStoredSettingsWithoutWords(t *testing.T) {
-	var want []Field
+// Fields are the keys of Specs, and StoredSpecs its stored settings, in
+// its order, with the same keys and columns: only their words are left out.
+func TestFieldsAndStoredSpecsFollowSpecs(t *testing.T) {
+	var all, want []Field
 	for _, sp := range Specs() {
+		all = append(all, sp.Key)
 		if sp.Stored() {
 			want = append(want, sp.Key)
 		}
+	}
+	if !slices.Equal(Fields(), all) {
+		t.Fatalf("Fields() = %v, want the keys of Specs() %v", Fields(), all)
 	}
 	var got []Field
 	for _, sp := range StoredSpecs() {
