@@ -150,49 +150,31 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	}
 }
 
-func TestFailedMigrationRollsBack(t *testing.T) {
-	path := filepath.Join(testdir.New(t), FileName)
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	// A table in the way makes the first migration fail half way through.
-	if _, err := db.Exec("CREATE TABLE settings (x)"); err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, db); err == nil {
-		t.Fatal("migration over a conflicting table succeeded")
-	}
-	var n int
-	db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'profiles'").Scan(&n)
-	v, _ := schemaVersion(ctx, db)
-	if n != 0 || v != 0 {
-		t.Fatalf("failed migration left profiles table=%d, version=%d", n, v)
-	}
-}
-
-// An upgrade is taken whole: a migration failing after others succeeded
-// leaves none of them, and the database at its old version.
-func TestFailedUpgradeLeavesNoMigrationBehind(t *testing.T) {
-	path := filepath.Join(testdir.New(t), FileName)
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	// In the way of migration 6 only.
-	if _, err := db.Exec("CREATE TABLE company_files (x)"); err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, db); err == nil {
-		t.Fatal("an upgrade over a conflicting table succeeded")
-	}
-	var n int
-	db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name IN ('profiles', 'trusted_certificates')").Scan(&n)
-	v, _ := schemaVersion(ctx, db)
-	if n != 0 || v != 0 {
-		t.Fatalf("failed upgrade left %d tables of earlier migrations, version %d", n, v)
+// A failed migration leaves the database as it was, and an upgrade is
+// taken whole: a migration failing after others succeeded leaves none of
+// them, and the database at its old version.
+func TestFailedMigrationLeavesTheDatabaseAsItWas(t *testing.T) {
+	// A table in the way of the first migration, or of the sixth only.
+	for _, inTheWay := range []string{"settings", "company_files"} {
+		t.Run(inTheWay, func(t *testing.T) {
+			db, err := sql.Open("sqlite3", filepath.Join(testdir.New(t), FileName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("CREATE TABLE " + inTheWay + " (x)"); err != nil {
+				t.Fatal(err)
+			}
+			if err := migrate(ctx, db); err == nil {
+				t.Fatal("migrating over a conflicting table succeeded")
+			}
+			var n int
+			db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name IN ('profiles', 'trusted_certificates')").Scan(&n)
+			v, _ := schemaVersion(ctx, db)
+			if n != 0 || v != 0 {
+				t.Fatalf("the failed migration left %d tables of earlier ones, version %d", n, v)
+			}
+		})
 	}
 }
 
