@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -116,8 +117,12 @@ func Current() Locale {
 	return defaultTag
 }
 
-// Printer writes the locale's words.
+// Printer writes the locale's words; one that is not among All speaks
+// US English.
 func (l Locale) Printer() *message.Printer {
+	if !slices.Contains(All(), l) {
+		l = defaultTag
+	}
 	v, _ := printers.LoadOrStore(l, &printer{})
 	pr := v.(*printer)
 	pr.once.Do(func() {

@@ -118,10 +118,11 @@ func TestPluralsAndPlaceholders(t *testing.T) {
 }
 
 // Each locale's printer has its own catalog, made once on first use, and
-// speaks that locale's words, also when used from many goroutines at once.
+// speaks that locale's words, also when used from many goroutines at once;
+// a locale the app does not speak speaks US English.
 func TestEachLocaleSpeaksItsOwnCatalog(t *testing.T) {
 	key := "Invoice Retainage Item"
-	want := map[Locale]string{US: key, Britain: "Payment Application Retention Item"}
+	want := map[Locale]string{US: key, Britain: "Payment Application Retention Item", Locale("fr-FR"): key}
 	for l, words := range want {
 		var wg sync.WaitGroup
 		got := make([]*message.Printer, 8)
