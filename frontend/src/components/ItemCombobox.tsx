@@ -2,6 +2,7 @@ import { KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "reac
 import { useT } from "../i18n";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { TextInput } from "../ui/TextInput";
+import { ChevronDown } from "../ui/icons";
 import { main } from "../../wailsjs/go/models";
 
 // Rows are a fixed height so the list can be windowed: only the rows in
@@ -14,13 +15,15 @@ const PAGE = VISIBLE_ROWS - 1;
 const useStyles = makeStyles({
   wrapper: { position: "relative" },
   input: { width: "100%" },
+  // The list's arrow, as Fluent's Combobox draws it.
   chevron: {
+    display: "flex",
+    alignItems: "center",
     border: "none",
     background: "transparent",
-    color: tokens.colorNeutralForeground2,
+    color: tokens.colorNeutralStrokeAccessible,
     cursor: "pointer",
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    fontSize: tokens.fontSizeBase400,
+    padding: 0,
   },
   listbox: {
     position: "absolute",
@@ -205,7 +208,7 @@ export function ItemCombobox(props: ItemComboboxProps) {
               else openAt(Math.max(selectedIndex(), 0));
             }}
           >
-            ▾
+            <ChevronDown />
           </button>
         }
       />
