@@ -7,7 +7,18 @@ import { fileURLToPath } from "node:url";
 import { Page } from "@playwright/test";
 import { checkA11y } from "./a11y";
 import { Simulator, expect, open, test } from "./harness";
-import { button, field, fillConnection, pickItem, refreshList, setUpAndSave, statusIs, testConnection, update } from "./steps";
+import {
+  button,
+  field,
+  fillConnection,
+  noStylesInsertedAtRunTime,
+  pickItem,
+  refreshList,
+  setUpAndSave,
+  statusIs,
+  testConnection,
+  update,
+} from "./steps";
 
 test("1. first run: defaults, refused Update, connect, refresh, pick, save, restart", async ({ page, app, sim }) => {
   await open(page);
@@ -55,6 +66,7 @@ test("1. first run: defaults, refused Update, connect, refresh, pick, save, rest
   await expect(field.item(page)).toHaveValue("Retainage Payable");
   await statusIs(page, true);
   await checkA11y(page, "restarted");
+  await noStylesInsertedAtRunTime(page);
 });
 
 test("2. Edit Credentials: Cancel keeps the stored password, a new one replaces it", async ({ page, sim }) => {
@@ -325,6 +337,7 @@ test("11. several companies: each its own settings and history; switching, renam
   await button(page, "Add company…").click();
   await page.getByRole("textbox", { name: /Company name/ }).fill("Harbor Lane Construction");
   await checkA11y(page, "add-company");
+  await noStylesInsertedAtRunTime(page);
   await button(page, "Add").click();
   const company = page.getByRole("combobox", { name: /Company/ });
   await expect(company.locator("option:checked")).toHaveText("Harbor Lane Construction");

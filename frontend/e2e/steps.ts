@@ -56,3 +56,11 @@ export async function setUpAndSave(page: Page, sim: Simulator) {
   await update(page);
   await expect(page.getByText(/^Settings saved at/)).toBeVisible();
 }
+
+// The production build writes every Griffel rule into one style sheet in
+// index.html (frontend/vite/griffelStyleSheet.ts): a rule inserted at run
+// time (Griffel marks its style elements with this attribute) would come
+// after the sheet and win over rules it should lose to.
+export async function noStylesInsertedAtRunTime(page: Page) {
+  await expect(page.locator("style[data-make-styles-bucket]")).toHaveCount(0);
+}
