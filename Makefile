@@ -199,8 +199,11 @@ WINE_DIR := $(CURDIR)/build/wine
 # No Mono or Gecko: the prefix would ask to download them.
 WINE_ENV := WINEPREFIX=$(WINE_DIR)/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 # The packages with Windows-specific behaviour: the keychain (Credential
-# Manager), SQLite on Windows paths, %APPDATA%, and the save that joins them.
-WINDOWS_TEST_PACKAGES := ./backend/secrets ./backend/store ./backend/datadir ./backend/appservice ./backend/internal/...
+# Manager), SQLite on Windows paths, %APPDATA%, and the save that joins them;
+# and those whose files, sockets, TLS and console the Windows build uses
+# through Go's Windows code: the service client and simulator, the settings'
+# rules and file, the command line, the log.
+WINDOWS_TEST_PACKAGES := ./backend/secrets ./backend/store ./backend/datadir ./backend/appservice ./backend/quickbooks ./backend/simulator/... ./backend/settings ./backend/settingsfile ./backend/cli ./backend/logging ./backend/internal/...
 
 apt-windows:
 	$(call install_missing,$(WINDOWS_APT))

@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"qbsettings/backend/internal/testdir"
 )
 
 func TestLogStaysUnderItsCap(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	const maxBytes = 4096
 	log, closer, err := New(dir, maxBytes)
 	if err != nil {
@@ -37,7 +39,7 @@ func TestLogStaysUnderItsCap(t *testing.T) {
 }
 
 func TestReopenAppends(t *testing.T) {
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	for _, msg := range []string{"first run", "second run"} {
 		log, closer, err := New(dir, DefaultMaxBytes)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"encoding/binary"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -153,7 +154,7 @@ func TestConnectionRefused(t *testing.T) {
 func TestHostNotFound(t *testing.T) {
 	dns := nxdomainServer(t)
 	resolver := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, _, _ string) (net.Conn, error) {
-		return (&net.Dialer{}).DialContext(ctx, "udp", dns)
+		return (&net.Dialer{}).DialContext(ctx, "tcp", dns)
 	}}
 	_, err := client(t, quickbooks.Config{BaseURL: "https://qbserver.invalid:8443", Resolver: resolver}).Health(ctx)
 	wantKind(t, err, quickbooks.KindHostNotFound, `"qbserver.invalid" could not be found`)
@@ -161,33 +162,48 @@ func TestHostNotFound(t *testing.T) {
 
 // nxdomainServer is a DNS server on loopback that knows no names: it answers
 // every query with NXDOMAIN, as an office DNS server does for a mistyped name.
+// It speaks DNS over TCP (each message after its 2-byte length), which Go's
+// resolver uses over a stream connection: Wine, where the Windows tests run,
+// cannot make the UDP sockets Go's Windows networking sets up.
 func nxdomainServer(t *testing.T) string {
 	t.Helper()
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { pc.Close() })
+	t.Cleanup(func() { l.Close() })
 	go func() {
-		buf := make([]byte, 512)
 		for {
-			n, from, err := pc.ReadFrom(buf)
+			c, err := l.Accept()
 			if err != nil {
 				return
 			}
-			if n < 12 {
-				continue
-			}
-			resp := append([]byte(nil), buf[:n]...)
-			flags := binary.BigEndian.Uint16(resp[2:])
-			binary.BigEndian.PutUint16(resp[2:], 0x8000|flags&0x7900|0x0080|3) // QR, opcode, RD; RA; NXDOMAIN
-			binary.BigEndian.PutUint16(resp[6:], 0)                            // no answers
-			binary.BigEndian.PutUint16(resp[8:], 0)
-			binary.BigEndian.PutUint16(resp[10:], 0)
-			pc.WriteTo(resp, from)
+			go answerNXDOMAIN(c)
 		}
 	}()
-	return pc.LocalAddr().String()
+	return l.Addr().String()
+}
+
+func answerNXDOMAIN(c net.Conn) {
+	defer c.Close()
+	for {
+		var size [2]byte
+		if _, err := io.ReadFull(c, size[:]); err != nil {
+			return
+		}
+		msg := make([]byte, binary.BigEndian.Uint16(size[:]))
+		if _, err := io.ReadFull(c, msg); err != nil || len(msg) < 12 {
+			return
+		}
+		flags := binary.BigEndian.Uint16(msg[2:])
+		binary.BigEndian.PutUint16(msg[2:], 0x8000|flags&0x7900|0x0080|3) // QR, opcode, RD; RA; NXDOMAIN
+		binary.BigEndian.PutUint16(msg[6:], 0)                            // no answers
+		binary.BigEndian.PutUint16(msg[8:], 0)
+		binary.BigEndian.PutUint16(msg[10:], 0)
+		if _, err := c.Write(append(size[:], msg...)); err != nil {
+			return
+		}
+	}
 }
 
 func TestTwentyThousandItemsArePaged(t *testing.T) {
