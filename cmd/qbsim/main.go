@@ -3,10 +3,12 @@
 // demos, manual testing and the end-to-end tests.
 //
 //	qbsim [-addr 127.0.0.1:8765] [-tls-addr 127.0.0.1:8766] [-user demo] [-password demo-password]
-//	      [-items N] [-fault NAME] [-tls-dir DIR]
+//	      [-items N] [-fault NAME] [-tls-dir DIR] [-contract docs/openapi.yaml]
 //	qbsim -list-items [-items N]
 //
 // The fault can also be changed while it runs: PUT /_simulator/fault {"fault":"slow"}.
+// With -contract, every exchange is checked against the contract and
+// GET /_simulator/contract says what it did not allow.
 package main
 
 import (
@@ -47,6 +49,7 @@ func run() error {
 		slowDelay = flag.Duration("slow-delay", 15*time.Second, "how long the slow fault waits")
 		tlsDir    = flag.String("tls-dir", filepath.Join(cacheDir, "qbsettings-simulator"), "where the HTTPS certificate is kept across runs")
 		list      = flag.Bool("list-items", false, "print the company file's items, one per line (ListID, tab, full name), and exit")
+		checkWith = flag.String("contract", "", "check every exchange against this OpenAPI document (docs/openapi.yaml); GET /_simulator/contract reports what it did not allow")
 	)
 	flag.Parse()
 	if *fault != "" && !slices.Contains(simulator.Faults, simulator.Fault(*fault)) {
@@ -68,6 +71,14 @@ func run() error {
 	}
 	sim := simulator.New(opts)
 	sim.SetFault(simulator.Fault(*fault))
+	var handler http.Handler = sim
+	if *checkWith != "" {
+		checked, err := checkedAgainst(*checkWith, sim)
+		if err != nil {
+			return err
+		}
+		handler = checked
+	}
 
 	var servers []*http.Server
 	errs := make(chan error, 2)
@@ -81,7 +92,7 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		serve(&http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}, l)
+		serve(&http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}, l)
 		fmt.Printf("  http://%s\n", l.Addr())
 	}
 	if *tlsAddr != "" {
@@ -93,7 +104,7 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
+		srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 		serve(srv, tls.NewListener(l, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}))
 		fmt.Printf("  https://%s  (self-signed certificate, SHA-256 %s)\n", l.Addr(), quickbooks.Fingerprint(cert.Certificate[0]))
 	}

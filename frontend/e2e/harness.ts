@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DEV_BINARY = path.join(root, "build/bin/qbsettings-dev");
 const SIM_BINARY = path.join(root, "build/bin/qbsim");
+const CONTRACT = path.join(root, "docs/openapi.yaml");
 const DEV_SERVER = "127.0.0.1:34115";
 export const APP_URL = `http://${DEV_SERVER}/`;
 export const SIM_USER = "demo";
@@ -65,9 +66,13 @@ export class Simulator {
 
   static async start(args: string[] = []) {
     const tlsDir = mkdtempSync(path.join(tmpdir(), "qbsim-tls-"));
+    const addresses = ["-addr", "127.0.0.1:0", "-tls-addr", "127.0.0.1:0", "-tls-dir", tlsDir];
+    // Every exchange of the app's with the simulator is checked against the
+    // service's contract; stop() fails the test on what it did not allow.
+    const checked = ["-contract", CONTRACT];
     const { proc, output } = await started(
       SIM_BINARY,
-      ["-addr", "127.0.0.1:0", "-tls-addr", "127.0.0.1:0", "-tls-dir", tlsDir, "-user", SIM_USER, "-password", SIM_PASSWORD, ...args],
+      [...addresses, "-user", SIM_USER, "-password", SIM_PASSWORD, ...checked, ...args],
       process.env,
       (out) => out.includes("user "),
       "the simulator",
@@ -119,8 +124,16 @@ export class Simulator {
     expect(res.status).toBe(204);
   }
 
-  stop() {
-    return stop(this.proc);
+  // stop fails the test for every exchange the service's contract did not
+  // allow (docs/openapi.yaml), then stops the simulator.
+  async stop() {
+    try {
+      const res = await fetch(`${this.url}/_simulator/contract`);
+      const report = (await res.json()) as { checked: number; problems: string[] };
+      expect(report.problems, `exchanges the contract (docs/openapi.yaml) does not allow, of ${report.checked}`).toEqual([]);
+    } finally {
+      await stop(this.proc);
+    }
   }
 }
 
