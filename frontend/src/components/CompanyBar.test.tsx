@@ -43,19 +43,23 @@ it("shows the company being edited and switches to another", async () => {
   expect(onChanged).toHaveBeenCalled();
 });
 
+// stepTo does what the browser does on a key that steps through a closed
+// list (an arrow, a letter): the key, then the list's value, at once.
+function stepTo(picker: HTMLElement, key: string, value: string) {
+  fireEvent.keyDown(picker, { key });
+  fireEvent.change(picker, { target: { value } });
+}
+
 it("switches only once a company stepped to with the arrow keys is confirmed", async () => {
   api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
   renderBar();
   const picker = await screen.findByRole("combobox", { name: /Company/ });
-  // What the browser does on the Down arrow of a closed list: the next entry, at once.
-  fireEvent.keyDown(picker, { key: "ArrowDown" });
-  fireEvent.change(picker, { target: { value: "company-1" } });
+  stepTo(picker, "ArrowDown", "company-1");
   expect(picker).toHaveDisplayValue("Summit Ridge Builders");
   expect(api.SwitchProfile).not.toHaveBeenCalled();
   fireEvent.keyDown(picker, { key: "Escape" });
   expect(picker).toHaveDisplayValue("My company");
-  fireEvent.keyDown(picker, { key: "ArrowDown" });
-  fireEvent.change(picker, { target: { value: "company-1" } });
+  stepTo(picker, "ArrowDown", "company-1");
   fireEvent.keyDown(picker, { key: "Enter" });
   expect(api.SwitchProfile).toHaveBeenCalledTimes(1);
   expect(api.SwitchProfile).toHaveBeenCalledWith("company-1");
@@ -65,8 +69,7 @@ it("switches only once a company typed to is confirmed, here by leaving the list
   api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
   renderBar();
   const picker = await screen.findByRole("combobox", { name: /Company/ });
-  fireEvent.keyDown(picker, { key: "s" });
-  fireEvent.change(picker, { target: { value: "company-1" } });
+  stepTo(picker, "s", "company-1");
   expect(api.SwitchProfile).not.toHaveBeenCalled();
   fireEvent.blur(picker);
   expect(api.SwitchProfile).toHaveBeenCalledWith("company-1");

@@ -1,6 +1,11 @@
 import { ReactNode } from "react";
 import { makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from "@fluentui/react-components";
 
+// tint is a badge in a light shade of its colour, with a border in it.
+function tint(background: string, text: string, border: string) {
+  return { backgroundColor: background, color: text, ...shorthands.borderColor(border) };
+}
+
 const useStyles = makeStyles({
   base: {
     display: "inline-flex",
@@ -20,26 +25,10 @@ const useStyles = makeStyles({
   large: { minWidth: "24px", height: "24px", padding: `0 ${tokens.spacingHorizontalSNudge}` },
   filledSuccess: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
   filledDanger: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
-  tintSuccess: {
-    backgroundColor: tokens.colorPaletteGreenBackground1,
-    color: tokens.colorPaletteGreenForeground2,
-    ...shorthands.borderColor(tokens.colorPaletteGreenBorder1),
-  },
-  tintWarning: {
-    backgroundColor: tokens.colorPaletteYellowBackground1,
-    color: tokens.colorPaletteYellowForeground2,
-    ...shorthands.borderColor(tokens.colorPaletteYellowBorder1),
-  },
-  tintDanger: {
-    backgroundColor: tokens.colorPaletteRedBackground1,
-    color: tokens.colorPaletteRedForeground1,
-    ...shorthands.borderColor(tokens.colorPaletteRedBorder1),
-  },
-  tintInformative: {
-    backgroundColor: tokens.colorNeutralBackground4,
-    color: tokens.colorNeutralForeground3,
-    ...shorthands.borderColor(tokens.colorNeutralStroke2),
-  },
+  tintSuccess: tint(tokens.colorPaletteGreenBackground1, tokens.colorPaletteGreenForeground2, tokens.colorPaletteGreenBorder1),
+  tintWarning: tint(tokens.colorPaletteYellowBackground1, tokens.colorPaletteYellowForeground2, tokens.colorPaletteYellowBorder1),
+  tintDanger: tint(tokens.colorPaletteRedBackground1, tokens.colorPaletteRedForeground1, tokens.colorPaletteRedBorder1),
+  tintInformative: tint(tokens.colorNeutralBackground4, tokens.colorNeutralForeground3, tokens.colorNeutralStroke2),
 });
 
 export type BadgeColor = "success" | "warning" | "danger" | "informative";

@@ -1,17 +1,24 @@
 import { ButtonHTMLAttributes, MouseEvent, ReactNode, Ref } from "react";
 import { makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from "@fluentui/react-components";
+import { focusOutline } from "./focus";
 
-// focusRing is Fluent UI's keyboard focus: a dark ring with a light one
-// inside, drawn only when focus came from the keyboard.
-const focusRing = {
-  ":focus-visible": {
-    outlineWidth: tokens.strokeWidthThick,
-    outlineStyle: "solid",
-    outlineColor: tokens.colorStrokeFocus2,
-    outlineOffset: "-1px",
-    boxShadow: `inset 0 0 0 ${tokens.strokeWidthThick} ${tokens.colorStrokeFocus1}`,
-  },
-} as const;
+// A button's colours, background, border and text, at rest, under the
+// pointer and pressed, as Fluent UI's Button changes them.
+type Colours = [background: string, border: string, text: string];
+
+function colours([background, border, text]: Colours) {
+  return { backgroundColor: background, ...shorthands.borderColor(border), color: text };
+}
+
+function states(rest: Colours, hover: Colours, pressed: Colours) {
+  return { ...colours(rest), ":hover": colours(hover), ":hover:active": colours(pressed) };
+}
+
+const disabledColours: Colours = [
+  tokens.colorNeutralBackgroundDisabled,
+  tokens.colorNeutralStrokeDisabled,
+  tokens.colorNeutralForegroundDisabled,
+];
 
 const useStyles = makeStyles({
   base: {
@@ -35,64 +42,33 @@ const useStyles = makeStyles({
     transitionDuration: tokens.durationFaster,
     transitionProperty: "background, border, color",
     transitionTimingFunction: tokens.curveEasyEase,
-    ":hover": {
-      backgroundColor: tokens.colorNeutralBackground1Hover,
-      ...shorthands.borderColor(tokens.colorNeutralStroke1Hover),
-      color: tokens.colorNeutralForeground1Hover,
+    ":hover": colours([tokens.colorNeutralBackground1Hover, tokens.colorNeutralStroke1Hover, tokens.colorNeutralForeground1Hover]),
+    ":hover:active": colours([
+      tokens.colorNeutralBackground1Pressed,
+      tokens.colorNeutralStroke1Pressed,
+      tokens.colorNeutralForeground1Pressed,
+    ]),
+    // A dark ring with a light one inside, drawn only when focus came from the keyboard.
+    ":focus-visible": {
+      ...focusOutline,
+      outlineOffset: "-1px",
+      boxShadow: `inset 0 0 0 ${tokens.strokeWidthThick} ${tokens.colorStrokeFocus1}`,
     },
-    ":hover:active": {
-      backgroundColor: tokens.colorNeutralBackground1Pressed,
-      ...shorthands.borderColor(tokens.colorNeutralStroke1Pressed),
-      color: tokens.colorNeutralForeground1Pressed,
-    },
-    ...focusRing,
     "@media (forced-colors: active)": { ":focus-visible": { outlineColor: "Highlight" } },
   },
-  primary: {
-    backgroundColor: tokens.colorBrandBackground,
-    ...shorthands.borderColor("transparent"),
-    color: tokens.colorNeutralForegroundOnBrand,
-    ":hover": {
-      backgroundColor: tokens.colorBrandBackgroundHover,
-      ...shorthands.borderColor("transparent"),
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-    ":hover:active": {
-      backgroundColor: tokens.colorBrandBackgroundPressed,
-      ...shorthands.borderColor("transparent"),
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-  },
-  subtle: {
-    backgroundColor: tokens.colorSubtleBackground,
-    ...shorthands.borderColor("transparent"),
-    color: tokens.colorNeutralForeground2,
-    ":hover": {
-      backgroundColor: tokens.colorSubtleBackgroundHover,
-      ...shorthands.borderColor("transparent"),
-      color: tokens.colorNeutralForeground2Hover,
-    },
-    ":hover:active": {
-      backgroundColor: tokens.colorSubtleBackgroundPressed,
-      ...shorthands.borderColor("transparent"),
-      color: tokens.colorNeutralForeground2Pressed,
-    },
-  },
+  primary: states(
+    [tokens.colorBrandBackground, "transparent", tokens.colorNeutralForegroundOnBrand],
+    [tokens.colorBrandBackgroundHover, "transparent", tokens.colorNeutralForegroundOnBrand],
+    [tokens.colorBrandBackgroundPressed, "transparent", tokens.colorNeutralForegroundOnBrand],
+  ),
+  subtle: states(
+    [tokens.colorSubtleBackground, "transparent", tokens.colorNeutralForeground2],
+    [tokens.colorSubtleBackgroundHover, "transparent", tokens.colorNeutralForeground2Hover],
+    [tokens.colorSubtleBackgroundPressed, "transparent", tokens.colorNeutralForeground2Pressed],
+  ),
   disabled: {
     cursor: "not-allowed",
-    backgroundColor: tokens.colorNeutralBackgroundDisabled,
-    ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
-    color: tokens.colorNeutralForegroundDisabled,
-    ":hover": {
-      backgroundColor: tokens.colorNeutralBackgroundDisabled,
-      ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
-      color: tokens.colorNeutralForegroundDisabled,
-    },
-    ":hover:active": {
-      backgroundColor: tokens.colorNeutralBackgroundDisabled,
-      ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
-      color: tokens.colorNeutralForegroundDisabled,
-    },
+    ...states(disabledColours, disabledColours, disabledColours),
   },
   subtleDisabled: {
     backgroundColor: "transparent",

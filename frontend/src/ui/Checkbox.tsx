@@ -1,5 +1,6 @@
 import { ReactNode } from "react";
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { focusOutline } from "./focus";
 
 // The box and the ring are the native control's own, drawn in Fluent UI's
 // tokens: Space, clicks on the label and screen readers work as the
@@ -12,11 +13,7 @@ export const useChoiceStyles = makeStyles({
     cursor: "pointer",
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground1,
-    ":has(input:focus-visible)": {
-      outlineWidth: tokens.strokeWidthThick,
-      outlineStyle: "solid",
-      outlineColor: tokens.colorStrokeFocus2,
-    },
+    ":has(input:focus-visible)": focusOutline,
   },
   indicator: {
     appearance: "none",

@@ -1,5 +1,6 @@
 import { KeyboardEvent, useRef } from "react";
 import { makeStyles, mergeClasses, tokens, typographyStyles } from "@fluentui/react-components";
+import { focusOutline } from "./focus";
 
 const useStyles = makeStyles({
   list: { display: "flex", alignItems: "center" },
@@ -15,12 +16,7 @@ const useStyles = makeStyles({
     ...typographyStyles.body1,
     ":hover": { color: tokens.colorNeutralForeground2Hover },
     ":hover::after": { backgroundColor: tokens.colorNeutralStroke1Hover },
-    ":focus-visible": {
-      outlineWidth: tokens.strokeWidthThick,
-      outlineStyle: "solid",
-      outlineColor: tokens.colorStrokeFocus2,
-      outlineOffset: "-2px",
-    },
+    ":focus-visible": { ...focusOutline, outlineOffset: "-2px" },
     // The line under a tab: the brand colour under the chosen one.
     "::after": {
       content: '""',
