@@ -1,6 +1,6 @@
 import { KeyboardEvent, ReactNode, useRef, useState } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { describedBy, useFieldControl } from "./field";
+import { fieldAttributes, useFieldControl } from "./field";
 import { useFrameStyles } from "./frame";
 import { ChevronDown } from "./icons";
 
@@ -69,9 +69,7 @@ export function Select(props: {
       )}
     >
       <select
-        id={field?.id}
-        aria-describedby={describedBy(field?.describedBy)}
-        aria-invalid={field?.invalid || undefined}
+        {...fieldAttributes(field)}
         className={mergeClasses(frame.control, styles.select)}
         value={stepped ?? props.value}
         disabled={props.disabled}

@@ -1,6 +1,6 @@
 import { InputHTMLAttributes, ReactNode, Ref } from "react";
 import { mergeClasses } from "@fluentui/react-components";
-import { describedBy, useFieldControl } from "./field";
+import { describedBy, fieldAttributes, useFieldControl } from "./field";
 import { useFrameStyles } from "./frame";
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value" | "className"> & {
@@ -21,9 +21,8 @@ export function TextInput({ id, value, onChange, contentAfter, className, ref, .
     <span className={mergeClasses(styles.frame, field?.invalid && styles.invalid, rest.disabled && styles.disabled, className)}>
       <input
         type="text"
+        {...fieldAttributes(field)}
         id={id ?? field?.id}
-        aria-required={field?.required || undefined}
-        aria-invalid={field?.invalid || undefined}
         {...rest}
         aria-describedby={describedBy(field?.describedBy, rest["aria-describedby"])}
         ref={ref}

@@ -24,6 +24,18 @@ export function describedBy(...ids: (string | undefined)[]): string | undefined 
   return joined || undefined;
 }
 
+// fieldAttributes are what a text box or a list takes from the Field
+// around it: its id, its description, and whether it is required and
+// refused.
+export function fieldAttributes(field: FieldControl | null) {
+  return {
+    id: field?.id,
+    "aria-describedby": field?.describedBy,
+    "aria-required": field?.required || undefined,
+    "aria-invalid": field?.invalid || undefined,
+  };
+}
+
 const useStyles = makeStyles({
   root: { display: "grid" },
   label: {
