@@ -65,7 +65,7 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
 
   const changes = preview?.changes ?? [];
   const problems = preview?.fieldErrors ?? [];
-  const canApply = !!preview && !preview?.error && problems.length === 0 && changes.length > 0;
+  const canApply = !!preview && !preview.error && problems.length === 0 && changes.length > 0;
   return (
     <>
       <div className={styles.bar}>
