@@ -115,9 +115,7 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
                 <Button type="submit" appearance="primary">
                   {dialog?.kind === "add" ? t("Add") : t("Rename")}
                 </Button>
-                <Button type="button" onClick={() => setDialog(null)}>
-                  {t("Cancel")}
-                </Button>
+                <Button onClick={() => setDialog(null)}>{t("Cancel")}</Button>
               </DialogActions>
             </DialogBody>
           </form>

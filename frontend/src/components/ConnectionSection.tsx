@@ -96,11 +96,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
           autoComplete="new-password"
           autoFocus={state.passwordStored}
         />
-        {state.passwordStored && (
-          <Button type="button" onClick={cancelPassword}>
-            {t("Cancel")}
-          </Button>
-        )}
+        {state.passwordStored && <Button onClick={cancelPassword}>{t("Cancel")}</Button>}
       </div>
     </SettingField>
   );

@@ -110,11 +110,11 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
         <span className={styles.detail}>{status.detail}</span>
       )}
       <div className={styles.line}>
-        <Button type="button" onClick={() => test()} disabledFocusable={testing}>
+        <Button onClick={() => test()} disabledFocusable={testing}>
           {t("Test connection")}
         </Button>
         {testing && (
-          <Button type="button" appearance="subtle" onClick={() => CancelConnectionTest()}>
+          <Button appearance="subtle" onClick={() => CancelConnectionTest()}>
             {t("Cancel")}
           </Button>
         )}
@@ -144,9 +144,7 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
             <div>{t("Trust it only if your IT support confirms this exact fingerprint.")}</div>
           </MessageBarBody>
           <MessageBarActions>
-            <Button type="button" onClick={() => trust(cert)}>
-              {t("Trust this certificate")}
-            </Button>
+            <Button onClick={() => trust(cert)}>{t("Trust this certificate")}</Button>
           </MessageBarActions>
         </MessageBar>
       )}

@@ -75,12 +75,10 @@ export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
             <Field label={t("Name of the new item")} hint={t("At most 31 characters, without a colon.")}>
               <TextInput value={name} onChange={setName} autoFocus maxLength={31} />
             </Field>
-            <Button appearance="primary" type="button" onClick={() => void create()} disabledFocusable={busy}>
+            <Button appearance="primary" onClick={() => void create()} disabledFocusable={busy}>
               {busy ? t("Creating…") : t("Create in QuickBooks")}
             </Button>
-            <Button type="button" onClick={() => setOpen(false)}>
-              {t("Cancel")}
-            </Button>
+            <Button onClick={() => setOpen(false)}>{t("Cancel")}</Button>
           </div>
         </div>
       )}

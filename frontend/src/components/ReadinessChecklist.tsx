@@ -67,12 +67,12 @@ export function ReadinessChecklist(props: {
                 <span className={type.strong}>{t("{label}:", { label: c.label })}</span> {c.message}
               </span>
               {c.remedy === appservice.Remedy.SendSettings && (
-                <Button className={styles.action} type="button" onClick={() => void props.onSendSettings()}>
+                <Button className={styles.action} onClick={() => void props.onSendSettings()}>
                   {t("Send the settings now")}
                 </Button>
               )}
               {c.remedy === appservice.Remedy.RebindCompanyFile && props.openCompanyFile && (
-                <Button className={styles.action} type="button" onClick={() => setAsking(true)}>
+                <Button className={styles.action} onClick={() => setAsking(true)}>
                   {t("Use {file} for these settings…", { file: props.openCompanyFile })}
                 </Button>
               )}

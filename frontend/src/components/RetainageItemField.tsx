@@ -93,13 +93,13 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
         />
       </SettingField>
       <div className={styles.actions}>
-        <Button type="button" onClick={refresh} disabledFocusable={refreshing}>
+        <Button onClick={refresh} disabledFocusable={refreshing}>
           {t("Refresh list")}
         </Button>
         {refreshing && (
           <>
             <Spinner size="tiny" label={progressText} />
-            <Button type="button" appearance="subtle" onClick={() => CancelRefresh()}>
+            <Button appearance="subtle" onClick={() => CancelRefresh()}>
               {t("Cancel")}
             </Button>
           </>

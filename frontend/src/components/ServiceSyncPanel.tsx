@@ -99,17 +99,15 @@ export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
         </MessageBarBody>
         {sync.status === appservice.SyncStatus.Pending && (
           <MessageBarActions>
-            <Button type="button" onClick={() => void form.send()}>
-              {t("Send now")}
-            </Button>
+            <Button onClick={() => void form.send()}>{t("Send now")}</Button>
           </MessageBarActions>
         )}
         {elsewhere && (
           <MessageBarActions>
-            <Button type="button" onClick={() => void form.keepThisComputers()} disabledFocusable={form.dirty}>
+            <Button onClick={() => void form.keepThisComputers()} disabledFocusable={form.dirty}>
               {t("Keep this computer's settings")}
             </Button>
-            <Button type="button" onClick={() => void form.takeServices()} disabledFocusable={form.dirty}>
+            <Button onClick={() => void form.takeServices()} disabledFocusable={form.dirty}>
               {t("Take the service's settings")}
             </Button>
           </MessageBarActions>

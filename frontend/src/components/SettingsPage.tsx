@@ -114,9 +114,7 @@ export function SettingsPage({
                   )}
             </MessageBarBody>
             <MessageBarActions>
-              <Button type="button" onClick={form.reload}>
-                {t("Reload")}
-              </Button>
+              <Button onClick={form.reload}>{t("Reload")}</Button>
             </MessageBarActions>
           </MessageBar>
         )}
@@ -144,9 +142,7 @@ export function SettingsPage({
                 <MessageBarBody>{banner.text}</MessageBarBody>
                 {banner.conflict && (
                   <MessageBarActions>
-                    <Button type="button" onClick={form.reload}>
-                      {t("Reload")}
-                    </Button>
+                    <Button onClick={form.reload}>{t("Reload")}</Button>
                   </MessageBarActions>
                 )}
               </MessageBar>
