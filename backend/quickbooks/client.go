@@ -224,10 +224,24 @@ func (c *Client) exchange(ctx context.Context, method, path string, body []byte,
 	}
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {
+			if brokeOff(data, err) {
+				return nil, newError(KindNotQuickBooks, fmt.Sprintf("%s: JSON cut short: %v", path, err),
+					locale.T("The QuickBooks service's answer broke off before its end, so it was not used. Try again; if it keeps happening, restart the QuickBooks service."))
+			}
 			return nil, c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
 		}
 	}
 	return resp.Header, nil
+}
+
+// brokeOff tells an answer that began as JSON and ended before its end
+// (a service that stopped writing half-way) from one that was never JSON
+// (another web server at that address).
+func brokeOff(data []byte, err error) bool {
+	var syntax *json.SyntaxError
+	rest := bytes.TrimSpace(data)
+	return len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') &&
+		errors.As(err, &syntax) && syntax.Offset == int64(len(data))
 }
 
 var errTooLarge = errors.New("response too large")

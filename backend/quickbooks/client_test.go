@@ -93,7 +93,7 @@ func TestEveryFaultHasItsOwnMessage(t *testing.T) {
 		{simulator.FaultSlow, "health", quickbooks.KindTimeout, "did not answer in time"},
 		{simulator.FaultServerError, "health", quickbooks.KindServiceError, "ran into a problem talking to QuickBooks"},
 		{simulator.FaultUnauthorized, "health", quickbooks.KindUnauthorized, "did not accept"},
-		{simulator.FaultMalformedJSON, "health", quickbooks.KindNotQuickBooks, "not the way a QuickBooks service does"},
+		{simulator.FaultMalformedJSON, "health", quickbooks.KindNotQuickBooks, "broke off before its end"},
 		{simulator.FaultOversized, "health", quickbooks.KindNotQuickBooks, "far larger than expected"},
 		{simulator.FaultEndlessPaging, "items", quickbooks.KindNotQuickBooks, "kept sending more pages"},
 		{simulator.FaultDropConnection, "health", quickbooks.KindConnectionLost, "was lost before it answered"},
@@ -104,11 +104,16 @@ func TestEveryFaultHasItsOwnMessage(t *testing.T) {
 	if len(cases) != len(simulator.Faults) {
 		t.Fatalf("%d cases for %d faults", len(cases), len(simulator.Faults))
 	}
+	// One service at one address for every fault, so that a message naming
+	// the address cannot pass for another's; each message is read from the
+	// one place the window and the command line read it, and two faults
+	// never share one.
+	sim, url := startHTTP(t, simulator.Options{SlowDelay: 5 * time.Second, RefreshPolls: 1})
+	c := client(t, quickbooks.Config{BaseURL: url})
+	shown := map[string]simulator.Fault{}
 	for _, tc := range cases {
 		t.Run(string(tc.fault), func(t *testing.T) {
-			sim, url := startHTTP(t, simulator.Options{SlowDelay: 5 * time.Second, RefreshPolls: 1})
 			sim.SetFault(tc.fault)
-			c := client(t, quickbooks.Config{BaseURL: url})
 			// Only the slow fault is meant to time out (it waits 5 s); the
 			// others get all the time a loaded machine needs.
 			limit := 30 * time.Second
@@ -126,7 +131,11 @@ func TestEveryFaultHasItsOwnMessage(t *testing.T) {
 			case "refresh":
 				_, err = c.RefreshAndList(ctx, time.Millisecond, nil)
 			}
-			wantKind(t, err, tc.kind, tc.msg)
+			qe := wantKind(t, err, tc.kind, tc.msg)
+			if other, taken := shown[qe.Message]; taken {
+				t.Errorf("%s is shown with the same message as %s: %q", tc.fault, other, qe.Message)
+			}
+			shown[qe.Message] = tc.fault
 		})
 	}
 }
