@@ -1,13 +1,15 @@
 package locale
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"sync"
 	"testing"
 
@@ -80,22 +82,72 @@ func TestCatalogsHaveEveryMessageOnce(t *testing.T) {
 	}
 }
 
-// The catalog files are kept sorted by key, so a change reads as one line.
-func TestCatalogFilesAreSorted(t *testing.T) {
+// The catalog files are kept sorted by key, so a change reads as one line,
+// and hold each key once: encoding/json would keep the last of two
+// silently, so the keys are read as the file writes them.
+func TestCatalogFilesAreSortedWithEachKeyOnce(t *testing.T) {
 	for _, l := range All() {
 		data, err := os.ReadFile(filepath.Join("catalogs", string(l)+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var keys []string
-		for _, m := range regexp.MustCompile(`(?m)^    ("(?:[^"\\]|\\.)*"):`).FindAllStringSubmatch(string(data), -1) {
-			k, _ := strconv.Unquote(m[1])
-			keys = append(keys, k)
+		keys, err := messageKeysAsWritten(data)
+		if err != nil {
+			t.Fatalf("catalogs/%s.json: %v", l, err)
+		}
+		if len(keys) < 50 {
+			t.Fatalf("catalogs/%s.json: only %d messages read", l, len(keys))
+		}
+		seen := map[string]bool{}
+		for _, k := range keys {
+			if seen[k] {
+				t.Errorf("catalogs/%s.json has %q twice", l, k)
+			}
+			seen[k] = true
 		}
 		if !sort.StringsAreSorted(keys) {
 			t.Errorf("catalogs/%s.json is not sorted by key", l)
 		}
 	}
+}
+
+// messageKeysAsWritten reads the keys of a catalog file's "messages" in
+// the file's order, a key written twice twice.
+func messageKeysAsWritten(data []byte) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("not a JSON object (%v)", err)
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if tok != "messages" {
+			var skipped json.RawMessage
+			if err := dec.Decode(&skipped); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+			return nil, fmt.Errorf("messages is not an object (%v)", err)
+		}
+		var keys []string
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			keys = append(keys, key.(string))
+			var value json.RawMessage
+			if err := dec.Decode(&value); err != nil {
+				return nil, err
+			}
+		}
+		return keys, nil
+	}
+	return nil, errors.New("no messages")
 }
 
 func TestPluralsAndPlaceholders(t *testing.T) {

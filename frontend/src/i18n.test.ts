@@ -87,6 +87,14 @@ function scan(): Found {
   return found;
 }
 
+// keysAsWritten reads a catalog file's keys in the file's order, a key
+// written twice twice: JSON.parse would keep the last of two silently.
+function keysAsWritten(file: string): string[] {
+  const root = ts.parseJsonText(file, readFileSync(file, "utf8")).statements[0]?.expression;
+  if (!root || !ts.isObjectLiteralExpression(root)) throw new Error(`${file} is not a JSON object`);
+  return root.properties.map((p) => (p.name && ts.isStringLiteral(p.name) ? p.name.text : `(not a string: ${p.getText()})`));
+}
+
 describe("message catalogs", () => {
   const found = scan();
 
@@ -100,6 +108,13 @@ describe("message catalogs", () => {
       const missing = [...found.messages.keys()].filter((m) => !(m in catalog)).map((m) => `${m} (${found.messages.get(m)})`);
       const unused = Object.keys(catalog).filter((m) => !found.messages.has(m));
       expect({ missing, unused }).toEqual({ missing: [], unused: [] });
+    });
+
+    it(`${locale}'s file is sorted by message and has each once`, () => {
+      const keys = keysAsWritten(path.join(srcDir, "locales", `${locale}.json`));
+      expect(keys.length).toBeGreaterThan(50);
+      expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+      expect(keys).toEqual([...keys].sort());
     });
 
     it(`${locale} keeps every value of each message`, () => {
