@@ -23,7 +23,7 @@ import (
 var ctx = context.Background()
 
 // world is a data folder with a real database, the real keychain and a
-// running simulator, with a profile of the test's own.
+// simulator started when first reached, with a profile of the test's own.
 type world struct {
 	t       *testing.T
 	dir     string
@@ -44,8 +44,16 @@ func newWorld(t *testing.T) *world {
 	t.Cleanup(func() { w.store.Close(); keys.Remove(ctx, secrets.Account{Profile: w.profile, User: "demo"}) })
 	w.store.CreateProfile(ctx, w.profile, "CLI test company")
 	w.service = appservice.New(w.store, func(context.Context) (appservice.Passwords, error) { return keys, nil }, slog.New(slog.DiscardHandler))
-	_, w.simURL = simtest.Start(t, simtest.Options())
 	return w
+}
+
+// serviceURL starts the world's QuickBooks service (the simulator) on
+// first use: a test that never reaches it starts none.
+func (w *world) serviceURL() string {
+	if w.simURL == "" {
+		_, w.simURL = simtest.Start(w.t, simtest.Options())
+	}
+	return w.simURL
 }
 
 // run runs a command line and returns its exit code and output.
@@ -73,12 +81,12 @@ func (w *world) mustRun(stdin string, args ...string) string {
 func (w *world) setUp() {
 	w.t.Helper()
 	w.store.ReplaceItems(ctx, w.profile, []settings.Item{{ListID: "80000005-1", FullName: "Retainage Payable", Type: "Service", IsActive: true}}, time.Now())
-	code, _, errOut := w.run("", "settings", "set", "serviceUrl="+w.simURL, "serviceUser=demo", "retainageItem=Retainage Payable")
+	code, _, errOut := w.run("", "settings", "set", "serviceUrl="+w.serviceURL(), "serviceUser=demo", "retainageItem=Retainage Payable")
 	if code != Failed || !strings.Contains(errOut, "Service Password: No password is stored for this Service User. Give it as one line on standard input with --password-stdin.") ||
 		!strings.Contains(errOut, "Nothing was saved") {
 		w.t.Fatalf("set without a password: %d %s", code, errOut)
 	}
-	w.mustRun("demo-password\n", "settings", "set", "serviceUrl="+w.simURL, "serviceUser=demo", "retainageItem=Retainage Payable", "--password-stdin")
+	w.mustRun("demo-password\n", "settings", "set", "serviceUrl="+w.serviceURL(), "serviceUser=demo", "retainageItem=Retainage Payable", "--password-stdin")
 }
 
 func TestVersionAndHelp(t *testing.T) {

@@ -275,16 +275,29 @@ func TestSelfSignedCertificateIsRefusedThenTrustedByFingerprint(t *testing.T) {
 }
 
 func TestTrustDoesNotCoverAnotherCertificate(t *testing.T) {
-	_, first := startHTTPS(t)
-	url, _ := startHTTPS(t)
-	_, err := client(t, quickbooks.Config{BaseURL: url, TrustedFingerprint: quickbooks.Fingerprint(first.Certificate[0])}).Health(ctx)
+	first, err := simulator.SelfSignedCertificate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewTLSServer(neverReached(t))
+	defer srv.Close()
+	_, err = client(t, quickbooks.Config{BaseURL: srv.URL, TrustedFingerprint: quickbooks.Fingerprint(first.Certificate[0])}).Health(ctx)
 	wantKind(t, err, quickbooks.KindCertificate, "does not trust")
 }
 
 func TestHTTPSAgainstPlainHTTPSaysSo(t *testing.T) {
-	_, url := startHTTP(t, simulator.Options{})
-	_, err := client(t, quickbooks.Config{BaseURL: strings.Replace(url, "http://", "https://", 1)}).Health(ctx)
+	srv := httptest.NewServer(neverReached(t))
+	defer srv.Close()
+	_, err := client(t, quickbooks.Config{BaseURL: strings.Replace(srv.URL, "http://", "https://", 1)}).Health(ctx)
 	wantKind(t, err, quickbooks.KindNotQuickBooks, "does not answer secure (https) connections")
+}
+
+// neverReached is a server that no request may reach: the client must
+// give up before it sends one.
+func neverReached(t *testing.T) http.Handler {
+	return http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+		t.Errorf("a request reached a server the client should not have sent it to")
+	})
 }
 
 func TestRedirectsAreNotFollowed(t *testing.T) {

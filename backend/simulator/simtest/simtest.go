@@ -66,9 +66,14 @@ func Checked(t testing.TB, sim *simulator.Server) http.Handler {
 	checker := spec.Checking(sim)
 	checker.SkipAnswer = func(*http.Request) bool { return simulator.BreaksContract(sim.CurrentFault()) }
 	t.Cleanup(func() {
-		problems, _ := checker.Problems()
+		problems, checked := checker.Problems()
 		for _, p := range problems {
 			t.Errorf("contract (%s): %v", contract.Document, p)
+		}
+		// A test that started a service and never reached it checked
+		// nothing against the contract, whatever it claims.
+		if checked == 0 {
+			t.Errorf("contract (%s): no exchange reached the simulator, so none was checked", contract.Document)
 		}
 	})
 	return checker
