@@ -68,11 +68,34 @@ test("the whole form is reachable by keyboard in reading order, with visible foc
   expect(ring).not.toBe("0px none none none");
 });
 
+// Fluent's web themes: the page's background (colorNeutralBackground2) and
+// its text (colorNeutralForeground1), written out here rather than taken
+// from the app's own theme code.
+const THEMES = {
+  light: { background: "rgb(250, 250, 250)", text: "rgb(36, 36, 36)" },
+  dark: { background: "rgb(31, 31, 31)", text: "rgb(255, 255, 255)" },
+};
+
+const colours = (page: Page) =>
+  page.evaluate(() => ({
+    background: getComputedStyle(document.body).backgroundColor,
+    text: getComputedStyle(document.querySelector("h1")!).color,
+  }));
+
+test("the theme follows the system's light or dark setting, also while open", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await open(page);
+  expect(await colours(page)).toEqual(THEMES.light);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(() => colours(page)).toEqual(THEMES.dark);
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect.poll(() => colours(page)).toEqual(THEMES.light);
+});
+
 test("the dark theme follows the system and passes contrast checks", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await open(page);
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).not.toBe("rgb(255, 255, 255)");
+  expect(await colours(page)).toEqual(THEMES.dark);
   await checkA11y(page, "dark-first-run");
   await update(page);
   await expect(page.getByText("4 settings need your attention")).toBeVisible();
