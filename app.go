@@ -86,11 +86,16 @@ func (a *App) onSecondInstance(options.SecondInstanceData) {
 	}
 }
 
-// SetDirty records whether the form has unsaved changes.
+// SetDirty records whether the form has unsaved changes. The change is
+// logged: whether closing asks first depends on it.
 func (a *App) SetDirty(dirty bool) {
 	a.mu.Lock()
+	changed := a.dirty != dirty
 	a.dirty = dirty
 	a.mu.Unlock()
+	if changed {
+		a.log.Info("unsaved changes", "dirty", dirty)
+	}
 }
 
 // FieldDescriptions describes every setting in the form's order: the

@@ -6,7 +6,7 @@
 // under Xvfb (the app also opens its WebKit window) and a private keyring.
 import { test as base, expect, Page } from "@playwright/test";
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -125,12 +125,14 @@ export class Simulator {
   }
 
   // stop fails the test for every exchange the service's contract did not
-  // allow (docs/openapi.yaml), then stops the simulator.
+  // allow (docs/openapi.yaml), and when none reached the simulator (then
+  // nothing was checked), then stops the simulator.
   async stop() {
     try {
       const res = await fetch(`${this.url}/_simulator/contract`);
       const report = (await res.json()) as { checked: number; problems: string[] };
       expect(report.problems, `exchanges the contract (docs/openapi.yaml) does not allow, of ${report.checked}`).toEqual([]);
+      expect(report.checked, "exchanges with the simulator checked against the contract").toBeGreaterThan(0);
     } finally {
       await stop(this.proc);
     }
@@ -183,6 +185,18 @@ export class App {
     return execFileSync(DEV_BINARY, args, { env: { ...process.env, QBSETTINGS_DATA_DIR: this.dataDir }, encoding: "utf8" });
   }
 
+  // logged returns the lines of the app's own log (in its data folder)
+  // that hold all of the given words: what the backend did, as it records it.
+  logged(...words: string[]): string[] {
+    let log = "";
+    try {
+      log = readFileSync(path.join(this.dataDir, "qbsettings.log"), "utf8");
+    } catch {
+      // no log yet
+    }
+    return log.split("\n").filter((line) => words.every((w) => line.includes(w)));
+  }
+
   async restart() {
     await this.stop();
     await this.start();
@@ -199,17 +213,15 @@ export async function open(page: Page) {
   await expect(page.getByRole("heading", { name: "Integration Settings", level: 1 })).toBeVisible();
 }
 
-// Every test gets its own simulator and its own app on a fresh data folder,
-// whether it names them or not.
+// Every test gets its own app on a fresh data folder, whether it names it
+// or not, and its own simulator when it names one (a simulator no exchange
+// reached fails the test: see stop).
 export const test = base.extend<{ sim: Simulator; app: App }>({
-  sim: [
-    async ({}, use) => {
-      const sim = await Simulator.start();
-      await use(sim);
-      await sim.stop();
-    },
-    { auto: true },
-  ],
+  sim: async ({}, provide) => {
+    const sim = await Simulator.start();
+    await provide(sim);
+    await sim.stop();
+  },
   app: [
     async ({}, use) => {
       const app = new App();

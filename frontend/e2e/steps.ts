@@ -17,6 +17,19 @@ export async function statusIs(page: Page, connected: boolean) {
   await expect(badge).toHaveText(connected ? "Connected" : "Not Connected");
 }
 
+// failureShown is what a failed connection test says went wrong, read from
+// the one place it stands: the failing line of the readiness checklist
+// (the links of the chain come first, so it is the first line not ready).
+export async function failureShown(page: Page) {
+  const line = page
+    .getByRole("list", { name: "Readiness of the integration" })
+    .getByRole("listitem")
+    .filter({ hasText: /^Not ready/ })
+    .first();
+  await expect(line).toBeVisible();
+  return ((await line.textContent()) ?? "").replace(/^Not ready/, "");
+}
+
 export async function fillConnection(page: Page, url: string, password = SIM_PASSWORD) {
   await field.url(page).fill(url);
   await field.user(page).fill(SIM_USER);
