@@ -19,7 +19,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: catalogs test-bootstrap golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: check-setup catalogs test-bootstrap golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -107,12 +107,17 @@ demo: build $(SIMULATOR)
 
 ## Tests ---------------------------------------------------------------------
 
-test: deps frontend lint test-frontend test-go test-bootstrap smoke e2e test-windows test-installer
+test: deps frontend lint test-frontend test-go test-bootstrap smoke e2e test-windows test-installer check-setup
 	@echo "All tests passed."
+
+# Last, once every set-up step has installed its packages: every program
+# the targets and scripts call is then on the machine, so none is skipped.
+check-setup:
+	.ci/check-setup
 
 # Go: gofmt, go vet and golangci-lint (its set and why in .golangci.yml);
 # the frontend: ESLint (typescript-eslint, react-hooks) and Prettier's
-# formatting; tsc runs in the frontend build. Then the set-up check.
+# formatting; tsc runs in the frontend build.
 GOLANGCI_LINT_VERSION := v2.15.0
 golangci-lint:
 	@v=$$(golangci-lint version 2>/dev/null || true); case "$$v" in *"version $(GOLANGCI_LINT_VERSION:v%=%) "*) ;; *) \
@@ -125,7 +130,6 @@ lint: frontend golangci-lint
 	go vet -tags $(TAGS) ./...
 	golangci-lint run ./...
 	cd frontend && npx --no-install eslint --max-warnings 0 . && npx --no-install prettier --check --log-level warn .
-	.ci/check-setup
 
 test-frontend: frontend
 	cd frontend && npx --no-install vitest run
