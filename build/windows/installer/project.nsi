@@ -13,7 +13,7 @@
 #   and 11 ship it) and offers Microsoft's bootstrapper;
 # - uninstalls the program but keeps the settings (%APPDATA%\QuickBooks
 #   Integration Settings) and the saved password unless the user ticks
-#   "Remove my settings and saved password".
+#   "Remove my settings and saved password" (silently: /S /REMOVEDATA).
 
 Unicode true
 Target amd64-unicode
@@ -36,6 +36,8 @@ ManifestDPIAware true
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
+!include "FileFunc.nsh"
+!include "Sections.nsh"
 
 !define MUI_ICON "..\icon.ico"
 !define MUI_UNICON "..\icon.ico"
@@ -139,3 +141,15 @@ Section "-un.Program"
     !insertmacro wails.deleteUninstaller
     RMDir $INSTDIR
 SectionEnd
+
+# IT removes the settings and passwords too with `uninstall.exe /S /REMOVEDATA`:
+# the option ticks "Remove my settings and saved password", which a silent
+# uninstall cannot show.
+Function un.onInit
+    ${un.GetParameters} $R0
+    ClearErrors
+    ${un.GetOptions} $R0 "/REMOVEDATA" $R1
+    ${IfNot} ${Errors}
+        !insertmacro SelectSection ${SecRemoveData}
+    ${EndIf}
+FunctionEnd
