@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -32,7 +33,10 @@ const KillRunsEnv = "QBSETTINGS_KILL_RUNS"
 // command has used the keychain (which settles what a killed save left),
 // the database is intact, its settings row is its newest revision, and the
 // keychain holds exactly the password of the newest revision that changed
-// it: never a password that no saved revision brought.
+// it: never a password that no saved revision brought. Each kill is sorted
+// by the moment it fell in (killedAt), and both risky moments, between the
+// pending password and the commit and between the commit and the settle,
+// must have been hit.
 func TestPasswordSetKilledAtRandomMoments(t *testing.T) {
 	runs := 100
 	if v, err := strconv.Atoi(os.Getenv(KillRunsEnv)); err == nil && v > 0 {
@@ -67,16 +71,20 @@ func TestPasswordSetKilledAtRandomMoments(t *testing.T) {
 	slices.Sort(lengths)
 	span := lengths[len(lengths)/2] * 6 / 5
 
-	killed := 0
-	for i := range runs {
+	// Each run is sorted by where the kill fell, read from the state it
+	// left before the next command settles it. The two risky moments must
+	// each be hit at least once; runs go on (up to ten times as many) until
+	// they are, so that a slower machine cannot pass without testing them.
+	var where [momentCount]int
+	run := func(i int) {
 		before := newestPasswordRevision(t, data)
 		password := fmt.Sprintf("pw-%d", i)
 		cmd := start(password)
 		time.Sleep(rand.N(span))
 		_ = cmd.Process.Kill()
-		if err := cmd.Wait(); err != nil {
-			killed++
-		}
+		_ = cmd.Wait()
+		moment := killedAt(t, i, cmd.ProcessState, keys, dbID, data, before)
+		where[moment]++
 		// The next command settles what the killed one left, before it
 		// reads any password.
 		get := exec.Command(exe, "settings", "get", "--json")
@@ -97,7 +105,66 @@ func TestPasswordSetKilledAtRandomMoments(t *testing.T) {
 			t.Fatalf("run %d: pending entries left: %v %v", i, left, err)
 		}
 	}
-	t.Logf("%d runs of password set (%v each), %d killed before they finished", runs, lengths[len(lengths)/2], killed)
+	i := 0
+	for ; i < runs; i++ {
+		run(i)
+	}
+	for ; (where[killedPending] == 0 || where[killedLanded] == 0) && i < 10*runs; i++ {
+		run(i)
+	}
+	t.Logf("%d runs of password set (%v each): %d killed before the save began, %d with the new password pending, "+
+		"%d after the commit and before the settle, %d after the settle, %d finished",
+		i, lengths[len(lengths)/2], where[killedBefore], where[killedPending], where[killedLanded], where[killedSettled], where[finished])
+	if where[killedPending] == 0 || where[killedLanded] == 0 {
+		t.Fatalf("in %d runs no kill fell between the pending password and the commit (%d) or between the commit and the settle (%d): "+
+			"the risky moments were not tested", i, where[killedPending], where[killedLanded])
+	}
+}
+
+// moment is where in a password set a kill fell.
+type moment int
+
+const (
+	finished      moment = iota // the command was done before the kill
+	killedBefore                // nothing of the save was written
+	killedPending               // the new password is in a pending entry; no revision names it
+	killedLanded                // the revision is committed; its password is not settled
+	killedSettled               // the save is complete; the process was ending
+	momentCount
+)
+
+// killedAt tells where the kill of run i fell, from how the process ended
+// and what it left: in the keychain, a pending entry of this database; in
+// the database, a newer revision with a password change, settled or not.
+func killedAt(t *testing.T, run int, state *os.ProcessState, keys *secrets.Keychain, dbID, data string, before int64) moment {
+	t.Helper()
+	status, _ := state.Sys().(syscall.WaitStatus)
+	if !status.Signaled() {
+		if state.ExitCode() != 0 {
+			t.Fatalf("run %d: password set failed on its own (exit %d), not by the kill", run, state.ExitCode())
+		}
+		return finished
+	}
+	if status.Signal() != syscall.SIGKILL {
+		t.Fatalf("run %d: ended by %v, not the kill", run, status.Signal())
+	}
+	pending, err := keys.PendingPasswords(context.Background(), dbID+".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	landed := newestPasswordRevision(t, data) > before
+	unsettled := unsettledPasswords(t, data) > 0
+	switch {
+	case !landed && unsettled:
+		t.Fatalf("run %d: an unsettled password change with no new revision", run)
+	case landed && unsettled:
+		return killedLanded
+	case landed:
+		return killedSettled
+	case len(pending) > 0:
+		return killedPending
+	}
+	return killedBefore
 }
 
 // seedForKilling saves valid settings with a first password, as the window
@@ -165,7 +232,7 @@ func checkAfterKill(t *testing.T, run int, data string) {
 	}
 	const cols = `service_url, service_user, use_procore_contract_number, auto_add_new_cost_codes, direct_cost_column,
 		hide_job_to_date_costs, vendor_updates, retainage_item_list_id, retainage_item_full_name`
-	var mismatched, unsettled int
+	var mismatched int
 	err := db.QueryRow(`
 		SELECT count(*) FROM (
 			SELECT revision, ` + cols + ` FROM settings WHERE profile_id = 'default'
@@ -175,7 +242,20 @@ func checkAfterKill(t *testing.T, run int, data string) {
 	if err != nil || mismatched != 0 {
 		t.Fatalf("run %d: the settings row is not the newest revision (%d rows differ, %v)", run, mismatched, err)
 	}
-	if err := db.QueryRow(`SELECT count(*) FROM revisions WHERE password_token IS NOT NULL`).Scan(&unsettled); err != nil || unsettled != 0 {
-		t.Fatalf("run %d: %d password changes not settled (%v)", run, unsettled, err)
+	if n := unsettledPasswords(t, data); n != 0 {
+		t.Fatalf("run %d: %d password changes not settled", run, n)
 	}
+}
+
+// unsettledPasswords counts the revisions whose new password is not yet
+// the account's (their pending entry's token is still recorded).
+func unsettledPasswords(t *testing.T, data string) int {
+	t.Helper()
+	db := openRaw(t, data)
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM revisions WHERE password_token IS NOT NULL`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
