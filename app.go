@@ -98,6 +98,21 @@ func (a *App) SetDirty(dirty bool) {
 	}
 }
 
+// processStarted is when this process began, near enough: package
+// variables are set before main runs.
+var processStarted = time.Now()
+
+// FormShown records when the page first painted the form with its saved
+// values, by the page's own clock (Unix milliseconds): the log then says
+// how long a start took to be usable, and make measure reads it.
+func (a *App) FormShown(unixMs float64) {
+	if !(unixMs > 0 && unixMs < 1e15) { // NaN and nonsense are not logged
+		return
+	}
+	at := time.UnixMilli(int64(unixMs))
+	a.log.Info("form on screen", "unixMs", int64(unixMs), "afterStart", at.Sub(processStarted).Round(time.Millisecond))
+}
+
 // FieldDescriptions describes every setting in the form's order: the
 // labels, help and choices the form shows, from the one description in
 // package settings. The web view spells none of them.

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
+	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -174,5 +178,24 @@ func TestHistoryThroughTheApp(t *testing.T) {
 	}
 	if h.Entries[1].Settings.UseProcoreContractNumber {
 		t.Fatal("revision 1's settings carry revision 2's change")
+	}
+}
+
+// The page's time of the first form on screen is logged with how long
+// after the process began it came; nonsense from the page is not.
+func TestFormShownIsLoggedWithTheTimeSinceStart(t *testing.T) {
+	app, _, _ := newTestApp(t)
+	var logged bytes.Buffer
+	app.log = slog.New(slog.NewTextHandler(&logged, nil))
+	at := processStarted.Add(312 * time.Millisecond)
+	// The page's clock counts whole milliseconds here.
+	after := time.UnixMilli(at.UnixMilli()).Sub(processStarted).Round(time.Millisecond)
+	app.FormShown(float64(at.UnixMilli()))
+	app.FormShown(math.NaN())
+	app.FormShown(-1)
+	lines := strings.Split(strings.TrimSpace(logged.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], `msg="form on screen"`) ||
+		!strings.Contains(lines[0], fmt.Sprintf("unixMs=%d", at.UnixMilli())) || !strings.Contains(lines[0], "afterStart="+after.String()) || after < 311*time.Millisecond {
+		t.Fatalf("logged %q", logged.String())
 	}
 }

@@ -4,6 +4,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { TextInput } from "../ui/TextInput";
 import { ChevronDown } from "../ui/icons";
 import { main } from "../../wailsjs/go/models";
+import { afterPaint } from "../afterPaint";
 
 // Rows are a fixed height so the list can be windowed: only the rows in
 // view (plus a few) are in the DOM, whatever the size of the company file.
@@ -112,16 +113,14 @@ export function ItemCombobox(props: ItemComboboxProps) {
 
   const optionId = (i: number) => `${listboxId}-opt-${i}`;
 
-  // A keystroke's cost, from the input to the filtered list on screen, as
+  // A keystroke's cost, from the input to the filtered list painted, as
   // performance entries the measurements read (make measure, journey 7).
-  // It ends after the browser paints the list: an animation frame's
-  // callback runs just before the paint, a task it queues just after.
   useEffect(() => {
     const marks = performance.getEntriesByName(KEYSTROKE_MARK, "mark");
     if (marks.length === 0) return;
     const start = marks[marks.length - 1].startTime;
     performance.clearMarks(KEYSTROKE_MARK);
-    requestAnimationFrame(() => setTimeout(() => performance.measure(KEYSTROKE_MEASURE, { start }), 0));
+    afterPaint(() => performance.measure(KEYSTROKE_MEASURE, { start }));
   }, [shown]);
 
   // Keep the active row in view, and so in the DOM for aria-activedescendant.

@@ -9,6 +9,7 @@ export const Load = vi.fn();
 export const Save = vi.fn();
 export const Validate = vi.fn();
 export const SetDirty = vi.fn();
+export const FormShown = vi.fn();
 export const ConfirmClose = vi.fn();
 export const TestConnection = vi.fn();
 export const CancelConnectionTest = vi.fn();

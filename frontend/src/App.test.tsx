@@ -1,0 +1,43 @@
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main } from "../wailsjs/go/models";
+import * as backend from "../wailsjs/go/main/App";
+import { App } from "./App";
+import { afterPaint } from "./afterPaint";
+import { savedState } from "./test/fixtures";
+
+vi.mock("../wailsjs/go/main/App", () => import("./test/backendMock"));
+vi.mock("../wailsjs/runtime/runtime", () => import("./test/runtimeMock"));
+const api = vi.mocked(backend);
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  api.Validate.mockResolvedValue([]);
+  api.SetDirty.mockResolvedValue();
+  api.FormShown.mockResolvedValue();
+  performance.clearMarks();
+});
+afterEach(cleanup);
+
+describe("the first form on screen", () => {
+  it("is marked in the page's timeline once painted, and its time told to Go once", async () => {
+    api.Load.mockResolvedValue(main.LoadResult.createFrom({ state: savedState(), error: "" }));
+    const before = Date.now();
+    render(<App />);
+    await screen.findByRole("heading", { name: "Integration Settings", level: 1 });
+    await waitFor(() => expect(api.FormShown).toHaveBeenCalledTimes(1));
+    const [at] = api.FormShown.mock.calls[0];
+    expect(at).toBeGreaterThanOrEqual(before - 1);
+    expect(at).toBeLessThanOrEqual(Date.now() + 1);
+    expect(performance.getEntriesByName("form-on-screen", "mark")).toHaveLength(1);
+  });
+
+  it("is not reported when no form could be loaded", async () => {
+    api.Load.mockResolvedValue(main.LoadResult.createFrom({ error: "The settings file could not be opened." }));
+    render(<App />);
+    await screen.findByText("The settings file could not be opened.");
+    // Anything the page scheduled for after the paint has run before this.
+    await new Promise<void>((resolve) => afterPaint(resolve));
+    expect(api.FormShown).not.toHaveBeenCalled();
+  });
+});
