@@ -111,12 +111,24 @@ func TestCatalogFilesAreSortedWithEachKeyOnce(t *testing.T) {
 	}
 }
 
+// expectObject reads the start of a JSON object.
+func expectObject(dec *json.Decoder) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != json.Delim('{') {
+		return errors.New("not a JSON object")
+	}
+	return nil
+}
+
 // messageKeysAsWritten reads the keys of a catalog file's "messages" in
 // the file's order, a key written twice twice.
 func messageKeysAsWritten(data []byte) ([]string, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, fmt.Errorf("not a JSON object (%v)", err)
+	if err := expectObject(dec); err != nil {
+		return nil, err
 	}
 	for dec.More() {
 		tok, err := dec.Token()
@@ -130,8 +142,8 @@ func messageKeysAsWritten(data []byte) ([]string, error) {
 			}
 			continue
 		}
-		if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-			return nil, fmt.Errorf("messages is not an object (%v)", err)
+		if err := expectObject(dec); err != nil {
+			return nil, fmt.Errorf("messages: %w", err)
 		}
 		var keys []string
 		for dec.More() {
