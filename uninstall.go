@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	"qbsettings/backend/locale"
@@ -19,16 +20,17 @@ const removeUserDataFlag = "--remove-user-data"
 // out, and returns the exit code.
 func removeUserData(out io.Writer) int {
 	removed, err := userdata.Remove(context.Background())
+	cause := errors.Unwrap(err) // what went wrong, for the reader; the step is worded here
 	switch userdata.StepOf(err) {
 	case "":
 		locale.Fprintf(out, "Removed %d saved passwords and the settings folder %s.\n", removed.Passwords, removed.Folder)
 		return 0
 	case userdata.StepOpenKeychain:
-		locale.Fprintf(out, "The saved passwords could not be removed: no system keychain is available. %v\n", err)
+		locale.Fprintf(out, "The saved passwords could not be removed: no system keychain is available. %v\n", cause)
 	case userdata.StepPasswords:
-		locale.Fprintf(out, "The saved passwords could not all be removed: %v\n", err)
+		locale.Fprintf(out, "The saved passwords could not all be removed: %v\n", cause)
 	default:
-		locale.Fprintf(out, "The settings folder could not be removed: %v\n", err)
+		locale.Fprintf(out, "The settings folder could not be removed: %v\n", cause)
 	}
 	return 1
 }
