@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // Any bytes, as a file picked by mistake or edited by hand: Decode never
@@ -22,6 +23,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"format":"qbsettings-settings","formatVersion":1} trailing`))
 	f.Add([]byte("\xef\xbb\xbf{}"))
 	f.Add([]byte(`[1,2,3]`))
+	f.Add([]byte("{\"format\":\"qbsettings-settings\",\"formatVersion\":1,\"profile\":\"M\xfcller\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Decode(data)
 		if err != nil {
@@ -30,6 +32,9 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("a refusal without words for the user: %#v", err)
 			}
 			return
+		}
+		if !utf8.Valid(data) {
+			t.Fatalf("a file that is not UTF-8 was read: %q", data)
 		}
 		again, err := Encode(file.Profile, file.Settings, file.ExportedAt, file.TrustedCertificates)
 		if err != nil {

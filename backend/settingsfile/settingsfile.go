@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"time"
+	"unicode/utf8"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
@@ -64,6 +65,11 @@ func Decode(data []byte) (File, error) {
 	var f File
 	if len(data) > MaxSize {
 		return f, &Error{locale.T("This file is too large to be a settings file. Choose the file that was exported from QuickBooks Integration Settings.")}
+	}
+	// JSON would take bytes that are not UTF-8 and put U+FFFD in their
+	// place, so a value would arrive other than it was written.
+	if !utf8.Valid(data) {
+		return f, &Error{locale.T("This file is not UTF-8 text, so it was not made by QuickBooks Integration Settings or was saved again by a program that changed its encoding. Nothing was changed. Export the settings again and use the new file.")}
 	}
 	// The version first, so that a newer file is refused for being newer,
 	// not for fields this program does not know. Unmarshal also refuses

@@ -60,6 +60,10 @@ func TestRefusals(t *testing.T) {
 		{"unknown field", strings.Replace(string(good), `"serviceUser"`, `"servicePassword": "x", "serviceUser"`, 1), "entries this version does not know"},
 		{"trailing data", string(good) + `{"more": true}`, "not valid JSON"},
 		{"too large", strings.Repeat(" ", MaxSize+1), "too large"},
+		// Saved in another encoding (here Windows-1252's "Müller"): JSON
+		// would take it with its bytes replaced, and the Service User
+		// would arrive as "M\ufffdller".
+		{"not UTF-8", strings.Replace(string(good), `"serviceUser": "sync"`, "\"serviceUser\": \"M\xfcller\"", 1), "not UTF-8 text"},
 	}
 	for _, tc := range cases {
 		_, err := Decode([]byte(tc.data))
