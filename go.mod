@@ -2,6 +2,9 @@ module qbsettings
 
 go 1.26
 
+// npm packages may ship Go code of their own (flatted does); it is not ours.
+ignore ./frontend/node_modules
+
 require (
 	github.com/99designs/keyring v1.2.2
 	github.com/getkin/kin-openapi v0.153.0
