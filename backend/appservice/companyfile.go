@@ -76,22 +76,15 @@ func (s *Service) checkCompanyFile(ctx context.Context, profile string, h quickb
 // one the profile's settings belong to: the user's choice, after a test
 // found another file open. It returns that file.
 func (s *Service) RebindCompanyFile(ctx context.Context, profile string, c settings.Change) (store.CompanyFile, []settings.FieldError, error) {
-	if err := s.requireProfile(ctx, profile); err != nil {
-		return store.CompanyFile{}, nil, err
-	}
-	client, errs, err := s.client(ctx, profile, c)
+	ss, errs, err := s.openSession(ctx, profile, c, ConnectionTimeout)
 	if err != nil || len(errs) > 0 {
 		return store.CompanyFile{}, errs, err
 	}
-	defer client.Close()
-	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
-	defer cancel()
-	h, err := client.Health(ctx)
-	if qe, ok := asServiceError(err); ok {
-		return store.CompanyFile{}, nil, &UserError{Message: locale.T("%s The company file was not changed.", qe.Message), Cause: err}
-	}
+	defer ss.close()
+	// Not checked against the profile's file: the user chose the open one.
+	h, err := ss.client.Health(ss.ctx)
 	if err != nil {
-		return store.CompanyFile{}, nil, err
+		return store.CompanyFile{}, nil, s.explain(profile, err, companyFileNotBound, "company file not changed")
 	}
 	if h.CompanyFileID == "" {
 		return store.CompanyFile{}, nil, &UserError{Message: locale.T("This QuickBooks service does not say which company file it has open, so there is nothing to choose.")}

@@ -38,30 +38,21 @@ type ConnectionResult struct {
 // records the result as the profile's status. A canceled test records
 // nothing.
 func (s *Service) TestConnection(ctx context.Context, profile string, c settings.Change) (ConnectionResult, []settings.FieldError, error) {
-	if err := s.requireProfile(ctx, profile); err != nil {
-		return ConnectionResult{}, nil, err
-	}
-	client, errs, err := s.client(ctx, profile, c)
+	ss, errs, err := s.openSession(ctx, profile, c, ConnectionTimeout)
 	if err != nil || len(errs) > 0 {
 		return ConnectionResult{}, errs, err
 	}
-	defer client.Close()
-	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
-	defer cancel()
-	health, err := client.Health(ctx)
+	defer ss.close()
+	ctx, client := ss.ctx, ss.client
+	health, err := s.companyFile(ss)
 
-	res := ConnectionResult{Origin: quickbooks.Origin(c.Settings.ServiceURL)}
+	res := ConnectionResult{Origin: quickbooks.Origin(c.Settings.ServiceURL), OpenFile: openFile(health)}
 	res.Status.CheckedAt = s.now().UTC()
-	if err == nil {
-		res.OpenFile = openFile(health)
-		// Another company file than the settings' is a failure of its own:
-		// nothing may be done with it until the user says so.
-		var wrong *WrongCompanyFileError
-		if cerr := s.checkCompanyFile(ctx, profile, health); errors.As(cerr, &wrong) {
-			err = &quickbooks.Error{Kind: quickbooks.KindWrongCompanyFile, Message: wrong.Message(), Detail: wrong.Error()}
-		} else if cerr != nil {
-			return res, nil, cerr
-		}
+	// Another company file than the settings' is a failure of its own:
+	// nothing may be done with it until the user says so.
+	var wrong *WrongCompanyFileError
+	if errors.As(err, &wrong) {
+		err = &quickbooks.Error{Kind: quickbooks.KindWrongCompanyFile, Message: wrong.Message(), Detail: wrong.Error()}
 	}
 	var qe *quickbooks.Error
 	switch {

@@ -27,51 +27,33 @@ var noCreateMessage = locale.Message("This QuickBooks service cannot create item
 // a name QuickBooks would refuse, or in another company's file.
 func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c settings.Change, name string) (settings.Item, store.ItemList, []settings.FieldError, error) {
 	var none settings.Item
-	if err := s.requireProfile(ctx, profile); err != nil {
-		return none, store.ItemList{}, nil, err
-	}
+	// The name is checked before anything else is touched.
 	if problem := quickbooks.ItemNameProblem(name); problem != "" {
 		return none, store.ItemList{}, nil, &UserError{Message: problem, Cause: errors.New("invalid item name")}
 	}
-	client, errs, err := s.client(ctx, profile, c)
+	ss, errs, err := s.openSession(ctx, profile, c, ConnectionTimeout)
 	if err != nil || len(errs) > 0 {
 		return none, store.ItemList{}, errs, err
 	}
-	defer client.Close()
-	cctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
-	defer cancel()
-	health, err := client.Health(cctx)
-	if err == nil {
-		err = s.checkCompanyFile(cctx, profile, health)
-	}
-	var wrong *WrongCompanyFileError
+	defer ss.close()
+	health, err := s.companyFile(ss)
 	switch {
-	case errors.As(err, &wrong):
-		return none, store.ItemList{}, nil, &UserError{Message: locale.T("%s Nothing was created.", wrong.Message()), Cause: wrong}
 	case err != nil:
-		return none, store.ItemList{}, nil, s.createFailure(profile, err)
+		return none, store.ItemList{}, nil, s.explain(profile, err, nothingCreated, "item not created")
 	case !health.Can(quickbooks.CapabilityItemsCreate):
 		return none, store.ItemList{}, nil, &UserError{Message: noCreateMessage.Text(), Cause: errors.New("no items.create capability")}
 	}
-	created, err := client.CreateItem(cctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()})
+	created, err := ss.client.CreateItem(ss.ctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()})
 	if err != nil {
-		return none, store.ItemList{}, nil, s.createFailure(profile, err)
+		return none, store.ItemList{}, nil, s.explain(profile, err, nothingCreated, "item not created")
 	}
 	s.log.Info("item created in QuickBooks", "profile", profile, "listId", created.ListID)
 	// The same client, whose company file was checked above.
 	rctx, rcancel := context.WithTimeout(ctx, RefreshTimeout)
 	defer rcancel()
-	list, err := s.refreshWith(rctx, profile, client, nil)
+	list, err := s.refreshWith(rctx, profile, ss.client, nil)
 	if err != nil {
 		return none, list, nil, err
 	}
 	return settings.Item{ListID: created.ListID, FullName: created.FullName, Type: created.Type, IsActive: created.IsActive}, list, nil, nil
-}
-
-func (s *Service) createFailure(profile string, err error) error {
-	if qe, ok := asServiceError(err); ok {
-		s.log.Warn("item not created", "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
-		return &UserError{Message: locale.T("%s Nothing was created.", qe.Message), Cause: err}
-	}
-	return err
 }

@@ -2,10 +2,8 @@ package appservice
 
 import (
 	"context"
-	"errors"
 	"time"
 
-	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -23,29 +21,16 @@ const (
 // transaction: if anything fails, the stored list stays as it was.
 // progress hears the service's refresh states.
 func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.Change, progress func(state string)) (store.ItemList, []settings.FieldError, error) {
-	if err := s.requireProfile(ctx, profile); err != nil {
-		return store.ItemList{}, nil, err
-	}
-	client, errs, err := s.client(ctx, profile, c)
+	ss, errs, err := s.openSession(ctx, profile, c, RefreshTimeout)
 	if err != nil || len(errs) > 0 {
 		return store.ItemList{}, errs, err
 	}
-	defer client.Close()
-	ctx, cancel := context.WithTimeout(ctx, RefreshTimeout)
-	defer cancel()
+	defer ss.close()
 	// The list is the open company file's: it must be the settings' file.
-	health, err := client.Health(ctx)
-	if err == nil {
-		err = s.checkCompanyFile(ctx, profile, health)
-	}
-	var wrong *WrongCompanyFileError
-	if errors.As(err, &wrong) {
-		return store.ItemList{}, nil, &UserError{Message: locale.T("%s The stored item list was not changed.", wrong.Message()), Cause: wrong}
-	}
-	if err != nil {
+	if _, err := s.companyFile(ss); err != nil {
 		return store.ItemList{}, nil, s.refreshFailure(profile, err)
 	}
-	list, err := s.refreshWith(ctx, profile, client, progress)
+	list, err := s.refreshWith(ss.ctx, profile, ss.client, progress)
 	return list, nil, err
 }
 
@@ -75,24 +60,12 @@ func (s *Service) refreshWith(ctx context.Context, profile string, client *quick
 	return stored, nil
 }
 
-// refreshFailure explains a refresh that failed; the stored list stays.
+// refreshFailure explains a refresh that failed; the stored list stays,
+// which the user is told unless the service's words say so already.
 func (s *Service) refreshFailure(profile string, err error) error {
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return err
+	outcome := listNotChanged
+	if qe, ok := asServiceError(err); ok && (qe.Kind == quickbooks.KindRefreshFailed || qe.Kind == quickbooks.KindCanceled) {
+		outcome = ""
 	}
-	if qe, ok := asServiceError(err); ok {
-		s.log.Warn("item list refresh failed", "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
-		return &UserError{Message: qe.Message + keptList(qe.Kind), Cause: err}
-	}
-	return err
-}
-
-// keptList reassures the user that a failed refresh changed nothing, unless
-// the message already says so.
-func keptList(k quickbooks.Kind) string {
-	if k == quickbooks.KindRefreshFailed || k == quickbooks.KindCanceled {
-		return ""
-	}
-	return locale.T(" The stored item list was not changed.")
+	return s.explain(profile, err, outcome, "item list refresh failed")
 }

@@ -169,7 +169,7 @@ var errCanceled = errors.New("sending the settings was canceled")
 // send does the exchange and returns what is then known of the service.
 func (s *Service) send(ctx context.Context, profile string, saved store.Saved, sync store.ServiceSync, choice SendChoice) (store.ServiceSync, error) {
 	sync.Problem, sync.ProblemKind, sync.Refused = "", "", nil
-	client, errs, err := s.client(ctx, profile, settings.Change{Settings: saved.Settings})
+	ss, errs, err := s.openSession(ctx, profile, settings.Change{Settings: saved.Settings}, ConnectionTimeout)
 	var ue *UserError
 	switch {
 	case errors.As(err, &ue):
@@ -181,11 +181,10 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, s
 		sync.Problem = locale.T("The settings could not be sent: %s", errs[0].Message)
 		return sync, nil
 	}
-	defer client.Close()
-	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
-	defer cancel()
+	defer ss.close()
+	ctx, client := ss.ctx, ss.client
 
-	copyOnService, err := s.serviceCopy(ctx, profile, client)
+	copyOnService, err := s.serviceCopy(ss)
 	if err != nil {
 		return s.sendFailed(sync, err)
 	}
@@ -216,18 +215,18 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, s
 
 // serviceCopy checks that the service keeps settings and has the
 // profile's company file open, then reads its copy of the settings.
-func (s *Service) serviceCopy(ctx context.Context, profile string, client *quickbooks.Client) (quickbooks.ServiceSettings, error) {
-	health, err := client.Health(ctx)
+func (s *Service) serviceCopy(ss *session) (quickbooks.ServiceSettings, error) {
+	health, err := ss.client.Health(ss.ctx)
 	if err != nil {
 		return quickbooks.ServiceSettings{}, err
 	}
 	if !health.Can(quickbooks.CapabilitySettings) {
 		return quickbooks.ServiceSettings{}, errNoSettingsCapability
 	}
-	if err := s.checkCompanyFile(ctx, profile, health); err != nil {
+	if err := s.checkCompanyFile(ss.ctx, ss.profile, health); err != nil {
 		return quickbooks.ServiceSettings{}, err
 	}
-	return client.Settings(ctx)
+	return ss.client.Settings(ss.ctx)
 }
 
 // errNoSettingsCapability: the service does not keep settings.
@@ -354,17 +353,15 @@ func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickboo
 	if err != nil {
 		return quickbooks.ServiceSettings{}, s.storeFailure(reading, err)
 	}
-	client, errs, err := s.client(ctx, profile, settings.Change{Settings: saved.Settings})
+	ss, errs, err := s.openSession(ctx, profile, settings.Change{Settings: saved.Settings}, ConnectionTimeout)
 	if err != nil {
 		return quickbooks.ServiceSettings{}, err
 	}
 	if len(errs) > 0 {
 		return quickbooks.ServiceSettings{}, &UserError{Message: locale.T("The service's settings could not be read: %s", errs[0].Message)}
 	}
-	defer client.Close()
-	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
-	defer cancel()
-	out, err := s.serviceCopy(ctx, profile, client)
+	defer ss.close()
+	out, err := s.serviceCopy(ss)
 	if err == nil {
 		return out, nil
 	}
