@@ -22,7 +22,7 @@ import (
 type App struct {
 	ctx     context.Context
 	service *appservice.Service // nil when the database could not be opened
-	problem string              // why form is nil, in the user's words
+	problem string              // why service is nil, in the user's words
 	profile string              // the company profile being edited; see currentProfile
 	dataDir string
 	log     *slog.Logger

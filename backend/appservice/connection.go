@@ -125,7 +125,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	if err != nil && !c.ChangePassword {
 		return nil, nil, s.failure(profile, err, notTested.Text())
 	}
-	if errs := settings.ValidateConnection(c, settings.Context{PasswordStored: stored}); len(errs) > 0 {
+	if errs := settings.ValidateConnection(c, settings.Known{PasswordStored: stored}); len(errs) > 0 {
 		return nil, errs, nil
 	}
 	password := c.Password

@@ -33,7 +33,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	if err != nil {
 		return State{}, nil, s.failure(profile, err, nothingSaved.Text())
 	}
-	if errs := settings.Validate(c, settings.Context{PasswordStored: stored, Items: items.Items}); len(errs) > 0 {
+	if errs := settings.Validate(c, settings.Known{PasswordStored: stored, Items: items.Items}); len(errs) > 0 {
 		return State{}, errs, nil
 	}
 	// Refuse a stale save before the keychain is written; SaveRevision

@@ -105,11 +105,11 @@ func (s *Service) Validate(ctx context.Context, profile string, c settings.Chang
 		return nil, err
 	}
 	c.Settings = settings.Normalize(c.Settings)
-	vctx, err := s.validationContext(ctx, profile, c.Settings)
+	known, err := s.validationFacts(ctx, profile, c.Settings)
 	if err != nil {
 		return nil, err
 	}
-	return settings.Validate(c, vctx), nil
+	return settings.Validate(c, known), nil
 }
 
 // account is the keychain entry of the Service User in st.
@@ -117,10 +117,12 @@ func account(profile string, st settings.Settings) secrets.Account {
 	return secrets.Account{Profile: profile, User: st.ServiceUser}
 }
 
-func (s *Service) validationContext(ctx context.Context, profile string, st settings.Settings) (settings.Context, error) {
+// validationFacts gathers what the rules need to know of the profile: its
+// stored item list, and whether its Service User has a stored password.
+func (s *Service) validationFacts(ctx context.Context, profile string, st settings.Settings) (settings.Known, error) {
 	items, err := s.items(ctx, profile)
 	if err != nil {
-		return settings.Context{}, s.storeFailure(reading, err)
+		return settings.Known{}, s.storeFailure(reading, err)
 	}
 	// While the keychain cannot be asked, judge the password as if one were
 	// stored: Save refuses anyway, with the keychain's own message.
@@ -128,7 +130,7 @@ func (s *Service) validationContext(ctx context.Context, profile string, st sett
 	if err != nil {
 		stored = true
 	}
-	return settings.Context{PasswordStored: stored, Items: items.Items}, nil
+	return settings.Known{PasswordStored: stored, Items: items.Items}, nil
 }
 
 // StoredRevision is the profile's saved revision, for noticing saves made

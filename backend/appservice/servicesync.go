@@ -324,7 +324,7 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 	taken := settings.WithRulesOf(saved.Settings, e.Settings)
 	// The service runs with its item whatever this computer's list says;
 	// the readiness check judges it against the list.
-	if errs := settings.Validate(settings.Change{Settings: taken}, settings.Context{PasswordStored: true, ItemListUnknown: true}); len(errs) > 0 {
+	if errs := settings.Validate(settings.Change{Settings: taken}, settings.Known{PasswordStored: true, ItemListUnknown: true}); len(errs) > 0 {
 		return State{}, &UserError{Message: locale.T("The QuickBooks service's settings cannot be used here, so nothing was taken: %s: %s Keep this computer's settings instead, or correct them where they were changed.",
 			settings.FieldLabel(errs[0].Field), errs[0].Message)}
 	}

@@ -70,7 +70,7 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 		return ImportPreview{}, s.storeFailure(reading, err)
 	}
 	st := settings.Normalize(f.Settings)
-	vctx := settings.Context{PasswordStored: true, Items: items.Items, ItemListUnknown: items.RefreshedAt.IsZero()}
+	known := settings.Known{PasswordStored: true, Items: items.Items, ItemListUnknown: items.RefreshedAt.IsZero()}
 	changes := settings.Diff(current.Settings, st)
 	for _, c := range f.TrustedCertificates {
 		if quickbooks.Origin(c.Origin) != c.Origin || quickbooks.NormalizeFingerprint(c.Fingerprint) == "" {
@@ -82,7 +82,7 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 		Settings:     st,
 		Trusted:      f.TrustedCertificates,
 		Changes:      changes,
-		FieldErrors:  settings.Validate(settings.Change{Settings: st}, vctx),
+		FieldErrors:  settings.Validate(settings.Change{Settings: st}, known),
 		BaseRevision: current.Revision,
 	}, nil
 }

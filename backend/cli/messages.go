@@ -12,13 +12,13 @@ import (
 )
 
 // fail reports err in a script writer's words and returns the exit code.
-// serviceURL, when known, is the address the command talked to.
 func (c *call) fail(err error) int {
 	locale.Fprintf(c.Stderr, "qbsettings: %s\n", c.explain(err, ""))
 	return Failed
 }
 
-// failAt is fail for a command that talked to the service at serviceURL.
+// failAt is fail for a command that talked to the service at serviceURL,
+// which the words may name.
 func (c *call) failAt(err error, serviceURL string) int {
 	locale.Fprintf(c.Stderr, "qbsettings: %s\n", c.explain(err, serviceURL))
 	return Failed

@@ -13,10 +13,10 @@ func BenchmarkValidate20000Items(b *testing.B) {
 	}
 	c := valid()
 	c.Settings.RetainageItem = ItemRef{ListID: list[len(list)-1].ListID, FullName: list[len(list)-1].FullName}
-	ctx := Context{Items: list}
+	known := Known{Items: list}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if errs := Validate(c, ctx); len(errs) != 0 {
+		if errs := Validate(c, known); len(errs) != 0 {
 			b.Fatal(errs)
 		}
 	}

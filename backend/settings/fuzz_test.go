@@ -25,8 +25,8 @@ func FuzzValidate(f *testing.F) {
 		s.DirectCostColumn, s.VendorUpdates = DirectCostColumn(direct), VendorUpdates(vendors)
 		s.RetainageItem = ItemRef{ListID: listID, FullName: "Retainage Payable"}
 		c := Change{Settings: Normalize(s), ChangePassword: change, Password: password}
-		ctx := Context{PasswordStored: !change, Items: []Item{{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}}}
-		errs := Validate(c, ctx)
+		known := Known{PasswordStored: !change, Items: []Item{{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}}}
+		errs := Validate(c, known)
 		for _, e := range errs {
 			if e.Message == "" || e.Field == "" {
 				t.Fatalf("a field error without words: %+v", e)

@@ -6,7 +6,7 @@ import "qbsettings/backend/locale"
 // key, its label and help in the help article's words, how it is edited,
 // its choices with their words, where the store keeps it, and its rule.
 // The form's words, the command line's keys and help, history, the export
-// file and the store's columns all come from it; TestTableReachesEveryUse
+// file and the store's columns all come from it; TestEverySettingReachesEveryUse
 // fails when one of them misses a field.
 //
 // Adding a setting: a field in Settings (with its JSON key), an entry
@@ -60,7 +60,7 @@ type Spec struct {
 	value func(s *Settings) any
 	// rule says what is wrong with the setting in c, or "", and names the
 	// problem when a remedy depends on where the user is.
-	rule func(c Change, ctx Context) (Problem, string)
+	rule func(c Change, known Known) (Problem, string)
 }
 
 // Labels of the settings, in the help article's words.
@@ -143,15 +143,15 @@ var table = []Spec{
 		help:    locale.Message("Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices."),
 		Columns: []string{"retainage_item_list_id", "retainage_item_full_name"},
 		value:   func(s *Settings) any { return &s.RetainageItem },
-		rule: func(c Change, ctx Context) (Problem, string) {
-			return retainageItemProblem(c.Settings.RetainageItem, ctx)
+		rule: func(c Change, known Known) (Problem, string) {
+			return retainageItemProblem(c.Settings.RetainageItem, known)
 		},
 	},
 }
 
 // plain is a rule that needs only the change and names no problem.
-func plain(rule func(Change) string) func(Change, Context) (Problem, string) {
-	return func(c Change, _ Context) (Problem, string) { return "", rule(c) }
+func plain(rule func(Change) string) func(Change, Known) (Problem, string) {
+	return func(c Change, _ Known) (Problem, string) { return "", rule(c) }
 }
 
 // Specs returns the description of every setting, in the form's order,

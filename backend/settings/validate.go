@@ -20,9 +20,9 @@ type Change struct {
 	Password       string `json:"password"`
 }
 
-// Context is what validation needs to know about the world. The caller
+// Known is what validation needs to know about the world. The caller
 // gathers it, so that the rules stay free of I/O.
-type Context struct {
+type Known struct {
 	PasswordStored bool
 	Items          []Item // the stored QuickBooks item list
 	// ItemListUnknown: the item list was never read on this computer (an
@@ -32,13 +32,13 @@ type Context struct {
 
 // Validate returns every problem with c, in the order of the form's fields;
 // none means c can be saved. c.Settings should be normalized first.
-func Validate(c Change, ctx Context) []FieldError {
+func Validate(c Change, known Known) []FieldError {
 	var errs []FieldError
 	for _, sp := range table {
 		if sp.rule == nil {
 			continue
 		}
-		if code, msg := sp.rule(c, ctx); msg != "" {
+		if code, msg := sp.rule(c, known); msg != "" {
 			errs = append(errs, FieldError{Field: sp.Key, Code: code, Message: msg})
 		}
 	}
@@ -48,7 +48,7 @@ func Validate(c Change, ctx Context) []FieldError {
 // ValidateFields is Validate limited to the given fields.
 func ValidateFields(c Change, fields ...Field) []FieldError {
 	var out []FieldError
-	for _, e := range Validate(c, Context{PasswordStored: true}) {
+	for _, e := range Validate(c, Known{PasswordStored: true}) {
 		if slices.Contains(fields, e.Field) {
 			out = append(out, e)
 		}
@@ -59,10 +59,10 @@ func ValidateFields(c Change, fields ...Field) []FieldError {
 // passwordRule judges the password against the Service User it belongs to.
 // An empty user has no password stored; one that breaks its rule was not
 // looked up in the keychain, so whether it has one is not known.
-func passwordRule(c Change, ctx Context) (Problem, string) {
+func passwordRule(c Change, known Known) (Problem, string) {
 	user := c.Settings.ServiceUser
 	storedKnown := user == "" || serviceUserProblem(user) == ""
-	return passwordProblem(c, ctx.PasswordStored, storedKnown)
+	return passwordProblem(c, known.PasswordStored, storedKnown)
 }
 
 func serviceURLProblem(raw string) string {
@@ -172,15 +172,15 @@ func vendorUpdatesProblem(v VendorUpdates) string {
 	return locale.T("Choose whether vendors are updated automatically.")
 }
 
-func retainageItemProblem(ref ItemRef, ctx Context) (Problem, string) {
-	items := ctx.Items
+func retainageItemProblem(ref ItemRef, known Known) (Problem, string) {
+	items := known.Items
 	if ref.IsZero() {
 		if len(items) == 0 {
 			return ProblemItemListEmpty, locale.T("Choose the Invoice Retainage Item. The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list.")
 		}
 		return "", locale.T("Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks.")
 	}
-	if ctx.ItemListUnknown {
+	if known.ItemListUnknown {
 		return "", ""
 	}
 	it, ok := findItem(items, ref.ListID)
@@ -199,9 +199,9 @@ func ServiceUserUsable(user string) bool { return serviceUserProblem(user) == ""
 
 // ValidateConnection returns the problems with the fields a connection
 // needs (Service URL, User and Password), as Validate words them.
-func ValidateConnection(c Change, ctx Context) []FieldError {
+func ValidateConnection(c Change, known Known) []FieldError {
 	var out []FieldError
-	for _, e := range Validate(c, ctx) {
+	for _, e := range Validate(c, known) {
 		if sp, ok := SpecOf(e.Field); ok && sp.Connection {
 			out = append(out, e)
 		}

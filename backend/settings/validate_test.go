@@ -21,7 +21,7 @@ func valid() Change {
 }
 
 func TestValidateAcceptsValidChange(t *testing.T) {
-	if errs := Validate(valid(), Context{Items: someItems}); len(errs) != 0 {
+	if errs := Validate(valid(), Known{Items: someItems}); len(errs) != 0 {
 		t.Fatalf("valid change refused: %v", errs)
 	}
 }
@@ -153,19 +153,19 @@ func TestRetainageItem(t *testing.T) {
 		{"inactive", ref(oldItem), someItems, "\"Old Retainage\" is inactive"},
 	}
 	for _, tc := range cases {
-		checkOne(t, second(retainageItemProblem(tc.ref, Context{Items: tc.items})), tc.name, tc.want)
+		checkOne(t, second(retainageItemProblem(tc.ref, Known{Items: tc.items})), tc.name, tc.want)
 	}
 }
 
 func TestUnknownItemListAcceptsAChosenItem(t *testing.T) {
 	ref := ItemRef{ListID: "X-1", FullName: "Retainage Payable"}
-	checkOne(t, second(retainageItemProblem(ref, Context{ItemListUnknown: true})), "imported", "")
-	checkOne(t, second(retainageItemProblem(ItemRef{}, Context{ItemListUnknown: true})), "none", "Choose the Invoice Retainage Item")
+	checkOne(t, second(retainageItemProblem(ref, Known{ItemListUnknown: true})), "imported", "")
+	checkOne(t, second(retainageItemProblem(ItemRef{}, Known{ItemListUnknown: true})), "none", "Choose the Invoice Retainage Item")
 }
 
 func TestValidateReportsEveryFieldInFormOrder(t *testing.T) {
 	c := Change{Settings: Settings{ServiceURL: "http://qbserver"}}
-	errs := Validate(c, Context{})
+	errs := Validate(c, Known{})
 	var fields []string
 	for _, e := range errs {
 		fields = append(fields, string(e.Field))
@@ -184,7 +184,7 @@ func TestNormalizeTrimsTextButNotChoices(t *testing.T) {
 }
 
 func TestDefaultsNeedOnlyConnectionAndItem(t *testing.T) {
-	errs := Validate(Change{Settings: Defaults()}, Context{})
+	errs := Validate(Change{Settings: Defaults()}, Known{})
 	for _, e := range errs {
 		if e.Field == FieldDirectCostColumn || e.Field == FieldVendorUpdates {
 			t.Errorf("default refused: %v", e)
@@ -206,11 +206,11 @@ func TestValidateConnectionIgnoresTheRest(t *testing.T) {
 	c := valid()
 	c.Settings.RetainageItem = ItemRef{}
 	c.Settings.VendorUpdates = ""
-	if errs := ValidateConnection(c, Context{}); len(errs) != 0 {
+	if errs := ValidateConnection(c, Known{}); len(errs) != 0 {
 		t.Fatalf("connection fields refused: %v", errs)
 	}
 	c.Settings.ServiceUser = ""
-	if errs := ValidateConnection(c, Context{}); len(errs) != 1 || errs[0].Field != FieldServiceUser {
+	if errs := ValidateConnection(c, Known{}); len(errs) != 1 || errs[0].Field != FieldServiceUser {
 		t.Fatalf("errors = %v, want the Service User's only", errs)
 	}
 }
@@ -222,7 +222,7 @@ func TestNoStoredPasswordComplaintWithoutAUsableUser(t *testing.T) {
 	c := valid()
 	c.ChangePassword = false
 	c.Settings.ServiceUser = "sync\x00"
-	errs := Validate(c, Context{Items: someItems})
+	errs := Validate(c, Known{Items: someItems})
 	if len(errs) != 1 || errs[0].Field != FieldServiceUser {
 		t.Fatalf("errs = %v, want only the Service User's", errs)
 	}
