@@ -40,7 +40,7 @@ func (a *App) ExportSettings() ExportResult {
 	if path == "" {
 		return ExportResult{Canceled: true}
 	}
-	data, err := a.service.Export(a.context(), a.currentProfile(), false)
+	data, err := a.service.Export(a.context(), a.currentProfile(), appservice.WithoutTrust)
 	if err != nil {
 		return ExportResult{Error: appservice.MessageFor(err)}
 	}

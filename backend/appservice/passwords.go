@@ -47,7 +47,7 @@ func (s *Service) keychain(ctx context.Context) (Passwords, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.settle(ctx, keys, true); err != nil {
+	if err := s.settle(ctx, keys, andAbandoned); err != nil {
 		return nil, err
 	}
 	s.keys = keys
@@ -61,7 +61,7 @@ func (s *Service) storedPassword(ctx context.Context, a secrets.Account) (string
 	if err != nil {
 		return "", false, err
 	}
-	if err := s.settle(ctx, keys, false); err != nil {
+	if err := s.settle(ctx, keys, landedOnly); err != nil {
 		return "", false, err
 	}
 	pw, found, err := keys.Get(ctx, a)
@@ -108,12 +108,20 @@ func (s *Service) newPendingPassword(ctx context.Context, a secrets.Account) (se
 	return secrets.PendingPassword{Account: a, Token: dbID + "." + hex.EncodeToString(b)}, nil
 }
 
-// settle settles the landed password changes; with all, it also removes
-// this database's pending entries that no revision names (their saves
-// never landed). It holds the database's write lock throughout, so no save
-// can write a pending entry it would take for abandoned.
-func (s *Service) settle(ctx context.Context, keys Passwords, all bool) error {
-	if !all {
+// settling says what settle looks at.
+type settling int
+
+const (
+	landedOnly   settling = iota // the landed changes, if the database has any
+	andAbandoned                 // and the pending entries of saves that never landed
+)
+
+// settle settles the landed password changes; andAbandoned, it also
+// removes this database's pending entries that no revision names (their
+// saves never landed). It holds the database's write lock throughout, so
+// no save can write a pending entry it would take for abandoned.
+func (s *Service) settle(ctx context.Context, keys Passwords, what settling) error {
+	if what == landedOnly {
 		has, err := s.store.HasUnsettledPasswords(ctx)
 		if err != nil || !has {
 			return wrapStore(err)
@@ -138,7 +146,7 @@ func (s *Service) settle(ctx context.Context, keys Passwords, all bool) error {
 				return storeError{err}
 			}
 		}
-		if !all {
+		if what == landedOnly {
 			return nil
 		}
 		pending, err := keys.PendingPasswords(ctx, dbID+".")

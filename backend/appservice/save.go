@@ -82,7 +82,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	if c.ChangePassword {
 		// The change has landed; if settling fails now, the next use of the
 		// keychain settles it before reading any password.
-		if err := s.settle(context.WithoutCancel(ctx), keys, false); err != nil {
+		if err := s.settle(context.WithoutCancel(ctx), keys, landedOnly); err != nil {
 			s.log.Warn("new password not settled yet", "profile", profile, "err", err)
 		}
 	}

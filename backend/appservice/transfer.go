@@ -11,9 +11,17 @@ import (
 	"qbsettings/backend/store"
 )
 
+// Trust says whether an export carries the certificates the profile trusts.
+type Trust bool
+
+const (
+	WithoutTrust Trust = false // the settings alone, as the window exports them
+	WithTrust    Trust = true  // and the trusted certificates (--include-trust)
+)
+
 // Export returns the profile's stored settings as a settings file: never
-// the password, and the trusted certificates only when includeTrust is set.
-func (s *Service) Export(ctx context.Context, profile string, includeTrust bool) ([]byte, error) {
+// the password, and the trusted certificates only WithTrust.
+func (s *Service) Export(ctx context.Context, profile string, trust Trust) ([]byte, error) {
 	if err := s.requireProfile(ctx, profile); err != nil {
 		return nil, err
 	}
@@ -22,7 +30,7 @@ func (s *Service) Export(ctx context.Context, profile string, includeTrust bool)
 		return nil, s.storeFailure(reading, err)
 	}
 	var certs []settingsfile.Certificate
-	if includeTrust {
+	if trust == WithTrust {
 		trusted, err := s.store.TrustedCertificates(ctx, profile)
 		if err != nil {
 			return nil, s.storeFailure(reading, err)

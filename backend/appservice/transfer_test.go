@@ -15,7 +15,7 @@ func TestExportImportRoundTripAsNewRevision(t *testing.T) {
 	if _, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "Export-Secret-5521"}); err != nil {
 		t.Fatal(err)
 	}
-	data, err := f.svc.Export(ctx, f.profile, false)
+	data, err := f.svc.Export(ctx, f.profile, WithoutTrust)
 	if err != nil || strings.Contains(string(data), "Export-Secret-5521") {
 		t.Fatalf("export: %v\n%s", err, data)
 	}
@@ -72,11 +72,11 @@ func TestTrustTravelsOnlyWhenAsked(t *testing.T) {
 	if err := f.svc.TrustCertificate(ctx, f.profile, "https://127.0.0.1:8766", fp, "CN=sim"); err != nil {
 		t.Fatal(err)
 	}
-	plain, _ := f.svc.Export(ctx, f.profile, false)
+	plain, _ := f.svc.Export(ctx, f.profile, WithoutTrust)
 	if strings.Contains(string(plain), fp) {
 		t.Fatal("an export without trust carries the certificate")
 	}
-	withTrust, _ := f.svc.Export(ctx, f.profile, true)
+	withTrust, _ := f.svc.Export(ctx, f.profile, WithTrust)
 
 	other, err := store.Open(filepath.Join(testdir.New(t), store.FileName))
 	if err != nil {
@@ -105,7 +105,7 @@ func TestFailedImportChangesNothing(t *testing.T) {
 	if err := f.svc.TrustCertificate(ctx, f.profile, "https://127.0.0.1:8766", fp, "CN=sim"); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := f.svc.Export(ctx, f.profile, true)
+	data, _ := f.svc.Export(ctx, f.profile, WithTrust)
 	if err := f.svc.RemoveTrustedCertificate(ctx, f.profile, "https://127.0.0.1:8766"); err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func settingsExport(ctx context.Context, c *call) int {
 	if len(c.args) != 1 {
 		return c.misused(locale.T("settings export needs one FILE (- for standard output)"))
 	}
-	data, err := c.b.Service.Export(ctx, c.profile, c.includeTrust)
+	data, err := c.b.Service.Export(ctx, c.profile, appservice.Trust(c.includeTrust))
 	if err != nil {
 		return c.fail(err)
 	}
