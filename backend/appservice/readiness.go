@@ -121,8 +121,9 @@ func linkOf(k quickbooks.Kind) int {
 		return 2
 	case quickbooks.KindCompanyFile, quickbooks.KindWrongCompanyFile:
 		return 3
+	default: // the service itself: not found, refused, timed out, untrusted, not a QuickBooks service
+		return 0
 	}
-	return 0 // the service itself: not found, refused, timed out, untrusted, not a QuickBooks service
 }
 
 func fileModeCheck(mode string) Check {

@@ -75,6 +75,7 @@ func cliWords(qe *quickbooks.Error, serviceURL string) (string, bool) {
 			return locale.T("This computer does not trust the certificate of the service at %s, so nothing was sent to it. Its SHA-256 fingerprint is %s. If that is the fingerprint your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s",
 				serviceURL, qe.Certificate.Fingerprint, serviceURL, qe.Certificate.Fingerprint), true
 		}
+	default: // the window's words name no button of its
 	}
 	return "", false
 }

@@ -108,8 +108,9 @@ func cliSyncMessage(st appservice.SyncState) string {
 		return locale.T("%s Then run: qbsettings settings apply", msg)
 	case appservice.SyncChangedElsewhere:
 		return locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", st.Message)
+	default: // nothing to run
+		return st.Message
 	}
-	return st.Message
 }
 
 // printSync says where the settings stand on the service, with the

@@ -17,8 +17,9 @@ func (l Locale) DateTime(t time.Time) string {
 	case Canada:
 		s := t.Format("Jan 2, 2006, 3:04 PM")
 		return strings.NewReplacer(" AM", " a.m.", " PM", " p.m.").Replace(s)
+	default: // the US, and a locale the app does not speak
+		return t.Format("Jan 2, 2006, 3:04 PM")
 	}
-	return t.Format("Jan 2, 2006, 3:04 PM")
 }
 
 // sept is September's abbreviation in British and Australian English.

@@ -71,6 +71,7 @@ func (l Locale) Name() string {
 		return T("English (Australia)")
 	case Canada:
 		return T("English (Canada)")
+	default:
+		return T("English (United States)")
 	}
-	return T("English (United States)")
 }

@@ -128,8 +128,9 @@ func BreaksContract(f Fault) bool {
 	switch f {
 	case FaultMalformedJSON, FaultOversized, FaultDropConnection, FaultNotQuickBooks:
 		return true
+	default:
+		return false
 	}
-	return false
 }
 
 // SetFault makes the simulator fail as f says (FaultNone: not at all).
@@ -235,6 +236,7 @@ func (s *Server) applyFault(f Fault, w http.ResponseWriter, r *http.Request) boo
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write([]byte("<!doctype html><title>Welcome to nginx!</title>"))
 		return true
+	default: // none, or a fault of the answers that concern it (sign-in, items, refresh)
 	}
 	return false
 }
