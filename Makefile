@@ -91,8 +91,8 @@ run: build
 # The project's QuickBooks service simulator: http://127.0.0.1:8765 and
 # https://127.0.0.1:8766 (self-signed), user demo, password demo-password.
 SIMULATOR := build/bin/qbsim
-$(SIMULATOR): $(shell find backend cmd -name '*.go' -not -name '*_test.go') go.mod
-	go build -trimpath -o $@ ./cmd/qbsim
+$(SIMULATOR): $(shell find backend internal -name '*.go' -not -name '*_test.go') go.mod
+	go build -trimpath -o $@ ./internal/cmd/qbsim
 
 simulator: $(SIMULATOR)
 	./$(SIMULATOR) $(SIMULATOR_FLAGS)

@@ -6,8 +6,8 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator"
-	"qbsettings/backend/simulator/simtest"
+	"qbsettings/internal/simulator"
+	"qbsettings/internal/simulator/simtest"
 )
 
 func simulatorInput(t *testing.T, fault simulator.Fault) (settings.Change, *simulator.Server) {

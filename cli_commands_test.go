@@ -8,8 +8,8 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator"
-	"qbsettings/backend/simulator/simtest"
+	"qbsettings/internal/simulator"
+	"qbsettings/internal/simulator/simtest"
 )
 
 // Every command of the built executable, with its exit codes, as IT meets

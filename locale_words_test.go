@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"qbsettings/backend/simulator/simtest"
+	"qbsettings/internal/simulator/simtest"
 )
 
 // The command line speaks the bookkeeper's own English: Procore's words for

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"qbsettings/backend/quickbooks"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/simulator"
 )
 
 // A profile belongs to the company file of its first successful

@@ -7,8 +7,8 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator"
-	"qbsettings/backend/simulator/simtest"
+	"qbsettings/internal/simulator"
+	"qbsettings/internal/simulator/simtest"
 )
 
 func startSimulator(t *testing.T) (*simulator.Server, string) {

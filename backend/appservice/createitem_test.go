@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/simulator"
 )
 
 // The retainage item created through the service, the list refreshed, the

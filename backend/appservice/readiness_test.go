@@ -8,7 +8,7 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/simulator"
 )
 
 // statuses is the checklist as "id=status" words, in order.

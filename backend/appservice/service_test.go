@@ -8,7 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"qbsettings/backend/internal/testdir"
+	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
 	"strings"
 	"testing"

@@ -6,7 +6,7 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/simulator"
 )
 
 // onService reads, as the service would tell anyone, the settings it runs

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"qbsettings/backend/internal/testdir"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testdir"
 )
 
 func TestExportImportRoundTripAsNewRevision(t *testing.T) {

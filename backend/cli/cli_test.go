@@ -12,11 +12,11 @@ import (
 	"time"
 
 	"qbsettings/backend/appservice"
-	"qbsettings/backend/internal/testdir"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator/simtest"
 	"qbsettings/backend/store"
+	"qbsettings/internal/simulator/simtest"
+	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
 )
 

@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"qbsettings/backend/datadir"
-	"qbsettings/backend/internal/testdir"
+	"qbsettings/internal/testdir"
 	"runtime"
 	"testing"
 )

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"qbsettings/backend/internal/testdir"
+	"qbsettings/internal/testdir"
 )
 
 func TestLogStaysUnderItsCap(t *testing.T) {

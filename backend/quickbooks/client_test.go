@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"qbsettings/backend/quickbooks"
-	"qbsettings/backend/simulator"
-	"qbsettings/backend/simulator/simtest"
+	"qbsettings/internal/simulator"
+	"qbsettings/internal/simulator/simtest"
 )
 
 const user, password = "demo", "demo-password"

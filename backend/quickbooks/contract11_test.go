@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"qbsettings/backend/quickbooks"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/simulator"
 )
 
 // Contract 1.1's health says which company file is open, in which mode,

@@ -7,7 +7,7 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/simulator"
 )
 
 func sampleSettings() settings.Settings {

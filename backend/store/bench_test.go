@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"qbsettings/backend/internal/testdir"
 	"qbsettings/backend/settings"
+	"qbsettings/internal/testdir"
 )
 
 func benchStore(b *testing.B) *Store {

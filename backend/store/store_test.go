@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
-	"qbsettings/backend/internal/testdir"
+	"qbsettings/internal/testdir"
 	"reflect"
 	"testing"
 	"time"

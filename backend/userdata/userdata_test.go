@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"qbsettings/backend/datadir"
-	"qbsettings/backend/internal/testdir"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
 )
 

@@ -19,6 +19,8 @@ var notForPeople = map[string]bool{
 	"BoolVar": true, "StringVar": true, "Bool": true, "String": true,
 	// A failure's detail for the log; its words for people are a message.
 	"notQuickBooks": true, "newError": true,
+	// What a failed use was doing, for the log; it words the rest from messages.
+	"explain": true,
 	// Matching another program's text.
 	"Contains": true,
 }

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"qbsettings/backend/contract"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/contract"
+	"qbsettings/internal/simulator"
 )
 
 func report(t *testing.T, url string) contractReport {
@@ -41,7 +41,11 @@ func get(t *testing.T, url, path string) {
 // fault that breaks the contract on purpose are not held against it.
 func TestQbsimReportsWhatTheContractDoesNotAllow(t *testing.T) {
 	sim := simulator.New(simulator.Options{User: "demo", Password: "demo-password"})
-	handler, err := checkedAgainst(filepath.Join("..", "..", contract.Document), sim)
+	path, err := contract.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	handler, err := checkedAgainst(path, sim)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 
-	"qbsettings/backend/contract"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/contract"
+	"qbsettings/internal/simulator"
 )
 
 // contractPath is the simulator's own route that reports the check.

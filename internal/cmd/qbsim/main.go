@@ -27,7 +27,7 @@ import (
 	"time"
 
 	"qbsettings/backend/quickbooks"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/simulator"
 )
 
 func main() {

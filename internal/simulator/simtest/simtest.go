@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"qbsettings/backend/contract"
-	"qbsettings/backend/simulator"
+	"qbsettings/internal/contract"
+	"qbsettings/internal/simulator"
 )
 
 // User and Password are the simulator's account in Options.

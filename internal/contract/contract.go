@@ -36,11 +36,21 @@ type Spec struct {
 // Load reads and checks the contract, finding the module's root upward
 // from the working directory (a test's is its package's folder).
 func Load() (*Spec, error) {
-	root, err := moduleRoot()
+	path, err := Path()
 	if err != nil {
 		return nil, err
 	}
-	return LoadFile(filepath.Join(root, Document))
+	return LoadFile(path)
+}
+
+// Path is the contract's file, found from the module's root upward from
+// the working directory.
+func Path() (string, error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, Document), nil
 }
 
 // LoadFile reads and checks the contract at path.
