@@ -1,4 +1,9 @@
-package main
+// Package program tests the built program as IT and the uninstaller run it:
+// every command, its exit codes and words in each English, and a save
+// killed at random moments. The tests build it with the Go toolchain, so
+// they do not run under Wine (test-installer proves the installed program
+// there).
+package program
 
 import (
 	"errors"
@@ -20,6 +25,9 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// moduleRoot is where the program's main package is, from this folder.
+const moduleRoot = "../.."
 
 // built is the executable the command-line tests run, built once.
 var built struct {
@@ -43,6 +51,7 @@ func builtExecutable(t *testing.T) string {
 		}
 		built.path = filepath.Join(built.dir, "qbsettings")
 		cmd := exec.Command("go", "build", "-tags", "webkit2_41", "-ldflags", "-X main.version=9.8.7", "-o", built.path, ".")
+		cmd.Dir = moduleRoot // the program is the module's main package
 		built.out, built.err = cmd.CombinedOutput()
 	})
 	if built.err != nil {
