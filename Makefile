@@ -208,10 +208,9 @@ WINE_ENV := WINEPREFIX=$(WINE_DIR)/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscor
 # backend/locale runs on its own below, with the Windows user locale set;
 # tests/program builds the program with the Go toolchain, which Wine has
 # not (test-installer proves the installed program under Wine: installed,
-# then IT's whole script); and package main, until its window methods
-# leave it.
+# then IT's whole script).
 WINDOWS_LIST_TESTED := $(WIN_GO) go list -e -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{end}}' ./... | \
-	grep -v -x -e qbsettings -e qbsettings/backend/locale -e qbsettings/tests/program
+	grep -v -x -e qbsettings/backend/locale -e qbsettings/tests/program
 
 apt-windows:
 	$(call install_missing,$(WINDOWS_APT))

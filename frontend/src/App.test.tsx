@@ -1,14 +1,12 @@
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "../wailsjs/go/models";
-import * as backend from "../wailsjs/go/main/App";
+import { desktop } from "../wailsjs/go/models";
+import * as api from "./test/backendMock";
 import { App } from "./App";
 import { afterPaint } from "./afterPaint";
 import { savedState } from "./test/fixtures";
 
-vi.mock("../wailsjs/go/main/App", () => import("./test/backendMock"));
 vi.mock("../wailsjs/runtime/runtime", () => import("./test/runtimeMock"));
-const api = vi.mocked(backend);
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -21,7 +19,7 @@ afterEach(cleanup);
 
 describe("the first form on screen", () => {
   it("is marked in the page's timeline once painted, and its time told to Go once", async () => {
-    api.Load.mockResolvedValue(main.LoadResult.createFrom({ state: savedState(), error: "" }));
+    api.Load.mockResolvedValue(desktop.LoadResult.createFrom({ state: savedState(), error: "" }));
     const before = Date.now();
     render(<App />);
     await screen.findByRole("heading", { name: "Integration Settings", level: 1 });
@@ -33,7 +31,7 @@ describe("the first form on screen", () => {
   });
 
   it("is not reported when no form could be loaded", async () => {
-    api.Load.mockResolvedValue(main.LoadResult.createFrom({ error: "The settings file could not be opened." }));
+    api.Load.mockResolvedValue(desktop.LoadResult.createFrom({ error: "The settings file could not be opened." }));
     render(<App />);
     await screen.findByText("The settings file could not be opened.");
     // Anything the page scheduled for after the paint has run before this.

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Button } from "./ui/Button";
-import { main, settings } from "../wailsjs/go/models";
-import { FieldDescriptions, FormShown, Load, Locale } from "../wailsjs/go/main/App";
+import { desktop, settings } from "../wailsjs/go/models";
+import { FieldDescriptions, FormShown, Load } from "../wailsjs/go/desktop/Form";
+import { Locale } from "../wailsjs/go/desktop/Language";
 import { afterPaint } from "./afterPaint";
 import { FieldsProvider } from "./fields";
 import { failureText } from "./failure";
@@ -43,12 +44,12 @@ const useStyles = makeStyles({
   centered: { maxWidth: "640px", margin: "0 auto", padding: tokens.spacingHorizontalXXL },
 });
 
-type Loaded = { state: main.FormState; specs: settings.Spec[] } | { error: string } | { failure: unknown } | null;
+type Loaded = { state: desktop.FormState; specs: settings.Spec[] } | { error: string } | { failure: unknown } | null;
 
 // fetchSettings asks Go for the English to speak, the profile's settings
 // and the settings' description in that English; a failed call becomes a
 // message, never a spinner forever.
-async function fetchSettings(): Promise<{ loaded: Loaded; locale?: main.LocaleInfo }> {
+async function fetchSettings(): Promise<{ loaded: Loaded; locale?: desktop.LocaleInfo }> {
   try {
     // Go speaks the chosen English from its start: the three asks go together.
     const [info, res, specs] = await Promise.all([Locale(), Load(), FieldDescriptions()]);
@@ -70,11 +71,11 @@ export function prefetchSettings() {
 
 export function App() {
   const [loaded, setLoaded] = useState<Loaded>(null);
-  const [locale, setLocale] = useState<main.LocaleInfo | null>(null);
+  const [locale, setLocale] = useState<desktop.LocaleInfo | null>(null);
   // A new company's settings (or a new language) start a new page, with no
   // state of the last.
   const [generation, setGeneration] = useState(0);
-  const show = useCallback((next: { loaded: Loaded; locale?: main.LocaleInfo }) => {
+  const show = useCallback((next: { loaded: Loaded; locale?: desktop.LocaleInfo }) => {
     if (next.locale) setLocale(next.locale);
     setLoaded(next.loaded);
     setGeneration((g) => g + 1);
@@ -110,7 +111,7 @@ function AppBody({
   load,
 }: {
   loaded: Loaded;
-  localeInfo: main.LocaleInfo | null;
+  localeInfo: desktop.LocaleInfo | null;
   generation: number;
   load: () => void;
 }) {

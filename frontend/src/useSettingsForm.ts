@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { appservice, main, settings } from "../wailsjs/go/models";
-import * as backend from "../wailsjs/go/main/App";
+import { appservice, desktop, settings } from "../wailsjs/go/models";
+import * as formService from "../wailsjs/go/desktop/Form";
+import * as syncService from "../wailsjs/go/desktop/Sync";
 import { useFormatTime, useT } from "./i18n";
 import { failureText } from "./failure";
 
@@ -30,7 +31,7 @@ const sameValues = (a: Values, b: Values) =>
 
 // syncBanner says, after what was done here (saved, if anything), where the
 // settings stand on the QuickBooks service.
-function syncBanner(t: ReturnType<typeof useT>, sync: main.ServiceSync, saved: string): Banner {
+function syncBanner(t: ReturnType<typeof useT>, sync: desktop.ServiceSync, saved: string): Banner {
   switch (sync.status) {
     case appservice.SyncStatus.InEffect:
       return { intent: "success", text: t("{saved} They are in effect on the QuickBooks service.", { saved }).trim() };
@@ -59,7 +60,7 @@ function toErrors(list: settings.FieldError[] | null | undefined): FieldErrors {
 
 // useSettingsForm holds what the user is editing and talks to Go. It has no
 // rules of its own: every error it shows came from Go's Validate or Save.
-export function useSettingsForm(initial: main.FormState) {
+export function useSettingsForm(initial: desktop.FormState) {
   const t = useT();
   const formatTime = useFormatTime();
   const [state, setState] = useState(initial);
@@ -75,7 +76,7 @@ export function useSettingsForm(initial: main.FormState) {
   const [newerRevision, setNewerRevision] = useState(0);
   const validation = useRef(0);
 
-  const reset = useCallback((next: main.FormState) => {
+  const reset = useCallback((next: desktop.FormState) => {
     setState(next);
     setValues(next.settings);
     setPasswordOpen(!next.passwordStored);
@@ -89,7 +90,7 @@ export function useSettingsForm(initial: main.FormState) {
   // never replaces what the user is editing by itself.
   useEffect(() => {
     const timer = setInterval(() => {
-      backend
+      formService
         .StoredRevision()
         .then((rev) => setNewerRevision(rev > state.revision ? rev : 0))
         .catch((err: unknown) => setBanner({ intent: "error", text: failureText(t, err) }));
@@ -110,7 +111,7 @@ export function useSettingsForm(initial: main.FormState) {
   useEffect(() => {
     if (dirty === toldDirty.current) return;
     toldDirty.current = dirty;
-    backend.SetDirty(dirty).catch((err: unknown) => setBanner({ intent: "error", text: failureText(t, err) }));
+    formService.SetDirty(dirty).catch((err: unknown) => setBanner({ intent: "error", text: failureText(t, err) }));
   }, [dirty, t]);
 
   // Ask Go for the field errors once the user pauses typing. Only the newest
@@ -119,7 +120,7 @@ export function useSettingsForm(initial: main.FormState) {
     if (touched.size === 0) return;
     const ticket = ++validation.current;
     const timer = setTimeout(() => {
-      backend
+      formService
         .Validate(input)
         .then((list) => {
           if (ticket === validation.current) setErrors(toErrors(list));
@@ -158,13 +159,13 @@ export function useSettingsForm(initial: main.FormState) {
   const send = async (keep = false, saved = "") => {
     setSending(true);
     try {
-      const res = await backend.SendSettings(keep);
+      const res = await syncService.SendSettings(keep);
       if (res.error || !res.sync) {
         setBanner({ intent: "error", text: t("{saved} {error}", { saved, error: res.error }).trim() });
         return;
       }
       const serviceSync = res.sync;
-      setState((s) => main.FormState.createFrom({ ...s, serviceSync }));
+      setState((s) => desktop.FormState.createFrom({ ...s, serviceSync }));
       setBanner(syncBanner(t, serviceSync, saved));
     } catch (err: unknown) {
       setBanner({ intent: "error", text: failureText(t, err) });
@@ -174,14 +175,14 @@ export function useSettingsForm(initial: main.FormState) {
   };
 
   // afterSave shows settings saved here (an Update, an import) and sends them.
-  const afterSave = async (next: main.FormState, saved: string) => {
+  const afterSave = async (next: desktop.FormState, saved: string) => {
     reset(next);
     setBanner({ intent: "info", text: saved });
     await send(false, saved);
   };
 
   const takeServices = async () => {
-    const res = await backend.TakeServiceSettings();
+    const res = await syncService.TakeServiceSettings();
     if (res.error || !res.state) {
       setBanner({ intent: "error", text: res.error, conflict: res.conflict });
       return;
@@ -200,7 +201,7 @@ export function useSettingsForm(initial: main.FormState) {
     setSaving(true);
     setBanner(null);
     try {
-      const res = await backend.Save(state.revision, input);
+      const res = await formService.Save(state.revision, input);
       if (res.error) {
         setBanner({ intent: "error", text: res.error, conflict: res.conflict });
         return null;
@@ -222,7 +223,7 @@ export function useSettingsForm(initial: main.FormState) {
   };
 
   const reload = async () => {
-    const res = await backend.Load();
+    const res = await formService.Load();
     if (!res.state) {
       setBanner({ intent: "error", text: res.error });
       return;
@@ -242,7 +243,7 @@ export function useSettingsForm(initial: main.FormState) {
 
   // restore loads a saved revision's settings for review; Update saves them
   // as a new revision. The password is not part of a revision.
-  const restore = (entry: main.HistoryEntry) => {
+  const restore = (entry: desktop.HistoryEntry) => {
     setValues(settings.Settings.createFrom(entry.settings));
     touch(settings.Field.RetainageItem);
     setBanner({
@@ -255,9 +256,9 @@ export function useSettingsForm(initial: main.FormState) {
 
   // applySaved shows settings saved by another action (an import) and
   // sends them, as Update does.
-  const applySaved = (next: main.FormState, message: string) => afterSave(next, message);
+  const applySaved = (next: desktop.FormState, message: string) => afterSave(next, message);
 
-  const update = (patch: Partial<main.FormState>) => setState((s) => main.FormState.createFrom({ ...s, ...patch }));
+  const update = (patch: Partial<desktop.FormState>) => setState((s) => desktop.FormState.createFrom({ ...s, ...patch }));
 
   return {
     state,
@@ -266,9 +267,9 @@ export function useSettingsForm(initial: main.FormState) {
     applySaved,
     newerRevision,
     showFieldErrors,
-    setStatus: (status: main.ConnectionStatus) => update({ status }),
-    setTrusted: (trusted: main.TrustedCertificateInfo[]) => update({ trusted }),
-    setItems: (items: main.ItemOption[], itemsRefreshedAt: string) => {
+    setStatus: (status: desktop.ConnectionStatus) => update({ status }),
+    setTrusted: (trusted: desktop.TrustedCertificateInfo[]) => update({ trusted }),
+    setItems: (items: desktop.ItemOption[], itemsRefreshedAt: string) => {
       update({ items, itemsRefreshedAt });
       // Ask Go at once whether the chosen item is still in the list.
       if (values.retainageItem.listId) touch(settings.Field.RetainageItem);

@@ -3,13 +3,12 @@ import { Providers } from "../test/providers";
 import userEvent from "@testing-library/user-event";
 import { act } from "react";
 import { expect, it, vi } from "vitest";
-import { main } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { desktop } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { emit } from "../test/runtimeMock";
 import { CloseGuard } from "./CloseGuard";
 
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 
 it("asks before closing with unsaved changes and closes only when the user says so", async () => {
   const user = userEvent.setup();
@@ -20,12 +19,12 @@ it("asks before closing with unsaved changes and closes only when the user says 
   );
   expect(screen.queryByRole("alertdialog")).toBeNull();
 
-  act(() => emit(main.Event.CloseRequested));
+  act(() => emit(desktop.Event.CloseRequested));
   expect(await screen.findByRole("alertdialog", { name: "Close without saving?" })).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Keep editing" }));
-  expect(backend.ConfirmClose).not.toHaveBeenCalled();
+  expect(api.ConfirmClose).not.toHaveBeenCalled();
 
-  act(() => emit(main.Event.CloseRequested));
+  act(() => emit(desktop.Event.CloseRequested));
   await user.click(await screen.findByRole("button", { name: "Close without saving" }));
-  expect(backend.ConfirmClose).toHaveBeenCalledOnce();
+  expect(api.ConfirmClose).toHaveBeenCalledOnce();
 });

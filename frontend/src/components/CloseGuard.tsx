@@ -3,13 +3,13 @@ import { useT } from "../i18n";
 import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import { Button } from "../ui/Button";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
-import { ConfirmClose } from "../../wailsjs/go/main/App";
-import { main } from "../../wailsjs/go/models";
+import { ConfirmClose } from "../../wailsjs/go/desktop/Form";
+import { desktop } from "../../wailsjs/go/models";
 
 export function CloseGuard() {
   const t = useT();
   const [open, setOpen] = useState(false);
-  useEffect(() => EventsOn(main.Event.CloseRequested, () => setOpen(true)), []);
+  useEffect(() => EventsOn(desktop.Event.CloseRequested, () => setOpen(true)), []);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)} modalType="alert">
       <DialogSurface>

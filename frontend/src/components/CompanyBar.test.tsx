@@ -2,14 +2,11 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Providers } from "../test/providers";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, expect, it, vi } from "vitest";
-import { main } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { desktop } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { CompanyBar } from "./CompanyBar";
 
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
-const api = vi.mocked(backend);
-
-const two = main.ProfilesResult.createFrom({
+const two = desktop.ProfilesResult.createFrom({
   profiles: [
     { id: "default", name: "My company" },
     { id: "company-1", name: "Summit Ridge Builders" },
@@ -34,7 +31,7 @@ beforeEach(() => {
 });
 
 it("shows the company being edited and switches to another", async () => {
-  api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
+  api.SwitchProfile.mockResolvedValue(desktop.LoadResult.createFrom({ state: {} }));
   const { user, onChanged } = renderBar();
   const picker = await screen.findByRole("combobox", { name: /Company/ });
   expect(picker).toHaveDisplayValue("My company");
@@ -51,7 +48,7 @@ function stepTo(picker: HTMLElement, key: string, value: string) {
 }
 
 it("switches only once a company stepped to with the arrow keys is confirmed", async () => {
-  api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
+  api.SwitchProfile.mockResolvedValue(desktop.LoadResult.createFrom({ state: {} }));
   renderBar();
   const picker = await screen.findByRole("combobox", { name: /Company/ });
   stepTo(picker, "ArrowDown", "company-1");
@@ -66,7 +63,7 @@ it("switches only once a company stepped to with the arrow keys is confirmed", a
 });
 
 it("switches only once a company typed to is confirmed, here by leaving the list", async () => {
-  api.SwitchProfile.mockResolvedValue(main.LoadResult.createFrom({ state: {} }));
+  api.SwitchProfile.mockResolvedValue(desktop.LoadResult.createFrom({ state: {} }));
   renderBar();
   const picker = await screen.findByRole("combobox", { name: /Company/ });
   stepTo(picker, "s", "company-1");
@@ -83,9 +80,9 @@ it("does not switch away from unsaved changes", async () => {
 
 it("adds a company, showing Go's objection first", async () => {
   api.AddProfile.mockResolvedValueOnce(
-    main.ProfilesResult.createFrom({ ...two, error: 'There is already a company named "My company". Choose another name.' }),
+    desktop.ProfilesResult.createFrom({ ...two, error: 'There is already a company named "My company". Choose another name.' }),
   );
-  api.AddProfile.mockResolvedValueOnce(main.ProfilesResult.createFrom({ ...two, current: "company-2" }));
+  api.AddProfile.mockResolvedValueOnce(desktop.ProfilesResult.createFrom({ ...two, current: "company-2" }));
   const { user, onChanged } = renderBar();
   await user.click(await screen.findByRole("button", { name: "Add company…" }));
   await user.type(screen.getByRole("textbox", { name: /Company name/ }), "my company{Enter}");
@@ -99,7 +96,7 @@ it("adds a company, showing Go's objection first", async () => {
 });
 
 it("removes a company only after saying what is lost", async () => {
-  api.RemoveProfile.mockResolvedValue(main.ProfilesResult.createFrom({ profiles: [two.profiles[1]], current: "company-1" }));
+  api.RemoveProfile.mockResolvedValue(desktop.ProfilesResult.createFrom({ profiles: [two.profiles[1]], current: "company-1" }));
   const { user, onChanged } = renderBar();
   await user.click(await screen.findByRole("button", { name: "Remove…" }));
   const dialog = screen.getByRole("alertdialog", { name: "Remove My company?" });

@@ -13,10 +13,10 @@ import { Button } from "../ui/Button";
 import { Field } from "../ui/field";
 import { Select } from "../ui/Select";
 import { TextInput } from "../ui/TextInput";
-import { main } from "../../wailsjs/go/models";
+import { desktop } from "../../wailsjs/go/models";
 import { failureText } from "../failure";
 import { useT } from "../i18n";
-import { AddProfile, Profiles, RemoveProfile, RenameProfile, SwitchProfile } from "../../wailsjs/go/main/App";
+import { AddProfile, Profiles, RemoveProfile, RenameProfile, SwitchProfile } from "../../wailsjs/go/desktop/Companies";
 
 const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap", flexBasis: "100%" },
@@ -30,13 +30,13 @@ type Dialogs = { kind: "add" | "rename"; name: string; error: string } | { kind:
 export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: () => void }) {
   const styles = useStyles();
   const t = useT();
-  const [list, setList] = useState<main.ProfilesResult | null>(null);
+  const [list, setList] = useState<desktop.ProfilesResult | null>(null);
   const [dialog, setDialog] = useState<Dialogs>(null);
 
   useEffect(() => {
     Profiles()
       .then(setList)
-      .catch((err: unknown) => setList(main.ProfilesResult.createFrom({ profiles: [], current: "", error: failureText(t, err) })));
+      .catch((err: unknown) => setList(desktop.ProfilesResult.createFrom({ profiles: [], current: "", error: failureText(t, err) })));
   }, [t]);
   if (!list) return null;
   const profiles = list.profiles ?? [];
@@ -44,7 +44,7 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
 
   const switchTo = async (id: string) => {
     const res = await SwitchProfile(id);
-    if (res.error) return setList({ ...list, error: res.error } as main.ProfilesResult);
+    if (res.error) return setList({ ...list, error: res.error } as desktop.ProfilesResult);
     onChanged();
   };
 

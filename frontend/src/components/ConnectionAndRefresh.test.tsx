@@ -1,14 +1,12 @@
 import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { main, settings } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { desktop, settings } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { emit } from "../test/runtimeMock";
 import { renderPage } from "../test/renderPage";
 import { formState, savedState } from "../test/fixtures";
 
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
-const api = vi.mocked(backend);
 
 // deferred lets a test decide when a Go call answers.
 function deferred<T>() {
@@ -17,7 +15,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const connected = main.ConnectionStatus.createFrom({
+const connected = desktop.ConnectionStatus.createFrom({
   connected: true,
   checkedAt: "2026-11-24T15:00:00Z",
   detail: "Company file C:\\Summit Ridge Builders.qbw in QuickBooks Desktop Premier Contractor 2024.",
@@ -64,7 +62,7 @@ describe("Test connection", () => {
       },
     ];
     api.TestConnection.mockResolvedValue(
-      main.ConnectionTestResult.createFrom({
+      desktop.ConnectionTestResult.createFrom({
         status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "The service has Other Co.qbw open." },
         kind: "wrongCompanyFile",
         openCompanyFile: "Other Co.qbw",
@@ -72,7 +70,7 @@ describe("Test connection", () => {
       }),
     );
     api.RebindCompanyFile.mockResolvedValue(
-      main.ConnectionTestResult.createFrom({ status: connected, openCompanyFile: "Other Co.qbw", checks: checks("pass", "pass") }),
+      desktop.ConnectionTestResult.createFrom({ status: connected, openCompanyFile: "Other Co.qbw", checks: checks("pass", "pass") }),
     );
     const user = renderPage(savedState());
     await user.click(screen.getByRole("button", { name: "Test connection" }));
@@ -92,7 +90,7 @@ describe("Test connection", () => {
   });
 
   it("shows progress, can be canceled, then shows Connected with the company file", async () => {
-    const answer = deferred<main.ConnectionTestResult>();
+    const answer = deferred<desktop.ConnectionTestResult>();
     api.TestConnection.mockReturnValue(answer.promise);
     const user = renderPage(savedState());
     expect(screen.getByText("Not Connected")).toBeInTheDocument();
@@ -103,14 +101,14 @@ describe("Test connection", () => {
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(api.CancelConnectionTest).toHaveBeenCalled();
 
-    await act(async () => answer.resolve(main.ConnectionTestResult.createFrom({ status: connected })));
+    await act(async () => answer.resolve(desktop.ConnectionTestResult.createFrom({ status: connected })));
     expect(screen.getByText("Connected")).toBeInTheDocument();
     expect(screen.getByText(/Summit Ridge Builders\.qbw/)).toBeInTheDocument();
   });
 
   it("shows the reason when the service refuses", async () => {
     api.TestConnection.mockResolvedValue(
-      main.ConnectionTestResult.createFrom({
+      desktop.ConnectionTestResult.createFrom({
         status: {
           connected: false,
           checkedAt: "2026-11-24T15:00:00Z",
@@ -127,7 +125,7 @@ describe("Test connection", () => {
 
   it("puts Go's field errors on the connection fields", async () => {
     api.TestConnection.mockResolvedValue(
-      main.ConnectionTestResult.createFrom({
+      desktop.ConnectionTestResult.createFrom({
         fieldErrors: [{ field: settings.Field.ServiceUrl, message: "Enter the address of the QuickBooks service." }],
       }),
     );
@@ -141,7 +139,7 @@ describe("Test connection", () => {
   it("offers to trust a self-signed certificate, then tests again", async () => {
     const fp = "0B:7E:83:83:5D:FD:BF:92:7C:2B:42:3D:2D:37:41:E8:67:4A:67:9C:2F:C2:6E:97:79:3C:C0:3C:1A:A8:99:C1";
     api.TestConnection.mockResolvedValueOnce(
-      main.ConnectionTestResult.createFrom({
+      desktop.ConnectionTestResult.createFrom({
         status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "This computer does not trust the security certificate." },
         kind: "certificateNotTrusted",
         certificate: {
@@ -153,15 +151,15 @@ describe("Test connection", () => {
         },
       }),
     );
-    api.TestConnection.mockResolvedValueOnce(main.ConnectionTestResult.createFrom({ status: connected }));
+    api.TestConnection.mockResolvedValueOnce(desktop.ConnectionTestResult.createFrom({ status: connected }));
     const trusted = {
       origin: "https://127.0.0.1:8766",
       fingerprint: fp,
       subject: "CN=QuickBooks service simulator",
       trustedAt: "2026-11-24T15:01:00Z",
     };
-    api.TrustCertificate.mockResolvedValue(main.TrustResult.createFrom({ trusted: [trusted] }));
-    api.RemoveTrustedCertificate.mockResolvedValue(main.TrustResult.createFrom({ trusted: [] }));
+    api.TrustCertificate.mockResolvedValue(desktop.TrustResult.createFrom({ trusted: [trusted] }));
+    api.RemoveTrustedCertificate.mockResolvedValue(desktop.TrustResult.createFrom({ trusted: [] }));
 
     const user = renderPage(savedState({ serviceUrl: "https://127.0.0.1:8766" }));
     await user.click(screen.getByRole("button", { name: "Test connection" }));
@@ -180,7 +178,7 @@ describe("Test connection", () => {
 
 describe("Refresh list", () => {
   it("follows the refresh, replaces the items and warns when the chosen one is gone", async () => {
-    const answer = deferred<main.RefreshResult>();
+    const answer = deferred<desktop.RefreshResult>();
     api.RefreshItems.mockReturnValue(answer.promise);
     api.Validate.mockResolvedValue([
       {
@@ -191,11 +189,11 @@ describe("Refresh list", () => {
     const user = renderPage(savedState());
 
     await user.click(screen.getByRole("button", { name: "Refresh list" }));
-    act(() => emit(main.Event.ItemsRefreshProgress, "running"));
+    act(() => emit(desktop.Event.ItemsRefreshProgress, "running"));
     expect(screen.getByText("QuickBooks is reading its item list…")).toBeInTheDocument();
 
     const fresh = [{ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true }];
-    await act(async () => answer.resolve(main.RefreshResult.createFrom({ items: fresh, itemsRefreshedAt: "2026-11-24T16:00:00Z" })));
+    await act(async () => answer.resolve(desktop.RefreshResult.createFrom({ items: fresh, itemsRefreshedAt: "2026-11-24T16:00:00Z" })));
     expect(screen.getByText("The list was refreshed from QuickBooks: 1 item.")).toBeInTheDocument();
     expect(await screen.findByText(/is no longer in the QuickBooks item list/)).toBeInTheDocument();
 
@@ -205,7 +203,7 @@ describe("Refresh list", () => {
 
   it("keeps the list and says why when the refresh fails", async () => {
     api.RefreshItems.mockResolvedValue(
-      main.RefreshResult.createFrom({ error: "QuickBooks is showing a dialog box. The stored list was not changed." }),
+      desktop.RefreshResult.createFrom({ error: "QuickBooks is showing a dialog box. The stored list was not changed." }),
     );
     const user = renderPage(savedState());
     await user.click(screen.getByRole("button", { name: "Refresh list" }));
@@ -227,10 +225,10 @@ describe("Create a Service Item in QuickBooks", () => {
   it("creates the retainage item through the service, refreshes the list and chooses it", async () => {
     const created = { listId: "80001001-1600000001", fullName: "Retainage Payable", type: "Service", isActive: true };
     api.CreateRetainageItem.mockResolvedValue(
-      main.CreateItemResult.createFrom({ item: created, items: [costCode, created], itemsRefreshedAt: "2026-11-24T16:00:00Z" }),
+      desktop.CreateItemResult.createFrom({ item: created, items: [costCode, created], itemsRefreshedAt: "2026-11-24T16:00:00Z" }),
     );
     const state = savedState({ retainageItem: { listId: "", fullName: "" } });
-    const user = renderPage(main.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }));
+    const user = renderPage(desktop.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }));
     await user.click(screen.getByRole("button", { name: "Create a Service Item in QuickBooks…" }));
     const name = screen.getByRole("textbox", { name: /Name of the new item/ });
     expect(name).toHaveValue("Retainage Payable");
@@ -247,7 +245,7 @@ describe("Create a Service Item in QuickBooks", () => {
       ["en-CA", "Retainage Payable"],
     ]) {
       const state = savedState({ retainageItem: { listId: "", fullName: "" } });
-      const user = renderPage(main.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }), locale);
+      const user = renderPage(desktop.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }), locale);
       await user.click(screen.getByRole("button", { name: "Create a Service Item in QuickBooks…" }));
       expect(screen.getByRole("textbox", { name: /Name of the new item/ })).toHaveValue(suggested);
       cleanup();

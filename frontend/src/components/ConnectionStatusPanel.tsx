@@ -3,14 +3,14 @@ import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner
 import { Badge } from "../ui/Badge";
 import { Button, LinkButton } from "../ui/Button";
 import { useTypography } from "../ui/typography";
-import { main } from "../../wailsjs/go/models";
+import { desktop } from "../../wailsjs/go/models";
 import {
   CancelConnectionTest,
   RebindCompanyFile,
   RemoveTrustedCertificate,
   TestConnection,
   TrustCertificate,
-} from "../../wailsjs/go/main/App";
+} from "../../wailsjs/go/desktop/Connection";
 import { ReadinessChecklist } from "./ReadinessChecklist";
 import { SettingsFormModel } from "../useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
@@ -33,7 +33,7 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
   const t = useT();
   const formatTime = useFormatTime();
   // What the service presented, in one sentence of the four the choice needs.
-  const certificateWords = (c: main.CertificateInfo) => {
+  const certificateWords = (c: desktop.CertificateInfo) => {
     const values = { subject: c.subject, time: c.notAfter ? formatTime(c.notAfter) : "" };
     if (c.selfSigned)
       return c.notAfter
@@ -46,11 +46,11 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
   const { state } = form;
   const [testing, setTesting] = useState(false);
   const [problem, setProblem] = useState("");
-  const [cert, setCert] = useState<main.CertificateInfo | null>(null);
-  const [result, setResult] = useState<main.ConnectionTestResult | null>(null);
+  const [cert, setCert] = useState<desktop.CertificateInfo | null>(null);
+  const [result, setResult] = useState<desktop.ConnectionTestResult | null>(null);
 
   const test = (call: typeof TestConnection = TestConnection) => run(() => call(form.input));
-  const run = async (call: () => Promise<main.ConnectionTestResult>) => {
+  const run = async (call: () => Promise<desktop.ConnectionTestResult>) => {
     setTesting(true);
     setProblem("");
     setCert(null);
@@ -74,7 +74,7 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
     }
   };
 
-  const trust = async (c: main.CertificateInfo) => {
+  const trust = async (c: desktop.CertificateInfo) => {
     const res = await TrustCertificate(form.values.serviceUrl, c.fingerprint, c.subject);
     if (res.error) return setProblem(res.error);
     form.setTrusted(res.trusted ?? []);

@@ -4,7 +4,7 @@ import { Button, LinkButton } from "../ui/Button";
 import { Field } from "../ui/field";
 import { TextInput } from "../ui/TextInput";
 import { settings } from "../../wailsjs/go/models";
-import { CreateRetainageItem } from "../../wailsjs/go/main/App";
+import { CreateRetainageItem } from "../../wailsjs/go/desktop/Connection";
 import { SettingsFormModel } from "../useSettingsForm";
 import { focusField } from "./ErrorSummary";
 import { useT } from "../i18n";

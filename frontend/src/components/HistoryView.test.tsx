@@ -1,16 +1,14 @@
 import { screen, within } from "@testing-library/react";
 import { beforeEach, expect, it, vi } from "vitest";
-import { main, settings } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { desktop, settings } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { renderPage } from "../test/renderPage";
 import { savedState } from "../test/fixtures";
 
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
-const api = vi.mocked(backend);
 
 const current = savedState({ vendorUpdates: settings.VendorUpdates.None });
-const history = main.HistoryResult.createFrom({
+const history = desktop.HistoryResult.createFrom({
   entries: [
     {
       revision: 2,
@@ -46,7 +44,7 @@ beforeEach(() => {
 });
 
 it("lists revisions newest first with their changes, and restores one for review", async () => {
-  api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: { ...current, revision: 3 } }));
+  api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ state: { ...current, revision: 3 } }));
   const user = renderPage(current);
   await user.click(screen.getByRole("tab", { name: "Change history" }));
 
@@ -71,7 +69,7 @@ it("lists revisions newest first with their changes, and restores one for review
 });
 
 it("says so when nothing was saved yet", async () => {
-  api.History.mockResolvedValue(main.HistoryResult.createFrom({ entries: [] }));
+  api.History.mockResolvedValue(desktop.HistoryResult.createFrom({ entries: [] }));
   const user = renderPage(current);
   await user.click(screen.getByRole("tab", { name: "Change history" }));
   expect(await screen.findByText(/No changes have been saved yet/)).toBeInTheDocument();

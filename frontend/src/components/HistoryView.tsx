@@ -3,8 +3,8 @@ import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluent
 import { Button } from "../ui/Button";
 import { card } from "../ui/card";
 import { useTypography } from "../ui/typography";
-import { main } from "../../wailsjs/go/models";
-import { History } from "../../wailsjs/go/main/App";
+import { desktop } from "../../wailsjs/go/models";
+import { History } from "../../wailsjs/go/desktop/History";
 import { failureText } from "../failure";
 import { useFormatTime, useT } from "../i18n";
 
@@ -25,16 +25,16 @@ const useStyles = makeStyles({
 
 // HistoryView lists every saved revision, newest first, with what it
 // changed; Restore hands a revision's settings to the form for review.
-export function HistoryView({ onRestore }: { onRestore: (entry: main.HistoryEntry) => void }) {
+export function HistoryView({ onRestore }: { onRestore: (entry: desktop.HistoryEntry) => void }) {
   const styles = useStyles();
   const type = useTypography();
   const t = useT();
   const formatTime = useFormatTime();
-  const [result, setResult] = useState<main.HistoryResult | null>(null);
+  const [result, setResult] = useState<desktop.HistoryResult | null>(null);
   useEffect(() => {
     History()
       .then(setResult)
-      .catch((err: unknown) => setResult(main.HistoryResult.createFrom({ entries: [], error: failureText(t, err) })));
+      .catch((err: unknown) => setResult(desktop.HistoryResult.createFrom({ entries: [], error: failureText(t, err) })));
   }, [t]);
 
   if (!result) return <Spinner label={t("Loading the change history…")} />;

@@ -1,13 +1,11 @@
 import { screen } from "@testing-library/react";
 import { beforeEach, expect, it, vi } from "vitest";
-import { main, settings } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { desktop, settings } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { renderPage } from "../test/renderPage";
 import { savedState } from "../test/fixtures";
 
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
-const api = vi.mocked(backend);
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -19,7 +17,7 @@ const file = () => new File(['{"format":"qbsettings-settings"}'], "settings.json
 
 it("shows what an import changes and applies it only on confirmation", async () => {
   api.PreviewImport.mockResolvedValue(
-    main.ImportPreviewResult.createFrom({
+    desktop.ImportPreviewResult.createFrom({
       token: "t1",
       changes: [
         {
@@ -31,7 +29,7 @@ it("shows what an import changes and applies it only on confirmation", async () 
     }),
   );
   api.ApplyImport.mockResolvedValue(
-    main.SaveResult.createFrom({ state: { ...savedState({ vendorUpdates: settings.VendorUpdates.None }), revision: 4 } }),
+    desktop.SaveResult.createFrom({ state: { ...savedState({ vendorUpdates: settings.VendorUpdates.None }), revision: 4 } }),
   );
   const user = renderPage(savedState());
   await user.upload(screen.getByLabelText("Settings file to import"), file());
@@ -53,7 +51,7 @@ it("shows what an import changes and applies it only on confirmation", async () 
 
 it("refuses a file with problems and applies nothing", async () => {
   api.PreviewImport.mockResolvedValue(
-    main.ImportPreviewResult.createFrom({
+    desktop.ImportPreviewResult.createFrom({
       token: "t2",
       fieldErrors: [{ field: settings.Field.ServiceUrl, message: "Use https:// for this address." }],
     }),
@@ -68,8 +66,8 @@ it("refuses a file with problems and applies nothing", async () => {
 });
 
 it("says where it exported, and nothing when the user cancels", async () => {
-  api.ExportSettings.mockResolvedValueOnce(main.ExportResult.createFrom({ canceled: true }));
-  api.ExportSettings.mockResolvedValueOnce(main.ExportResult.createFrom({ path: "/home/pat/qbsettings-default.json" }));
+  api.ExportSettings.mockResolvedValueOnce(desktop.ExportResult.createFrom({ canceled: true }));
+  api.ExportSettings.mockResolvedValueOnce(desktop.ExportResult.createFrom({ path: "/home/pat/qbsettings-default.json" }));
   const user = renderPage(savedState());
   await user.click(screen.getByRole("button", { name: "Export…" }));
   expect(screen.queryByText(/Exported to/)).toBeNull();

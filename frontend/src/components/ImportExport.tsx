@@ -12,10 +12,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { main } from "../../wailsjs/go/models";
+import { desktop } from "../../wailsjs/go/models";
 import { Button } from "../ui/Button";
 import { useTypography } from "../ui/typography";
-import { ApplyImport, ExportSettings, PreviewImport } from "../../wailsjs/go/main/App";
+import { ApplyImport, ExportSettings, PreviewImport } from "../../wailsjs/go/desktop/Transfer";
 import { SettingsFormModel } from "../useSettingsForm";
 import { useSpecs } from "../fields";
 
@@ -34,7 +34,7 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
   const t = useT();
   const labels: Record<string, string> = Object.fromEntries(useSpecs().map((s) => [s.key, s.label]));
   const fileInput = useRef<HTMLInputElement>(null);
-  const [preview, setPreview] = useState<main.ImportPreviewResult | null>(null);
+  const [preview, setPreview] = useState<desktop.ImportPreviewResult | null>(null);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
 
   const exportSettings = async () => {

@@ -3,15 +3,15 @@ import { Providers } from "../test/providers";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { expect, it } from "vitest";
-import { main } from "../../wailsjs/go/models";
+import { desktop } from "../../wailsjs/go/models";
 import { ItemCombobox } from "./ItemCombobox";
 
 function item(listId: string, fullName: string, type = "Service", isActive = true) {
-  return main.ItemOption.createFrom({ listId, fullName, type, isActive });
+  return desktop.ItemOption.createFrom({ listId, fullName, type, isActive });
 }
 
-function Harness({ items }: { items: main.ItemOption[] }) {
-  const [sel, setSel] = useState<main.ItemOption | null>(null);
+function Harness({ items }: { items: desktop.ItemOption[] }) {
+  const [sel, setSel] = useState<desktop.ItemOption | null>(null);
   return (
     <Providers>
       <label htmlFor="c">Invoice Retainage Item</label>

@@ -3,7 +3,7 @@ import { useT } from "../i18n";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { TextInput } from "../ui/TextInput";
 import { ChevronDown } from "../ui/icons";
-import { main } from "../../wailsjs/go/models";
+import { desktop } from "../../wailsjs/go/models";
 import { afterPaint } from "../afterPaint";
 
 // Rows are a fixed height so the list can be windowed: only the rows in
@@ -76,7 +76,7 @@ const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true
 
 // byServiceThenName puts Service items first (retainage is usually one),
 // then the rest, each group by name.
-function byServiceThenName(a: main.ItemOption, b: main.ItemOption): number {
+function byServiceThenName(a: desktop.ItemOption, b: desktop.ItemOption): number {
   const sa = a.type === "Service" ? 0 : 1;
   const sb = b.type === "Service" ? 0 : 1;
   return sa - sb || byName.compare(a.fullName, b.fullName);
@@ -85,10 +85,10 @@ function byServiceThenName(a: main.ItemOption, b: main.ItemOption): number {
 export interface ItemComboboxProps {
   // The Field's, when inside one.
   id?: string;
-  items: main.ItemOption[];
+  items: desktop.ItemOption[];
   selectedListId: string;
   selectedName: string;
-  onSelect: (item: main.ItemOption) => void;
+  onSelect: (item: desktop.ItemOption) => void;
   disabled?: boolean;
   placeholder?: string;
 }

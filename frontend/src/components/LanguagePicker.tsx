@@ -2,8 +2,8 @@ import { useState } from "react";
 import { makeStyles } from "@fluentui/react-components";
 import { Field } from "../ui/field";
 import { Select } from "../ui/Select";
-import { main } from "../../wailsjs/go/models";
-import { ChooseLocale } from "../../wailsjs/go/main/App";
+import { desktop } from "../../wailsjs/go/models";
+import { ChooseLocale } from "../../wailsjs/go/desktop/Language";
 import { useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -16,7 +16,7 @@ const SYSTEM = "system";
 // LanguagePicker chooses the English the app speaks (Procore's words for
 // the locale, and its dates), remembered for the next start; by default
 // the system's. The page is shown anew in the chosen English.
-export function LanguagePicker({ info, dirty, onChanged }: { info: main.LocaleInfo; dirty: boolean; onChanged: () => void }) {
+export function LanguagePicker({ info, dirty, onChanged }: { info: desktop.LocaleInfo; dirty: boolean; onChanged: () => void }) {
   const styles = useStyles();
   const t = useT();
   const [problem, setProblem] = useState(info.error);

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Button } from "../ui/Button";
-import { main, settings } from "../../wailsjs/go/models";
-import { CancelRefresh, RefreshItems } from "../../wailsjs/go/main/App";
+import { desktop, settings } from "../../wailsjs/go/models";
+import { CancelRefresh, RefreshItems } from "../../wailsjs/go/desktop/Connection";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { SettingsFormModel } from "../useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
@@ -30,7 +30,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
   const [progress, setProgress] = useState("");
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  useEffect(() => EventsOn(main.Event.ItemsRefreshProgress, (s: string) => setProgress(s)), []);
+  useEffect(() => EventsOn(desktop.Event.ItemsRefreshProgress, (s: string) => setProgress(s)), []);
 
   const refresh = async () => {
     setRefreshing(true);

@@ -1,13 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { appservice, main, settings } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { appservice, desktop, settings } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { renderPage } from "../test/renderPage";
 import { savedState, serviceSync } from "../test/fixtures";
 
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
-const api = vi.mocked(backend);
 
 const pending = serviceSync({
   status: appservice.SyncStatus.Pending,
@@ -21,7 +19,7 @@ const elsewhere = serviceSync({
   since: "",
   message:
     "The settings the QuickBooks service runs with were changed on OTHER-PC by sam, so they differ from the settings saved on this computer.",
-  elsewhere: main.ServiceCopy.createFrom({
+  elsewhere: desktop.ServiceCopy.createFrom({
     appliedAt: "2026-11-25T10:00:00Z",
     computer: "OTHER-PC",
     user: "sam",
@@ -35,7 +33,7 @@ const elsewhere = serviceSync({
     ],
   }),
 });
-const withSync = (sync: main.ServiceSync) => main.FormState.createFrom({ ...savedState(), serviceSync: sync });
+const withSync = (sync: desktop.ServiceSync) => desktop.FormState.createFrom({ ...savedState(), serviceSync: sync });
 const region = () => screen.getByRole("region", { name: "Settings on the QuickBooks service" });
 
 beforeEach(() => {
@@ -51,8 +49,8 @@ describe("settings on the QuickBooks service", () => {
   });
 
   it("sends after Update and says where the settings stand", async () => {
-    api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: withSync(pending) }));
-    api.SendSettings.mockResolvedValueOnce(main.SendResult.createFrom({ sync: pending }));
+    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ state: withSync(pending) }));
+    api.SendSettings.mockResolvedValueOnce(desktop.SendResult.createFrom({ sync: pending }));
     const user = renderPage(withSync(serviceSync()));
     await user.click(screen.getByRole("button", { name: "Update" }));
     expect(
@@ -82,7 +80,7 @@ describe("settings on the QuickBooks service", () => {
   });
 
   it("shows what changed elsewhere beside this computer's values, and keeps this computer's", async () => {
-    api.SendSettings.mockResolvedValueOnce(main.SendResult.createFrom({ sync: serviceSync() }));
+    api.SendSettings.mockResolvedValueOnce(desktop.SendResult.createFrom({ sync: serviceSync() }));
     const user = renderPage(withSync(elsewhere));
     const table = within(region()).getByRole("table", { name: "Settings that differ" });
     const row = within(table).getByRole("row", { name: /Vendors will be Automatically Updated/ });
@@ -96,12 +94,12 @@ describe("settings on the QuickBooks service", () => {
   });
 
   it("takes the service's settings as a new revision", async () => {
-    const taken = main.FormState.createFrom({
+    const taken = desktop.FormState.createFrom({
       ...savedState({ vendorUpdates: settings.VendorUpdates.None }),
       revision: 4,
       serviceSync: serviceSync(),
     });
-    api.TakeServiceSettings.mockResolvedValue(main.SaveResult.createFrom({ state: taken }));
+    api.TakeServiceSettings.mockResolvedValue(desktop.SaveResult.createFrom({ state: taken }));
     const user = renderPage(withSync(elsewhere));
     await user.click(within(region()).getByRole("button", { name: "Take the service's settings" }));
     expect(await screen.findByText(/saved on this computer as revision 4/)).toBeInTheDocument();

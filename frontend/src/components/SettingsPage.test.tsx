@@ -1,15 +1,13 @@
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { main, settings } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { desktop, settings } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { renderPage } from "../test/renderPage";
 import { formState, savedState, retainage } from "../test/fixtures";
 
 // The Go bindings are replaced at the module boundary; everything above
 // them is the real form.
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
-const api = vi.mocked(backend);
 
 const fieldError = (field: settings.Field, message: string) => settings.FieldError.createFrom({ field, message });
 const lastSaveInput = () => api.Save.mock.calls.at(-1)![1];
@@ -31,7 +29,7 @@ describe("first run", () => {
 
   it("shows Go's field errors beside their fields, a summary, and focuses the first", async () => {
     api.Save.mockResolvedValue(
-      main.SaveResult.createFrom({
+      desktop.SaveResult.createFrom({
         fieldErrors: [
           fieldError(settings.Field.ServiceUrl, "Enter the address of the QuickBooks service."),
           fieldError(settings.Field.RetainageItem, "Choose the Invoice Retainage Item."),
@@ -73,7 +71,7 @@ describe("live validation", () => {
 
 describe("Edit Credentials", () => {
   it("reveals the password box and Cancel keeps the stored password", async () => {
-    api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: savedState() }));
+    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ state: savedState() }));
     const user = renderPage(savedState());
     expect(screen.queryByLabelText(/Service Password/)).toBeNull();
 
@@ -92,7 +90,7 @@ describe("Edit Credentials", () => {
   });
 
   it("sends a new password when the box is open", async () => {
-    api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: savedState() }));
+    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ state: savedState() }));
     const user = renderPage(savedState());
     await user.click(screen.getByRole("button", { name: "Edit Credentials" }));
     await user.type(screen.getByLabelText(/Service Password/), "new-secret");
@@ -102,7 +100,7 @@ describe("Edit Credentials", () => {
 
   it("puts a password error on Edit Credentials while the box is closed", async () => {
     api.Save.mockResolvedValue(
-      main.SaveResult.createFrom({
+      desktop.SaveResult.createFrom({
         fieldErrors: [
           fieldError(
             settings.Field.Password,
@@ -140,7 +138,7 @@ describe("Direct Cost columns", () => {
 describe("saving", () => {
   it("marks unsaved changes, tells Go, and clears the mark after a save", async () => {
     const stored = savedState({ vendorUpdates: settings.VendorUpdates.None });
-    api.Save.mockResolvedValue(main.SaveResult.createFrom({ state: { ...stored, revision: 4, savedAt: "2026-11-24T16:00:00Z" } }));
+    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ state: { ...stored, revision: 4, savedAt: "2026-11-24T16:00:00Z" } }));
     const user = renderPage(savedState());
     expect(screen.queryByText("Unsaved changes")).toBeNull();
 
@@ -156,8 +154,8 @@ describe("saving", () => {
   });
 
   it("offers Reload when someone else saved first", async () => {
-    api.Save.mockResolvedValue(main.SaveResult.createFrom({ error: "These settings were saved from somewhere else.", conflict: true }));
-    api.Load.mockResolvedValue(main.LoadResult.createFrom({ state: savedState({ serviceUser: "changed-elsewhere" }) }));
+    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ error: "These settings were saved from somewhere else.", conflict: true }));
+    api.Load.mockResolvedValue(desktop.LoadResult.createFrom({ state: savedState({ serviceUser: "changed-elsewhere" }) }));
     const user = renderPage(savedState());
     await user.click(screen.getByRole("button", { name: "Update" }));
     await screen.findByText("These settings were saved from somewhere else.");
@@ -179,7 +177,7 @@ describe("Invoice Retainage Item", () => {
   });
 
   it("selects an item by its ListID and shows inactive items as unavailable", async () => {
-    api.Save.mockResolvedValue(main.SaveResult.createFrom({ fieldErrors: [fieldError(settings.Field.ServiceUrl, "x")] }));
+    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ fieldErrors: [fieldError(settings.Field.ServiceUrl, "x")] }));
     const user = renderPage(formState());
     await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
     expect(screen.getByRole("option", { name: /Old Retainage \(inactive\)/ })).toHaveAttribute("aria-disabled", "true");

@@ -4,7 +4,7 @@ import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { Tabs } from "../ui/Tabs";
 import { useTypography } from "../ui/typography";
-import { main } from "../../wailsjs/go/models";
+import { desktop } from "../../wailsjs/go/models";
 import { useSettingsForm } from "../useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
 import { ConnectionSection } from "./ConnectionSection";
@@ -49,9 +49,9 @@ export function SettingsPage({
   onProfileChanged,
   onLocaleChanged,
 }: {
-  initial: main.FormState;
+  initial: desktop.FormState;
   // The window's English, as App asked Go for it; no Language choice without it.
-  localeInfo?: main.LocaleInfo;
+  localeInfo?: desktop.LocaleInfo;
   onProfileChanged?: () => void;
   onLocaleChanged?: () => void;
 }) {

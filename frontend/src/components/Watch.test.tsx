@@ -1,14 +1,12 @@
 import { act, screen } from "@testing-library/react";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { main } from "../../wailsjs/go/models";
-import * as backend from "../../wailsjs/go/main/App";
+import { desktop } from "../../wailsjs/go/models";
+import * as api from "../test/backendMock";
 import { renderPage } from "../test/renderPage";
 import { savedState } from "../test/fixtures";
 import { WATCH_INTERVAL_MS } from "../useSettingsForm";
 
-vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
-const api = vi.mocked(backend);
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -32,7 +30,7 @@ it("notices a save made elsewhere and reloads only when asked", async () => {
   // Nothing is replaced until the user says so.
   expect(screen.getByLabelText(/Service User/)).toHaveValue("procore-sync-edited");
 
-  api.Load.mockResolvedValue(main.LoadResult.createFrom({ state: { ...savedState({ serviceUser: "from-cli" }), revision: 4 } }));
+  api.Load.mockResolvedValue(desktop.LoadResult.createFrom({ state: { ...savedState({ serviceUser: "from-cli" }), revision: 4 } }));
   await user.click(screen.getByRole("button", { name: "Reload" }));
   expect(screen.getByLabelText(/Service User/)).toHaveValue("from-cli");
   expect(screen.queryByText(/saved from somewhere else/)).toBeNull();

@@ -1,41 +1,52 @@
 import { vi } from "vitest";
-import { main } from "../../wailsjs/go/models";
+import { desktop } from "../../wailsjs/go/models";
 import { serviceSync, specs } from "./fixtures";
+import type * as Companies from "../../wailsjs/go/desktop/Companies";
+import type * as Connection from "../../wailsjs/go/desktop/Connection";
+import type * as Form from "../../wailsjs/go/desktop/Form";
+import type * as HistoryService from "../../wailsjs/go/desktop/History";
+import type * as Language from "../../wailsjs/go/desktop/Language";
+import type * as Sync from "../../wailsjs/go/desktop/Sync";
+import type * as Transfer from "../../wailsjs/go/desktop/Transfer";
 
-// The Go bindings (wailsjs/go/main/App), replaced at the module boundary:
-//   vi.mock("../../wailsjs/go/main/App", () => import("../test/backendMock"));
-// Every bound method is a vi.fn() the test can program.
-export const Load = vi.fn();
-export const Save = vi.fn();
-export const Validate = vi.fn();
-export const SetDirty = vi.fn();
-export const FormShown = vi.fn();
-export const ConfirmClose = vi.fn();
-export const TestConnection = vi.fn();
-export const CancelConnectionTest = vi.fn();
-export const RefreshItems = vi.fn();
-export const CancelRefresh = vi.fn();
-export const TrustCertificate = vi.fn();
-export const RemoveTrustedCertificate = vi.fn();
-export const History = vi.fn();
-export const StoredRevision = vi.fn();
-export const ExportSettings = vi.fn();
-export const PreviewImport = vi.fn();
-export const ApplyImport = vi.fn();
+// The Go bindings (wailsjs/go/desktop/*), which test/setup.ts replaces with
+// this module for every test. Every bound method is a vi.fn() the test can
+// program: import * as api from "../test/backendMock".
+export const Load = vi.fn<typeof Form.Load>();
+export const Save = vi.fn<typeof Form.Save>();
+export const Validate = vi.fn<typeof Form.Validate>();
+export const SetDirty = vi.fn<typeof Form.SetDirty>();
+export const FormShown = vi.fn<typeof Form.FormShown>();
+export const ConfirmClose = vi.fn<typeof Form.ConfirmClose>();
+export const TestConnection = vi.fn<typeof Connection.TestConnection>();
+export const CancelConnectionTest = vi.fn<typeof Connection.CancelConnectionTest>();
+export const RefreshItems = vi.fn<typeof Connection.RefreshItems>();
+export const CancelRefresh = vi.fn<typeof Connection.CancelRefresh>();
+export const TrustCertificate = vi.fn<typeof Connection.TrustCertificate>();
+export const RemoveTrustedCertificate = vi.fn<typeof Connection.RemoveTrustedCertificate>();
+export const History = vi.fn<typeof HistoryService.History>();
+export const StoredRevision = vi.fn<typeof Form.StoredRevision>();
+export const ExportSettings = vi.fn<typeof Transfer.ExportSettings>();
+export const PreviewImport = vi.fn<typeof Transfer.PreviewImport>();
+export const ApplyImport = vi.fn<typeof Transfer.ApplyImport>();
 // One company unless a test says otherwise.
-export const Profiles = vi.fn(() => Promise.resolve({ profiles: [{ id: "default", name: "My company" }], current: "default", error: "" }));
-export const SwitchProfile = vi.fn();
-export const AddProfile = vi.fn();
-export const RenameProfile = vi.fn();
-export const RemoveProfile = vi.fn();
-export const RebindCompanyFile = vi.fn();
-export const CreateRetainageItem = vi.fn();
-export const FieldDescriptions = vi.fn(() => Promise.resolve(specs));
+export const Profiles = vi.fn<typeof Companies.Profiles>(() =>
+  Promise.resolve(desktop.ProfilesResult.createFrom({ profiles: [{ id: "default", name: "My company" }], current: "default", error: "" })),
+);
+export const SwitchProfile = vi.fn<typeof Companies.SwitchProfile>();
+export const AddProfile = vi.fn<typeof Companies.AddProfile>();
+export const RenameProfile = vi.fn<typeof Companies.RenameProfile>();
+export const RemoveProfile = vi.fn<typeof Companies.RemoveProfile>();
+export const RebindCompanyFile = vi.fn<typeof Connection.RebindCompanyFile>();
+export const CreateRetainageItem = vi.fn<typeof Connection.CreateRetainageItem>();
+export const FieldDescriptions = vi.fn<typeof Form.FieldDescriptions>(() => Promise.resolve(specs));
 // Sent and in effect unless a test says otherwise.
-export const SendSettings = vi.fn(() => Promise.resolve(main.SendResult.createFrom({ sync: serviceSync(), error: "" })));
-export const TakeServiceSettings = vi.fn();
+export const SendSettings = vi.fn<typeof Sync.SendSettings>(() =>
+  Promise.resolve(desktop.SendResult.createFrom({ sync: serviceSync(), error: "" })),
+);
+export const TakeServiceSettings = vi.fn<typeof Sync.TakeServiceSettings>();
 // US English, following the system, unless a test says otherwise.
-const localeInfo = main.LocaleInfo.createFrom({
+const localeInfo = desktop.LocaleInfo.createFrom({
   inUse: "en-US",
   chosen: "",
   system: "en-US",
@@ -47,5 +58,5 @@ const localeInfo = main.LocaleInfo.createFrom({
   ],
   error: "",
 });
-export const Locale = vi.fn(() => Promise.resolve(localeInfo));
-export const ChooseLocale = vi.fn(() => Promise.resolve(localeInfo));
+export const Locale = vi.fn<typeof Language.Locale>(() => Promise.resolve(localeInfo));
+export const ChooseLocale = vi.fn<typeof Language.ChooseLocale>(() => Promise.resolve(localeInfo));

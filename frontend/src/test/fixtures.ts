@@ -1,4 +1,4 @@
-import { appservice, main, settings } from "../../wailsjs/go/models";
+import { appservice, desktop, settings } from "../../wailsjs/go/models";
 import fieldsJSON from "../../wailsjs/fields.json";
 
 // The settings' description as Go gives it (make writes it from
@@ -16,8 +16,8 @@ export const retainage = { listId: "80000005-1468535148", fullName: "Retainage P
 export const oldItem = { listId: "80000009-1468535200", fullName: "Old Retainage", type: "Service", isActive: false };
 
 // formState builds what Go's Load returns, first run by default.
-export function formState(overrides: Partial<main.FormState> = {}, values: Partial<settings.Settings> = {}): main.FormState {
-  return main.FormState.createFrom({
+export function formState(overrides: Partial<desktop.FormState> = {}, values: Partial<settings.Settings> = {}): desktop.FormState {
+  return desktop.FormState.createFrom({
     settings: {
       serviceUrl: "",
       serviceUser: "",
@@ -53,8 +53,8 @@ export const savedState = (values: Partial<settings.Settings> = {}) =>
   );
 
 // serviceSync builds where Go says the saved settings stand on the service.
-export function serviceSync(overrides: Partial<main.ServiceSync> = {}): main.ServiceSync {
-  return main.ServiceSync.createFrom({
+export function serviceSync(overrides: Partial<desktop.ServiceSync> = {}): desktop.ServiceSync {
+  return desktop.ServiceSync.createFrom({
     status: appservice.SyncStatus.InEffect,
     headline: "In effect on the QuickBooks service",
     since: "2026-11-24T15:05:00Z",

@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { afterEach, vi } from "vitest";
 
 afterEach(cleanup);
 
@@ -21,3 +21,14 @@ if (!window.matchMedia) {
 
 // Tell React the tests run under act(), as Testing Library expects.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// The Go bindings are replaced, for every test, at the module boundary by
+// test/backendMock, whose vi.fn()s the tests program; everything above
+// them is the real page.
+vi.mock("../../wailsjs/go/desktop/Form", () => import("./backendMock"));
+vi.mock("../../wailsjs/go/desktop/Connection", () => import("./backendMock"));
+vi.mock("../../wailsjs/go/desktop/Companies", () => import("./backendMock"));
+vi.mock("../../wailsjs/go/desktop/History", () => import("./backendMock"));
+vi.mock("../../wailsjs/go/desktop/Transfer", () => import("./backendMock"));
+vi.mock("../../wailsjs/go/desktop/Sync", () => import("./backendMock"));
+vi.mock("../../wailsjs/go/desktop/Language", () => import("./backendMock"));

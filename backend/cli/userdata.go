@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -9,22 +9,22 @@ import (
 	"qbsettings/backend/userdata"
 )
 
-// removeUserDataFlag asks the app, instead of opening its window, to delete
+// RemoveUserDataFlag asks the app, instead of opening its window, to delete
 // the user's settings folder and every password it stored. The Windows
 // uninstaller runs it only when the user ticks "Remove my settings and
 // saved password" (or IT passes /REMOVEDATA); by default an uninstall keeps
 // both.
-const removeUserDataFlag = "--remove-user-data"
+const RemoveUserDataFlag = "--remove-user-data"
 
-// removeUserData removes the user's data (package userdata), reports on
+// RemoveUserData removes the user's data (package userdata), reports on
 // out, and returns the exit code.
-func removeUserData(out io.Writer) int {
+func RemoveUserData(out io.Writer) int {
 	removed, err := userdata.Remove(context.Background())
 	cause := errors.Unwrap(err) // what went wrong, for the reader; the step is worded here
 	switch userdata.StepOf(err) {
 	case "":
 		locale.Fprintf(out, "Removed %d saved passwords and the settings folder %s.\n", removed.Passwords, removed.Folder)
-		return 0
+		return OK
 	case userdata.StepOpenKeychain:
 		locale.Fprintf(out, "The saved passwords could not be removed: no system keychain is available. %v\n", cause)
 	case userdata.StepPasswords:
@@ -32,5 +32,5 @@ func removeUserData(out io.Writer) int {
 	default:
 		locale.Fprintf(out, "The settings folder could not be removed: %v\n", cause)
 	}
-	return 1
+	return Failed
 }

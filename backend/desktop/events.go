@@ -1,7 +1,7 @@
-package main
+package desktop
 
 // Event names a message Go sends the web view. The web view gets these
-// names from the generated bindings (main.Event), never spelling them.
+// names from the generated bindings (desktop.Event), never spelling them.
 type Event string
 
 const (
@@ -13,11 +13,8 @@ const (
 	EventItemsRefreshProgress Event = "items:refresh-progress"
 )
 
-// The events as a TypeScript enum (main.Event).
-var events = []struct {
-	Value  Event
-	TSName string
-}{
+// The events as a TypeScript enum (desktop.Event).
+var events = []enumValue[Event]{
 	{EventCloseRequested, "CloseRequested"},
 	{EventItemsRefreshProgress, "ItemsRefreshProgress"},
 }

@@ -1,4 +1,4 @@
-package main
+package console
 
 import (
 	"os"
@@ -6,10 +6,10 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// attachConsole lets the command line print in the cmd or PowerShell window
+// Attach lets the command line print in the cmd or PowerShell window
 // it was started from: the exe is built for the GUI subsystem (no console
 // window of its own), so it attaches to its parent's console, if any.
-func attachConsole() {
+func Attach() {
 	const attachParentProcess = ^uint32(0) // ATTACH_PARENT_PROCESS
 	kernel32 := windows.NewLazySystemDLL("kernel32.dll")
 	if r, _, _ := kernel32.NewProc("AttachConsole").Call(uintptr(attachParentProcess)); r == 0 {

@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
 )
 
@@ -42,9 +43,9 @@ func TestEverySettingReachesEveryUse(t *testing.T) {
 	}
 
 	// The form's description: every setting with its words.
-	app := &App{}
+	form := &Form{}
 	described := map[settings.Field]settings.Spec{}
-	for _, d := range app.FieldDescriptions() {
+	for _, d := range form.FieldDescriptions() {
 		described[d.Key] = d
 	}
 	for _, sp := range settings.Specs() {
@@ -131,7 +132,7 @@ type fieldWorld struct {
 
 func newFieldWorld(t *testing.T) *fieldWorld {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), store.FileName))
+	st, err := store.Open(filepath.Join(testdir.New(t), store.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,12 @@
-package main
+package desktop
 
 import (
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 )
+
+// Language is the window's English: the system's, or the one chosen.
+type Language struct{ *shell }
 
 // LocaleOption is a locale the window can speak, named in the one in use.
 type LocaleOption struct {
@@ -22,34 +25,39 @@ type LocaleInfo struct {
 	Error   string         `json:"error"`
 }
 
+func (r *LocaleInfo) failWith(problem string) { r.Error = problem }
+
 // Locale is the window's English now.
-func (a *App) Locale() LocaleInfo {
-	if a.service == nil {
-		return toLocaleInfo(appservice.LocaleChoice{System: locale.FromSystem(), InUse: locale.Current()})
-	}
-	c, err := a.service.LocaleChoice(a.context())
-	if err != nil {
-		info := toLocaleInfo(appservice.LocaleChoice{System: locale.FromSystem(), InUse: locale.Current()})
-		info.Error = appservice.MessageFor(err)
-		return info
-	}
-	return toLocaleInfo(c)
+func (l *Language) Locale() LocaleInfo {
+	return serveOr(l.shell, systemLocaleInfo(), func(svc *appservice.Service) LocaleInfo {
+		c, err := svc.LocaleChoice(l.context())
+		if err != nil {
+			info := systemLocaleInfo()
+			info.Error = appservice.MessageFor(err)
+			return info
+		}
+		return toLocaleInfo(c)
+	})
 }
 
 // ChooseLocale makes the window speak tag from now on, remembered for the
 // next start; "" follows the system's English again. The web view then
 // loads its words and the form anew.
-func (a *App) ChooseLocale(tag string) LocaleInfo {
-	if a.service == nil {
-		return LocaleInfo{Error: a.problem}
-	}
-	c, err := a.service.ChooseLocale(a.context(), tag)
-	if err != nil {
-		info := a.Locale()
-		info.Error = appservice.MessageFor(err)
-		return info
-	}
-	return toLocaleInfo(c)
+func (l *Language) ChooseLocale(tag string) LocaleInfo {
+	return serve(l.shell, func(svc *appservice.Service) LocaleInfo {
+		c, err := svc.ChooseLocale(l.context(), tag)
+		if err != nil {
+			info := l.Locale()
+			info.Error = appservice.MessageFor(err)
+			return info
+		}
+		return toLocaleInfo(c)
+	})
+}
+
+// systemLocaleInfo is the English the window speaks when nothing was chosen.
+func systemLocaleInfo() LocaleInfo {
+	return toLocaleInfo(appservice.LocaleChoice{System: locale.FromSystem(), InUse: locale.Current()})
 }
 
 func toLocaleInfo(c appservice.LocaleChoice) LocaleInfo {

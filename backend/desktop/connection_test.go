@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"strings"
@@ -25,15 +25,15 @@ func TestConnectionAndRefreshThroughTheApp(t *testing.T) {
 	app, w, _ := newTestApp(t)
 	in, _ := simulatorInput(t, simulator.FaultNone)
 
-	res := app.TestConnection(in)
+	res := app.Connection.TestConnection(in)
 	if !res.Status.Connected || res.Status.CheckedAt == "" || !strings.Contains(res.Status.Detail, "Premier Contractor") {
 		t.Fatalf("test connection: %+v", res)
 	}
-	if st := app.Load().State.Status; !st.Connected {
+	if st := app.Form.Load().State.Status; !st.Connected {
 		t.Fatalf("status not stored: %+v", st)
 	}
 
-	ref := app.RefreshItems(in)
+	ref := app.Connection.RefreshItems(in)
 	if ref.Error != "" || len(ref.Items) < 30 || ref.ItemsRefreshedAt == "" {
 		t.Fatalf("refresh: %d items, %q", len(ref.Items), ref.Error)
 	}
@@ -46,8 +46,8 @@ func TestConnectionTestCanBeCanceled(t *testing.T) {
 	app, _, _ := newTestApp(t)
 	in, sim := simulatorInput(t, simulator.FaultSlow)
 	// Cancel once the request is under way at the service.
-	go func() { <-sim.Stalled(); app.CancelConnectionTest() }()
-	res := app.TestConnection(in)
+	go func() { <-sim.Stalled(); app.Connection.CancelConnectionTest() }()
+	res := app.Connection.TestConnection(in)
 	if !res.Canceled {
 		t.Fatalf("canceled test: %+v", res)
 	}
@@ -58,18 +58,18 @@ func TestUntrustedCertificateReachesTheForm(t *testing.T) {
 	_, srvURL, cert := simtest.StartTLS(t, simtest.Options())
 	in := settings.Change{Settings: settings.Settings{ServiceURL: srvURL, ServiceUser: "demo"}, ChangePassword: true, Password: "demo-password"}
 
-	res := app.TestConnection(in)
+	res := app.Connection.TestConnection(in)
 	if res.Kind != quickbooks.KindCertificate || res.Certificate == nil || res.Certificate.Fingerprint != quickbooks.Fingerprint(cert.Certificate[0]) {
 		t.Fatalf("untrusted: %+v", res)
 	}
-	trust := app.TrustCertificate(srvURL, res.Certificate.Fingerprint, res.Certificate.Subject)
+	trust := app.Connection.TrustCertificate(srvURL, res.Certificate.Fingerprint, res.Certificate.Subject)
 	if trust.Error != "" || len(trust.Trusted) != 1 {
 		t.Fatalf("trust: %+v", trust)
 	}
-	if res := app.TestConnection(in); !res.Status.Connected {
+	if res := app.Connection.TestConnection(in); !res.Status.Connected {
 		t.Fatalf("after trusting: %+v", res)
 	}
-	if rm := app.RemoveTrustedCertificate(trust.Trusted[0].Origin); rm.Error != "" || len(rm.Trusted) != 0 {
+	if rm := app.Connection.RemoveTrustedCertificate(trust.Trusted[0].Origin); rm.Error != "" || len(rm.Trusted) != 0 {
 		t.Fatalf("remove: %+v", rm)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package desktop
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
 )
 
@@ -37,11 +38,13 @@ func (w *fakeWindow) SaveFileDialog(context.Context, string) (string, error) {
 	return w.savePath, nil
 }
 
-// newTestApp wires the app as main does, on a real database in a temporary
-// folder and the real keychain.
-func newTestApp(t *testing.T) (*App, *fakeWindow, *store.Store) {
+var ctx = context.Background()
+
+// newTestApp wires the window's services as the app does, on a real
+// database in a temporary folder and the real keychain.
+func newTestApp(t *testing.T) (*Services, *fakeWindow, *store.Store) {
 	t.Helper()
-	dir := t.TempDir()
+	dir := testdir.New(t)
 	st, err := store.Open(filepath.Join(dir, store.FileName))
 	if err != nil {
 		t.Fatal(err)
@@ -50,29 +53,29 @@ func newTestApp(t *testing.T) (*App, *fakeWindow, *store.Store) {
 	keys := testkeys.Open(t)
 	t.Cleanup(func() {
 		for _, user := range []string{"demo", ""} {
-			keys.Remove(context.Background(), secrets.Account{Profile: store.DefaultProfile, User: user})
+			keys.Remove(ctx, secrets.Account{Profile: store.DefaultProfile, User: user})
 		}
 	})
 	w := &fakeWindow{}
 	log := slog.New(slog.DiscardHandler)
-	app := &App{
-		service: appservice.New(st, func(context.Context) (appservice.Passwords, error) { return keys, nil }, log),
-		profile: store.DefaultProfile,
-		dataDir: dir,
-		log:     log,
-		window:  w,
-		ctx:     context.Background(),
-	}
+	app := New(Config{
+		Service: appservice.New(st, func(context.Context) (appservice.Passwords, error) { return keys, nil }, log),
+		Profile: store.DefaultProfile,
+		DataDir: dir,
+		Log:     log,
+		Runtime: w,
+	})
+	app.Startup(ctx)
 	return app, w, st
 }
 
 func TestLoadSaveRoundTrip(t *testing.T) {
 	app, _, st := newTestApp(t)
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
-	if err := st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now()); err != nil {
+	if err := st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	first := app.Load()
+	first := app.Form.Load()
 	if first.Error != "" || first.State.Revision != 0 || first.State.PasswordStored || len(first.State.Items) != 1 {
 		t.Fatalf("first load: %+v", first)
 	}
@@ -83,10 +86,10 @@ func TestLoadSaveRoundTrip(t *testing.T) {
 	in.Settings.DirectCostColumn = settings.DirectCostEditable
 	in.Settings.HideJobToDateCosts = true
 	in.Settings.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}
-	if errs := app.Validate(in); len(errs) != 0 {
+	if errs := app.Form.Validate(in); len(errs) != 0 {
 		t.Fatalf("Validate: %v", errs)
 	}
-	res := app.Save(0, in)
+	res := app.Form.Save(0, in)
 	if res.Error != "" || len(res.FieldErrors) != 0 {
 		t.Fatalf("Save: %+v", res)
 	}
@@ -94,14 +97,14 @@ func TestLoadSaveRoundTrip(t *testing.T) {
 	if got.Settings != in.Settings || got.Revision != 1 || !got.PasswordStored || got.SavedAt == "" {
 		t.Fatalf("saved state: %+v", got)
 	}
-	if again := app.Load().State; again.Settings != in.Settings {
+	if again := app.Form.Load().State; again.Settings != in.Settings {
 		t.Fatalf("reload: %+v", again.Settings)
 	}
 
-	if rev := app.StoredRevision(); rev != 1 {
+	if rev := app.Form.StoredRevision(); rev != 1 {
 		t.Fatalf("StoredRevision = %d, want 1", rev)
 	}
-	stale := app.Save(0, settings.Change{Settings: in.Settings})
+	stale := app.Form.Save(0, settings.Change{Settings: in.Settings})
 	if !stale.Conflict || stale.Error == "" {
 		t.Fatalf("stale save: %+v", stale)
 	}
@@ -109,7 +112,7 @@ func TestLoadSaveRoundTrip(t *testing.T) {
 
 func TestSaveReportsFieldErrorsAsData(t *testing.T) {
 	app, _, _ := newTestApp(t)
-	res := app.Save(0, settings.Change{Settings: settings.Settings{ServiceURL: "http://qbserver"}})
+	res := app.Form.Save(0, settings.Change{Settings: settings.Settings{ServiceURL: "http://qbserver"}})
 	fields := map[settings.Field]bool{}
 	for _, e := range res.FieldErrors {
 		fields[e.Field] = true
@@ -123,53 +126,66 @@ func TestSaveReportsFieldErrorsAsData(t *testing.T) {
 
 func TestCloseAsksOnlyWithUnsavedChanges(t *testing.T) {
 	app, w, _ := newTestApp(t)
-	if app.beforeClose(app.ctx) {
+	if app.BeforeClose(ctx) {
 		t.Fatal("a clean form kept the window open")
 	}
-	app.SetDirty(true)
-	if !app.beforeClose(app.ctx) || len(w.events) != 1 || w.events[0] != EventCloseRequested {
+	app.Form.SetDirty(true)
+	if !app.BeforeClose(ctx) || len(w.events) != 1 || w.events[0] != EventCloseRequested {
 		t.Fatalf("dirty close: events %v", w.events)
 	}
-	app.ConfirmClose()
-	if w.quits != 1 || app.beforeClose(app.ctx) {
+	app.Form.ConfirmClose()
+	if w.quits != 1 || app.BeforeClose(ctx) {
 		t.Fatal("the window stayed open after the user chose to close")
 	}
 }
 
 func TestSecondInstanceShowsWindow(t *testing.T) {
 	app, w, _ := newTestApp(t)
-	app.onSecondInstance(options.SecondInstanceData{})
+	app.SecondInstance(options.SecondInstanceData{})
 	if w.shows != 1 {
 		t.Fatal("the window was not brought to the front")
 	}
 }
 
 func TestUnopenedDatabaseExplainsItself(t *testing.T) {
-	app := &App{problem: "The settings file could not be opened.", log: slog.New(slog.DiscardHandler)}
-	if res := app.Load(); res.Error != app.problem || res.State != nil {
+	const problem = "The settings file could not be opened."
+	app := New(Config{Problem: problem, Log: slog.New(slog.DiscardHandler), Runtime: &fakeWindow{}})
+	if res := app.Form.Load(); res.Error != problem || res.State != nil {
 		t.Fatalf("Load: %+v", res)
 	}
-	if res := app.Save(0, settings.Change{}); res.Error != app.problem {
+	if res := app.Form.Save(0, settings.Change{}); res.Error != problem {
 		t.Fatalf("Save: %+v", res)
+	}
+	if res := app.Connection.TestConnection(settings.Change{}); res.Error != problem {
+		t.Fatalf("TestConnection: %+v", res)
+	}
+	if errs := app.Form.Validate(settings.Change{}); errs == nil || len(errs) != 0 {
+		t.Fatalf("Validate: %v, want no field errors", errs)
+	}
+	if rev := app.Form.StoredRevision(); rev != -1 {
+		t.Fatalf("StoredRevision: %d", rev)
+	}
+	if info := app.Language.Locale(); info.InUse == "" || info.Error != "" {
+		t.Fatalf("Locale: %+v, want the system's English", info)
 	}
 }
 
 func TestHistoryThroughTheApp(t *testing.T) {
 	app, _, st := newTestApp(t)
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
-	st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now())
-	in := settings.Change{Settings: app.Load().State.Settings, ChangePassword: true, Password: "pw"}
+	st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now())
+	in := settings.Change{Settings: app.Form.Load().State.Settings, ChangePassword: true, Password: "pw"}
 	in.Settings.ServiceURL, in.Settings.ServiceUser = "http://localhost:8765", "demo"
 	in.Settings.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}
-	if res := app.Save(0, in); res.Error != "" || len(res.FieldErrors) > 0 {
+	if res := app.Form.Save(0, in); res.Error != "" || len(res.FieldErrors) > 0 {
 		t.Fatalf("save: %+v", res)
 	}
 	in.ChangePassword = false
 	in.Settings.UseProcoreContractNumber = true
-	if res := app.Save(1, in); res.Error != "" {
+	if res := app.Form.Save(1, in); res.Error != "" {
 		t.Fatalf("second save: %+v", res)
 	}
-	h := app.History()
+	h := app.History.History()
 	if h.Error != "" || len(h.Entries) != 2 || h.Entries[0].Revision != 2 || h.Entries[0].SavedBy == "" {
 		t.Fatalf("history: %+v", h)
 	}
@@ -186,13 +202,13 @@ func TestHistoryThroughTheApp(t *testing.T) {
 func TestFormShownIsLoggedWithTheTimeSinceStart(t *testing.T) {
 	app, _, _ := newTestApp(t)
 	var logged bytes.Buffer
-	app.log = slog.New(slog.NewTextHandler(&logged, nil))
+	app.shell.log = slog.New(slog.NewTextHandler(&logged, nil))
 	at := processStarted.Add(312 * time.Millisecond)
 	// The page's clock counts whole milliseconds here.
 	after := time.UnixMilli(at.UnixMilli()).Sub(processStarted).Round(time.Millisecond)
-	app.FormShown(float64(at.UnixMilli()))
-	app.FormShown(math.NaN())
-	app.FormShown(-1)
+	app.Form.FormShown(float64(at.UnixMilli()))
+	app.Form.FormShown(math.NaN())
+	app.Form.FormShown(-1)
 	lines := strings.Split(strings.TrimSpace(logged.String()), "\n")
 	if len(lines) != 1 || !strings.Contains(lines[0], `msg="form on screen"`) ||
 		!strings.Contains(lines[0], fmt.Sprintf("unixMs=%d", at.UnixMilli())) || !strings.Contains(lines[0], "afterStart="+after.String()) || after < 311*time.Millisecond {

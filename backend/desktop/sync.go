@@ -1,9 +1,13 @@
-package main
+package desktop
 
 import (
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/settings"
 )
+
+// Sync is the saved settings on the QuickBooks service, where the sync
+// runs with them: sent after every save, and changed from somewhere else.
+type Sync struct{ *shell }
 
 // ServiceSync is where the saved settings stand on the QuickBooks service;
 // Since and AppliedAt are RFC 3339.
@@ -33,37 +37,37 @@ type SendResult struct {
 	Error string       `json:"error"`
 }
 
+func (r *SendResult) failWith(problem string) { r.Error = problem }
+
 // SendSettings sends the saved settings to the QuickBooks service. Update
 // calls it after every save; keepThisComputers replaces the service's copy
 // the user was shown as changed elsewhere (and nothing newer).
-func (a *App) SendSettings(keepThisComputers bool) SendResult {
-	if a.service == nil {
-		return SendResult{Error: a.problem}
-	}
-	choice := appservice.SendIfUnchanged
-	if keepThisComputers {
-		choice = appservice.KeepThisComputers
-	}
-	ctx, done := a.ops.start(a.context(), "send")
-	defer done()
-	st, err := a.service.SendSettings(ctx, a.currentProfile(), choice)
-	if err != nil {
-		return SendResult{Error: appservice.MessageFor(err)}
-	}
-	return SendResult{Sync: toServiceSync(st)}
+func (s *Sync) SendSettings(keepThisComputers bool) SendResult {
+	return serve(s.shell, func(svc *appservice.Service) SendResult {
+		choice := appservice.SendIfUnchanged
+		if keepThisComputers {
+			choice = appservice.KeepThisComputers
+		}
+		ctx, done := s.ops.start(s.context(), "send")
+		defer done()
+		st, err := svc.SendSettings(ctx, s.currentProfile(), choice)
+		if err != nil {
+			return SendResult{Error: appservice.MessageFor(err)}
+		}
+		return SendResult{Sync: toServiceSync(st)}
+	})
 }
 
 // TakeServiceSettings saves the service's copy the user was shown as a new
 // revision, recorded in the history as taken from the service.
-func (a *App) TakeServiceSettings() SaveResult {
-	if a.service == nil {
-		return SaveResult{Error: a.problem}
-	}
-	st, err := a.service.TakeServiceSettings(a.context(), a.currentProfile())
-	if err != nil {
-		return SaveResult{Error: appservice.MessageFor(err)}
-	}
-	return SaveResult{State: a.toFormState(st)}
+func (s *Sync) TakeServiceSettings() SaveResult {
+	return serve(s.shell, func(svc *appservice.Service) SaveResult {
+		st, err := svc.TakeServiceSettings(s.context(), s.currentProfile())
+		if err != nil {
+			return SaveResult{Error: appservice.MessageFor(err)}
+		}
+		return SaveResult{State: s.toFormState(st)}
+	})
 }
 
 func toServiceSync(st appservice.SyncState) *ServiceSync {
