@@ -14,7 +14,7 @@ import { Field } from "../ui/field";
 import { Select } from "../ui/Select";
 import { TextInput } from "../ui/TextInput";
 import { desktop } from "../../wailsjs/go/models";
-import { failureText } from "../failure";
+import { useGoCall } from "../goCall";
 import { useT } from "../i18n";
 import { AddProfile, Profiles, RemoveProfile, RenameProfile, SwitchProfile } from "../../wailsjs/go/desktop/Companies";
 
@@ -33,33 +33,34 @@ export function CompanyBar({ dirty, onChanged }: { dirty: boolean; onChanged: ()
   const [list, setList] = useState<desktop.ProfilesResult | null>(null);
   const [dialog, setDialog] = useState<Dialogs>(null);
 
+  const call = useGoCall();
   useEffect(() => {
-    Profiles()
-      .then(setList)
-      .catch((err: unknown) => setList(desktop.ProfilesResult.createFrom({ profiles: [], current: "", error: failureText(t, err) })));
-  }, [t]);
+    void call(() => Profiles()).then((a) =>
+      setList(a.failure === undefined ? a.result : desktop.ProfilesResult.createFrom({ profiles: [], current: "", error: a.failure })),
+    );
+  }, [call]);
   if (!list) return null;
   const profiles = list.profiles ?? [];
   const current = profiles.find((p) => p.id === list.current);
 
   const switchTo = async (id: string) => {
-    const res = await SwitchProfile(id);
-    if (res.error) return setList({ ...list, error: res.error } as desktop.ProfilesResult);
+    const a = await call(() => SwitchProfile(id));
+    if (a.failure !== undefined) return setList({ ...list, error: a.failure } as desktop.ProfilesResult);
     onChanged();
   };
 
   const submitName = async () => {
     if (!dialog || dialog.kind === "remove") return;
-    const res = dialog.kind === "add" ? await AddProfile(dialog.name) : await RenameProfile(list.current, dialog.name);
-    if (res.error) return setDialog({ ...dialog, error: res.error });
+    const a = await call(() => (dialog.kind === "add" ? AddProfile(dialog.name) : RenameProfile(list.current, dialog.name)));
+    if (a.failure !== undefined) return setDialog({ ...dialog, error: a.failure });
     setDialog(null);
-    setList(res);
+    setList(a.result);
     if (dialog.kind === "add") onChanged();
   };
 
   const remove = async () => {
-    const res = await RemoveProfile(list.current);
-    if (res.error) return setDialog({ kind: "remove", error: res.error });
+    const a = await call(() => RemoveProfile(list.current));
+    if (a.failure !== undefined) return setDialog({ kind: "remove", error: a.failure });
     setDialog(null);
     onChanged();
   };

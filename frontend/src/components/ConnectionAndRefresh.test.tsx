@@ -213,6 +213,29 @@ describe("Refresh list", () => {
   });
 });
 
+// A call that fails outright (the bridge to Go broke) is shown where the
+// piece shows its failures, as Go's own refusal would be, and the piece
+// stays usable.
+describe("a call into Go that fails outright", () => {
+  it("is shown beside Refresh list, and the list is kept", async () => {
+    api.RefreshItems.mockRejectedValueOnce(new Error("bridge closed"));
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Refresh list" }));
+    expect(await screen.findByText(/could not reach its settings service \(bridge closed\)/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Refresh list" })).not.toHaveAttribute("aria-disabled", "true");
+    await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
+    expect(within(screen.getByRole("listbox")).getAllByRole("option")).toHaveLength(2);
+  });
+
+  it("is shown under Test connection, and the status is not changed", async () => {
+    api.TestConnection.mockRejectedValueOnce(new Error("bridge closed"));
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(await screen.findByText(/could not reach its settings service \(bridge closed\)/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Test connection" })).not.toHaveAttribute("aria-disabled", "true");
+  });
+});
+
 describe("Create a Service Item in QuickBooks", () => {
   const costCode = { listId: "80000002-1", fullName: "01 Fees & Permits", type: "Service", isActive: true };
   const canCreate = { connected: true, checkedAt: "2026-11-24T15:00:00Z", detail: "Connected.", canCreateItems: true };

@@ -4,7 +4,8 @@ import { TextInput } from "../ui/TextInput";
 import { useTypography } from "../ui/typography";
 import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
-import { fieldId, SettingsFormModel } from "../useSettingsForm";
+import { fieldId, type Draft } from "../form/draft";
+import type { Saved } from "../form/saved";
 import { ConnectionStatusPanel } from "./ConnectionStatusPanel";
 import { useSpec } from "../fields";
 import { Section } from "./Section";
@@ -17,10 +18,12 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function ConnectionSection({ form }: { form: SettingsFormModel }) {
+// ConnectionSection is where the service is and how to sign in, and the
+// Status with Test connection; send sends the saved settings.
+export function ConnectionSection({ draft, saved, send }: { draft: Draft; saved: Saved; send: () => Promise<void> }) {
   const styles = useStyles();
   const t = useT();
-  const { values, setValue, errors } = form;
+  const { values, setValue, errors } = draft;
   return (
     <Section
       id="connection"
@@ -35,7 +38,7 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
           autoComplete="url"
           spellCheck={false}
           // On first run, setting up starts here.
-          autoFocus={form.state.revision === 0 && values.serviceUrl === ""}
+          autoFocus={saved.state.revision === 0 && values.serviceUrl === ""}
         />
       </SettingField>
       <SettingField field={settings.Field.ServiceUser} errors={errors}>
@@ -46,16 +49,24 @@ export function ConnectionSection({ form }: { form: SettingsFormModel }) {
           spellCheck={false}
         />
       </SettingField>
-      <PasswordField form={form} className={styles} />
-      <ConnectionStatusPanel form={form} />
+      <PasswordField draft={draft} passwordStored={saved.state.passwordStored} className={styles} />
+      <ConnectionStatusPanel draft={draft} saved={saved} send={send} />
     </Section>
   );
 }
 
-function PasswordField({ form, className: styles }: { form: SettingsFormModel; className: ReturnType<typeof useStyles> }) {
+function PasswordField({
+  draft,
+  passwordStored,
+  className: styles,
+}: {
+  draft: Draft;
+  passwordStored: boolean;
+  className: ReturnType<typeof useStyles>;
+}) {
   const t = useT();
   const type = useTypography();
-  const { state, passwordOpen, password, setPassword, openPassword, cancelPassword, errors } = form;
+  const { passwordOpen, password, setPassword, openPassword, cancelPassword, errors } = draft;
   const spec = useSpec(settings.Field.Password);
   if (!passwordOpen) {
     // The link stands in for the closed box: it takes the field's id, so
@@ -82,7 +93,7 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
       </div>
     );
   }
-  const hint = state.passwordStored
+  const hint = passwordStored
     ? t("Enter the new password for the QuickBooks® microservice account, or click Cancel to keep the current password.")
     : spec.help;
   return (
@@ -94,9 +105,9 @@ function PasswordField({ form, className: styles }: { form: SettingsFormModel; c
           value={password}
           onChange={setPassword}
           autoComplete="new-password"
-          autoFocus={state.passwordStored}
+          autoFocus={passwordStored}
         />
-        {state.passwordStored && <Button onClick={cancelPassword}>{t("Cancel")}</Button>}
+        {passwordStored && <Button onClick={cancelPassword}>{t("Cancel")}</Button>}
       </div>
     </SettingField>
   );

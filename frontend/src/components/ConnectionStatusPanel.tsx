@@ -1,20 +1,13 @@
-import { useState } from "react";
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Badge } from "../ui/Badge";
 import { Button, LinkButton } from "../ui/Button";
 import { useTypography } from "../ui/typography";
 import { desktop } from "../../wailsjs/go/models";
-import {
-  CancelConnectionTest,
-  RebindCompanyFile,
-  RemoveTrustedCertificate,
-  TestConnection,
-  TrustCertificate,
-} from "../../wailsjs/go/desktop/Connection";
 import { ReadinessChecklist } from "./ReadinessChecklist";
-import { SettingsFormModel } from "../useSettingsForm";
+import type { Draft } from "../form/draft";
+import type { Saved } from "../form/saved";
+import { useConnectionTest } from "../form/connectionTest";
 import { useFormatTime, useT } from "../i18n";
-import { focusField } from "./ErrorSummary";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,7 +20,7 @@ const useStyles = makeStyles({
 // ConnectionStatusPanel shows the Status the article describes, with Test
 // connection to check the values in the form, and the certificate choices
 // a self-signed service needs.
-export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
+export function ConnectionStatusPanel({ draft, saved, send }: { draft: Draft; saved: Saved; send: () => Promise<void> }) {
   const styles = useStyles();
   const type = useTypography();
   const t = useT();
@@ -43,49 +36,8 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
       ? t("The service's certificate is not trusted by this computer ({subject}, valid until {time}). Its SHA-256 fingerprint is:", values)
       : t("The service's certificate is not trusted by this computer ({subject}). Its SHA-256 fingerprint is:", values);
   };
-  const { state } = form;
-  const [testing, setTesting] = useState(false);
-  const [problem, setProblem] = useState("");
-  const [cert, setCert] = useState<desktop.CertificateInfo | null>(null);
-  const [result, setResult] = useState<desktop.ConnectionTestResult | null>(null);
-
-  const test = (call: typeof TestConnection = TestConnection) => run(() => call(form.input));
-  const run = async (call: () => Promise<desktop.ConnectionTestResult>) => {
-    setTesting(true);
-    setProblem("");
-    setCert(null);
-    setResult(null);
-    try {
-      const res = await call();
-      if (res.fieldErrors?.length) {
-        form.showFieldErrors(res.fieldErrors);
-        focusField(res.fieldErrors[0].field);
-      } else if (res.error) {
-        setProblem(res.error);
-      } else if (res.canceled) {
-        setProblem(t("The test was canceled. The status was not changed."));
-      } else {
-        form.setStatus(res.status);
-        setCert(res.certificate ?? null);
-        setResult(res);
-      }
-    } finally {
-      setTesting(false);
-    }
-  };
-
-  const trust = async (c: desktop.CertificateInfo) => {
-    const res = await TrustCertificate(form.values.serviceUrl, c.fingerprint, c.subject);
-    if (res.error) return setProblem(res.error);
-    form.setTrusted(res.trusted ?? []);
-    await test();
-  };
-
-  const untrust = async (origin: string) => {
-    const res = await RemoveTrustedCertificate(origin);
-    if (res.error) return setProblem(res.error);
-    form.setTrusted(res.trusted ?? []);
-  };
+  const state = saved.state;
+  const { testing, problem, certificate: cert, result, test, cancel, rebind, trust, untrust } = useConnectionTest(draft, saved);
 
   const status = state.status;
   return (
@@ -110,11 +62,11 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
         <span className={styles.detail}>{status.detail}</span>
       )}
       <div className={styles.line}>
-        <Button onClick={() => test()} disabledFocusable={testing}>
+        <Button onClick={() => void test()} disabledFocusable={testing}>
           {t("Test connection")}
         </Button>
         {testing && (
-          <Button appearance="subtle" onClick={() => CancelConnectionTest()}>
+          <Button appearance="subtle" onClick={cancel}>
             {t("Cancel")}
           </Button>
         )}
@@ -123,9 +75,9 @@ export function ConnectionStatusPanel({ form }: { form: SettingsFormModel }) {
         <ReadinessChecklist
           checks={result.checks ?? []}
           openCompanyFile={result.openCompanyFile}
-          onRebind={() => test(RebindCompanyFile)}
+          onRebind={rebind}
           onSendSettings={async () => {
-            await form.send();
+            await send();
             await test();
           }}
         />

@@ -3,10 +3,9 @@ import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-
 import { Button, LinkButton } from "../ui/Button";
 import { Field } from "../ui/field";
 import { TextInput } from "../ui/TextInput";
-import { settings } from "../../wailsjs/go/models";
-import { CreateRetainageItem } from "../../wailsjs/go/desktop/Connection";
-import { SettingsFormModel } from "../useSettingsForm";
-import { focusField } from "./ErrorSummary";
+import { desktop } from "../../wailsjs/go/models";
+import type { Draft } from "../form/draft";
+import { type Refreshed, useCreateItem } from "../form/items";
 import { useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -23,44 +22,16 @@ function hasRetainageItem(items: { fullName: string; type: string; isActive: boo
 // CreateItemOffer creates the retainage item in QuickBooks through the
 // service, so the bookkeeper need not leave the app: offered only when the
 // service can and QuickBooks has no such item yet.
-export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
+export function CreateItemOffer({ draft, saved, refreshed }: { draft: Draft; saved: desktop.FormState; refreshed: Refreshed }) {
   const styles = useStyles();
   const t = useT();
   const [open, setOpen] = useState(false);
   // The name the help article gives the item, in the locale's words
   // (Retainage Payable in the US, Retention in Britain and Australia).
   const [name, setName] = useState(() => t("Retainage Payable"));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState("");
-  const [done, setDone] = useState("");
-  const items = form.state.items ?? [];
-  if (!form.state.status.canCreateItems || (hasRetainageItem(items) && !done)) return null;
-
-  const create = async () => {
-    setBusy(true);
-    setProblem("");
-    try {
-      const res = await CreateRetainageItem(form.input, name);
-      if (res.fieldErrors?.length) {
-        form.showFieldErrors(res.fieldErrors);
-        setProblem(t("Fill in the connection settings first: the item is created through the QuickBooks service."));
-        focusField(res.fieldErrors[0].field);
-      } else if (res.error || !res.item) {
-        setProblem(res.error || t("The item was not created."));
-      } else {
-        form.setItems(res.items ?? [], res.itemsRefreshedAt);
-        form.setValue(
-          "retainageItem",
-          settings.ItemRef.createFrom({ listId: res.item.listId, fullName: res.item.fullName }),
-          settings.Field.RetainageItem,
-        );
-        setOpen(false);
-        setDone(t('Created "{name}" in QuickBooks and chose it. Click Update to save.', { name: res.item.fullName }));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, problem, done, create } = useCreateItem(draft, refreshed);
+  const items = saved.items ?? [];
+  if (!saved.status.canCreateItems || (hasRetainageItem(items) && !done)) return null;
 
   return (
     <div className={styles.box}>
@@ -75,7 +46,7 @@ export function CreateItemOffer({ form }: { form: SettingsFormModel }) {
             <Field label={t("Name of the new item")} hint={t("At most 31 characters, without a colon.")}>
               <TextInput value={name} onChange={setName} autoFocus maxLength={31} />
             </Field>
-            <Button appearance="primary" onClick={() => void create()} disabledFocusable={busy}>
+            <Button appearance="primary" onClick={() => void create(name).then((made) => made && setOpen(false))} disabledFocusable={busy}>
               {busy ? t("Creating…") : t("Create in QuickBooks")}
             </Button>
             <Button onClick={() => setOpen(false)}>{t("Cancel")}</Button>

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from 
 import { LinkButton } from "../ui/Button";
 import { useT } from "../i18n";
 import { settings } from "../../wailsjs/go/models";
-import { FieldErrors, fieldId } from "../useSettingsForm";
+import { type FieldErrors, fieldId } from "../form/draft";
 import { useSpecs } from "../fields";
 
 const useStyles = makeStyles({

@@ -3,8 +3,9 @@ import { Checkbox } from "../ui/Checkbox";
 import { Field } from "../ui/field";
 import { RadioGroup } from "../ui/RadioGroup";
 import { useT } from "../i18n";
-import { settings } from "../../wailsjs/go/models";
-import { fieldId, SettingsFormModel } from "../useSettingsForm";
+import { desktop, settings } from "../../wailsjs/go/models";
+import { fieldId, type Draft } from "../form/draft";
+import type { Refreshed } from "../form/items";
 import { RetainageItemField } from "./RetainageItemField";
 import { Section } from "./Section";
 import { useSpec } from "../fields";
@@ -67,10 +68,12 @@ function ChoiceField(props: { field: settings.Field; error: string | undefined; 
   );
 }
 
-export function GeneralSection({ form }: { form: SettingsFormModel }) {
+// GeneralSection is the sync's accounting rules, and the Invoice Retainage
+// Item chosen from the list the service reads from QuickBooks.
+export function GeneralSection({ draft, saved, refreshed }: { draft: Draft; saved: desktop.FormState; refreshed: Refreshed }) {
   const styles = useStyles();
   const t = useT();
-  const { values, setValue, errors } = form;
+  const { values, setValue, errors } = draft;
   const editable = values.directCostColumn === settings.DirectCostColumn.Editable;
   const hideSpec = useSpec(settings.Field.HideJobToDateCosts);
   return (
@@ -112,7 +115,7 @@ export function GeneralSection({ form }: { form: SettingsFormModel }) {
         value={values.vendorUpdates}
         onChange={(v) => setValue("vendorUpdates", v as settings.VendorUpdates, settings.Field.VendorUpdates)}
       />
-      <RetainageItemField form={form} />
+      <RetainageItemField draft={draft} saved={saved} refreshed={refreshed} />
     </Section>
   );
 }

@@ -5,7 +5,7 @@ import { card } from "../ui/card";
 import { useTypography } from "../ui/typography";
 import { desktop } from "../../wailsjs/go/models";
 import { History } from "../../wailsjs/go/desktop/History";
-import { failureText } from "../failure";
+import { useGoCall } from "../goCall";
 import { useFormatTime, useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -31,11 +31,12 @@ export function HistoryView({ onRestore }: { onRestore: (entry: desktop.HistoryE
   const t = useT();
   const formatTime = useFormatTime();
   const [result, setResult] = useState<desktop.HistoryResult | null>(null);
+  const call = useGoCall();
   useEffect(() => {
-    History()
-      .then(setResult)
-      .catch((err: unknown) => setResult(desktop.HistoryResult.createFrom({ entries: [], error: failureText(t, err) })));
-  }, [t]);
+    void call(() => History()).then((a) =>
+      setResult(a.failure === undefined ? a.result : desktop.HistoryResult.createFrom({ entries: [], error: a.failure })),
+    );
+  }, [call]);
 
   if (!result) return <Spinner label={t("Loading the change history…")} />;
   if (result.error)

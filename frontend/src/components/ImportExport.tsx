@@ -16,7 +16,7 @@ import { desktop } from "../../wailsjs/go/models";
 import { Button } from "../ui/Button";
 import { useTypography } from "../ui/typography";
 import { ApplyImport, ExportSettings, PreviewImport } from "../../wailsjs/go/desktop/Transfer";
-import { SettingsFormModel } from "../useSettingsForm";
+import { useGoCall } from "../goCall";
 import { useSpecs } from "../fields";
 
 const useStyles = makeStyles({
@@ -28,22 +28,23 @@ const useStyles = makeStyles({
 // ImportExport moves the settings to and from a file: Export asks Go to save
 // them (without the password); Import reads a file, shows what it would
 // change, and applies it only when the user says so.
-export function ImportExport({ form }: { form: SettingsFormModel }) {
+export function ImportExport({ applySaved }: { applySaved: (next: desktop.FormState, done: string) => Promise<void> }) {
   const styles = useStyles();
   const type = useTypography();
   const t = useT();
+  const call = useGoCall();
   const labels: Record<string, string> = Object.fromEntries(useSpecs().map((s) => [s.key, s.label]));
   const fileInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<desktop.ImportPreviewResult | null>(null);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
 
   const exportSettings = async () => {
-    const res = await ExportSettings();
-    if (res.canceled) return;
+    const a = await call(() => ExportSettings());
+    if (a.result?.canceled) return;
     setMessage(
-      res.error
-        ? { intent: "error", text: res.error }
-        : { intent: "success", text: t("Exported to {path} (without the password).", { path: res.path }) },
+      a.failure !== undefined
+        ? { intent: "error", text: a.failure }
+        : { intent: "success", text: t("Exported to {path} (without the password).", { path: a.result.path }) },
     );
   };
 
@@ -52,15 +53,19 @@ export function ImportExport({ form }: { form: SettingsFormModel }) {
     e.target.value = ""; // the same file may be chosen again
     if (!file) return;
     setMessage(null);
-    setPreview(await PreviewImport(await file.text()));
+    const content = await file.text();
+    const a = await call(() => PreviewImport(content));
+    // The dialog says why a file cannot be imported, whoever found it.
+    setPreview(a.result ?? desktop.ImportPreviewResult.createFrom({ error: a.failure }));
   };
 
   const apply = async () => {
     if (!preview) return;
-    const res = await ApplyImport(preview.token);
+    const token = preview.token;
+    const a = await call(() => ApplyImport(token));
     setPreview(null);
-    if (res.error || !res.state) return setMessage({ intent: "error", text: res.error || t("Nothing was imported.") });
-    void form.applySaved(res.state, t("Imported as revision {revision}.", { revision: res.state.revision }));
+    if (a.failure !== undefined || !a.result.state) return setMessage({ intent: "error", text: a.failure || t("Nothing was imported.") });
+    void applySaved(a.result.state, t("Imported as revision {revision}.", { revision: a.result.state.revision }));
   };
 
   const changes = preview?.changes ?? [];

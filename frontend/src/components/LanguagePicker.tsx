@@ -5,6 +5,7 @@ import { Select } from "../ui/Select";
 import { desktop } from "../../wailsjs/go/models";
 import { ChooseLocale } from "../../wailsjs/go/desktop/Language";
 import { useT } from "../i18n";
+import { useGoCall } from "../goCall";
 
 const useStyles = makeStyles({
   picker: { minWidth: "240px" },
@@ -25,9 +26,10 @@ export function LanguagePicker({ info, dirty, onChanged }: { info: desktop.Local
   const systemName = t("Same as this computer: {name}", { name: nameOf(info.system) });
   const selected = info.chosen || SYSTEM;
 
+  const call = useGoCall();
   const choose = async (value: string) => {
-    const res = await ChooseLocale(value === SYSTEM ? "" : value);
-    if (res.error) return setProblem(res.error);
+    const a = await call(() => ChooseLocale(value === SYSTEM ? "" : value));
+    if (a.failure !== undefined) return setProblem(a.failure);
     onChanged();
   };
 

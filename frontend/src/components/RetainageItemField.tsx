@@ -1,13 +1,10 @@
-import { useEffect, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Button } from "../ui/Button";
 import { desktop, settings } from "../../wailsjs/go/models";
-import { CancelRefresh, RefreshItems } from "../../wailsjs/go/desktop/Connection";
-import { EventsOn } from "../../wailsjs/runtime/runtime";
-import { SettingsFormModel } from "../useSettingsForm";
+import type { Draft } from "../form/draft";
+import { type Refreshed, useItemRefresh } from "../form/items";
 import { useFormatTime, useT } from "../i18n";
 import { ItemCombobox } from "./ItemCombobox";
-import { focusField } from "./ErrorSummary";
 import { useSpec } from "../fields";
 import { CreateItemOffer } from "./CreateItemOffer";
 import { SettingField } from "./SettingField";
@@ -17,45 +14,15 @@ const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
 });
 
-type Outcome = { intent: "success" | "error"; text: string } | null;
-
-export function RetainageItemField({ form }: { form: SettingsFormModel }) {
+export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; saved: desktop.FormState; refreshed: Refreshed }) {
   const styles = useStyles();
   const t = useT();
   const formatTime = useFormatTime();
-  const { values, setValue, errors, state } = form;
+  const { values, setValue, errors } = draft;
+  const state = saved;
   const spec = useSpec(settings.Field.RetainageItem);
   const items = state.items ?? [];
-  const [refreshing, setRefreshing] = useState(false);
-  const [progress, setProgress] = useState("");
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  useEffect(() => EventsOn(desktop.Event.ItemsRefreshProgress, (s: string) => setProgress(s)), []);
-
-  const refresh = async () => {
-    setRefreshing(true);
-    setProgress("queued");
-    setOutcome(null);
-    try {
-      const res = await RefreshItems(form.input);
-      if (res.fieldErrors?.length) {
-        form.showFieldErrors(res.fieldErrors);
-        setOutcome({ intent: "error", text: t("Fill in the connection settings first: the list comes from the QuickBooks service.") });
-        focusField(res.fieldErrors[0].field);
-      } else if (res.error) {
-        setOutcome({ intent: "error", text: res.error });
-      } else {
-        form.setItems(res.items ?? [], res.itemsRefreshedAt);
-        const n = (res.items ?? []).length;
-        setOutcome({
-          intent: "success",
-          text: t("The list was refreshed from QuickBooks: {count, plural, one {# item} other {# items}}.", { count: n }),
-        });
-      }
-    } finally {
-      setRefreshing(false);
-    }
-  };
+  const { refreshing, progress, outcome, refresh, cancel } = useItemRefresh(draft, refreshed);
 
   const hint =
     items.length === 0
@@ -93,13 +60,13 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
         />
       </SettingField>
       <div className={styles.actions}>
-        <Button onClick={refresh} disabledFocusable={refreshing}>
+        <Button onClick={() => void refresh()} disabledFocusable={refreshing}>
           {t("Refresh list")}
         </Button>
         {refreshing && (
           <>
             <Spinner size="tiny" label={progressText} />
-            <Button appearance="subtle" onClick={() => CancelRefresh()}>
+            <Button appearance="subtle" onClick={cancel}>
               {t("Cancel")}
             </Button>
           </>
@@ -108,7 +75,7 @@ export function RetainageItemField({ form }: { form: SettingsFormModel }) {
           {!refreshing && outcome?.intent === "success" && <span>{outcome.text}</span>}
         </div>
       </div>
-      <CreateItemOffer form={form} />
+      <CreateItemOffer draft={draft} saved={saved} refreshed={refreshed} />
       {!refreshing && outcome?.intent === "error" && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{outcome.text}</MessageBarBody>

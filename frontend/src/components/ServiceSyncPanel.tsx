@@ -14,9 +14,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { appservice } from "../../wailsjs/go/models";
+import { appservice, desktop } from "../../wailsjs/go/models";
 import { Button } from "../ui/Button";
-import { SettingsFormModel } from "../useSettingsForm";
+import type { ServiceSync } from "../form/serviceSync";
 import { useFormatTime, useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -36,24 +36,31 @@ const INTENT: Record<appservice.SyncStatus, "success" | "warning" | "info"> = {
 // the saved settings: since when, or why not with Send now, or, when they
 // were changed from somewhere else, the differences with the choice of
 // which to keep. Go words every message; this only lays them out.
-export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
+export function ServiceSyncPanel({
+  serviceSync: sync,
+  actions,
+  dirty,
+}: {
+  serviceSync: desktop.ServiceSync | undefined;
+  actions: ServiceSync;
+  dirty: boolean;
+}) {
   const styles = useStyles();
   const t = useT();
   const formatTime = useFormatTime();
-  const sync = form.state.serviceSync;
   // A choice that appears after an action (Update, Send now) takes the
   // keyboard's focus and comes into view; one there at start does not.
   const region = useRef<HTMLElement>(null);
   const wasChoice = useRef(sync?.status === appservice.SyncStatus.ChangedElsewhere);
-  const isChoice = !form.sending && sync?.status === appservice.SyncStatus.ChangedElsewhere;
+  const isChoice = !actions.sending && sync?.status === appservice.SyncStatus.ChangedElsewhere;
   useEffect(() => {
     if (isChoice && !wasChoice.current) {
       region.current?.scrollIntoView({ block: "start" });
       region.current?.focus();
     }
-    if (!form.sending) wasChoice.current = isChoice;
-  }, [isChoice, form.sending]);
-  if (form.sending) {
+    if (!actions.sending) wasChoice.current = isChoice;
+  }, [isChoice, actions.sending]);
+  if (actions.sending) {
     return (
       <div role="status">
         <Spinner size="tiny" labelPosition="after" label={t("Sending the settings to the QuickBooks service…")} />
@@ -93,21 +100,21 @@ export function ServiceSyncPanel({ form }: { form: SettingsFormModel }) {
                   ))}
                 </TableBody>
               </Table>
-              {form.dirty && <span>{t("You have unsaved changes: click Update, or undo them, before you choose.")}</span>}
+              {dirty && <span>{t("You have unsaved changes: click Update, or undo them, before you choose.")}</span>}
             </>
           )}
         </MessageBarBody>
         {sync.status === appservice.SyncStatus.Pending && (
           <MessageBarActions>
-            <Button onClick={() => void form.send()}>{t("Send now")}</Button>
+            <Button onClick={() => void actions.send()}>{t("Send now")}</Button>
           </MessageBarActions>
         )}
         {elsewhere && (
           <MessageBarActions>
-            <Button onClick={() => void form.keepThisComputers()} disabledFocusable={form.dirty}>
+            <Button onClick={() => void actions.keepThisComputers()} disabledFocusable={dirty}>
               {t("Keep this computer's settings")}
             </Button>
-            <Button onClick={() => void form.takeServices()} disabledFocusable={form.dirty}>
+            <Button onClick={() => void actions.takeServices()} disabledFocusable={dirty}>
               {t("Take the service's settings")}
             </Button>
           </MessageBarActions>

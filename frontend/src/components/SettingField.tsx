@@ -1,7 +1,7 @@
 import { ReactNode } from "react";
 import { settings } from "../../wailsjs/go/models";
 import { useSpec } from "../fields";
-import { FieldErrors, fieldId } from "../useSettingsForm";
+import { type FieldErrors, fieldId } from "../form/draft";
 import { Field } from "../ui/field";
 
 // SettingField is the Field of one setting: its id, label, required mark

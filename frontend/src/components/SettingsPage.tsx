@@ -5,7 +5,7 @@ import { Button } from "../ui/Button";
 import { Tabs } from "../ui/Tabs";
 import { useTypography } from "../ui/typography";
 import { desktop } from "../../wailsjs/go/models";
-import { useSettingsForm } from "../useSettingsForm";
+import { useSettingsForm } from "../form/useSettingsForm";
 import { useFormatTime, useT } from "../i18n";
 import { ConnectionSection } from "./ConnectionSection";
 import { ErrorSummary, focusField } from "./ErrorSummary";
@@ -60,7 +60,9 @@ export function SettingsPage({
   const t = useT();
   const formatTime = useFormatTime();
   const form = useSettingsForm(initial);
-  const { state, banner, dirty, saving } = form;
+  const { draft, saved, banner, saving } = form;
+  const { state } = saved;
+  const dirty = draft.dirty;
   const [view, setView] = useState<"settings" | "history">("settings");
 
   const onSubmit = async (e: FormEvent) => {
@@ -75,7 +77,7 @@ export function SettingsPage({
         <h1 id="page-title" className={type.title2}>
           {t("Integration Settings")}
         </h1>
-        <ImportExport form={form} />
+        <ImportExport applySaved={form.applySaved} />
         <CompanyBar dirty={dirty} onChanged={() => onProfileChanged?.()} />
         {localeInfo && <LanguagePicker info={localeInfo} dirty={dirty} onChanged={() => onLocaleChanged?.()} />}
       </header>
@@ -98,18 +100,18 @@ export function SettingsPage({
       )}
       {/* Hidden, not unmounted, while the history shows: edits stay. */}
       <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="page-title" hidden={view !== "settings"}>
-        {form.newerRevision > 0 && (
+        {saved.newerRevision > 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               {dirty
                 ? t(
                     "These settings were saved from somewhere else (revision {revision}, for example from the command line). Reload to see them; your unsaved changes here will be lost.",
-                    { revision: form.newerRevision },
+                    { revision: saved.newerRevision },
                   )
                 : t(
                     "These settings were saved from somewhere else (revision {revision}, for example from the command line). Reload to see them.",
                     {
-                      revision: form.newerRevision,
+                      revision: saved.newerRevision,
                     },
                   )}
             </MessageBarBody>
@@ -123,10 +125,10 @@ export function SettingsPage({
             <MessageBarBody>{state.keychainProblem}</MessageBarBody>
           </MessageBar>
         )}
-        <ServiceSyncPanel form={form} />
-        <ErrorSummary errors={form.errors} refusedOnly={form.refusedOnly} />
-        <ConnectionSection form={form} />
-        <GeneralSection form={form} />
+        <ServiceSyncPanel serviceSync={state.serviceSync} actions={form.sync} dirty={dirty} />
+        <ErrorSummary errors={draft.errors} refusedOnly={draft.refusedOnly} />
+        <ConnectionSection draft={draft} saved={saved} send={() => form.sync.send()} />
+        <GeneralSection draft={draft} saved={state} refreshed={form.itemsRefreshed} />
         <footer className={styles.footer}>
           <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>
             {saving ? t("Saving…") : t("Update")}

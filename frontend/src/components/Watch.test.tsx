@@ -4,7 +4,7 @@ import { desktop } from "../../wailsjs/go/models";
 import * as api from "../test/backendMock";
 import { renderPage } from "../test/renderPage";
 import { savedState } from "../test/fixtures";
-import { WATCH_INTERVAL_MS } from "../useSettingsForm";
+import { WATCH_INTERVAL_MS } from "../form/saved";
 
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
 

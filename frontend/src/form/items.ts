@@ -1,0 +1,99 @@
+import { useEffect, useState } from "react";
+import { desktop, settings } from "../../wailsjs/go/models";
+import * as connection from "../../wailsjs/go/desktop/Connection";
+import { EventsOn } from "../../wailsjs/runtime/runtime";
+import { useGoCall } from "../goCall";
+import { useT } from "../i18n";
+import { focusField } from "../components/ErrorSummary";
+import type { Draft } from "./draft";
+
+// Refreshed takes a list read anew from QuickBooks.
+export type Refreshed = (items: desktop.ItemOption[], itemsRefreshedAt: string) => void;
+
+type Outcome = { intent: "success" | "error"; text: string } | null;
+
+// useItemRefresh is Refresh list: the service re-reads QuickBooks' items
+// with the connection values in the form, reporting its progress; the
+// stored list stays unless it succeeds.
+export function useItemRefresh(draft: Draft, refreshed: Refreshed) {
+  const t = useT();
+  const call = useGoCall();
+  const [refreshing, setRefreshing] = useState(false);
+  const [progress, setProgress] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  useEffect(() => EventsOn(desktop.Event.ItemsRefreshProgress, (s: string) => setProgress(s)), []);
+
+  const refresh = async () => {
+    setRefreshing(true);
+    setProgress("queued");
+    setOutcome(null);
+    try {
+      const a = await call(() => connection.RefreshItems(draft.input));
+      if (a.failure !== undefined) return setOutcome({ intent: "error", text: a.failure });
+      const res = a.result;
+      if (res.fieldErrors?.length) {
+        draft.showFieldErrors(res.fieldErrors);
+        setOutcome({ intent: "error", text: t("Fill in the connection settings first: the list comes from the QuickBooks service.") });
+        focusField(res.fieldErrors[0].field);
+        return;
+      }
+      const items = res.items ?? [];
+      refreshed(items, res.itemsRefreshedAt);
+      setOutcome({
+        intent: "success",
+        text: t("The list was refreshed from QuickBooks: {count, plural, one {# item} other {# items}}.", { count: items.length }),
+      });
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  return { refreshing, progress, outcome, refresh, cancel: () => void call(() => connection.CancelRefresh()) };
+}
+
+// useCreateItem is Create a Service Item in QuickBooks: the retainage item
+// made through the service, the list refreshed, and the item chosen.
+export function useCreateItem(draft: Draft, refreshed: Refreshed) {
+  const t = useT();
+  const call = useGoCall();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState("");
+  const [done, setDone] = useState("");
+
+  // create returns whether the item was made.
+  const create = async (name: string): Promise<boolean> => {
+    setBusy(true);
+    setProblem("");
+    try {
+      const a = await call(() => connection.CreateRetainageItem(draft.input, name));
+      if (a.failure !== undefined) {
+        setProblem(a.failure);
+        return false;
+      }
+      const res = a.result;
+      if (res.fieldErrors?.length) {
+        draft.showFieldErrors(res.fieldErrors);
+        setProblem(t("Fill in the connection settings first: the item is created through the QuickBooks service."));
+        focusField(res.fieldErrors[0].field);
+        return false;
+      }
+      if (!res.item) {
+        setProblem(t("The item was not created."));
+        return false;
+      }
+      refreshed(res.items ?? [], res.itemsRefreshedAt);
+      draft.setValue(
+        "retainageItem",
+        settings.ItemRef.createFrom({ listId: res.item.listId, fullName: res.item.fullName }),
+        settings.Field.RetainageItem,
+      );
+      setDone(t('Created "{name}" in QuickBooks and chose it. Click Update to save.', { name: res.item.fullName }));
+      return true;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { busy, problem, done, create };
+}
