@@ -2,6 +2,7 @@ package appservice
 
 import (
 	"context"
+	"fmt"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
@@ -37,7 +38,7 @@ type FingerprintMismatchError struct {
 }
 
 func (e *FingerprintMismatchError) Error() string {
-	return locale.T("the service presents the certificate %s, not %s", e.Presented, e.Asked)
+	return fmt.Sprintf("the service presents the certificate %s, not %s", e.Presented, e.Asked)
 }
 
 // TrustPresentedCertificate trusts the certificate the service at

@@ -2,6 +2,7 @@ package appservice
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"qbsettings/backend/locale"
@@ -17,7 +18,7 @@ type WrongCompanyFileError struct {
 }
 
 func (e *WrongCompanyFileError) Error() string {
-	return locale.T("the service has the company file %s (%s) open, not %s (%s)", e.Open.ID, e.Open.Path, e.Bound.ID, e.Bound.Path)
+	return fmt.Sprintf("the service has the company file %s (%s) open, not %s (%s)", e.Open.ID, e.Open.Path, e.Bound.ID, e.Bound.Path)
 }
 
 // Message says so in the bookkeeper's words.

@@ -3,6 +3,7 @@ package appservice
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
@@ -33,7 +34,7 @@ func MessageFor(err error) string {
 // changed for a profile that does not exist.
 type NoProfileError struct{ ID string }
 
-func (e *NoProfileError) Error() string { return locale.T("no company profile %q", e.ID) }
+func (e *NoProfileError) Error() string { return fmt.Sprintf("no company profile %q", e.ID) }
 
 // Unwrap lets errors.Is(err, store.ErrNoProfile) hold too.
 func (e *NoProfileError) Unwrap() error { return store.ErrNoProfile }

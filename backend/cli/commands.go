@@ -88,9 +88,9 @@ func (c *call) change(ctx context.Context) (appservice.State, settings.Change, i
 		}
 		if err := setKey(&s, key, value, st.Items.Items); err != nil {
 			if isUnknownKey(err) {
-				return st, settings.Change{}, c.misused(locale.T("%v; the keys are %s", err, strings.Join(settableKeys(), ", ")))
+				return st, settings.Change{}, c.misused(keyProblem(err))
 			}
-			locale.Fprintf(c.Stderr, "qbsettings: %v\n", err)
+			locale.Fprintf(c.Stderr, "qbsettings: %s\n", keyProblem(err))
 			return st, settings.Change{}, Failed
 		}
 	}

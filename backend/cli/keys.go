@@ -17,13 +17,32 @@ import (
 // unknownKeyError is a KEY that names no setting.
 type unknownKeyError struct{ key string }
 
-func (e *unknownKeyError) Error() string { return locale.T("unknown key %q", e.key) }
+func (e *unknownKeyError) Error() string { return fmt.Sprintf("unknown key %q", e.key) }
 
 // itemNotListedError is a retainageItem that the stored item list lacks.
 type itemNotListedError struct{ value string }
 
 func (e *itemNotListedError) Error() string {
-	return locale.T("no item %q in the stored item list. Run qbsettings items refresh to read it from QuickBooks, and qbsettings items list to see the items' full names and ListIDs.", e.value)
+	return fmt.Sprintf("no item %q in the stored item list", e.value)
+}
+
+// keyProblem words, for a script writer, why KEY=VALUE could not be set.
+func keyProblem(err error) string {
+	var (
+		unknown   *unknownKeyError
+		notListed *itemNotListedError
+		text      *settings.TextError
+	)
+	switch {
+	case errors.As(err, &unknown):
+		return locale.T("unknown key %q; the keys are %s", unknown.key, strings.Join(settableKeys(), ", "))
+	case errors.As(err, &notListed):
+		return locale.T("no item %q in the stored item list. Run qbsettings items refresh to read it from QuickBooks, and qbsettings items list to see the items' full names and ListIDs.", notListed.value)
+	case errors.As(err, &text):
+		return locale.T("%q is not a value of %s: use true or false", text.Text, text.Field)
+	default:
+		return err.Error()
+	}
 }
 
 // settableKeys lists the keys of settings set, in the form's order.

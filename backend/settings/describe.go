@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"fmt"
 	"strings"
 
 	"qbsettings/backend/locale"
@@ -107,7 +108,7 @@ func (sp Spec) SetText(s *Settings, text string) error {
 		case "false", "no", "off", "0":
 			*v = false
 		default:
-			return &TextError{Field: sp.Key, Text: text, Want: locale.T("true or false")}
+			return &TextError{Field: sp.Key, Text: text}
 		}
 	case *DirectCostColumn:
 		*v = DirectCostColumn(text)
@@ -119,13 +120,13 @@ func (sp Spec) SetText(s *Settings, text string) error {
 	return nil
 }
 
-// TextError is text that cannot be a setting's value.
+// TextError is text that cannot be the value of an on-or-off setting: it
+// wants true or false.
 type TextError struct {
 	Field Field
 	Text  string
-	Want  string // what the value may be, in words
 }
 
 func (e *TextError) Error() string {
-	return locale.T("%q is not a value of %s: use %s", e.Text, e.Field, e.Want)
+	return fmt.Sprintf("%q is not a value of %s: want true or false", e.Text, e.Field)
 }

@@ -1,8 +1,12 @@
 package messages
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"qbsettings/internal/testdir"
 )
 
 // Every text a person reads comes from the catalogs: none is written in
@@ -28,5 +32,31 @@ func TestOutsideSeesProse(t *testing.T) {
 		if prose.MatchString(s) {
 			t.Errorf("%q seen as prose", s)
 		}
+	}
+}
+
+// An error's Error method is for the log, in one language: it never
+// speaks through the catalogs, so the log does not change with the
+// English the user chose.
+func TestErrorMethodsSpeakOneLanguage(t *testing.T) {
+	found, err := Worded("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) > 0 {
+		t.Errorf("Error methods worded through the catalogs (use fmt; let the window or the command line word the error):\n%s", strings.Join(found, "\n"))
+	}
+}
+
+// The check finds an Error method that speaks through the catalogs.
+func TestWordedSeesAnErrorMethodThatTranslates(t *testing.T) {
+	dir := testdir.New(t)
+	src := "package p\n\nimport \"qbsettings/backend/locale\"\n\ntype e struct{}\n\nfunc (e) Error() string { return locale.T(\"translated\") }\n"
+	if err := os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	found, err := Worded(dir)
+	if err != nil || len(found) != 1 {
+		t.Fatalf("Worded = %v, %v; want the one Error method", found, err)
 	}
 }

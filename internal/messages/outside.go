@@ -80,3 +80,24 @@ func calledName(call *ast.CallExpr) string {
 	}
 	return ""
 }
+
+// Worded lists the Error methods under root that speak through the
+// catalogs: an error's Error is for the log, in one language, whatever
+// English the user chose; the shells word errors for people.
+func Worded(root string) ([]string, error) {
+	var found []string
+	err := inspectGo(root, notCode, func(fset *token.FileSet, n ast.Node) bool {
+		fn, ok := n.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "Error" || fn.Recv == nil || fn.Body == nil {
+			return true
+		}
+		ast.Inspect(fn.Body, func(m ast.Node) bool {
+			if call, ok := m.(*ast.CallExpr); ok && isLocale(call) {
+				found = append(found, fset.Position(call.Pos()).String())
+			}
+			return true
+		})
+		return false
+	})
+	return found, err
+}
