@@ -3,7 +3,6 @@ package appservice
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"time"
 
@@ -100,15 +99,17 @@ func syncStateOf(saved store.Saved, sync store.ServiceSync) SyncState {
 	return SyncState{Status: SyncPending, Message: sync.Problem, Kind: quickbooks.Kind(sync.ProblemKind), Refused: sync.Refused}
 }
 
+// changedElsewhereMessage says who changed the service's settings, as far
+// as the service knows, each way in a whole sentence of its own.
 func changedElsewhereMessage(e *store.ServiceCopy) string {
-	where := locale.T("from somewhere else (another computer, or Procore's page)")
 	switch {
 	case e.Computer != "" && e.User != "":
-		where = fmt.Sprintf("on %s by %s", e.Computer, e.User)
+		return locale.T("The settings the QuickBooks service runs with were changed on %s by %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", e.Computer, e.User)
 	case e.Computer != "":
-		where = "on " + e.Computer
+		return locale.T("The settings the QuickBooks service runs with were changed on %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", e.Computer)
+	default:
+		return locale.T("The settings the QuickBooks service runs with were changed from somewhere else (another computer, or Procore's page), so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.")
 	}
-	return locale.T("The settings the QuickBooks service runs with were changed %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", where)
 }
 
 func (s *Service) savedAndSync(ctx context.Context, profile string) (store.Saved, store.ServiceSync, error) {
