@@ -64,14 +64,14 @@ func keyHelp() string {
 			continue
 		}
 		var values string
-		switch sp.Kind {
-		case settings.KindSwitch:
+		switch sp.Control {
+		case settings.ControlSwitch:
 			values = locale.T("true or false")
-		case settings.KindChoice:
+		case settings.ControlChoice:
 			// Every choice setting is an either-or (the table's test says so).
 			a, b := sp.Choices[0], sp.Choices[1]
 			values = locale.T("%s (%s) or %s (%s)", a.Value, a.Label, b.Value, b.Label)
-		case settings.KindItem:
+		case settings.ControlItem:
 			values = locale.T("the item's full name or ListID, from the stored item list")
 		default:
 			values = locale.T("text, for example %s", sp.Example)

@@ -10,7 +10,7 @@ import (
 // Enums lists, for Wails to write as TypeScript enums, the choices and
 // names the web view needs, so it never spells them out itself.
 func Enums() []any {
-	return []any{directCostColumns, vendorUpdateOptions, fields, kinds, events, syncStatuses, remedies}
+	return []any{directCostColumns, vendorUpdateOptions, fields, controls, events, syncStatuses, remedies}
 }
 
 var (
@@ -24,13 +24,13 @@ var (
 	}
 	// The settings' keys, from their one description: TypeScript's
 	// settings.Field.ServiceUrl is "serviceUrl".
-	fields = fieldEnum()
-	kinds  = []enumValue[settings.Kind]{
-		{settings.KindText, "Text"},
-		{settings.KindSecret, "Secret"},
-		{settings.KindSwitch, "Switch"},
-		{settings.KindChoice, "Choice"},
-		{settings.KindItem, "Item"},
+	fields   = fieldEnum()
+	controls = []enumValue[settings.Control]{
+		{settings.ControlText, "Text"},
+		{settings.ControlSecret, "Secret"},
+		{settings.ControlSwitch, "Switch"},
+		{settings.ControlChoice, "Choice"},
+		{settings.ControlItem, "Item"},
 	}
 	syncStatuses = []enumValue[appservice.SyncStatus]{
 		{appservice.SyncNothingSaved, "NothingSaved"},

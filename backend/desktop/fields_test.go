@@ -50,7 +50,7 @@ func TestEverySettingReachesEveryUse(t *testing.T) {
 	}
 	for _, sp := range settings.Specs() {
 		d := described[sp.Key]
-		if d.Label == "" || d.Kind == "" || (sp.Kind == settings.KindChoice && len(d.Choices) < 2) {
+		if d.Label == "" || d.Control == "" || (sp.Control == settings.ControlChoice && len(d.Choices) < 2) {
 			t.Errorf("%s: the form's description lacks words: %+v", sp.Key, d)
 		}
 		for _, c := range d.Choices {
@@ -74,7 +74,7 @@ func TestEverySettingReachesEveryUse(t *testing.T) {
 			}
 			// The store keeps it.
 			after := w.load(t)
-			itemByName := sp.Kind == settings.KindItem && strings.EqualFold(after.RetainageItem.FullName, value)
+			itemByName := sp.Control == settings.ControlItem && strings.EqualFold(after.RetainageItem.FullName, value)
 			if sp.Text(after) != value && !itemByName {
 				t.Fatalf("stored %q, want %q", sp.Text(after), value)
 			}
@@ -178,29 +178,29 @@ func (w *fieldWorld) load(t *testing.T) settings.Settings {
 // differs from the one in s.
 func (w *fieldWorld) otherValue(t *testing.T, sp settings.Spec, s settings.Settings) string {
 	t.Helper()
-	switch sp.Kind {
-	case settings.KindSwitch:
+	switch sp.Control {
+	case settings.ControlSwitch:
 		return map[string]string{"true": "false", "false": "true"}[sp.Text(s)]
-	case settings.KindChoice:
+	case settings.ControlChoice:
 		for _, c := range sp.Choices {
 			if c.Value != sp.Text(s) {
 				return c.Value
 			}
 		}
-	case settings.KindItem:
+	case settings.ControlItem:
 		list, _ := w.st.Items(context.Background(), store.DefaultProfile)
 		for _, it := range list.Items {
 			if it.ListID != sp.Text(s) {
 				return it.FullName
 			}
 		}
-	case settings.KindText:
+	case settings.ControlText:
 		if sp.Example != "" && sp.Example != sp.Text(s) {
 			return sp.Example
 		}
-	case settings.KindSecret: // not in Settings: no value to change
+	case settings.ControlSecret: // not in Settings: no value to change
 	}
-	t.Fatalf("%s (%s): no other value to try; give it an Example or a second choice", sp.Key, sp.Kind)
+	t.Fatalf("%s (%s): no other value to try; give it an Example or a second choice", sp.Key, sp.Control)
 	return ""
 }
 

@@ -59,7 +59,7 @@ func TestEveryStoredSettingIsAConnectionOrARule(t *testing.T) {
 // either-or.
 func TestEveryChoiceIsAnEitherOr(t *testing.T) {
 	for _, sp := range Specs() {
-		if sp.Kind == KindChoice && len(sp.Choices) != 2 {
+		if sp.Control == ControlChoice && len(sp.Choices) != 2 {
 			t.Errorf("%s has %d choices", sp.Key, len(sp.Choices))
 		}
 	}

@@ -12,15 +12,15 @@ import "qbsettings/backend/locale"
 // Adding a setting: a field in Settings (with its JSON key), an entry
 // here with its rule, and a migration adding its column.
 
-// Kind is how a setting is entered.
-type Kind string
+// Control is how a setting is entered.
+type Control string
 
 const (
-	KindText   Kind = "text"   // typed text
-	KindSecret Kind = "secret" // the password: never in Settings, only in the keychain
-	KindSwitch Kind = "switch" // on or off
-	KindChoice Kind = "choice" // one of Choices
-	KindItem   Kind = "item"   // a QuickBooks item from the service's list
+	ControlText   Control = "text"   // typed text
+	ControlSecret Control = "secret" // the password: never in Settings, only in the keychain
+	ControlSwitch Control = "switch" // on or off
+	ControlChoice Control = "choice" // one of Choices
+	ControlItem   Control = "item"   // a QuickBooks item from the service's list
 )
 
 // Choice is one value a choice setting can take, with its words in the
@@ -43,7 +43,7 @@ type Spec struct {
 	Key      Field    `json:"key"`
 	Label    string   `json:"label"`
 	Help     string   `json:"help"`
-	Kind     Kind     `json:"kind"`
+	Control  Control  `json:"control"`
 	Required bool     `json:"required"`
 	Choices  []Choice `json:"choices"`
 	// Example is a value of a text setting, for help and tests.
@@ -78,7 +78,7 @@ var (
 
 var table = []Spec{
 	{
-		Key: FieldServiceURL, label: LabelServiceURL, Kind: KindText, Required: true, Connection: true,
+		Key: FieldServiceURL, label: LabelServiceURL, Control: ControlText, Required: true, Connection: true,
 		help:    locale.Message("The address of the QuickBooks® microservice, for example https://qbserver:8443."),
 		Example: "https://qbserver:8443",
 		Columns: []string{"service_url"},
@@ -86,7 +86,7 @@ var table = []Spec{
 		rule:    plain(func(c Change) string { return serviceURLProblem(c.Settings.ServiceURL) }),
 	},
 	{
-		Key: FieldServiceUser, label: LabelServiceUser, Kind: KindText, Required: true, Connection: true,
+		Key: FieldServiceUser, label: LabelServiceUser, Control: ControlText, Required: true, Connection: true,
 		help:    locale.Message("The username of the QuickBooks® microservice account."),
 		Example: "procore-sync",
 		Columns: []string{"service_user"},
@@ -94,24 +94,24 @@ var table = []Spec{
 		rule:    plain(func(c Change) string { return serviceUserProblem(c.Settings.ServiceUser) }),
 	},
 	{
-		Key: FieldPassword, label: LabelServicePassword, Kind: KindSecret, Required: true, Connection: true,
+		Key: FieldPassword, label: LabelServicePassword, Control: ControlSecret, Required: true, Connection: true,
 		help: locale.Message("The password of the QuickBooks® microservice account. It is kept in this computer's keychain, never in a file."),
 		rule: passwordRule,
 	},
 	{
-		Key: FieldUseProcoreContractNumber, label: LabelUseContractNumber, Kind: KindSwitch,
+		Key: FieldUseProcoreContractNumber, label: LabelUseContractNumber, Control: ControlSwitch,
 		help:    locale.Message("Fills the QuickBooks® ID field with the Procore commitment contract number. Users can still edit the QuickBooks® ID. When this is clear, users must enter the QuickBooks® ID themselves."),
 		Columns: []string{"use_procore_contract_number"},
 		value:   func(s *Settings) any { return &s.UseProcoreContractNumber },
 	},
 	{
-		Key: FieldAutoAddNewCostCodes, label: LabelAutoAddCostCodes, Kind: KindSwitch,
+		Key: FieldAutoAddNewCostCodes, label: LabelAutoAddCostCodes, Control: ControlSwitch,
 		help:    locale.Message("New cost codes created in QuickBooks® are imported into Procore as new budget line items, if the cost codes do not exist in the Budget tool."),
 		Columns: []string{"auto_add_new_cost_codes"},
 		value:   func(s *Settings) any { return &s.AutoAddNewCostCodes },
 	},
 	{
-		Key: FieldDirectCostColumn, label: LabelDirectCostColumn, Kind: KindChoice, Required: true,
+		Key: FieldDirectCostColumn, label: LabelDirectCostColumn, Control: ControlChoice, Required: true,
 		Choices: []Choice{
 			choice(string(DirectCostReadOnly), locale.Message("Read Only, Populate From QuickBooks"), locale.Message("The 'Direct Cost' column in the project's Budget tool is read only and filled with data from QuickBooks®.")),
 			choice(string(DirectCostEditable), locale.Message("Editable, Do Not Populate From QuickBooks"), locale.Message("The 'Direct Cost' column in the project's Budget tool is editable and filled with data from the Direct Costs tool in Procore.")),
@@ -123,13 +123,13 @@ var table = []Spec{
 	{
 		// Shown only under Editable; kept under Read Only so that switching
 		// back restores it.
-		Key: FieldHideJobToDateCosts, label: LabelHideJobToDateCosts, Kind: KindSwitch,
+		Key: FieldHideJobToDateCosts, label: LabelHideJobToDateCosts, Control: ControlSwitch,
 		help:    locale.Message("If the Direct Costs tool is an active tab on a project, its data is always editable and filled from the Direct Costs tool."),
 		Columns: []string{"hide_job_to_date_costs"},
 		value:   func(s *Settings) any { return &s.HideJobToDateCosts },
 	},
 	{
-		Key: FieldVendorUpdates, label: LabelVendorUpdates, Kind: KindChoice, Required: true,
+		Key: FieldVendorUpdates, label: LabelVendorUpdates, Control: ControlChoice, Required: true,
 		Choices: []Choice{
 			choice(string(VendorUpdatesAutomatic), locale.Message("Automatically Update Vendors when Refreshing the Vendor List"), locale.Message("When a vendor is updated in QuickBooks®, the vendor data is also refreshed in Procore.")),
 			choice(string(VendorUpdatesNone), locale.Message("Do Not Update Vendors"), locale.Message("When a vendor is updated in QuickBooks®, the vendor data is not refreshed in Procore.")),
@@ -139,7 +139,7 @@ var table = []Spec{
 		rule:    plain(func(c Change) string { return vendorUpdatesProblem(c.Settings.VendorUpdates) }),
 	},
 	{
-		Key: FieldRetainageItem, label: LabelRetainageItem, Kind: KindItem, Required: true,
+		Key: FieldRetainageItem, label: LabelRetainageItem, Control: ControlItem, Required: true,
 		help:    locale.Message("Tracks retainage held and released on subcontractor invoices exported to QuickBooks®. Required to sync subcontractor invoices."),
 		Columns: []string{"retainage_item_list_id", "retainage_item_full_name"},
 		value:   func(s *Settings) any { return &s.RetainageItem },
