@@ -93,7 +93,7 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 // settings at all.
 func (s *Service) settingsOnService(ctx context.Context, profile string, client *quickbooks.Client, health quickbooks.Health, failure *quickbooks.Error, tested settings.Settings) (Check, error) {
 	local := context.WithoutCancel(ctx)
-	saved, sync, err := s.savedAndSync(local, profile)
+	saved, record, err := s.savedAndSync(local, profile)
 	if err != nil {
 		return Check{}, err
 	}
@@ -101,9 +101,9 @@ func (s *Service) settingsOnService(ctx context.Context, profile string, client 
 	var readErr error
 	if failure == nil {
 		savedService := tested.ServiceURL == saved.Settings.ServiceURL
-		if unsupported := !health.Can(quickbooks.CapabilitySettings); savedService && unsupported != sync.Unsupported {
-			sync.Unsupported = unsupported
-			if err := s.store.SaveServiceSync(local, profile, sync); err != nil {
+		if unsupported := !health.Can(quickbooks.CapabilitySettings); savedService && unsupported != record.Unsupported {
+			record.Unsupported = unsupported
+			if err := s.store.SaveServiceSync(local, profile, record); err != nil {
 				return Check{}, s.storeFailure(writing, err)
 			}
 		}
@@ -111,7 +111,7 @@ func (s *Service) settingsOnService(ctx context.Context, profile string, client 
 			copyOnService, readErr = client.Settings(ctx)
 		}
 	}
-	return settingsCheck(health, failure, copyOnService, readErr, saved, sync), nil
+	return settingsCheck(health, failure, copyOnService, readErr, saved, record), nil
 }
 
 // client validates c's connection fields and returns a client for them,

@@ -166,7 +166,7 @@ func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
 
 // settingsCheck judges the service's copy of the settings (read with
 // readErr) against the saved settings and what this computer last applied.
-func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnService quickbooks.ServiceSettings, readErr error, saved store.Saved, sync store.ServiceSync) Check {
+func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnService quickbooks.ServiceSettings, readErr error, saved store.Saved, record store.ServiceSync) Check {
 	check := func(status CheckStatus, message string) Check {
 		return Check{ID: CheckSettings, Status: status, Message: message}
 	}
@@ -189,7 +189,7 @@ func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnSe
 		return pending(locale.T("The service's settings could not be read."))
 	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):
 		return check(CheckPass, locale.T("The service runs the sync with the settings saved on this computer."))
-	case changedElsewhere(copyOnService, sync):
+	case changedElsewhere(copyOnService, record):
 		c := check(CheckFail, changedElsewhereMessage(elsewhereOf(copyOnService)))
 		c.Remedy = RemedySendSettings
 		return c

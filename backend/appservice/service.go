@@ -51,7 +51,7 @@ type State struct {
 	Items           store.ItemList
 	Trusted         []store.TrustedCertificate
 	// Sync is where the saved settings stand on the QuickBooks service.
-	Sync SyncState
+	Sync ServiceSync
 }
 
 // Load reads the profile's stored settings, status, item list and whether a
@@ -75,11 +75,11 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 	if st.Trusted, err = s.store.TrustedCertificates(ctx, profile); err != nil {
 		return st, s.storeFailure(reading, err)
 	}
-	sync, err := s.store.ServiceSync(ctx, profile)
+	record, err := s.store.ServiceSync(ctx, profile)
 	if err != nil {
 		return st, s.storeFailure(reading, err)
 	}
-	st.Sync = syncState(st.Saved, sync)
+	st.Sync = syncState(st.Saved, record)
 	// Opening the keychain first reports a keychain that cannot be used
 	// even before a Service User is entered.
 	_, err = s.keychain(ctx)

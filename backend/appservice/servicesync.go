@@ -44,8 +44,9 @@ var syncHeadlines = map[SyncStatus]locale.Key{
 	SyncLocalOnly:        locale.Message("Kept on this computer only"),
 }
 
-// SyncState is where the saved settings stand on the service, in words.
-type SyncState struct {
+// ServiceSync is where the saved settings stand on the service, in words
+// (store.ServiceSync is what this computer recorded of it).
+type ServiceSync struct {
 	Status SyncStatus
 	// Headline names the status; the window adds Since to it.
 	Headline string
@@ -59,12 +60,12 @@ type SyncState struct {
 	// Refused are the values the service refused, beside their fields.
 	Refused []settings.FieldError
 	// Elsewhere is the service's copy that differs (SyncChangedElsewhere).
-	Elsewhere *Elsewhere
+	Elsewhere *ServiceCopy
 }
 
-// Elsewhere is the service's copy of the settings, changed from somewhere
-// else, with its differences from this computer's.
-type Elsewhere struct {
+// ServiceCopy is the service's copy of the settings, changed from
+// somewhere else, with its differences from this computer's.
+type ServiceCopy struct {
 	AppliedAt   time.Time
 	Computer    string
 	User        string
@@ -73,30 +74,30 @@ type Elsewhere struct {
 
 // syncState judges where saved stands from what this computer knows of
 // the service.
-func syncState(saved store.Saved, sync store.ServiceSync) SyncState {
-	st := syncStateOf(saved, sync)
+func syncState(saved store.Saved, record store.ServiceSync) ServiceSync {
+	st := syncStateOf(saved, record)
 	st.Headline = syncHeadlines[st.Status].Text()
 	return st
 }
 
-func syncStateOf(saved store.Saved, sync store.ServiceSync) SyncState {
+func syncStateOf(saved store.Saved, record store.ServiceSync) ServiceSync {
 	switch {
-	case sync.Unsupported:
-		return SyncState{Status: SyncLocalOnly, Message: locale.T("This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them.")}
+	case record.Unsupported:
+		return ServiceSync{Status: SyncLocalOnly, Message: locale.T("This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them.")}
 	case saved.Revision == 0:
-		return SyncState{Status: SyncNothingSaved, Message: locale.T("Save the settings, and they are sent to the QuickBooks service.")}
-	case sync.Elsewhere != nil:
-		e := sync.Elsewhere
-		return SyncState{Status: SyncChangedElsewhere, Message: changedElsewhereMessage(e),
-			Elsewhere: &Elsewhere{AppliedAt: e.AppliedAt, Computer: e.Computer, User: e.User,
+		return ServiceSync{Status: SyncNothingSaved, Message: locale.T("Save the settings, and they are sent to the QuickBooks service.")}
+	case record.Elsewhere != nil:
+		e := record.Elsewhere
+		return ServiceSync{Status: SyncChangedElsewhere, Message: changedElsewhereMessage(e),
+			Elsewhere: &ServiceCopy{AppliedAt: e.AppliedAt, Computer: e.Computer, User: e.User,
 				Differences: settings.RuleDifferences(saved.Settings, e.Settings)}}
-	case sync.Applied != nil && settings.SameRules(*sync.Applied, saved.Settings):
-		return SyncState{Status: SyncInEffect, Since: sync.AppliedAt, Message: locale.T("The sync runs with the settings saved on this computer.")}
-	case sync.AttemptedAt.Before(saved.SavedAt):
+	case record.Applied != nil && settings.SameRules(*record.Applied, saved.Settings):
+		return ServiceSync{Status: SyncInEffect, Since: record.AppliedAt, Message: locale.T("The sync runs with the settings saved on this computer.")}
+	case record.AttemptedAt.Before(saved.SavedAt):
 		// Not tried since the last save (the app was closed meanwhile).
-		return SyncState{Status: SyncPending, Message: locale.T("They have not been sent to the service yet.")}
+		return ServiceSync{Status: SyncPending, Message: locale.T("They have not been sent to the service yet.")}
 	}
-	return SyncState{Status: SyncPending, Message: sync.Problem, Kind: quickbooks.Kind(sync.ProblemKind), Refused: sync.Refused}
+	return ServiceSync{Status: SyncPending, Message: record.Problem, Kind: quickbooks.Kind(record.ProblemKind), Refused: record.Refused}
 }
 
 // changedElsewhereMessage says who changed the service's settings, as far
@@ -117,11 +118,11 @@ func (s *Service) savedAndSync(ctx context.Context, profile string) (store.Saved
 	if err != nil {
 		return store.Saved{}, store.ServiceSync{}, s.storeFailure(reading, err)
 	}
-	sync, err := s.store.ServiceSync(ctx, profile)
+	record, err := s.store.ServiceSync(ctx, profile)
 	if err != nil {
 		return store.Saved{}, store.ServiceSync{}, s.storeFailure(reading, err)
 	}
-	return saved, sync, nil
+	return saved, record, nil
 }
 
 // SendChoice says what a send may replace on the service.
@@ -138,28 +139,28 @@ const (
 // SendSettings sends the profile's saved settings to the service, if the
 // service keeps settings and its copy is still what this computer last
 // applied (or, with KeepThisComputers, the copy the user chose to
-// replace). The outcome is recorded and returned as a SyncState; only a
+// replace). The outcome is recorded and returned as a ServiceSync; only a
 // failure of this computer (the database, no such profile) is an error.
-func (s *Service) SendSettings(ctx context.Context, profile string, choice SendChoice) (SyncState, error) {
+func (s *Service) SendSettings(ctx context.Context, profile string, choice SendChoice) (ServiceSync, error) {
 	if err := s.requireProfile(ctx, profile); err != nil {
-		return SyncState{}, err
+		return ServiceSync{}, err
 	}
-	saved, sync, err := s.savedAndSync(ctx, profile)
+	saved, record, err := s.savedAndSync(ctx, profile)
 	if err != nil || saved.Revision == 0 {
-		return syncState(saved, sync), err
+		return syncState(saved, record), err
 	}
-	sync, err = s.send(ctx, profile, saved, sync, choice)
+	record, err = s.send(ctx, profile, saved, record, choice)
 	if errors.Is(err, errCanceled) {
-		return syncState(saved, sync), nil
+		return syncState(saved, record), nil
 	}
 	if err != nil {
-		return SyncState{}, err
+		return ServiceSync{}, err
 	}
-	sync.AttemptedAt = s.now().UTC()
-	if err := s.store.SaveServiceSync(context.WithoutCancel(ctx), profile, sync); err != nil {
-		return SyncState{}, s.storeFailure(writing, err)
+	record.AttemptedAt = s.now().UTC()
+	if err := s.store.SaveServiceSync(context.WithoutCancel(ctx), profile, record); err != nil {
+		return ServiceSync{}, s.storeFailure(writing, err)
 	}
-	st := syncState(saved, sync)
+	st := syncState(saved, record)
 	s.log.Info("settings sent to the service", "profile", profile, "revision", saved.Revision, "status", st.Status)
 	return st, nil
 }
@@ -168,49 +169,49 @@ func (s *Service) SendSettings(ctx context.Context, profile string, choice SendC
 var errCanceled = errors.New("sending the settings was canceled")
 
 // send does the exchange and returns what is then known of the service.
-func (s *Service) send(ctx context.Context, profile string, saved store.Saved, sync store.ServiceSync, choice SendChoice) (store.ServiceSync, error) {
-	sync.Problem, sync.ProblemKind, sync.Refused = "", "", nil
+func (s *Service) send(ctx context.Context, profile string, saved store.Saved, record store.ServiceSync, choice SendChoice) (store.ServiceSync, error) {
+	record.Problem, record.ProblemKind, record.Refused = "", "", nil
 	ss, errs, err := s.openSession(ctx, profile, settings.Change{Settings: saved.Settings}, ConnectionTimeout)
 	var ue *UserError
 	switch {
 	case errors.As(err, &ue):
-		sync.Problem = ue.Message
-		return sync, nil
+		record.Problem = ue.Message
+		return record, nil
 	case err != nil:
-		return sync, err
+		return record, err
 	case len(errs) > 0:
-		sync.Problem = locale.T("The settings could not be sent: %s", errs[0].Message)
-		return sync, nil
+		record.Problem = locale.T("The settings could not be sent: %s", errs[0].Message)
+		return record, nil
 	}
 	defer ss.close()
 	ctx, client := ss.ctx, ss.client
 
 	copyOnService, err := s.serviceCopy(ss)
 	if err != nil {
-		return s.sendFailed(sync, err)
+		return s.sendFailed(record, err)
 	}
-	sync.Unsupported = false
+	record.Unsupported = false
 	// Twice at most: a version changed between reading and writing is
 	// read again once, and then judged like any other.
 	for attempt := 0; ; attempt++ {
 		if copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings) {
-			return applied(sync, saved.Settings, copyOnService.ETag, appliedTime(copyOnService, s.now)), nil
+			return applied(record, saved.Settings, copyOnService.ETag, appliedTime(copyOnService, s.now)), nil
 		}
-		if changedElsewhere(copyOnService, sync) && !chosenToReplace(copyOnService, sync, choice) {
-			sync.Elsewhere = elsewhereOf(copyOnService)
-			return sync, nil
+		if changedElsewhere(copyOnService, record) && !chosenToReplace(copyOnService, record, choice) {
+			record.Elsewhere = elsewhereOf(copyOnService)
+			return record, nil
 		}
 		etag, err := client.ApplySettings(ctx, saved.Settings, s.appliedBy(), copyOnService.ETag)
 		if qe, ok := asServiceError(err); ok && qe.Kind == quickbooks.KindSettingsChanged && attempt == 0 {
 			if copyOnService, err = client.Settings(ctx); err != nil {
-				return s.sendFailed(sync, err)
+				return s.sendFailed(record, err)
 			}
 			continue
 		}
 		if err != nil {
-			return s.sendFailed(sync, err)
+			return s.sendFailed(record, err)
 		}
-		return applied(sync, saved.Settings, etag, s.now()), nil
+		return applied(record, saved.Settings, etag, s.now()), nil
 	}
 }
 
@@ -234,38 +235,38 @@ func (s *Service) serviceCopy(ss *session) (quickbooks.ServiceSettings, error) {
 var errNoSettingsCapability = errors.New("the service does not keep settings")
 
 // sendFailed records why a send did not apply.
-func (s *Service) sendFailed(sync store.ServiceSync, err error) (store.ServiceSync, error) {
+func (s *Service) sendFailed(record store.ServiceSync, err error) (store.ServiceSync, error) {
 	var wrong *WrongCompanyFileError
 	qe, isService := asServiceError(err)
 	switch {
 	case errors.Is(err, errNoSettingsCapability):
-		sync.Unsupported = true
+		record.Unsupported = true
 	case errors.As(err, &wrong):
-		sync.Problem, sync.ProblemKind = wrong.Message(), string(quickbooks.KindWrongCompanyFile)
+		record.Problem, record.ProblemKind = wrong.Message(), string(quickbooks.KindWrongCompanyFile)
 	case isService && qe.Kind == quickbooks.KindCanceled:
-		return sync, errCanceled
+		return record, errCanceled
 	case isService && qe.Kind == quickbooks.KindSettingsRefused:
-		sync.Problem, sync.ProblemKind = locale.T("The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again."), string(qe.Kind)
+		record.Problem, record.ProblemKind = locale.T("The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again."), string(qe.Kind)
 		for _, fe := range qe.FieldErrors {
 			fe.Message = locale.T("The QuickBooks service refused this value: %s", fe.Message)
-			sync.Refused = append(sync.Refused, fe)
+			record.Refused = append(record.Refused, fe)
 		}
 	case isService:
-		sync.Problem, sync.ProblemKind = qe.Message, string(qe.Kind)
+		record.Problem, record.ProblemKind = qe.Message, string(qe.Kind)
 		s.log.Warn("settings not sent", "kind", qe.Kind, "detail", qe.Detail)
 	default:
-		return sync, err
+		return record, err
 	}
-	return sync, nil
+	return record, nil
 }
 
 // changedElsewhere: the service has settings that are not the version
 // this computer last applied, nor the same rules.
-func changedElsewhere(c quickbooks.ServiceSettings, sync store.ServiceSync) bool {
-	if c.Settings == nil || c.ETag == sync.ETag {
+func changedElsewhere(c quickbooks.ServiceSettings, record store.ServiceSync) bool {
+	if c.Settings == nil || c.ETag == record.ETag {
 		return false
 	}
-	return sync.Applied == nil || !settings.SameRules(*c.Settings, *sync.Applied)
+	return record.Applied == nil || !settings.SameRules(*c.Settings, *record.Applied)
 }
 
 // elsewhereOf keeps the service's copy c (which has settings).
@@ -282,12 +283,12 @@ func elsewhereOf(c quickbooks.ServiceSettings) *store.ServiceCopy {
 
 // chosenToReplace: the user chose to keep this computer's settings over
 // exactly this version of the service's.
-func chosenToReplace(c quickbooks.ServiceSettings, sync store.ServiceSync, choice SendChoice) bool {
-	return choice == KeepThisComputers && sync.Elsewhere != nil && sync.Elsewhere.ETag == c.ETag
+func chosenToReplace(c quickbooks.ServiceSettings, record store.ServiceSync, choice SendChoice) bool {
+	return choice == KeepThisComputers && record.Elsewhere != nil && record.Elsewhere.ETag == c.ETag
 }
 
-func applied(sync store.ServiceSync, st settings.Settings, etag string, at time.Time) store.ServiceSync {
-	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: sync.AttemptedAt}
+func applied(record store.ServiceSync, st settings.Settings, etag string, at time.Time) store.ServiceSync {
+	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: record.AttemptedAt}
 }
 
 func appliedTime(c quickbooks.ServiceSettings, now func() time.Time) time.Time {
@@ -314,14 +315,14 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 	if err := s.requireProfile(ctx, profile); err != nil {
 		return State{}, err
 	}
-	saved, sync, err := s.savedAndSync(ctx, profile)
+	saved, record, err := s.savedAndSync(ctx, profile)
 	if err != nil {
 		return State{}, err
 	}
-	if sync.Elsewhere == nil {
+	if record.Elsewhere == nil {
 		return State{}, &UserError{Message: locale.T("There are no settings from the QuickBooks service to take: the service's settings are not known to differ from this computer's. Send the settings to check again.")}
 	}
-	e := sync.Elsewhere
+	e := record.Elsewhere
 	taken := settings.WithRulesOf(saved.Settings, e.Settings)
 	// The service runs with its item whatever this computer's list says;
 	// the readiness check judges it against the list.

@@ -27,7 +27,7 @@ func onService(t *testing.T, url string) quickbooks.ServiceSettings {
 
 // saveAndSend saves c on top of the stored revision and sends it, as
 // Update does.
-func (f *fixture) saveAndSend(t *testing.T, c settings.Change) SyncState {
+func (f *fixture) saveAndSend(t *testing.T, c settings.Change) ServiceSync {
 	t.Helper()
 	rev, err := f.svc.StoredRevision(ctx, f.profile)
 	if err != nil {
@@ -39,7 +39,7 @@ func (f *fixture) saveAndSend(t *testing.T, c settings.Change) SyncState {
 	return f.send(t, SendIfUnchanged)
 }
 
-func (f *fixture) send(t *testing.T, choice SendChoice) SyncState {
+func (f *fixture) send(t *testing.T, choice SendChoice) ServiceSync {
 	t.Helper()
 	st, err := f.svc.SendSettings(ctx, f.profile, choice)
 	if err != nil {
@@ -48,7 +48,7 @@ func (f *fixture) send(t *testing.T, choice SendChoice) SyncState {
 	return st
 }
 
-func wantSync(t *testing.T, st SyncState, status SyncStatus, says string) {
+func wantSync(t *testing.T, st ServiceSync, status SyncStatus, says string) {
 	t.Helper()
 	if st.Status != status || !strings.Contains(st.Message, says) || st.Headline != syncHeadlines[status].Text() {
 		t.Fatalf("sync state %+v\nwant %s saying %q", st, status, says)

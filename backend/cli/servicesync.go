@@ -11,9 +11,9 @@ import (
 	"qbsettings/backend/settings"
 )
 
-// SyncJSON is where the saved settings stand on the QuickBooks service, as
+// serviceSyncJSON is where the saved settings stand on the QuickBooks service, as
 // settings apply --json prints it (documented in README).
-type SyncJSON struct {
+type serviceSyncJSON struct {
 	// Status: inEffect, pending, changedElsewhere, localOnly or nothingSaved.
 	Status  appservice.SyncStatus `json:"status"`
 	Since   *time.Time            `json:"since,omitempty"`
@@ -22,14 +22,14 @@ type SyncJSON struct {
 	Kind quickbooks.Kind `json:"kind,omitempty"`
 	// Refused are the values the service refused, by the settings' keys.
 	Refused   []settings.FieldError `json:"refused,omitempty"`
-	Elsewhere *ElsewhereJSON        `json:"elsewhere,omitempty"`
+	Elsewhere *serviceCopyJSON      `json:"elsewhere,omitempty"`
 	// Taken: the service's settings were saved here as Revision.
 	Taken    bool  `json:"taken,omitempty"`
 	Revision int64 `json:"revision,omitempty"`
 }
 
-// ElsewhereJSON is the service's copy, changed from somewhere else.
-type ElsewhereJSON struct {
+// serviceCopyJSON is the service's copy, changed from somewhere else.
+type serviceCopyJSON struct {
 	AppliedAt   *time.Time            `json:"appliedAt,omitempty"`
 	Computer    string                `json:"computer"`
 	User        string                `json:"user"`
@@ -83,13 +83,13 @@ func settingsApply(ctx context.Context, c *call) int {
 	return OK
 }
 
-func syncJSON(st appservice.SyncState) SyncJSON {
-	out := SyncJSON{Status: st.Status, Message: cliSyncMessage(st), Kind: st.Kind, Refused: st.Refused}
+func syncJSON(st appservice.ServiceSync) serviceSyncJSON {
+	out := serviceSyncJSON{Status: st.Status, Message: cliSyncMessage(st), Kind: st.Kind, Refused: st.Refused}
 	if !st.Since.IsZero() {
 		out.Since = &st.Since
 	}
 	if e := st.Elsewhere; e != nil {
-		out.Elsewhere = &ElsewhereJSON{Computer: e.Computer, User: e.User, Differences: e.Differences}
+		out.Elsewhere = &serviceCopyJSON{Computer: e.Computer, User: e.User, Differences: e.Differences}
 		if !e.AppliedAt.IsZero() {
 			out.Elsewhere.AppliedAt = &e.AppliedAt
 		}
@@ -98,7 +98,7 @@ func syncJSON(st appservice.SyncState) SyncJSON {
 }
 
 // cliSyncMessage words a sync state's message with the commands that help.
-func cliSyncMessage(st appservice.SyncState) string {
+func cliSyncMessage(st appservice.ServiceSync) string {
 	switch st.Status {
 	case appservice.SyncPending:
 		msg := st.Message
@@ -116,7 +116,7 @@ func cliSyncMessage(st appservice.SyncState) string {
 // printSync says where the settings stand on the service, with the
 // differences when they were changed elsewhere. full also prints the
 // refused values (a save prints them as they come).
-func (c *call) printSync(st appservice.SyncState, full bool) {
+func (c *call) printSync(st appservice.ServiceSync, full bool) {
 	if st.Status == appservice.SyncInEffect && !st.Since.IsZero() {
 		locale.Fprintf(c.Stdout, "%s since %s. %s\n", st.Headline, c.dateTime(st.Since), cliSyncMessage(st))
 	} else {

@@ -70,7 +70,7 @@ func (s *Sync) TakeServiceSettings() SaveResult {
 	})
 }
 
-func toServiceSync(st appservice.SyncState) *ServiceSync {
+func toServiceSync(st appservice.ServiceSync) *ServiceSync {
 	out := &ServiceSync{Status: st.Status, Headline: st.Headline, Since: timeText(st.Since), Message: st.Message,
 		Refused: st.Refused}
 	if e := st.Elsewhere; e != nil {
