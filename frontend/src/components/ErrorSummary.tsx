@@ -1,25 +1,12 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { LinkButton } from "../ui/Button";
 import { useT } from "../i18n";
-import { settings } from "../../wailsjs/go/models";
-import { type FieldErrors, fieldId } from "../form/draft";
+import { type FieldErrors, focusField } from "../form/draft";
 import { useSpecs } from "../fields";
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
-
-// focusField moves focus to a field's control (the checked or first radio
-// of a group).
-export function focusField(field: settings.Field) {
-  const el = document.getElementById(fieldId(field));
-  const target =
-    el?.getAttribute("role") === "radiogroup"
-      ? (el.querySelector<HTMLElement>("input:checked") ?? el.querySelector<HTMLElement>("input"))
-      : el;
-  target?.focus();
-  target?.scrollIntoView?.({ block: "center" });
-}
 
 // refusedOnly: every problem is a value the QuickBooks service refused, so
 // the settings are saved here, just not in effect there.

@@ -3,7 +3,6 @@ import { desktop } from "../../wailsjs/go/models";
 import * as connection from "../../wailsjs/go/desktop/Connection";
 import { useGoCall } from "../goCall";
 import { useT } from "../i18n";
-import { focusField } from "../components/ErrorSummary";
 import type { Draft } from "./draft";
 import type { Saved } from "./saved";
 
@@ -31,7 +30,6 @@ export function useConnectionTest(draft: Draft, saved: Saved) {
       const res = a.result;
       if (res.fieldErrors?.length) {
         draft.showFieldErrors(res.fieldErrors);
-        focusField(res.fieldErrors[0].field);
       } else if (res.canceled) {
         setProblem(t("The test was canceled. The status was not changed."));
       } else {

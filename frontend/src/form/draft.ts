@@ -12,14 +12,26 @@ export function fieldId(field: settings.Field): string {
   return `field-${field}`;
 }
 
+// focusField moves focus to a field's control (the checked or first radio
+// of a group).
+export function focusField(field: settings.Field) {
+  const el = document.getElementById(fieldId(field));
+  const target =
+    el?.getAttribute("role") === "radiogroup"
+      ? (el.querySelector<HTMLElement>("input:checked") ?? el.querySelector<HTMLElement>("input"))
+      : el;
+  target?.focus();
+  target?.scrollIntoView?.({ block: "center" });
+}
+
 // How long the form waits after the last keystroke before asking Go.
-export const VALIDATE_DELAY_MS = 350;
+const VALIDATE_DELAY_MS = 350;
 
 // sameValues compares settings by value (the retainage item is an object).
 const sameValues = (a: Values, b: Values) =>
   (Object.keys(a) as (keyof Values)[]).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 
-export function toErrors(list: settings.FieldError[] | null | undefined): FieldErrors {
+function toErrors(list: settings.FieldError[] | null | undefined): FieldErrors {
   const out: FieldErrors = {};
   for (const e of list ?? []) out[e.field] ??= e.message;
   return out;
@@ -89,11 +101,12 @@ export function useDraft(saved: desktop.FormState, onFailure: (text: string) => 
   };
 
   // Field errors found by another action (a connection test, a refresh) are
-  // shown at once, like Update's.
+  // shown at once, like Update's, and the first field takes the focus.
   const showFieldErrors = (list: settings.FieldError[]) => {
     validation.current++;
     setErrors((e) => ({ ...e, ...toErrors(list) }));
     setTouched((t) => new Set([...t, ...list.map((e) => e.field)]));
+    focusField(list[0].field);
   };
 
   // showRefusal shows the field errors that stopped an Update: all of them.

@@ -4,7 +4,6 @@ import * as connection from "../../wailsjs/go/desktop/Connection";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
 import { useGoCall } from "../goCall";
 import { useT } from "../i18n";
-import { focusField } from "../components/ErrorSummary";
 import type { Draft } from "./draft";
 
 // Refreshed takes a list read anew from QuickBooks.
@@ -35,7 +34,6 @@ export function useItemRefresh(draft: Draft, refreshed: Refreshed) {
       if (res.fieldErrors?.length) {
         draft.showFieldErrors(res.fieldErrors);
         setOutcome({ intent: "error", text: t("Fill in the connection settings first: the list comes from the QuickBooks service.") });
-        focusField(res.fieldErrors[0].field);
         return;
       }
       const items = res.items ?? [];
@@ -75,7 +73,6 @@ export function useCreateItem(draft: Draft, refreshed: Refreshed) {
       if (res.fieldErrors?.length) {
         draft.showFieldErrors(res.fieldErrors);
         setProblem(t("Fill in the connection settings first: the item is created through the QuickBooks service."));
-        focusField(res.fieldErrors[0].field);
         return false;
       }
       if (!res.item) {

@@ -103,5 +103,3 @@ export function useSettingsForm(initial: desktop.FormState) {
     },
   };
 }
-
-export type SettingsForm = ReturnType<typeof useSettingsForm>;
