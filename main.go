@@ -56,6 +56,12 @@ func (b *backend) close() {
 	b.closers = nil
 }
 
+// Why the app cannot start its work.
+var (
+	saidNoDataFolder      = locale.Coded("start.noDataFolder", "The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder.")
+	saidDatabaseNotOpened = locale.Coded("start.databaseNotOpened", "The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.")
+)
+
 // openBackend opens the data folder, log, database and keychain. It returns
 // what it could open even when it fails, with a *appservice.UserError saying why.
 func openBackend() (*backend, error) {
@@ -63,7 +69,7 @@ func openBackend() (*backend, error) {
 	dir, err := datadir.Resolve()
 	if err != nil {
 		b.log.Error("no data folder", "err", err)
-		return b, &appservice.UserError{Cause: err, Message: locale.T("The app could not create its data folder, so settings cannot be loaded or saved. Ask your IT support to check that your user account can write to its application data folder.")}
+		return b, &appservice.UserError{Cause: err, Said: saidNoDataFolder.With()}
 	}
 	b.dir = dir
 	if log, c, err := logging.New(dir, logging.DefaultMaxBytes); err == nil {
@@ -76,7 +82,7 @@ func openBackend() (*backend, error) {
 	st, err := store.Open(dbPath)
 	if err != nil {
 		b.log.Error("database not opened", "path", dbPath, "err", err)
-		return b, &appservice.UserError{Cause: err, Message: locale.T("The settings file could not be opened (%s). Close the app and open it again. If it keeps happening, ask your IT support to check that the disk is not full and the file is not in use.", dbPath)}
+		return b, &appservice.UserError{Cause: err, Said: saidDatabaseNotOpened.With(dbPath)}
 	}
 	b.closers = append(b.closers, st)
 	b.store = st

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 )
@@ -19,14 +18,14 @@ func (s *Service) PresentedCertificate(ctx context.Context, serviceURL string) (
 	}
 	client, err := quickbooks.New(quickbooks.Config{BaseURL: st.ServiceURL})
 	if err != nil {
-		return quickbooks.Presented{}, nil, &UserError{Message: locale.T("The Service URL cannot be used. Check it and try again."), Cause: err}
+		return quickbooks.Presented{}, nil, &UserError{Said: saidServiceURLUnusable.With(), Cause: err}
 	}
 	defer client.Close()
 	ctx, cancel := context.WithTimeout(ctx, ConnectionTimeout)
 	defer cancel()
 	p, err := client.PresentedCertificate(ctx)
 	if qe, ok := asServiceError(err); ok {
-		return quickbooks.Presented{}, nil, &UserError{Message: qe.Message, Cause: err}
+		return quickbooks.Presented{}, nil, &UserError{Said: qe.Said, Cause: err}
 	}
 	return p, nil, err
 }
@@ -50,7 +49,7 @@ func (s *Service) TrustPresentedCertificate(ctx context.Context, profile, servic
 	}
 	want := quickbooks.NormalizeFingerprint(fingerprint)
 	if want == "" {
-		return quickbooks.Presented{}, nil, &UserError{Message: locale.T("The fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits, with or without colons). Nothing was trusted.")}
+		return quickbooks.Presented{}, nil, &UserError{Said: saidNotAFingerprint.With()}
 	}
 	p, errs, err := s.PresentedCertificate(ctx, serviceURL)
 	if err != nil || len(errs) > 0 {
@@ -59,7 +58,7 @@ func (s *Service) TrustPresentedCertificate(ctx context.Context, profile, servic
 	if p.Certificate.Fingerprint != want {
 		mismatch := &FingerprintMismatchError{Asked: want, Presented: p.Certificate.Fingerprint}
 		s.log.Warn("certificate not trusted: fingerprint differs", "profile", profile, "asked", want, "presented", p.Certificate.Fingerprint)
-		return p, nil, &UserError{Message: locale.T("The service presents a different certificate from the one you named, so nothing was trusted. Check the address and the fingerprint with whoever runs the QuickBooks service."), Cause: mismatch}
+		return p, nil, &UserError{Said: saidOtherCertificate.With(), Cause: mismatch}
 	}
 	return p, nil, s.TrustCertificate(ctx, profile, serviceURL, want, p.Certificate.Subject)
 }

@@ -21,10 +21,9 @@ func (e *WrongCompanyFileError) Error() string {
 	return fmt.Sprintf("the service has the company file %s (%s) open, not %s (%s)", e.Open.ID, e.Open.Path, e.Bound.ID, e.Bound.Path)
 }
 
-// Message says so in the bookkeeper's words.
-func (e *WrongCompanyFileError) Message() string {
-	return locale.T("The service has %s open, but these settings belong to %s. Open %s in QuickBooks and try again; or, if these settings are now for %s, choose to use that company file.",
-		FileName(e.Open), FileName(e.Bound), FileName(e.Bound), FileName(e.Open))
+// Said says so to the bookkeeper, worded when shown.
+func (e *WrongCompanyFileError) Said() locale.Said {
+	return saidWrongCompanyFile.With(FileName(e.Open), FileName(e.Bound), FileName(e.Bound), FileName(e.Open))
 }
 
 // FileName is how a company file is named to a person: its file's name
@@ -88,7 +87,7 @@ func (s *Service) RebindCompanyFile(ctx context.Context, profile string, c setti
 		return store.CompanyFile{}, nil, s.explain(profile, err, companyFileNotBound, "company file not changed")
 	}
 	if h.CompanyFileID == "" {
-		return store.CompanyFile{}, nil, &UserError{Message: locale.T("This QuickBooks service does not say which company file it has open, so there is nothing to choose.")}
+		return store.CompanyFile{}, nil, &UserError{Said: saidNoOpenFile.With()}
 	}
 	open := openFile(h)
 	open.BoundAt = s.now().UTC()

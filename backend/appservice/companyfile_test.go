@@ -29,7 +29,7 @@ func TestCompanyFileBinding(t *testing.T) {
 	sim.OpenCompanyFile(simulator.OtherCompany)
 	res, _, err = f.svc.TestConnection(ctx, f.profile, c)
 	if err != nil || res.Status.Connected || res.Kind != quickbooks.KindWrongCompanyFile ||
-		res.Status.Detail != "The service has Other Co.qbw open, but these settings belong to Summit Ridge Builders.qbw. Open Summit Ridge Builders.qbw in QuickBooks and try again; or, if these settings are now for Other Co.qbw, choose to use that company file." {
+		res.Status.Outcome.Text() != "The service has Other Co.qbw open, but these settings belong to Summit Ridge Builders.qbw. Open Summit Ridge Builders.qbw in QuickBooks and try again; or, if these settings are now for Other Co.qbw, choose to use that company file." {
 		t.Fatalf("another file open: %+v %v", res, err)
 	}
 	if got := statuses(res.Checks); !strings.Contains(got, "companyFile=fail fileMode=skipped") || res.Checks[3].Remedy != RemedyRebind {

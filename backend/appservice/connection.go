@@ -6,13 +6,10 @@ import (
 	"fmt"
 	"time"
 
-	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
-
-var notTested = locale.Message("The connection was not tested.")
 
 // ConnectionTimeout bounds a connection test, from the first byte to the answer.
 const ConnectionTimeout = 10 * time.Second
@@ -52,18 +49,18 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	// nothing may be done with it until the user says so.
 	var wrong *WrongCompanyFileError
 	if errors.As(err, &wrong) {
-		err = &quickbooks.Error{Kind: quickbooks.KindWrongCompanyFile, Message: wrong.Message(), Detail: wrong.Error()}
+		err = &quickbooks.Error{Kind: quickbooks.KindWrongCompanyFile, Said: wrong.Said(), Detail: wrong.Error()}
 	}
 	var qe *quickbooks.Error
 	switch {
 	case err == nil:
 		res.Status.Connected = true
-		res.Status.Detail = locale.T("Company file %s in %s.", health.CompanyFile, health.QBEdition)
+		res.Status.Outcome = saidConnected.With(health.CompanyFile, health.QBEdition)
 		res.Status.Capabilities = health.Capabilities
 	case errors.As(err, &qe) && qe.Kind == quickbooks.KindCanceled:
-		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Detail: locale.T("The test was canceled.")}}, nil, nil
+		return ConnectionResult{Kind: qe.Kind, Status: store.Status{Outcome: saidTestCanceled.With()}}, nil, nil
 	case errors.As(err, &qe):
-		res.Kind, res.Status.Detail, res.Certificate = qe.Kind, qe.Message, qe.Certificate
+		res.Kind, res.Status.Outcome, res.Certificate = qe.Kind, qe.Said, qe.Certificate
 		s.log.Warn("connection test failed", "profile", profile, "host", client.Host(), "kind", qe.Kind, "detail", qe.Detail)
 	default:
 		return ConnectionResult{}, nil, err
@@ -123,7 +120,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	// (passwordStored), and the network only for values that pass them all.
 	stored, err := s.passwordStored(ctx, acct, !c.ChangePassword)
 	if err != nil && !c.ChangePassword {
-		return nil, nil, s.failure(profile, err, notTested.Text())
+		return nil, nil, s.failure(profile, err, notTested)
 	}
 	if errs := settings.ValidateConnection(c, settings.Known{PasswordStored: stored}); len(errs) > 0 {
 		return nil, errs, nil
@@ -131,7 +128,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	password := c.Password
 	if !c.ChangePassword {
 		if password, _, err = s.storedPassword(ctx, acct); err != nil {
-			return nil, nil, s.failure(profile, err, notTested.Text())
+			return nil, nil, s.failure(profile, err, notTested)
 		}
 	}
 	trusted, err := s.store.TrustedCertificates(ctx, profile)
@@ -147,7 +144,7 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	}
 	client, err := quickbooks.New(cfg)
 	if err != nil {
-		return nil, nil, &UserError{Message: locale.T("The Service URL cannot be used. Check it and try again."), Cause: err}
+		return nil, nil, &UserError{Said: saidServiceURLUnusable.With(), Cause: err}
 	}
 	return client, nil, nil
 }
@@ -173,7 +170,7 @@ func (s *Service) TrustCertificate(ctx context.Context, profile, serviceURL, fin
 func (s *Service) trusted(serviceURL, fingerprint, subject string) (store.TrustedCertificate, error) {
 	origin, fp := quickbooks.Origin(serviceURL), quickbooks.NormalizeFingerprint(fingerprint)
 	if origin == "" || fp == "" {
-		return store.TrustedCertificate{}, &UserError{Message: locale.T("This certificate cannot be trusted: its address or fingerprint is not valid. Test the connection again."),
+		return store.TrustedCertificate{}, &UserError{Said: saidCertificateInvalid.With(),
 			Cause: fmt.Errorf("trust %q for %q", fingerprint, serviceURL)}
 	}
 	return store.TrustedCertificate{Origin: origin, Fingerprint: fp, Subject: subject, TrustedAt: s.now()}, nil

@@ -26,7 +26,7 @@ func TestConnectionWithTypedThenStoredPassword(t *testing.T) {
 	f := newFixture(t)
 	_, url := startSimulator(t)
 	res, errs, err := f.svc.TestConnection(ctx, f.profile, connectionTo(url, "demo-password"))
-	if err != nil || errs != nil || !res.Status.Connected || !strings.Contains(res.Status.Detail, "Summit Ridge Builders.qbw") {
+	if err != nil || errs != nil || !res.Status.Connected || !strings.Contains(res.Status.Outcome.Text(), "Summit Ridge Builders.qbw") {
 		t.Fatalf("typed password: %+v %v %v", res, errs, err)
 	}
 	st, _ := f.svc.Load(ctx, f.profile)
@@ -50,7 +50,7 @@ func TestFailedConnectionIsStoredWithItsReason(t *testing.T) {
 		t.Fatalf("wrong password: %+v %v", res, err)
 	}
 	st, _ := f.svc.Load(ctx, f.profile)
-	if st.Status.Connected || !strings.Contains(st.Status.Detail, "did not accept") {
+	if st.Status.Connected || !strings.Contains(st.Status.Outcome.Text(), "did not accept") {
 		t.Fatalf("stored status: %+v", st.Status)
 	}
 	if strings.Contains(f.logBuf.String(), "Wr0ng-Pa55-4821") {

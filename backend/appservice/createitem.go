@@ -18,7 +18,6 @@ var retainageItemDescription = locale.Message("Retainage held on subcontractor i
 
 // noCreateMessage is what to do when the service cannot create items: the
 // help article's step.
-var noCreateMessage = locale.Message("This QuickBooks service cannot create items. In QuickBooks, create a Service item (Lists > Item List > Item > New, type Service), for example \"Retainage Payable\", then refresh the list.")
 
 // CreateRetainageItem creates a Service item named name in QuickBooks
 // through the service (contract 1.1, capability items.create), in the
@@ -28,8 +27,8 @@ var noCreateMessage = locale.Message("This QuickBooks service cannot create item
 func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c settings.Change, name string) (settings.Item, store.ItemList, []settings.FieldError, error) {
 	var none settings.Item
 	// The name is checked before anything else is touched.
-	if problem := quickbooks.ItemNameProblem(name); problem != "" {
-		return none, store.ItemList{}, nil, &UserError{Message: problem, Cause: errors.New("invalid item name")}
+	if problem := quickbooks.ItemNameProblem(name); !problem.IsZero() {
+		return none, store.ItemList{}, nil, &UserError{Said: problem, Cause: errors.New("invalid item name")}
 	}
 	ss, errs, err := s.openSession(ctx, profile, c, ConnectionTimeout)
 	if err != nil || len(errs) > 0 {
@@ -41,7 +40,7 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 	case err != nil:
 		return none, store.ItemList{}, nil, s.explain(profile, err, nothingCreated, "item not created")
 	case !health.Can(quickbooks.CapabilityItemsCreate):
-		return none, store.ItemList{}, nil, &UserError{Message: noCreateMessage.Text(), Cause: errors.New("no items.create capability")}
+		return none, store.ItemList{}, nil, &UserError{Said: saidNoCreate.With(), Cause: errors.New("no items.create capability")}
 	}
 	created, err := ss.client.CreateItem(ss.ctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()})
 	if err != nil {

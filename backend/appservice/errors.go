@@ -10,20 +10,31 @@ import (
 	"qbsettings/backend/store"
 )
 
-// UserError is a failure explained for the user. Its cause is for the log.
+// UserError is a failure explained for the user: Said is worded when
+// shown. Its cause is for the log.
 type UserError struct {
-	Message string
-	Cause   error
+	Said  locale.Said
+	Cause error
 }
 
-func (e *UserError) Error() string { return e.Message }
+// Error is for the log, in one language: the message's code and the cause.
+func (e *UserError) Error() string {
+	if e.Cause == nil {
+		return e.Said.Code
+	}
+	return e.Said.Code + ": " + e.Cause.Error()
+}
+
 func (e *UserError) Unwrap() error { return e.Cause }
+
+// Message is what the user is told, in the language in use.
+func (e *UserError) Message() string { return e.Said.Text() }
 
 // MessageFor returns the text to show the user for err.
 func MessageFor(err error) string {
 	var ue *UserError
 	if errors.As(err, &ue) {
-		return ue.Message
+		return ue.Message()
 	}
 	return locale.T("Something went wrong. Nothing was changed. Close the app, open it again and retry.")
 }
@@ -39,10 +50,6 @@ func (e *NoProfileError) Error() string { return fmt.Sprintf("no company profile
 // Unwrap lets errors.Is(err, store.ErrNoProfile) hold too.
 func (e *NoProfileError) Unwrap() error { return store.ErrNoProfile }
 
-// noProfileMessage is the window's words for a NoProfileError; the command
-// line words its own.
-var noProfileMessage = locale.Message("This company no longer exists: it was removed, perhaps from another window. Choose a company at the top of the window.")
-
 // requireProfile refuses an ID that names no profile.
 func (s *Service) requireProfile(ctx context.Context, id string) error {
 	exists, err := s.store.ProfileExists(ctx, id)
@@ -50,7 +57,7 @@ func (s *Service) requireProfile(ctx context.Context, id string) error {
 		return s.storeFailure(reading, err)
 	}
 	if !exists {
-		return &UserError{Message: noProfileMessage.Text(), Cause: &NoProfileError{ID: id}}
+		return &UserError{Said: saidNoProfile.With(), Cause: &NoProfileError{ID: id}}
 	}
 	return nil
 }
@@ -77,17 +84,16 @@ var ErrNotWritten = errors.New("the settings database could not be written")
 
 func (s *Service) storeFailure(op dbOp, err error) error {
 	s.log.Error("settings database failed", "op", op, "err", err)
-	msg := locale.T("The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk.")
+	said := saidNotRead.With()
 	if op == writing {
-		msg = locale.T("The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again.")
+		said = saidNotWritten.With()
 		err = errors.Join(ErrNotWritten, err)
 	}
-	return &UserError{Message: msg, Cause: err}
+	return &UserError{Said: said, Cause: err}
 }
 
-func conflictMessage(c *store.ConflictError) string {
-	return locale.T("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.",
-		locale.Current().DateTime(c.StoredAt.Local()))
+func conflictSaid(c *store.ConflictError) locale.Said {
+	return saidConflict.With(locale.Current().DateTime(c.StoredAt.Local()))
 }
 
 // asServiceError finds the QuickBooks client's explained failure in err.

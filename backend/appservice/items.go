@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -65,7 +66,7 @@ func (s *Service) refreshWith(ctx context.Context, profile string, client *quick
 func (s *Service) refreshFailure(profile string, err error) error {
 	outcome := listNotChanged
 	if qe, ok := asServiceError(err); ok && (qe.Kind == quickbooks.KindRefreshFailed || qe.Kind == quickbooks.KindCanceled) {
-		outcome = ""
+		outcome = locale.Phrase{}
 	}
 	return s.explain(profile, err, outcome, "item list refresh failed")
 }

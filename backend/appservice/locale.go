@@ -39,7 +39,7 @@ func (s *Service) UseChosenLocale(ctx context.Context) (LocaleChoice, error) {
 func (s *Service) ChooseLocale(ctx context.Context, tag string) (LocaleChoice, error) {
 	chosen, ok := locale.Parse(tag)
 	if !ok && tag != "" {
-		return LocaleChoice{}, &UserError{Message: locale.T("%q is not a language this app speaks. Choose English (United States), English (United Kingdom), English (Australia) or English (Canada).", tag)}
+		return LocaleChoice{}, &UserError{Said: saidUnknownLanguage.With(tag)}
 	}
 	if err := s.store.ChooseLocale(ctx, string(chosen)); err != nil {
 		return LocaleChoice{}, s.storeFailure(writing, err)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -207,7 +208,7 @@ func wrapStore(err error) error {
 
 // failure explains an error of a step that uses the keychain and the
 // database; outcome says what it meant for the user's action.
-func (s *Service) failure(profile string, err error, outcome string) error {
+func (s *Service) failure(profile string, err error, outcome locale.Phrase) error {
 	var ue *UserError
 	if errors.As(err, &ue) {
 		return err

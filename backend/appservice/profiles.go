@@ -27,21 +27,21 @@ func (s *Service) Profiles(ctx context.Context) ([]store.Profile, error) {
 }
 
 // profileNameProblem says what is wrong with a company name, if anything.
-func profileNameProblem(name string, existing []store.Profile, except string) string {
+func profileNameProblem(name string, existing []store.Profile, except string) locale.Said {
 	switch {
 	case name == "":
-		return locale.T("Enter the company's name.")
+		return saidCompanyNameEmpty.With()
 	case utf8.RuneCountInString(name) > MaxProfileName:
-		return locale.T("The company name is too long. Use at most 80 characters.")
+		return saidCompanyNameLong.With()
 	case settings.HasHiddenCharacter(name):
-		return locale.T("The company name contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it.")
+		return saidCompanyNameHidden.With()
 	}
 	for _, p := range existing {
 		if p.ID != except && strings.EqualFold(p.Name, name) {
-			return locale.T("There is already a company named \"%s\". Choose another name.", p.Name)
+			return saidCompanyNameTaken.With(p.Name)
 		}
 	}
-	return ""
+	return locale.Said{}
 }
 
 // AddProfile adds a company profile with its own settings, password, item
@@ -52,8 +52,8 @@ func (s *Service) AddProfile(ctx context.Context, name string) (store.Profile, e
 	if err != nil {
 		return store.Profile{}, err
 	}
-	if msg := profileNameProblem(name, existing, ""); msg != "" {
-		return store.Profile{}, &UserError{Message: msg}
+	if problem := profileNameProblem(name, existing, ""); !problem.IsZero() {
+		return store.Profile{}, &UserError{Said: problem}
 	}
 	b := make([]byte, 6)
 	rand.Read(b)
@@ -75,8 +75,8 @@ func (s *Service) RenameProfile(ctx context.Context, id, name string) error {
 	if err != nil {
 		return err
 	}
-	if msg := profileNameProblem(name, existing, id); msg != "" {
-		return &UserError{Message: msg}
+	if problem := profileNameProblem(name, existing, id); !problem.IsZero() {
+		return &UserError{Said: problem}
 	}
 	if err := s.store.RenameProfile(ctx, id, name); err != nil {
 		return s.storeFailure(writing, err)
@@ -96,7 +96,7 @@ func (s *Service) RemoveProfile(ctx context.Context, id string) error {
 		return err
 	}
 	if len(existing) <= 1 {
-		return &UserError{Message: locale.T("This is the only company, so it cannot be removed. Add another company first.")}
+		return &UserError{Said: saidOnlyCompany.With()}
 	}
 	users, err := s.store.ServiceUsers(ctx, id)
 	if err != nil {
@@ -107,16 +107,16 @@ func (s *Service) RemoveProfile(ctx context.Context, id string) error {
 	// stay in the keychain unseen.
 	keys, err := s.keychain(ctx)
 	if err != nil {
-		return s.keychainFailure(id, err, locale.T("The company was not removed."))
+		return s.keychainFailure(id, err, companyNotRemoved)
 	}
 	for _, u := range users {
 		if err := keys.Remove(ctx, secrets.Account{Profile: id, User: u}); err != nil {
-			return s.keychainFailure(id, err, locale.T("The company was not removed."))
+			return s.keychainFailure(id, err, companyNotRemoved)
 		}
 	}
 	if err := s.store.DeleteProfile(ctx, id); err != nil {
 		if errors.Is(err, store.ErrNoProfile) {
-			return &UserError{Message: locale.T("This company was already removed."), Cause: err}
+			return &UserError{Said: saidAlreadyRemoved.With(), Cause: err}
 		}
 		return s.storeFailure(writing, err)
 	}

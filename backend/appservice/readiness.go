@@ -92,7 +92,7 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 	for i, id := range chain {
 		switch {
 		case failure != nil && i == failedAt:
-			check := Check{ID: id, Status: CheckFail, Message: failure.Message, Kind: failure.Kind}
+			check := Check{ID: id, Status: CheckFail, Message: failure.Message(), Kind: failure.Kind}
 			if failure.Kind == quickbooks.KindWrongCompanyFile {
 				check.Remedy = RemedyRebind
 			}
@@ -184,7 +184,7 @@ func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnSe
 		return check(CheckWarning, locale.T("The settings are not saved yet. Save them, and they are sent to the QuickBooks service."))
 	case readErr != nil:
 		if qe, ok := asServiceError(readErr); ok {
-			return pending(locale.T("The service's settings could not be read: %s", qe.Message))
+			return pending(locale.T("The service's settings could not be read: %s", qe.Message()))
 		}
 		return pending(locale.T("The service's settings could not be read."))
 	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):

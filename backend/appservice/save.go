@@ -10,8 +10,6 @@ import (
 	"qbsettings/backend/store"
 )
 
-var nothingSaved = locale.Message("Nothing was saved.")
-
 // Save validates c and, if it is all valid, saves the settings as the
 // revision after base, with the new password when the user entered one.
 // Both land or neither does: the database's commit decides (see
@@ -31,7 +29,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	}
 	stored, err := s.passwordStored(ctx, acct, true)
 	if err != nil {
-		return State{}, nil, s.failure(profile, err, nothingSaved.Text())
+		return State{}, nil, s.failure(profile, err, nothingSaved)
 	}
 	if errs := settings.Validate(c, settings.Known{PasswordStored: stored, Items: items.Items}); len(errs) > 0 {
 		return State{}, errs, nil
@@ -47,7 +45,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	}
 	keys, err := s.keychain(ctx)
 	if err != nil {
-		return State{}, nil, s.failure(profile, err, nothingSaved.Text())
+		return State{}, nil, s.failure(profile, err, nothingSaved)
 	}
 
 	rev := store.NewRevision{Profile: profile, Base: base, Settings: c.Settings, At: s.now(),
@@ -56,7 +54,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	var keychainErr error
 	if c.ChangePassword {
 		if pending, err = s.newPendingPassword(ctx, acct); err != nil {
-			return State{}, nil, s.failure(profile, err, nothingSaved.Text())
+			return State{}, nil, s.failure(profile, err, nothingSaved)
 		}
 		rev.By.PasswordToken = pending.Token
 		rev.BeforeCommit = func() error {
@@ -67,7 +65,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	saved, err := s.store.SaveRevision(ctx, rev)
 	if err != nil {
 		if keychainErr != nil {
-			return State{}, nil, s.keychainFailure(profile, keychainErr, nothingSaved.Text())
+			return State{}, nil, s.keychainFailure(profile, keychainErr, nothingSaved)
 		}
 		if c.ChangePassword {
 			s.discard(ctx, keys, pending)
@@ -116,12 +114,12 @@ func (s *Service) forgetOldUser(ctx context.Context, keys Passwords, old, curren
 
 // keychainFailure explains a keychain error; outcome says what it meant for
 // the user's action.
-func (s *Service) keychainFailure(profile string, err error, outcome string) error {
+func (s *Service) keychainFailure(profile string, err error, outcome locale.Phrase) error {
 	s.log.Error("keychain failed", "profile", profile, "err", err)
-	return &UserError{Message: keychainMessage(err, outcome), Cause: err}
+	return &UserError{Said: keychainSaid(err, outcome), Cause: err}
 }
 
 func (s *Service) conflict(c *store.ConflictError) error {
 	s.log.Warn("save refused: settings changed since the form was loaded", "base", c.Base, "stored", c.Stored)
-	return &UserError{Message: conflictMessage(c), Cause: c}
+	return &UserError{Said: conflictSaid(c), Cause: c}
 }

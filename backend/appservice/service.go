@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -92,7 +93,7 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 		return st, s.storeFailure(reading, dbErr.err)
 	}
 	if err != nil {
-		st.KeychainProblem = keychainMessage(err, "")
+		st.KeychainProblem = keychainSaid(err, locale.Phrase{}).Text()
 		s.log.Warn("keychain not usable at load", "profile", profile, "err", err)
 	}
 	st.PasswordStored = stored

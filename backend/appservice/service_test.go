@@ -181,7 +181,7 @@ func TestFailedDatabaseWriteKeepsThePassword(t *testing.T) {
 	changed.UseProcoreContractNumber = false
 	_, _, err := f.svc.Save(ctx, f.profile, 1, settings.Change{Settings: changed, ChangePassword: true, Password: "new-password"})
 	var ue *UserError
-	if !errors.As(err, &ue) || !strings.Contains(ue.Message, "nothing was saved") {
+	if !errors.As(err, &ue) || !strings.Contains(ue.Message(), "nothing was saved") {
 		t.Fatalf("save on a failing database: %v", err)
 	}
 	if got := f.storedPassword(t); got != "old-password" {
@@ -213,7 +213,7 @@ func TestStaleSaveIsRefusedBeforeTheKeychain(t *testing.T) {
 	}
 	_, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "two"})
 	var ue *UserError
-	if !errors.As(err, &ue) || !strings.Contains(ue.Message, "Click Reload") {
+	if !errors.As(err, &ue) || !strings.Contains(ue.Message(), "Click Reload") {
 		t.Fatalf("stale save: %v", err)
 	}
 	if got := f.storedPassword(t); got != "one" {

@@ -83,7 +83,7 @@ func syncState(saved store.Saved, record store.ServiceSync) ServiceSync {
 func syncStateOf(saved store.Saved, record store.ServiceSync) ServiceSync {
 	switch {
 	case record.Unsupported:
-		return ServiceSync{Status: SyncLocalOnly, Message: locale.T("This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them.")}
+		return ServiceSync{Status: SyncLocalOnly, Message: saidLocalOnly.Text()}
 	case saved.Revision == 0:
 		return ServiceSync{Status: SyncNothingSaved, Message: locale.T("Save the settings, and they are sent to the QuickBooks service.")}
 	case record.Elsewhere != nil:
@@ -97,7 +97,21 @@ func syncStateOf(saved store.Saved, record store.ServiceSync) ServiceSync {
 		// Not tried since the last save (the app was closed meanwhile).
 		return ServiceSync{Status: SyncPending, Message: locale.T("They have not been sent to the service yet.")}
 	}
-	return ServiceSync{Status: SyncPending, Message: record.Problem, Kind: quickbooks.Kind(record.ProblemKind), Refused: record.Refused}
+	return ServiceSync{Status: SyncPending, Message: record.Problem.Text(), Kind: quickbooks.Kind(record.ProblemKind), Refused: refusedByService(record.Refused)}
+}
+
+// refusedByService words the values the service refused, each with the
+// service's own reason, which is kept as it came.
+func refusedByService(kept []settings.FieldError) []settings.FieldError {
+	if kept == nil {
+		return nil
+	}
+	out := make([]settings.FieldError, len(kept))
+	for i, fe := range kept {
+		fe.Message = locale.T("The QuickBooks service refused this value: %s", fe.Message)
+		out[i] = fe
+	}
+	return out
 }
 
 // changedElsewhereMessage says who changed the service's settings, as far
@@ -170,17 +184,17 @@ var errCanceled = errors.New("sending the settings was canceled")
 
 // send does the exchange and returns what is then known of the service.
 func (s *Service) send(ctx context.Context, profile string, saved store.Saved, record store.ServiceSync, choice SendChoice) (store.ServiceSync, error) {
-	record.Problem, record.ProblemKind, record.Refused = "", "", nil
+	record.Problem, record.ProblemKind, record.Refused = locale.Said{}, "", nil
 	ss, errs, err := s.openSession(ctx, profile, settings.Change{Settings: saved.Settings}, ConnectionTimeout)
 	var ue *UserError
 	switch {
 	case errors.As(err, &ue):
-		record.Problem = ue.Message
+		record.Problem = ue.Said
 		return record, nil
 	case err != nil:
 		return record, err
 	case len(errs) > 0:
-		record.Problem = locale.T("The settings could not be sent: %s", errs[0].Message)
+		record.Problem = notSentSaid(errs[0])
 		return record, nil
 	}
 	defer ss.close()
@@ -234,6 +248,16 @@ func (s *Service) serviceCopy(ss *session) (quickbooks.ServiceSettings, error) {
 // errNoSettingsCapability: the service does not keep settings.
 var errNoSettingsCapability = errors.New("the service does not keep settings")
 
+// notSentSaid says why saved settings could not be sent: a connection
+// value that no longer passes its rule (a password gone from the
+// keychain, most often). The field is named, not its words kept.
+func notSentSaid(fe settings.FieldError) locale.Said {
+	if fe.Code == settings.ProblemPasswordNotStored {
+		return saidNotSentNoPassword.With()
+	}
+	return saidNotSentFieldInvalid.With(settings.FieldLabelSaid(fe.Field))
+}
+
 // sendFailed records why a send did not apply.
 func (s *Service) sendFailed(record store.ServiceSync, err error) (store.ServiceSync, error) {
 	var wrong *WrongCompanyFileError
@@ -242,17 +266,14 @@ func (s *Service) sendFailed(record store.ServiceSync, err error) (store.Service
 	case errors.Is(err, errNoSettingsCapability):
 		record.Unsupported = true
 	case errors.As(err, &wrong):
-		record.Problem, record.ProblemKind = wrong.Message(), string(quickbooks.KindWrongCompanyFile)
+		record.Problem, record.ProblemKind = wrong.Said(), string(quickbooks.KindWrongCompanyFile)
 	case isService && qe.Kind == quickbooks.KindCanceled:
 		return record, errCanceled
 	case isService && qe.Kind == quickbooks.KindSettingsRefused:
-		record.Problem, record.ProblemKind = locale.T("The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again."), string(qe.Kind)
-		for _, fe := range qe.FieldErrors {
-			fe.Message = locale.T("The QuickBooks service refused this value: %s", fe.Message)
-			record.Refused = append(record.Refused, fe)
-		}
+		record.Problem, record.ProblemKind = saidServiceRefused.With(), string(qe.Kind)
+		record.Refused = qe.FieldErrors
 	case isService:
-		record.Problem, record.ProblemKind = qe.Message, string(qe.Kind)
+		record.Problem, record.ProblemKind = qe.Said, string(qe.Kind)
 		s.log.Warn("settings not sent", "kind", qe.Kind, "detail", qe.Detail)
 	default:
 		return record, err
@@ -320,15 +341,14 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 		return State{}, err
 	}
 	if record.Elsewhere == nil {
-		return State{}, &UserError{Message: locale.T("There are no settings from the QuickBooks service to take: the service's settings are not known to differ from this computer's. Send the settings to check again.")}
+		return State{}, &UserError{Said: saidNothingToTake.With()}
 	}
 	e := record.Elsewhere
 	taken := settings.WithRulesOf(saved.Settings, e.Settings)
 	// The service runs with its item whatever this computer's list says;
 	// the readiness check judges it against the list.
 	if errs := settings.Validate(settings.Change{Settings: taken}, settings.Known{PasswordStored: true, ItemListUnknown: true}); len(errs) > 0 {
-		return State{}, &UserError{Message: locale.T("The QuickBooks service's settings cannot be used here, so nothing was taken: %s: %s Keep this computer's settings instead, or correct them where they were changed.",
-			settings.FieldLabel(errs[0].Field), errs[0].Message)}
+		return State{}, &UserError{Said: saidServiceCopyUnusable.With(settings.FieldLabel(errs[0].Field), errs[0].Message)}
 	}
 	rev := store.NewRevision{Profile: profile, Base: saved.Revision, Settings: taken, At: s.now(),
 		By:   store.Author{SavedBy: s.whoami(), TakenFromService: &store.ServiceApplier{Computer: e.Computer, User: e.User}},
@@ -360,7 +380,7 @@ func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickboo
 		return quickbooks.ServiceSettings{}, err
 	}
 	if len(errs) > 0 {
-		return quickbooks.ServiceSettings{}, &UserError{Message: locale.T("The service's settings could not be read: %s", errs[0].Message)}
+		return quickbooks.ServiceSettings{}, &UserError{Said: saidServiceCopyUnread.With(errs[0].Message)}
 	}
 	defer ss.close()
 	out, err := s.serviceCopy(ss)
@@ -373,7 +393,7 @@ func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickboo
 		return out, err2
 	}
 	if failed.Unsupported {
-		failed.Problem = syncStateOf(saved, failed).Message
+		failed.Problem = saidLocalOnly.With()
 	}
-	return out, &UserError{Message: failed.Problem, Cause: err}
+	return out, &UserError{Said: failed.Problem, Cause: err}
 }

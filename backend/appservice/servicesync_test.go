@@ -3,9 +3,12 @@ package appservice
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
 	"qbsettings/internal/simulator"
 )
 
@@ -268,5 +271,29 @@ func TestNoSendToAnotherCompanyFile(t *testing.T) {
 	wantSync(t, f.saveAndSend(t, c), SyncPending, "but these settings belong to Summit Ridge Builders.qbw")
 	if after := onService(t, url); after.ETag != before.ETag {
 		t.Fatal("settings were sent with another company file open")
+	}
+}
+
+// Saved settings whose password has left the keychain are not sent; why is
+// kept as a code, worded when shown.
+func TestNotSentWithoutAStoredPasswordKeepsWhyAsACode(t *testing.T) {
+	f := newFixture(t)
+	_, url := startSimulator(t)
+	wantSync(t, f.saveAndSend(t, connectionTo(url, "demo-password")), SyncInEffect, "")
+	c := connectionTo(url, "")
+	c.Settings.UseProcoreContractNumber = false
+	if err := f.keys.Remove(ctx, secrets.Account{Profile: f.profile, User: "demo"}); err != nil {
+		t.Fatal(err)
+	}
+	f.svc.setStored(secrets.Account{Profile: f.profile, User: "demo"}, false)
+	// Saved from another computer, say, where the password is stored.
+	rev, _ := f.svc.StoredRevision(ctx, f.profile)
+	if _, err := f.store.SaveSettings(ctx, f.profile, rev, c.Settings, time.Now(), store.Author{SavedBy: "OTHER-PC"}); err != nil {
+		t.Fatal(err)
+	}
+	wantSync(t, f.send(t, SendIfUnchanged), SyncPending, "no password is stored on this computer")
+	kept, err := f.store.ServiceSync(ctx, f.profile)
+	if err != nil || kept.Problem.Code != "app.notSentNoPassword" {
+		t.Fatalf("kept %+v, %v", kept.Problem, err)
 	}
 }

@@ -52,36 +52,29 @@ func (s *Service) companyFile(ss *session) (quickbooks.Health, error) {
 	return health, err
 }
 
-// What a failed use meant for the user's action, after the reason.
-var (
-	nothingCreated      = locale.Message("%s Nothing was created.")
-	listNotChanged      = locale.Message("%s The stored item list was not changed.")
-	companyFileNotBound = locale.Message("%s The company file was not changed.")
-)
-
 // explain words a failure of the service, or another company file open,
 // for the user, followed by what it meant for their action (outcome; none
-// when it is ""); what it did is logged. Errors already explained, and
-// those of this computer, pass as they are.
-func (s *Service) explain(profile string, err error, outcome locale.Key, what string) error {
+// when it is the zero Phrase); what it did is logged. Errors already
+// explained, and those of this computer, pass as they are.
+func (s *Service) explain(profile string, err error, outcome locale.Phrase, what string) error {
 	var (
 		ue    *UserError
 		wrong *WrongCompanyFileError
 	)
-	message := ""
+	var said locale.Said
 	switch qe, isService := asServiceError(err); {
 	case errors.As(err, &ue):
 		return err
 	case errors.As(err, &wrong):
-		message = wrong.Message()
+		said = wrong.Said()
 	case isService:
 		s.log.Warn(what, "profile", profile, "kind", qe.Kind, "detail", qe.Detail)
-		message = qe.Message
+		said = qe.Said
 	default:
 		return err
 	}
-	if outcome != "" {
-		message = outcome.Text(message)
+	if outcome.Code() != "" {
+		said = saidBoth.With(said, outcome.With())
 	}
-	return &UserError{Message: message, Cause: err}
+	return &UserError{Said: said, Cause: err}
 }

@@ -64,7 +64,7 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 	f, err := settingsfile.Decode(data)
 	var fe *settingsfile.Error
 	if errors.As(err, &fe) {
-		return ImportPreview{}, &UserError{Message: fe.Message, Cause: err}
+		return ImportPreview{}, &UserError{Said: fe.Said, Cause: err}
 	}
 	if err != nil {
 		return ImportPreview{}, err
@@ -82,7 +82,7 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 	changes := settings.Diff(current.Settings, st)
 	for _, c := range f.TrustedCertificates {
 		if quickbooks.Origin(c.Origin) != c.Origin || quickbooks.NormalizeFingerprint(c.Fingerprint) == "" {
-			return ImportPreview{}, &UserError{Message: locale.T("This settings file has a trusted certificate that is not valid, so nothing was imported. Export the settings again and use the new file.")}
+			return ImportPreview{}, &UserError{Said: saidBadCertificateInFile.With()}
 		}
 		changes = append(changes, settings.FieldChange{Label: locale.T("Trusted certificate for %s", c.Origin), New: locale.T("SHA-256 %s", c.Fingerprint)})
 	}
@@ -102,7 +102,7 @@ func (s *Service) Import(ctx context.Context, profile string, p ImportPreview) (
 		return State{}, err
 	}
 	if len(p.FieldErrors) > 0 {
-		return State{}, &UserError{Message: locale.T("The file's settings have problems, so nothing was imported. Fix them in the file, or import another file.")}
+		return State{}, &UserError{Said: saidFileHasProblems.With()}
 	}
 	// The settings and the certificates land in one transaction, or nothing does.
 	rev := store.NewRevision{Profile: profile, Base: p.BaseRevision, Settings: p.Settings, At: s.now(), By: store.Author{SavedBy: s.whoami()}}

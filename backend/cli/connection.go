@@ -17,7 +17,7 @@ func cliChecks(checks []appservice.Check, serviceURL string, res appservice.Conn
 	for i, ch := range checks {
 		switch {
 		case ch.Kind != "":
-			ch.Message = serviceProblem(&quickbooks.Error{Kind: ch.Kind, Message: ch.Message, Certificate: res.Certificate}, serviceURL)
+			ch.Message = serviceProblem(failure{ch.Kind, ch.Message, res.Certificate}, serviceURL)
 		case ch.Remedy == appservice.RemedyRefreshItems:
 			ch.Message = locale.T("%s Run: qbsettings items refresh", ch.Message)
 		case ch.Remedy == appservice.RemedySendSettings && ch.Status == appservice.CheckFail:
@@ -64,9 +64,9 @@ func connectionTest(ctx context.Context, c *call) int {
 		c.printFieldErrors(errs)
 		return Failed
 	}
-	message := res.Status.Detail
+	message := res.Status.Outcome.Text()
 	if !res.Status.Connected {
-		message = serviceProblem(&quickbooks.Error{Kind: res.Kind, Message: res.Status.Detail, Certificate: res.Certificate}, ch.Settings.ServiceURL)
+		message = serviceProblem(failure{res.Kind, message, res.Certificate}, ch.Settings.ServiceURL)
 	}
 	if c.json {
 		out := ConnectionJSON{Connected: res.Status.Connected, CheckedAt: res.Status.CheckedAt, Kind: res.Kind, Message: message,

@@ -46,34 +46,42 @@ func (c *call) explain(err error, serviceURL string) string {
 	case errors.As(err, &wrongFile):
 		return locale.T("%s To use the open file for these settings, run: qbsettings connection rebind", appservice.MessageFor(err))
 	case errors.As(err, &qe):
-		if words, ok := cliWords(qe, serviceURL); ok {
+		if words, ok := cliWords(failure{qe.Kind, qe.Message(), qe.Certificate}, serviceURL); ok {
 			return words
 		}
 	}
 	return appservice.MessageFor(err)
 }
 
+// failure is a failed call to the service: its kind, the window's words
+// for it, and the certificate the service presented, if that was why.
+type failure struct {
+	kind        quickbooks.Kind
+	message     string
+	certificate *quickbooks.Certificate
+}
+
 // serviceProblem words a failed call to the service, with the command that
 // helps where the window's words name a button.
-func serviceProblem(qe *quickbooks.Error, serviceURL string) string {
-	if words, ok := cliWords(qe, serviceURL); ok {
+func serviceProblem(f failure, serviceURL string) string {
+	if words, ok := cliWords(f, serviceURL); ok {
 		return words
 	}
-	return qe.Message
+	return f.message
 }
 
 // cliWords are the command line's own words for a failed call, where the
 // window's name a button; ok is false where the window's words do.
-func cliWords(qe *quickbooks.Error, serviceURL string) (string, bool) {
-	switch qe.Kind {
+func cliWords(f failure, serviceURL string) (string, bool) {
+	switch f.kind {
 	case quickbooks.KindUnauthorized:
 		return locale.T("The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin."), true
 	case quickbooks.KindWrongCompanyFile:
-		return locale.T("%s If so, run: qbsettings connection rebind", qe.Message), true
+		return locale.T("%s If so, run: qbsettings connection rebind", f.message), true
 	case quickbooks.KindCertificate:
-		if qe.Certificate != nil {
+		if f.certificate != nil {
 			return locale.T("This computer does not trust the certificate of the service at %s, so nothing was sent to it. Its SHA-256 fingerprint is %s. If that is the fingerprint your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s",
-				serviceURL, qe.Certificate.Fingerprint, serviceURL, qe.Certificate.Fingerprint), true
+				serviceURL, f.certificate.Fingerprint, serviceURL, f.certificate.Fingerprint), true
 		}
 	default: // the window's words name no button of its
 	}

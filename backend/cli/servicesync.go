@@ -103,7 +103,7 @@ func cliSyncMessage(st appservice.ServiceSync) string {
 	case appservice.SyncPending:
 		msg := st.Message
 		if st.Kind != "" {
-			msg = serviceProblem(&quickbooks.Error{Kind: st.Kind, Message: st.Message}, "")
+			msg = serviceProblem(failure{kind: st.Kind, message: st.Message}, "")
 		}
 		return locale.T("%s Then run: qbsettings settings apply", msg)
 	case appservice.SyncChangedElsewhere:

@@ -186,7 +186,7 @@ func (s *shell) toFormState(st appservice.State) *FormState {
 }
 
 func toConnectionStatus(s store.Status) ConnectionStatus {
-	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: s.Detail,
+	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: s.Outcome.Text(),
 		CanCreateItems: s.Can(quickbooks.CapabilityItemsCreate)}
 }
 

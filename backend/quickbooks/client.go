@@ -12,8 +12,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"qbsettings/backend/locale"
 )
 
 // Config says where the service is and how to sign in.
@@ -87,7 +85,7 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	h.QBCountry, h.QBFileMode = displayText(h.QBCountry, maxNameRunes), displayText(h.QBFileMode, maxNameRunes)
 	if !h.QBRunning {
 		return h, newError(KindQuickBooksNotReady, "qbRunning=false",
-			locale.T("The QuickBooks service answered, but QuickBooks is not running on its computer. Open QuickBooks Desktop with the company file, then try again."))
+			saidNotRunning.With())
 	}
 	return h, nil
 }
@@ -101,7 +99,7 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 	for page := 0; ; page++ {
 		if page == MaxPages {
 			return nil, newError(KindNotQuickBooks, fmt.Sprintf("more than %d pages", MaxPages),
-				locale.T("The QuickBooks service kept sending more pages of items without end, so the list was not changed. Restart the QuickBooks service, then refresh the list again."))
+				saidEndlessPages.With())
 		}
 		q := url.Values{}
 		q.Set("types", strings.Join(RetainageItemTypes, ","))
@@ -125,7 +123,7 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 		}
 		if seen[p.NextCursor] {
 			return nil, newError(KindNotQuickBooks, "cursor repeated: "+p.NextCursor,
-				locale.T("The QuickBooks service sent the same page of items again and again, so the list was not changed. Restart the QuickBooks service, then refresh the list again."))
+				saidRepeatedPage.With())
 		}
 		seen[p.NextCursor] = true
 		cursor = p.NextCursor
@@ -136,7 +134,7 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 // 1.1, capability items.create) and returns it as QuickBooks made it.
 func (c *Client) CreateItem(ctx context.Context, it NewItem) (Item, error) {
 	// QuickBooks' name rules first: nothing it would refuse is sent.
-	if problem := ItemNameProblem(it.Name); problem != "" {
+	if problem := ItemNameProblem(it.Name); !problem.IsZero() {
 		return Item{}, newError(KindInvalidName, fmt.Sprintf("item name %q", it.Name), problem)
 	}
 	body, err := json.Marshal(it)
@@ -215,7 +213,7 @@ func (c *Client) exchange(ctx context.Context, method, path string, body []byte,
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			return nil, newError(KindNotQuickBooks, "response over the size limit",
-				locale.T("The QuickBooks service sent an answer far larger than expected (over %d MB), so it was not used. Check the Service URL; if it is right, restart the QuickBooks service.", MaxBodyBytes>>20))
+				saidTooLarge.With(MaxBodyBytes>>20))
 		}
 		return nil, c.transportError(err)
 	}
@@ -226,7 +224,7 @@ func (c *Client) exchange(ctx context.Context, method, path string, body []byte,
 		if err := json.Unmarshal(data, out); err != nil {
 			if brokeOff(data, err) {
 				return nil, newError(KindNotQuickBooks, fmt.Sprintf("%s: JSON cut short: %v", path, err),
-					locale.T("The QuickBooks service's answer broke off before its end, so it was not used. Try again; if it keeps happening, restart the QuickBooks service."))
+					saidBrokeOff.With())
 			}
 			return nil, c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
 		}

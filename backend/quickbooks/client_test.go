@@ -56,11 +56,11 @@ func wantKind(t *testing.T, err error, kind quickbooks.Kind, msgPart string) *qu
 	if !errors.As(err, &qe) {
 		t.Fatalf("error %v (%T), want a *quickbooks.Error of kind %s", err, err, kind)
 	}
-	if qe.Kind != kind || !strings.Contains(qe.Message, msgPart) {
+	if qe.Kind != kind || !strings.Contains(qe.Message(), msgPart) {
 		t.Logf("detail: %s", qe.Detail)
-		t.Fatalf("got %s %q, want %s with %q", qe.Kind, qe.Message, kind, msgPart)
+		t.Fatalf("got %s %q, want %s with %q", qe.Kind, qe.Message(), kind, msgPart)
 	}
-	if strings.Contains(qe.Message, password) || strings.Contains(qe.Detail, password) {
+	if strings.Contains(qe.Message(), password) || strings.Contains(qe.Detail, password) {
 		t.Fatalf("the password is in the error: %+v", qe)
 	}
 	return qe
@@ -132,10 +132,10 @@ func TestEveryFaultHasItsOwnMessage(t *testing.T) {
 				_, err = c.RefreshAndList(ctx, time.Millisecond, nil)
 			}
 			qe := wantKind(t, err, tc.kind, tc.msg)
-			if other, taken := shown[qe.Message]; taken {
-				t.Errorf("%s is shown with the same message as %s: %q", tc.fault, other, qe.Message)
+			if other, taken := shown[qe.Message()]; taken {
+				t.Errorf("%s is shown with the same message as %s: %q", tc.fault, other, qe.Message())
 			}
-			shown[qe.Message] = tc.fault
+			shown[qe.Message()] = tc.fault
 		})
 	}
 }

@@ -63,13 +63,13 @@ func TestEveryQuickBooksCodeHasItsOwnNextStep(t *testing.T) {
 	check := func(code string, err error) *quickbooks.Error {
 		t.Helper()
 		var qe *quickbooks.Error
-		if !errors.As(err, &qe) || qe.QuickBooks == nil || qe.Message == "" || strings.Contains(qe.Message, "error 5") {
+		if !errors.As(err, &qe) || qe.QuickBooks == nil || qe.Message() == "" || strings.Contains(qe.Message(), "error 5") {
 			t.Fatalf("%s: %#v", code, err)
 		}
-		if other, dup := seen[qe.Message]; dup {
-			t.Errorf("%s and %s share the message %q", code, other, qe.Message)
+		if other, dup := seen[qe.Message()]; dup {
+			t.Errorf("%s and %s share the message %q", code, other, qe.Message())
 		}
-		seen[qe.Message] = code
+		seen[qe.Message()] = code
 		want, ok := quickBooksCodes[code]
 		if !ok {
 			t.Errorf("%s: the client knows a code this test does not: add what the SDK says of it", code)

@@ -44,20 +44,21 @@ func plausibleItem(it Item) bool {
 		!strings.ContainsFunc(it.FullName+it.ListID, unicode.IsControl)
 }
 
-// ItemNameProblem says why QuickBooks would refuse name for a new item, or
-// "": a name is 1 to 31 characters, without a colon (which joins a
-// sub-item to its parent) or control characters.
-func ItemNameProblem(name string) string {
+// ItemNameProblem says why QuickBooks would refuse name for a new item
+// (the zero Said when it would not): a name is 1 to 31 characters,
+// without a colon (which joins a sub-item to its parent) or control
+// characters.
+func ItemNameProblem(name string) locale.Said {
 	n := len([]rune(name))
 	switch {
 	case strings.TrimSpace(name) == "":
-		return locale.T("Enter a name for the item.")
+		return saidNameEmpty.With()
 	case n > MaxItemNameRunes:
-		return locale.T("QuickBooks accepts an item name of at most %d characters; this one has %d. Shorten it.", MaxItemNameRunes, n)
+		return saidNameTooLong.With(MaxItemNameRunes, n)
 	case strings.ContainsRune(name, ':'):
-		return locale.T("QuickBooks uses a colon to join a sub-item to its parent, so a name cannot contain one. Remove the colon.")
+		return saidNameColon.With()
 	case strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || unicode.In(r, unicode.Cf) }):
-		return locale.T("The name contains a hidden character, such as a tab or an invisible mark copied with pasted text. Type it again.")
+		return saidNameHidden.With()
 	}
-	return ""
+	return locale.Said{}
 }

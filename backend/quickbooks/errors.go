@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 )
 
@@ -44,12 +45,12 @@ const (
 
 func (k Kind) String() string { return string(k) }
 
-// Error is a failed call, explained. Message is for the user; Detail is for
-// the log and never holds the password.
+// Error is a failed call, explained. Said is for the user, worded when
+// shown; Detail is for the log and never holds the password.
 type Error struct {
-	Kind    Kind
-	Message string
-	Detail  string
+	Kind   Kind
+	Said   locale.Said
+	Detail string
 	// Certificate is set for KindCertificate: what the service presented.
 	Certificate *Certificate
 	// QuickBooks is QuickBooks' own code, when it reported the failure.
@@ -60,7 +61,12 @@ type Error struct {
 	FieldErrors []settings.FieldError
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%s: %s (%s)", e.Kind, e.Message, e.Detail) }
+// Error is for the log: the kind, the message's code and the detail, in
+// one language whatever the user's.
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s (%s)", e.Kind, e.Said.Code, e.Detail) }
+
+// Message is what the user is told, in the language in use.
+func (e *Error) Message() string { return e.Said.Text() }
 
 // Certificate describes a TLS certificate the user may choose to trust.
 type Certificate struct {
@@ -85,6 +91,6 @@ func describeCertificate(c *x509.Certificate, reason error) *Certificate {
 	}
 }
 
-func newError(kind Kind, detail, message string) *Error {
-	return &Error{Kind: kind, Message: message, Detail: detail}
+func newError(kind Kind, detail string, said locale.Said) *Error {
+	return &Error{Kind: kind, Said: said, Detail: detail}
 }

@@ -69,10 +69,10 @@ func FuzzServiceAnswers(f *testing.F) {
 			return
 		}
 		var qe *quickbooks.Error
-		if !errors.As(err, &qe) || qe.Message == "" {
+		if !errors.As(err, &qe) || qe.Message() == "" {
 			t.Fatalf("a failure without words for the user: %#v", err)
 		}
-		checkShown(t, qe.Message)
+		checkShown(t, qe.Message())
 	})
 }
 

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"net"
 	"time"
-
-	"qbsettings/backend/locale"
 )
 
 // Presented is the certificate a service presents, and whether this
@@ -24,7 +22,7 @@ type Presented struct {
 func (c *Client) PresentedCertificate(ctx context.Context) (Presented, error) {
 	if c.base.Scheme != "https" {
 		return Presented{}, newError(KindNotQuickBooks, "not https: "+c.base.Scheme,
-			locale.T("The address %s is not an https:// address, so it has no certificate.", c.base.Host))
+			saidNoCertificate.With(c.base.Host))
 	}
 	var out Presented
 	host := c.base.Hostname()

@@ -14,30 +14,30 @@ import (
 type condition struct {
 	kind Kind
 	// retry: trying again soon usually works (nothing needs fixing).
-	retry   bool
-	message locale.Key
+	retry bool
+	said  locale.Phrase
 }
 
 var hresults = map[string]condition{
-	"0x80040408": {KindQuickBooksNotReady, false, locale.Message("QuickBooks could not be started on the service's computer. Open QuickBooks Desktop there with the company file, then try again.")},
-	"0x8004040A": {KindCompanyFile, false, locale.Message("QuickBooks has a different company file open on the service's computer. Open this company's file in QuickBooks (File > Open or Restore Company), then try again.")},
-	"0x80040410": {KindCompanyFile, false, locale.Message("The company file is open in QuickBooks in a mode that does not allow this. In QuickBooks, switch the file to multi-user mode (File > Switch to Multi-user Mode), then try again.")},
-	"0x80040414": {KindQuickBooksBusy, true, locale.Message("QuickBooks is showing a dialog box on the service's computer and cannot answer. Close the dialog in QuickBooks, then try again.")},
-	"0x80040418": {KindQuickBooksRefused, false, locale.Message("QuickBooks has not yet allowed the integration to use this company file. A QuickBooks administrator must open the file in single-user mode and allow the integration (Edit > Preferences > Integrated Applications), then try again.")},
-	"0x8004041A": {KindQuickBooksRefused, false, locale.Message("The QuickBooks user the integration signs in as may not do this. Ask your QuickBooks administrator to give that user the permission (Company > Users > Set Up Users), then try again.")},
-	"0x80040420": {KindQuickBooksRefused, false, locale.Message("Someone answered No when QuickBooks asked whether to let the integration in. A QuickBooks administrator must allow it (Edit > Preferences > Integrated Applications), then try again.")},
-	"0x80040422": {KindCompanyFile, false, locale.Message("QuickBooks needs the company file in single-user mode for this. Ask everyone to close the file, switch it to single-user mode (File > Switch to Single-user Mode), then try again.")},
-	"0x80040424": {KindQuickBooksBusy, true, locale.Message("QuickBooks is still starting on the service's computer. Wait a minute, then try again.")},
+	"0x80040408": {KindQuickBooksNotReady, false, locale.Coded("qb.hresult.0x80040408", "QuickBooks could not be started on the service's computer. Open QuickBooks Desktop there with the company file, then try again.")},
+	"0x8004040A": {KindCompanyFile, false, locale.Coded("qb.hresult.0x8004040A", "QuickBooks has a different company file open on the service's computer. Open this company's file in QuickBooks (File > Open or Restore Company), then try again.")},
+	"0x80040410": {KindCompanyFile, false, locale.Coded("qb.hresult.0x80040410", "The company file is open in QuickBooks in a mode that does not allow this. In QuickBooks, switch the file to multi-user mode (File > Switch to Multi-user Mode), then try again.")},
+	"0x80040414": {KindQuickBooksBusy, true, locale.Coded("qb.hresult.0x80040414", "QuickBooks is showing a dialog box on the service's computer and cannot answer. Close the dialog in QuickBooks, then try again.")},
+	"0x80040418": {KindQuickBooksRefused, false, locale.Coded("qb.hresult.0x80040418", "QuickBooks has not yet allowed the integration to use this company file. A QuickBooks administrator must open the file in single-user mode and allow the integration (Edit > Preferences > Integrated Applications), then try again.")},
+	"0x8004041A": {KindQuickBooksRefused, false, locale.Coded("qb.hresult.0x8004041A", "The QuickBooks user the integration signs in as may not do this. Ask your QuickBooks administrator to give that user the permission (Company > Users > Set Up Users), then try again.")},
+	"0x80040420": {KindQuickBooksRefused, false, locale.Coded("qb.hresult.0x80040420", "Someone answered No when QuickBooks asked whether to let the integration in. A QuickBooks administrator must allow it (Edit > Preferences > Integrated Applications), then try again.")},
+	"0x80040422": {KindCompanyFile, false, locale.Coded("qb.hresult.0x80040422", "QuickBooks needs the company file in single-user mode for this. Ask everyone to close the file, switch it to single-user mode (File > Switch to Single-user Mode), then try again.")},
+	"0x80040424": {KindQuickBooksBusy, true, locale.Coded("qb.hresult.0x80040424", "QuickBooks is still starting on the service's computer. Wait a minute, then try again.")},
 }
 
 var statusCodes = map[int]condition{
-	3100: {KindNameInUse, false, locale.Message("QuickBooks already has an item with that name. Choose it from the list, or use another name.")},
-	3120: {KindQuickBooksRecord, false, locale.Message("QuickBooks could not find that record: it may have been deleted. Refresh the list, then try again.")},
-	3170: {KindQuickBooksBusy, true, locale.Message("Someone is changing this list in QuickBooks right now. Try again in a moment.")},
-	3175: {KindQuickBooksBusy, true, locale.Message("This list is in use in QuickBooks right now. Try again in a moment.")},
-	3176: {KindQuickBooksBusy, true, locale.Message("This record is being edited in QuickBooks right now. Try again in a moment.")},
-	3180: {KindQuickBooksBusy, true, locale.Message("QuickBooks could not save this because the list is being changed by another user. Try again in a moment.")},
-	3200: {KindQuickBooksRecord, false, locale.Message("The record was changed in QuickBooks after it was read. Refresh the list, then try again.")},
+	3100: {KindNameInUse, false, locale.Coded("qb.status.3100", "QuickBooks already has an item with that name. Choose it from the list, or use another name.")},
+	3120: {KindQuickBooksRecord, false, locale.Coded("qb.status.3120", "QuickBooks could not find that record: it may have been deleted. Refresh the list, then try again.")},
+	3170: {KindQuickBooksBusy, true, locale.Coded("qb.status.3170", "Someone is changing this list in QuickBooks right now. Try again in a moment.")},
+	3175: {KindQuickBooksBusy, true, locale.Coded("qb.status.3175", "This list is in use in QuickBooks right now. Try again in a moment.")},
+	3176: {KindQuickBooksBusy, true, locale.Coded("qb.status.3176", "This record is being edited in QuickBooks right now. Try again in a moment.")},
+	3180: {KindQuickBooksBusy, true, locale.Coded("qb.status.3180", "QuickBooks could not save this because the list is being changed by another user. Try again in a moment.")},
+	3200: {KindQuickBooksRecord, false, locale.Coded("qb.status.3200", "The record was changed in QuickBooks after it was read. Refresh the list, then try again.")},
 }
 
 // quickBooksError explains a failure QuickBooks itself reported; ok is
@@ -51,7 +51,7 @@ func quickBooksError(code *Code, detail string) (*Error, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &Error{Kind: c.kind, Message: c.message.Text(), Detail: detail, QuickBooks: code, Retry: c.retry}, true
+	return &Error{Kind: c.kind, Said: c.said.With(), Detail: detail, QuickBooks: code, Retry: c.retry}, true
 }
 
 // normalizeHResult writes an HRESULT as 0x followed by eight upper-case

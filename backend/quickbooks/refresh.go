@@ -3,8 +3,6 @@ package quickbooks
 import (
 	"context"
 	"time"
-
-	"qbsettings/backend/locale"
 )
 
 // RefreshAndList asks the service to re-read its lists from QuickBooks,
@@ -27,11 +25,11 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 		case RefreshDone:
 			return c.Items(ctx)
 		case RefreshFailed:
-			msg := locale.T("The QuickBooks service could not read the item list from QuickBooks. The stored list was not changed.")
+			msg := saidRefreshFailed.With()
 			if st.Message != "" {
-				msg = locale.T("%s The stored list was not changed.", st.Message)
+				msg = saidRefreshSaid.With(st.Message)
 			}
-			return nil, &Error{Kind: KindRefreshFailed, Message: msg, Detail: "refresh " + id + " failed"}
+			return nil, &Error{Kind: KindRefreshFailed, Said: msg, Detail: "refresh " + id + " failed"}
 		}
 		select {
 		case <-ctx.Done():

@@ -55,7 +55,8 @@ type Spec struct {
 	// Columns are the store's columns, in the order Values gives them.
 	Columns []string `json:"-"`
 	// label and help are the words' message keys.
-	label, help locale.Key
+	label locale.Phrase
+	help  locale.Key
 	// value points at the setting in s (nil for the password).
 	value func(s *Settings) any
 	// rule says what is wrong with the setting in c, or "", and names the
@@ -65,15 +66,15 @@ type Spec struct {
 
 // Labels of the settings, in the help article's words.
 var (
-	LabelServiceURL         = locale.Message("Service URL")
-	LabelServiceUser        = locale.Message("Service User")
-	LabelServicePassword    = locale.Message("Service Password")
-	LabelUseContractNumber  = locale.Message("Use Procore Contract #")
-	LabelAutoAddCostCodes   = locale.Message("Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects")
-	LabelDirectCostColumn   = locale.Message("Procore's Budget Direct Cost Columns")
-	LabelHideJobToDateCosts = locale.Message("Hide Job To Date Costs Column on the Budget")
-	LabelVendorUpdates      = locale.Message("Vendors will be Automatically Updated")
-	LabelRetainageItem      = locale.Message("Invoice Retainage Item")
+	LabelServiceURL         = locale.Coded("setting.serviceURL", "Service URL")
+	LabelServiceUser        = locale.Coded("setting.serviceUser", "Service User")
+	LabelServicePassword    = locale.Coded("setting.servicePassword", "Service Password")
+	LabelUseContractNumber  = locale.Coded("setting.useContractNumber", "Use Procore Contract #")
+	LabelAutoAddCostCodes   = locale.Coded("setting.autoAddCostCodes", "Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects")
+	LabelDirectCostColumn   = locale.Coded("setting.directCostColumn", "Procore's Budget Direct Cost Columns")
+	LabelHideJobToDateCosts = locale.Coded("setting.hideJobToDateCosts", "Hide Job To Date Costs Column on the Budget")
+	LabelVendorUpdates      = locale.Coded("setting.vendorUpdates", "Vendors will be Automatically Updated")
+	LabelRetainageItem      = locale.Coded("setting.retainageItem", "Invoice Retainage Item")
 )
 
 var table = []Spec{
@@ -216,11 +217,14 @@ func (sp Spec) Stored() bool { return sp.value != nil }
 func (sp Spec) Pointer(s *Settings) any { return sp.value(s) }
 
 // FieldLabel is the form's label of a field, in the locale in use.
-func FieldLabel(f Field) string {
+func FieldLabel(f Field) string { return FieldLabelSaid(f).Text() }
+
+// FieldLabelSaid is the form's label of a field, to be worded when shown.
+func FieldLabelSaid(f Field) locale.Said {
 	for _, sp := range table {
 		if sp.Key == f {
-			return sp.label.Text()
+			return sp.label.With()
 		}
 	}
-	return string(f)
+	return locale.Said{Code: "setting." + string(f)}
 }

@@ -28,7 +28,7 @@ func FuzzDecode(f *testing.F) {
 		file, err := Decode(data)
 		if err != nil {
 			var fe *Error
-			if !errors.As(err, &fe) || fe.Message == "" {
+			if !errors.As(err, &fe) || fe.Message() == "" {
 				t.Fatalf("a refusal without words for the user: %#v", err)
 			}
 			return

@@ -45,10 +45,26 @@ type Certificate struct {
 	Subject     string `json:"subject"`
 }
 
-// Error is a file that cannot be read, explained for the user.
-type Error struct{ Message string }
+// Error is a file that cannot be read, explained for the user: Said is
+// worded when shown.
+type Error struct{ Said locale.Said }
 
-func (e *Error) Error() string { return e.Message }
+// Error is for the log: the message's code.
+func (e *Error) Error() string { return "not a settings file this version reads: " + e.Said.Code }
+
+// Message is what the user is told, in the language in use.
+func (e *Error) Message() string { return e.Said.Text() }
+
+// Why a file is not read.
+var (
+	saidTooLarge      = locale.Coded("file.tooLarge", "This file is too large to be a settings file. Choose the file that was exported from QuickBooks Integration Settings.")
+	saidNotUTF8       = locale.Coded("file.notUTF8", "This file is not UTF-8 text, so it was not made by QuickBooks Integration Settings or was saved again by a program that changed its encoding. Nothing was changed. Export the settings again and use the new file.")
+	saidNotJSON       = locale.Coded("file.notJSON", "This file is damaged or is not a settings file: it is not valid JSON. Export the settings again and use the new file.")
+	saidNotOurs       = locale.Coded("file.notOurs", "This is not a settings file of QuickBooks Integration Settings. Choose the file that was exported from it.")
+	saidNewer         = locale.Coded("file.newerFormat", "This settings file was made by a newer version of QuickBooks Integration Settings (file format %d; this version reads up to %d). Update this program, then import the file again.")
+	saidNoVersion     = locale.Coded("file.noVersion", "This settings file has no valid format version. Export the settings again and use the new file.")
+	saidUnknownFields = locale.Coded("file.unknownEntries", "This settings file has entries this version does not know or cannot read (%v). Nothing was changed.")
+)
 
 // Encode writes s of profile as a settings file, with the trusted
 // certificates given (none unless the user asked for them).
@@ -64,12 +80,12 @@ func Encode(profile string, s settings.Settings, at time.Time, trusted []Certifi
 func Decode(data []byte) (File, error) {
 	var f File
 	if len(data) > MaxSize {
-		return f, &Error{locale.T("This file is too large to be a settings file. Choose the file that was exported from QuickBooks Integration Settings.")}
+		return f, &Error{saidTooLarge.With()}
 	}
 	// JSON would take bytes that are not UTF-8 and put U+FFFD in their
 	// place, so a value would arrive other than it was written.
 	if !utf8.Valid(data) {
-		return f, &Error{locale.T("This file is not UTF-8 text, so it was not made by QuickBooks Integration Settings or was saved again by a program that changed its encoding. Nothing was changed. Export the settings again and use the new file.")}
+		return f, &Error{saidNotUTF8.With()}
 	}
 	// The version first, so that a newer file is refused for being newer,
 	// not for fields this program does not know. Unmarshal also refuses
@@ -79,20 +95,20 @@ func Decode(data []byte) (File, error) {
 		FormatVersion int    `json:"formatVersion"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return f, &Error{locale.T("This file is damaged or is not a settings file: it is not valid JSON. Export the settings again and use the new file.")}
+		return f, &Error{saidNotJSON.With()}
 	}
 	switch {
 	case head.Format != Format:
-		return f, &Error{locale.T("This is not a settings file of QuickBooks Integration Settings. Choose the file that was exported from it.")}
+		return f, &Error{saidNotOurs.With()}
 	case head.FormatVersion > Version:
-		return f, &Error{locale.T("This settings file was made by a newer version of QuickBooks Integration Settings (file format %d; this version reads up to %d). Update this program, then import the file again.", head.FormatVersion, Version)}
+		return f, &Error{saidNewer.With(head.FormatVersion, Version)}
 	case head.FormatVersion < 1:
-		return f, &Error{locale.T("This settings file has no valid format version. Export the settings again and use the new file.")}
+		return f, &Error{saidNoVersion.With()}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return f, &Error{locale.T("This settings file has entries this version does not know or cannot read (%v). Nothing was changed.", err)}
+		return f, &Error{saidUnknownFields.With(err.Error())}
 	}
 	return f, nil
 }

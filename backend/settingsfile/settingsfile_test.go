@@ -68,7 +68,7 @@ func TestRefusals(t *testing.T) {
 	for _, tc := range cases {
 		_, err := Decode([]byte(tc.data))
 		var fe *Error
-		if !errors.As(err, &fe) || !strings.Contains(fe.Message, tc.want) {
+		if !errors.As(err, &fe) || !strings.Contains(fe.Message(), tc.want) {
 			t.Errorf("%s: %v, want a message with %q", tc.name, err, tc.want)
 		}
 	}

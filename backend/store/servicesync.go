@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 )
 
@@ -19,14 +20,15 @@ type ServiceSync struct {
 	Applied   *settings.Settings
 	ETag      string
 	AppliedAt time.Time
-	// AttemptedAt is when sending was last tried; Problem says, in the
-	// user's words, why that did not apply ("" when it did).
+	// AttemptedAt is when sending was last tried; Problem says why that
+	// did not apply (the zero Said when it did), worded when shown.
 	AttemptedAt time.Time
-	Problem     string
+	Problem     locale.Said
 	// ProblemKind sorts the problem, as the QuickBooks client does
 	// (quickbooks.Kind), for words that depend on where the user is.
 	ProblemKind string
-	// Refused are the values the service refused at the last send.
+	// Refused are the values the service refused at the last send, each
+	// with the service's own reason.
 	Refused []settings.FieldError
 	// Unsupported: the service said it does not keep settings.
 	Unsupported bool
@@ -55,19 +57,20 @@ type ServiceCopy struct {
 // ServiceSync returns what the profile knows of the service's settings.
 func (s *Store) ServiceSync(ctx context.Context, profile string) (ServiceSync, error) {
 	var (
-		out                                              ServiceSync
-		applied, appliedAt, attemptedAt, refused, elsewh string
+		out                                                       ServiceSync
+		applied, appliedAt, attemptedAt, problem, refused, elsewh string
 	)
 	err := s.db.QueryRowContext(ctx, `
 		SELECT applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, elsewhere
 		FROM service_sync WHERE profile_id = ?`, profile).
-		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &out.Problem, &out.ProblemKind, &refused, &out.Unsupported, &elsewh)
+		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &problem, &out.ProblemKind, &refused, &out.Unsupported, &elsewh)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ServiceSync{}, nil
 	}
 	if err == nil {
 		err = errors.Join(
 			unmarshalIfAny(applied, &out.Applied),
+			unmarshalIfAny(problem, &out.Problem),
 			unmarshalIfAny(refused, &out.Refused),
 			unmarshalIfAny(elsewh, &out.Elsewhere))
 	}
@@ -101,6 +104,10 @@ func saveServiceSync(ctx context.Context, db execer, profile string, sync Servic
 	if err != nil {
 		return err
 	}
+	problem, err := marshalIfAny(sync.Problem, !sync.Problem.IsZero())
+	if err != nil {
+		return err
+	}
 	_, err = db.ExecContext(ctx, `
 		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, elsewhere)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -109,7 +116,7 @@ func saveServiceSync(ctx context.Context, db execer, profile string, sync Servic
 		       attempted_at = excluded.attempted_at, problem = excluded.problem, problem_kind = excluded.problem_kind,
 		       field_errors = excluded.field_errors,
 		       unsupported = excluded.unsupported, elsewhere = excluded.elsewhere`,
-		profile, applied, sync.ETag, timeOrEmpty(sync.AppliedAt), timeOrEmpty(sync.AttemptedAt), sync.Problem, sync.ProblemKind,
+		profile, applied, sync.ETag, timeOrEmpty(sync.AppliedAt), timeOrEmpty(sync.AttemptedAt), problem, sync.ProblemKind,
 		refused, boolInt(sync.Unsupported), elsewhere)
 	if err != nil {
 		return fmt.Errorf("save the service's settings state of profile %q: %w", profile, err)

@@ -17,7 +17,7 @@ func TestServiceSyncRoundTrip(t *testing.T) {
 	at := time.Date(2026, 11, 25, 13, 0, 0, 0, time.UTC)
 	want := ServiceSync{
 		Applied: &applied, ETag: `"v3"`, AppliedAt: at, AttemptedAt: at.Add(time.Minute),
-		Problem: "The QuickBooks service refused a value.", ProblemKind: "settingsRefused",
+		Problem: keptSaid, ProblemKind: "settingsRefused",
 		Refused: []settings.FieldError{{Field: settings.FieldRetainageItem, Message: "Not a Service item."}},
 		Elsewhere: &ServiceCopy{Settings: settings.Defaults(), ETag: `"v4"`, AppliedAt: at.Add(time.Hour),
 			Computer: "OTHER-PC", User: `OFFICE\sam`},

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"qbsettings/backend/locale"
 )
 
 // Status is the result of the last check of the service connection.
@@ -15,7 +17,9 @@ import (
 type Status struct {
 	Connected bool
 	CheckedAt time.Time
-	Detail    string // what the check found, in the user's words
+	// Outcome is what the check found: a message's code and values,
+	// worded when shown.
+	Outcome locale.Said
 	// Capabilities are what the service said it can do (contract 1.1).
 	Capabilities []string
 }
@@ -26,12 +30,12 @@ func (st Status) Can(capability string) bool { return slices.Contains(st.Capabil
 // Status returns the profile's last connection check.
 func (s *Store) Status(ctx context.Context, profile string) (Status, error) {
 	var (
-		st              Status
-		checkedAt, caps string
+		st                       Status
+		checkedAt, outcome, caps string
 	)
 	err := s.db.QueryRowContext(ctx,
-		`SELECT connected, checked_at, detail, capabilities FROM connection_status WHERE profile_id = ?`, profile).
-		Scan(&st.Connected, &checkedAt, &st.Detail, &caps)
+		`SELECT connected, checked_at, outcome, capabilities FROM connection_status WHERE profile_id = ?`, profile).
+		Scan(&st.Connected, &checkedAt, &outcome, &caps)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Status{}, nil
 	}
@@ -41,18 +45,25 @@ func (s *Store) Status(ctx context.Context, profile string) (Status, error) {
 	if caps != "" {
 		st.Capabilities = strings.Split(caps, ",")
 	}
+	if err := unmarshalIfAny(outcome, &st.Outcome); err != nil {
+		return Status{}, fmt.Errorf("load connection status of profile %q: %w", profile, err)
+	}
 	st.CheckedAt, err = parseTime(checkedAt)
 	return st, err
 }
 
 // SaveStatus records the result of a connection check.
 func (s *Store) SaveStatus(ctx context.Context, profile string, st Status) error {
-	_, err := s.db.ExecContext(ctx, `
-		INSERT INTO connection_status (profile_id, connected, checked_at, detail, capabilities) VALUES (?, ?, ?, ?, ?)
+	outcome, err := marshalIfAny(st.Outcome, !st.Outcome.IsZero())
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `
+		INSERT INTO connection_status (profile_id, connected, checked_at, outcome, capabilities) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id) DO UPDATE SET
-		       connected = excluded.connected, checked_at = excluded.checked_at, detail = excluded.detail,
+		       connected = excluded.connected, checked_at = excluded.checked_at, outcome = excluded.outcome,
 		       capabilities = excluded.capabilities`,
-		profile, boolInt(st.Connected), formatTime(st.CheckedAt), st.Detail, strings.Join(st.Capabilities, ","))
+		profile, boolInt(st.Connected), formatTime(st.CheckedAt), outcome, strings.Join(st.Capabilities, ","))
 	if err != nil {
 		return fmt.Errorf("save connection status of profile %q: %w", profile, err)
 	}

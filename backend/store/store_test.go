@@ -191,7 +191,7 @@ func TestStatus(t *testing.T) {
 		t.Fatalf("first status = %+v, %v; want never checked", st, err)
 	}
 	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
-	want := Status{Connected: true, CheckedAt: at, Detail: "Company.qbw", Capabilities: []string{"items.create", "settings"}}
+	want := Status{Connected: true, CheckedAt: at, Outcome: keptSaid, Capabilities: []string{"items.create", "settings"}}
 	if err := s.SaveStatus(ctx, DefaultProfile, want); err != nil {
 		t.Fatal(err)
 	}

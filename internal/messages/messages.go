@@ -1,5 +1,5 @@
 // Package messages finds the messages the project's Go code speaks: the
-// key literal of every call to locale.T, locale.Message and
+// key literal of every call to locale.T, locale.Message, locale.Coded and
 // locale.Fprintf. The catalogs' check and make catalogs use it.
 package messages
 
@@ -15,7 +15,7 @@ import (
 )
 
 // keyArg says which argument of each message function is the key.
-var keyArg = map[string]int{"T": 0, "Message": 0, "Fprintf": 1}
+var keyArg = map[string]int{"T": 0, "Message": 0, "Fprintf": 1, "Coded": 1}
 
 // notCode holds no Go code of the app: the frontend, built things.
 var notCode = map[string]bool{"node_modules": true, "frontend": true, "build": true}
@@ -26,12 +26,12 @@ var notCode = map[string]bool{"node_modules": true, "frontend": true, "build": t
 func Used(root string) (map[string][]string, error) {
 	used := map[string][]string{}
 	var problems []string
-	err := inspectGo(root, notCode, func(fset *token.FileSet, n ast.Node) bool {
+	err := inspectGo(root, notCode, func(fset *token.FileSet, file *ast.File, n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || !isLocale(call) {
+		if !ok || !isLocale(file, call) {
 			return true
 		}
-		i := keyArg[call.Fun.(*ast.SelectorExpr).Sel.Name]
+		i := keyArg[calledName(call)]
 		if len(call.Args) <= i {
 			return true
 		}
@@ -58,7 +58,7 @@ func Used(root string) (map[string][]string, error) {
 // inspectGo walks every Go file under root but tests and the directories
 // skip names (and hidden ones), calling visit on each node as ast.Inspect
 // does.
-func inspectGo(root string, skip map[string]bool, visit func(fset *token.FileSet, n ast.Node) bool) error {
+func inspectGo(root string, skip map[string]bool, visit func(fset *token.FileSet, file *ast.File, n ast.Node) bool) error {
 	fset := token.NewFileSet()
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -74,18 +74,23 @@ func inspectGo(root string, skip map[string]bool, visit func(fset *token.FileSet
 		if err != nil {
 			return err
 		}
-		ast.Inspect(f, func(n ast.Node) bool { return visit(fset, n) })
+		ast.Inspect(f, func(n ast.Node) bool { return visit(fset, f, n) })
 		return nil
 	})
 }
 
-// isLocale tells whether call is locale.T, locale.Message or locale.Fprintf.
-func isLocale(call *ast.CallExpr) bool {
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok {
+// isLocale tells whether call, in file, is locale.T, locale.Message,
+// locale.Coded or locale.Fprintf (without "locale." in package locale).
+func isLocale(file *ast.File, call *ast.CallExpr) bool {
+	if _, isMessage := keyArg[calledName(call)]; !isMessage {
 		return false
 	}
-	pkg, ok := sel.X.(*ast.Ident)
-	_, isMessage := keyArg[sel.Sel.Name]
-	return ok && pkg.Name == "locale" && isMessage
+	switch fn := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		pkg, ok := fn.X.(*ast.Ident)
+		return ok && pkg.Name == "locale"
+	case *ast.Ident:
+		return file.Name.Name == "locale"
+	}
+	return false
 }

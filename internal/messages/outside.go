@@ -36,7 +36,7 @@ var notForUsers = map[string]bool{"store": true, "simulator": true, "contract": 
 
 // Outside lists the texts for people that the Go code under root writes
 // outside the catalogs: prose in a string literal that is not a message
-// key (locale.T, locale.Message, locale.Fprintf) nor in a call whose words
+// key (locale.T, locale.Message, locale.Coded, locale.Fprintf) nor in a call whose words
 // no user reads.
 func Outside(root string) ([]string, error) {
 	skip := map[string]bool{}
@@ -47,7 +47,7 @@ func Outside(root string) ([]string, error) {
 		skip[d] = true
 	}
 	var found []string
-	err := inspectGo(root, skip, func(fset *token.FileSet, n ast.Node) bool {
+	err := inspectGo(root, skip, func(fset *token.FileSet, file *ast.File, n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ImportSpec, *ast.Field:
 			return false // import paths; struct tags
@@ -55,7 +55,7 @@ func Outside(root string) ([]string, error) {
 			// An error's Error method words it for developers.
 			return n.Name.Name != "Error" || n.Recv == nil
 		case *ast.CallExpr:
-			if notForPeople[calledName(n)] || isLocale(n) {
+			if notForPeople[calledName(n)] || isLocale(file, n) {
 				return false
 			}
 		case *ast.BasicLit:
@@ -86,13 +86,13 @@ func calledName(call *ast.CallExpr) string {
 // English the user chose; the shells word errors for people.
 func Worded(root string) ([]string, error) {
 	var found []string
-	err := inspectGo(root, notCode, func(fset *token.FileSet, n ast.Node) bool {
+	err := inspectGo(root, notCode, func(fset *token.FileSet, file *ast.File, n ast.Node) bool {
 		fn, ok := n.(*ast.FuncDecl)
 		if !ok || fn.Name.Name != "Error" || fn.Recv == nil || fn.Body == nil {
 			return true
 		}
 		ast.Inspect(fn.Body, func(m ast.Node) bool {
-			if call, ok := m.(*ast.CallExpr); ok && isLocale(call) {
+			if call, ok := m.(*ast.CallExpr); ok && isLocale(file, call) {
 				found = append(found, fset.Position(call.Pos()).String())
 			}
 			return true

@@ -1,0 +1,54 @@
+package appservice
+
+import "qbsettings/backend/locale"
+
+// What the use cases tell the user, each under a code of its own: a
+// failure may be kept (why the settings were not sent, the last test's
+// outcome) as its code and values, and is worded when shown.
+var (
+	saidServiceURLUnusable   = locale.Coded("app.serviceURLUnusable", "The Service URL cannot be used. Check it and try again.")
+	saidNotAFingerprint      = locale.Coded("app.notAFingerprint", "The fingerprint is not a SHA-256 fingerprint (64 hexadecimal digits, with or without colons). Nothing was trusted.")
+	saidOtherCertificate     = locale.Coded("app.otherCertificate", "The service presents a different certificate from the one you named, so nothing was trusted. Check the address and the fingerprint with whoever runs the QuickBooks service.")
+	saidCertificateInvalid   = locale.Coded("app.certificateInvalid", "This certificate cannot be trusted: its address or fingerprint is not valid. Test the connection again.")
+	saidWrongCompanyFile     = locale.Coded("app.wrongCompanyFile", "The service has %s open, but these settings belong to %s. Open %s in QuickBooks and try again; or, if these settings are now for %s, choose to use that company file.")
+	saidNoOpenFile           = locale.Coded("app.noOpenFile", "This QuickBooks service does not say which company file it has open, so there is nothing to choose.")
+	saidConnected            = locale.Coded("app.connected", "Company file %s in %s.")
+	saidTestCanceled         = locale.Coded("app.testCanceled", "The test was canceled.")
+	saidNoCreate             = locale.Coded("app.noCreate", "This QuickBooks service cannot create items. In QuickBooks, create a Service item (Lists > Item List > Item > New, type Service), for example \"Retainage Payable\", then refresh the list.")
+	saidNoProfile            = locale.Coded("app.noProfile", "This company no longer exists: it was removed, perhaps from another window. Choose a company at the top of the window.")
+	saidNotRead              = locale.Coded("app.databaseNotRead", "The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk.")
+	saidNotWritten           = locale.Coded("app.databaseNotWritten", "The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again.")
+	saidConflict             = locale.Coded("app.conflict", "These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.")
+	saidKeychainTimeout      = locale.Coded("app.keychainTimeout", "The system keychain did not answer in time. If a keychain or password window is open, unlock it, then try again.")
+	saidKeychainUnavailable  = locale.Coded("app.keychainUnavailable", "No system keychain is available to keep the service password safe (Windows Credential Manager, macOS Keychain or GNOME Keyring). Ask your IT support to turn it on.")
+	saidKeychainInvalidName  = locale.Coded("app.keychainInvalidName", "The Service User or company cannot name a saved password because it contains a hidden character. Type it again instead of pasting it.")
+	saidKeychainFailed       = locale.Coded("app.keychainFailed", "The system keychain, where the service password is kept, reported a problem. Try again. If it keeps happening, check that the keychain is unlocked, then close this app and open it again.")
+	saidUnknownLanguage      = locale.Coded("app.unknownLanguage", "%q is not a language this app speaks. Choose English (United States), English (United Kingdom), English (Australia) or English (Canada).")
+	saidCompanyNameEmpty     = locale.Coded("app.companyNameEmpty", "Enter the company's name.")
+	saidCompanyNameLong      = locale.Coded("app.companyNameLong", "The company name is too long. Use at most 80 characters.")
+	saidCompanyNameHidden    = locale.Coded("app.companyNameHidden", "The company name contains a hidden character, such as a tab, a line break or an invisible mark copied with pasted text. Type it again instead of pasting it.")
+	saidCompanyNameTaken     = locale.Coded("app.companyNameTaken", "There is already a company named \"%s\". Choose another name.")
+	saidOnlyCompany          = locale.Coded("app.onlyCompany", "This is the only company, so it cannot be removed. Add another company first.")
+	saidAlreadyRemoved       = locale.Coded("app.alreadyRemoved", "This company was already removed.")
+	saidNothingToTake        = locale.Coded("app.nothingToTake", "There are no settings from the QuickBooks service to take: the service's settings are not known to differ from this computer's. Send the settings to check again.")
+	saidServiceCopyUnusable  = locale.Coded("app.serviceCopyUnusable", "The QuickBooks service's settings cannot be used here, so nothing was taken: %s: %s Keep this computer's settings instead, or correct them where they were changed.")
+	saidServiceCopyUnread    = locale.Coded("app.serviceCopyUnreadable", "The service's settings could not be read: %s")
+	saidNotSentNoPassword    = locale.Coded("app.notSentNoPassword", "The settings could not be sent: no password is stored on this computer for the Service User. Enter its password, then save again.")
+	saidNotSentFieldInvalid  = locale.Coded("app.notSentFieldInvalid", "The settings could not be sent: the saved %s cannot be used. Correct it, then save again.")
+	saidServiceRefused       = locale.Coded("app.serviceRefused", "The QuickBooks service refused some of the settings: each is marked with the service's reason. Change them, then save again.")
+	saidBadCertificateInFile = locale.Coded("app.badCertificateInFile", "This settings file has a trusted certificate that is not valid, so nothing was imported. Export the settings again and use the new file.")
+	saidFileHasProblems      = locale.Coded("app.fileHasProblems", "The file's settings have problems, so nothing was imported. Fix them in the file, or import another file.")
+	saidLocalOnly            = locale.Coded("app.localOnly", "This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them.")
+)
+
+// What a failure meant for the user's action, said with its reason: two
+// whole sentences, saidBoth.With(first, second).
+var (
+	saidBoth            = locale.Coded("app.twoSentences", "%s %s")
+	notTested           = locale.Coded("app.notTested", "The connection was not tested.")
+	nothingSaved        = locale.Coded("app.nothingSaved", "Nothing was saved.")
+	nothingCreated      = locale.Coded("app.nothingCreated", "Nothing was created.")
+	listNotChanged      = locale.Coded("app.listNotChanged", "The stored item list was not changed.")
+	companyFileNotBound = locale.Coded("app.companyFileNotBound", "The company file was not changed.")
+	companyNotRemoved   = locale.Coded("app.companyNotRemoved", "The company was not removed.")
+)

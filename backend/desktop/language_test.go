@@ -1,0 +1,42 @@
+package desktop
+
+import (
+	"testing"
+	"time"
+
+	"qbsettings/backend/locale"
+	"qbsettings/backend/store"
+	"qbsettings/internal/simulator"
+)
+
+// The last test's outcome is kept as a code and worded when the form is
+// loaded, so a language switch rewords it as it does everything else.
+func TestLanguageSwitchRewordsTheLastTestsStatus(t *testing.T) {
+	defer locale.Use(locale.Current())
+	app, _, st := newTestApp(t)
+	in, _ := simulatorInput(t, simulator.FaultUnauthorized)
+	shown := app.Connection.TestConnection(in).Status.Detail
+	kept, err := st.Status(ctx, store.DefaultProfile)
+	if err != nil || kept.Outcome.Code != "qb.unauthorized" || shown == "" || app.Form.Load().State.Status.Detail != shown {
+		t.Fatalf("a refused sign-in kept as %+v (%v), shown as %q", kept.Outcome, err, shown)
+	}
+
+	// The four Englishes word every outcome a test keeps alike but for
+	// spelling; a canceled test (never kept in use) is spelt differently.
+	canceled := store.Status{CheckedAt: time.Now(), Outcome: locale.Said{Code: "app.testCanceled"}}
+	if err := st.SaveStatus(ctx, store.DefaultProfile, canceled); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ tag, want string }{
+		{"en-US", "The test was canceled."},
+		{"en-GB", "The test was cancelled."}, //nolint:misspell // British spelling, from en-GB's catalog
+		{"en-US", "The test was canceled."},
+	} {
+		if info := app.Language.ChooseLocale(tc.tag); info.Error != "" {
+			t.Fatal(info.Error)
+		}
+		if got := app.Form.Load().State.Status.Detail; got != tc.want {
+			t.Errorf("in %s the last test's status reads %q, want %q", tc.tag, got, tc.want)
+		}
+	}
+}
