@@ -31,13 +31,19 @@ func (e *UserError) Unwrap() error { return e.Cause }
 func (e *UserError) Message() string { return e.Said.Text() }
 
 // MessageFor returns the text to show the user for err.
-func MessageFor(err error) string {
+func MessageFor(err error) string { return SaidFor(err).Text() }
+
+// SaidFor is what the user is told of err, for a shell to word: a
+// failure this package did not explain is one it did not expect.
+func SaidFor(err error) locale.Said {
 	var ue *UserError
 	if errors.As(err, &ue) {
-		return ue.Message()
+		return ue.Said
 	}
-	return locale.T("Something went wrong. Nothing was changed. Close the app, open it again and retry.")
+	return saidUnexpected.With()
 }
+
+var saidUnexpected = locale.Coded("app.unexpected", "Something went wrong. Nothing was changed. Close the app, open it again and retry.")
 
 // NoProfileError: no company profile has the ID asked for (a typing
 // mistake in --profile, or a company removed meanwhile). Every use of a

@@ -15,10 +15,10 @@ var (
 	saidConnected            = locale.Coded("app.connected", "Company file %s in %s.")
 	saidTestCanceled         = locale.Coded("app.testCanceled", "The test was canceled.")
 	saidNoCreate             = locale.Coded("app.noCreate", "This QuickBooks service cannot create items. In QuickBooks, create a Service item (Lists > Item List > Item > New, type Service), for example \"Retainage Payable\", then refresh the list.")
-	saidNoProfile            = locale.Coded("app.noProfile", "This company no longer exists: it was removed, perhaps from another window. Choose a company at the top of the window.")
+	saidNoProfile            = locale.Coded("app.noProfile", "This company no longer exists: it was removed, perhaps from another window or a script.")
 	saidNotRead              = locale.Coded("app.databaseNotRead", "The settings could not be read from the settings file on this computer. Close the app, open it again and retry. If it keeps happening, ask your IT support to check the disk.")
-	saidNotWritten           = locale.Coded("app.databaseNotWritten", "The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again.")
-	saidConflict             = locale.Coded("app.conflict", "These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again.")
+	saidNotWritten           = locale.Coded("app.databaseNotWritten", "The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then try again.")
+	saidConflict             = locale.Coded("app.conflict", "These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Load the latest settings, then make your changes again.")
 	saidKeychainTimeout      = locale.Coded("app.keychainTimeout", "The system keychain did not answer in time. If a keychain or password window is open, unlock it, then try again.")
 	saidKeychainUnavailable  = locale.Coded("app.keychainUnavailable", "No system keychain is available to keep the service password safe (Windows Credential Manager, macOS Keychain or GNOME Keyring). Ask your IT support to turn it on.")
 	saidKeychainInvalidName  = locale.Coded("app.keychainInvalidName", "The Service User or company cannot name a saved password because it contains a hidden character. Type it again instead of pasting it.")
@@ -39,6 +39,38 @@ var (
 	saidBadCertificateInFile = locale.Coded("app.badCertificateInFile", "This settings file has a trusted certificate that is not valid, so nothing was imported. Export the settings again and use the new file.")
 	saidFileHasProblems      = locale.Coded("app.fileHasProblems", "The file's settings have problems, so nothing was imported. Fix them in the file, or import another file.")
 	saidLocalOnly            = locale.Coded("app.localOnly", "This QuickBooks service does not take the integration's settings, so they are kept on this computer only. A service of contract version 1.1 or later takes them.")
+)
+
+// Where the saved settings stand on the service.
+var (
+	saidSaveToSend       = locale.Coded("sync.saveToSend", "Save the settings, and they are sent to the QuickBooks service.")
+	saidInEffect         = locale.Coded("sync.inEffect", "The sync runs with the settings saved on this computer.")
+	saidNotSentYet       = locale.Coded("sync.notSentYet", "They have not been sent to the service yet.")
+	saidChangedOnBy      = locale.Coded("sync.changedOnBy", "The settings the QuickBooks service runs with were changed on %s by %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.")
+	saidChangedOn        = locale.Coded("sync.changedOn", "The settings the QuickBooks service runs with were changed on %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.")
+	saidChangedElsewhere = locale.Coded("sync.changedElsewhere", "The settings the QuickBooks service runs with were changed from somewhere else (another computer, or Procore's page), so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.")
+)
+
+// The readiness checklist's findings and next steps.
+var (
+	saidServiceAnswers            = locale.Coded("check.serviceAnswers", "The QuickBooks service answers.")
+	saidSignInAccepted            = locale.Coded("check.signInAccepted", "The service accepts the Service User and Service Password.")
+	saidQuickBooksReady           = locale.Coded("check.quickBooksReady", "%s is running and ready.")
+	saidFileOpen                  = locale.Coded("check.fileOpen", "The company file %s is open.")
+	saidNotChecked                = locale.Coded("check.notChecked", "Not checked: fix the line above first.")
+	saidMultiUser                 = locale.Coded("check.multiUser", "The company file is open in multi-user mode, so the sync can work while people use QuickBooks.")
+	saidSingleUser                = locale.Coded("check.singleUser", "The company file is open in single-user mode: while the sync works, nobody else can use it. In QuickBooks, choose File > Switch to Multi-user Mode.")
+	saidModeUnknown               = locale.Coded("check.modeUnknown", "This QuickBooks service does not say which mode the file is open in.")
+	saidNoItemChosen              = locale.Coded("check.noItemChosen", "No Invoice Retainage Item is chosen. Choose one (for example \"Retainage Payable\"), then save the settings.")
+	saidListNeverRead             = locale.Coded("check.listNeverRead", "The item list was never read on this computer, so %q could not be checked. Refresh the item list.")
+	saidItemInactive              = locale.Coded("check.itemInactive", "The Invoice Retainage Item %q is inactive in QuickBooks, so invoices with retainage cannot sync. Make it active in QuickBooks, or choose another item, then save the settings.")
+	saidItemNotService            = locale.Coded("check.itemNotService", "The Invoice Retainage Item %q is not a Service item. Choose a Service item (for example \"Retainage Payable\"), then save the settings.")
+	saidItemGood                  = locale.Coded("check.itemGood", "The Invoice Retainage Item %q is an active Service item.")
+	saidItemGone                  = locale.Coded("check.itemGone", "The Invoice Retainage Item %q is no longer in QuickBooks' item list. Choose another item, then save the settings.")
+	saidNotSavedYet               = locale.Coded("check.notSavedYet", "The settings are not saved yet. Save them, and they are sent to the QuickBooks service.")
+	saidServiceCopyUnreadNoReason = locale.Coded("check.serviceCopyUnreadable", "The service's settings could not be read.")
+	saidRunsWithSaved             = locale.Coded("check.runsWithSaved", "The service runs the sync with the settings saved on this computer.")
+	saidNotOnServiceYet           = locale.Coded("check.notOnServiceYet", "The settings saved on this computer are not on the service yet. Send them now.")
 )
 
 // What a failure meant for the user's action, said with its reason: two

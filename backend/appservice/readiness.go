@@ -48,9 +48,10 @@ const (
 type Check struct {
 	ID CheckID `json:"id"`
 	// Label names the link in the bookkeeper's words.
-	Label   string      `json:"label"`
-	Status  CheckStatus `json:"status"`
-	Message string      `json:"message"`
+	Label  string      `json:"label"`
+	Status CheckStatus `json:"status"`
+	// Said is what was found, or the next step, worded by the shell.
+	Said locale.Said `json:"-"`
 	// Kind sorts the failure of the link that failed, as the client does.
 	Kind quickbooks.Kind `json:"kind,omitempty"`
 	// Remedy names, for a program, what to do when the remedy is an action
@@ -73,8 +74,8 @@ const (
 // and whether the service runs with the saved settings.
 func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check) []Check {
 	checks := make([]Check, 0, 6)
-	add := func(id CheckID, status CheckStatus, message string) {
-		checks = append(checks, Check{ID: id, Status: status, Message: message})
+	add := func(id CheckID, status CheckStatus, said locale.Said) {
+		checks = append(checks, Check{ID: id, Status: status, Said: said})
 	}
 	// failedAt is the first link the failure breaks; those before it hold,
 	// those after it were not checked.
@@ -83,22 +84,22 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 		failedAt = linkOf(failure.Kind)
 	}
 	chain := []CheckID{CheckService, CheckSignIn, CheckQuickBooks, CheckCompanyFile, CheckFileMode}
-	passed := map[CheckID]string{
-		CheckService:     locale.T("The QuickBooks service answers."),
-		CheckSignIn:      locale.T("The service accepts the Service User and Service Password."),
-		CheckQuickBooks:  locale.T("%s is running and ready.", orDefault(health.QBEdition, "QuickBooks")),
-		CheckCompanyFile: locale.T("The company file %s is open.", orDefault(health.CompanyName, health.CompanyFile)),
+	passed := map[CheckID]locale.Said{
+		CheckService:     saidServiceAnswers.With(),
+		CheckSignIn:      saidSignInAccepted.With(),
+		CheckQuickBooks:  saidQuickBooksReady.With(orDefault(health.QBEdition, "QuickBooks")),
+		CheckCompanyFile: saidFileOpen.With(orDefault(health.CompanyName, health.CompanyFile)),
 	}
 	for i, id := range chain {
 		switch {
 		case failure != nil && i == failedAt:
-			check := Check{ID: id, Status: CheckFail, Message: failure.Message(), Kind: failure.Kind}
+			check := Check{ID: id, Status: CheckFail, Said: failure.Said, Kind: failure.Kind}
 			if failure.Kind == quickbooks.KindWrongCompanyFile {
 				check.Remedy = RemedyRebind
 			}
 			checks = append(checks, check)
 		case failure != nil && i > failedAt:
-			add(id, CheckSkipped, locale.T("Not checked: fix the line above first."))
+			add(id, CheckSkipped, saidNotChecked.With())
 		case id == CheckFileMode:
 			checks = append(checks, fileModeCheck(health.QBFileMode))
 		default:
@@ -129,25 +130,25 @@ func linkOf(k quickbooks.Kind) int {
 func fileModeCheck(mode string) Check {
 	switch mode {
 	case quickbooks.FileModeMultiUser:
-		return Check{ID: CheckFileMode, Status: CheckPass, Message: locale.T("The company file is open in multi-user mode, so the sync can work while people use QuickBooks.")}
+		return Check{ID: CheckFileMode, Status: CheckPass, Said: saidMultiUser.With()}
 	case quickbooks.FileModeSingleUser:
-		return Check{ID: CheckFileMode, Status: CheckWarning, Message: locale.T("The company file is open in single-user mode: while the sync works, nobody else can use it. In QuickBooks, choose File > Switch to Multi-user Mode.")}
+		return Check{ID: CheckFileMode, Status: CheckWarning, Said: saidSingleUser.With()}
 	}
-	return Check{ID: CheckFileMode, Status: CheckSkipped, Message: locale.T("This QuickBooks service does not say which mode the file is open in.")}
+	return Check{ID: CheckFileMode, Status: CheckSkipped, Said: saidModeUnknown.With()}
 }
 
 // retainageItemCheck judges the chosen item against the latest list: it
 // must be there, active, a Service item, with a name QuickBooks accepts.
 func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
-	fail := func(message string) Check {
-		return Check{ID: CheckRetainageItem, Status: CheckFail, Message: message, Remedy: RemedyChooseItem}
+	fail := func(said locale.Said) Check {
+		return Check{ID: CheckRetainageItem, Status: CheckFail, Said: said, Remedy: RemedyChooseItem}
 	}
 	switch {
 	case ref.IsZero():
-		return fail(locale.T("No Invoice Retainage Item is chosen. Choose one (for example \"Retainage Payable\"), then save the settings."))
+		return fail(saidNoItemChosen.With())
 	case items.RefreshedAt.IsZero():
 		return Check{ID: CheckRetainageItem, Status: CheckWarning, Remedy: RemedyRefreshItems,
-			Message: locale.T("The item list was never read on this computer, so %q could not be checked. Refresh the item list.", ref.FullName)}
+			Said: saidListNeverRead.With(ref.FullName)}
 	}
 	for _, it := range items.Items {
 		if it.ListID != ref.ListID {
@@ -155,46 +156,46 @@ func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
 		}
 		switch {
 		case !it.IsActive:
-			return fail(locale.T("The Invoice Retainage Item %q is inactive in QuickBooks, so invoices with retainage cannot sync. Make it active in QuickBooks, or choose another item, then save the settings.", it.FullName))
+			return fail(saidItemInactive.With(it.FullName))
 		case it.Type != "Service":
-			return fail(locale.T("The Invoice Retainage Item %q is not a Service item. Choose a Service item (for example \"Retainage Payable\"), then save the settings.", it.FullName))
+			return fail(saidItemNotService.With(it.FullName))
 		}
-		return Check{ID: CheckRetainageItem, Status: CheckPass, Message: locale.T("The Invoice Retainage Item %q is an active Service item.", it.FullName)}
+		return Check{ID: CheckRetainageItem, Status: CheckPass, Said: saidItemGood.With(it.FullName)}
 	}
-	return fail(locale.T("The Invoice Retainage Item %q is no longer in QuickBooks' item list. Choose another item, then save the settings.", ref.FullName))
+	return fail(saidItemGone.With(ref.FullName))
 }
 
 // settingsCheck judges the service's copy of the settings (read with
 // readErr) against the saved settings and what this computer last applied.
 func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnService quickbooks.ServiceSettings, readErr error, saved store.Saved, record store.ServiceSync) Check {
-	check := func(status CheckStatus, message string) Check {
-		return Check{ID: CheckSettings, Status: status, Message: message}
+	check := func(status CheckStatus, said locale.Said) Check {
+		return Check{ID: CheckSettings, Status: status, Said: said}
 	}
-	pending := func(message string) Check {
-		c := check(CheckWarning, message)
+	pending := func(said locale.Said) Check {
+		c := check(CheckWarning, said)
 		c.Remedy = RemedySendSettings
 		return c
 	}
 	switch {
 	case failure != nil:
-		return check(CheckSkipped, locale.T("Not checked: fix the line above first."))
+		return check(CheckSkipped, saidNotChecked.With())
 	case !health.Can(quickbooks.CapabilitySettings):
-		return check(CheckSkipped, syncStateOf(saved, store.ServiceSync{Unsupported: true}).Message)
+		return check(CheckSkipped, saidLocalOnly.With())
 	case saved.Revision == 0:
-		return check(CheckWarning, locale.T("The settings are not saved yet. Save them, and they are sent to the QuickBooks service."))
+		return check(CheckWarning, saidNotSavedYet.With())
 	case readErr != nil:
 		if qe, ok := asServiceError(readErr); ok {
-			return pending(locale.T("The service's settings could not be read: %s", qe.Message()))
+			return pending(saidServiceCopyUnread.With(qe.Said))
 		}
-		return pending(locale.T("The service's settings could not be read."))
+		return pending(saidServiceCopyUnreadNoReason.With())
 	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):
-		return check(CheckPass, locale.T("The service runs the sync with the settings saved on this computer."))
+		return check(CheckPass, saidRunsWithSaved.With())
 	case changedElsewhere(copyOnService, record):
-		c := check(CheckFail, changedElsewhereMessage(elsewhereOf(copyOnService)))
+		c := check(CheckFail, changedElsewhereSaid(elsewhereOf(copyOnService)))
 		c.Remedy = RemedySendSettings
 		return c
 	}
-	return pending(locale.T("The settings saved on this computer are not on the service yet. Send them now."))
+	return pending(saidNotOnServiceYet.With())
 }
 
 func orDefault(s, fallback string) string {

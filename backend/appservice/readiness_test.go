@@ -66,7 +66,7 @@ func TestReadinessChecklist(t *testing.T) {
 		}
 		found := false
 		for _, c := range res.Checks {
-			if strings.Contains(c.Message, tc.says) {
+			if strings.Contains(c.Said.Text(), tc.says) {
 				found = true
 			}
 		}
@@ -111,7 +111,7 @@ func TestReadinessJudgesTheRetainageItem(t *testing.T) {
 		{"none chosen", []settings.Item{retainage}, settings.ItemRef{}, CheckFail, "No Invoice Retainage Item is chosen"},
 	} {
 		got := line(tc.items, tc.ref)
-		if got.ID != CheckRetainageItem || got.Status != tc.status || !strings.Contains(got.Message, tc.says) {
+		if got.ID != CheckRetainageItem || got.Status != tc.status || !strings.Contains(got.Said.Text(), tc.says) {
 			t.Errorf("%s: %+v", tc.name, got)
 		}
 	}
@@ -137,7 +137,7 @@ func TestReadinessSaysWhetherTheSettingsAreInEffect(t *testing.T) {
 	}
 	want := func(got Check, status CheckStatus, remedy Remedy, says string) {
 		t.Helper()
-		if got.Status != status || got.Remedy != remedy || !strings.Contains(got.Message, says) {
+		if got.Status != status || got.Remedy != remedy || !strings.Contains(got.Said.Text(), says) {
 			t.Fatalf("settings line %+v, want %s %q saying %q", got, status, remedy, says)
 		}
 	}

@@ -213,7 +213,7 @@ func TestStaleSaveIsRefusedBeforeTheKeychain(t *testing.T) {
 	}
 	_, _, err := f.svc.Save(ctx, f.profile, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "two"})
 	var ue *UserError
-	if !errors.As(err, &ue) || !strings.Contains(ue.Message(), "Click Reload") {
+	if !errors.As(err, &ue) || ue.Said.Code != "app.conflict" || !strings.Contains(ue.Message(), "Load the latest settings") {
 		t.Fatalf("stale save: %v", err)
 	}
 	if got := f.storedPassword(t); got != "one" {

@@ -52,8 +52,8 @@ type ServiceSync struct {
 	Headline string
 	// Since: when the settings in effect were applied (SyncInEffect).
 	Since time.Time
-	// Message says what happened and, when something is to be done, what.
-	Message string
+	// Said says what happened and, when something is to be done, what.
+	Said locale.Said
 	// Kind sorts why a pending send failed, as the client does (the
 	// command line words its own remedy from it).
 	Kind quickbooks.Kind
@@ -83,21 +83,21 @@ func syncState(saved store.Saved, record store.ServiceSync) ServiceSync {
 func syncStateOf(saved store.Saved, record store.ServiceSync) ServiceSync {
 	switch {
 	case record.Unsupported:
-		return ServiceSync{Status: SyncLocalOnly, Message: saidLocalOnly.Text()}
+		return ServiceSync{Status: SyncLocalOnly, Said: saidLocalOnly.With()}
 	case saved.Revision == 0:
-		return ServiceSync{Status: SyncNothingSaved, Message: locale.T("Save the settings, and they are sent to the QuickBooks service.")}
+		return ServiceSync{Status: SyncNothingSaved, Said: saidSaveToSend.With()}
 	case record.Elsewhere != nil:
 		e := record.Elsewhere
-		return ServiceSync{Status: SyncChangedElsewhere, Message: changedElsewhereMessage(e),
+		return ServiceSync{Status: SyncChangedElsewhere, Said: changedElsewhereSaid(e),
 			Elsewhere: &ServiceCopy{AppliedAt: e.AppliedAt, Computer: e.Computer, User: e.User,
 				Differences: settings.RuleDifferences(saved.Settings, e.Settings)}}
 	case record.Applied != nil && settings.SameRules(*record.Applied, saved.Settings):
-		return ServiceSync{Status: SyncInEffect, Since: record.AppliedAt, Message: locale.T("The sync runs with the settings saved on this computer.")}
+		return ServiceSync{Status: SyncInEffect, Since: record.AppliedAt, Said: saidInEffect.With()}
 	case record.AttemptedAt.Before(saved.SavedAt):
 		// Not tried since the last save (the app was closed meanwhile).
-		return ServiceSync{Status: SyncPending, Message: locale.T("They have not been sent to the service yet.")}
+		return ServiceSync{Status: SyncPending, Said: saidNotSentYet.With()}
 	}
-	return ServiceSync{Status: SyncPending, Message: record.Problem.Text(), Kind: quickbooks.Kind(record.ProblemKind), Refused: refusedByService(record.Refused)}
+	return ServiceSync{Status: SyncPending, Said: record.Problem, Kind: quickbooks.Kind(record.ProblemKind), Refused: refusedByService(record.Refused)}
 }
 
 // refusedByService words the values the service refused, each with the
@@ -114,16 +114,16 @@ func refusedByService(kept []settings.FieldError) []settings.FieldError {
 	return out
 }
 
-// changedElsewhereMessage says who changed the service's settings, as far
+// changedElsewhereSaid says who changed the service's settings, as far
 // as the service knows, each way in a whole sentence of its own.
-func changedElsewhereMessage(e *store.ServiceCopy) string {
+func changedElsewhereSaid(e *store.ServiceCopy) locale.Said {
 	switch {
 	case e.Computer != "" && e.User != "":
-		return locale.T("The settings the QuickBooks service runs with were changed on %s by %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", e.Computer, e.User)
+		return saidChangedOnBy.With(e.Computer, e.User)
 	case e.Computer != "":
-		return locale.T("The settings the QuickBooks service runs with were changed on %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.", e.Computer)
+		return saidChangedOn.With(e.Computer)
 	default:
-		return locale.T("The settings the QuickBooks service runs with were changed from somewhere else (another computer, or Procore's page), so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.")
+		return saidChangedElsewhere.With()
 	}
 }
 

@@ -53,7 +53,7 @@ func (f *fixture) send(t *testing.T, choice SendChoice) ServiceSync {
 
 func wantSync(t *testing.T, st ServiceSync, status SyncStatus, says string) {
 	t.Helper()
-	if st.Status != status || !strings.Contains(st.Message, says) || st.Headline != syncHeadlines[status].Text() {
+	if st.Status != status || !strings.Contains(st.Said.Text(), says) || st.Headline != syncHeadlines[status].Text() {
 		t.Fatalf("sync state %+v\nwant %s saying %q", st, status, says)
 	}
 }
@@ -95,7 +95,7 @@ func TestPendingWhileTheServiceIsDownThenSent(t *testing.T) {
 	sim.SetCondition(simulator.Condition{HResult: "0x80040414"})
 	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
 	wantSync(t, st, SyncPending, "Close the dialog")
-	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncPending || st.Sync.Message == "" {
+	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncPending || st.Sync.Said.IsZero() {
 		t.Fatalf("pending not remembered: %+v", st)
 	}
 	sim.SetCondition(simulator.Condition{})

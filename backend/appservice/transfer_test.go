@@ -36,7 +36,7 @@ func TestExportImportRoundTripAsNewRevision(t *testing.T) {
 		t.Fatalf("import: %+v %v", st.Saved, err)
 	}
 	// A second import of the same preview is stale.
-	if _, err := svc.Import(ctx, store.DefaultProfile, p); err == nil || !strings.Contains(MessageFor(err), "Reload") {
+	if _, err := svc.Import(ctx, store.DefaultProfile, p); err == nil || !strings.Contains(MessageFor(err), "Load the latest settings") {
 		t.Fatalf("stale import: %v", err)
 	}
 }

@@ -12,24 +12,36 @@ import (
 
 // cliChecks words the checklist for the command line: a remedy names a
 // command or option where the window's names a button.
-func cliChecks(checks []appservice.Check, serviceURL string, res appservice.ConnectionResult) []appservice.Check {
-	out := make([]appservice.Check, len(checks))
+func cliChecks(checks []appservice.Check, serviceURL string, res appservice.ConnectionResult) []checkJSON {
+	out := make([]checkJSON, len(checks))
 	for i, ch := range checks {
+		message := ch.Said.Text()
 		switch {
 		case ch.Kind != "":
-			ch.Message = serviceProblem(failure{ch.Kind, ch.Message, res.Certificate}, serviceURL)
+			message = serviceProblem(failure{ch.Kind, message, res.Certificate}, serviceURL)
 		case ch.Remedy == appservice.RemedyRefreshItems:
-			ch.Message = locale.T("%s Run: qbsettings items refresh", ch.Message)
+			message = locale.T("%s Run: qbsettings items refresh", message)
 		case ch.Remedy == appservice.RemedySendSettings && ch.Status == appservice.CheckFail:
-			ch.Message = locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", ch.Message)
+			message = locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", message)
 		case ch.Remedy == appservice.RemedySendSettings:
-			ch.Message = locale.T("%s Run: qbsettings settings apply", ch.Message)
+			message = locale.T("%s Run: qbsettings settings apply", message)
 		case ch.Remedy == appservice.RemedyChooseItem:
-			ch.Message = locale.T("%s Run: qbsettings items list, then qbsettings settings set \"retainageItem=NAME\"", ch.Message)
+			message = locale.T("%s Run: qbsettings items list, then qbsettings settings set \"retainageItem=NAME\"", message)
 		}
-		out[i] = ch
+		out[i] = checkJSON{ID: ch.ID, Label: ch.Label, Status: ch.Status, Message: message, Kind: ch.Kind, Remedy: ch.Remedy}
 	}
 	return out
+}
+
+// checkJSON is a line of the readiness checklist, as connection test
+// --json prints it.
+type checkJSON struct {
+	ID      appservice.CheckID     `json:"id"`
+	Label   string                 `json:"label"`
+	Status  appservice.CheckStatus `json:"status"`
+	Message string                 `json:"message"`
+	Kind    quickbooks.Kind        `json:"kind,omitempty"`
+	Remedy  appservice.Remedy      `json:"remedy,omitempty"`
 }
 
 // ConnectionJSON is what connection test --json prints.
@@ -43,7 +55,7 @@ type ConnectionJSON struct {
 	Message     string           `json:"message"`
 	Certificate *CertificateJSON `json:"certificate,omitempty"`
 	// Checks is the readiness checklist, every link a sync needs.
-	Checks []appservice.Check `json:"checks"`
+	Checks []checkJSON `json:"checks"`
 }
 
 // checkMarks mark a checklist line's outcome on a terminal or in a log.

@@ -99,17 +99,18 @@ func syncJSON(st appservice.ServiceSync) serviceSyncJSON {
 
 // cliSyncMessage words a sync state's message with the commands that help.
 func cliSyncMessage(st appservice.ServiceSync) string {
+	message := st.Said.Text()
 	switch st.Status {
 	case appservice.SyncPending:
-		msg := st.Message
+		msg := message
 		if st.Kind != "" {
-			msg = serviceProblem(failure{kind: st.Kind, message: st.Message}, "")
+			msg = serviceProblem(failure{kind: st.Kind, message: message}, "")
 		}
 		return locale.T("%s Then run: qbsettings settings apply", msg)
 	case appservice.SyncChangedElsewhere:
-		return locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", st.Message)
+		return locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", message)
 	default: // nothing to run
-		return st.Message
+		return message
 	}
 }
 

@@ -35,14 +35,14 @@ func (c *Companies) Profiles() ProfilesResult {
 func (c *Companies) profiles(svc *appservice.Service, failure error) ProfilesResult {
 	ps, err := svc.Profiles(c.context())
 	if err != nil {
-		return ProfilesResult{Error: appservice.MessageFor(err)}
+		return ProfilesResult{Error: windowMessage(err)}
 	}
 	out := ProfilesResult{Current: c.currentProfile(), Profiles: make([]ProfileInfo, len(ps))}
 	for i, p := range ps {
 		out.Profiles[i] = ProfileInfo{ID: p.ID, Name: p.Name}
 	}
 	if failure != nil {
-		out.Error = appservice.MessageFor(failure)
+		out.Error = windowMessage(failure)
 	}
 	return out
 }

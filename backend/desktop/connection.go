@@ -41,13 +41,32 @@ type ConnectionTestResult struct {
 	Canceled    bool                  `json:"canceled"`
 	// Checks is the readiness checklist, in the order the links depend on
 	// each other.
-	Checks []appservice.Check `json:"checks"`
+	Checks []Check `json:"checks"`
 	// OpenCompanyFile names the company file the service has open, for the
 	// choice to use it when it is not the settings' own.
 	OpenCompanyFile string `json:"openCompanyFile"`
 }
 
 func (r *ConnectionTestResult) failWith(problem string) { r.Error = problem }
+
+// Check is a line of the readiness checklist: what was found, or one next
+// step, and, for a program, what failed and the app's action that helps.
+type Check struct {
+	ID      appservice.CheckID     `json:"id"`
+	Label   string                 `json:"label"`
+	Status  appservice.CheckStatus `json:"status"`
+	Message string                 `json:"message"`
+	Kind    quickbooks.Kind        `json:"kind,omitempty"`
+	Remedy  appservice.Remedy      `json:"remedy,omitempty"`
+}
+
+func toChecks(checks []appservice.Check) []Check {
+	out := make([]Check, len(checks))
+	for i, ch := range checks {
+		out[i] = Check{ID: ch.ID, Label: ch.Label, Status: ch.Status, Message: windowText(ch.Said), Kind: ch.Kind, Remedy: ch.Remedy}
+	}
+	return out
+}
 
 // RefreshResult is the refreshed item list, or why it was not refreshed.
 type RefreshResult struct {
@@ -76,12 +95,12 @@ func (c *Connection) TestConnection(ch settings.Change) ConnectionTestResult {
 		res, errs, err := svc.TestConnection(ctx, c.currentProfile(), ch)
 		switch {
 		case err != nil:
-			return ConnectionTestResult{Error: appservice.MessageFor(err)}
+			return ConnectionTestResult{Error: windowMessage(err)}
 		case len(errs) > 0:
-			return ConnectionTestResult{FieldErrors: errs}
+			return ConnectionTestResult{FieldErrors: windowFieldErrors(errs)}
 		}
 		out := ConnectionTestResult{Status: toConnectionStatus(res.Status), Kind: res.Kind, Canceled: res.Kind == quickbooks.KindCanceled,
-			Checks: res.Checks, OpenCompanyFile: appservice.FileName(res.OpenFile)}
+			Checks: toChecks(res.Checks), OpenCompanyFile: appservice.FileName(res.OpenFile)}
 		if cert := res.Certificate; cert != nil {
 			out.Certificate = &CertificateInfo{Fingerprint: cert.Fingerprint, Subject: cert.Subject, Issuer: cert.Issuer,
 				NotAfter: timeText(cert.NotAfter), SelfSigned: cert.SelfSigned}
@@ -98,9 +117,9 @@ func (c *Connection) RebindCompanyFile(ch settings.Change) ConnectionTestResult 
 		_, errs, err := svc.RebindCompanyFile(c.context(), c.currentProfile(), ch)
 		switch {
 		case err != nil:
-			return ConnectionTestResult{Error: appservice.MessageFor(err)}
+			return ConnectionTestResult{Error: windowMessage(err)}
 		case len(errs) > 0:
-			return ConnectionTestResult{FieldErrors: errs}
+			return ConnectionTestResult{FieldErrors: windowFieldErrors(errs)}
 		}
 		return c.TestConnection(ch)
 	})
@@ -126,9 +145,9 @@ func (c *Connection) CreateRetainageItem(ch settings.Change, name string) Create
 		it, list, errs, err := svc.CreateRetainageItem(c.context(), c.currentProfile(), ch, name)
 		switch {
 		case err != nil:
-			return CreateItemResult{Error: appservice.MessageFor(err)}
+			return CreateItemResult{Error: windowMessage(err)}
 		case len(errs) > 0:
-			return CreateItemResult{FieldErrors: errs}
+			return CreateItemResult{FieldErrors: windowFieldErrors(errs)}
 		}
 		item := ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
 		return CreateItemResult{Item: &item, Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
@@ -149,9 +168,9 @@ func (c *Connection) RefreshItems(ch settings.Change) RefreshResult {
 		})
 		switch {
 		case err != nil:
-			return RefreshResult{Error: appservice.MessageFor(err)}
+			return RefreshResult{Error: windowMessage(err)}
 		case len(errs) > 0:
-			return RefreshResult{FieldErrors: errs}
+			return RefreshResult{FieldErrors: windowFieldErrors(errs)}
 		}
 		return RefreshResult{Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
 	})
@@ -165,7 +184,7 @@ func (c *Connection) CancelRefresh() { c.ops.cancel("refresh") }
 func (c *Connection) TrustCertificate(serviceURL, fingerprint, subject string) TrustResult {
 	return serve(c.shell, func(svc *appservice.Service) TrustResult {
 		if err := svc.TrustCertificate(c.context(), c.currentProfile(), serviceURL, fingerprint, subject); err != nil {
-			return TrustResult{Error: appservice.MessageFor(err)}
+			return TrustResult{Error: windowMessage(err)}
 		}
 		return c.trusted(svc)
 	})
@@ -175,7 +194,7 @@ func (c *Connection) TrustCertificate(serviceURL, fingerprint, subject string) T
 func (c *Connection) RemoveTrustedCertificate(origin string) TrustResult {
 	return serve(c.shell, func(svc *appservice.Service) TrustResult {
 		if err := svc.RemoveTrustedCertificate(c.context(), c.currentProfile(), origin); err != nil {
-			return TrustResult{Error: appservice.MessageFor(err)}
+			return TrustResult{Error: windowMessage(err)}
 		}
 		return c.trusted(svc)
 	})
@@ -184,7 +203,7 @@ func (c *Connection) RemoveTrustedCertificate(origin string) TrustResult {
 func (c *Connection) trusted(svc *appservice.Service) TrustResult {
 	list, err := svc.TrustedCertificates(c.context(), c.currentProfile())
 	if err != nil {
-		return TrustResult{Error: appservice.MessageFor(err)}
+		return TrustResult{Error: windowMessage(err)}
 	}
 	return TrustResult{Trusted: toTrustedInfos(list)}
 }

@@ -81,7 +81,7 @@ func (f *Form) Load() LoadResult {
 func (s *shell) load(svc *appservice.Service, profile string) LoadResult {
 	st, err := svc.Load(s.context(), profile)
 	if err != nil {
-		return LoadResult{Error: appservice.MessageFor(err)}
+		return LoadResult{Error: windowMessage(err)}
 	}
 	s.log.Info("form loaded", "profile", profile, "revision", st.Saved.Revision, "items", len(st.Items.Items))
 	return LoadResult{State: s.toFormState(st)}
@@ -96,7 +96,7 @@ func (f *Form) Validate(c settings.Change) []settings.FieldError {
 			// The form reports field problems only; Save will say what failed.
 			f.log.Warn("validate failed", "err", err)
 		}
-		return errs
+		return windowFieldErrors(errs)
 	})
 }
 
@@ -108,9 +108,9 @@ func (f *Form) Save(baseRevision int64, c settings.Change) SaveResult {
 		switch {
 		case err != nil:
 			var conflict *store.ConflictError
-			return SaveResult{Error: appservice.MessageFor(err), Conflict: errors.As(err, &conflict)}
+			return SaveResult{Error: windowMessage(err), Conflict: errors.As(err, &conflict)}
 		case len(errs) > 0:
-			return SaveResult{FieldErrors: errs}
+			return SaveResult{FieldErrors: windowFieldErrors(errs)}
 		}
 		return SaveResult{State: f.toFormState(st)}
 	})
@@ -186,7 +186,7 @@ func (s *shell) toFormState(st appservice.State) *FormState {
 }
 
 func toConnectionStatus(s store.Status) ConnectionStatus {
-	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: s.Outcome.Text(),
+	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: windowText(s.Outcome),
 		CanCreateItems: s.Can(quickbooks.CapabilityItemsCreate)}
 }
 

@@ -38,7 +38,7 @@ func (h *History) History() HistoryResult {
 	return serve(h.shell, func(svc *appservice.Service) HistoryResult {
 		entries, err := svc.History(h.context(), h.currentProfile())
 		if err != nil {
-			return HistoryResult{Error: appservice.MessageFor(err)}
+			return HistoryResult{Error: windowMessage(err)}
 		}
 		out := make([]HistoryEntry, len(entries))
 		for i, e := range entries {

@@ -33,7 +33,7 @@ func (l *Language) Locale() LocaleInfo {
 		c, err := svc.LocaleChoice(l.context())
 		if err != nil {
 			info := systemLocaleInfo()
-			info.Error = appservice.MessageFor(err)
+			info.Error = windowMessage(err)
 			return info
 		}
 		return toLocaleInfo(c)
@@ -48,7 +48,7 @@ func (l *Language) ChooseLocale(tag string) LocaleInfo {
 		c, err := svc.ChooseLocale(l.context(), tag)
 		if err != nil {
 			info := l.Locale()
-			info.Error = appservice.MessageFor(err)
+			info.Error = windowMessage(err)
 			return info
 		}
 		return toLocaleInfo(c)

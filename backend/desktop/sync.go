@@ -52,7 +52,7 @@ func (s *Sync) SendSettings(keepThisComputers bool) SendResult {
 		defer done()
 		st, err := svc.SendSettings(ctx, s.currentProfile(), choice)
 		if err != nil {
-			return SendResult{Error: appservice.MessageFor(err)}
+			return SendResult{Error: windowMessage(err)}
 		}
 		return SendResult{Sync: toServiceSync(st)}
 	})
@@ -64,14 +64,14 @@ func (s *Sync) TakeServiceSettings() SaveResult {
 	return serve(s.shell, func(svc *appservice.Service) SaveResult {
 		st, err := svc.TakeServiceSettings(s.context(), s.currentProfile())
 		if err != nil {
-			return SaveResult{Error: appservice.MessageFor(err)}
+			return SaveResult{Error: windowMessage(err)}
 		}
 		return SaveResult{State: s.toFormState(st)}
 	})
 }
 
 func toServiceSync(st appservice.ServiceSync) *ServiceSync {
-	out := &ServiceSync{Status: st.Status, Headline: st.Headline, Since: timeText(st.Since), Message: st.Message,
+	out := &ServiceSync{Status: st.Status, Headline: st.Headline, Since: timeText(st.Since), Message: windowText(st.Said),
 		Refused: st.Refused}
 	if e := st.Elsewhere; e != nil {
 		out.Elsewhere = &ServiceCopy{AppliedAt: timeText(e.AppliedAt), Computer: e.Computer, User: e.User, Differences: e.Differences}

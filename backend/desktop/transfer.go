@@ -48,7 +48,7 @@ func (t *Transfer) ExportSettings() ExportResult {
 		}
 		data, err := svc.Export(t.context(), t.currentProfile(), appservice.WithoutTrust)
 		if err != nil {
-			return ExportResult{Error: appservice.MessageFor(err)}
+			return ExportResult{Error: windowMessage(err)}
 		}
 		if err := os.WriteFile(path, data, 0o600); err != nil {
 			t.log.Error("export not written", "path", path, "err", err)
@@ -65,13 +65,13 @@ func (t *Transfer) PreviewImport(content string) ImportPreviewResult {
 	return serve(t.shell, func(svc *appservice.Service) ImportPreviewResult {
 		p, err := svc.PreviewImport(t.context(), t.currentProfile(), []byte(content))
 		if err != nil {
-			return ImportPreviewResult{Error: appservice.MessageFor(err)}
+			return ImportPreviewResult{Error: windowMessage(err)}
 		}
 		token := newToken()
 		t.mu.Lock()
 		t.pendingImport = &pendingImport{token: token, preview: p}
 		t.mu.Unlock()
-		return ImportPreviewResult{Token: token, Changes: p.Changes, FieldErrors: p.FieldErrors}
+		return ImportPreviewResult{Token: token, Changes: p.Changes, FieldErrors: windowFieldErrors(p.FieldErrors)}
 	})
 }
 
@@ -87,7 +87,7 @@ func (t *Transfer) ApplyImport(token string) SaveResult {
 		}
 		st, err := svc.Import(t.context(), t.currentProfile(), pending.preview)
 		if err != nil {
-			return SaveResult{Error: appservice.MessageFor(err)}
+			return SaveResult{Error: windowMessage(err)}
 		}
 		return SaveResult{State: t.toFormState(st)}
 	})

@@ -41,6 +41,14 @@ func Coded(code, key string) Phrase {
 // Text is the phrase worded now, as Key.Text words it.
 func (p Phrase) Text(args ...any) string { return p.key.Text(args...) }
 
+// KeyOf is the message a code names; ok is false for a code no phrase has.
+func KeyOf(code string) (key Key, ok bool) {
+	phrasesMu.RLock()
+	defer phrasesMu.RUnlock()
+	key, ok = phrases[code]
+	return key, ok
+}
+
 // Code is the phrase's code, as kept.
 func (p Phrase) Code() string { return p.code }
 
@@ -76,20 +84,30 @@ func (s Said) IsZero() bool { return s.Code == "" }
 var unknownPhrase = Message("This was recorded by another version of the app, which words it differently. Try again to see it in this version's words.")
 
 // Text is s in the words of the locale in use ("" for the zero Said).
-func (s Said) Text() string {
+func (s Said) Text() string { return Wording(nil).Text(s) }
+
+// Wording is a shell's own words for some codes, where the shared words
+// would not do: the window names its buttons, the command line its
+// commands. Each takes the same values as the phrase it stands for.
+type Wording map[string]Key
+
+// Text is s in the words of the locale in use, in w's words for the codes
+// w has, at any depth, and the phrases' own for the others.
+func (w Wording) Text(s Said) string {
 	if s.IsZero() {
 		return ""
 	}
-	phrasesMu.RLock()
-	key, known := phrases[s.Code]
-	phrasesMu.RUnlock()
-	if !known {
-		return unknownPhrase.Text()
+	key, own := w[s.Code]
+	if !own {
+		var known bool
+		if key, known = KeyOf(s.Code); !known {
+			return unknownPhrase.Text()
+		}
 	}
 	args := make([]any, len(s.Args))
 	for i, a := range s.Args {
 		if inner, ok := a.(Said); ok {
-			a = inner.Text()
+			a = w.Text(inner)
 		}
 		args[i] = a
 	}

@@ -73,3 +73,17 @@ func TestOneCodeNamesOneMessage(t *testing.T) {
 	}()
 	Coded("test.canceled", "Canceled.")
 }
+
+// A shell's own words stand in for a phrase's, inside other phrases too.
+func TestWordingStandsInForItsCodes(t *testing.T) {
+	defer Use(Current())
+	Use(US)
+	own := Wording{"test.canceled": Message("Canceled.")}
+	said := testBoth.With(testCanceled.With(), testStatus.With(500))
+	if got := own.Text(said); !strings.HasPrefix(got, "Canceled. The QuickBooks service reported a problem (error 500).") {
+		t.Fatalf("worded %q", got)
+	}
+	if got := own.Text(testCanceled.With()); got != "Canceled." {
+		t.Fatalf("worded %q", got)
+	}
+}

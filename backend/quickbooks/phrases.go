@@ -7,13 +7,13 @@ import "qbsettings/backend/locale"
 // code and values, and worded when shown.
 var (
 	saidCanceled          = locale.Coded("qb.canceled", "Canceled.")
-	saidCertificate       = locale.Coded("qb.certificateNotTrusted", "This computer does not trust the security certificate of the service at %s, so nothing was sent to it. If this is your own QuickBooks service with a self-signed certificate, compare the fingerprint below with the one your IT support gives you, then choose Trust this certificate.")
+	saidCertificate       = locale.Coded("qb.certificateNotTrusted", "This computer does not trust the security certificate of the service at %s, so nothing was sent to it. If this is your own QuickBooks service with a self-signed certificate, compare its fingerprint with the one your IT support gives you before you trust it.")
 	saidTimeout           = locale.Coded("qb.timeout", "The QuickBooks service at %s did not answer in time. Check that the computer running it is on and the service is started, then try again.")
 	saidHostNotFound      = locale.Coded("qb.hostNotFound", "The server name %q could not be found on the network. Check the Service URL for typing mistakes, and that this computer is connected to the office network.")
 	saidConnectionRefused = locale.Coded("qb.connectionRefused", "Nothing is accepting connections at %s. Check that the QuickBooks service is running on that computer and that the port in the Service URL is right.")
 	saidNotHTTPS          = locale.Coded("qb.notHTTPS", "The address %s does not answer secure (https) connections. Check the Service URL: ask your IT support whether it starts with https:// or http://.")
 	saidConnectionLost    = locale.Coded("qb.connectionLost", "The connection to the QuickBooks service at %s was lost before it answered. Try again; if it keeps happening, restart the QuickBooks service.")
-	saidUnauthorized      = locale.Coded("qb.unauthorized", "The QuickBooks service did not accept the Service User and Service Password. Check the user name, and enter the password again with Edit Credentials.")
+	saidUnauthorized      = locale.Coded("qb.unauthorized", "The QuickBooks service did not accept the Service User and Service Password. Check the user name and the password.")
 	saidSettingsChanged   = locale.Coded("qb.settingsChanged", "The settings on the QuickBooks service were changed from somewhere else (another computer, or Procore) since this computer last applied them, so nothing was sent. Compare them with yours, then choose which to keep.")
 	saidSettingsRefused   = locale.Coded("qb.settingsRefused", "The QuickBooks service did not accept some of the settings, so none were applied there. The reasons are shown beside the settings.")
 	// saidByService is the service's own words for the user, kept as they

@@ -143,11 +143,11 @@ func passwordProblem(c Change, stored, storedKnown bool) (Problem, string) {
 			return "", ""
 		}
 		// A password belongs to one Service User: a changed user needs its own.
-		return ProblemPasswordNotStored, locale.T("No password is stored for this Service User. Click Edit Credentials and enter its password.")
+		return ProblemPasswordNotStored, locale.T("No password is stored for this Service User. Enter its password.")
 	}
 	switch {
 	case c.Password == "" && stored:
-		return ProblemPasswordEmpty, locale.T("Enter the new password, or click Cancel to keep the current one.")
+		return ProblemPasswordEmpty, locale.T("Enter the new password, or keep the current one.")
 	case c.Password == "":
 		return ProblemPasswordEmpty, locale.T("Enter the password of the QuickBooks service account. No password is stored yet.")
 	case utf8.RuneCountInString(c.Password) > MaxPasswordLength:
@@ -176,7 +176,7 @@ func retainageItemProblem(ref ItemRef, known Known) (Problem, string) {
 	items := known.Items
 	if ref.IsZero() {
 		if len(items) == 0 {
-			return ProblemItemListEmpty, locale.T("Choose the Invoice Retainage Item. The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list.")
+			return ProblemItemListEmpty, locale.T("Choose the Invoice Retainage Item. The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the item list.")
 		}
 		return "", locale.T("Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks.")
 	}

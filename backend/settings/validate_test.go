@@ -116,7 +116,7 @@ func TestPassword(t *testing.T) {
 		{"longest allowed", true, strings.Repeat("ü", MaxPasswordLength), false, ""},
 		{"none stored for this user and box closed", false, "", false, "No password is stored for this Service User"},
 		{"none stored and box empty", true, "", false, "No password is stored yet"},
-		{"box opened and left empty", true, "", true, "or click Cancel to keep the current one"},
+		{"box opened and left empty", true, "", true, "or keep the current one"},
 		{"too long", true, strings.Repeat("a", MaxPasswordLength+1), true, "too long"},
 		{"pasted line break", true, "secret\n", false, "hidden character"},
 		{"pasted zero-width space", true, "sec\u200bret", false, "hidden character"},
@@ -147,7 +147,7 @@ func TestRetainageItem(t *testing.T) {
 		want  string
 	}{
 		{"active item", ref(retainage), someItems, ""},
-		{"none chosen, empty list", ItemRef{}, nil, "Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list"},
+		{"none chosen, empty list", ItemRef{}, nil, "Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the item list"},
 		{"none chosen", ItemRef{}, someItems, "required to sync subcontractor invoices"},
 		{"gone from the list", ItemRef{ListID: "X-1", FullName: "Deleted Item"}, someItems, "\"Deleted Item\" is no longer in the QuickBooks item list"},
 		{"inactive", ref(oldItem), someItems, "\"Old Retainage\" is inactive"},

@@ -3,7 +3,7 @@ import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeSty
 import { Badge, BadgeColor } from "../ui/Badge";
 import { Button } from "../ui/Button";
 import { useTypography } from "../ui/typography";
-import { appservice } from "../../wailsjs/go/models";
+import { appservice, desktop } from "../../wailsjs/go/models";
 import { useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -27,7 +27,7 @@ const COLOR: Record<string, BadgeColor> = {
 // link, each with its next step; a company file other than the settings'
 // offers to use it, after asking.
 export function ReadinessChecklist(props: {
-  checks: appservice.Check[];
+  checks: desktop.Check[];
   openCompanyFile: string;
   onRebind: () => Promise<void>;
   onSendSettings: () => Promise<void>;
