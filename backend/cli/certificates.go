@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -30,21 +31,22 @@ func certificateJSON(p quickbooks.Presented, url string) *CertificateJSON {
 		SelfSigned: cert.SelfSigned, TrustedBySystem: p.TrustedBySystem}
 }
 
-func certificateShow(ctx context.Context, c *call) int {
+type certificateShow struct{ jsonOption }
+
+func (in *certificateShow) run(ctx context.Context, c *call) error {
 	if len(c.args) != 1 {
-		return c.misused(locale.T("certificate show needs the service's URL, for example https://qbserver:8443"))
+		return misused(locale.T("certificate show needs the service's URL, for example https://qbserver:8443"))
 	}
 	url := c.args[0]
 	p, errs, err := c.b.Service.PresentedCertificate(ctx, url)
 	if err != nil {
-		return c.failAt(err, url)
+		return atService(err, url)
 	}
 	if len(errs) > 0 {
-		c.printFieldErrors(errs)
-		return Failed
+		return c.refused(errs, "")
 	}
-	if c.json {
-		return printJSON(c, certificateJSON(p, url))
+	if in.json {
+		return c.printJSON(certificateJSON(p, url))
 	}
 	cert := p.Certificate
 	locale.Fprintf(c.Stdout, "Subject: %s\nIssuer: %s\nValid: %s to %s\nSHA-256 fingerprint: %s\n",
@@ -54,27 +56,36 @@ func certificateShow(ctx context.Context, c *call) int {
 	} else {
 		locale.Fprintf(c.Stdout, "This computer does not trust it by itself. If the fingerprint is the one your IT support gives for the service, trust it with:\n  qbsettings certificate trust %s --fingerprint %s\n", url, cert.Fingerprint)
 	}
-	return OK
+	return nil
 }
 
-func certificateTrust(ctx context.Context, c *call) int {
+type certificateTrust struct {
+	profileOption
+	fingerprint string
+}
+
+func (in *certificateTrust) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	fs.StringVar(&in.fingerprint, "fingerprint", "", "the certificate's SHA-256 fingerprint")
+}
+
+func (in *certificateTrust) run(ctx context.Context, c *call) error {
 	if len(c.args) != 1 {
-		return c.misused(locale.T("certificate trust needs the service's URL"))
+		return misused(locale.T("certificate trust needs the service's URL"))
 	}
-	if c.fingerprint == "" {
-		return c.misused(locale.T("certificate trust needs --fingerprint with the certificate's SHA-256 fingerprint (qbsettings certificate show URL shows it)"))
+	if in.fingerprint == "" {
+		return misused(locale.T("certificate trust needs --fingerprint with the certificate's SHA-256 fingerprint (qbsettings certificate show URL shows it)"))
 	}
 	url := c.args[0]
-	p, errs, err := c.b.Service.TrustPresentedCertificate(ctx, c.profile, url, c.fingerprint)
+	p, errs, err := c.b.Service.TrustPresentedCertificate(ctx, in.profile, url, in.fingerprint)
 	if err != nil {
-		return c.failAt(err, url)
+		return atService(err, url)
 	}
 	if len(errs) > 0 {
-		c.printFieldErrors(errs)
-		return Failed
+		return c.refused(errs, "")
 	}
 	locale.Fprintf(c.Stdout, "Trusted the certificate %s for %s.\n", p.Certificate.Fingerprint, quickbooks.Origin(url))
-	return OK
+	return nil
 }
 
 // TrustedJSON is a trusted certificate as certificate list --json prints it.
@@ -85,45 +96,56 @@ type TrustedJSON struct {
 	TrustedAt   time.Time `json:"trustedAt"`
 }
 
-func certificateList(ctx context.Context, c *call) int {
+type certificateList struct {
+	profileOption
+	jsonOption
+}
+
+func (in *certificateList) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+}
+
+func (in *certificateList) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
-		return c.misused(locale.T("certificate list takes no arguments"))
+		return misused(locale.T("certificate list takes no arguments"))
 	}
-	list, err := c.b.Service.TrustedCertificates(ctx, c.profile)
+	list, err := c.b.Service.TrustedCertificates(ctx, in.profile)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
-	if c.json {
+	if in.json {
 		out := []TrustedJSON{}
 		for _, t := range list {
 			out = append(out, TrustedJSON{t.Origin, t.Fingerprint, t.Subject, t.TrustedAt})
 		}
-		return printJSON(c, out)
+		return c.printJSON(out)
 	}
 	for _, t := range list {
 		fmt.Fprintf(c.Stdout, "%s\t%s\t%s\n", t.Origin, t.Fingerprint, t.Subject)
 	}
-	return OK
+	return nil
 }
 
-func certificateRemove(ctx context.Context, c *call) int {
+type certificateRemove struct{ profileOption }
+
+func (in *certificateRemove) run(ctx context.Context, c *call) error {
 	if len(c.args) != 1 {
-		return c.misused(locale.T("certificate remove needs the ORIGIN, as certificate list shows it (https://host:port)"))
+		return misused(locale.T("certificate remove needs the ORIGIN, as certificate list shows it (https://host:port)"))
 	}
 	origin := quickbooks.Origin(c.args[0])
-	list, err := c.b.Service.TrustedCertificates(ctx, c.profile)
+	list, err := c.b.Service.TrustedCertificates(ctx, in.profile)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
 	for _, t := range list {
 		if t.Origin == origin {
-			if err := c.b.Service.RemoveTrustedCertificate(ctx, c.profile, origin); err != nil {
-				return c.fail(err)
+			if err := c.b.Service.RemoveTrustedCertificate(ctx, in.profile, origin); err != nil {
+				return err
 			}
 			locale.Fprintf(c.Stdout, "No longer trusting the certificate of %s.\n", origin)
-			return OK
+			return nil
 		}
 	}
-	locale.Fprintf(c.Stderr, "qbsettings: no certificate is trusted for %q. Run qbsettings certificate list to see the trusted ones.\n", c.args[0])
-	return Failed
+	return failed(locale.T("no certificate is trusted for %q. Run qbsettings certificate list to see the trusted ones.", c.args[0]))
 }

@@ -16,7 +16,6 @@ import (
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
-	"qbsettings/backend/store"
 )
 
 // Exit codes.
@@ -42,98 +41,79 @@ type Env struct {
 	Open             func() (Backend, func(), error)
 }
 
-// flags says which options a command takes.
-type flags uint
-
-const (
-	takesProfile flags = 1 << iota
-	takesJSON
-	takesYes
-	takesIncludeTrust
-	takesPasswordStdin
-	takesFingerprint
-	takesSearch
-	takesFromService
-	takesResolve
-)
-
-// command is one subcommand: its words, its arguments and options, what it
-// does, and how to run it.
+// command is one subcommand: its words, its arguments, what it does, and
+// its input (its options, and how it runs with them).
 type command struct {
 	words   string // "settings get"
 	args    string // its positional arguments, as usage shows them
-	flags   flags
 	summary locale.Key
-	run     func(ctx context.Context, c *call) int
+	input   func() input // a fresh input for each run
 }
 
-// call is one run of a command: its options, arguments and environment.
+// call is one run of a command: its environment, its positional
+// arguments and the backend it runs against. Its options are its input's.
 type call struct {
 	Env
-	cmd           *command
-	profile       string
-	json          bool
-	yes           bool
-	includeTrust  bool
-	passwordStdin bool
-	fingerprint   string
-	search        string
-	fromService   bool
-	keepLocal     bool
-	takeService   bool
-	args          []string
-	b             Backend
+	cmd  *command
+	args []string
+	b    Backend
 }
 
 var commands = []command{
-	{"profiles list", "", takesJSON, locale.Message("list the company profiles"), profilesList},
-	{"profiles add", "NAME", takesJSON, locale.Message("add a company profile; prints its ID"), profilesAdd},
-	{"profiles rename", "ID NAME", 0, locale.Message("rename a company profile"), profilesRename},
-	{"profiles remove", "ID", takesYes, locale.Message("remove a company profile with its settings, history and passwords (asks unless --yes)"), profilesRemove},
-	{"settings get", "", takesProfile | takesFromService | takesJSON, locale.Message("show the settings saved here, or with --from-service the ones the QuickBooks service runs with"), settingsGet},
-	{"settings set", "KEY=VALUE...", takesProfile | takesPasswordStdin, locale.Message("change settings (and, with --password-stdin, the password) as one revision, checked like the form; all or nothing"), settingsSet},
-	{"settings apply", "", takesProfile | takesResolve | takesJSON, locale.Message("send the saved settings to the QuickBooks service; if they were changed there from somewhere else, --keep-local replaces them with these and --take-service saves them here (exit 1 unless in effect)"), settingsApply},
-	{"settings validate", "FILE", takesProfile, locale.Message("check a settings file without importing it"), settingsValidate},
-	{"settings export", "FILE", takesProfile | takesIncludeTrust, locale.Message("write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust"), settingsExport},
-	{"settings import", "FILE", takesProfile | takesYes, locale.Message("show what FILE would change and apply it (asks unless --yes)"), settingsImport},
-	{"password set", "", takesProfile, locale.Message("store the service password, read from standard input"), passwordSet},
-	{"connection test", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, locale.Message("check the connection with the saved settings, or with the values given"), connectionTest},
-	{"connection rebind", "[KEY=VALUE...]", takesProfile | takesPasswordStdin, locale.Message("use the company file the service has open now for these settings (when connection test found another file open)"), connectionRebind},
-	{"items refresh", "[KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, locale.Message("have the service re-read QuickBooks' items and store the list"), itemsRefresh},
-	{"items create", "NAME [KEY=VALUE...]", takesProfile | takesPasswordStdin | takesJSON, locale.Message("create a Service item named NAME in QuickBooks (for example \"Retainage Payable\"), refresh the list, and print it"), itemsCreate},
-	{"items list", "", takesProfile | takesSearch | takesJSON, locale.Message("list the stored items the Invoice Retainage Item is chosen from"), itemsList},
-	{"certificate show", "URL", takesJSON, locale.Message("show the certificate the service at URL presents (subject, SHA-256 fingerprint)"), certificateShow},
-	{"certificate trust", "URL", takesProfile | takesFingerprint, locale.Message("trust the certificate the service at URL presents, if its fingerprint is the one given"), certificateTrust},
-	{"certificate list", "", takesProfile | takesJSON, locale.Message("list the trusted certificates"), certificateList},
-	{"certificate remove", "ORIGIN", takesProfile, locale.Message("stop trusting the certificate of ORIGIN (as certificate list shows it)"), certificateRemove},
-	{"history", "", takesProfile | takesJSON, locale.Message("list the saved revisions and what each changed"), history},
+	{"profiles list", "", locale.Message("list the company profiles"), func() input { return &profilesList{} }},
+	{"profiles add", "NAME", locale.Message("add a company profile; prints its ID"), func() input { return &profilesAdd{} }},
+	{"profiles rename", "ID NAME", locale.Message("rename a company profile"), func() input { return &profilesRename{} }},
+	{"profiles remove", "ID", locale.Message("remove a company profile with its settings, history and passwords (asks unless --yes)"), func() input { return &profilesRemove{} }},
+	{"settings get", "", locale.Message("show the settings saved here, or with --from-service the ones the QuickBooks service runs with"), func() input { return &settingsGet{} }},
+	{"settings set", "KEY=VALUE...", locale.Message("change settings (and, with --password-stdin, the password) as one revision, checked like the form; all or nothing"), func() input { return &settingsSet{} }},
+	{"settings apply", "", locale.Message("send the saved settings to the QuickBooks service; if they were changed there from somewhere else, --keep-local replaces them with these and --take-service saves them here (exit 1 unless in effect)"), func() input { return &settingsApply{} }},
+	{"settings validate", "FILE", locale.Message("check a settings file without importing it"), func() input { return &settingsValidate{} }},
+	{"settings export", "FILE", locale.Message("write the settings to FILE (- for standard output), never the password; trusted certificates only with --include-trust"), func() input { return &settingsExport{} }},
+	{"settings import", "FILE", locale.Message("show what FILE would change and apply it (asks unless --yes)"), func() input { return &settingsImport{} }},
+	{"password set", "", locale.Message("store the service password, read from standard input"), func() input { return &passwordSet{} }},
+	{"connection test", "[KEY=VALUE...]", locale.Message("check the connection with the saved settings, or with the values given"), func() input { return &connectionTest{} }},
+	{"connection rebind", "[KEY=VALUE...]", locale.Message("use the company file the service has open now for these settings (when connection test found another file open)"), func() input { return &connectionRebind{} }},
+	{"items refresh", "[KEY=VALUE...]", locale.Message("have the service re-read QuickBooks' items and store the list"), func() input { return &itemsRefresh{} }},
+	{"items create", "NAME [KEY=VALUE...]", locale.Message("create a Service item named NAME in QuickBooks (for example \"Retainage Payable\"), refresh the list, and print it"), func() input { return &itemsCreate{} }},
+	{"items list", "", locale.Message("list the stored items the Invoice Retainage Item is chosen from"), func() input { return &itemsList{} }},
+	{"certificate show", "URL", locale.Message("show the certificate the service at URL presents (subject, SHA-256 fingerprint)"), func() input { return &certificateShow{} }},
+	{"certificate trust", "URL", locale.Message("trust the certificate the service at URL presents, if its fingerprint is the one given"), func() input { return &certificateTrust{} }},
+	{"certificate list", "", locale.Message("list the trusted certificates"), func() input { return &certificateList{} }},
+	{"certificate remove", "ORIGIN", locale.Message("stop trusting the certificate of ORIGIN (as certificate list shows it)"), func() input { return &certificateRemove{} }},
+	{"history", "", locale.Message("list the saved revisions and what each changed"), func() input { return &history{} }},
 }
 
-// usageLine is the command's usage, its options included.
+// optionUsage is how usage shows each option, in the order it shows them.
+var optionUsage = []struct{ name, text string }{
+	{"fingerprint", "--fingerprint SHA256"},
+	{"password-stdin", "[--password-stdin]"},
+	{"search", "[--search TEXT]"},
+	{"from-service", "[--from-service]"},
+	{"keep-local", "[--keep-local | --take-service]"},
+	{"include-trust", "[--include-trust]"},
+	{"yes", "[--yes]"},
+	{"profile", "[--profile ID]"},
+	{"json", "[--json]"},
+}
+
+// usageLine is the command's usage, with the options its input declares.
 func (cmd *command) usageLine() string {
 	parts := []string{cmd.words}
 	if cmd.args != "" {
 		parts = append(parts, cmd.args)
 	}
-	for _, o := range []struct {
-		f    flags
-		text string
-	}{
-		{takesFingerprint, "--fingerprint SHA256"},
-		{takesPasswordStdin, "[--password-stdin]"},
-		{takesSearch, "[--search TEXT]"},
-		{takesFromService, "[--from-service]"},
-		{takesResolve, "[--keep-local | --take-service]"},
-		{takesIncludeTrust, "[--include-trust]"},
-		{takesYes, "[--yes]"},
-		{takesProfile, "[--profile ID]"},
-		{takesJSON, "[--json]"},
-	} {
-		if cmd.flags&o.f != 0 {
+	for _, o := range optionUsage {
+		if cmd.takes(o.name) {
 			parts = append(parts, o.text)
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// takes tells whether the command's input declares the option name.
+func (cmd *command) takes(name string) bool {
+	fs, _ := flagSet(cmd, cmd.input())
+	return fs.Lookup(name) != nil
 }
 
 // windowFlags are the options Wails passes to a development build; a start
@@ -195,8 +175,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if cmd == nil {
 		return unknownCommand(env, args)
 	}
-	c := &call{Env: env, cmd: cmd, profile: store.DefaultProfile}
-	fs, help := c.flagSet()
+	c := &call{Env: env, cmd: cmd}
+	in := cmd.input()
+	fs, help := flagSet(cmd, in)
 	positional, err := parseInterspersed(fs, rest)
 	if *help {
 		fmt.Fprintf(env.Stdout, "qbsettings %s\n\n%s.\n", cmd.usageLine(), capitalize(cmd.summary.Text()))
@@ -217,42 +198,14 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	defer closeBackend()
 	c.b = b
-	return cmd.run(ctx, c)
+	return c.exitCode(in.run(ctx, c))
 }
 
-// flagSet declares the options the command takes, and no others.
-func (c *call) flagSet() (*flag.FlagSet, *bool) {
-	fs := flag.NewFlagSet(c.cmd.words, flag.ContinueOnError)
+// flagSet declares the options in takes, and no others, with --help.
+func flagSet(cmd *command, in input) (*flag.FlagSet, *bool) {
+	fs := flag.NewFlagSet(cmd.words, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	f := c.cmd.flags
-	if f&takesProfile != 0 {
-		fs.StringVar(&c.profile, "profile", store.DefaultProfile, "the company profile's ID")
-	}
-	if f&takesJSON != 0 {
-		fs.BoolVar(&c.json, "json", false, "print JSON")
-	}
-	if f&takesYes != 0 {
-		fs.BoolVar(&c.yes, "yes", false, "do not ask first")
-	}
-	if f&takesIncludeTrust != 0 {
-		fs.BoolVar(&c.includeTrust, "include-trust", false, "export the trusted certificates too")
-	}
-	if f&takesPasswordStdin != 0 {
-		fs.BoolVar(&c.passwordStdin, "password-stdin", false, "read the service password from standard input (one line)")
-	}
-	if f&takesFingerprint != 0 {
-		fs.StringVar(&c.fingerprint, "fingerprint", "", "the certificate's SHA-256 fingerprint")
-	}
-	if f&takesSearch != 0 {
-		fs.StringVar(&c.search, "search", "", "only items whose name contains TEXT")
-	}
-	if f&takesFromService != 0 {
-		fs.BoolVar(&c.fromService, "from-service", false, "show the settings the QuickBooks service runs with")
-	}
-	if f&takesResolve != 0 {
-		fs.BoolVar(&c.keepLocal, "keep-local", false, "replace the service's settings changed elsewhere with this computer's")
-		fs.BoolVar(&c.takeService, "take-service", false, "save the service's settings changed elsewhere here")
-	}
+	in.declare(fs)
 	help := fs.Bool("help", false, "show this help")
 	fs.BoolVar(help, "h", false, "show this help")
 	return fs, help
@@ -343,10 +296,3 @@ func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 // dateTime writes t in this computer's time zone, as the locale in use
 // writes a date and time.
 func (c *call) dateTime(t time.Time) string { return locale.Current().DateTime(t.Local()) }
-
-// misused reports a wrong use of the command.
-func (c *call) misused(message string) int {
-	locale.Fprintf(c.Stderr, "qbsettings: %s\n", message)
-	locale.Fprintf(c.Stderr, "Usage: qbsettings %s\n", c.cmd.usageLine())
-	return Misused
-}

@@ -61,7 +61,7 @@ func (w *world) run(stdin string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Version: "1.2.3",
 		Open: func() (Backend, func(), error) { return Backend{Service: w.service}, func() {}, nil }}
-	if cmd, _ := find(args); cmd != nil && cmd.flags&takesProfile != 0 {
+	if cmd, _ := find(args); cmd != nil && cmd.takes("profile") {
 		args = append(args, "--profile", w.profile)
 	}
 	code := Run(ctx, args, env)

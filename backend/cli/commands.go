@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -14,13 +15,10 @@ import (
 	"qbsettings/backend/settings"
 )
 
-func printJSON(c *call, v any) int {
+func (c *call) printJSON(v any) error {
 	enc := json.NewEncoder(c.Stdout)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return c.fail(err)
-	}
-	return OK
+	return enc.Encode(v)
 }
 
 // SettingsJSON is what settings get --json prints (documented in README).
@@ -33,25 +31,37 @@ type SettingsJSON struct {
 	Settings       settings.Settings `json:"settings"`
 }
 
-func settingsGet(ctx context.Context, c *call) int {
+type settingsGet struct {
+	profileOption
+	jsonOption
+	fromService bool
+}
+
+func (in *settingsGet) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+	fs.BoolVar(&in.fromService, "from-service", false, "show the settings the QuickBooks service runs with")
+}
+
+func (in *settingsGet) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
-		return c.misused(locale.T("settings get takes no arguments"))
+		return misused(locale.T("settings get takes no arguments"))
 	}
-	if c.fromService {
-		return settingsGetFromService(ctx, c)
+	if in.fromService {
+		return in.fromTheService(ctx, c)
 	}
-	st, err := c.b.Service.Load(ctx, c.profile)
+	st, err := c.b.Service.Load(ctx, in.profile)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
 	s := st.Saved.Settings
-	if c.json {
-		out := SettingsJSON{Profile: c.profile, Revision: st.Saved.Revision, PasswordStored: st.PasswordStored,
+	if in.json {
+		out := SettingsJSON{Profile: in.profile, Revision: st.Saved.Revision, PasswordStored: st.PasswordStored,
 			Connected: st.Status.Connected, Settings: s}
 		if !st.Saved.SavedAt.IsZero() {
 			out.SavedAt = &st.Saved.SavedAt
 		}
-		return printJSON(c, out)
+		return c.printJSON(out)
 	}
 	line := func(label, value string) { fmt.Fprintf(c.Stdout, "%s: %s\n", label, value) }
 	for _, sp := range settings.Specs() {
@@ -68,108 +78,109 @@ func settingsGet(ctx context.Context, c *call) int {
 	} else {
 		line(locale.T("Revision"), locale.T("%d, saved %s", st.Saved.Revision, c.dateTime(st.Saved.SavedAt)))
 	}
-	return OK
+	return nil
 }
 
 // change is what a command saves or tries: the saved settings with the
-// KEY=VALUE arguments applied and, with --password-stdin, the password read
+// KEY=VALUE pairs applied and, with --password-stdin, the password read
 // from standard input. Like the window, commands that talk to the service
 // try these values before they are saved.
-func (c *call) change(ctx context.Context) (appservice.State, settings.Change, int) {
-	st, err := c.b.Service.Load(ctx, c.profile)
+func (in *valuesInput) change(ctx context.Context, c *call, pairs []string) (appservice.State, settings.Change, error) {
+	st, err := c.b.Service.Load(ctx, in.profile)
 	if err != nil {
-		return st, settings.Change{}, c.fail(err)
+		return st, settings.Change{}, err
 	}
 	s := st.Saved.Settings
-	for _, pair := range c.args {
+	for _, pair := range pairs {
 		key, value, ok := strings.Cut(pair, "=")
 		if !ok {
-			return st, settings.Change{}, c.misused(locale.T("%q is not KEY=VALUE", pair))
+			return st, settings.Change{}, misused(locale.T("%q is not KEY=VALUE", pair))
 		}
 		if err := setKey(&s, key, value, st.Items.Items); err != nil {
 			if isUnknownKey(err) {
-				return st, settings.Change{}, c.misused(keyProblem(err))
+				return st, settings.Change{}, misused(keyProblem(err))
 			}
-			locale.Fprintf(c.Stderr, "qbsettings: %s\n", keyProblem(err))
-			return st, settings.Change{}, Failed
+			return st, settings.Change{}, failed(keyProblem(err))
 		}
 	}
 	ch := settings.Change{Settings: s}
-	if c.passwordStdin {
-		pw, code := c.readPassword()
-		if code != OK {
-			return st, ch, code
+	if in.passwordStdin {
+		pw, err := c.readPassword()
+		if err != nil {
+			return st, ch, err
 		}
 		ch.ChangePassword, ch.Password = true, pw
 	}
-	return st, ch, OK
+	return st, ch, nil
 }
 
 // readPassword reads the password from standard input: one line, its line
 // ending removed and nothing else (spaces may be part of it). It is never
 // an argument: arguments are visible to other users and kept in shell
 // history.
-func (c *call) readPassword() (string, int) {
+func (c *call) readPassword() (string, error) {
 	line, err := bufio.NewReader(c.Stdin).ReadString('\n')
 	if err != nil && line == "" {
-		locale.Fprintf(c.Stderr, "qbsettings: no password on standard input. Give it as one line, for example: echo \"$PASSWORD\" | qbsettings …\n")
-		return "", Failed
+		return "", failed(locale.T("no password on standard input. Give it as one line, for example: echo \"$PASSWORD\" | qbsettings …"))
 	}
-	return strings.TrimRight(line, "\r\n"), OK
+	return strings.TrimRight(line, "\r\n"), nil
 }
 
 // settingsSet saves the KEY=VALUE pairs, and the password with
 // --password-stdin, as one revision with the form's rules: all or none.
-func settingsSet(ctx context.Context, c *call) int {
-	if len(c.args) == 0 && !c.passwordStdin {
-		return c.misused(locale.T("settings set needs KEY=VALUE pairs (or --password-stdin); the keys are %s", strings.Join(settableKeys(), ", ")))
+type settingsSet struct{ valuesInput }
+
+func (in *settingsSet) run(ctx context.Context, c *call) error {
+	if len(c.args) == 0 && !in.passwordStdin {
+		return misused(locale.T("settings set needs KEY=VALUE pairs (or --password-stdin); the keys are %s", strings.Join(settableKeys(), ", ")))
 	}
-	st, ch, code := c.change(ctx)
-	if code != OK {
-		return code
+	st, ch, err := in.change(ctx, c, c.args)
+	if err != nil {
+		return err
 	}
-	rev, code := c.save(ctx, st.Saved.Revision, ch, locale.T("Nothing was saved."))
-	if code != OK {
-		return code
+	rev, err := c.save(ctx, in.profile, st.Saved.Revision, ch, locale.T("Nothing was saved."))
+	if err != nil {
+		return err
 	}
 	locale.Fprintf(c.Stdout, "Saved revision %d.\n", rev)
-	c.sendAfterSave(ctx)
-	return OK
+	c.sendAfterSave(ctx, in.profile)
+	return nil
 }
 
-// save saves a change as the form does and reports the outcome: the field
-// problems and notSaved, or done with the new revision.
-func (c *call) save(ctx context.Context, base int64, change settings.Change, notSaved string) (int64, int) {
-	saved, errs, err := c.b.Service.Save(ctx, c.profile, base, change)
+// save saves a change to profile as the form does and returns the new
+// revision; field problems are told, followed by notSaved.
+func (c *call) save(ctx context.Context, profile string, base int64, change settings.Change, notSaved string) (int64, error) {
+	saved, errs, err := c.b.Service.Save(ctx, profile, base, change)
 	if err != nil {
-		return 0, c.fail(err)
+		return 0, err
 	}
 	if len(errs) > 0 {
-		c.printFieldErrors(errs)
-		fmt.Fprintln(c.Stderr, notSaved)
-		return 0, Failed
+		return 0, c.refused(errs, notSaved)
 	}
-	return saved.Saved.Revision, OK
+	return saved.Saved.Revision, nil
 }
 
-func passwordSet(ctx context.Context, c *call) int {
+type passwordSet struct{ profileOption }
+
+func (in *passwordSet) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
-		return c.misused(locale.T("password set takes the password from standard input, not as an argument"))
+		return misused(locale.T("password set takes the password from standard input, not as an argument"))
 	}
-	password, code := c.readPassword()
-	if code != OK {
-		return code
-	}
-	st, err := c.b.Service.Load(ctx, c.profile)
+	password, err := c.readPassword()
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
-	rev, code := c.save(ctx, st.Saved.Revision, settings.Change{Settings: st.Saved.Settings, ChangePassword: true, Password: password},
+	st, err := c.b.Service.Load(ctx, in.profile)
+	if err != nil {
+		return err
+	}
+	rev, err := c.save(ctx, in.profile, st.Saved.Revision, settings.Change{Settings: st.Saved.Settings, ChangePassword: true, Password: password},
 		locale.T("The password was not stored."))
-	if code == OK {
-		locale.Fprintf(c.Stdout, "The password is stored in the keychain (revision %d).\n", rev)
+	if err != nil {
+		return err
 	}
-	return code
+	locale.Fprintf(c.Stdout, "The password is stored in the keychain (revision %d).\n", rev)
+	return nil
 }
 
 // HistoryJSON is one revision as history --json prints it.
@@ -182,20 +193,30 @@ type HistoryJSON struct {
 	Changes   []settings.FieldChange `json:"changes"`
 }
 
-func history(ctx context.Context, c *call) int {
+type history struct {
+	profileOption
+	jsonOption
+}
+
+func (in *history) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+}
+
+func (in *history) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
-		return c.misused(locale.T("history takes no arguments"))
+		return misused(locale.T("history takes no arguments"))
 	}
-	entries, err := c.b.Service.History(ctx, c.profile)
+	entries, err := c.b.Service.History(ctx, in.profile)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
-	if c.json {
+	if in.json {
 		out := []HistoryJSON{}
 		for _, e := range entries {
 			out = append(out, HistoryJSON{e.Revision.Revision, e.SavedAt, e.SavedBy, e.TakenFrom, e.Changes})
 		}
-		return printJSON(c, out)
+		return c.printJSON(out)
 	}
 	if len(entries) == 0 {
 		locale.Fprintf(c.Stdout, "No changes have been saved yet.\n")
@@ -213,7 +234,7 @@ func history(ctx context.Context, c *call) int {
 			}
 		}
 	}
-	return OK
+	return nil
 }
 
 func (c *call) confirm(question string) bool {

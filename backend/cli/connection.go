@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -18,7 +19,7 @@ func cliChecks(checks []appservice.Check, serviceURL string, res appservice.Conn
 		message := ch.Said.Text()
 		switch {
 		case ch.Kind != "":
-			message = serviceProblem(failure{ch.Kind, message, res.Certificate}, serviceURL)
+			message = serviceProblem(serviceFailure{ch.Kind, message, res.Certificate}, serviceURL)
 		case ch.Remedy == appservice.RemedyRefreshItems:
 			message = locale.T("%s Run: qbsettings items refresh", message)
 		case ch.Remedy == appservice.RemedySendSettings && ch.Status == appservice.CheckFail:
@@ -63,31 +64,40 @@ var checkMarks = map[appservice.CheckStatus]string{
 	appservice.CheckPass: "[ok]  ", appservice.CheckWarning: "[warn]", appservice.CheckFail: "[fail]", appservice.CheckSkipped: "[--]  ",
 }
 
-func connectionTest(ctx context.Context, c *call) int {
-	_, ch, code := c.change(ctx)
-	if code != OK {
-		return code
-	}
-	res, errs, err := c.b.Service.TestConnection(ctx, c.profile, ch)
+type connectionTest struct {
+	valuesInput
+	jsonOption
+}
+
+func (in *connectionTest) declare(fs *flag.FlagSet) {
+	in.valuesInput.declare(fs)
+	in.jsonOption.declare(fs)
+}
+
+func (in *connectionTest) run(ctx context.Context, c *call) error {
+	_, ch, err := in.change(ctx, c, c.args)
 	if err != nil {
-		return c.failAt(err, ch.Settings.ServiceURL)
+		return err
+	}
+	res, errs, err := c.b.Service.TestConnection(ctx, in.profile, ch)
+	if err != nil {
+		return atService(err, ch.Settings.ServiceURL)
 	}
 	if len(errs) > 0 {
-		c.printFieldErrors(errs)
-		return Failed
+		return c.refused(errs, "")
 	}
 	message := res.Status.Outcome.Text()
 	if !res.Status.Connected {
-		message = serviceProblem(failure{res.Kind, message, res.Certificate}, ch.Settings.ServiceURL)
+		message = serviceProblem(serviceFailure{res.Kind, message, res.Certificate}, ch.Settings.ServiceURL)
 	}
-	if c.json {
+	if in.json {
 		out := ConnectionJSON{Connected: res.Status.Connected, CheckedAt: res.Status.CheckedAt, Kind: res.Kind, Message: message,
 			Checks: cliChecks(res.Checks, ch.Settings.ServiceURL, res)}
 		if res.Certificate != nil {
 			out.Certificate = certificateJSON(quickbooks.Presented{Certificate: res.Certificate}, ch.Settings.ServiceURL)
 		}
-		if code := printJSON(c, out); code != OK {
-			return code
+		if err := c.printJSON(out); err != nil {
+			return err
 		}
 	} else {
 		if res.Status.Connected {
@@ -100,24 +110,25 @@ func connectionTest(ctx context.Context, c *call) int {
 		}
 	}
 	if !res.Status.Connected {
-		return Failed
+		return errTold
 	}
-	return OK
+	return nil
 }
 
-func connectionRebind(ctx context.Context, c *call) int {
-	_, ch, code := c.change(ctx)
-	if code != OK {
-		return code
-	}
-	file, errs, err := c.b.Service.RebindCompanyFile(ctx, c.profile, ch)
+type connectionRebind struct{ valuesInput }
+
+func (in *connectionRebind) run(ctx context.Context, c *call) error {
+	_, ch, err := in.change(ctx, c, c.args)
 	if err != nil {
-		return c.failAt(err, ch.Settings.ServiceURL)
+		return err
+	}
+	file, errs, err := c.b.Service.RebindCompanyFile(ctx, in.profile, ch)
+	if err != nil {
+		return atService(err, ch.Settings.ServiceURL)
 	}
 	if len(errs) > 0 {
-		c.printFieldErrors(errs)
-		return Failed
+		return c.refused(errs, "")
 	}
 	locale.Fprintf(c.Stdout, "These settings now belong to the company file %s.\n", appservice.FileName(file))
-	return OK
+	return nil
 }

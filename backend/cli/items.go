@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strings"
 	"time"
@@ -32,10 +33,20 @@ var progressWords = map[string]locale.Key{
 	"done":    locale.Message("qbsettings: loading the items…"),
 }
 
-func itemsRefresh(ctx context.Context, c *call) int {
-	_, ch, code := c.change(ctx)
-	if code != OK {
-		return code
+type itemsRefresh struct {
+	valuesInput
+	jsonOption
+}
+
+func (in *itemsRefresh) declare(fs *flag.FlagSet) {
+	in.valuesInput.declare(fs)
+	in.jsonOption.declare(fs)
+}
+
+func (in *itemsRefresh) run(ctx context.Context, c *call) error {
+	_, ch, err := in.change(ctx, c, c.args)
+	if err != nil {
+		return err
 	}
 	last := ""
 	progress := func(state string) {
@@ -44,42 +55,52 @@ func itemsRefresh(ctx context.Context, c *call) int {
 		}
 		last = state
 	}
-	list, errs, err := c.b.Service.RefreshItems(ctx, c.profile, ch, progress)
+	list, errs, err := c.b.Service.RefreshItems(ctx, in.profile, ch, progress)
 	if err != nil {
-		return c.failAt(err, ch.Settings.ServiceURL)
+		return atService(err, ch.Settings.ServiceURL)
 	}
 	if len(errs) > 0 {
-		c.printFieldErrors(errs)
-		locale.Fprintf(c.Stderr, "The item list was not refreshed.\n")
-		return Failed
+		return c.refused(errs, locale.T("The item list was not refreshed."))
 	}
-	if c.json {
-		return printJSON(c, itemsJSON(list, list.Items))
+	if in.json {
+		return c.printJSON(itemsJSON(list, list.Items))
 	}
 	locale.Fprintf(c.Stdout, "The item list was refreshed from QuickBooks: %d items.\n", len(list.Items))
-	return OK
+	return nil
 }
 
-func itemsList(ctx context.Context, c *call) int {
+type itemsList struct {
+	profileOption
+	jsonOption
+	search string
+}
+
+func (in *itemsList) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+	fs.StringVar(&in.search, "search", "", "only items whose name contains TEXT")
+}
+
+func (in *itemsList) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
-		return c.misused(locale.T("items list takes no arguments (search with --search TEXT)"))
+		return misused(locale.T("items list takes no arguments (search with --search TEXT)"))
 	}
-	st, err := c.b.Service.Load(ctx, c.profile)
+	st, err := c.b.Service.Load(ctx, in.profile)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
 	var shown []settings.Item
 	for _, it := range st.Items.Items {
-		if strings.Contains(strings.ToLower(it.FullName), strings.ToLower(c.search)) {
+		if strings.Contains(strings.ToLower(it.FullName), strings.ToLower(in.search)) {
 			shown = append(shown, it)
 		}
 	}
-	if c.json {
-		return printJSON(c, itemsJSON(st.Items, shown))
+	if in.json {
+		return c.printJSON(itemsJSON(st.Items, shown))
 	}
 	if st.Items.RefreshedAt.IsZero() {
 		locale.Fprintf(c.Stderr, "qbsettings: the item list was never read from QuickBooks. Run qbsettings items refresh first.\n")
-		return OK
+		return nil
 	}
 	for _, it := range shown {
 		state := locale.T("active")
@@ -88,7 +109,7 @@ func itemsList(ctx context.Context, c *call) int {
 		}
 		fmt.Fprintf(c.Stdout, "%s\t%s\t%s\t%s\n", it.ListID, it.FullName, it.Type, state)
 	}
-	return OK
+	return nil
 }
 
 func itemsJSON(list store.ItemList, items []settings.Item) ItemsJSON {
@@ -102,30 +123,37 @@ func itemsJSON(list store.ItemList, items []settings.Item) ItemsJSON {
 	return out
 }
 
-func itemsCreate(ctx context.Context, c *call) int {
+type itemsCreate struct {
+	valuesInput
+	jsonOption
+}
+
+func (in *itemsCreate) declare(fs *flag.FlagSet) {
+	in.valuesInput.declare(fs)
+	in.jsonOption.declare(fs)
+}
+
+func (in *itemsCreate) run(ctx context.Context, c *call) error {
 	if len(c.args) == 0 || strings.Contains(c.args[0], "=") {
-		return c.misused(locale.T("items create needs the new item's NAME first, for example \"Retainage Payable\""))
+		return misused(locale.T("items create needs the new item's NAME first, for example \"Retainage Payable\""))
 	}
 	name := c.args[0]
-	c.args = c.args[1:]
-	_, ch, code := c.change(ctx)
-	if code != OK {
-		return code
-	}
-	it, list, errs, err := c.b.Service.CreateRetainageItem(ctx, c.profile, ch, name)
+	_, ch, err := in.change(ctx, c, c.args[1:])
 	if err != nil {
-		return c.failAt(err, ch.Settings.ServiceURL)
+		return err
+	}
+	it, list, errs, err := c.b.Service.CreateRetainageItem(ctx, in.profile, ch, name)
+	if err != nil {
+		return atService(err, ch.Settings.ServiceURL)
 	}
 	if len(errs) > 0 {
-		c.printFieldErrors(errs)
-		locale.Fprintf(c.Stderr, "Nothing was created.\n")
-		return Failed
+		return c.refused(errs, locale.T("Nothing was created."))
 	}
-	if c.json {
-		return printJSON(c, ItemJSON{it.ListID, it.FullName, it.Type, it.IsActive})
+	if in.json {
+		return c.printJSON(ItemJSON{it.ListID, it.FullName, it.Type, it.IsActive})
 	}
 	locale.Fprintf(c.Stdout, "Created the Service item %q in QuickBooks (ListID %s); the item list was refreshed (%d items).\n",
 		it.FullName, it.ListID, len(list.Items))
 	locale.Fprintf(c.Stdout, "To choose it: qbsettings settings set \"retainageItem=%s\"\n", it.FullName)
-	return OK
+	return nil
 }

@@ -11,21 +11,9 @@ import (
 	"qbsettings/backend/store"
 )
 
-// fail reports err in a script writer's words and returns the exit code.
-func (c *call) fail(err error) int {
-	locale.Fprintf(c.Stderr, "qbsettings: %s\n", c.explain(err, ""))
-	return Failed
-}
-
-// failAt is fail for a command that talked to the service at serviceURL,
-// which the words may name.
-func (c *call) failAt(err error, serviceURL string) int {
-	locale.Fprintf(c.Stderr, "qbsettings: %s\n", c.explain(err, serviceURL))
-	return Failed
-}
-
-// explain words err for the command line. The service's own words are for
-// the window (they name its buttons); these name commands and options.
+// explain words err for the command line: where a next step is a command
+// or an option, these words name it; otherwise the words every shell
+// shares do.
 func (c *call) explain(err error, serviceURL string) string {
 	var (
 		noProfile *appservice.NoProfileError
@@ -46,16 +34,16 @@ func (c *call) explain(err error, serviceURL string) string {
 	case errors.As(err, &wrongFile):
 		return locale.T("%s To use the open file for these settings, run: qbsettings connection rebind", appservice.MessageFor(err))
 	case errors.As(err, &qe):
-		if words, ok := cliWords(failure{qe.Kind, qe.Message(), qe.Certificate}, serviceURL); ok {
+		if words, ok := cliWords(serviceFailure{qe.Kind, qe.Message(), qe.Certificate}, serviceURL); ok {
 			return words
 		}
 	}
 	return appservice.MessageFor(err)
 }
 
-// failure is a failed call to the service: its kind, the window's words
-// for it, and the certificate the service presented, if that was why.
-type failure struct {
+// serviceFailure is a failed call to the service: its kind, the shared
+// words for it, and the certificate the service presented, if that was why.
+type serviceFailure struct {
 	kind        quickbooks.Kind
 	message     string
 	certificate *quickbooks.Certificate
@@ -63,7 +51,7 @@ type failure struct {
 
 // serviceProblem words a failed call to the service, with the command that
 // helps where the window's words name a button.
-func serviceProblem(f failure, serviceURL string) string {
+func serviceProblem(f serviceFailure, serviceURL string) string {
 	if words, ok := cliWords(f, serviceURL); ok {
 		return words
 	}
@@ -72,7 +60,7 @@ func serviceProblem(f failure, serviceURL string) string {
 
 // cliWords are the command line's own words for a failed call, where the
 // window's name a button; ok is false where the window's words do.
-func cliWords(f failure, serviceURL string) (string, bool) {
+func cliWords(f serviceFailure, serviceURL string) (string, bool) {
 	switch f.kind {
 	case quickbooks.KindUnauthorized:
 		return locale.T("The QuickBooks service did not accept the Service User and Service Password. Check serviceUser, and give the password again on standard input with --password-stdin."), true
@@ -86,6 +74,16 @@ func cliWords(f failure, serviceURL string) (string, bool) {
 	default: // the window's words name no button of its
 	}
 	return "", false
+}
+
+// refused prints the field problems and then, if given, what they meant
+// (outcome); the command has failed and said why.
+func (c *call) refused(errs []settings.FieldError, outcome string) error {
+	c.printFieldErrors(errs)
+	if outcome != "" {
+		fmt.Fprintln(c.Stderr, outcome)
+	}
+	return errTold
 }
 
 // printFieldErrors prints each field's problem on standard error, in the

@@ -14,65 +14,73 @@ type ProfileJSON struct {
 	Name string `json:"name"`
 }
 
-func profilesList(ctx context.Context, c *call) int {
+type profilesList struct{ jsonOption }
+
+func (in *profilesList) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
-		return c.misused(locale.T("profiles list takes no arguments"))
+		return misused(locale.T("profiles list takes no arguments"))
 	}
 	profiles, err := c.b.Service.Profiles(ctx)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
-	if c.json {
+	if in.json {
 		out := []ProfileJSON{}
 		for _, p := range profiles {
 			out = append(out, ProfileJSON{p.ID, p.Name})
 		}
-		return printJSON(c, out)
+		return c.printJSON(out)
 	}
 	for _, p := range profiles {
 		fmt.Fprintf(c.Stdout, "%s\t%s\n", p.ID, p.Name)
 	}
-	return OK
+	return nil
 }
 
-func profilesAdd(ctx context.Context, c *call) int {
+type profilesAdd struct{ jsonOption }
+
+func (in *profilesAdd) run(ctx context.Context, c *call) error {
 	if len(c.args) != 1 {
-		return c.misused(locale.T("profiles add needs the company's NAME (in quotes if it has spaces)"))
+		return misused(locale.T("profiles add needs the company's NAME (in quotes if it has spaces)"))
 	}
 	p, err := c.b.Service.AddProfile(ctx, c.args[0])
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
-	if c.json {
-		return printJSON(c, ProfileJSON{p.ID, p.Name})
+	if in.json {
+		return c.printJSON(ProfileJSON{p.ID, p.Name})
 	}
 	fmt.Fprintln(c.Stdout, p.ID)
-	return OK
+	return nil
 }
 
-func profilesRename(ctx context.Context, c *call) int {
+type profilesRename struct{ noOptions }
+
+func (profilesRename) run(ctx context.Context, c *call) error {
 	if len(c.args) != 2 {
-		return c.misused(locale.T("profiles rename needs the profile's ID and the new NAME"))
+		return misused(locale.T("profiles rename needs the profile's ID and the new NAME"))
 	}
 	if err := c.b.Service.RenameProfile(ctx, c.args[0], c.args[1]); err != nil {
-		return c.fail(err)
+		return err
 	}
 	locale.Fprintf(c.Stdout, "Renamed %s to %q.\n", c.args[0], c.args[1])
-	return OK
+	return nil
 }
 
-func profilesRemove(ctx context.Context, c *call) int {
+type profilesRemove struct{ yesOption }
+
+func (in *profilesRemove) run(ctx context.Context, c *call) error {
 	if len(c.args) != 1 {
-		return c.misused(locale.T("profiles remove needs the profile's ID (qbsettings profiles list shows them)"))
+		return misused(locale.T("profiles remove needs the profile's ID (qbsettings profiles list shows them)"))
 	}
 	id := c.args[0]
-	if !c.yes && !c.confirm(locale.T("Remove the company %s with its settings, history and saved passwords? [y/N] ", id)) {
+	if !in.yes && !c.confirm(locale.T("Remove the company %s with its settings, history and saved passwords? [y/N] ", id)) {
 		locale.Fprintf(c.Stderr, "Nothing was removed. (Add --yes to remove without being asked.)\n")
-		return Failed
+		return errTold
 	}
 	if err := c.b.Service.RemoveProfile(ctx, id); err != nil {
-		return c.fail(err)
+		return err
 	}
 	locale.Fprintf(c.Stdout, "Removed %s.\n", id)
-	return OK
+	return nil
 }

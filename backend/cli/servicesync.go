@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -39,37 +40,50 @@ type serviceCopyJSON struct {
 // settingsApply sends the saved settings to the service. When the
 // service's were changed from somewhere else, --keep-local replaces them
 // with this computer's and --take-service saves them here instead.
-func settingsApply(ctx context.Context, c *call) int {
+type settingsApply struct {
+	profileOption
+	jsonOption
+	keepLocal, takeService bool
+}
+
+func (in *settingsApply) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+	fs.BoolVar(&in.keepLocal, "keep-local", false, "replace the service's settings changed elsewhere with this computer's")
+	fs.BoolVar(&in.takeService, "take-service", false, "save the service's settings changed elsewhere here")
+}
+
+func (in *settingsApply) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
-		return c.misused(locale.T("settings apply takes no arguments"))
+		return misused(locale.T("settings apply takes no arguments"))
 	}
-	if c.keepLocal && c.takeService {
-		return c.misused(locale.T("choose --keep-local or --take-service, not both"))
+	if in.keepLocal && in.takeService {
+		return misused(locale.T("choose --keep-local or --take-service, not both"))
 	}
-	st, err := c.b.Service.SendSettings(ctx, c.profile, appservice.SendIfUnchanged)
+	st, err := c.b.Service.SendSettings(ctx, in.profile, appservice.SendIfUnchanged)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
 	out := syncJSON(st)
 	if st.Status == appservice.SyncChangedElsewhere {
 		switch {
-		case c.keepLocal:
-			if st, err = c.b.Service.SendSettings(ctx, c.profile, appservice.KeepThisComputers); err != nil {
-				return c.fail(err)
+		case in.keepLocal:
+			if st, err = c.b.Service.SendSettings(ctx, in.profile, appservice.KeepThisComputers); err != nil {
+				return err
 			}
 			out = syncJSON(st)
-		case c.takeService:
-			taken, err := c.b.Service.TakeServiceSettings(ctx, c.profile)
+		case in.takeService:
+			taken, err := c.b.Service.TakeServiceSettings(ctx, in.profile)
 			if err != nil {
-				return c.fail(err)
+				return err
 			}
 			st, out = taken.Sync, syncJSON(taken.Sync)
 			out.Taken, out.Revision = true, taken.Saved.Revision
 		}
 	}
-	if c.json {
-		if code := printJSON(c, out); code != OK {
-			return code
+	if in.json {
+		if err := c.printJSON(out); err != nil {
+			return err
 		}
 	} else {
 		if out.Taken {
@@ -78,9 +92,9 @@ func settingsApply(ctx context.Context, c *call) int {
 		c.printSync(st, true)
 	}
 	if st.Status != appservice.SyncInEffect {
-		return Failed
+		return errTold
 	}
-	return OK
+	return nil
 }
 
 func syncJSON(st appservice.ServiceSync) serviceSyncJSON {
@@ -104,7 +118,7 @@ func cliSyncMessage(st appservice.ServiceSync) string {
 	case appservice.SyncPending:
 		msg := message
 		if st.Kind != "" {
-			msg = serviceProblem(failure{kind: st.Kind, message: message}, "")
+			msg = serviceProblem(serviceFailure{kind: st.Kind, message: message}, "")
 		}
 		return locale.T("%s Then run: qbsettings settings apply", msg)
 	case appservice.SyncChangedElsewhere:
@@ -138,8 +152,8 @@ func (c *call) printSync(st appservice.ServiceSync, full bool) {
 // where it stands. The save has landed whatever the service says, so the
 // exit code stays the save's; settings apply is the command that fails
 // when the settings are not in effect.
-func (c *call) sendAfterSave(ctx context.Context) {
-	st, err := c.b.Service.SendSettings(ctx, c.profile, appservice.SendIfUnchanged)
+func (c *call) sendAfterSave(ctx context.Context, profile string) {
+	st, err := c.b.Service.SendSettings(ctx, profile, appservice.SendIfUnchanged)
 	if err != nil {
 		locale.Fprintf(c.Stderr, "qbsettings: the settings were saved, but not sent to the QuickBooks service: %s\n", c.explain(err, ""))
 		return
@@ -151,18 +165,18 @@ func (c *call) sendAfterSave(ctx context.Context) {
 // the service's answer, as the contract says it.
 type ServiceSettingsJSON = quickbooks.ServiceSettings
 
-// settingsGetFromService prints the settings the service runs with.
-func settingsGetFromService(ctx context.Context, c *call) int {
-	got, err := c.b.Service.ServiceSettings(ctx, c.profile)
+// fromTheService prints the settings the service runs with.
+func (in *settingsGet) fromTheService(ctx context.Context, c *call) error {
+	got, err := c.b.Service.ServiceSettings(ctx, in.profile)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
-	if c.json {
-		return printJSON(c, got)
+	if in.json {
+		return c.printJSON(got)
 	}
 	if got.Settings == nil {
 		locale.Fprintf(c.Stdout, "The QuickBooks service has no settings yet. Run qbsettings settings apply to send this computer's.\n")
-		return OK
+		return nil
 	}
 	for _, sp := range settings.Specs() {
 		if sp.SyncRule() {
@@ -176,5 +190,5 @@ func settingsGetFromService(ctx context.Context, c *call) int {
 			locale.Fprintf(c.Stdout, "Applied: %s\n", c.dateTime(*got.AppliedAt))
 		}
 	}
-	return OK
+	return nil
 }

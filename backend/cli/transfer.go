@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 
@@ -10,39 +11,36 @@ import (
 	"qbsettings/backend/settings"
 )
 
-func settingsValidate(ctx context.Context, c *call) int {
+type settingsValidate struct{ profileOption }
+
+func (in *settingsValidate) run(ctx context.Context, c *call) error {
 	if len(c.args) != 1 {
-		return c.misused(locale.T("settings validate needs one FILE"))
+		return misused(locale.T("settings validate needs one FILE"))
 	}
-	p, code := c.preview(ctx, c.args[0], "")
-	if code != OK {
-		return code
+	p, err := c.preview(ctx, in.profile, c.args[0], "")
+	if err != nil {
+		return err
 	}
 	locale.Fprintf(c.Stdout, "The file is valid.\n")
 	printChanges(c, p.Changes, locale.T("Importing it would change:"))
-	return OK
+	return nil
 }
 
-// preview reads and checks a settings file; when its settings have
-// problems it prints them (and afterwards, if given) and fails.
-func (c *call) preview(ctx context.Context, path, afterwards string) (appservice.ImportPreview, int) {
+// preview reads and checks a settings file for profile; when its settings
+// have problems it tells them (and afterwards, if given) and fails.
+func (c *call) preview(ctx context.Context, profile, path, afterwards string) (appservice.ImportPreview, error) {
 	data, err := readFile(c, path)
 	if err != nil {
-		locale.Fprintf(c.Stderr, "qbsettings: the file %s could not be read: %v\n", path, err)
-		return appservice.ImportPreview{}, Failed
+		return appservice.ImportPreview{}, failed(locale.T("the file %s could not be read: %v", path, err))
 	}
-	p, err := c.b.Service.PreviewImport(ctx, c.profile, data)
+	p, err := c.b.Service.PreviewImport(ctx, profile, data)
 	if err != nil {
-		return p, c.fail(err)
+		return p, err
 	}
 	if len(p.FieldErrors) > 0 {
-		c.printFieldErrors(p.FieldErrors)
-		if afterwards != "" {
-			fmt.Fprintln(c.Stderr, afterwards)
-		}
-		return p, Failed
+		return p, c.refused(p.FieldErrors, afterwards)
 	}
-	return p, OK
+	return p, nil
 }
 
 func printChanges(c *call, changes []settings.FieldChange, heading string) {
@@ -56,50 +54,69 @@ func printChanges(c *call, changes []settings.FieldChange, heading string) {
 	}
 }
 
-func settingsExport(ctx context.Context, c *call) int {
-	if len(c.args) != 1 {
-		return c.misused(locale.T("settings export needs one FILE (- for standard output)"))
-	}
-	data, err := c.b.Service.Export(ctx, c.profile, appservice.Trust(c.includeTrust))
-	if err != nil {
-		return c.fail(err)
-	}
-	if c.args[0] == "-" {
-		if _, err := c.Stdout.Write(data); err != nil {
-			locale.Fprintf(c.Stderr, "qbsettings: the settings could not be written to standard output: %v\n", err)
-			return Failed
-		}
-		return OK
-	}
-	if err := os.WriteFile(c.args[0], data, 0o600); err != nil {
-		locale.Fprintf(c.Stderr, "qbsettings: the file %s could not be written: %v\n", c.args[0], err)
-		return Failed
-	}
-	locale.Fprintf(c.Stdout, "Exported the settings of profile %s to %s (without the password).\n", c.profile, c.args[0])
-	return OK
+type settingsExport struct {
+	profileOption
+	includeTrust bool
 }
 
-func settingsImport(ctx context.Context, c *call) int {
+func (in *settingsExport) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	fs.BoolVar(&in.includeTrust, "include-trust", false, "export the trusted certificates too")
+}
+
+func (in *settingsExport) run(ctx context.Context, c *call) error {
 	if len(c.args) != 1 {
-		return c.misused(locale.T("settings import needs one FILE"))
+		return misused(locale.T("settings export needs one FILE (- for standard output)"))
 	}
-	p, code := c.preview(ctx, c.args[0], locale.T("Nothing was imported."))
-	if code != OK {
-		return code
+	data, err := c.b.Service.Export(ctx, in.profile, appservice.Trust(in.includeTrust))
+	if err != nil {
+		return err
+	}
+	path := c.args[0]
+	if path == "-" {
+		if _, err := c.Stdout.Write(data); err != nil {
+			return failed(locale.T("the settings could not be written to standard output: %v", err))
+		}
+		return nil
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return failed(locale.T("the file %s could not be written: %v", path, err))
+	}
+	locale.Fprintf(c.Stdout, "Exported the settings of profile %s to %s (without the password).\n", in.profile, path)
+	return nil
+}
+
+type settingsImport struct {
+	profileOption
+	yesOption
+}
+
+func (in *settingsImport) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.yesOption.declare(fs)
+}
+
+func (in *settingsImport) run(ctx context.Context, c *call) error {
+	if len(c.args) != 1 {
+		return misused(locale.T("settings import needs one FILE"))
+	}
+	p, err := c.preview(ctx, in.profile, c.args[0], locale.T("Nothing was imported."))
+	if err != nil {
+		return err
 	}
 	printChanges(c, p.Changes, locale.T("Importing would change:"))
 	if len(p.Changes) == 0 {
-		return OK
+		return nil
 	}
-	if !c.yes && !c.confirm(locale.T("Apply these changes? [y/N] ")) {
+	if !in.yes && !c.confirm(locale.T("Apply these changes? [y/N] ")) {
 		locale.Fprintf(c.Stderr, "Nothing was imported. (Add --yes to import without being asked.)\n")
-		return Failed
+		return errTold
 	}
-	st, err := c.b.Service.Import(ctx, c.profile, p)
+	st, err := c.b.Service.Import(ctx, in.profile, p)
 	if err != nil {
-		return c.fail(err)
+		return err
 	}
 	locale.Fprintf(c.Stdout, "Imported as revision %d.\n", st.Saved.Revision)
-	c.sendAfterSave(ctx)
-	return OK
+	c.sendAfterSave(ctx, in.profile)
+	return nil
 }
