@@ -98,7 +98,7 @@ func fieldProblem(e settings.FieldError) string {
 	switch e.Code {
 	case settings.ProblemPasswordNotStored:
 		return locale.T("No password is stored for this Service User. Give it as one line on standard input with --password-stdin.")
-	case settings.ProblemPasswordEmpty:
+	case settings.ProblemPasswordEmpty, settings.ProblemNewPasswordEmpty:
 		return locale.T("The password on standard input is empty. Give the password as one line on standard input.")
 	case settings.ProblemItemListEmpty:
 		return locale.T("The stored item list is empty, so no item can be chosen. Run qbsettings items refresh first (on a new PC with the connection's KEY=VALUE pairs and --password-stdin); QuickBooks needs a Service Item such as \"Retainage Payable\".")

@@ -22,7 +22,7 @@ var windowWords = locale.Wording{
 // windowFieldWords stand in for the rules' words for these problems.
 var windowFieldWords = map[settings.Problem]locale.Key{
 	settings.ProblemPasswordNotStored: locale.Message("No password is stored for this Service User. Click Edit Credentials and enter its password."),
-	settings.ProblemPasswordEmpty:     locale.Message("Enter the new password, or click Cancel to keep the current one."),
+	settings.ProblemNewPasswordEmpty:  locale.Message("Enter the new password, or click Cancel to keep the current one."),
 	settings.ProblemItemListEmpty:     locale.Message("Choose the Invoice Retainage Item. The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then click Refresh list."),
 }
 

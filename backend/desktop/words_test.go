@@ -41,7 +41,13 @@ func TestTheWindowNamesItsButtons(t *testing.T) {
 	if !fieldSays(errs, settings.FieldRetainageItem, "click Refresh list") || !fieldSays(errs, settings.FieldPassword, "Click Edit Credentials") {
 		t.Errorf("no password stored, no item and an empty list: %+v", errs)
 	}
-	if !fieldSays(windowFieldErrors([]settings.FieldError{{Field: settings.FieldPassword, Code: settings.ProblemPasswordEmpty}}), settings.FieldPassword, "click Cancel") {
+	// An empty password box names Cancel only when a password is stored
+	// to keep.
+	first := app.Form.Validate(settings.Change{Settings: settings.Settings{ServiceURL: "http://localhost:1", ServiceUser: "demo"}, ChangePassword: true})
+	if !fieldSays(first, settings.FieldPassword, "No password is stored yet") {
+		t.Errorf("an empty first password: %+v", first)
+	}
+	if !fieldSays(windowFieldErrors([]settings.FieldError{{Field: settings.FieldPassword, Code: settings.ProblemNewPasswordEmpty}}), settings.FieldPassword, "click Cancel") {
 		t.Error("an empty new password does not name Cancel")
 	}
 

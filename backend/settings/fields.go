@@ -33,8 +33,12 @@ const (
 	// ProblemPasswordNotStored: no password is stored for this Service User
 	// and none was given.
 	ProblemPasswordNotStored Problem = "passwordNotStored"
-	// ProblemPasswordEmpty: a new password was to be given, and it is empty.
+	// ProblemPasswordEmpty: a password was to be given, none is stored,
+	// and it is empty.
 	ProblemPasswordEmpty Problem = "passwordEmpty"
+	// ProblemNewPasswordEmpty: a new password was to replace the stored
+	// one, and it is empty.
+	ProblemNewPasswordEmpty Problem = "newPasswordEmpty"
 	// ProblemItemListEmpty: no item is chosen and the item list is empty.
 	ProblemItemListEmpty Problem = "itemListEmpty"
 )

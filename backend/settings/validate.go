@@ -147,7 +147,7 @@ func passwordProblem(c Change, stored, storedKnown bool) (Problem, string) {
 	}
 	switch {
 	case c.Password == "" && stored:
-		return ProblemPasswordEmpty, locale.T("Enter the new password, or keep the current one.")
+		return ProblemNewPasswordEmpty, locale.T("Enter the new password, or keep the current one.")
 	case c.Password == "":
 		return ProblemPasswordEmpty, locale.T("Enter the password of the QuickBooks service account. No password is stored yet.")
 	case utf8.RuneCountInString(c.Password) > MaxPasswordLength:
