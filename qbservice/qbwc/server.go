@@ -1,0 +1,120 @@
+package qbwc
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/xml"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+)
+
+// MaxCallBytes bounds a call. The largest the Web Connector sends is a
+// response of QuickBooks: a page of items is some hundred kilobytes.
+const MaxCallBytes = 16 << 20
+
+// wsdlText is Intuit's WSDL of the Web Connector's service (types,
+// messages, port type and SOAP 1.1 binding as Intuit publishes them),
+// served with this service's address in place of SERVICE_ADDRESS.
+//
+//go:embed wsdl.xml
+var wsdlText string
+
+// Server is the Web Connector's endpoint (the .qwc file's AppURL). It
+// answers POSTed SOAP calls through its Handler, ?wsdl with the WSDL, and
+// any other GET with a short page, as the Web Connector checks the
+// address before it calls.
+type Server struct {
+	handler Handler
+	log     *slog.Logger
+}
+
+// NewServer serves h to the Web Connector.
+func NewServer(h Handler, log *slog.Logger) *Server { return &Server{handler: h, log: log} }
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.Method == http.MethodGet && hasQueryKey(r, "wsdl"):
+		s.serveWSDL(w, r)
+	case r.Method == http.MethodGet || r.Method == http.MethodHead:
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("The QuickBooks service of QuickBooks Integration Settings: the QuickBooks Web Connector calls this address.\n"))
+	case r.Method == http.MethodPost:
+		s.serveCall(w, r)
+	default:
+		w.Header().Set("Allow", "GET, HEAD, POST")
+		http.Error(w, "the Web Connector POSTs its calls here", http.StatusMethodNotAllowed)
+	}
+}
+
+func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
+	body := http.MaxBytesReader(w, r.Body, MaxCallBytes)
+	op, p, err := decodeCall(body)
+	if err == nil {
+		err = checkAction(r, op)
+	}
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		err = clientFault("the call is larger than %d bytes", MaxCallBytes)
+	}
+	if err != nil {
+		s.fault(w, err)
+		return
+	}
+	var out bytes.Buffer
+	if err := encodeAnswer(&out, op, op.answer(r.Context(), s.handler, p)); err != nil {
+		s.log.Error("web connector answer not written", "op", op.name, "err", err)
+		http.Error(w, "the answer could not be written", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	_, _ = w.Write(out.Bytes())
+}
+
+// checkAction refuses a SOAPAction that names another call than the body
+// holds (the Web Connector sends both, the action quoted).
+func checkAction(r *http.Request, op operation) error {
+	action := strings.Trim(r.Header.Get("SOAPAction"), `"`)
+	if action != "" && action != Namespace+op.name {
+		return clientFault("the SOAPAction %q does not name the call %s", action, op.name)
+	}
+	return nil
+}
+
+// fault answers a call that cannot be answered with a SOAP 1.1 fault
+// (HTTP 500, as SOAP 1.1 has it).
+func (s *Server) fault(w http.ResponseWriter, err error) {
+	var f *faultError
+	if !errors.As(err, &f) {
+		f = &faultError{code: "Server", reason: "the call could not be read"}
+	}
+	s.log.Warn("web connector call refused", "fault", f.code, "reason", f.reason)
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	_ = encodeFault(w, f)
+}
+
+func (s *Server) serveWSDL(w http.ResponseWriter, r *http.Request) {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	// The address comes from the request's Host: escaped for the attribute.
+	var location strings.Builder
+	if err := xml.EscapeText(&location, []byte(scheme+"://"+r.Host+r.URL.Path)); err != nil {
+		s.log.Error("wsdl not written", "err", err)
+		return
+	}
+	_, _ = w.Write([]byte(strings.Replace(wsdlText, "SERVICE_ADDRESS", location.String(), 1)))
+}
+
+func hasQueryKey(r *http.Request, key string) bool {
+	for k := range r.URL.Query() {
+		if strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
