@@ -9,8 +9,11 @@ SHELL := /bin/bash
 WAILS_VERSION := v2.16.0
 # Debian 12 ships WebKitGTK 4.1; Wails needs the tag to link against it.
 TAGS := webkit2_41
+# libxml2-utils: xmllint checks the QuickBooks service's qbXML against
+# Intuit's schema.
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev \
-	xvfb xauth xdotool imagemagick dbus dbus-x11 gnome-keyring libsecret-tools sqlite3
+	xvfb xauth xdotool imagemagick dbus dbus-x11 gnome-keyring libsecret-tools sqlite3 \
+	libxml2-utils
 
 export PATH := /usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin:$(PATH)
 WAILS := wails

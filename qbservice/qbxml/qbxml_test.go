@@ -1,0 +1,161 @@
+package qbxml
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Each request this package writes is valid qbXML 13.0, alone and in one
+// message set, names and descriptions beyond ASCII included.
+func TestRequestsFollowIntuitsSchema(t *testing.T) {
+	requests := map[string]Request{
+		"host":                  HostQuery{RequestID: "1"},
+		"company":               CompanyQuery{RequestID: "2", OwnerID: "{57F3B9B1-86F1-4fcc-B1EE-566DE1813D20}"},
+		"company without owner": CompanyQuery{},
+		"services, first page":  ItemQuery{Kind: ItemService, RequestID: "3", Iterator: IteratorStart, MaxReturned: 100},
+		"other charges, next":   ItemQuery{Kind: ItemOtherCharge, RequestID: "4", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 100},
+		"stop":                  ItemQuery{Kind: ItemService, Iterator: IteratorStop, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}"},
+		"add":                   ServiceItemAdd{RequestID: "5", Name: "Retainage Payable", Description: "Retainage held", Account: "Retainage Payable"},
+		"add, beyond ASCII":     ServiceItemAdd{RequestID: "6", Name: "Retenue — Décor & <Co>", Description: "Œuvre"},
+	}
+	var all []Request
+	for name, r := range requests {
+		doc, err := MessageSet("13.0", r)
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		if problem := checkSchema(t, doc); problem != "" {
+			t.Errorf("%s: %s\n%s", name, problem, doc)
+		}
+		all = append(all, r)
+	}
+	doc, err := MessageSet("12.0", all...)
+	if err != nil || checkSchema(t, doc) != "" {
+		t.Fatalf("all at once: %v %s", err, checkSchema(t, doc))
+	}
+	if !strings.HasPrefix(doc, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<?qbxml version=\"12.0\"?>\n<QBXML><QBXMLMsgsRq onError=\"stopOnError\">") {
+		t.Fatalf("head: %.120s", doc)
+	}
+}
+
+// What is written is ASCII: a name beyond it reaches QuickBooks as
+// character references, and reads back as it was.
+func TestTextBeyondASCIIIsReferenced(t *testing.T) {
+	doc, err := MessageSet("13.0", ServiceItemAdd{Name: "Retenue — Décor", Description: "€"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range doc {
+		if r > 0x7e && r != '\n' {
+			t.Fatalf("%q is written as is: %s", r, doc)
+		}
+	}
+	if !strings.Contains(doc, "<Name>Retenue &#8212; D&#233;cor</Name>") || !strings.Contains(doc, "<Desc>&#8364;</Desc>") {
+		t.Fatalf("written as %s", doc)
+	}
+}
+
+func TestMessageSetRefusesAVersionThatIsNone(t *testing.T) {
+	for _, v := range []string{"", "13", "x.0", "13.0\"?><evil", "-1.0"} {
+		if _, err := MessageSet(v, HostQuery{}); err == nil {
+			t.Errorf("version %q taken", v)
+		}
+	}
+}
+
+func TestChooseVersion(t *testing.T) {
+	for _, tc := range []struct {
+		supported []string
+		want      string
+		ok        bool
+	}{
+		{[]string{"1.0", "2.0", "12.0", "13.0"}, "13.0", true},
+		{[]string{"13.0", "14.0", "16.0"}, "13.0", true}, // newer QuickBooks: the highest this package writes
+		{[]string{"8.0", "10.0", "7.1"}, "10.0", true},
+		{[]string{"1.0", "1.1"}, "", false}, // too old
+		{[]string{"14.0"}, "", false},       // only newer than this package writes
+		{nil, "", false},
+		{[]string{"garbage", "13"}, "", false},
+	} {
+		got, ok := ChooseVersion(tc.supported)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%v: %q %v, want %q %v", tc.supported, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func readResponses(t *testing.T, name string) []Response {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "responses", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseResponses(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// The Web Connector's first call brings the host, the company and the
+// FileID it stored for the application.
+func TestHostAndCompanyFromTheFirstCall(t *testing.T) {
+	got := readResponses(t, "hcp-pro-2014.xml")
+	if len(got) != 3 || got[0].Host == nil || got[1].Company == nil {
+		t.Fatalf("%+v", got)
+	}
+	h := got[0].Host
+	if h.ProductName != "QuickBooks Pro 2014" || h.MajorVersion != "24" || h.Country != "US" || h.QBFileMode != "SingleUser" ||
+		len(h.SupportedQBXMLVersion) != 16 || h.SupportedQBXMLVersion[15] != "13.0" {
+		t.Fatalf("host %+v", h)
+	}
+	if v, ok := ChooseVersion(h.SupportedQBXMLVersion); v != "13.0" || !ok {
+		t.Fatalf("version %q", v)
+	}
+	c := got[1].Company
+	if c.CompanyName != "myCompany" || c.FileID("{512349B1-1111-2222-3333-000DE1813D20}") != "{00000ee-1111-ffff-cccc-5ff123456047}" ||
+		c.FileID("512349b1-1111-2222-3333-000de1813d20") == "" || c.FileID("{00000000-0000-0000-0000-000000000000}") != "" {
+		t.Fatalf("company %+v", c)
+	}
+	if got[2].Name != "PreferencesQueryRs" || got[2].Status.Code != 0 || got[2].Status.Failed() {
+		t.Fatalf("preferences %+v", got[2])
+	}
+}
+
+func TestItemsAndIterators(t *testing.T) {
+	got := readResponses(t, "itemquery-service.xml")
+	want := []Item{{Kind: ItemService, ListID: "80000002-1273542783", EditSequence: "1273542783", Name: "Awesome", FullName: "Awesome", IsActive: true}}
+	if len(got) != 1 || !reflect.DeepEqual(got[0].Items, want) {
+		t.Fatalf("%+v", got)
+	}
+	first, last := readResponses(t, "iterator-first-page.xml"), readResponses(t, "iterator-last-page.xml")
+	if first[0].IteratorID != "{6b474085-9943-46e2-ad71-d0a5aba9e948}" || first[0].IteratorRemaining != 1 ||
+		last[0].IteratorID != first[0].IteratorID || last[0].IteratorRemaining != 0 {
+		t.Fatalf("first %+v\nlast %+v", first[0], last[0])
+	}
+}
+
+func TestRefusedAdd(t *testing.T) {
+	got := readResponses(t, "itemserviceadd-3100.xml")
+	if len(got) != 1 || got[0].Name != "ItemServiceAddRs" || got[0].Status.Code != 3100 || !got[0].Status.Failed() ||
+		!strings.Contains(got[0].Status.Message, `"Shipping Item - QuickBooks Inte"`) || len(got[0].Items) != 0 {
+		t.Fatalf("%+v", got)
+	}
+}
+
+func TestWhatIsNotAResponseIsRefused(t *testing.T) {
+	for _, doc := range []string{
+		"", "not xml", "<QBXML/>", "<other/>",
+		`<QBXML><QBXMLMsgsRs><HostQueryRs requestID="0"/></QBXMLMsgsRs></QBXML>`,  // no status
+		`<QBXML><QBXMLMsgsRs><HostQueryRs statusCode="x"/></QBXMLMsgsRs></QBXML>`, // a status that is no number
+		`<QBXML><QBXMLMsgsRs><HostQueryRq statusCode="0"/></QBXMLMsgsRs></QBXML>`, // a request
+		`<QBXML><QBXMLMsgsRs><HostQueryRs statusCode="0"><HostRet></QBXMLMsgsRs>`, // cut short
+	} {
+		if got, err := ParseResponses(doc); err == nil {
+			t.Errorf("%q read as %+v", doc, got)
+		}
+	}
+}
