@@ -28,8 +28,8 @@ func TestUpgradeKeepsNoSentence(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range ms[:9] {
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatal(m.name, err)
+		if _, err := db.Exec(m.SQL); err != nil {
+			t.Fatal(m.Name, err)
 		}
 	}
 	for _, q := range []string{
