@@ -1,0 +1,241 @@
+package qbwcemu
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// request is a request of a message set, as read.
+type request struct {
+	XMLName      xml.Name
+	RequestID    string   `xml:"requestID,attr"`
+	Iterator     string   `xml:"iterator,attr"`
+	IteratorID   string   `xml:"iteratorID,attr"`
+	MaxReturned  int      `xml:"MaxReturned"`
+	ActiveStatus string   `xml:"ActiveStatus"`
+	OwnerIDs     []string `xml:"OwnerID"`
+	Add          struct {
+		Name            string `xml:"Name"`
+		IsActive        string `xml:"IsActive"`
+		SalesOrPurchase struct {
+			Desc       string `xml:"Desc"`
+			AccountRef struct {
+				FullName string `xml:"FullName"`
+			} `xml:"AccountRef"`
+		} `xml:"SalesOrPurchase"`
+	} `xml:"ItemServiceAdd"`
+}
+
+// iterator is a query's matches, given a page at a time.
+type iterator struct {
+	items []Item
+	next  int
+}
+
+// answer answers a message set the schema took.
+func (q *QuickBooks) answer(text string) (string, error) {
+	var doc struct {
+		Msgs struct {
+			OnError  string    `xml:"onError,attr"`
+			Requests []request `xml:",any"`
+		} `xml:"QBXMLMsgsRq"`
+	}
+	if err := xml.Unmarshal([]byte(text), &doc); err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	b.WriteString("<?xml version=\"1.0\" ?>\n<QBXML>\n<QBXMLMsgsRs>\n")
+	for _, r := range doc.Msgs.Requests {
+		rs, failed := q.respond(r)
+		b.WriteString(rs)
+		b.WriteString("\n")
+		if failed && doc.Msgs.OnError == "stopOnError" {
+			break
+		}
+	}
+	b.WriteString("</QBXMLMsgsRs>\n</QBXML>\n")
+	return b.String(), nil
+}
+
+// status is a response's status attributes.
+type status struct {
+	code     int
+	severity string
+	message  string
+}
+
+var (
+	statusOK      = status{0, "Info", "Status OK"}
+	statusNoMatch = status{1, "Info", "A query request did not find a matching object in QuickBooks"}
+)
+
+// respond answers one request; failed is true for a status of severity
+// Error.
+func (q *QuickBooks) respond(r request) (string, bool) {
+	name := strings.TrimSuffix(r.XMLName.Local, "Rq") + "Rs"
+	switch r.XMLName.Local {
+	case "HostQueryRq":
+		return element(name, r.RequestID, statusOK, nil, q.hostRet()), false
+	case "CompanyQueryRq":
+		return element(name, r.RequestID, statusOK, nil, q.companyRet(r.OwnerIDs)), false
+	case "ItemServiceQueryRq":
+		return q.query(name, "Service", r)
+	case "ItemOtherChargeQueryRq":
+		return q.query(name, "OtherCharge", r)
+	case "ItemServiceAddRq":
+		return q.addService(name, r)
+	}
+	return element(name, r.RequestID, status{1000, "Error", "The emulator does not answer " + r.XMLName.Local}, nil, ""), true
+}
+
+func (q *QuickBooks) hostRet() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<HostRet><ProductName>%s</ProductName><MajorVersion>%s</MajorVersion><MinorVersion>0</MinorVersion><Country>%s</Country>",
+		esc(q.Product), esc(q.MajorVersion), esc(q.Country))
+	for _, v := range q.Versions {
+		fmt.Fprintf(&b, "<SupportedQBXMLVersion>%s</SupportedQBXMLVersion>", esc(v))
+	}
+	fmt.Fprintf(&b, "<IsAutomaticLogin>false</IsAutomaticLogin><QBFileMode>%s</QBFileMode></HostRet>", esc(q.FileMode))
+	return b.String()
+}
+
+func (q *QuickBooks) companyRet(owners []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<CompanyRet><IsSampleCompany>false</IsSampleCompany><CompanyName>%s</CompanyName>", esc(q.CompanyName))
+	for _, o := range owners {
+		if id, ok := q.FileIDs[o]; ok {
+			fmt.Fprintf(&b, "<DataExtRet><OwnerID>%s</OwnerID><DataExtName>FileID</DataExtName><DataExtType>STR255TYPE</DataExtType><DataExtValue>%s</DataExtValue></DataExtRet>",
+				esc(o), esc(id))
+		}
+	}
+	b.WriteString("</CompanyRet>")
+	return b.String()
+}
+
+// query answers an item query of kind, a page at a time when it uses an
+// iterator.
+func (q *QuickBooks) query(name, kind string, r request) (string, bool) {
+	var it *iterator
+	switch r.Iterator {
+	case "Continue", "Stop":
+		it = q.iterators[r.IteratorID]
+		if it == nil {
+			return element(name, r.RequestID, status{3120, "Error",
+				fmt.Sprintf("Object %q specified in the request cannot be found.", r.IteratorID)}, nil, ""), true
+		}
+		if r.Iterator == "Stop" {
+			delete(q.iterators, r.IteratorID)
+			return element(name, r.RequestID, statusOK, nil, ""), false
+		}
+	default:
+		it = &iterator{items: q.matching(kind, r.ActiveStatus)}
+		if r.Iterator == "Start" {
+			r.IteratorID = newGUID()
+			q.iterators[r.IteratorID] = it
+		}
+	}
+	page := it.items[it.next:]
+	if r.MaxReturned > 0 && len(page) > r.MaxReturned {
+		page = page[:r.MaxReturned]
+	}
+	it.next += len(page)
+	attrs := map[string]string{}
+	if r.Iterator != "" {
+		attrs["iteratorRemainingCount"] = strconv.Itoa(len(it.items) - it.next)
+		attrs["iteratorID"] = r.IteratorID
+	}
+	st := statusOK
+	if len(page) == 0 && r.Iterator != "Continue" {
+		st = statusNoMatch
+	}
+	var body strings.Builder
+	for _, item := range page {
+		body.WriteString(itemRet(item))
+	}
+	return element(name, r.RequestID, st, attrs, body.String()), false
+}
+
+// matching are the items of kind with the active status asked (QuickBooks'
+// default: active only), by full name.
+func (q *QuickBooks) matching(kind, active string) []Item {
+	var out []Item
+	for _, it := range q.Items {
+		if it.Kind != kind || active == "InactiveOnly" && it.IsActive || (active == "" || active == "ActiveOnly") && !it.IsActive {
+			continue
+		}
+		out = append(out, it)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].FullName < out[j].FullName })
+	return out
+}
+
+// addService adds a Service item, refused with 3100 when its name is in
+// use at the top of the item list.
+func (q *QuickBooks) addService(name string, r request) (string, bool) {
+	for _, it := range q.Items {
+		if strings.EqualFold(it.FullName, r.Add.Name) {
+			return element(name, r.RequestID, status{3100, "Error",
+				fmt.Sprintf("The name %q of the list element is already in use.", r.Add.Name)}, nil, ""), true
+		}
+	}
+	item := Item{Kind: "Service", ListID: fmt.Sprintf("8000%04X-1700000000", len(q.Items)+1), Name: r.Add.Name, FullName: r.Add.Name,
+		IsActive: r.Add.IsActive != "false", EditSequence: "1700000000", Description: r.Add.SalesOrPurchase.Desc,
+		Account: r.Add.SalesOrPurchase.AccountRef.FullName}
+	q.Items = append(q.Items, item)
+	return element(name, r.RequestID, statusOK, nil, itemRet(item)), false
+}
+
+// itemRet writes an ItemServiceRet or ItemOtherChargeRet in schema order.
+func itemRet(it Item) string {
+	var b strings.Builder
+	tag := "Item" + it.Kind + "Ret"
+	fmt.Fprintf(&b, "<%s><ListID>%s</ListID><TimeCreated>2024-01-15T10:00:00-08:00</TimeCreated><TimeModified>2024-01-15T10:00:00-08:00</TimeModified>",
+		tag, esc(it.ListID))
+	fmt.Fprintf(&b, "<EditSequence>%s</EditSequence><Name>%s</Name><FullName>%s</FullName><IsActive>%t</IsActive>",
+		esc(it.EditSequence), esc(it.Name), esc(it.FullName), it.IsActive)
+	level := strings.Count(it.FullName, ":")
+	if level > 0 {
+		parent := it.FullName[:strings.LastIndex(it.FullName, ":")]
+		fmt.Fprintf(&b, "<ParentRef><FullName>%s</FullName></ParentRef>", esc(parent))
+	}
+	fmt.Fprintf(&b, "<Sublevel>%d</Sublevel><SalesOrPurchase>", level)
+	if it.Description != "" {
+		fmt.Fprintf(&b, "<Desc>%s</Desc>", esc(it.Description))
+	}
+	if it.Account != "" {
+		fmt.Fprintf(&b, "<AccountRef><FullName>%s</FullName></AccountRef>", esc(it.Account))
+	}
+	fmt.Fprintf(&b, "</SalesOrPurchase></%s>", tag)
+	return b.String()
+}
+
+// element writes a response: its status attributes, any others, its body.
+func element(name, requestID string, st status, attrs map[string]string, body string) string {
+	var b strings.Builder
+	b.WriteString("<" + name)
+	if requestID != "" {
+		fmt.Fprintf(&b, ` requestID="%s"`, esc(requestID))
+	}
+	fmt.Fprintf(&b, ` statusCode="%d" statusSeverity="%s" statusMessage="%s"`, st.code, st.severity, esc(st.message))
+	for _, k := range []string{"iteratorRemainingCount", "iteratorID"} {
+		if v, ok := attrs[k]; ok {
+			fmt.Fprintf(&b, ` %s="%s"`, k, esc(v))
+		}
+	}
+	if body == "" {
+		b.WriteString(" />")
+		return b.String()
+	}
+	b.WriteString(">" + body + "</" + name + ">")
+	return b.String()
+}
+
+func esc(s string) string {
+	var b bytes.Buffer
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}

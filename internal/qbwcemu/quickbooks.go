@@ -1,0 +1,186 @@
+// Package qbwcemu emulates the QuickBooks Web Connector and QuickBooks
+// Desktop behind it, for the QuickBooks service's tests: the Web Connector
+// calls the service's SOAP endpoint as Intuit's Programmer's Guide
+// describes (serverVersion, clientVersion, authenticate, then
+// sendRequestXML and receiveResponseXML in turn, connectionError,
+// getLastError, closeConnection), and QuickBooks answers each qbXML
+// request as QuickBooks does: a request the published schema refuses
+// fails with HRESULT 0x80040400, iterators last one session, and a dialog
+// left open fails every request.
+package qbwcemu
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	"qbsettings/internal/qbxmlschema"
+)
+
+// Item is an item of the company file.
+type Item struct {
+	Kind         string // Service, OtherCharge, NonInventory…
+	ListID       string
+	Name         string
+	FullName     string
+	IsActive     bool
+	EditSequence string
+	Description  string
+	Account      string
+}
+
+// QuickBooks is QuickBooks Desktop with a company file open.
+type QuickBooks struct {
+	mu sync.Mutex
+
+	Product      string
+	MajorVersion string
+	Country      string
+	FileMode     string   // MultiUser or SingleUser
+	Versions     []string // the qbXML versions it speaks
+	CompanyName  string
+	CompanyFile  string
+	// FileIDs are the FileIDs the Web Connector stored, by OwnerID.
+	FileIDs map[string]string
+	Items   []Item
+
+	// OpenFails, when set, is the HRESULT with which the company file
+	// cannot be opened (the Web Connector calls connectionError).
+	OpenFails string
+	// Failing, when set, is the HRESULT with which every request fails
+	// (a dialog open: 0x80040414) once FailingAfter requests were
+	// answered.
+	Failing      string
+	FailingAfter int
+
+	iterators map[string]*iterator
+	received  []string
+}
+
+// HRESULTs QuickBooks fails with.
+const (
+	HResultParse        = "0x80040400" // the request is not valid qbXML
+	HResultDialog       = "0x80040414" // a dialog is open in QuickBooks
+	HResultOtherFile    = "0x8004040A" // another company file is open
+	HResultNotPermitted = "0x80040418" // never allowed to access this file
+)
+
+var hresultMessages = map[string]string{
+	HResultParse:        "QuickBooks found an error when parsing the provided XML text stream.",
+	HResultDialog:       "A modal dialog box is showing in the QuickBooks user interface. Your application cannot access QuickBooks until the user dismisses the dialog box.",
+	HResultOtherFile:    "QuickBooks company data file is already open and it is different from the one requested.",
+	HResultNotPermitted: "This application has not accessed this QuickBooks company data file before. Only the QuickBooks administrator can grant an application permission to access a QuickBooks company data file for the first time.",
+}
+
+// Message is QuickBooks' message for an HRESULT.
+func Message(hresult string) string {
+	if m, ok := hresultMessages[hresult]; ok {
+		return m
+	}
+	return "Unexpected error."
+}
+
+// NewQuickBooks is QuickBooks Desktop Premier Contractor 2024 with the
+// company file of Summit Ridge Builders open, holding items.
+func NewQuickBooks(items []Item) *QuickBooks {
+	return &QuickBooks{
+		Product: "QuickBooks Desktop Premier Contractor Edition 2024", MajorVersion: "34", Country: "US", FileMode: "MultiUser",
+		Versions:    []string{"1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0", "8.0", "9.0", "10.0", "11.0", "12.0", "13.0", "14.0", "15.0", "16.0"},
+		CompanyName: "Summit Ridge Builders", CompanyFile: `C:\Users\Public\Documents\Intuit\QuickBooks\Company Files\Summit Ridge Builders.qbw`,
+		FileIDs: map[string]string{}, Items: items,
+	}
+}
+
+// Received is every request QuickBooks received, in order.
+func (q *QuickBooks) Received() []string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return append([]string(nil), q.received...)
+}
+
+// Set changes QuickBooks while it runs (the file mode, a failure, items).
+func (q *QuickBooks) Set(change func(q *QuickBooks)) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	change(q)
+}
+
+// open opens the company file for a Web Connector session: the HRESULT
+// with which it cannot, or "". The FileID is stored under ownerID the
+// first time, as the Web Connector does.
+func (q *QuickBooks) open(ownerID, fileID string) string {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.OpenFails != "" {
+		return q.OpenFails
+	}
+	if _, stored := q.FileIDs[ownerID]; !stored && ownerID != "" {
+		q.FileIDs[ownerID] = fileID
+	}
+	q.iterators = map[string]*iterator{}
+	return ""
+}
+
+// closeSession ends the QuickBooks session: its iterators end.
+func (q *QuickBooks) closeSession() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.iterators = nil
+}
+
+// Process answers a qbXML request as QuickBooks does: a response, or an
+// HRESULT and its message.
+func (q *QuickBooks) Process(request string) (response, hresult, message string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.received = append(q.received, request)
+	if q.Failing != "" && len(q.received) > q.FailingAfter {
+		return "", q.Failing, Message(q.Failing)
+	}
+	if err := qbxmlschema.Check(request); err != nil {
+		var invalid *qbxmlschema.Invalid
+		switch {
+		case errors.As(err, &invalid):
+			return "", HResultParse, Message(HResultParse)
+		// Under Wine there is no xmllint; the Linux run checks the same
+		// requests, which do not depend on the system.
+		case !(errors.Is(err, qbxmlschema.ErrNoValidator) && runtime.GOOS == "windows"):
+			panic(err) // no validator: the emulator cannot be QuickBooks
+		}
+	}
+	if !q.speaks(request) {
+		return "", "0x80040423", "The version of qbXML that was requested is not supported or is unknown."
+	}
+	resp, err := q.answer(request)
+	if err != nil {
+		return "", HResultParse, Message(HResultParse)
+	}
+	return resp, "", ""
+}
+
+// speaks tells whether the request's <?qbxml version?> is one QuickBooks
+// speaks.
+func (q *QuickBooks) speaks(request string) bool {
+	_, rest, ok := strings.Cut(request, `<?qbxml version="`)
+	v, _, ok2 := strings.Cut(rest, `"`)
+	if !ok || !ok2 {
+		return false
+	}
+	for _, s := range q.Versions {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+func newGUID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	h := hex.EncodeToString(b)
+	return fmt.Sprintf("{%s-%s-%s-%s-%s}", h[:8], h[8:12], h[12:16], h[16:20], h[20:])
+}

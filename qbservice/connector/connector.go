@@ -1,0 +1,141 @@
+// Package connector is the QuickBooks service's side of a Web Connector
+// session (a qbwc.Handler): it signs the Web Connector in, learns from its
+// first call which QuickBooks and company file it has, and hands it the
+// queue's work as qbXML a request at a time, keeping what QuickBooks
+// answers. A session with no work still asks QuickBooks who it is, so that
+// what the service says of QuickBooks is never older than the last
+// scheduled call.
+package connector
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"log/slog"
+	"time"
+
+	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/qbxml"
+	"qbsettings/qbservice/servicedb"
+)
+
+// Verifier checks a sign-in (package accounts).
+type Verifier interface {
+	Verify(ctx context.Context, user, password string) (bool, error)
+}
+
+// Config is what a Connector needs.
+type Config struct {
+	DB       *servicedb.DB
+	Accounts Verifier
+	// OwnerID is the product's in the .qwc files: the Web Connector keeps
+	// each company file's FileID under it.
+	OwnerID string
+	// Version is the service's, shown in the Web Connector.
+	Version string
+	Log     *slog.Logger
+	// Now and PageSize: the clock and the items asked for a page at a
+	// time (time.Now and 100 when zero).
+	Now      func() time.Time
+	PageSize int
+}
+
+// SessionIdle is how long a session may go without a call before its
+// ticket is refused.
+const SessionIdle = 30 * time.Minute
+
+// Connector answers the Web Connector.
+type Connector struct{ Config }
+
+// New answers the Web Connector with cfg.
+func New(cfg Config) *Connector {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.PageSize == 0 {
+		cfg.PageSize = 100
+	}
+	return &Connector{cfg}
+}
+
+var _ qbwc.Handler = (*Connector)(nil)
+
+func (c *Connector) ServerVersion(context.Context) string { return c.Version }
+
+// ClientVersion takes any Web Connector: the calls used are the same in
+// every version since 2.0.
+func (c *Connector) ClientVersion(_ context.Context, version string) string {
+	c.Log.Info("web connector calling", "version", version)
+	return ""
+}
+
+// Authenticate signs the Web Connector in and opens a session on the
+// company file open in QuickBooks.
+func (c *Connector) Authenticate(ctx context.Context, user, password string) qbwc.Auth {
+	ok, err := c.Accounts.Verify(ctx, user, password)
+	if err != nil {
+		c.Log.Error("sign-in not checked", "user", user, "err", err)
+		return qbwc.Auth{Status: qbwc.AuthBusy}
+	}
+	if !ok {
+		c.Log.Warn("web connector sign-in refused", "user", user)
+		return qbwc.Auth{Status: qbwc.AuthInvalidUser}
+	}
+	ticket := newTicket()
+	if err := c.DB.StartSession(ctx, servicedb.Session{Ticket: ticket, User: user, StartedAt: c.Now()}); err != nil {
+		c.Log.Error("session not started", "err", err)
+		return qbwc.Auth{Status: qbwc.AuthBusy}
+	}
+	return qbwc.Auth{Ticket: ticket, Status: qbwc.AuthOpenFile}
+}
+
+func newTicket() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand does not fail
+	return hex.EncodeToString(b)
+}
+
+// session returns the open session of ticket, touched; ok is false for a
+// ticket that is unknown, closed or idle too long.
+func (c *Connector) session(ctx context.Context, ticket string) (servicedb.Session, bool) {
+	s, ok, err := c.DB.Session(ctx, ticket)
+	now := c.Now()
+	if err != nil || !ok || s.Closed || now.Sub(s.LastCallAt) > SessionIdle {
+		if err != nil {
+			c.Log.Error("session not read", "err", err)
+		}
+		return s, false
+	}
+	s.LastCallAt = now
+	c.saveSession(ctx, s)
+	return s, true
+}
+
+// step is a request in flight: which, with what iterator.
+type step struct {
+	// N counts the job's requests; RequestID is the job's ID and N.
+	N          int            `json:"n,omitempty"`
+	RequestID  string         `json:"requestId"`
+	Kind       qbxml.ItemKind `json:"kind,omitempty"`
+	Iterator   qbxml.Iterator `json:"iterator,omitempty"`
+	IteratorID string         `json:"iteratorId,omitempty"`
+	Read       int            `json:"read,omitempty"`
+	Keepalive  bool           `json:"keepalive,omitempty"`
+}
+
+func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }
+
+func decodeStep(text string) (step, bool) {
+	var s step
+	return s, text != "" && json.Unmarshal([]byte(text), &s) == nil
+}
+
+// failure is how QuickBooks failed a job, as kept with it.
+type failure struct {
+	HResult    string `json:"hresult,omitempty"`
+	StatusCode int    `json:"statusCode,omitempty"`
+	Message    string `json:"message,omitempty"`
+}
+
+func (f failure) encode() string { b, _ := json.Marshal(f); return string(b) }

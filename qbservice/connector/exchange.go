@@ -1,0 +1,187 @@
+package connector
+
+import (
+	"context"
+	"fmt"
+
+	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/qbxml"
+	"qbsettings/qbservice/servicedb"
+)
+
+// SendRequestXML hands the Web Connector the next request: the running
+// job's step again (its answer was lost), the next queued job's first, or
+// else a question to QuickBooks of who it is.
+func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) string {
+	s, ok := c.session(ctx, call.Ticket)
+	if !ok {
+		return ""
+	}
+	if call.HCPResponse != "" {
+		s.QBXMLVersion = c.learn(ctx, call)
+	}
+	if s.QBXMLVersion == "" {
+		s.QBXMLVersion, _ = qbxml.ChooseVersion([]string{fmt.Sprintf("%d.%d", call.QBXMLMajor, call.QBXMLMinor)})
+	}
+	if s.QBXMLVersion == "" {
+		s.LastError = errVersion
+		c.saveSession(ctx, s)
+		return ""
+	}
+	st, err := c.nextStep(ctx, s.Ticket)
+	if err != nil {
+		c.Log.Error("no request for the web connector", "err", err)
+		return ""
+	}
+	c.saveSession(ctx, s)
+	text, err := qbxml.MessageSet(s.QBXMLVersion, c.request(st))
+	if err != nil {
+		c.Log.Error("request not written", "err", err)
+		return ""
+	}
+	return text
+}
+
+// nextStep is the request to send now, recorded with its job.
+func (c *Connector) nextStep(ctx context.Context, ticket string) (step, error) {
+	job, running, err := c.DB.RunningJob(ctx, ticket)
+	if err != nil {
+		return step{}, err
+	}
+	if running {
+		if st, ok := decodeStep(job.Step); ok {
+			return st, nil
+		}
+	} else if job, running, err = c.DB.TakeNextJob(ctx, ticket, c.Now()); err != nil || !running {
+		return step{RequestID: "host", Keepalive: true}, err
+	}
+	st := step{N: 1, RequestID: job.ID + ".1", Kind: qbxml.ItemService, Iterator: qbxml.IteratorStart}
+	return st, c.DB.SetStep(ctx, job.ID, st.encode(), c.Now())
+}
+
+func (c *Connector) request(st step) qbxml.Request {
+	if st.Keepalive {
+		return qbxml.HostQuery{RequestID: st.RequestID}
+	}
+	return qbxml.ItemQuery{Kind: st.Kind, RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize}
+}
+
+// learn keeps what the session's first call says of QuickBooks (its
+// answers to HostQuery and CompanyQuery) and returns the qbXML version to
+// speak ("" when it supports none the service can).
+func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) string {
+	conn := servicedb.Connector{LastCallAt: c.Now(), CompanyFile: call.CompanyFileName, Country: call.Country, QuickBooksOpen: true}
+	responses, err := qbxml.ParseResponses(call.HCPResponse)
+	if err != nil {
+		c.Log.Warn("the web connector's first answer was not read", "err", err)
+	}
+	for _, r := range responses {
+		if h := r.Host; h != nil {
+			conn.Product, conn.MajorVersion, conn.MinorVersion, conn.FileMode = h.ProductName, h.MajorVersion, h.MinorVersion, h.QBFileMode
+			conn.SupportedVersions = h.SupportedQBXMLVersion
+			if h.Country != "" {
+				conn.Country = h.Country
+			}
+		}
+		if co := r.Company; co != nil {
+			conn.CompanyName, conn.FileID = co.CompanyName, co.FileID(c.OwnerID)
+		}
+	}
+	if err := c.DB.SaveConnector(ctx, conn); err != nil {
+		c.Log.Error("what the web connector said was not kept", "err", err)
+	}
+	if len(conn.SupportedVersions) == 0 {
+		return ""
+	}
+	v, _ := qbxml.ChooseVersion(conn.SupportedVersions)
+	return v
+}
+
+// ReceiveResponseXML keeps QuickBooks' answer to the step in flight and
+// says how far the session's work is: 100 when nothing is left.
+func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCall) int {
+	s, ok := c.session(ctx, call.Ticket)
+	if !ok {
+		return -1
+	}
+	job, running, err := c.DB.RunningJob(ctx, s.Ticket)
+	if err != nil {
+		c.Log.Error("running job not read", "err", err)
+		return -1
+	}
+	if call.HResult != "" {
+		return c.quickBooksFailed(ctx, s, job, running, call)
+	}
+	responses, err := qbxml.ParseResponses(call.Response)
+	if err != nil {
+		c.Log.Warn("quickbooks' answer not read", "err", err)
+		return c.stop(ctx, s, job, running, errUnreadable, failure{Message: "unreadable response"})
+	}
+	if !running {
+		return c.progress(ctx, 100)
+	}
+	st, _ := decodeStep(job.Step)
+	for _, r := range responses {
+		if r.RequestID == st.RequestID {
+			return c.advance(ctx, job, st, r)
+		}
+	}
+	return c.stop(ctx, s, job, running, errUnexpected, failure{Message: "no response to " + st.RequestID})
+}
+
+// advance keeps a page of a refresh and moves to the next step: the next
+// page, the next kind of item, or the end, which replaces the item list.
+func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
+	now := c.Now()
+	if r.Status.Failed() {
+		if err := c.DB.FailJob(ctx, job.ID, failure{StatusCode: r.Status.Code, Message: r.Status.Message}.encode(), now); err != nil {
+			c.Log.Error("job not failed", "job", job.ID, "err", err)
+		}
+		return c.progress(ctx, 100)
+	}
+	items := make([]servicedb.Item, 0, len(r.Items))
+	for _, it := range r.Items {
+		items = append(items, servicedb.Item{ListID: it.ListID, FullName: it.FullName, Type: string(it.Kind), IsActive: it.IsActive,
+			EditSequence: it.EditSequence, Description: it.Description})
+	}
+	if err := c.DB.AddRefreshItems(ctx, job.ID, items); err != nil {
+		c.Log.Error("items not kept", "job", job.ID, "err", err)
+		return -1
+	}
+	next := step{N: st.N + 1, Kind: st.Kind, Read: st.Read + len(items)}
+	switch {
+	case r.IteratorRemaining > 0 && r.IteratorID != "":
+		next.Iterator, next.IteratorID = qbxml.IteratorContinue, r.IteratorID
+	case st.Kind == qbxml.ItemService:
+		next = step{N: st.N + 1, Kind: qbxml.ItemOtherCharge, Iterator: qbxml.IteratorStart}
+	default:
+		if err := c.DB.FinishRefresh(ctx, job.ID, now); err != nil {
+			c.Log.Error("item list not replaced", "job", job.ID, "err", err)
+			return -1
+		}
+		c.Log.Info("item list refreshed", "job", job.ID)
+		return c.progress(ctx, 100)
+	}
+	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
+	if err := c.DB.SetStep(ctx, job.ID, next.encode(), now); err != nil {
+		c.Log.Error("step not kept", "job", job.ID, "err", err)
+		return -1
+	}
+	// Half the work is the Service items, half the Other Charge items.
+	done := next.Read * 50 / max(1, next.Read+r.IteratorRemaining)
+	if next.Kind == qbxml.ItemOtherCharge {
+		done += 50
+	}
+	return min(99, done)
+}
+
+// progress is done for the work so far, or 50 when more jobs are queued
+// (the Web Connector asks again).
+func (c *Connector) progress(ctx context.Context, done int) int {
+	if done == 100 {
+		if more, err := c.DB.HasQueuedJobs(ctx); err == nil && more {
+			return 50
+		}
+	}
+	return done
+}

@@ -1,0 +1,93 @@
+package connector
+
+import (
+	"context"
+	"strings"
+
+	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/servicedb"
+)
+
+// quickBooksFailed keeps QuickBooks' failure (an HRESULT instead of an
+// answer): the running job goes back to the queue for the next session,
+// and the service says what QuickBooks said.
+func (c *Connector) quickBooksFailed(ctx context.Context, s servicedb.Session, job servicedb.Job, running bool, call qbwc.ResponseCall) int {
+	c.Log.Warn("quickbooks failed a request", "hresult", call.HResult, "message", call.Message)
+	c.noteQuickBooks(ctx, normalizeHResult(call.HResult), call.Message, true)
+	return c.stop(ctx, s, job, running, errQuickBooksCode+call.HResult, failure{HResult: call.HResult, Message: call.Message})
+}
+
+// stop ends the session's work with a failure: the running job is queued
+// again with it, and getLastError says code.
+func (c *Connector) stop(ctx context.Context, s servicedb.Session, job servicedb.Job, running bool, code string, f failure) int {
+	if running {
+		if err := c.DB.RequeueJob(ctx, job.ID, f.encode(), c.Now()); err != nil {
+			c.Log.Error("job not queued again", "job", job.ID, "err", err)
+		}
+	}
+	s.LastError = code
+	c.saveSession(ctx, s)
+	return -1
+}
+
+// noteQuickBooks keeps QuickBooks' last failure, and whether it had the
+// company file open.
+func (c *Connector) noteQuickBooks(ctx context.Context, hresult, message string, open bool) {
+	conn, err := c.DB.Connector(ctx)
+	if err == nil {
+		conn.LastCallAt, conn.HResult, conn.Message, conn.QuickBooksOpen = c.Now(), hresult, message, open
+		err = c.DB.SaveConnector(ctx, conn)
+	}
+	if err != nil {
+		c.Log.Error("quickbooks' failure not kept", "err", err)
+	}
+}
+
+func (c *Connector) saveSession(ctx context.Context, s servicedb.Session) {
+	if err := c.DB.UpdateSession(ctx, s); err != nil {
+		c.Log.Error("session not kept", "err", err)
+	}
+}
+
+// ConnectionError hears that QuickBooks could not open the company file;
+// the session ends, its work queued for the next.
+func (c *Connector) ConnectionError(ctx context.Context, ticket, hresult, message string) string {
+	c.Log.Warn("quickbooks not opened", "hresult", hresult, "message", message)
+	c.noteQuickBooks(ctx, normalizeHResult(hresult), message, false)
+	if s, ok := c.session(ctx, ticket); ok {
+		s.LastError = errQuickBooksCode + hresult
+		c.saveSession(ctx, s)
+	}
+	return qbwc.Done
+}
+
+// GetLastError says why the session's last call failed.
+func (c *Connector) GetLastError(ctx context.Context, ticket string) string {
+	s, ok, err := c.DB.Session(ctx, ticket)
+	if err != nil || !ok {
+		return lastErrorWords(errTicket)
+	}
+	if s.LastError == errNone {
+		return lastErrorWords("unknown")
+	}
+	return lastErrorWords(s.LastError)
+}
+
+// CloseConnection ends the session: its ticket is refused from now on, and
+// a job it did not finish is queued again.
+func (c *Connector) CloseConnection(ctx context.Context, ticket string) string {
+	if err := c.DB.CloseSession(ctx, ticket, c.Now()); err != nil {
+		c.Log.Error("session not closed", "err", err)
+	}
+	return closedWords
+}
+
+// normalizeHResult writes an HRESULT as QuickBooks' documents do: 0x and
+// eight upper-case hex digits.
+func normalizeHResult(h string) string {
+	h = strings.TrimSpace(h)
+	if len(h) > 2 && (h[:2] == "0x" || h[:2] == "0X") {
+		return "0x" + strings.ToUpper(h[2:])
+	}
+	return strings.ToUpper(h)
+}

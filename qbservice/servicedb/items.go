@@ -1,0 +1,72 @@
+package servicedb
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Item is a QuickBooks Service or Other Charge item.
+type Item struct {
+	ListID       string
+	FullName     string
+	Type         string
+	IsActive     bool
+	EditSequence string
+	Description  string
+}
+
+// AddRefreshItems keeps a page of items a refresh has read.
+func (d *DB) AddRefreshItems(ctx context.Context, jobID string, items []Item) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		for _, it := range items {
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO refresh_items (job_id, list_id, full_name, type, is_active, edit_sequence, description)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id, list_id) DO NOTHING`,
+				jobID, it.ListID, it.FullName, it.Type, boolInt(it.IsActive), it.EditSequence, it.Description); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// FinishRefresh replaces the item list with what the refresh read, and
+// ends the job as done: both or neither.
+func (d *DB) FinishRefresh(ctx context.Context, jobID string, at time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM items`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO items (list_id, full_name, type, is_active, edit_sequence, description)
+			SELECT list_id, full_name, type, is_active, edit_sequence, description FROM refresh_items WHERE job_id = ?`, jobID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM refresh_items WHERE job_id = ?`, jobID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', updated_at = ? WHERE id = ?`, formatTime(at), jobID)
+		return err
+	})
+}
+
+// Items is the item list, by full name.
+func (d *DB) Items(ctx context.Context) ([]Item, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT list_id, full_name, type, is_active, edit_sequence, description FROM items ORDER BY full_name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Item
+	for rows.Next() {
+		var it Item
+		var active int
+		if err := rows.Scan(&it.ListID, &it.FullName, &it.Type, &active, &it.EditSequence, &it.Description); err != nil {
+			return nil, err
+		}
+		it.IsActive = active != 0
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}

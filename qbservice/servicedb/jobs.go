@@ -1,0 +1,138 @@
+package servicedb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// JobState is where a job stands.
+type JobState string
+
+const (
+	JobQueued  JobState = "queued"
+	JobRunning JobState = "running"
+	JobDone    JobState = "done"
+	JobFailed  JobState = "failed"
+)
+
+// JobRefresh reads the Service and Other Charge items from QuickBooks.
+const JobRefresh = "refresh"
+
+// Job is one piece of work for QuickBooks.
+type Job struct {
+	ID       string
+	Kind     string
+	State    JobState
+	Ticket   string // the session running it
+	Step     string // the request in flight, as the connector wrote it
+	Attempts int
+	Failure  string // QuickBooks' failure, as the connector wrote it
+}
+
+const jobColumns = `id, kind, state, ticket, step, attempts, failure`
+
+func scanJob(row interface{ Scan(...any) error }) (Job, bool, error) {
+	var j Job
+	err := row.Scan(&j.ID, &j.Kind, &j.State, &j.Ticket, &j.Step, &j.Attempts, &j.Failure)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Job{}, false, nil
+	}
+	return j, err == nil, err
+}
+
+// QueueJob queues a new job.
+func (d *DB) QueueJob(ctx context.Context, id, kind string, at time.Time) error {
+	_, err := d.db.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?)`,
+		id, kind, formatTime(at), formatTime(at))
+	return err
+}
+
+// Job returns the job id; ok is false when there is none.
+func (d *DB) Job(ctx context.Context, id string) (Job, bool, error) {
+	return scanJob(d.db.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE id = ?`, id))
+}
+
+// RunningJob returns the job the session ticket is running, if any.
+func (d *DB) RunningJob(ctx context.Context, ticket string) (Job, bool, error) {
+	return scanJob(d.db.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = 'running' AND ticket = ?`, ticket))
+}
+
+// TakeNextJob gives the oldest queued job to the session ticket.
+func (d *DB) TakeNextJob(ctx context.Context, ticket string, at time.Time) (Job, bool, error) {
+	var (
+		j  Job
+		ok bool
+	)
+	err := d.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		j, ok, err = scanJob(tx.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = 'queued' ORDER BY created_at, id LIMIT 1`))
+		if err != nil || !ok {
+			return err
+		}
+		j.State, j.Ticket, j.Step = JobRunning, ticket, ""
+		_, err = tx.ExecContext(ctx, `UPDATE jobs SET state = 'running', ticket = ?, step = '', attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+			ticket, formatTime(at), j.ID)
+		j.Attempts++
+		return err
+	})
+	return j, ok, err
+}
+
+// SetStep records the request a running job has in flight.
+func (d *DB) SetStep(ctx context.Context, id, step string, at time.Time) error {
+	_, err := d.db.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, formatTime(at), id)
+	return err
+}
+
+// RequeueJob puts a running job back in the queue, with why it stopped;
+// what it had read is dropped.
+func (d *DB) RequeueJob(ctx context.Context, id, failure string, at time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE jobs SET failure = ? WHERE id = ?`, failure, id); err != nil {
+			return err
+		}
+		return requeue(ctx, tx, at, "", id)
+	})
+}
+
+// FailJob ends a job as failed, with why.
+func (d *DB) FailJob(ctx context.Context, id, failure string, at time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM refresh_items WHERE job_id = ?`, id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'failed', step = '', failure = ?, updated_at = ? WHERE id = ?`,
+			failure, formatTime(at), id)
+		return err
+	})
+}
+
+// runningMatch selects running jobs: of the session ticket, the job id,
+// or, with both empty, all.
+const runningMatch = `state = 'running' AND (?1 = '' OR ticket = ?1) AND (?2 = '' OR id = ?2)`
+
+// requeue puts the running jobs of ticket, or the job id, back in the
+// queue (every running job when both are empty); what they read is dropped.
+func requeue(ctx context.Context, tx *sql.Tx, at time.Time, ticket, id string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM refresh_items WHERE job_id IN (SELECT id FROM jobs WHERE `+runningMatch+`)`, ticket, id); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'queued', ticket = '', step = '', updated_at = ?3 WHERE `+runningMatch,
+		ticket, id, formatTime(at))
+	return err
+}
+
+// requeueRunning puts every running job back in the queue (at start: the
+// sessions that ran them are gone).
+func (d *DB) requeueRunning(ctx context.Context, at time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error { return requeue(ctx, tx, at, "", "") })
+}
+
+// HasQueuedJobs tells whether work waits in the queue.
+func (d *DB) HasQueuedJobs(ctx context.Context) (bool, error) {
+	var n int
+	err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM jobs WHERE state = 'queued'`).Scan(&n)
+	return n > 0, err
+}

@@ -1,0 +1,76 @@
+// Package servicedb keeps the QuickBooks service's state in SQLite: the
+// accounts (password hashes only), the Web Connector's sessions, the queue
+// of work for QuickBooks, the item list, and what the last Web Connector
+// session learned. It survives restarts: a job that was running when the
+// service stopped is queued again when it opens, since its iterators ended
+// with the QuickBooks session.
+package servicedb
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"qbsettings/backend/sqlite"
+)
+
+// FileName is the database's name in the service's data folder.
+const FileName = "qbservice.db"
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// DB is an open service database.
+type DB struct{ db *sql.DB }
+
+// Open opens (creating if needed) the database at path, brings its schema
+// up to date, and puts back in the queue the jobs a stopped service left
+// running.
+func Open(path string) (*DB, error) {
+	migrations, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	db, err := sqlite.Open(path, migrations)
+	if err != nil {
+		return nil, err
+	}
+	d := &DB{db: db}
+	if err := d.requeueRunning(context.Background(), time.Now()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.db.Close() }
+
+func (d *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return sqlite.InTx(ctx, d.db, fn)
+}
+
+// Times are UTC RFC 3339 text, readable in any SQLite tool.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
