@@ -29,10 +29,13 @@ var notForPeople = map[string]bool{
 // the keychain's entry names, and the command line's commands.
 var notWords = regexp.MustCompile(`^(service password|(profiles|settings|password|connection|items|certificate) [a-z]+)$`)
 
-// notForUsers hold no text a user of the app reads: the store's SQL, the
-// simulator and the test helpers, the developer tools.
-var notForUsers = map[string]bool{"store": true, "simulator": true, "contract": true, "internal": true, "logging": true,
-	"testdata": true, "qbsim": true}
+// notForUsers hold no text a user of the app reads: the stores' SQL, the
+// simulator and the test helpers, the developer tools. The QuickBooks
+// service (qbservice) is a program of its own: what it says to the Web
+// Connector's user is in its own words, in qbservice/connector/words.go,
+// not in the app's catalogs.
+var notForUsers = map[string]bool{"store": true, "sqlite": true, "simulator": true, "contract": true, "internal": true, "logging": true,
+	"testdata": true, "qbsim": true, "qbservice": true}
 
 // Outside lists the texts for people that the Go code under root writes
 // outside the catalogs: prose in a string literal that is not a message
