@@ -1,0 +1,210 @@
+// Package api serves the app's side of the QuickBooks service: the
+// contract of docs/service-api.md (health, the item list and its refresh)
+// over what the Web Connector's sessions keep. Work for QuickBooks is
+// queued and done by the next Web Connector session: a refresh stays
+// queued until the Web Connector calls. The service says so in health
+// when the Web Connector has gone quiet.
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/qbservice/servicedb"
+)
+
+// Verifier checks a sign-in (package accounts).
+type Verifier interface {
+	Verify(ctx context.Context, user, password string) (bool, error)
+}
+
+// Config is what the API needs.
+type Config struct {
+	DB       *servicedb.DB
+	Accounts Verifier
+	Version  string
+	Log      *slog.Logger
+	// Quiet is how long the Web Connector may go without calling before
+	// health says QuickBooks is out of reach (its schedule, with room).
+	Quiet time.Duration
+	Now   func() time.Time
+}
+
+// API is the contract's routes.
+type API struct{ Config }
+
+// New serves the contract with cfg.
+func New(cfg Config) *API {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Quiet == 0 {
+		cfg.Quiet = 5 * time.Minute
+	}
+	return &API{cfg}
+}
+
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	user, password, ok := r.BasicAuth()
+	if ok {
+		var err error
+		if ok, err = a.Accounts.Verify(r.Context(), user, password); err != nil {
+			a.internal(w, "sign-in not checked", err)
+			return
+		}
+	}
+	if !ok {
+		w.Header().Set("WWW-Authenticate", `Basic realm="QuickBooks service"`)
+		writeError(w, http.StatusUnauthorized, "unauthorized", "wrong user or password", "", nil)
+		return
+	}
+	switch path := r.URL.Path; {
+	case r.Method == http.MethodGet && path == "/v1/health":
+		a.health(w, r)
+	case r.Method == http.MethodGet && path == "/v1/items":
+		a.items(w, r)
+	case r.Method == http.MethodPost && path == "/v1/items/refresh":
+		a.startRefresh(w, r)
+	case r.Method == http.MethodGet && strings.HasPrefix(path, "/v1/items/refresh/"):
+		a.refreshState(w, r, strings.TrimPrefix(path, "/v1/items/refresh/"))
+	case path == "/v1/settings", r.Method == http.MethodPost && path == "/v1/items":
+		writeError(w, http.StatusNotImplemented, "notSupported", "this service does not do this yet", "", nil)
+	default:
+		writeError(w, http.StatusNotFound, "notFound", "no such route: "+r.Method+" "+path, "", nil)
+	}
+}
+
+// health says what the last Web Connector session learned, and whether
+// QuickBooks can be reached: the Web Connector called lately, and
+// QuickBooks opened the company file.
+func (a *API) health(w http.ResponseWriter, r *http.Request) {
+	c, err := a.DB.Connector(r.Context())
+	if err != nil {
+		a.internal(w, "connector state not read", err)
+		return
+	}
+	switch quiet := a.Now().Sub(c.LastCallAt); {
+	case c.LastCallAt.IsZero():
+		writeError(w, http.StatusServiceUnavailable, "webConnectorNeverCalled", "the Web Connector never called",
+			"The QuickBooks Web Connector has not called the QuickBooks service yet. On the QuickBooks computer, add the service's .qwc file to the Web Connector, enter its password and tick Auto-Run.", nil)
+		return
+	case quiet > a.Quiet:
+		writeError(w, http.StatusServiceUnavailable, "webConnectorQuiet", "the Web Connector last called at "+c.LastCallAt.UTC().Format(time.RFC3339),
+			fmt.Sprintf("The QuickBooks Web Connector has not called the QuickBooks service since %s (%s ago). On the QuickBooks computer, open the Web Connector and check that Auto-Run is ticked.",
+				c.LastCallAt.Local().Format("Jan 2, 2006 3:04 PM"), quiet.Round(time.Minute)), nil)
+		return
+	case !c.QuickBooksOpen:
+		writeError(w, http.StatusServiceUnavailable, "quickBooksNotOpen", "QuickBooks did not open the company file: "+c.HResult+" "+c.Message,
+			"", &quickbooks.Code{HResult: c.HResult})
+		return
+	}
+	writeJSON(w, http.StatusOK, quickbooks.Health{Service: quickbooks.ServiceName, ServiceVersion: a.Version,
+		CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
+		CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode, Capabilities: []string{}})
+}
+
+// items pages through the stored item list.
+func (a *API) items(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	types := strings.Split(q.Get("types"), ",")
+	limit, err := strconv.Atoi(q.Get("limit"))
+	if err != nil || limit < 1 || limit > 1000 {
+		limit = 500
+	}
+	offset := 0
+	if c := q.Get("cursor"); c != "" {
+		if offset, err = strconv.Atoi(c); err != nil || offset < 0 {
+			writeError(w, http.StatusBadRequest, "badCursor", "cursor not recognized", "", nil)
+			return
+		}
+	}
+	all, err := a.DB.Items(r.Context())
+	if err != nil {
+		a.internal(w, "items not read", err)
+		return
+	}
+	var match []quickbooks.Item
+	for _, it := range all {
+		active := q.Get("active")
+		if (q.Get("types") == "" || contains(types, it.Type)) && (active == "all" || (active == "inactive") != it.IsActive) {
+			match = append(match, quickbooks.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
+				EditSequence: it.EditSequence, Description: it.Description})
+		}
+	}
+	page := quickbooks.ItemPage{Items: []quickbooks.Item{}}
+	if offset < len(match) {
+		page.Items = match[offset:min(offset+limit, len(match))]
+	}
+	if offset+limit < len(match) {
+		page.NextCursor = strconv.Itoa(offset + limit)
+	}
+	writeJSON(w, http.StatusOK, page)
+}
+
+func (a *API) startRefresh(w http.ResponseWriter, r *http.Request) {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	id := "refresh-" + hex.EncodeToString(b)
+	if err := a.DB.QueueJob(r.Context(), id, servicedb.JobRefresh, a.Now()); err != nil {
+		a.internal(w, "refresh not queued", err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, quickbooks.RefreshStarted{RefreshID: id})
+}
+
+// refreshState says where a refresh stands: queued until a Web Connector
+// session takes it.
+func (a *API) refreshState(w http.ResponseWriter, r *http.Request, id string) {
+	j, ok, err := a.DB.Job(r.Context(), id)
+	switch {
+	case err != nil:
+		a.internal(w, "refresh not read", err)
+		return
+	case !ok || j.Kind != servicedb.JobRefresh:
+		writeError(w, http.StatusNotFound, "noSuchRefresh", "no refresh "+id, "", nil)
+		return
+	}
+	st := quickbooks.RefreshStatus{State: string(j.State)}
+	if j.State == servicedb.JobFailed {
+		st.Message = "QuickBooks could not read the item list. Refresh the list again."
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+func (a *API) internal(w http.ResponseWriter, what string, err error) {
+	a.Log.Error(what, "err", err)
+	writeError(w, http.StatusInternalServerError, "internalError", what, "", nil)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	if err := json.NewEncoder(w).Encode(v); err != nil && !errors.Is(err, http.ErrHandlerTimeout) {
+		return // the client is gone
+	}
+}
+
+func writeError(w http.ResponseWriter, status int, code, message, userFacing string, qb *quickbooks.Code) {
+	var body quickbooks.ErrorBody
+	body.Error.Code, body.Error.Message, body.Error.UserFacingMessage, body.Error.QuickBooks = code, message, userFacing, qb
+	writeJSON(w, status, body)
+}
