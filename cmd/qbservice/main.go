@@ -1,0 +1,207 @@
+// Command qbservice is the QuickBooks service: the app's contract (health,
+// the item list and its refresh) on one side, the QuickBooks Web
+// Connector's SOAP endpoint on the other, its state in SQLite.
+//
+//	qbservice serve [-addr localhost:8780] [-data DIR]
+//	qbservice account set USER            (the password on standard input)
+//	qbservice qwc -user USER -file-id {GUID} [-url URL] [-name NAME] [-every MINUTES]
+//	qbservice version
+//
+// Exit codes: 0 done, 1 failed, 2 used wrongly.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"qbsettings/qbservice/accounts"
+	"qbsettings/qbservice/api"
+	"qbsettings/qbservice/connector"
+	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/qwc"
+	"qbsettings/qbservice/servicedb"
+)
+
+// version is set at build time (-ldflags "-X main.version=…").
+var version = "dev"
+
+// DefaultAddr is where the service listens unless told: this computer
+// only, where the Web Connector and the app run.
+const DefaultAddr = "localhost:8780"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// usageError is a command used wrongly (exit 2).
+type usageError struct{ words string }
+
+func (e *usageError) Error() string { return e.words }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	err := command(args, stdin, stdout, stderr)
+	var usage *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "qbservice: %s\n%s", usage.words, usageText)
+		return 2
+	}
+	fmt.Fprintf(stderr, "qbservice: %v\n", err)
+	return 1
+}
+
+const usageText = `Usage:
+  qbservice serve [-addr localhost:8780] [-data DIR]
+  qbservice account set USER        (the password as one line on standard input)
+  qbservice qwc -user USER -file-id {GUID} [-url URL] [-name NAME] [-every MINUTES]
+  qbservice version
+`
+
+func command(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	switch {
+	case len(args) == 0:
+		return &usageError{"no command given"}
+	case args[0] == "version":
+		fmt.Fprintf(stdout, "qbservice %s\n", version)
+		return nil
+	case args[0] == "serve":
+		return serve(args[1:], stderr)
+	case len(args) >= 2 && args[0] == "account" && args[1] == "set":
+		return accountSet(args[2:], stdin, stdout)
+	case args[0] == "qwc":
+		return writeQWC(args[1:], stdout)
+	}
+	return &usageError{fmt.Sprintf("%q is not a command", strings.Join(args[:min(2, len(args))], " "))}
+}
+
+// flags parses a command's options, a wrong one being a usage error.
+func flags(name string, args []string, declare func(fs *flag.FlagSet)) ([]string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	declare(fs)
+	if err := fs.Parse(args); err != nil {
+		return nil, &usageError{err.Error()}
+	}
+	return fs.Args(), nil
+}
+
+func defaultDataDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "qbservice-data"
+	}
+	return filepath.Join(dir, "QuickBooks Integration Settings Service")
+}
+
+func openDB(dir string) (*servicedb.DB, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("the data folder %s could not be made: %w", dir, err)
+	}
+	return servicedb.Open(filepath.Join(dir, servicedb.FileName))
+}
+
+func accountSet(args []string, stdin io.Reader, stdout io.Writer) error {
+	data := defaultDataDir()
+	rest, err := flags("account set", args, func(fs *flag.FlagSet) { fs.StringVar(&data, "data", data, "the data folder") })
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return &usageError{"account set needs the USER, and the password on standard input"}
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return errors.New(`no password on standard input: give it as one line, for example: echo "$PASSWORD" | qbservice account set USER`)
+	}
+	db, err := openDB(data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := accounts.New(db).Set(context.Background(), rest[0], strings.TrimRight(line, "\r\n")); err != nil {
+		return fmt.Errorf("the account was not set: %w", err)
+	}
+	fmt.Fprintf(stdout, "The account %s can sign in.\n", rest[0])
+	return nil
+}
+
+func writeQWC(args []string, stdout io.Writer) error {
+	f := qwc.File{AppName: "QuickBooks Integration Settings", AppURL: "http://" + DefaultAddr + "/qbwc",
+		AppDescription: "Carries data between QuickBooks and Procore for QuickBooks Integration Settings.", RunEveryMinutes: 1}
+	rest, err := flags("qwc", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&f.UserName, "user", "", "the account's user name")
+		fs.StringVar(&f.FileID, "file-id", "", "the company file's FileID, a GUID in braces")
+		fs.StringVar(&f.AppURL, "url", f.AppURL, "the service's Web Connector address")
+		fs.StringVar(&f.AppName, "name", f.AppName, "the name the Web Connector shows")
+		fs.IntVar(&f.RunEveryMinutes, "every", f.RunEveryMinutes, "the Web Connector's schedule, in minutes")
+	})
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return &usageError{"qwc takes no arguments"}
+	}
+	f.AppSupport = strings.TrimSuffix(f.AppURL, "/qbwc") + "/support"
+	out, err := f.Encode()
+	if err != nil {
+		return fmt.Errorf("no .qwc file was written: %w", err)
+	}
+	_, err = stdout.Write(out)
+	return err
+}
+
+func serve(args []string, stderr io.Writer) error {
+	addr, data := DefaultAddr, defaultDataDir()
+	rest, err := flags("serve", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&addr, "addr", addr, "the address to listen at")
+		fs.StringVar(&data, "data", data, "the data folder")
+	})
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return &usageError{"serve takes no arguments"}
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	db, err := openDB(data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	acct := accounts.New(db)
+	mux := http.NewServeMux()
+	mux.Handle("/v1/", api.New(api.Config{DB: db, Accounts: acct, Version: version, Log: log}))
+	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: db, Accounts: acct, OwnerID: qwc.OwnerID, Version: version, Log: log}), log))
+	mux.HandleFunc("/support", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(w, "The QuickBooks service of QuickBooks Integration Settings runs here. Open QuickBooks Integration Settings on this computer for help.\n")
+	})
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }()
+	log.Info("serving", "addr", addr, "data", data, "version", version)
+	select {
+	case err := <-done:
+		return fmt.Errorf("could not serve at %s: %w", addr, err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	log.Info("stopping")
+	return srv.Shutdown(shutdown)
+}

@@ -1,0 +1,156 @@
+package program
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/internal/testdir"
+	"qbsettings/qbservice/qwc"
+)
+
+// service is the QuickBooks service's executable, built once.
+var service struct {
+	once sync.Once
+	path string
+	err  error
+	out  []byte
+}
+
+func builtService(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the executable")
+	}
+	service.once.Do(func() {
+		dir, err := os.MkdirTemp("", "qbservice-exe-")
+		if service.err = err; err != nil {
+			return
+		}
+		service.path = filepath.Join(dir, "qbservice")
+		cmd := exec.Command("go", "build", "-ldflags", "-X main.version=9.8.7", "-o", service.path, "./cmd/qbservice")
+		cmd.Dir = moduleRoot
+		service.out, service.err = cmd.CombinedOutput()
+	})
+	if service.err != nil {
+		t.Fatalf("build: %v\n%s", service.err, service.out)
+	}
+	return service.path
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// The QuickBooks service as IT runs it: an account set by script, a .qwc
+// file written, the service started; the Web Connector (emulated, with
+// QuickBooks behind it) calls it at the .qwc's address, and the app's
+// client sees QuickBooks and refreshes its items through it. Stopped, it
+// ends cleanly.
+func TestQuickBooksServiceProgram(t *testing.T) {
+	exe := builtService(t)
+	data := testdir.New(t)
+	if code, out := runExe(t, exe, nil, "", "version"); code != 0 || out != "qbservice 9.8.7\n" {
+		t.Fatalf("version: %d %q", code, out)
+	}
+	if code, out := runExe(t, exe, nil, "", "acount", "set"); code != 2 || !strings.Contains(out, `"acount set" is not a command`) || !strings.Contains(out, "Usage:") {
+		t.Fatalf("a typo: %d %q", code, out)
+	}
+	if code, out := runExe(t, exe, nil, "short\n", "account", "set", "-data", data, "procore-sync"); code != 1 || !strings.Contains(out, "the password must be") {
+		t.Fatalf("a short password: %d %q", code, out)
+	}
+	const password = "correct horse battery staple"
+	if code, out := runExe(t, exe, nil, password+"\n", "account", "set", "-data", data, "procore-sync"); code != 0 {
+		t.Fatalf("account set: %d %q", code, out)
+	}
+	port := freePort(t)
+	appURL := fmt.Sprintf("http://localhost:%d/qbwc", port)
+	code, qwcFile := runExe(t, exe, nil, "", "qwc", "-user", "procore-sync", "-file-id", "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}", "-url", appURL)
+	if code != 0 || !strings.Contains(qwcFile, "<AppURL>"+appURL+"</AppURL>") || !strings.Contains(qwcFile, qwc.OwnerID) {
+		t.Fatalf("qwc: %d %s", code, qwcFile)
+	}
+	if code, out := runExe(t, exe, nil, "", "qwc", "-user", "procore-sync", "-file-id", "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}", "-url", "http://127.0.0.1:8780/qbwc"); code != 1 || !strings.Contains(out, "not an IP address") {
+		t.Fatalf("qwc at an IP address: %d %q", code, out)
+	}
+
+	cmd := exec.Command(exe, "serve", "-data", data, "-addr", fmt.Sprintf("localhost:%d", port))
+	var log strings.Builder
+	cmd.Stderr = &log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	waitForSupportPage(t, fmt.Sprintf("http://localhost:%d/support", port))
+
+	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{{Kind: "Service", ListID: "80000005-1468535148", Name: "Retainage Payable",
+		FullName: "Retainage Payable", IsActive: true, EditSequence: "1"}})
+	wc := &qbwcemu.WebConnector{AppURL: appURL, UserName: "procore-sync", Password: password, OwnerID: qwc.OwnerID,
+		FileID: "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}", QuickBooks: qb}
+	ctx := context.Background()
+	if s, err := wc.RunSession(ctx); err != nil || s.ServerVersion != "9.8.7" {
+		t.Fatalf("first session: %+v %v\n%s", s, err, log.String())
+	}
+	client, err := quickbooks.New(quickbooks.Config{BaseURL: fmt.Sprintf("http://localhost:%d", port), User: "procore-sync", Password: password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	if h, err := client.Health(ctx); err != nil || !h.QBRunning || h.CompanyFileID != "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}" {
+		t.Fatalf("health: %+v %v", h, err)
+	}
+	id, err := client.StartRefresh(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wc.RunSession(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := client.RefreshState(ctx, id); st.State != quickbooks.RefreshDone {
+		t.Fatalf("refresh %+v", st)
+	}
+	if items, err := client.Items(ctx); err != nil || len(items) != 1 || items[0].FullName != "Retainage Payable" {
+		t.Fatalf("items %+v %v", items, err)
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("stopped with %v\n%s", err, log.String())
+	}
+	if strings.Contains(log.String(), password) {
+		t.Fatal("the log holds the password")
+	}
+}
+
+func waitForSupportPage(t *testing.T, url string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(url); err == nil { //nolint:gosec // the test's own address
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the service did not answer at %s", url)
+}
