@@ -4,7 +4,7 @@
 //
 //	qbservice serve [-addr localhost:8780] [-data DIR]
 //	qbservice account set USER            (the password on standard input)
-//	qbservice qwc -user USER -file-id {GUID} [-url URL] [-name NAME] [-every MINUTES]
+//	qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
 //	qbservice version
 //
 // Exit codes: 0 done, 1 failed, 2 used wrongly.
@@ -65,7 +65,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 const usageText = `Usage:
   qbservice serve [-addr localhost:8780] [-data DIR]
   qbservice account set USER        (the password as one line on standard input)
-  qbservice qwc -user USER -file-id {GUID} [-url URL] [-name NAME] [-every MINUTES]
+  qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
   qbservice version
 `
 
@@ -142,7 +142,7 @@ func writeQWC(args []string, stdout io.Writer) error {
 		AppDescription: "Carries data between QuickBooks and Procore for QuickBooks Integration Settings.", RunEveryMinutes: 1}
 	rest, err := flags("qwc", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&f.UserName, "user", "", "the account's user name")
-		fs.StringVar(&f.FileID, "file-id", "", "the company file's FileID, a GUID in braces")
+		fs.StringVar(&f.FileID, "file-id", qwc.NewFileID(), "the company file's FileID, a GUID in braces (a new one unless given)")
 		fs.StringVar(&f.AppURL, "url", f.AppURL, "the service's Web Connector address")
 		fs.StringVar(&f.AppName, "name", f.AppName, "the name the Web Connector shows")
 		fs.IntVar(&f.RunEveryMinutes, "every", f.RunEveryMinutes, "the Web Connector's schedule, in minutes")

@@ -7,6 +7,8 @@
 package qwc
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -44,6 +46,15 @@ var (
 	ErrFileID   = errors.New("the FileID must be a GUID in braces")
 	ErrSchedule = errors.New("the schedule must be at least one minute")
 )
+
+// NewFileID is a new company file's FileID: a random GUID in braces.
+func NewFileID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)                         // crypto/rand does not fail
+	b[6], b[8] = b[6]&0x0f|0x40, b[8]&0x3f|0x80 // version 4, RFC 4122 variant
+	h := strings.ToUpper(hex.EncodeToString(b))
+	return "{" + h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:] + "}"
+}
 
 // Check says what in f the Web Connector would refuse, or nil.
 func (f File) Check() error {

@@ -83,3 +83,10 @@ func TestWhatTheWebConnectorRefuses(t *testing.T) {
 		t.Fatalf("https on a named host: %v", err)
 	}
 }
+
+func TestNewFileID(t *testing.T) {
+	a, b := NewFileID(), NewFileID()
+	if !guid.MatchString(a) || a == b || a[15] != '4' {
+		t.Fatalf("%s %s", a, b)
+	}
+}
