@@ -1,6 +1,6 @@
 // Package api serves the app's side of the QuickBooks service: the
-// contract of docs/service-api.md (health, the item list and its refresh)
-// over what the Web Connector's sessions keep. Work for QuickBooks is
+// contract of docs/service-api.md (health, the item list and its refresh,
+// the sync's settings) over what the Web Connector's sessions keep. Work for QuickBooks is
 // queued and done by the next Web Connector session: a refresh stays
 // queued until the Web Connector calls. The service says so in health
 // when the Web Connector has gone quiet.
@@ -77,8 +77,12 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.startRefresh(w, r)
 	case r.Method == http.MethodGet && strings.HasPrefix(path, "/v1/items/refresh/"):
 		a.refreshState(w, r, strings.TrimPrefix(path, "/v1/items/refresh/"))
-	case path == "/v1/settings", r.Method == http.MethodPost && path == "/v1/items":
-		writeError(w, http.StatusNotImplemented, "notSupported", "this service does not do this yet", "", nil)
+	case r.Method == http.MethodGet && path == "/v1/settings":
+		a.getSettings(w, r)
+	case r.Method == http.MethodPut && path == "/v1/settings":
+		a.putSettings(w, r)
+	case r.Method == http.MethodPost && path == "/v1/items":
+		writeError(w, http.StatusNotImplemented, "notSupported", "this service does not create items yet", "", nil)
 	default:
 		writeError(w, http.StatusNotFound, "notFound", "no such route: "+r.Method+" "+path, "", nil)
 	}
@@ -110,7 +114,7 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, quickbooks.Health{Service: quickbooks.ServiceName, ServiceVersion: a.Version,
 		CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
-		CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode, Capabilities: []string{}})
+		CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode, Capabilities: []string{quickbooks.CapabilitySettings}})
 }
 
 // items pages through the stored item list.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
 	"qbsettings/internal/contract"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
@@ -171,5 +172,62 @@ func TestRefreshIsDoneWhenTheWebConnectorCalls(t *testing.T) {
 	}
 	if _, err := w.client.RefreshState(ctx, "refresh-none"); err == nil {
 		t.Fatal("an unknown refresh has a state")
+	}
+}
+
+// The app applies its settings over the version it read; the service
+// keeps them, says who applied them, refuses a stale version and what the
+// sync's rules refuse (the retainage item against its item list, once it
+// has one).
+func TestSettingsAreAppliedOverTheVersionRead(t *testing.T) {
+	w := start(t)
+	got, err := w.client.Settings(ctx)
+	if err != nil || got.Settings != nil || got.ETag != `"v0"` {
+		t.Fatalf("before any: %+v %v", got, err)
+	}
+	s := settings.Defaults()
+	s.ServiceURL, s.ServiceUser = "http://localhost:8780", user
+	s.RetainageItem = settings.ItemRef{ListID: "80000005-1468535148", FullName: "Retainage Payable"}
+	by := quickbooks.AppliedBy{Computer: "OFFICE-PC", User: `OFFICE\pat`}
+	first, err := w.client.ApplySettings(ctx, s, by, quickbooks.AnyVersion)
+	if err != nil || first != `"v1"` {
+		t.Fatalf("first apply: %q %v", first, err)
+	}
+	if _, err := w.client.ApplySettings(ctx, s, by, quickbooks.AnyVersion); serviceError(t, err).Kind != quickbooks.KindSettingsChanged {
+		t.Fatalf("* over settings: %v", err)
+	}
+	got, err = w.client.Settings(ctx)
+	if err != nil || got.Settings == nil || !settings.SameRules(*got.Settings, s) || got.ETag != first || *got.AppliedBy != by {
+		t.Fatalf("read back: %+v %v", got, err)
+	}
+	s.UseProcoreContractNumber = !s.UseProcoreContractNumber
+	if _, err := w.client.ApplySettings(ctx, s, by, `"v0"`); serviceError(t, err).Kind != quickbooks.KindSettingsChanged {
+		t.Fatalf("a stale version: %v", err)
+	}
+	if next, err := w.client.ApplySettings(ctx, s, by, first); err != nil || next != `"v2"` {
+		t.Fatalf("over the version read: %q %v", next, err)
+	}
+
+	// Once the service has read the item list, the chosen item must be in
+	// it, an active Service item.
+	id, _ := w.client.StartRefresh(ctx)
+	w.session(t)
+	if st, _ := w.client.RefreshState(ctx, id); st.State != quickbooks.RefreshDone {
+		t.Fatal("no refresh")
+	}
+	for _, item := range []settings.ItemRef{
+		{ListID: "80000006-1468535148", FullName: "Old Retainage"},  // inactive
+		{ListID: "80000099-1468535148", FullName: "Retainage Held"}, // not in QuickBooks
+	} {
+		bad := s
+		bad.RetainageItem = item
+		_, err = w.client.ApplySettings(ctx, bad, by, `"v2"`)
+		qe := serviceError(t, err)
+		if qe.Kind != quickbooks.KindSettingsRefused || len(qe.FieldErrors) != 1 || qe.FieldErrors[0].Field != settings.FieldRetainageItem {
+			t.Fatalf("%s refused: %s %+v", item.FullName, qe.Kind, qe.FieldErrors)
+		}
+	}
+	if got, _ := w.client.Settings(ctx); got.ETag != `"v2"` {
+		t.Fatalf("a refused apply changed the version: %q", got.ETag)
 	}
 }

@@ -1,0 +1,101 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/backend/settings"
+	"qbsettings/qbservice/servicedb"
+)
+
+// maxSettingsBytes bounds a PUT: the settings are a few hundred bytes.
+const maxSettingsBytes = 64 << 10
+
+func etag(version int) string { return fmt.Sprintf(`"v%d"`, version) }
+
+// getSettings answers the settings the sync runs with and their version.
+func (a *API) getSettings(w http.ResponseWriter, r *http.Request) {
+	s, err := a.DB.SyncSettings(r.Context())
+	if err != nil {
+		a.internal(w, "settings not read", err)
+		return
+	}
+	var out quickbooks.ServiceSettings
+	if s.JSON != "" {
+		var st settings.Settings
+		if err := json.Unmarshal([]byte(s.JSON), &st); err != nil {
+			a.internal(w, "settings kept are not settings", err)
+			return
+		}
+		out.Settings, out.AppliedAt, out.AppliedBy = &st, &s.AppliedAt, &quickbooks.AppliedBy{Computer: s.Computer, User: s.User}
+	}
+	w.Header().Set("ETag", etag(s.Version))
+	writeJSON(w, http.StatusOK, out)
+}
+
+// putSettings applies settings over the version If-Match names ("*": only
+// while there are none), refusing values the sync's rules refuse, with the
+// service's item list when it has one.
+func (a *API) putSettings(w http.ResponseWriter, r *http.Request) {
+	var in quickbooks.PutSettings
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxSettingsBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		writeError(w, http.StatusBadRequest, "badRequest", "the body is not settings: "+err.Error(), "", nil)
+		return
+	}
+	current, err := a.DB.SyncSettings(r.Context())
+	if err != nil {
+		a.internal(w, "settings not read", err)
+		return
+	}
+	match := strings.TrimSpace(r.Header.Get("If-Match"))
+	switch {
+	case match == "":
+		writeError(w, http.StatusPreconditionRequired, "preconditionRequired", "If-Match is required", "", nil)
+		return
+	case match == quickbooks.AnyVersion && current.JSON != "", match != quickbooks.AnyVersion && match != etag(current.Version):
+		writeError(w, http.StatusPreconditionFailed, "settingsChanged", "the settings changed since "+match+"; now "+etag(current.Version), "", nil)
+		return
+	}
+	if refused := a.refused(r, in.Settings); len(refused) > 0 {
+		var body quickbooks.ErrorBody
+		body.Error.Code, body.Error.Message, body.Error.FieldErrors = "invalidSettings", "some settings were refused", refused
+		writeJSON(w, http.StatusBadRequest, body)
+		return
+	}
+	text, _ := json.Marshal(settings.Normalize(in.Settings))
+	applied := servicedb.SyncSettings{JSON: string(text), AppliedAt: a.Now().UTC(), Computer: in.AppliedBy.Computer, User: in.AppliedBy.User}
+	version, err := a.DB.ApplySyncSettings(r.Context(), current.Version, applied)
+	switch {
+	case errors.Is(err, servicedb.ErrSettingsChanged):
+		writeError(w, http.StatusPreconditionFailed, "settingsChanged", "the settings changed meanwhile", "", nil)
+		return
+	case err != nil:
+		a.internal(w, "settings not kept", err)
+		return
+	}
+	w.Header().Set("ETag", etag(version))
+	writeJSON(w, http.StatusOK, map[string]any{"appliedAt": applied.AppliedAt})
+}
+
+// refused are the sync's rules the settings break. The retainage item is
+// checked against the service's item list once it has one.
+func (a *API) refused(r *http.Request, s settings.Settings) []settings.FieldError {
+	items, err := a.DB.Items(r.Context())
+	known := settings.Known{PasswordStored: true, ItemListUnknown: err != nil || len(items) == 0}
+	for _, it := range items {
+		known.Items = append(known.Items, settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive})
+	}
+	var out []settings.FieldError
+	for _, fe := range settings.Validate(settings.Change{Settings: settings.Normalize(s)}, known) {
+		if sp, ok := settings.SpecOf(fe.Field); ok && sp.SyncRule() {
+			out = append(out, fe)
+		}
+	}
+	return out
+}
