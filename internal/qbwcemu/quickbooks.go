@@ -125,6 +125,17 @@ func (q *QuickBooks) open(ownerID, fileID string) string {
 	return ""
 }
 
+// ProcessInSession answers a request in a QuickBooks session of its own
+// (opened if none is), for tests that call the service without HTTP.
+func (q *QuickBooks) ProcessInSession(request string) (response, hresult, message string) {
+	q.mu.Lock()
+	if q.iterators == nil {
+		q.iterators = map[string]*iterator{}
+	}
+	q.mu.Unlock()
+	return q.Process(request)
+}
+
 // closeSession ends the QuickBooks session: its iterators end.
 func (q *QuickBooks) closeSession() {
 	q.mu.Lock()

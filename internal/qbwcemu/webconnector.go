@@ -126,6 +126,10 @@ func (wc *WebConnector) lastError(ctx context.Context, ticket string, s *Session
 	return err
 }
 
+// HCPResponse is what wc sends on a session's first sendRequestXML, for
+// tests that call the service without HTTP.
+func HCPResponse(wc *WebConnector) string { return wc.hcpResponse() }
+
 // hcpResponse is QuickBooks' answers to HostQuery, CompanyQuery (with the
 // application's OwnerID) and PreferencesQuery, as the Web Connector sends
 // them on a session's first sendRequestXML.

@@ -64,7 +64,7 @@ func (c *Connector) ConnectionError(ctx context.Context, ticket, hresult, messag
 // GetLastError says why the session's last call failed.
 func (c *Connector) GetLastError(ctx context.Context, ticket string) string {
 	s, ok, err := c.DB.Session(ctx, ticket)
-	if err != nil || !ok {
+	if err != nil || !ok || s.Closed || c.Now().Sub(s.LastCallAt) > SessionIdle {
 		return lastErrorWords(errTicket)
 	}
 	if s.LastError == errNone {

@@ -1,0 +1,88 @@
+package connector_test
+
+import (
+	"log/slog"
+	"strings"
+	"testing"
+
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/qbservice/accounts"
+	"qbsettings/qbservice/connector"
+	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/servicedb"
+)
+
+// direct is the connector called as the Web Connector would, without
+// HTTP, to send it what a Web Connector should not.
+func direct(t *testing.T) (*connector.Connector, *service) {
+	t.Helper()
+	s := start(t, companyItems(30, 0))
+	c := connector.New(connector.Config{DB: s.db, Accounts: accounts.New(s.db), OwnerID: ownerID, Version: "1.0.0",
+		Log: slog.New(slog.DiscardHandler), PageSize: 10})
+	return c, s
+}
+
+func hcp(s *service) string {
+	wc := *s.wc
+	return qbwcemu.HCPResponse(&wc)
+}
+
+// A response sent twice (a Web Connector that replays) does not count
+// twice: the refresh stops, its pages are dropped, and the next session
+// does it whole.
+func TestReplayedResponseIsNotKeptTwice(t *testing.T) {
+	c, s := direct(t)
+	s.queueRefresh(t, "r")
+	auth := c.Authenticate(ctx, user, password)
+	req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: auth.Ticket, HCPResponse: hcp(s), QBXMLMajor: 13})
+	s.qb.Set(func(*qbwcemu.QuickBooks) {})
+	resp, hresult, _ := s.qb.ProcessInSession(req)
+	if hresult != "" {
+		t.Fatal(hresult)
+	}
+	if p := c.ReceiveResponseXML(ctx, qbwc.ResponseCall{Ticket: auth.Ticket, Response: resp}); p < 0 || p >= 100 {
+		t.Fatalf("first page: %d", p)
+	}
+	if p := c.ReceiveResponseXML(ctx, qbwc.ResponseCall{Ticket: auth.Ticket, Response: resp}); p >= 0 {
+		t.Fatalf("the same page again answered %d", p)
+	}
+	if j := s.job(t, "r"); j.State != servicedb.JobQueued {
+		t.Fatalf("after the replay: %+v", j)
+	}
+	if words := c.GetLastError(ctx, auth.Ticket); !strings.Contains(words, "did not send") {
+		t.Fatalf("last error %q", words)
+	}
+	c.CloseConnection(ctx, auth.Ticket)
+	s.session(t)
+	if items, _ := s.db.Items(ctx); s.job(t, "r").State != servicedb.JobDone || len(items) != 30 {
+		t.Fatalf("then: %+v, %d items", s.job(t, "r"), len(items))
+	}
+}
+
+// A closed session's ticket, an unknown one, and a QuickBooks that speaks
+// no qbXML version the service can are refused with words for the Web
+// Connector's user.
+func TestTicketsAndVersionsRefused(t *testing.T) {
+	c, s := direct(t)
+	auth := c.Authenticate(ctx, user, password)
+	c.CloseConnection(ctx, auth.Ticket)
+	for _, ticket := range []string{auth.Ticket, "not-a-ticket", ""} {
+		if req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: ticket, QBXMLMajor: 13}); req != "" {
+			t.Fatalf("ticket %q was sent %q", ticket, req)
+		}
+		if p := c.ReceiveResponseXML(ctx, qbwc.ResponseCall{Ticket: ticket, Response: "<QBXML/>"}); p >= 0 {
+			t.Fatalf("ticket %q answered %d", ticket, p)
+		}
+		if words := c.GetLastError(ctx, ticket); !strings.Contains(words, "has ended or is not known") {
+			t.Fatalf("ticket %q: %q", ticket, words)
+		}
+	}
+	s.qb.Set(func(q *qbwcemu.QuickBooks) { q.Versions = []string{"1.0", "1.1"} })
+	old := c.Authenticate(ctx, user, password)
+	if req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: old.Ticket, HCPResponse: hcp(s), QBXMLMajor: 1, QBXMLMinor: 1}); req != "" {
+		t.Fatalf("a QuickBooks of qbXML 1.1 was sent %q", req)
+	}
+	if words := c.GetLastError(ctx, old.Ticket); !strings.Contains(words, "qbXML version") {
+		t.Fatalf("%q", words)
+	}
+}
