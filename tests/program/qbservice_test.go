@@ -90,14 +90,7 @@ func TestQuickBooksServiceProgram(t *testing.T) {
 		t.Fatalf("qwc at an IP address: %d %q", code, out)
 	}
 
-	cmd := exec.Command(exe, "serve", "-data", data, "-addr", fmt.Sprintf("localhost:%d", port))
-	var log strings.Builder
-	cmd.Stderr = &log
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	waitForSupportPage(t, fmt.Sprintf("http://localhost:%d/support", port))
+	cmd, log := serveService(t, exe, data, port)
 
 	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{{Kind: "Service", ListID: "80000005-1468535148", Name: "Retainage Payable",
 		FullName: "Retainage Payable", IsActive: true, EditSequence: "1"}})
@@ -138,6 +131,21 @@ func TestQuickBooksServiceProgram(t *testing.T) {
 	if strings.Contains(log.String(), password) {
 		t.Fatal("the log holds the password")
 	}
+}
+
+// serveService starts the built service on port with its data folder; it
+// is killed at the test's end if still running.
+func serveService(t *testing.T, exe, data string, port int) (*exec.Cmd, *strings.Builder) {
+	t.Helper()
+	cmd := exec.Command(exe, "serve", "-data", data, "-addr", fmt.Sprintf("localhost:%d", port))
+	log := &strings.Builder{}
+	cmd.Stderr = log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	waitForSupportPage(t, fmt.Sprintf("http://localhost:%d/support", port))
+	return cmd, log
 }
 
 func waitForSupportPage(t *testing.T, url string) {

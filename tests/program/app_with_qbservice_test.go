@@ -1,0 +1,76 @@
+package program
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/internal/testdir"
+	"qbsettings/qbservice/qwc"
+)
+
+// The app, unchanged, against the real QuickBooks service: the built
+// command line connects, refreshes the items and applies its settings
+// through the built service, while the Web Connector (emulated, on
+// Auto-Run) calls the service on its schedule and QuickBooks answers.
+func TestAppAgainstTheQuickBooksService(t *testing.T) {
+	app, service := builtExecutable(t), builtService(t)
+	data := testdir.New(t)
+	const password = "correct horse battery staple"
+	if code, out := runExe(t, service, nil, password+"\n", "account", "set", "-data", filepath.Join(data, "service"), "procore-sync"); code != 0 {
+		t.Fatalf("account set: %d %q", code, out)
+	}
+	port := freePort(t)
+	serveService(t, service, filepath.Join(data, "service"), port)
+	url := fmt.Sprintf("http://localhost:%d", port)
+
+	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{
+		{Kind: "Service", ListID: "80000005-1468535148", Name: "Retainage Payable", FullName: "Retainage Payable", IsActive: true, EditSequence: "1"},
+		{Kind: "Service", ListID: "80000010-1468535148", Name: "03.30 Cast-in-Place", FullName: "03 Concrete:03.30 Cast-in-Place", IsActive: true, EditSequence: "1"},
+		{Kind: "OtherCharge", ListID: "80000011-1468535148", Name: "Freight", FullName: "Freight", IsActive: true, EditSequence: "1"},
+	})
+	wc := &qbwcemu.WebConnector{AppURL: url + "/qbwc", UserName: "procore-sync", Password: password, OwnerID: qwc.OwnerID,
+		FileID: qwc.NewFileID(), QuickBooks: qb}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { // Auto-Run: a session every 300 ms
+		defer close(done)
+		for ctx.Err() == nil {
+			if _, err := wc.RunSession(ctx); err != nil && ctx.Err() == nil {
+				t.Errorf("web connector session: %v", err)
+				return
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(300 * time.Millisecond):
+			}
+		}
+	}()
+	defer func() { stop(); <-done }()
+
+	env := []string{"QBSETTINGS_DATA_DIR=" + filepath.Join(data, "app")}
+	for _, s := range []struct {
+		stdin string
+		args  []string
+		want  string
+	}{
+		{password + "\n", []string{"connection", "test", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
+			`^Connected\. Company file .*Summit Ridge Builders\.qbw in QuickBooks Desktop Premier Contractor Edition 2024\.`},
+		{password + "\n", []string{"items", "refresh", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
+			`refreshed from QuickBooks: 3 items`},
+		{"", []string{"items", "list"}, `03 Concrete:03\.30 Cast-in-Place\tService\tactive(?s:.*)Freight\tOtherCharge\tactive`},
+		{password + "\n", []string{"settings", "set", "serviceUrl=" + url, "serviceUser=procore-sync", "retainageItem=Retainage Payable", "--password-stdin"},
+			`^Saved revision 1\.\nIn effect on the QuickBooks service since .*\. The sync runs with the settings saved on this computer\.\n$`},
+		{"", []string{"settings", "get", "--from-service"}, `Invoice Retainage Item: Retainage Payable\n`},
+		{"", []string{"connection", "test"}, `\[ok\]   companyFile: (?s:.*)\[ok\]   settings: The service runs the sync with the settings saved on this computer\.`},
+	} {
+		code, out := runExe(t, app, env, s.stdin, s.args...)
+		if code != 0 || !regexp.MustCompile(s.want).MatchString(out) {
+			t.Fatalf("qbsettings %v: exit %d\n%s\nwant %s", s.args, code, out, s.want)
+		}
+	}
+}
