@@ -17,10 +17,12 @@ func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) s
 	if !ok {
 		return ""
 	}
+	hostKnown := false
 	if call.HCPResponse != "" {
-		s.QBXMLVersion = c.learn(ctx, call)
+		s.QBXMLVersion, hostKnown = c.learn(ctx, call)
 	}
-	if s.QBXMLVersion == "" {
+	if s.QBXMLVersion == "" && !hostKnown {
+		// No host answer to go by: the request processor's own version.
 		s.QBXMLVersion, _ = qbxml.ChooseVersion([]string{fmt.Sprintf("%d.%d", call.QBXMLMajor, call.QBXMLMinor)})
 	}
 	if s.QBXMLVersion == "" {
@@ -68,8 +70,9 @@ func (c *Connector) request(st step) qbxml.Request {
 
 // learn keeps what the session's first call says of QuickBooks (its
 // answers to HostQuery and CompanyQuery) and returns the qbXML version to
-// speak ("" when it supports none the service can).
-func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) string {
+// speak ("" when it supports none the service can); hostKnown is false
+// when the call said no versions at all.
+func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) (version string, hostKnown bool) {
 	conn := servicedb.Connector{LastCallAt: c.Now(), CompanyFile: call.CompanyFileName, Country: call.Country, QuickBooksOpen: true}
 	responses, err := qbxml.ParseResponses(call.HCPResponse)
 	if err != nil {
@@ -91,10 +94,10 @@ func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) string {
 		c.Log.Error("what the web connector said was not kept", "err", err)
 	}
 	if len(conn.SupportedVersions) == 0 {
-		return ""
+		return "", false
 	}
 	v, _ := qbxml.ChooseVersion(conn.SupportedVersions)
-	return v
+	return v, true
 }
 
 // ReceiveResponseXML keeps QuickBooks' answer to the step in flight and
