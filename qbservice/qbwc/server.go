@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/xml"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -49,14 +50,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
-	body := http.MaxBytesReader(w, r.Body, MaxCallBytes)
-	op, p, err := decodeCall(body)
-	if err == nil {
-		err = checkAction(r, op)
-	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxCallBytes))
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		err = clientFault("the call is larger than %d bytes", MaxCallBytes)
+		s.fault(w, clientFault("the call is larger than %d bytes", MaxCallBytes))
+		return
+	}
+	var (
+		op operation
+		p  params
+	)
+	if err == nil {
+		op, p, err = decodeCall(bytes.NewReader(body))
+	}
+	if err == nil {
+		err = checkAction(r, op)
 	}
 	if err != nil {
 		s.fault(w, err)

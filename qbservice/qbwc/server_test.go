@@ -182,6 +182,7 @@ func TestWhatIsNotACallIsRefused(t *testing.T) {
 	const env = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>%s</soap:Body></soap:Envelope>`
 	call := func(inner string) string { return strings.Replace(env, "%s", inner, 1) }
 	for _, tc := range []struct{ name, action, body, code string }{
+		{"larger than a call may be", "", call(`<getLastError xmlns="http://developer.intuit.com/"><ticket>` + strings.Repeat("a", MaxCallBytes) + `</ticket></getLastError>`), "Client larger"},
 		{"not XML", "", "hello", "Client"},
 		{"cut short", "", `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><ticket`, "Client"},
 		{"empty", "", "", "Client"},
@@ -199,7 +200,6 @@ func TestWhatIsNotACallIsRefused(t *testing.T) {
 		{"version missing", "", call(`<sendRequestXML xmlns="http://developer.intuit.com/"><ticket>a</ticket></sendRequestXML>`), "Client"},
 		{"action names another call", "closeConnection", call(`<getLastError xmlns="http://developer.intuit.com/"><ticket>a</ticket></getLastError>`), "Client"},
 		{"an entity it does not define", "", call(`<getLastError xmlns="http://developer.intuit.com/"><ticket>&evil;</ticket></getLastError>`), "Client"},
-		{"too large", "", call(`<getLastError xmlns="http://developer.intuit.com/"><ticket>` + strings.Repeat("a", MaxCallBytes) + `</ticket></getLastError>`), "Client"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := &recorder{}
@@ -212,8 +212,9 @@ func TestWhatIsNotACallIsRefused(t *testing.T) {
 					Reason string `xml:"faultstring"`
 				} `xml:"Body>Fault"`
 			}
+			code, reason, _ := strings.Cut(tc.code, " ")
 			if err := xml.Unmarshal([]byte(out), &env); err != nil || status != http.StatusInternalServerError ||
-				env.Fault.Code != "soap:"+tc.code || env.Fault.Reason == "" || len(h.calls) != 0 {
+				env.Fault.Code != "soap:"+code || env.Fault.Reason == "" || !strings.Contains(env.Fault.Reason, reason) || len(h.calls) != 0 {
 				t.Fatalf("HTTP %d, calls %v, answer %.300s", status, h.calls, out)
 			}
 		})
