@@ -1,0 +1,124 @@
+package servicedb
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"qbsettings/internal/testdir"
+)
+
+var ctx = context.Background()
+
+func open(t *testing.T) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(testdir.New(t), FileName)
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d, path
+}
+
+// A job goes queued, running (with the session's ticket), and back to the
+// queue when its session closes, with what it read dropped; the oldest
+// queued is taken first; a refresh's pages replace the list only at its
+// end.
+func TestJobsAndTheirSessions(t *testing.T) {
+	d, _ := open(t)
+	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	for i, id := range []string{"b", "a"} {
+		if err := d.QueueJob(ctx, id, JobRefresh, at.Add(time.Duration(i)*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.StartSession(ctx, Session{Ticket: "t1", User: "u", StartedAt: at}); err != nil {
+		t.Fatal(err)
+	}
+	j, ok, err := d.TakeNextJob(ctx, "t1", at)
+	if err != nil || !ok || j.ID != "b" || j.State != JobRunning || j.Attempts != 1 {
+		t.Fatalf("took %+v %v %v", j, ok, err)
+	}
+	if err := d.AddRefreshItems(ctx, "b", []Item{{ListID: "1", FullName: "A", Type: "Service", IsActive: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if items, _ := d.Items(ctx); len(items) != 0 {
+		t.Fatalf("a page replaced the list: %+v", items)
+	}
+	if err := d.CloseSession(ctx, "t1", at); err != nil {
+		t.Fatal(err)
+	}
+	if j, _, _ := d.Job(ctx, "b"); j.State != JobQueued || j.Ticket != "" {
+		t.Fatalf("after the session: %+v", j)
+	}
+	if s, _, _ := d.Session(ctx, "t1"); !s.Closed {
+		t.Fatal("the session is open")
+	}
+	// Taken again by the next session: its earlier page is gone.
+	if err := d.StartSession(ctx, Session{Ticket: "t2", User: "u", StartedAt: at}); err != nil {
+		t.Fatal(err)
+	}
+	j, _, _ = d.TakeNextJob(ctx, "t2", at)
+	if j.ID != "b" || j.Attempts != 2 {
+		t.Fatalf("retaken %+v", j)
+	}
+	if err := d.AddRefreshItems(ctx, "b", []Item{{ListID: "2", FullName: "B", Type: "OtherCharge"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.FinishRefresh(ctx, "b", at); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := d.Items(ctx)
+	if j, _, _ := d.Job(ctx, "b"); j.State != JobDone || len(items) != 1 || items[0].ListID != "2" || items[0].IsActive {
+		t.Fatalf("done %+v, items %+v", j, items)
+	}
+}
+
+// A service stopped with a job running finds it queued when it starts.
+func TestRunningJobsAreQueuedAgainAtStart(t *testing.T) {
+	d, path := open(t)
+	at := time.Now()
+	if err := d.QueueJob(ctx, "r", JobRefresh, at); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := d.TakeNextJob(ctx, "t", at); !ok || err != nil {
+		t.Fatal(err)
+	}
+	if err := d.AddRefreshItems(ctx, "r", []Item{{ListID: "1", FullName: "A"}}); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	again, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	j, _, _ := again.Job(ctx, "r")
+	var pages int
+	again.db.QueryRow(`SELECT count(*) FROM refresh_items`).Scan(&pages)
+	if j.State != JobQueued || j.Step != "" || pages != 0 {
+		t.Fatalf("after the restart: %+v, %d pages kept", j, pages)
+	}
+}
+
+// Settings are replaced only over the version they were read at.
+func TestSyncSettingsCompareAndSet(t *testing.T) {
+	d, _ := open(t)
+	s, err := d.SyncSettings(ctx)
+	if err != nil || s.Version != 0 || s.JSON != "" {
+		t.Fatalf("first %+v %v", s, err)
+	}
+	v, err := d.ApplySyncSettings(ctx, 0, SyncSettings{JSON: `{"a":1}`, AppliedAt: time.Now(), Computer: "PC", User: "pat"})
+	if err != nil || v != 1 {
+		t.Fatalf("apply: %d %v", v, err)
+	}
+	if _, err := d.ApplySyncSettings(ctx, 0, SyncSettings{JSON: `{"a":2}`}); !errors.Is(err, ErrSettingsChanged) {
+		t.Fatalf("over a stale version: %v", err)
+	}
+	if s, _ := d.SyncSettings(ctx); s.JSON != `{"a":1}` || s.Version != 1 || s.Computer != "PC" || s.User != "pat" || s.AppliedAt.IsZero() {
+		t.Fatalf("kept %+v", s)
+	}
+}
