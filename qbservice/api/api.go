@@ -7,31 +7,26 @@
 package api
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"qbsettings/backend/quickbooks"
+	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/servicedb"
 )
-
-// Verifier checks a sign-in (package accounts).
-type Verifier interface {
-	Verify(ctx context.Context, user, password string) (bool, error)
-}
 
 // Config is what the API needs.
 type Config struct {
 	DB       *servicedb.DB
-	Accounts Verifier
+	Accounts *accounts.Accounts
 	Version  string
 	Log      *slog.Logger
 	// Quiet is how long the Web Connector may go without calling before
@@ -140,7 +135,7 @@ func (a *API) items(w http.ResponseWriter, r *http.Request) {
 	var match []quickbooks.Item
 	for _, it := range all {
 		active := q.Get("active")
-		if (q.Get("types") == "" || contains(types, it.Type)) && (active == "all" || (active == "inactive") != it.IsActive) {
+		if (q.Get("types") == "" || slices.Contains(types, it.Type)) && (active == "all" || (active == "inactive") != it.IsActive) {
 			match = append(match, quickbooks.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
 				EditSequence: it.EditSequence, Description: it.Description})
 		}
@@ -190,21 +185,10 @@ func (a *API) internal(w http.ResponseWriter, what string, err error) {
 	writeError(w, http.StatusInternalServerError, "internalError", what, "", nil)
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil && !errors.Is(err, http.ErrHandlerTimeout) {
-		return // the client is gone
-	}
+	_ = json.NewEncoder(w).Encode(v) // an error is a client gone: nobody to tell
 }
 
 func writeError(w http.ResponseWriter, status int, code, message, userFacing string, qb *quickbooks.Code) {

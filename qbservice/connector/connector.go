@@ -15,20 +15,16 @@ import (
 	"log/slog"
 	"time"
 
+	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/qbwc"
 	"qbsettings/qbservice/qbxml"
 	"qbsettings/qbservice/servicedb"
 )
 
-// Verifier checks a sign-in (package accounts).
-type Verifier interface {
-	Verify(ctx context.Context, user, password string) (bool, error)
-}
-
 // Config is what a Connector needs.
 type Config struct {
 	DB       *servicedb.DB
-	Accounts Verifier
+	Accounts *accounts.Accounts
 	// OwnerID is the product's in the .qwc files: the Web Connector keeps
 	// each company file's FileID under it.
 	OwnerID string
@@ -96,8 +92,9 @@ func newTicket() string {
 	return hex.EncodeToString(b)
 }
 
-// session returns the open session of ticket, touched; ok is false for a
-// ticket that is unknown, closed or idle too long.
+// session returns the open session of ticket, touched (the caller saves
+// it once, when the call is answered); ok is false for a ticket that is
+// unknown, closed or idle too long.
 func (c *Connector) session(ctx context.Context, ticket string) (servicedb.Session, bool) {
 	s, ok, err := c.DB.Session(ctx, ticket)
 	now := c.Now()
@@ -108,7 +105,6 @@ func (c *Connector) session(ctx context.Context, ticket string) (servicedb.Sessi
 		return s, false
 	}
 	s.LastCallAt = now
-	c.saveSession(ctx, s)
 	return s, true
 }
 

@@ -17,6 +17,7 @@ func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) s
 	if !ok {
 		return ""
 	}
+	defer func() { c.saveSession(ctx, s) }()
 	hostKnown := false
 	if call.HCPResponse != "" {
 		s.QBXMLVersion, hostKnown = c.learn(ctx, call)
@@ -27,7 +28,6 @@ func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) s
 	}
 	if s.QBXMLVersion == "" {
 		s.LastError = errVersion
-		c.saveSession(ctx, s)
 		return ""
 	}
 	st, err := c.nextStep(ctx, s.Ticket)
@@ -35,7 +35,6 @@ func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) s
 		c.Log.Error("no request for the web connector", "err", err)
 		return ""
 	}
-	c.saveSession(ctx, s)
 	text, err := qbxml.MessageSet(s.QBXMLVersion, c.request(st))
 	if err != nil {
 		c.Log.Error("request not written", "err", err)
@@ -107,18 +106,19 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 	if !ok {
 		return -1
 	}
+	defer func() { c.saveSession(ctx, s) }()
 	job, running, err := c.DB.RunningJob(ctx, s.Ticket)
 	if err != nil {
 		c.Log.Error("running job not read", "err", err)
 		return -1
 	}
 	if call.HResult != "" {
-		return c.quickBooksFailed(ctx, s, job, running, call)
+		return c.quickBooksFailed(ctx, &s, job, running, call)
 	}
 	responses, err := qbxml.ParseResponses(call.Response)
 	if err != nil {
 		c.Log.Warn("quickbooks' answer not read", "err", err)
-		return c.stop(ctx, s, job, running, errUnreadable, failure{Message: "unreadable response"})
+		return c.stop(ctx, &s, job, running, errUnreadable, failure{Message: "unreadable response"})
 	}
 	if !running {
 		return c.progress(ctx, 100)
@@ -129,7 +129,7 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 			return c.advance(ctx, job, st, r)
 		}
 	}
-	return c.stop(ctx, s, job, running, errUnexpected, failure{Message: "no response to " + st.RequestID})
+	return c.stop(ctx, &s, job, running, errUnexpected, failure{Message: "no response to " + st.RequestID})
 }
 
 // advance keeps a page of a refresh and moves to the next step: the next
