@@ -4,95 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
-	"qbsettings/internal/testdir"
-	"qbsettings/qbservice/accounts"
-	"qbsettings/qbservice/connector"
 	"qbsettings/qbservice/qbwc"
 	"qbsettings/qbservice/servicedb"
 )
 
 var ctx = context.Background()
-
-const (
-	ownerID  = "{3F0F2C4B-6A1E-4D8C-9B2A-5E7D1C0A9F31}"
-	fileID   = "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}"
-	user     = "procore-sync"
-	password = "correct horse battery"
-)
-
-// service is the QuickBooks service's Web Connector side over loopback,
-// with its database in path, and the Web Connector with QuickBooks behind
-// it.
-type service struct {
-	path string
-	db   *servicedb.DB
-	url  string
-	wc   *qbwcemu.WebConnector
-	qb   *qbwcemu.QuickBooks
-}
-
-func start(t *testing.T, items []qbwcemu.Item) *service {
-	t.Helper()
-	s := &service{path: filepath.Join(testdir.New(t), servicedb.FileName), qb: qbwcemu.NewQuickBooks(items)}
-	s.open(t)
-	if err := accounts.New(s.db).Set(ctx, user, password); err != nil {
-		t.Fatal(err)
-	}
-	s.wc = &qbwcemu.WebConnector{AppURL: s.url, UserName: user, Password: password, OwnerID: ownerID, FileID: fileID, QuickBooks: s.qb}
-	return s
-}
-
-// open opens (or opens again, as after a restart) the service.
-func (s *service) open(t *testing.T) {
-	t.Helper()
-	db, err := servicedb.Open(s.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.db = db
-	c := connector.New(connector.Config{DB: db, Accounts: accounts.New(db), OwnerID: ownerID, Version: "1.0.0",
-		Log: slog.New(slog.DiscardHandler), PageSize: 25})
-	srv := httptest.NewServer(qbwc.NewServer(c, slog.New(slog.DiscardHandler)))
-	t.Cleanup(func() { srv.Close(); db.Close() })
-	s.url = srv.URL + "/qbwc"
-	if s.wc != nil {
-		s.wc.AppURL = s.url
-	}
-}
-
-func (s *service) session(t *testing.T) qbwcemu.Session {
-	t.Helper()
-	got, err := s.wc.RunSession(ctx)
-	if err != nil {
-		t.Fatalf("session: %v (%+v)", err, got)
-	}
-	return got
-}
-
-func (s *service) queueRefresh(t *testing.T, id string) {
-	t.Helper()
-	if err := s.db.QueueJob(ctx, id, servicedb.JobRefresh, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func (s *service) job(t *testing.T, id string) servicedb.Job {
-	t.Helper()
-	j, ok, err := s.db.Job(ctx, id)
-	if err != nil || !ok {
-		t.Fatalf("job %s: %v %v", id, ok, err)
-	}
-	return j
-}
 
 // companyItems are a contractor's items: Service items with sub-items,
 // some inactive, Other Charge items, and Non-inventory items the service
@@ -117,16 +40,16 @@ func companyItems(services, others int) []qbwcemu.Item {
 // Service and Other Charge item, active or not, a page at a time, each
 // request valid qbXML (the emulated QuickBooks refuses any other).
 func TestRefreshIsDoneByTheNextSession(t *testing.T) {
-	s := start(t, companyItems(60, 30))
-	s.queueRefresh(t, "r1")
-	got := s.session(t)
+	s := qbservicetest.Start(t, companyItems(60, 30), qbservicetest.Options{PageSize: 25})
+	s.QueueRefresh(t, "r1")
+	got := s.Session(t)
 	if len(got.Auth) != 2 || got.Auth[1] != qbwc.AuthOpenFile || got.LastError != "" || got.Closed == "" {
 		t.Fatalf("session %+v", got)
 	}
-	if j := s.job(t, "r1"); j.State != servicedb.JobDone {
+	if j := s.Job(t, "r1"); j.State != servicedb.JobDone {
 		t.Fatalf("job %+v", j)
 	}
-	items, err := s.db.Items(ctx)
+	items, err := s.DB.Items(ctx)
 	if err != nil || len(items) != 90 {
 		t.Fatalf("%d items stored, %v", len(items), err)
 	}
@@ -151,23 +74,23 @@ func TestRefreshIsDoneByTheNextSession(t *testing.T) {
 // A session with no work asks QuickBooks who it is; the service keeps the
 // company file, its FileID, the product and the file mode.
 func TestSessionWithoutWorkLearnsTheCompanyFile(t *testing.T) {
-	s := start(t, nil)
-	got := s.session(t)
-	c, err := s.db.Connector(ctx)
-	if err != nil || got.Requests != 1 || !c.QuickBooksOpen || c.FileID != fileID || c.CompanyName != "Summit Ridge Builders" ||
+	s := qbservicetest.Start(t, nil, qbservicetest.Options{PageSize: 25})
+	got := s.Session(t)
+	c, err := s.DB.Connector(ctx)
+	if err != nil || got.Requests != 1 || !c.QuickBooksOpen || c.FileID != qbservicetest.FileID || c.CompanyName != "Summit Ridge Builders" ||
 		!strings.HasSuffix(c.CompanyFile, `\Summit Ridge Builders.qbw`) || c.FileMode != "MultiUser" || c.Product == "" ||
 		time.Since(c.LastCallAt) > time.Minute {
 		t.Fatalf("session %+v, connector %+v, %v", got, c, err)
 	}
-	if received := s.qb.Received(); len(received) != 1 || !strings.Contains(received[0], `<?qbxml version="13.0"?>`) {
+	if received := s.QB.Received(); len(received) != 1 || !strings.Contains(received[0], `<?qbxml version="13.0"?>`) {
 		t.Fatalf("QuickBooks received %q", received)
 	}
 }
 
 func TestWrongPasswordOpensNoSession(t *testing.T) {
-	s := start(t, nil)
-	s.wc.Password = "correct horse batterY"
-	got := s.session(t)
+	s := qbservicetest.Start(t, nil, qbservicetest.Options{PageSize: 25})
+	s.WC.Password = "correct horse batterY"
+	got := s.Session(t)
 	if len(got.Auth) != 2 || got.Auth[0] != "" || got.Auth[1] != qbwc.AuthInvalidUser || got.Requests != 0 {
 		t.Fatalf("%+v", got)
 	}
@@ -177,43 +100,43 @@ func TestWrongPasswordOpensNoSession(t *testing.T) {
 // why, and the refresh stays queued; once the dialog is closed the next
 // session does it. The stored list is replaced only when every page came.
 func TestRefreshWaitsWhileQuickBooksShowsADialog(t *testing.T) {
-	s := start(t, companyItems(60, 5))
-	s.queueRefresh(t, "first")
-	s.session(t)
-	answered := len(s.qb.Received())
-	s.qb.Set(func(q *qbwcemu.QuickBooks) {
+	s := qbservicetest.Start(t, companyItems(60, 5), qbservicetest.Options{PageSize: 25})
+	s.QueueRefresh(t, "first")
+	s.Session(t)
+	answered := len(s.QB.Received())
+	s.QB.Set(func(q *qbwcemu.QuickBooks) {
 		q.Items = companyItems(40, 5)
 		q.Failing, q.FailingAfter = qbwcemu.HResultDialog, answered+2 // after two pages
 	})
-	s.queueRefresh(t, "second")
-	got := s.session(t)
-	j := s.job(t, "second")
-	items, _ := s.db.Items(ctx)
+	s.QueueRefresh(t, "second")
+	got := s.Session(t)
+	j := s.Job(t, "second")
+	items, _ := s.DB.Items(ctx)
 	if j.State != servicedb.JobQueued || !strings.Contains(j.Failure, qbwcemu.HResultDialog) || !strings.Contains(got.LastError, qbwcemu.HResultDialog) ||
 		len(items) != 65 {
 		t.Fatalf("job %+v, last error %q, %d items", j, got.LastError, len(items))
 	}
-	c, _ := s.db.Connector(ctx)
+	c, _ := s.DB.Connector(ctx)
 	if c.HResult != qbwcemu.HResultDialog {
 		t.Fatalf("connector %+v", c)
 	}
-	s.qb.Set(func(q *qbwcemu.QuickBooks) { q.Failing = "" })
-	s.session(t)
-	if items, _ := s.db.Items(ctx); s.job(t, "second").State != servicedb.JobDone || len(items) != 45 {
-		t.Fatalf("after the dialog: %+v, %d items", s.job(t, "second"), len(items))
+	s.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing = "" })
+	s.Session(t)
+	if items, _ := s.DB.Items(ctx); s.Job(t, "second").State != servicedb.JobDone || len(items) != 45 {
+		t.Fatalf("after the dialog: %+v, %d items", s.Job(t, "second"), len(items))
 	}
 }
 
 // QuickBooks cannot open the file: the Web Connector reports it and the
 // service keeps it; the work waits.
 func TestCompanyFileThatCannotBeOpened(t *testing.T) {
-	s := start(t, nil)
-	s.qb.Set(func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultNotPermitted })
-	s.queueRefresh(t, "r")
-	got := s.session(t)
-	c, _ := s.db.Connector(ctx)
+	s := qbservicetest.Start(t, nil, qbservicetest.Options{PageSize: 25})
+	s.QB.Set(func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultNotPermitted })
+	s.QueueRefresh(t, "r")
+	got := s.Session(t)
+	c, _ := s.DB.Connector(ctx)
 	if len(got.ConnectionErrors) != 1 || got.ConnectionErrors[0] != qbwc.Done || c.QuickBooksOpen || c.HResult != qbwcemu.HResultNotPermitted ||
-		s.job(t, "r").State != servicedb.JobQueued {
+		s.Job(t, "r").State != servicedb.JobQueued {
 		t.Fatalf("session %+v, connector %+v", got, c)
 	}
 }
@@ -222,25 +145,25 @@ func TestCompanyFileThatCannotBeOpened(t *testing.T) {
 // queued again when it starts, what it had read is dropped, and the next
 // session does it whole.
 func TestKilledInTheMiddleOfARefresh(t *testing.T) {
-	s := start(t, companyItems(60, 5))
-	s.queueRefresh(t, "r")
+	s := qbservicetest.Start(t, companyItems(60, 5), qbservicetest.Options{PageSize: 25})
+	s.QueueRefresh(t, "r")
 	// Two pages, then the service dies before its answer to the third.
-	partial := *s.wc
+	partial := *s.WC
 	partial.HTTP = &http.Client{Transport: &cutAfter{responses: 2}}
 	if _, err := partial.RunSession(ctx); err == nil {
 		t.Fatal("the cut session ended well")
 	}
-	if j := s.job(t, "r"); j.State != servicedb.JobRunning {
+	if j := s.Job(t, "r"); j.State != servicedb.JobRunning {
 		t.Fatalf("before the restart: %+v", j)
 	}
-	s.db.Close()
-	s.open(t)
-	if j := s.job(t, "r"); j.State != servicedb.JobQueued || j.Step != "" {
+	s.DB.Close()
+	s.Restart(t)
+	if j := s.Job(t, "r"); j.State != servicedb.JobQueued || j.Step != "" {
 		t.Fatalf("after the restart: %+v", j)
 	}
-	s.session(t)
-	if items, _ := s.db.Items(ctx); s.job(t, "r").State != servicedb.JobDone || len(items) != 65 {
-		t.Fatalf("then: %+v, %d items", s.job(t, "r"), len(items))
+	s.Session(t)
+	if items, _ := s.DB.Items(ctx); s.Job(t, "r").State != servicedb.JobDone || len(items) != 65 {
+		t.Fatalf("then: %+v, %d items", s.Job(t, "r"), len(items))
 	}
 }
 

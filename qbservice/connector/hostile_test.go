@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/connector"
@@ -14,16 +15,16 @@ import (
 
 // direct is the connector called as the Web Connector would, without
 // HTTP, to send it what a Web Connector should not.
-func direct(t *testing.T) (*connector.Connector, *service) {
+func direct(t *testing.T) (*connector.Connector, *qbservicetest.Service) {
 	t.Helper()
-	s := start(t, companyItems(30, 0))
-	c := connector.New(connector.Config{DB: s.db, Accounts: accounts.New(s.db), OwnerID: ownerID, Version: "1.0.0",
+	s := qbservicetest.Start(t, companyItems(30, 0), qbservicetest.Options{PageSize: 25})
+	c := connector.New(connector.Config{DB: s.DB, Accounts: accounts.New(s.DB), OwnerID: qbservicetest.OwnerID, Version: "1.0.0",
 		Log: slog.New(slog.DiscardHandler), PageSize: 10})
 	return c, s
 }
 
-func hcp(s *service) string {
-	wc := *s.wc
+func hcp(s *qbservicetest.Service) string {
+	wc := *s.WC
 	return qbwcemu.HCPResponse(&wc)
 }
 
@@ -32,11 +33,11 @@ func hcp(s *service) string {
 // does it whole.
 func TestReplayedResponseIsNotKeptTwice(t *testing.T) {
 	c, s := direct(t)
-	s.queueRefresh(t, "r")
-	auth := c.Authenticate(ctx, user, password)
+	s.QueueRefresh(t, "r")
+	auth := c.Authenticate(ctx, qbservicetest.User, qbservicetest.Password)
 	req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: auth.Ticket, HCPResponse: hcp(s), QBXMLMajor: 13})
-	s.qb.Set(func(*qbwcemu.QuickBooks) {})
-	resp, hresult, _ := s.qb.ProcessInSession(req)
+	s.QB.Set(func(*qbwcemu.QuickBooks) {})
+	resp, hresult, _ := s.QB.ProcessInSession(req)
 	if hresult != "" {
 		t.Fatal(hresult)
 	}
@@ -46,16 +47,16 @@ func TestReplayedResponseIsNotKeptTwice(t *testing.T) {
 	if p := c.ReceiveResponseXML(ctx, qbwc.ResponseCall{Ticket: auth.Ticket, Response: resp}); p >= 0 {
 		t.Fatalf("the same page again answered %d", p)
 	}
-	if j := s.job(t, "r"); j.State != servicedb.JobQueued {
+	if j := s.Job(t, "r"); j.State != servicedb.JobQueued {
 		t.Fatalf("after the replay: %+v", j)
 	}
 	if words := c.GetLastError(ctx, auth.Ticket); !strings.Contains(words, "did not send") {
 		t.Fatalf("last error %q", words)
 	}
 	c.CloseConnection(ctx, auth.Ticket)
-	s.session(t)
-	if items, _ := s.db.Items(ctx); s.job(t, "r").State != servicedb.JobDone || len(items) != 30 {
-		t.Fatalf("then: %+v, %d items", s.job(t, "r"), len(items))
+	s.Session(t)
+	if items, _ := s.DB.Items(ctx); s.Job(t, "r").State != servicedb.JobDone || len(items) != 30 {
+		t.Fatalf("then: %+v, %d items", s.Job(t, "r"), len(items))
 	}
 }
 
@@ -64,7 +65,7 @@ func TestReplayedResponseIsNotKeptTwice(t *testing.T) {
 // Connector's user.
 func TestTicketsAndVersionsRefused(t *testing.T) {
 	c, s := direct(t)
-	auth := c.Authenticate(ctx, user, password)
+	auth := c.Authenticate(ctx, qbservicetest.User, qbservicetest.Password)
 	c.CloseConnection(ctx, auth.Ticket)
 	for _, ticket := range []string{auth.Ticket, "not-a-ticket", ""} {
 		if req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: ticket, QBXMLMajor: 13}); req != "" {
@@ -77,8 +78,8 @@ func TestTicketsAndVersionsRefused(t *testing.T) {
 			t.Fatalf("ticket %q: %q", ticket, words)
 		}
 	}
-	s.qb.Set(func(q *qbwcemu.QuickBooks) { q.Versions = []string{"1.0", "1.1"} })
-	old := c.Authenticate(ctx, user, password)
+	s.QB.Set(func(q *qbwcemu.QuickBooks) { q.Versions = []string{"1.0", "1.1"} })
+	old := c.Authenticate(ctx, qbservicetest.User, qbservicetest.Password)
 	// Its request processor may say 13.0; the host's list is what counts.
 	if req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: old.Ticket, HCPResponse: hcp(s), QBXMLMajor: 13}); req != "" {
 		t.Fatalf("a QuickBooks of qbXML 1.1 was sent %q", req)

@@ -1,0 +1,146 @@
+// Package qbservicetest runs the QuickBooks service over loopback for
+// tests: its database in a test folder with an account, the app's contract
+// (under the contract check) and the Web Connector's endpoint on one
+// server, and the emulated Web Connector with QuickBooks behind it.
+package qbservicetest
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"qbsettings/internal/contract"
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/internal/testdir"
+	"qbsettings/qbservice/accounts"
+	"qbsettings/qbservice/api"
+	"qbsettings/qbservice/connector"
+	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/servicedb"
+)
+
+// The account, and the .qwc file's IDs.
+const (
+	OwnerID  = "{3F0F2C4B-6A1E-4D8C-9B2A-5E7D1C0A9F31}"
+	FileID   = "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}"
+	User     = "procore-sync"
+	Password = "correct horse battery"
+)
+
+// Options shape the service.
+type Options struct {
+	// PageSize is the items asked of QuickBooks at a time (100 when 0).
+	PageSize int
+	// Contract: the test calls the app's contract, and every exchange is
+	// checked against docs/openapi.yaml (none checked fails the test).
+	Contract bool
+}
+
+// Service is the QuickBooks service under test.
+type Service struct {
+	Path string // its database
+	DB   *servicedb.DB
+	URL  string // the Service URL; the Web Connector calls URL + "/qbwc"
+	WC   *qbwcemu.WebConnector
+	QB   *qbwcemu.QuickBooks
+	// Now is the service's clock (time.Now when zero).
+	Now  time.Time
+	opts Options
+}
+
+// Start starts the service, with QuickBooks holding items.
+func Start(t *testing.T, items []qbwcemu.Item, opts Options) *Service {
+	t.Helper()
+	s := &Service{Path: filepath.Join(testdir.New(t), servicedb.FileName), QB: qbwcemu.NewQuickBooks(items), opts: opts}
+	s.Restart(t)
+	if err := accounts.New(s.DB).Set(context.Background(), User, Password); err != nil {
+		t.Fatal(err)
+	}
+	s.WC = &qbwcemu.WebConnector{AppURL: s.URL + "/qbwc", UserName: User, Password: Password, OwnerID: OwnerID, FileID: FileID, QuickBooks: s.QB}
+	return s
+}
+
+// Restart opens the service (again, as after it was killed): its database
+// as it was left, on a new address, which the Web Connector follows.
+func (s *Service) Restart(t *testing.T) {
+	t.Helper()
+	db, err := servicedb.Open(s.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.DB = db
+	log := slog.New(slog.DiscardHandler)
+	acct := accounts.New(db)
+	var contractAPI http.Handler = api.New(api.Config{DB: db, Accounts: acct, Version: "0.9.0", Log: log, Now: s.clock})
+	var checker *contract.Checker
+	if s.opts.Contract {
+		spec, err := contract.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		checker = spec.Checking(contractAPI)
+		contractAPI = checker
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/v1/", contractAPI)
+	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: db, Accounts: acct, OwnerID: OwnerID, Version: "0.9.0",
+		Log: log, PageSize: s.opts.PageSize, Now: s.clock}), log))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(func() {
+		srv.Close()
+		db.Close()
+		if checker == nil {
+			return
+		}
+		problems, n := checker.Problems()
+		for _, p := range problems {
+			t.Errorf("contract: %v", p)
+		}
+		if n == 0 {
+			t.Error("no exchange was checked against the contract")
+		}
+	})
+	s.URL = srv.URL
+	if s.WC != nil {
+		s.WC.AppURL = s.URL + "/qbwc"
+	}
+}
+
+func (s *Service) clock() time.Time {
+	if s.Now.IsZero() {
+		return time.Now()
+	}
+	return s.Now
+}
+
+// Session runs one Web Connector session, which must end well.
+func (s *Service) Session(t *testing.T) qbwcemu.Session {
+	t.Helper()
+	got, err := s.WC.RunSession(context.Background())
+	if err != nil {
+		t.Fatalf("web connector session: %v (%+v)", err, got)
+	}
+	return got
+}
+
+// QueueRefresh queues a refresh, as the app's POST does.
+func (s *Service) QueueRefresh(t *testing.T, id string) {
+	t.Helper()
+	if err := s.DB.QueueJob(context.Background(), id, servicedb.JobRefresh, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Job is the job id, which must exist.
+func (s *Service) Job(t *testing.T, id string) servicedb.Job {
+	t.Helper()
+	j, ok, err := s.DB.Job(context.Background(), id)
+	if err != nil || !ok {
+		t.Fatalf("job %s: %v %v", id, ok, err)
+	}
+	return j
+}
