@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -115,7 +114,6 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 // items pages through the stored item list.
 func (a *API) items(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	types := strings.Split(q.Get("types"), ",")
 	limit, err := strconv.Atoi(q.Get("limit"))
 	if err != nil || limit < 1 || limit > 1000 {
 		limit = 500
@@ -127,24 +125,22 @@ func (a *API) items(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	all, err := a.DB.Items(r.Context())
+	active := q.Get("active")
+	filter := servicedb.ItemFilter{Active: active != "inactive", Inactive: active == "all" || active == "inactive"}
+	if q.Get("types") != "" {
+		filter.Types = strings.Split(q.Get("types"), ",")
+	}
+	items, more, err := a.DB.ItemsPage(r.Context(), filter, offset, limit)
 	if err != nil {
 		a.internal(w, "items not read", err)
 		return
 	}
-	var match []quickbooks.Item
-	for _, it := range all {
-		active := q.Get("active")
-		if (q.Get("types") == "" || slices.Contains(types, it.Type)) && (active == "all" || (active == "inactive") != it.IsActive) {
-			match = append(match, quickbooks.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
-				EditSequence: it.EditSequence, Description: it.Description})
-		}
-	}
 	page := quickbooks.ItemPage{Items: []quickbooks.Item{}}
-	if offset < len(match) {
-		page.Items = match[offset:min(offset+limit, len(match))]
+	for _, it := range items {
+		page.Items = append(page.Items, quickbooks.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
+			EditSequence: it.EditSequence, Description: it.Description})
 	}
-	if offset+limit < len(match) {
+	if more {
 		page.NextCursor = strconv.Itoa(offset + limit)
 	}
 	writeJSON(w, http.StatusOK, page)

@@ -3,6 +3,7 @@ package servicedb
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -53,7 +54,34 @@ func (d *DB) FinishRefresh(ctx context.Context, jobID string, at time.Time) erro
 
 // Items is the item list, by full name.
 func (d *DB) Items(ctx context.Context) ([]Item, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT list_id, full_name, type, is_active, edit_sequence, description FROM items ORDER BY full_name`)
+	return d.queryItems(ctx, `SELECT list_id, full_name, type, is_active, edit_sequence, description FROM items ORDER BY full_name`)
+}
+
+// ItemFilter chooses items: of the Types given (any when none), active,
+// inactive or both.
+type ItemFilter struct {
+	Types    []string
+	Active   bool
+	Inactive bool
+}
+
+// ItemsPage is up to limit items that pass f, by full name, after the
+// first offset; more tells whether any follow.
+func (d *DB) ItemsPage(ctx context.Context, f ItemFilter, offset, limit int) (page []Item, more bool, err error) {
+	page, err = d.queryItems(ctx, `
+		SELECT list_id, full_name, type, is_active, edit_sequence, description FROM items
+		WHERE (?1 = '' OR instr(',' || ?1 || ',', ',' || type || ',') > 0)
+		  AND ((is_active = 1 AND ?2) OR (is_active = 0 AND ?3))
+		ORDER BY full_name LIMIT ?4 OFFSET ?5`,
+		strings.Join(f.Types, ","), f.Active, f.Inactive, limit+1, offset)
+	if len(page) > limit {
+		return page[:limit], true, err
+	}
+	return page, false, err
+}
+
+func (d *DB) queryItems(ctx context.Context, query string, args ...any) ([]Item, error) {
+	rows, err := d.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

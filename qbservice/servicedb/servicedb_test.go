@@ -122,3 +122,48 @@ func TestSyncSettingsCompareAndSet(t *testing.T) {
 		t.Fatalf("kept %+v", s)
 	}
 }
+
+// The item list a page at a time, by full name, filtered by type and by
+// active status in SQL.
+func TestItemsPage(t *testing.T) {
+	d, _ := open(t)
+	at := time.Now()
+	d.QueueJob(ctx, "r", JobRefresh, at)
+	d.TakeNextJob(ctx, "t", at)
+	d.AddRefreshItems(ctx, "r", []Item{
+		{ListID: "1", FullName: "C", Type: "Service", IsActive: true}, {ListID: "2", FullName: "A", Type: "Service", IsActive: false},
+		{ListID: "3", FullName: "B", Type: "OtherCharge", IsActive: true}, {ListID: "4", FullName: "D", Type: "NonInventory", IsActive: true},
+	})
+	if err := d.FinishRefresh(ctx, "r", at); err != nil {
+		t.Fatal(err)
+	}
+	names := func(f ItemFilter, offset, limit int) (string, bool) {
+		page, more, err := d.ItemsPage(ctx, f, offset, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s string
+		for _, it := range page {
+			s += it.FullName
+		}
+		return s, more
+	}
+	both := ItemFilter{Types: []string{"Service", "OtherCharge"}, Active: true, Inactive: true}
+	for _, tc := range []struct {
+		f             ItemFilter
+		offset, limit int
+		want          string
+		more          bool
+	}{
+		{both, 0, 2, "AB", true},
+		{both, 2, 2, "C", false},
+		{ItemFilter{Types: []string{"Service", "OtherCharge"}, Active: true}, 0, 10, "BC", false},
+		{ItemFilter{Inactive: true}, 0, 10, "A", false},
+		{ItemFilter{Active: true, Inactive: true}, 0, 10, "ABCD", false},
+		{ItemFilter{Types: []string{"Serv"}, Active: true, Inactive: true}, 0, 10, "", false},
+	} {
+		if got, more := names(tc.f, tc.offset, tc.limit); got != tc.want || more != tc.more {
+			t.Errorf("%+v %d %d: %q %v, want %q %v", tc.f, tc.offset, tc.limit, got, more, tc.want, tc.more)
+		}
+	}
+}
