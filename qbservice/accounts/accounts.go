@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"qbsettings/backend/settings"
 	"qbsettings/qbservice/servicedb"
 )
 
@@ -26,8 +27,9 @@ const (
 
 // Errors of Set.
 var (
-	ErrUserName = errors.New("the user name is empty, too long or has a control character")
-	ErrPassword = fmt.Errorf("the password must be %d to %d bytes", MinPasswordBytes, MaxPasswordBytes)
+	ErrUserName     = errors.New("the user name is empty, too long or has a hidden character")
+	ErrPassword     = fmt.Errorf("the password must be %d to %d bytes", MinPasswordBytes, MaxPasswordBytes)
+	ErrPasswordText = errors.New("the password has a hidden character (a control or invisible character, or bytes that are not UTF-8 text): the app could never send it")
 )
 
 // Accounts checks sign-ins against the service database.
@@ -48,11 +50,16 @@ func New(db *servicedb.DB) *Accounts {
 
 // Set creates the account user with password, or gives it a new one.
 func (a *Accounts) Set(ctx context.Context, user, password string) error {
-	if user == "" || utf8.RuneCountInString(user) > maxUserRunes || !utf8.ValidString(user) || hasControl(user) {
+	// The app's own rules for a Service User and a password: what it
+	// refuses could never sign in.
+	if user == "" || utf8.RuneCountInString(user) > maxUserRunes || settings.HasHiddenCharacter(user) {
 		return ErrUserName
 	}
 	if len(password) < MinPasswordBytes || len(password) > MaxPasswordBytes {
 		return ErrPassword
+	}
+	if settings.HasHiddenCharacter(password) {
+		return ErrPasswordText
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), a.cost)
 	if err != nil {
@@ -113,13 +120,4 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
-}
-
-func hasControl(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return true
-		}
-	}
-	return false
 }

@@ -66,6 +66,9 @@ func TestSetRefusesWhatCannotBeAnAccount(t *testing.T) {
 	for _, tc := range []struct{ user, password string }{
 		{"", "correct horse battery"},
 		{"tab\tuser", "correct horse battery"},
+		{"procore\u200bsync", "correct horse battery"},
+		{"ok", "correct horse\tbattery"},
+		{"ok", "\xff\xfe correct horse battery"},
 		{strings.Repeat("u", 129), "correct horse battery"},
 		{"ok", "short"},
 		{"ok", strings.Repeat("p", 73)},

@@ -16,7 +16,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode"
+
+	"qbsettings/backend/settings"
 )
 
 // OwnerID is the product's: the Web Connector keeps each company file's
@@ -39,10 +40,10 @@ var guid = regexp.MustCompile(`^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[
 
 // Problems with a File.
 var (
-	ErrAppName  = errors.New("the application's name is empty or has a control character")
+	ErrAppName  = errors.New("the application's name is empty or has a hidden character")
 	ErrAppURL   = errors.New("the address must be https://, or http://localhost, with a host name, not an IP address")
 	ErrSupport  = errors.New("the support address must be on the same host as the address")
-	ErrUserName = errors.New("the user name is empty or has a control character")
+	ErrUserName = errors.New("the user name is empty or has a hidden character")
 	ErrFileID   = errors.New("the FileID must be a GUID in braces")
 	ErrSchedule = errors.New("the schedule must be at least one minute")
 )
@@ -88,9 +89,7 @@ func acceptedAddress(u *url.URL) bool {
 	return u.Scheme == "https" || u.Scheme == "http" && strings.EqualFold(host, "localhost")
 }
 
-func text(s string) bool {
-	return strings.TrimSpace(s) != "" && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.In(r, unicode.Cf) })
-}
+func text(s string) bool { return strings.TrimSpace(s) != "" && !settings.HasHiddenCharacter(s) }
 
 // qbwcxml is the file's XML, in the order of the guide's listing.
 type qbwcxml struct {
