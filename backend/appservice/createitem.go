@@ -3,6 +3,7 @@ package appservice
 import (
 	"context"
 	"errors"
+	"time"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
@@ -13,11 +14,15 @@ import (
 // RetainageItemName is the name the help article gives the retainage item.
 const RetainageItemName = "Retainage Payable"
 
+// A queued create is followed every createPoll for CreateQueuedTimeout at
+// most: a Web Connector's schedule is a minute or more.
+const (
+	CreateQueuedTimeout = 3 * time.Minute
+	createPoll          = time.Second
+)
+
 // retainageItemDescription describes the item in QuickBooks.
 var retainageItemDescription = locale.Message("Retainage held on subcontractor invoices (created by QuickBooks Integration Settings)")
-
-// noCreateMessage is what to do when the service cannot create items: the
-// help article's step.
 
 // CreateRetainageItem creates a Service item named name in QuickBooks
 // through the service (contract 1.1, capability items.create), in the
@@ -39,20 +44,45 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 	switch {
 	case err != nil:
 		return none, store.ItemList{}, nil, s.explain(profile, err, nothingCreated, "item not created")
-	case !health.Can(quickbooks.CapabilityItemsCreate):
+	case !quickbooks.CreatesItems(health.Capabilities):
 		return none, store.ItemList{}, nil, &UserError{Said: saidNoCreate.With(), Cause: errors.New("no items.create capability")}
 	}
-	created, err := ss.client.CreateItem(ss.ctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()})
+	queued := health.Can(quickbooks.CapabilityItemsCreateQueued)
+	cctx := ss.ctx
+	if queued {
+		// QuickBooks makes the item when the Web Connector next calls,
+		// which may be minutes away.
+		var cancel context.CancelFunc
+		cctx, cancel = context.WithTimeout(ctx, CreateQueuedTimeout)
+		defer cancel()
+	}
+	created, err := ss.client.CreateItem(cctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()}, createPoll)
 	if err != nil {
-		return none, store.ItemList{}, nil, s.explain(profile, err, nothingCreated, "item not created")
+		return none, store.ItemList{}, nil, s.explain(profile, err, createOutcome(err), "item not created")
 	}
 	s.log.Info("item created in QuickBooks", "profile", profile, "listId", created.ListID)
-	// The same client, whose company file was checked above.
+	// The same client, whose company file was checked above. A queued
+	// create's item is in the service's list already; a refresh would
+	// wait for the Web Connector once more.
 	rctx, rcancel := context.WithTimeout(ctx, RefreshTimeout)
 	defer rcancel()
-	list, err := s.refreshWith(rctx, profile, ss.client, nil)
+	var list store.ItemList
+	if queued {
+		list, err = s.listWith(rctx, profile, ss.client)
+	} else {
+		list, err = s.refreshWith(rctx, profile, ss.client, nil)
+	}
 	if err != nil {
 		return none, list, nil, err
 	}
 	return settings.Item{ListID: created.ListID, FullName: created.FullName, Type: created.Type, IsActive: created.IsActive}, list, nil, nil
+}
+
+// createOutcome is what a failed create meant: nothing created, unless it
+// is still queued (its words say so).
+func createOutcome(err error) locale.Phrase {
+	if qe, ok := asServiceError(err); ok && qe.Kind == quickbooks.KindCreatePending {
+		return locale.Phrase{}
+	}
+	return nothingCreated
 }

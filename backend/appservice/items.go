@@ -46,6 +46,22 @@ func (s *Service) refreshWith(ctx context.Context, profile string, client *quick
 	if err != nil {
 		return store.ItemList{}, s.refreshFailure(profile, err)
 	}
+	return s.storeItems(ctx, profile, items)
+}
+
+// listWith reads and stores the service's item list as it is, without a
+// refresh: the service's list was read from QuickBooks, and has since
+// gained only what the service made there.
+func (s *Service) listWith(ctx context.Context, profile string, client *quickbooks.Client) (store.ItemList, error) {
+	items, err := client.Items(ctx)
+	if err != nil {
+		return store.ItemList{}, s.refreshFailure(profile, err)
+	}
+	return s.storeItems(ctx, profile, items)
+}
+
+// storeItems replaces the profile's stored list with items.
+func (s *Service) storeItems(ctx context.Context, profile string, items []quickbooks.Item) (store.ItemList, error) {
 	list := store.ItemList{Items: make([]settings.Item, len(items)), RefreshedAt: s.now().UTC()}
 	for i, it := range items {
 		list.Items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}

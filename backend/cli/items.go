@@ -152,7 +152,7 @@ func (in *itemsCreate) run(ctx context.Context, c *call) error {
 	if in.json {
 		return c.printJSON(ItemJSON{it.ListID, it.FullName, it.Type, it.IsActive})
 	}
-	locale.Fprintf(c.Stdout, "Created the Service item %q in QuickBooks (ListID %s); the item list was refreshed (%d items).\n",
+	locale.Fprintf(c.Stdout, "Created the Service item %q in QuickBooks (ListID %s); the item list on this computer was updated (%d items).\n",
 		it.FullName, it.ListID, len(list.Items))
 	locale.Fprintf(c.Stdout, "To choose it: qbsettings settings set \"retainageItem=%s\"\n", it.FullName)
 	return nil

@@ -139,10 +139,13 @@ func (r *CreateItemResult) failWith(problem string) { r.Error = problem }
 
 // CreateRetainageItem creates a Service item named name in QuickBooks with
 // the connection values in the form, refreshes the list, and returns the
-// new item for the form to choose.
+// new item for the form to choose. A service that queues the creation is
+// waited for up to 3 minutes; CancelCreateItem stops waiting sooner.
 func (c *Connection) CreateRetainageItem(ch settings.Change, name string) CreateItemResult {
 	return serve(c.shell, func(svc *appservice.Service) CreateItemResult {
-		it, list, errs, err := svc.CreateRetainageItem(c.context(), c.currentProfile(), ch, name)
+		ctx, done := c.ops.start(c.context(), "create")
+		defer done()
+		it, list, errs, err := svc.CreateRetainageItem(ctx, c.currentProfile(), ch, name)
 		switch {
 		case err != nil:
 			return CreateItemResult{Error: windowMessage(err)}
@@ -153,6 +156,10 @@ func (c *Connection) CreateRetainageItem(ch settings.Change, name string) Create
 		return CreateItemResult{Item: &item, Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
 	})
 }
+
+// CancelCreateItem stops waiting for an item to be created. A service
+// that queued it still creates it when QuickBooks can be reached.
+func (c *Connection) CancelCreateItem() { c.ops.cancel("create") }
 
 // CancelConnectionTest stops a running connection test.
 func (c *Connection) CancelConnectionTest() { c.ops.cancel("connection") }

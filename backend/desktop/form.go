@@ -187,7 +187,7 @@ func (s *shell) toFormState(st appservice.State) *FormState {
 
 func toConnectionStatus(s store.Status) ConnectionStatus {
 	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: windowText(s.Outcome),
-		CanCreateItems: s.Can(quickbooks.CapabilityItemsCreate)}
+		CanCreateItems: quickbooks.CreatesItems(s.Capabilities)}
 }
 
 func toItemOptions(list store.ItemList) []ItemOption {

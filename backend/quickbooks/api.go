@@ -1,12 +1,16 @@
 // Package quickbooks is the client of the QuickBooks microservice, version
-// 1.1 of its contract (docs/service-api.md): the health check, the item
+// 1.2 of its contract (docs/service-api.md): the health check, the item
 // list, the refresh of the service's lists from QuickBooks, and creating a
-// Service item. Every response is
-// bounded in size and time, and every failure is an *Error whose Message a
+// Service item, at once or queued. Every response is bounded in size and
+// time, and every failure is an *Error whose Message a
 // bookkeeper can act on.
 package quickbooks
 
-import "qbsettings/backend/settings"
+import (
+	"slices"
+
+	"qbsettings/backend/settings"
+)
 
 // Health is the answer of GET /v1/health.
 type Health struct {
@@ -34,9 +38,20 @@ const (
 	FileModeMultiUser  = "MultiUser"
 	// CapabilityItemsCreate: POST /v1/items creates a Service item.
 	CapabilityItemsCreate = "items.create"
+	// CapabilityItemsCreateQueued (1.2): POST /v1/items queues the
+	// creation, to be followed at GET /v1/items/create/{id}; the item made
+	// joins the service's list without a refresh. (A service whose
+	// QuickBooks is reached on a schedule, as through the Web Connector.)
+	CapabilityItemsCreateQueued = "items.create.queued"
 	// CapabilitySettings: the service keeps the sync's settings.
 	CapabilitySettings = "settings"
 )
+
+// CreatesItems tells whether capabilities include creating items, at once
+// or queued.
+func CreatesItems(capabilities []string) bool {
+	return slices.Contains(capabilities, CapabilityItemsCreate) || slices.Contains(capabilities, CapabilityItemsCreateQueued)
+}
 
 // Can tells whether the service says it has the capability.
 func (h Health) Can(capability string) bool {
@@ -79,6 +94,21 @@ const (
 	RefreshDone    = "done"
 	RefreshFailed  = "failed"
 )
+
+// CreateQueued is the answer of POST /v1/items when the creation is
+// queued (1.2, capability items.create.queued).
+type CreateQueued struct {
+	CreateID string `json:"createId"`
+}
+
+// CreateStatus is the answer of GET /v1/items/create/{id} while the item
+// is not made yet (State queued or running), or once it is (done, with
+// Item). A create QuickBooks refused answers with the error POST would
+// have given (409 for a name in use).
+type CreateStatus struct {
+	State string `json:"state"`
+	Item  *Item  `json:"item,omitempty"`
+}
 
 // RefreshStatus is the answer of GET /v1/items/refresh/{id}.
 type RefreshStatus struct {

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -130,9 +131,13 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 	}
 }
 
-// CreateItem creates an item in QuickBooks through the service (contract
-// 1.1, capability items.create) and returns it as QuickBooks made it.
-func (c *Client) CreateItem(ctx context.Context, it NewItem) (Item, error) {
+// CreateItem creates an item in QuickBooks through the service and
+// returns it as QuickBooks made it. A service that creates at once
+// (capability items.create) answers 201; one that queues the creation
+// until QuickBooks can be reached (items.create.queued) answers 202, and
+// the creation is followed every poll until it is done or refused, or ctx
+// ends (KindCreatePending: it stays queued at the service).
+func (c *Client) CreateItem(ctx context.Context, it NewItem, poll time.Duration) (Item, error) {
 	// QuickBooks' name rules first: nothing it would refuse is sent.
 	if problem := ItemNameProblem(it.Name); !problem.IsZero() {
 		return Item{}, newError(KindInvalidName, fmt.Sprintf("item name %q", it.Name), problem)
@@ -141,10 +146,60 @@ func (c *Client) CreateItem(ctx context.Context, it NewItem) (Item, error) {
 	if err != nil {
 		return Item{}, err
 	}
-	var created Item
-	if err := c.call(ctx, http.MethodPost, "/v1/items", body, http.StatusCreated, &created); err != nil {
-		return Item{}, err
+	var answer struct {
+		Item
+		CreateQueued
 	}
+	status, err := c.callWanting(ctx, http.MethodPost, "/v1/items", body, []int{http.StatusCreated, http.StatusAccepted}, &answer)
+	switch {
+	case err != nil:
+		return Item{}, err
+	case status == http.StatusAccepted:
+		return c.followCreate(ctx, it.Name, answer.CreateID, poll)
+	}
+	return c.checkCreated(answer.Item)
+}
+
+// followCreate follows a queued creation until QuickBooks made the item
+// or refused it.
+func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Duration) (Item, error) {
+	if id == "" {
+		return Item{}, c.notQuickBooks("queued create without createId")
+	}
+	for {
+		var st CreateStatus
+		if err := c.call(ctx, http.MethodGet, "/v1/items/create/"+url.PathEscape(id), nil, http.StatusOK, &st); err != nil {
+			if ctx.Err() != nil {
+				return Item{}, createPending(name, id, err)
+			}
+			return Item{}, err
+		}
+		switch st.State {
+		case RefreshDone:
+			if st.Item == nil {
+				return Item{}, c.notQuickBooks("create " + id + " done without its item")
+			}
+			return c.checkCreated(*st.Item)
+		case RefreshQueued, RefreshRunning:
+		default:
+			return Item{}, c.notQuickBooks(fmt.Sprintf("unknown create state %q", st.State))
+		}
+		select {
+		case <-ctx.Done():
+			return Item{}, createPending(name, id, ctx.Err())
+		case <-time.After(poll):
+		}
+	}
+}
+
+// createPending is a creation still queued at the service when the app
+// stopped waiting: QuickBooks will make the item when the Web Connector
+// next calls.
+func createPending(name, id string, cause error) *Error {
+	return newError(KindCreatePending, fmt.Sprintf("create %s still queued: %v", id, cause), saidCreatePending.With(name))
+}
+
+func (c *Client) checkCreated(created Item) (Item, error) {
 	if !plausibleItem(created) {
 		return Item{}, c.notQuickBooks(fmt.Sprintf("created item listId=%q fullName=%q is not one QuickBooks could have", created.ListID, created.FullName))
 	}
@@ -181,20 +236,33 @@ func (c *Client) RefreshState(ctx context.Context, id string) (RefreshStatus, er
 // call sends one request and decodes the JSON answer into out, which it
 // expects with status want.
 func (c *Client) call(ctx context.Context, method, path string, body []byte, want int, out any) error {
-	_, err := c.exchange(ctx, method, path, body, nil, want, out)
+	_, err := c.exchange(ctx, method, path, body, nil, []int{want}, out)
 	return err
 }
 
-// exchange is call with request headers, returning the answer's headers;
-// out may be nil when the answer's body does not matter.
-func (c *Client) exchange(ctx context.Context, method, path string, body []byte, headers http.Header, want int, out any) (http.Header, error) {
+// callWanting is call for an answer of any status in want; it says which.
+func (c *Client) callWanting(ctx context.Context, method, path string, body []byte, want []int, out any) (int, error) {
+	a, err := c.exchange(ctx, method, path, body, nil, want, out)
+	return a.status, err
+}
+
+// answer is what exchange keeps of an HTTP answer beside its body.
+type answer struct {
+	header http.Header
+	status int
+}
+
+// exchange is call with request headers and any status in want,
+// returning the answer's headers and status; out may be nil when the
+// answer's body does not matter.
+func (c *Client) exchange(ctx context.Context, method, path string, body []byte, headers http.Header, want []int, out any) (answer, error) {
 	u := *c.base
 	rel, _ := url.Parse(path)
 	u.Path = c.base.Path + rel.Path
 	u.RawQuery = rel.RawQuery
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
 	if err != nil {
-		return nil, c.transportError(err)
+		return answer{}, c.transportError(err)
 	}
 	req.SetBasicAuth(c.user, c.password)
 	for k, v := range headers {
@@ -206,30 +274,30 @@ func (c *Client) exchange(ctx context.Context, method, path string, body []byte,
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, c.transportError(err)
+		return answer{}, c.transportError(err)
 	}
 	defer resp.Body.Close()
 	data, err := readBounded(resp.Body)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
-			return nil, newError(KindNotQuickBooks, "response over the size limit",
+			return answer{}, newError(KindNotQuickBooks, "response over the size limit",
 				saidTooLarge.With(MaxBodyBytes>>20))
 		}
-		return nil, c.transportError(err)
+		return answer{}, c.transportError(err)
 	}
-	if resp.StatusCode != want {
-		return nil, c.statusError(path, resp.StatusCode, data)
+	if !slices.Contains(want, resp.StatusCode) {
+		return answer{}, c.statusError(path, resp.StatusCode, data)
 	}
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {
 			if brokeOff(data, err) {
-				return nil, newError(KindNotQuickBooks, fmt.Sprintf("%s: JSON cut short: %v", path, err),
+				return answer{}, newError(KindNotQuickBooks, fmt.Sprintf("%s: JSON cut short: %v", path, err),
 					saidBrokeOff.With())
 			}
-			return nil, c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
+			return answer{}, c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
 		}
 	}
-	return resp.Header, nil
+	return answer{header: resp.Header, status: resp.StatusCode}, nil
 }
 
 // brokeOff tells an answer that began as JSON and ended before its end

@@ -106,10 +106,10 @@ func TestEveryQuickBooksCodeHasItsOwnNextStep(t *testing.T) {
 func TestCreateAServiceItem(t *testing.T) {
 	sim, url := startHTTP(t, simulator.Options{RefreshPolls: 1})
 	c := client(t, quickbooks.Config{BaseURL: url})
-	_, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retainage Payable"})
+	_, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retainage Payable"}, time.Millisecond)
 	wantKind(t, err, quickbooks.KindNameInUse, "already has an item with that name")
 
-	it, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retention Held", Description: "Retention held on subcontractor invoices"})
+	it, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retention Held", Description: "Retention held on subcontractor invoices"}, time.Millisecond)
 	if err != nil || it.FullName != "Retention Held" || it.Type != "Service" || !it.IsActive || it.ListID == "" {
 		t.Fatalf("create: %+v %v", it, err)
 	}
@@ -119,12 +119,12 @@ func TestCreateAServiceItem(t *testing.T) {
 	}
 	// Names QuickBooks would refuse are refused before anything is sent.
 	for _, name := range []string{strings.Repeat("x", quickbooks.MaxItemNameRunes+1), "Retainage:Payable", " ", "Re\u200btainage"} {
-		_, err = c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: name})
+		_, err = c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: name}, time.Millisecond)
 		wantKind(t, err, quickbooks.KindInvalidName, "")
 	}
 
 	sim.SetCapabilities(nil)
-	_, err = c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retainage 2"})
+	_, err = c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retainage 2"}, time.Millisecond)
 	wantKind(t, err, quickbooks.KindServiceError, "error 501")
 }
 

@@ -25,6 +25,9 @@ const (
 	KindConnectionLost     Kind = "connectionLost"
 	KindCanceled           Kind = "canceled"
 	KindRefreshFailed      Kind = "refreshFailed"
+	// KindCreatePending: the service queued the creation and QuickBooks
+	// has not made the item yet (the Web Connector has not called).
+	KindCreatePending Kind = "createPending"
 	// Reported by QuickBooks itself (Error.QuickBooks holds its code):
 	KindQuickBooksBusy    Kind = "quickBooksBusy"    // a dialog open, still starting, a list locked: try again
 	KindQuickBooksRefused Kind = "quickBooksRefused" // the integration not authorized, no permission

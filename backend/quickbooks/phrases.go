@@ -28,6 +28,7 @@ var (
 	saidBrokeOff      = locale.Coded("qb.answerBrokeOff", "The QuickBooks service's answer broke off before its end, so it was not used. Try again; if it keeps happening, restart the QuickBooks service.")
 	saidRefreshFailed = locale.Coded("qb.refreshFailed", "The QuickBooks service could not read the item list from QuickBooks. The stored list was not changed.")
 	saidRefreshSaid   = locale.Coded("qb.refreshFailedSaid", "%s The stored list was not changed.")
+	saidCreatePending = locale.Coded("qb.createPending", "QuickBooks has not created %q yet: the QuickBooks Web Connector has not called the QuickBooks service since it was asked. The service will create it when the Web Connector next calls; then refresh the item list and choose it.")
 	saidNoCertificate = locale.Coded("qb.noCertificate", "The address %s is not an https:// address, so it has no certificate.")
 	saidNameEmpty     = locale.Coded("qb.itemNameEmpty", "Enter a name for the item.")
 	saidNameTooLong   = locale.Coded("qb.itemNameTooLong", "QuickBooks accepts an item name of at most %d characters; this one has %d. Shorten it.")

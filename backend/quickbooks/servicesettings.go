@@ -55,11 +55,11 @@ const AnyVersion = "*"
 // Settings reads the settings the service runs with.
 func (c *Client) Settings(ctx context.Context) (ServiceSettings, error) {
 	var out ServiceSettings
-	header, err := c.exchange(ctx, http.MethodGet, "/v1/settings", nil, nil, http.StatusOK, &out)
+	a, err := c.exchange(ctx, http.MethodGet, "/v1/settings", nil, nil, []int{http.StatusOK}, &out)
 	if err != nil {
 		return ServiceSettings{}, err
 	}
-	out.ETag = header.Get("ETag")
+	out.ETag = a.header.Get("ETag")
 	switch {
 	case out.ETag == "":
 		return ServiceSettings{}, c.notQuickBooks("settings answer without an ETag")
@@ -83,9 +83,9 @@ func (c *Client) ApplySettings(ctx context.Context, s settings.Settings, by Appl
 	if err != nil {
 		return "", err
 	}
-	header, err := c.exchange(ctx, http.MethodPut, "/v1/settings", body, http.Header{"If-Match": {etag}}, http.StatusOK, nil)
+	a, err := c.exchange(ctx, http.MethodPut, "/v1/settings", body, http.Header{"If-Match": {etag}}, []int{http.StatusOK}, nil)
 	if err != nil {
 		return "", err
 	}
-	return header.Get("ETag"), nil
+	return a.header.Get("ETag"), nil
 }

@@ -5,7 +5,10 @@
 package qbservicetest
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -143,4 +146,29 @@ func (s *Service) Job(t *testing.T, id string) servicedb.Job {
 		t.Fatalf("job %s: %v %v", id, ok, err)
 	}
 	return j
+}
+
+// Call sends the contract a request as any caller could, signed in, with
+// body as JSON (none when nil), and returns the answer's status and body.
+func (s *Service) Call(method, path string, body any) (int, []byte, error) {
+	var in io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return 0, nil, err
+		}
+		in = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, s.URL+path, in)
+	if err != nil {
+		return 0, nil, err
+	}
+	req.SetBasicAuth(User, Password)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, out, err
 }

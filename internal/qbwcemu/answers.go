@@ -17,6 +17,7 @@ type request struct {
 	IteratorID   string   `xml:"iteratorID,attr"`
 	MaxReturned  int      `xml:"MaxReturned"`
 	ActiveStatus string   `xml:"ActiveStatus"`
+	FullNames    []string `xml:"FullName"`
 	OwnerIDs     []string `xml:"OwnerID"`
 	Add          struct {
 		Name            string `xml:"Name"`
@@ -131,6 +132,11 @@ func (q *QuickBooks) query(name, kind string, r request) (string, bool) {
 			delete(q.iterators, r.IteratorID)
 			return element(name, r.RequestID, statusOK, nil, ""), false
 		}
+	case "":
+		if len(r.FullNames) > 0 {
+			return q.byName(name, kind, r)
+		}
+		it = &iterator{items: q.matching(kind, r.ActiveStatus)}
 	default:
 		it = &iterator{items: q.matching(kind, r.ActiveStatus)}
 		if r.Iterator == "Start" {
@@ -157,6 +163,28 @@ func (q *QuickBooks) query(name, kind string, r request) (string, bool) {
 		body.WriteString(itemRet(item))
 	}
 	return element(name, r.RequestID, st, attrs, body.String()), false
+}
+
+// byName answers a query by full name: the items of kind named, active or
+// not, with status 500 (a warning) when a name is not found, as QuickBooks
+// answers.
+func (q *QuickBooks) byName(name, kind string, r request) (string, bool) {
+	var body strings.Builder
+	for _, want := range r.FullNames {
+		found := false
+		for _, it := range q.Items {
+			if it.Kind == kind && strings.EqualFold(it.FullName, want) {
+				body.WriteString(itemRet(it))
+				found = true
+			}
+		}
+		if !found {
+			return element(name, r.RequestID, status{500, "Warn", fmt.Sprintf(
+				"The query request has not been fully completed. There was a required element (%q) that could not be found in QuickBooks.", want)},
+				nil, body.String()), false
+		}
+	}
+	return element(name, r.RequestID, statusOK, nil, body.String()), false
 }
 
 // matching are the items of kind with the active status asked (QuickBooks'

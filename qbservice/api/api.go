@@ -1,6 +1,7 @@
 // Package api serves the app's side of the QuickBooks service: the
 // contract of docs/service-api.md (health, the item list and its refresh,
-// the sync's settings) over what the Web Connector's sessions keep. Work for QuickBooks is
+// the sync's settings, items created) over what the Web Connector's
+// sessions keep. Work for QuickBooks is
 // queued and done by the next Web Connector session: a refresh stays
 // queued until the Web Connector calls. The service says so in health
 // when the Web Connector has gone quiet.
@@ -76,7 +77,9 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodPut && path == "/v1/settings":
 		a.putSettings(w, r)
 	case r.Method == http.MethodPost && path == "/v1/items":
-		writeError(w, http.StatusNotImplemented, "notSupported", "this service does not create items yet", "", nil)
+		a.startCreate(w, r)
+	case r.Method == http.MethodGet && strings.HasPrefix(path, createPathPrefix):
+		a.createState(w, r, strings.TrimPrefix(path, createPathPrefix))
 	default:
 		writeError(w, http.StatusNotFound, "notFound", "no such route: "+r.Method+" "+path, "", nil)
 	}
@@ -108,7 +111,7 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, quickbooks.Health{Service: quickbooks.ServiceName, ServiceVersion: a.Version,
 		CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
-		CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode, Capabilities: []string{quickbooks.CapabilitySettings}})
+		CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode, Capabilities: []string{quickbooks.CapabilityItemsCreateQueued, quickbooks.CapabilitySettings}})
 }
 
 // items pages through the stored item list.
@@ -137,8 +140,7 @@ func (a *API) items(w http.ResponseWriter, r *http.Request) {
 	}
 	page := quickbooks.ItemPage{Items: []quickbooks.Item{}}
 	for _, it := range items {
-		page.Items = append(page.Items, quickbooks.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
-			EditSequence: it.EditSequence, Description: it.Description})
+		page.Items = append(page.Items, toItem(it))
 	}
 	if more {
 		page.NextCursor = strconv.Itoa(offset + limit)

@@ -111,14 +111,27 @@ func (c *Connector) session(ctx context.Context, ticket string) (servicedb.Sessi
 // step is a request in flight: which, with what iterator.
 type step struct {
 	// N counts the job's requests; RequestID is the job's ID and N.
-	N          int            `json:"n,omitempty"`
-	RequestID  string         `json:"requestId"`
+	N         int    `json:"n,omitempty"`
+	RequestID string `json:"requestId"`
+	Op        op     `json:"op,omitempty"`
+	// A refresh's: the kind of item read, the iterator, how many so far.
 	Kind       qbxml.ItemKind `json:"kind,omitempty"`
 	Iterator   qbxml.Iterator `json:"iterator,omitempty"`
 	IteratorID string         `json:"iteratorId,omitempty"`
 	Read       int            `json:"read,omitempty"`
-	Keepalive  bool           `json:"keepalive,omitempty"`
+	// A create's: the item to find or add.
+	Item servicedb.NewItem `json:"item,omitempty"`
 }
+
+// op is what a step asks of QuickBooks.
+type op string
+
+const (
+	opHost  op = "host"  // who it is (a session with no work)
+	opItems op = "items" // a page of a refresh
+	opFind  op = "find"  // the Service item of a name
+	opAdd   op = "add"   // a new Service item
+)
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }
 
@@ -126,12 +139,3 @@ func decodeStep(text string) (step, bool) {
 	var s step
 	return s, text != "" && json.Unmarshal([]byte(text), &s) == nil
 }
-
-// failure is how QuickBooks failed a job, as kept with it.
-type failure struct {
-	HResult    string `json:"hresult,omitempty"`
-	StatusCode int    `json:"statusCode,omitempty"`
-	Message    string `json:"message,omitempty"`
-}
-
-func (f failure) encode() string { b, _ := json.Marshal(f); return string(b) }

@@ -112,7 +112,7 @@ func TestRefreshWaitsWhileQuickBooksShowsADialog(t *testing.T) {
 	got := s.Session(t)
 	j := s.Job(t, "second")
 	items, _ := s.DB.Items(ctx)
-	if j.State != servicedb.JobQueued || !strings.Contains(j.Failure, qbwcemu.HResultDialog) || !strings.Contains(got.LastError, qbwcemu.HResultDialog) ||
+	if j.State != servicedb.JobQueued || !strings.EqualFold(j.Failure.HResult, qbwcemu.HResultDialog) || !strings.Contains(got.LastError, qbwcemu.HResultDialog) ||
 		len(items) != 65 {
 		t.Fatalf("job %+v, last error %q, %d items", j, got.LastError, len(items))
 	}
@@ -179,4 +179,60 @@ func (c *cutAfter) RoundTrip(r *http.Request) (*http.Response, error) {
 		c.responses--
 	}
 	return http.DefaultTransport.RoundTrip(r)
+}
+
+// A create whose answer was lost (the service died after QuickBooks made
+// the item) is not made twice: the next session looks for the item by
+// name first, finds it, and the create is done with it.
+func TestCreateIsNotMadeTwiceAfterAKill(t *testing.T) {
+	s := qbservicetest.Start(t, companyItems(3, 1), qbservicetest.Options{})
+	id, err := s.DB.QueueCreate(ctx, "c", servicedb.NewItem{Name: "Retention Held", Description: "Retainage"}, time.Now())
+	if err != nil || id != "c" {
+		t.Fatal(id, err)
+	}
+	partial := *s.WC
+	partial.HTTP = &http.Client{Transport: &cutAfter{responses: 0}}
+	if _, err := partial.RunSession(ctx); err == nil {
+		t.Fatal("the cut session ended well")
+	}
+	s.DB.Close()
+	s.Restart(t)
+	s.Session(t)
+	j := s.Job(t, "c")
+	adds, finds := 0, 0
+	for _, r := range s.QB.Received() {
+		adds += strings.Count(r, "<ItemServiceAddRq")
+		finds += strings.Count(r, "<FullName>Retention Held</FullName>")
+	}
+	if j.State != servicedb.JobDone || j.Result.FullName != "Retention Held" || adds != 1 || finds != 1 {
+		t.Fatalf("job %+v; QuickBooks received %d adds, %d finds", j, adds, finds)
+	}
+	if it, ok, _ := s.DB.ItemNamed(ctx, "retention held"); !ok || it.ListID != j.Result.ListID {
+		t.Fatalf("not in the list: %+v", it)
+	}
+}
+
+// A create taken again whose add never reached QuickBooks looks, finds
+// nothing (QuickBooks answers 500) and adds it.
+func TestCreateRetriedAfterADialogAddsOnce(t *testing.T) {
+	s := qbservicetest.Start(t, companyItems(3, 1), qbservicetest.Options{})
+	if _, err := s.DB.QueueCreate(ctx, "c", servicedb.NewItem{Name: "Retention Held"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	s.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing = qbwcemu.HResultDialog })
+	_, _ = s.WC.RunSession(ctx)
+	if j := s.Job(t, "c"); j.State != servicedb.JobQueued || j.Attempts != 1 {
+		t.Fatalf("after the dialog: %+v", j)
+	}
+	s.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing = "" })
+	s.Session(t)
+	var made []qbwcemu.Item
+	for _, it := range s.QB.Items {
+		if it.FullName == "Retention Held" {
+			made = append(made, it)
+		}
+	}
+	if j := s.Job(t, "c"); j.State != servicedb.JobDone || len(made) != 1 || j.Result.ListID != made[0].ListID {
+		t.Fatalf("job %+v, made %+v", j, made)
+	}
 }

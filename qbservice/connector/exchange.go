@@ -54,15 +54,38 @@ func (c *Connector) nextStep(ctx context.Context, ticket string) (step, error) {
 			return st, nil
 		}
 	} else if job, running, err = c.DB.TakeNextJob(ctx, ticket, c.Now()); err != nil || !running {
-		return step{RequestID: "host", Keepalive: true}, err
+		return step{RequestID: "host", Op: opHost}, err
 	}
-	st := step{N: 1, RequestID: job.ID + ".1", Kind: qbxml.ItemService, Iterator: qbxml.IteratorStart}
+	st := firstStep(job)
 	return st, c.DB.SetStep(ctx, job.ID, st.encode(), c.Now())
 }
 
+// firstStep is a job's first request. A create taken again looks for its
+// item before it adds it: an earlier attempt may have sent the add, and
+// QuickBooks made the item before its answer was lost (the service was
+// stopped, or the Web Connector session ended). So no item is made twice.
+func firstStep(job servicedb.Job) step {
+	st := step{N: 1, RequestID: job.ID + ".1"}
+	switch {
+	case job.Kind == servicedb.JobCreate && job.Attempts > 1:
+		st.Op, st.Item = opFind, job.Request
+	case job.Kind == servicedb.JobCreate:
+		st.Op, st.Item = opAdd, job.Request
+	default:
+		st.Op, st.Kind, st.Iterator = opItems, qbxml.ItemService, qbxml.IteratorStart
+	}
+	return st
+}
+
 func (c *Connector) request(st step) qbxml.Request {
-	if st.Keepalive {
+	switch st.Op {
+	case opHost:
 		return qbxml.HostQuery{RequestID: st.RequestID}
+	case opFind:
+		return qbxml.ItemByName{Kind: qbxml.ItemService, RequestID: st.RequestID, Name: st.Item.Name}
+	case opAdd:
+		return qbxml.ServiceItemAdd{RequestID: st.RequestID, Name: st.Item.Name, Description: st.Item.Description}
+	case opItems:
 	}
 	return qbxml.ItemQuery{Kind: st.Kind, RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize}
 }
@@ -118,18 +141,22 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 	responses, err := qbxml.ParseResponses(call.Response)
 	if err != nil {
 		c.Log.Warn("quickbooks' answer not read", "err", err)
-		return c.stop(ctx, &s, job, running, errUnreadable, failure{Message: "unreadable response"})
+		return c.stop(ctx, &s, job, running, errUnreadable, servicedb.Failure{Message: "unreadable response"})
 	}
 	if !running {
-		return c.progress(ctx, 100)
+		return c.finished(ctx)
 	}
 	st, _ := decodeStep(job.Step)
 	for _, r := range responses {
-		if r.RequestID == st.RequestID {
+		switch {
+		case r.RequestID != st.RequestID:
+		case job.Kind == servicedb.JobCreate:
+			return c.advanceCreate(ctx, job, st, r)
+		default:
 			return c.advance(ctx, job, st, r)
 		}
 	}
-	return c.stop(ctx, &s, job, running, errUnexpected, failure{Message: "no response to " + st.RequestID})
+	return c.stop(ctx, &s, job, running, errUnexpected, servicedb.Failure{Message: "no response to " + st.RequestID})
 }
 
 // advance keeps a page of a refresh and moves to the next step: the next
@@ -137,10 +164,10 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	now := c.Now()
 	if r.Status.Failed() {
-		if err := c.DB.FailJob(ctx, job.ID, failure{StatusCode: r.Status.Code, Message: r.Status.Message}.encode(), now); err != nil {
+		if err := c.DB.FailJob(ctx, job.ID, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message}, now); err != nil {
 			c.Log.Error("job not failed", "job", job.ID, "err", err)
 		}
-		return c.progress(ctx, 100)
+		return c.finished(ctx)
 	}
 	items := make([]servicedb.Item, 0, len(r.Items))
 	for _, it := range r.Items {
@@ -151,19 +178,19 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 		c.Log.Error("items not kept", "job", job.ID, "err", err)
 		return -1
 	}
-	next := step{N: st.N + 1, Kind: st.Kind, Read: st.Read + len(items)}
+	next := step{N: st.N + 1, Op: opItems, Kind: st.Kind, Read: st.Read + len(items)}
 	switch {
 	case r.IteratorRemaining > 0 && r.IteratorID != "":
 		next.Iterator, next.IteratorID = qbxml.IteratorContinue, r.IteratorID
 	case st.Kind == qbxml.ItemService:
-		next = step{N: st.N + 1, Kind: qbxml.ItemOtherCharge, Iterator: qbxml.IteratorStart}
+		next = step{N: st.N + 1, Op: opItems, Kind: qbxml.ItemOtherCharge, Iterator: qbxml.IteratorStart}
 	default:
 		if err := c.DB.FinishRefresh(ctx, job.ID, now); err != nil {
 			c.Log.Error("item list not replaced", "job", job.ID, "err", err)
 			return -1
 		}
 		c.Log.Info("item list refreshed", "job", job.ID)
-		return c.progress(ctx, 100)
+		return c.finished(ctx)
 	}
 	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
 	if err := c.DB.SetStep(ctx, job.ID, next.encode(), now); err != nil {
@@ -178,13 +205,11 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 	return min(99, done)
 }
 
-// progress is done for the work so far, or 50 when more jobs are queued
-// (the Web Connector asks again).
-func (c *Connector) progress(ctx context.Context, done int) int {
-	if done == 100 {
-		if more, err := c.DB.HasQueuedJobs(ctx); err == nil && more {
-			return 50
-		}
+// finished is the percentage for a job just ended: 100, or 50 when more
+// jobs are queued (the Web Connector asks again).
+func (c *Connector) finished(ctx context.Context) int {
+	if more, err := c.DB.HasQueuedJobs(ctx); err == nil && more {
+		return 50
 	}
-	return done
+	return 100
 }

@@ -14,14 +14,14 @@ import (
 func (c *Connector) quickBooksFailed(ctx context.Context, s *servicedb.Session, job servicedb.Job, running bool, call qbwc.ResponseCall) int {
 	c.Log.Warn("quickbooks failed a request", "hresult", call.HResult, "message", call.Message)
 	c.noteQuickBooks(ctx, normalizeHResult(call.HResult), call.Message, true)
-	return c.stop(ctx, s, job, running, errQuickBooksCode+call.HResult, failure{HResult: call.HResult, Message: call.Message})
+	return c.stop(ctx, s, job, running, errQuickBooksCode+call.HResult, servicedb.Failure{HResult: call.HResult, Message: call.Message})
 }
 
 // stop ends the session's work with a failure: the running job is queued
 // again with it, and getLastError says code (s is saved by the caller).
-func (c *Connector) stop(ctx context.Context, s *servicedb.Session, job servicedb.Job, running bool, code string, f failure) int {
+func (c *Connector) stop(ctx context.Context, s *servicedb.Session, job servicedb.Job, running bool, code string, f servicedb.Failure) int {
 	if running {
-		if err := c.DB.RequeueJob(ctx, job.ID, f.encode(), c.Now()); err != nil {
+		if err := c.DB.RequeueJob(ctx, job.ID, f, c.Now()); err != nil {
 			c.Log.Error("job not queued again", "job", job.ID, "err", err)
 		}
 	}

@@ -20,6 +20,7 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 		"stop":                  ItemQuery{Kind: ItemService, Iterator: IteratorStop, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}"},
 		"add":                   ServiceItemAdd{RequestID: "5", Name: "Retainage Payable", Description: "Retainage held", Account: "Retainage Payable"},
 		"add, beyond ASCII":     ServiceItemAdd{RequestID: "6", Name: "Retenue — Décor & <Co>", Description: "Œuvre"},
+		"service by name":       ItemByName{Kind: ItemService, RequestID: "7", Name: "Retainage Payable"},
 	}
 	var all []Request
 	for name, r := range requests {

@@ -61,7 +61,7 @@ type ItemQuery struct {
 
 func (q ItemQuery) requestElement() any {
 	// ListQueryWithOwnerIDAndClass: the ListFilter's MaxReturned, then
-	// ActiveStatus (qbxml130.xsd 3248-3259).
+	// ActiveStatus (qbxml130.xsd 3273-3284).
 	return struct {
 		XMLName      xml.Name
 		RequestID    string `xml:"requestID,attr,omitempty"`
@@ -71,6 +71,24 @@ func (q ItemQuery) requestElement() any {
 		ActiveStatus string `xml:"ActiveStatus"`
 	}{XMLName: xml.Name{Local: "Item" + string(q.Kind) + "QueryRq"}, RequestID: q.RequestID, Iterator: string(q.Iterator),
 		IteratorID: q.IteratorID, MaxReturned: q.MaxReturned, ActiveStatus: "All"}
+}
+
+// ItemByName asks for the item of one kind whose full name is Name,
+// active or not (a query by name has no ActiveStatus: it finds either).
+type ItemByName struct {
+	Kind      ItemKind
+	RequestID string
+	Name      string
+}
+
+func (q ItemByName) requestElement() any {
+	// ListQueryWithOwnerIDAndClass: the choice of ListID, FullName or
+	// ListFilter (qbxml130.xsd 3322-3338).
+	return struct {
+		XMLName   xml.Name
+		RequestID string `xml:"requestID,attr,omitempty"`
+		FullName  string `xml:"FullName"`
+	}{XMLName: xml.Name{Local: "Item" + string(q.Kind) + "QueryRq"}, RequestID: q.RequestID, FullName: q.Name}
 }
 
 // ServiceItemAdd adds a Service item at the top of the item list: its

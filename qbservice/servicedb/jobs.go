@@ -3,6 +3,7 @@ package servicedb
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"time"
 )
@@ -17,8 +18,13 @@ const (
 	JobFailed  JobState = "failed"
 )
 
-// JobRefresh reads the Service and Other Charge items from QuickBooks.
-const JobRefresh = "refresh"
+// The kinds of job.
+const (
+	// JobRefresh reads the Service and Other Charge items from QuickBooks.
+	JobRefresh = "refresh"
+	// JobCreate makes a Service item in QuickBooks.
+	JobCreate = "create"
+)
 
 // Job is one piece of work for QuickBooks.
 type Job struct {
@@ -28,18 +34,47 @@ type Job struct {
 	Ticket   string // the session running it
 	Step     string // the request in flight, as the connector wrote it
 	Attempts int
-	Failure  string // QuickBooks' failure, as the connector wrote it
+	Failure  Failure // why it last stopped or failed
+	// A create's: the item asked for, and the item QuickBooks made.
+	Request NewItem
+	Result  Item
 }
 
-const jobColumns = `id, kind, state, ticket, step, attempts, failure`
+const jobColumns = `id, kind, state, ticket, step, attempts, failure, request, result`
 
 func scanJob(row interface{ Scan(...any) error }) (Job, bool, error) {
-	var j Job
-	err := row.Scan(&j.ID, &j.Kind, &j.State, &j.Ticket, &j.Step, &j.Attempts, &j.Failure)
+	var (
+		j                        Job
+		failure, request, result string
+	)
+	err := row.Scan(&j.ID, &j.Kind, &j.State, &j.Ticket, &j.Step, &j.Attempts, &failure, &request, &result)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Job{}, false, nil
 	}
+	if err == nil {
+		err = errors.Join(decodeJSON(failure, &j.Failure), decodeJSON(request, &j.Request), decodeJSON(result, &j.Result))
+	}
 	return j, err == nil, err
+}
+
+// Failure is why QuickBooks did not do a job: an HRESULT instead of an
+// answer, or the status of a request it refused (3100: the name is in
+// use), with QuickBooks' message; or, with neither, the service's own
+// reason (an answer it could not use).
+type Failure struct {
+	HResult    string `json:"hresult,omitempty"`
+	StatusCode int    `json:"statusCode,omitempty"`
+	Message    string `json:"message,omitempty"`
+}
+
+func (f Failure) encode() string { b, _ := json.Marshal(f); return string(b) }
+
+// decodeJSON reads text into v; empty text leaves v as it is.
+func decodeJSON(text string, v any) error {
+	if text == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(text), v)
 }
 
 // QueueJob queues a new job.
@@ -88,9 +123,9 @@ func (d *DB) SetStep(ctx context.Context, id, step string, at time.Time) error {
 
 // RequeueJob puts a running job back in the queue, with why it stopped;
 // what it had read is dropped.
-func (d *DB) RequeueJob(ctx context.Context, id, failure string, at time.Time) error {
+func (d *DB) RequeueJob(ctx context.Context, id string, why Failure, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE jobs SET failure = ? WHERE id = ?`, failure, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE jobs SET failure = ? WHERE id = ?`, why.encode(), id); err != nil {
 			return err
 		}
 		return requeue(ctx, tx, at, "", id)
@@ -98,13 +133,13 @@ func (d *DB) RequeueJob(ctx context.Context, id, failure string, at time.Time) e
 }
 
 // FailJob ends a job as failed, with why.
-func (d *DB) FailJob(ctx context.Context, id, failure string, at time.Time) error {
+func (d *DB) FailJob(ctx context.Context, id string, why Failure, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM refresh_items WHERE job_id = ?`, id); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'failed', step = '', failure = ?, updated_at = ? WHERE id = ?`,
-			failure, formatTime(at), id)
+			why.encode(), formatTime(at), id)
 		return err
 	})
 }
@@ -135,4 +170,22 @@ func (d *DB) HasQueuedJobs(ctx context.Context) (bool, error) {
 	var n int
 	err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM jobs WHERE state = 'queued'`).Scan(&n)
 	return n > 0, err
+}
+
+// Jobs are the jobs in state, oldest first.
+func (d *DB) Jobs(ctx context.Context, state JobState) ([]Job, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = ? ORDER BY created_at, id`, state)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Job
+	for rows.Next() {
+		j, _, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"qbsettings/backend/sqlite"
 	"qbsettings/internal/testdir"
 )
 
@@ -165,5 +167,44 @@ func TestItemsPage(t *testing.T) {
 		if got, more := names(tc.f, tc.offset, tc.limit); got != tc.want || more != tc.more {
 			t.Errorf("%+v %d %d: %q %v, want %q %v", tc.f, tc.offset, tc.limit, got, more, tc.want, tc.more)
 		}
+	}
+}
+
+// A database of the version before creates (2) keeps its jobs, and a
+// refresh's pages are dropped, as a job left running loses them anyway.
+func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
+	path := filepath.Join(testdir.New(t), FileName)
+	older := fstest.MapFS{}
+	for _, name := range []string{"0001_init.sql", "0002_settings.sql"} {
+		data, err := migrationFiles.ReadFile("migrations/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		older[name] = &fstest.MapFile{Data: data}
+	}
+	db, err := sqlite.Open(path, older)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`INSERT INTO jobs (id, kind, state, ticket, step, attempts, created_at, updated_at) VALUES
+		('r1', 'refresh', 'running', 't', '{}', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'),
+		('r2', 'refresh', 'done', '', '', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z');
+		INSERT INTO refresh_items VALUES ('r1', '1-1', 'A', 'Service', 1, '1', '')`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	r1, ok1, err1 := d.Job(ctx, "r1")
+	r2, ok2, err2 := d.Job(ctx, "r2")
+	if !ok1 || !ok2 || err1 != nil || err2 != nil || r1.State != JobQueued || r2.State != JobDone || r1.Attempts != 1 {
+		t.Fatalf("after the migration: %+v %+v %v %v", r1, r2, err1, err2)
+	}
+	if _, err := d.QueueCreate(ctx, "c", NewItem{Name: "Retention"}, time.Now()); err != nil {
+		t.Fatal("a create after the migration:", err)
 	}
 }

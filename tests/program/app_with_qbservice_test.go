@@ -63,6 +63,9 @@ func TestAppAgainstTheQuickBooksService(t *testing.T) {
 		{password + "\n", []string{"items", "refresh", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
 			`refreshed from QuickBooks: 3 items`},
 		{"", []string{"items", "list"}, `03 Concrete:03\.30 Cast-in-Place\tService\tactive(?s:.*)Freight\tOtherCharge\tactive`},
+		// Queued at the service, made by QuickBooks at the next session.
+		{password + "\n", []string{"items", "create", "Retention Held", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
+			`^Created the Service item "Retention Held" in QuickBooks \(ListID [0-9A-F]+-\d+\); the item list on this computer was updated \(4 items\)\.\n`},
 		{password + "\n", []string{"settings", "set", "serviceUrl=" + url, "serviceUser=procore-sync", "retainageItem=Retainage Payable", "--password-stdin"},
 			`^Saved revision 1\.\nIn effect on the QuickBooks service since .*\. The sync runs with the settings saved on this computer\.\n$`},
 		{"", []string{"settings", "get", "--from-service"}, `Invoice Retainage Item: Retainage Payable\n`},
@@ -72,5 +75,11 @@ func TestAppAgainstTheQuickBooksService(t *testing.T) {
 		if code != 0 || !regexp.MustCompile(s.want).MatchString(out) {
 			t.Fatalf("qbsettings %v: exit %d\n%s\nwant %s", s.args, code, out, s.want)
 		}
+	}
+	// The same name again, in other case: QuickBooks' 3100, refused by the
+	// service from its list, exit 1.
+	code, out := runExe(t, app, env, password+"\n", "items", "create", "retention HELD", "serviceUrl="+url, "serviceUser=procore-sync", "--password-stdin")
+	if code != 1 || !regexp.MustCompile(`(?i)already`).MatchString(out) {
+		t.Fatalf("the same name again: exit %d\n%s", code, out)
 	}
 }

@@ -29,7 +29,7 @@ export function CreateItemOffer({ draft, saved, refreshed }: { draft: Draft; sav
   // The name the help article gives the item, in the locale's words
   // (Retainage Payable in the US, Retention in Britain and Australia).
   const [name, setName] = useState(() => t("Retainage Payable"));
-  const { busy, problem, done, create } = useCreateItem(draft, refreshed);
+  const { busy, problem, done, create, cancel } = useCreateItem(draft, refreshed);
   const items = saved.items ?? [];
   if (!saved.status.canCreateItems || (hasRetainageItem(items) && !done)) return null;
 
@@ -49,7 +49,10 @@ export function CreateItemOffer({ draft, saved, refreshed }: { draft: Draft; sav
             <Button appearance="primary" onClick={() => void create(name).then((made) => made && setOpen(false))} disabledFocusable={busy}>
               {busy ? t("Creating…") : t("Create in QuickBooks")}
             </Button>
-            <Button onClick={() => setOpen(false)}>{t("Cancel")}</Button>
+            <Button onClick={() => (busy ? cancel() : setOpen(false))}>{t("Cancel")}</Button>
+          </div>
+          <div role="status" aria-live="polite">
+            {busy && <span>{t("Waiting for QuickBooks to create the item. Through the QuickBooks Web Connector this can take a few minutes.")}</span>}
           </div>
         </div>
       )}

@@ -92,5 +92,6 @@ export function useCreateItem(draft: Draft, refreshed: Refreshed) {
     }
   };
 
-  return { busy, problem, done, create };
+  // cancel stops waiting; a service that queued the item still makes it.
+  return { busy, problem, done, create, cancel: () => void call(() => connection.CancelCreateItem()) };
 }

@@ -1,0 +1,112 @@
+package api
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"unicode/utf8"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/qbservice/servicedb"
+)
+
+// Bounds of a create: the body is a name and a description; QuickBooks
+// keeps at most 4095 characters of a Service item's description.
+const (
+	maxCreateBytes       = 64 << 10
+	maxDescriptionRunes  = 4095
+	statusNameInUse      = 3100
+	createPathPrefix     = "/v1/items/create/"
+	nameInUseMessageForm = "The name %q of the list element is already in use."
+)
+
+// startCreate queues the creation of a Service item for the next Web
+// Connector session (contract 1.2: 202, followed at /v1/items/create/{id}).
+// A name QuickBooks would refuse is refused here; one the item list holds
+// already is 409 with QuickBooks' own status, 3100; a create of the same
+// name still waiting is the one answered.
+func (a *API) startCreate(w http.ResponseWriter, r *http.Request) {
+	var in quickbooks.NewItem
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxCreateBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		writeError(w, http.StatusBadRequest, "badRequest", "the body is not an item: "+err.Error(), "", nil)
+		return
+	}
+	switch {
+	case in.Type != "Service":
+		writeError(w, http.StatusBadRequest, "unsupportedType", fmt.Sprintf("only Service items are created, not %q", in.Type), "", nil)
+		return
+	case !quickbooks.ItemNameProblem(in.Name).IsZero() || !utf8.ValidString(in.Name):
+		writeError(w, http.StatusBadRequest, "invalidName", fmt.Sprintf("QuickBooks would refuse the name %q", in.Name), "", nil)
+		return
+	case !utf8.ValidString(in.Description) || utf8.RuneCountInString(in.Description) > maxDescriptionRunes:
+		writeError(w, http.StatusBadRequest, "invalidDescription", "the description is not text of at most 4095 characters", "", nil)
+		return
+	}
+	_, inUse, err := a.DB.ItemNamed(r.Context(), in.Name)
+	if err != nil {
+		a.internal(w, "item list not read", err)
+		return
+	}
+	if inUse {
+		nameInUse(w, in.Name)
+		return
+	}
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	id, err := a.DB.QueueCreate(r.Context(), "create-"+hex.EncodeToString(b), servicedb.NewItem{Name: in.Name, Description: in.Description}, a.Now())
+	if err != nil {
+		a.internal(w, "create not queued", err)
+		return
+	}
+	w.Header().Set("Location", createPathPrefix+id)
+	writeJSON(w, http.StatusAccepted, quickbooks.CreateQueued{CreateID: id})
+}
+
+// createState says where a create stands: queued until a Web Connector
+// session takes it, done with the item QuickBooks made, or, once QuickBooks
+// refused it, the error the create itself would have answered.
+func (a *API) createState(w http.ResponseWriter, r *http.Request, id string) {
+	j, ok, err := a.DB.Job(r.Context(), id)
+	switch {
+	case err != nil:
+		a.internal(w, "create not read", err)
+		return
+	case !ok || j.Kind != servicedb.JobCreate:
+		writeError(w, http.StatusNotFound, "noSuchCreate", "no create "+id, "", nil)
+		return
+	}
+	switch f := j.Failure; j.State {
+	case servicedb.JobDone:
+		it := toItem(j.Result)
+		writeJSON(w, http.StatusOK, quickbooks.CreateStatus{State: string(j.State), Item: &it})
+	case servicedb.JobFailed:
+		switch {
+		case f.StatusCode == statusNameInUse:
+			nameInUse(w, j.Request.Name)
+		case f.StatusCode != 0:
+			writeError(w, http.StatusUnprocessableEntity, "quickBooksRefused", "QuickBooks refused the item: "+f.Message, "",
+				&quickbooks.Code{StatusCode: f.StatusCode, StatusMessage: f.Message})
+		default:
+			writeError(w, http.StatusBadGateway, "quickBooksAnswerUnexpected", "QuickBooks' answer was not used: "+f.Message,
+				"QuickBooks answered the QuickBooks service in a way it did not expect, so the item may not have been created. Refresh the item list to see whether it is there.", nil)
+		}
+	default:
+		// Queued or running: the Web Connector has it, or will.
+		writeJSON(w, http.StatusOK, quickbooks.CreateStatus{State: string(j.State)})
+	}
+}
+
+// nameInUse is QuickBooks' refusal of a name in use, with its status.
+func nameInUse(w http.ResponseWriter, name string) {
+	message := fmt.Sprintf(nameInUseMessageForm, name)
+	writeError(w, http.StatusConflict, "nameInUse", message, "", &quickbooks.Code{StatusCode: statusNameInUse, StatusMessage: message})
+}
+
+func toItem(it servicedb.Item) quickbooks.Item {
+	return quickbooks.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
+		EditSequence: it.EditSequence, Description: it.Description}
+}

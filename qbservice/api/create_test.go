@@ -1,0 +1,181 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/internal/qbservicetest"
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/qbservice/servicedb"
+)
+
+const poll = 5 * time.Millisecond
+
+// created is a create run beside the test, as the app waits for it.
+type created struct {
+	item quickbooks.Item
+	err  error
+}
+
+func createAside(ctx context.Context, w *world, name string) <-chan created {
+	out := make(chan created, 1)
+	go func() {
+		it, err := w.client.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: name, Description: "Retainage held"}, poll)
+		out <- created{it, err}
+	}()
+	return out
+}
+
+// waitQueued waits until one create is queued at the service.
+func waitQueued(t *testing.T, w *world) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(poll) {
+		queued, err := w.DB.Jobs(ctx, servicedb.JobQueued)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(queued) == 1 {
+			return
+		}
+	}
+	t.Fatal("no create was queued")
+}
+
+// addsReceived counts the ItemServiceAdd requests QuickBooks received.
+func addsReceived(w *world) int {
+	n := 0
+	for _, r := range w.QB.Received() {
+		n += strings.Count(r, "<ItemServiceAddRq")
+	}
+	return n
+}
+
+// The app's create waits in the service's queue until the Web Connector
+// calls; then QuickBooks makes the item, the app gets it as made, and it is
+// in the service's list without a refresh.
+func TestCreateIsMadeWhenTheWebConnectorCalls(t *testing.T) {
+	w := start(t)
+	w.Session(t)
+	h, err := w.client.Health(ctx)
+	if err != nil || !h.Can(quickbooks.CapabilityItemsCreateQueued) || h.Can(quickbooks.CapabilityItemsCreate) {
+		t.Fatalf("capabilities %v, %v", h.Capabilities, err)
+	}
+	done := createAside(ctx, w, "Retention Held")
+	waitQueued(t, w)
+	w.Session(t)
+	got := <-done
+	if got.err != nil || got.item.FullName != "Retention Held" || got.item.Type != "Service" || got.item.ListID == "" || !got.item.IsActive {
+		t.Fatalf("created %+v, %v", got.item, got.err)
+	}
+	items, err := w.client.Items(ctx)
+	if err != nil || len(items) != 1 || items[0].ListID != got.item.ListID {
+		t.Fatalf("the service's list %+v, %v", items, err)
+	}
+	if n := addsReceived(w); n != 1 {
+		t.Fatalf("QuickBooks received %d adds", n)
+	}
+}
+
+// A name QuickBooks has is refused with its status 3100, as 409: at once
+// when the service's list has it, or once QuickBooks refused it.
+func TestNameInUseIsAConflict(t *testing.T) {
+	w := start(t)
+	w.Session(t)
+	// Not in the service's list yet (never refreshed): QuickBooks refuses.
+	done := createAside(ctx, w, "retainage PAYABLE")
+	waitQueued(t, w)
+	w.Session(t)
+	got := <-done
+	if qe := serviceError(t, got.err); qe.Kind != quickbooks.KindNameInUse || qe.QuickBooks == nil || qe.QuickBooks.StatusCode != 3100 {
+		t.Fatalf("refused by QuickBooks: %s %+v", qe.Kind, qe.QuickBooks)
+	}
+	// Once the list is read, at once, and nothing is queued.
+	id, _ := w.client.StartRefresh(ctx)
+	w.Session(t)
+	if st, _ := w.client.RefreshState(ctx, id); st.State != quickbooks.RefreshDone {
+		t.Fatal("no refresh")
+	}
+	_, err := w.client.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Freight"}, poll)
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindNameInUse || qe.QuickBooks.StatusCode != 3100 {
+		t.Fatalf("refused by the service: %s %+v", qe.Kind, qe.QuickBooks)
+	}
+	if more, _ := w.DB.HasQueuedJobs(ctx); more || addsReceived(w) != 1 {
+		t.Fatalf("queued: %v, adds: %d", more, addsReceived(w))
+	}
+}
+
+// The app stops waiting (the Web Connector did not call in time): it says
+// the item is still to be made, and the next session makes it, once, even
+// when the app asked twice.
+func TestCreateStillQueuedIsMadeLaterOnce(t *testing.T) {
+	w := start(t)
+	w.Session(t)
+	// Long enough to queue it (a sign-in costs bcrypt), then no more.
+	short, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	_, err := w.client.CreateItem(short, quickbooks.NewItem{Type: "Service", Name: "Retention Held"}, poll)
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindCreatePending || !strings.Contains(qe.Message(), "next calls") {
+		t.Fatalf("not waited for: %s %q", qe.Kind, qe.Message())
+	}
+	again := createAside(ctx, w, "RETENTION held")
+	time.Sleep(20 * poll)
+	waitQueued(t, w) // the same create, not a second
+	w.Session(t)
+	if got := <-again; got.err != nil || got.item.FullName != "Retention Held" {
+		t.Fatalf("asked again: %+v %v", got.item, got.err)
+	}
+	if n := addsReceived(w); n != 1 {
+		t.Fatalf("QuickBooks received %d adds", n)
+	}
+}
+
+// QuickBooks busy (a dialog open) when the create's turn comes: it stays
+// queued and is made by the session after.
+func TestCreateWaitsOutADialog(t *testing.T) {
+	w := start(t)
+	w.Session(t)
+	done := createAside(ctx, w, "Retention Held")
+	waitQueued(t, w)
+	// The dialog opens once QuickBooks has answered who it is.
+	answered := len(w.QB.Received())
+	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing, q.FailingAfter = qbwcemu.HResultDialog, answered })
+	if _, err := w.WC.RunSession(ctx); err == nil {
+		t.Log("the session with a dialog open ended well")
+	}
+	select {
+	case got := <-done:
+		t.Fatalf("ended while QuickBooks had a dialog open: %+v %v", got.item, got.err)
+	default:
+	}
+	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing = "" })
+	w.Session(t)
+	if got := <-done; got.err != nil || got.item.FullName != "Retention Held" {
+		t.Fatalf("after the dialog: %+v %v", got.item, got.err)
+	}
+}
+
+// What QuickBooks would refuse, or what is not a Service item, is refused
+// before anything is queued.
+func TestCreateRefusesWhatQuickBooksWould(t *testing.T) {
+	// Without the contract check: these break the contract on purpose.
+	w := qbservicetest.Start(t, nil, qbservicetest.Options{})
+	w.Session(t)
+	for _, it := range []quickbooks.NewItem{
+		{Type: "OtherCharge", Name: "Retention"},
+		{Type: "Service", Name: strings.Repeat("R", 32)},
+		{Type: "Service", Name: "Retention:Held"},
+		{Type: "Service", Name: "Retention\u200bHeld"},
+		{Type: "Service", Name: "Retention", Description: strings.Repeat("d", 4096)},
+	} {
+		status, body, err := w.Call("POST", "/v1/items", it)
+		if err != nil || status != 400 {
+			t.Errorf("%.60s: %d %s %v", it.Name, status, body, err)
+		}
+	}
+	if more, _ := w.DB.HasQueuedJobs(ctx); more {
+		t.Fatal("something was queued")
+	}
+}

@@ -1,0 +1,59 @@
+package connector
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"qbsettings/qbservice/qbxml"
+	"qbsettings/qbservice/servicedb"
+)
+
+// advanceCreate keeps QuickBooks' answer to a create's step: the item
+// found or made ends the job; nothing found by that name leads to the add;
+// a refusal (3100 for a name in use) fails the job with QuickBooks' status.
+func (c *Connector) advanceCreate(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
+	now := c.Now()
+	found := foundItem(r, st.Item.Name)
+	switch {
+	case r.Status.Failed():
+		if err := c.DB.FailJob(ctx, job.ID, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message}, now); err != nil {
+			c.Log.Error("job not failed", "job", job.ID, "err", err)
+		}
+		return c.finished(ctx)
+	case found == nil && st.Op == opFind:
+		// Not made by an earlier attempt (QuickBooks answers 500, "could
+		// not be found", for a name it does not have): make it now.
+		next := step{N: st.N + 1, Op: opAdd, Item: st.Item}
+		next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
+		if err := c.DB.SetStep(ctx, job.ID, next.encode(), now); err != nil {
+			c.Log.Error("step not kept", "job", job.ID, "err", err)
+			return -1
+		}
+		return 50
+	case found == nil:
+		if err := c.DB.FailJob(ctx, job.ID, servicedb.Failure{Message: "no item in the answer to " + st.RequestID}, now); err != nil {
+			c.Log.Error("job not failed", "job", job.ID, "err", err)
+		}
+		return c.finished(ctx)
+	}
+	it := servicedb.Item{ListID: found.ListID, FullName: found.FullName, Type: string(found.Kind), IsActive: found.IsActive,
+		EditSequence: found.EditSequence, Description: found.Description}
+	if err := c.DB.FinishCreate(ctx, job.ID, it, now); err != nil {
+		c.Log.Error("created item not kept", "job", job.ID, "err", err)
+		return -1
+	}
+	c.Log.Info("item created in quickbooks", "job", job.ID, "listId", it.ListID, "found", st.Op == opFind)
+	return c.finished(ctx)
+}
+
+// foundItem is the item of the answer named name (as QuickBooks compares
+// names, ignoring case), or nil.
+func foundItem(r qbxml.Response, name string) *qbxml.Item {
+	for i, it := range r.Items {
+		if strings.EqualFold(it.FullName, name) && it.ListID != "" {
+			return &r.Items[i]
+		}
+	}
+	return nil
+}
