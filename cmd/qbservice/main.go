@@ -27,10 +27,8 @@ import (
 	"time"
 
 	"qbsettings/qbservice/accounts"
-	"qbsettings/qbservice/api"
-	"qbsettings/qbservice/connector"
-	"qbsettings/qbservice/qbwc"
 	"qbsettings/qbservice/qwc"
+	"qbsettings/qbservice/server"
 	"qbsettings/qbservice/servicedb"
 )
 
@@ -163,9 +161,10 @@ func writeQWC(args []string, stdout io.Writer) error {
 }
 
 func serve(args []string, stderr io.Writer) error {
-	addr, data := DefaultAddr, defaultDataDir()
+	addr, data, hosts := DefaultAddr, defaultDataDir(), ""
 	rest, err := flags("serve", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&addr, "addr", addr, "the address to listen at")
+		fs.StringVar(&hosts, "hosts", "", "other names it answers to, comma-separated (its computer's name, when it listens beyond this computer)")
 		fs.StringVar(&data, "data", data, "the data folder")
 	})
 	if err != nil {
@@ -180,15 +179,10 @@ func serve(args []string, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	acct := accounts.New(db)
-	mux := http.NewServeMux()
-	mux.Handle("/v1/", api.New(api.Config{DB: db, Accounts: acct, Version: version, Log: log}))
-	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: db, Accounts: acct, OwnerID: qwc.OwnerID, Version: version, Log: log}), log))
-	mux.HandleFunc("/support", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = io.WriteString(w, "The QuickBooks service of QuickBooks Integration Settings runs here. Open QuickBooks Integration Settings on this computer for help.\n")
-	})
-	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+	// It answers to the name it listens at, besides localhost.
+	names := append(strings.Split(hosts, ","), addr)
+	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names})
+	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

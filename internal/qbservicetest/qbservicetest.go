@@ -20,9 +20,7 @@ import (
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
 	"qbsettings/qbservice/accounts"
-	"qbsettings/qbservice/api"
-	"qbsettings/qbservice/connector"
-	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/server"
 	"qbsettings/qbservice/servicedb"
 )
 
@@ -76,23 +74,16 @@ func (s *Service) Restart(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.DB = db
-	log := slog.New(slog.DiscardHandler)
-	acct := accounts.New(db)
-	var contractAPI http.Handler = api.New(api.Config{DB: db, Accounts: acct, Version: "0.9.0", Log: log, Now: s.clock})
+	cfg := server.Config{DB: db, Version: "0.9.0", OwnerID: OwnerID, Log: slog.New(slog.DiscardHandler), Now: s.clock, PageSize: s.opts.PageSize}
 	var checker *contract.Checker
 	if s.opts.Contract {
 		spec, err := contract.Load()
 		if err != nil {
 			t.Fatal(err)
 		}
-		checker = spec.Checking(contractAPI)
-		contractAPI = checker
+		cfg.WrapAPI = func(h http.Handler) http.Handler { checker = spec.Checking(h); return checker }
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/v1/", contractAPI)
-	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: db, Accounts: acct, OwnerID: OwnerID, Version: "0.9.0",
-		Log: log, PageSize: s.opts.PageSize, Now: s.clock}), log))
-	srv := httptest.NewServer(mux)
+	srv := httptest.NewServer(server.New(cfg))
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()
@@ -133,8 +124,8 @@ func (s *Service) Session(t *testing.T) qbwcemu.Session {
 // QueueRefresh queues a refresh, as the app's POST does.
 func (s *Service) QueueRefresh(t *testing.T, id string) {
 	t.Helper()
-	if err := s.DB.QueueJob(context.Background(), id, servicedb.JobRefresh, time.Now()); err != nil {
-		t.Fatal(err)
+	if got, err := s.DB.QueueRefresh(context.Background(), id, time.Now()); err != nil || got != id {
+		t.Fatalf("refresh %s: queued as %q, %v", id, got, err)
 	}
 }
 

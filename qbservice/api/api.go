@@ -152,7 +152,8 @@ func (a *API) startRefresh(w http.ResponseWriter, r *http.Request) {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	id := "refresh-" + hex.EncodeToString(b)
-	if err := a.DB.QueueJob(r.Context(), id, servicedb.JobRefresh, a.Now()); err != nil {
+	id, err := a.DB.QueueRefresh(r.Context(), id, a.Now())
+	if err != nil {
 		a.internal(w, "refresh not queued", err)
 		return
 	}

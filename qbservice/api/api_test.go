@@ -174,3 +174,31 @@ func TestSettingsAreAppliedOverTheVersionRead(t *testing.T) {
 		t.Fatalf("a refused apply changed the version: %q", got.ETag)
 	}
 }
+
+// Two refreshes asked at once (two computers, or a double click) are one:
+// the same refresh, read once from QuickBooks.
+func TestTwoRefreshesAtOnceAreOne(t *testing.T) {
+	w := start(t)
+	ids := make(chan string, 2)
+	for range 2 {
+		go func() {
+			id, err := w.client.StartRefresh(ctx)
+			if err != nil {
+				t.Error(err)
+			}
+			ids <- id
+		}()
+	}
+	a, b := <-ids, <-ids
+	if a != b || a == "" {
+		t.Fatalf("two refreshes: %q and %q", a, b)
+	}
+	w.Session(t)
+	starts := 0
+	for _, r := range w.QB.Received() {
+		starts += strings.Count(r, `iterator="Start"`)
+	}
+	if st, _ := w.client.RefreshState(ctx, a); st.State != quickbooks.RefreshDone || starts != 2 { // Service, then Other Charge
+		t.Fatalf("%+v, %d iterators started", st, starts)
+	}
+}

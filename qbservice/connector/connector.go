@@ -12,6 +12,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -38,8 +39,14 @@ type Config struct {
 }
 
 // SessionIdle is how long a session may go without a call before its
-// ticket is refused.
-const SessionIdle = 30 * time.Minute
+// ticket is refused. SessionBusy is how long another session is taken to
+// be under way since its last call: the Web Connector waits for QuickBooks
+// between calls, a minute at most for the service's requests; a session
+// quiet for longer was abandoned, and a new one may start.
+const (
+	SessionIdle = 30 * time.Minute
+	SessionBusy = 2 * time.Minute
+)
 
 // Connector answers the Web Connector.
 type Connector struct{ Config }
@@ -78,8 +85,15 @@ func (c *Connector) Authenticate(ctx context.Context, user, password string) qbw
 		c.Log.Warn("web connector sign-in refused", "user", user)
 		return qbwc.Auth{Status: qbwc.AuthInvalidUser}
 	}
-	ticket := newTicket()
-	if err := c.DB.StartSession(ctx, servicedb.Session{Ticket: ticket, User: user, StartedAt: c.Now()}); err != nil {
+	ticket, now := newTicket(), c.Now()
+	err = c.DB.StartSession(ctx, servicedb.Session{Ticket: ticket, User: user, StartedAt: now}, now.Add(-SessionBusy))
+	switch {
+	case errors.Is(err, servicedb.ErrSessionBusy):
+		// A second Web Connector (another computer with the same .qwc,
+		// or a replay): it tries again at its next scheduled run.
+		c.Log.Warn("web connector turned away: another session is under way", "user", user)
+		return qbwc.Auth{Status: qbwc.AuthBusy}
+	case err != nil:
 		c.Log.Error("session not started", "err", err)
 		return qbwc.Auth{Status: qbwc.AuthBusy}
 	}

@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
@@ -86,5 +87,42 @@ func TestTicketsAndVersionsRefused(t *testing.T) {
 	}
 	if words := c.GetLastError(ctx, old.Ticket); !strings.Contains(words, "qbXML version") {
 		t.Fatalf("%q", words)
+	}
+}
+
+// Two Web Connector sessions at once (another computer with the same .qwc
+// file, or one replayed): the second is told the service is busy and
+// changes nothing; the first goes on. A session abandoned for longer than
+// SessionBusy no longer counts: the next one starts, and the work the
+// abandoned one held is done again.
+func TestOneSessionAtATime(t *testing.T) {
+	s := qbservicetest.Start(t, companyItems(30, 0), qbservicetest.Options{})
+	now := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	c := connector.New(connector.Config{DB: s.DB, Accounts: accounts.New(s.DB), OwnerID: qbservicetest.OwnerID, Version: "1.0.0",
+		Log: slog.New(slog.DiscardHandler), PageSize: 10, Now: func() time.Time { return now }})
+	s.QueueRefresh(t, "r")
+	first := c.Authenticate(ctx, qbservicetest.User, qbservicetest.Password)
+	if req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: first.Ticket, HCPResponse: hcp(s), QBXMLMajor: 13}); !strings.Contains(req, "ItemServiceQueryRq") {
+		t.Fatalf("first session's request: %.200s", req)
+	}
+	now = now.Add(connector.SessionBusy - time.Second)
+	second := c.Authenticate(ctx, qbservicetest.User, qbservicetest.Password)
+	if second.Status != qbwc.AuthBusy {
+		t.Fatalf("a second session at once: %+v", second)
+	}
+	if j := s.Job(t, "r"); j.State != servicedb.JobRunning || j.Ticket != first.Ticket {
+		t.Fatalf("the second session changed the job: %+v", j)
+	}
+	// The first goes quiet for good; the next session takes its work.
+	now = now.Add(connector.SessionBusy)
+	third := c.Authenticate(ctx, qbservicetest.User, qbservicetest.Password)
+	if third.Status != qbwc.AuthOpenFile {
+		t.Fatalf("after the first was abandoned: %+v", third)
+	}
+	if j := s.Job(t, "r"); j.State != servicedb.JobQueued || j.Ticket != "" {
+		t.Fatalf("the abandoned session's job: %+v", j)
+	}
+	if req := c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: first.Ticket, QBXMLMajor: 13}); req != "" {
+		t.Fatalf("the abandoned session was sent %.100s", req)
 	}
 }

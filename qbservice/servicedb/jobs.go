@@ -77,11 +77,21 @@ func decodeJSON(text string, v any) error {
 	return json.Unmarshal([]byte(text), v)
 }
 
-// QueueJob queues a new job.
-func (d *DB) QueueJob(ctx context.Context, id, kind string, at time.Time) error {
-	_, err := d.db.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?)`,
-		id, kind, formatTime(at), formatTime(at))
-	return err
+// QueueRefresh queues a refresh as job id, unless one is queued or
+// running already: then it returns that one's ID (two callers asking at
+// once share one refresh, which reads the list after both asked, or
+// while they asked).
+func (d *DB) QueueRefresh(ctx context.Context, id string, at time.Time) (string, error) {
+	err := d.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM jobs WHERE kind = 'refresh' AND state IN ('queued', 'running') ORDER BY created_at LIMIT 1`).Scan(&id)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, created_at, updated_at) VALUES (?, 'refresh', 'queued', ?, ?)`,
+			id, formatTime(at), formatTime(at))
+		return err
+	})
+	return id, err
 }
 
 // Job returns the job id; ok is false when there is none.
@@ -159,10 +169,16 @@ func requeue(ctx context.Context, tx *sql.Tx, at time.Time, ticket, id string) e
 	return err
 }
 
-// requeueRunning puts every running job back in the queue (at start: the
-// sessions that ran them are gone).
-func (d *DB) requeueRunning(ctx context.Context, at time.Time) error {
-	return d.inTx(ctx, func(tx *sql.Tx) error { return requeue(ctx, tx, at, "", "") })
+// endSessions ends every open session and puts every running job back in
+// the queue (at start: the sessions that ran them are gone, with their
+// QuickBooks iterators).
+func (d *DB) endSessions(ctx context.Context, at time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET closed = 1 WHERE closed = 0`); err != nil {
+			return err
+		}
+		return requeue(ctx, tx, at, "", "")
+	})
 }
 
 // HasQueuedJobs tells whether work waits in the queue.

@@ -27,8 +27,8 @@ var migrationFiles embed.FS
 type DB struct{ db *sql.DB }
 
 // Open opens (creating if needed) the database at path, brings its schema
-// up to date, and puts back in the queue the jobs a stopped service left
-// running.
+// up to date, ends the sessions a stopped service left open, and puts back
+// in the queue the jobs they were running.
 func Open(path string) (*DB, error) {
 	migrations, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
@@ -39,7 +39,7 @@ func Open(path string) (*DB, error) {
 		return nil, err
 	}
 	d := &DB{db: db}
-	if err := d.requeueRunning(context.Background(), time.Now()); err != nil {
+	if err := d.endSessions(context.Background(), time.Now()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

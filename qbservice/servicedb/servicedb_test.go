@@ -32,12 +32,17 @@ func open(t *testing.T) (*DB, string) {
 func TestJobsAndTheirSessions(t *testing.T) {
 	d, _ := open(t)
 	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
-	for i, id := range []string{"b", "a"} {
-		if err := d.QueueJob(ctx, id, JobRefresh, at.Add(time.Duration(i)*time.Second)); err != nil {
-			t.Fatal(err)
-		}
+	if id, err := d.QueueRefresh(ctx, "b", at); err != nil || id != "b" {
+		t.Fatal(id, err)
 	}
-	if err := d.StartSession(ctx, Session{Ticket: "t1", User: "u", StartedAt: at}); err != nil {
+	if id, err := d.QueueCreate(ctx, "a", NewItem{Name: "Retention"}, at.Add(time.Second)); err != nil || id != "a" {
+		t.Fatal(id, err)
+	}
+	// A second refresh asked while one is queued is that one.
+	if id, err := d.QueueRefresh(ctx, "c", at.Add(2*time.Second)); err != nil || id != "b" {
+		t.Fatalf("a second refresh: %q %v", id, err)
+	}
+	if err := d.StartSession(ctx, Session{Ticket: "t1", User: "u", StartedAt: at}, at); err != nil {
 		t.Fatal(err)
 	}
 	j, ok, err := d.TakeNextJob(ctx, "t1", at)
@@ -60,7 +65,7 @@ func TestJobsAndTheirSessions(t *testing.T) {
 		t.Fatal("the session is open")
 	}
 	// Taken again by the next session: its earlier page is gone.
-	if err := d.StartSession(ctx, Session{Ticket: "t2", User: "u", StartedAt: at}); err != nil {
+	if err := d.StartSession(ctx, Session{Ticket: "t2", User: "u", StartedAt: at}, at); err != nil {
 		t.Fatal(err)
 	}
 	j, _, _ = d.TakeNextJob(ctx, "t2", at)
@@ -83,7 +88,7 @@ func TestJobsAndTheirSessions(t *testing.T) {
 func TestRunningJobsAreQueuedAgainAtStart(t *testing.T) {
 	d, path := open(t)
 	at := time.Now()
-	if err := d.QueueJob(ctx, "r", JobRefresh, at); err != nil {
+	if _, err := d.QueueRefresh(ctx, "r", at); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok, err := d.TakeNextJob(ctx, "t", at); !ok || err != nil {
@@ -130,7 +135,7 @@ func TestSyncSettingsCompareAndSet(t *testing.T) {
 func TestItemsPage(t *testing.T) {
 	d, _ := open(t)
 	at := time.Now()
-	d.QueueJob(ctx, "r", JobRefresh, at)
+	d.QueueRefresh(ctx, "r", at)
 	d.TakeNextJob(ctx, "t", at)
 	d.AddRefreshItems(ctx, "r", []Item{
 		{ListID: "1", FullName: "C", Type: "Service", IsActive: true}, {ListID: "2", FullName: "A", Type: "Service", IsActive: false},

@@ -18,11 +18,52 @@ type Session struct {
 	LastError    string // a code for getLastError, or ""
 }
 
-// StartSession records a new session.
-func (d *DB) StartSession(ctx context.Context, s Session) error {
-	_, err := d.db.ExecContext(ctx, `INSERT INTO sessions (ticket, user_name, started_at, last_call_at) VALUES (?, ?, ?, ?)`,
-		s.Ticket, s.User, formatTime(s.StartedAt), formatTime(s.StartedAt))
-	return err
+// ErrSessionBusy: another Web Connector session is under way.
+var ErrSessionBusy = errors.New("another web connector session is under way")
+
+// StartSession records a new session, unless another open session called
+// since activeSince (ErrSessionBusy: one Web Connector session at a time).
+// Open sessions quiet since before then were abandoned (the Web Connector
+// stopped, or lost them): they are closed, and their jobs queued again.
+func (d *DB) StartSession(ctx context.Context, s Session, activeSince time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT ticket, last_call_at FROM sessions WHERE closed = 0`)
+		if err != nil {
+			return err
+		}
+		var abandoned []string
+		busy := false
+		for rows.Next() {
+			var ticket, last string
+			if err := rows.Scan(&ticket, &last); err != nil {
+				rows.Close()
+				return err
+			}
+			if t, err := parseTime(last); err == nil && !t.Before(activeSince) {
+				busy = true
+			} else {
+				abandoned = append(abandoned, ticket)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if busy {
+			return ErrSessionBusy
+		}
+		for _, ticket := range abandoned {
+			if _, err := tx.ExecContext(ctx, `UPDATE sessions SET closed = 1 WHERE ticket = ?`, ticket); err != nil {
+				return err
+			}
+			if err := requeue(ctx, tx, s.StartedAt, ticket, ""); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO sessions (ticket, user_name, started_at, last_call_at) VALUES (?, ?, ?, ?)`,
+			s.Ticket, s.User, formatTime(s.StartedAt), formatTime(s.StartedAt))
+		return err
+	})
 }
 
 // Session returns the session of ticket; ok is false when there is none.

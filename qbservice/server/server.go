@@ -1,0 +1,60 @@
+// Package server puts the QuickBooks service's parts on one HTTP handler:
+// the app's contract under /v1/, the Web Connector's SOAP endpoint at
+// /qbwc, and the AppSupport page the Web Connector requires at /support.
+// It answers only requests addressed to itself: a web page whose own name
+// was made to point at this computer (DNS rebinding) cannot reach it.
+package server
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"qbsettings/qbservice/accounts"
+	"qbsettings/qbservice/api"
+	"qbsettings/qbservice/connector"
+	"qbsettings/qbservice/qbwc"
+	"qbsettings/qbservice/servicedb"
+)
+
+// Config is what the service needs.
+type Config struct {
+	DB      *servicedb.DB
+	Version string
+	// OwnerID is the product's, as in its .qwc files.
+	OwnerID string
+	Log     *slog.Logger
+	// Hosts are the names it answers to besides localhost and the loopback
+	// addresses (the computer's name, when it listens beyond loopback).
+	Hosts []string
+	// Now and PageSize, when set, are the clock and the items asked of
+	// QuickBooks at a time.
+	Now      func() time.Time
+	PageSize int
+	// WrapAPI, when set, wraps the contract's handler (the tests' contract
+	// check).
+	WrapAPI func(http.Handler) http.Handler
+}
+
+// New is the service's handler.
+func New(cfg Config) http.Handler {
+	acct := accounts.New(cfg.DB)
+	var contract http.Handler = api.New(api.Config{DB: cfg.DB, Accounts: acct, Version: cfg.Version, Log: cfg.Log, Now: cfg.Now})
+	if cfg.WrapAPI != nil {
+		contract = cfg.WrapAPI(contract)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/v1/", contract)
+	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: cfg.DB, Accounts: acct, OwnerID: cfg.OwnerID, Version: cfg.Version,
+		Log: cfg.Log, PageSize: cfg.PageSize, Now: cfg.Now}), cfg.Log))
+	mux.HandleFunc("/support", support)
+	return onlyFor(cfg.Hosts, cfg.Log, mux)
+}
+
+// support is the AppSupport page: the Web Connector refuses a .qwc file
+// whose page does not answer 200.
+func support(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = io.WriteString(w, "The QuickBooks service of QuickBooks Integration Settings runs here. Open QuickBooks Integration Settings on this computer for help.\n")
+}
