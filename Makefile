@@ -22,7 +22,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: check-setup catalogs test-bootstrap golangci-lint soak fuzz print-apt-packages measure e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: check-setup catalogs test-bootstrap golangci-lint soak fuzz print-apt-packages measure measure-service e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -184,6 +184,13 @@ e2e: deps frontend $(DEV_BINARY) $(SIMULATOR)
 measure: build windows $(DEV_BINARY) $(SIMULATOR)
 	$(call install_missing,$(E2E_APT))
 	.ci/with-keyring .ci/measure
+
+# A refresh of 10,000 to 100,000 items through the built QuickBooks
+# service, from the emulated Web Connector: its time and memory, with an
+# anchor measured in the same run, written to docs/performance.md.
+measure-service:
+	go build -o build/bin/qbservice ./cmd/qbservice
+	go run ./internal/cmd/qbservicebench -service build/bin/qbservice -out docs/performance.md
 
 # The screenshots in docs/, from the e2e run's screens of each state.
 screenshots: e2e

@@ -43,7 +43,7 @@ type Session struct {
 
 // maxExchanges bounds a session, so that a service that never answers 100
 // fails a test instead of hanging it.
-const maxExchanges = 1000
+const maxExchanges = 100_000
 
 // RunSession runs one scheduled update, as the Web Connector does.
 func (wc *WebConnector) RunSession(ctx context.Context) (Session, error) {

@@ -46,6 +46,10 @@ type Config struct {
 const (
 	SessionIdle = 30 * time.Minute
 	SessionBusy = 2 * time.Minute
+	// touchEvery: while nothing else of a session changes, its last call
+	// is written at most this often (a commit a call would cost more than
+	// the call; the times above are minutes).
+	touchEvery = 10 * time.Second
 )
 
 // Connector answers the Web Connector.
@@ -106,19 +110,17 @@ func newTicket() string {
 	return hex.EncodeToString(b)
 }
 
-// session returns the open session of ticket, touched (the caller saves
-// it once, when the call is answered); ok is false for a ticket that is
-// unknown, closed or idle too long.
+// session returns the open session of ticket (the caller saves it once,
+// when the call is answered); ok is false for a ticket that is unknown,
+// closed or idle too long.
 func (c *Connector) session(ctx context.Context, ticket string) (servicedb.Session, bool) {
 	s, ok, err := c.DB.Session(ctx, ticket)
-	now := c.Now()
-	if err != nil || !ok || s.Closed || now.Sub(s.LastCallAt) > SessionIdle {
+	if err != nil || !ok || s.Closed || c.Now().Sub(s.LastCallAt) > SessionIdle {
 		if err != nil {
 			c.Log.Error("session not read", "err", err)
 		}
 		return s, false
 	}
-	s.LastCallAt = now
 	return s, true
 }
 

@@ -17,7 +17,8 @@ func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) s
 	if !ok {
 		return ""
 	}
-	defer func() { c.saveSession(ctx, s) }()
+	was := s
+	defer func() { c.saveSession(ctx, was, s) }()
 	hostKnown := false
 	if call.HCPResponse != "" {
 		s.QBXMLVersion, hostKnown = c.learn(ctx, call)
@@ -129,7 +130,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 	if !ok {
 		return -1
 	}
-	defer func() { c.saveSession(ctx, s) }()
+	was := s
+	defer func() { c.saveSession(ctx, was, s) }()
 	job, running, err := c.DB.RunningJob(ctx, s.Ticket)
 	if err != nil {
 		c.Log.Error("running job not read", "err", err)
@@ -174,10 +176,6 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 		items = append(items, servicedb.Item{ListID: it.ListID, FullName: it.FullName, Type: string(it.Kind), IsActive: it.IsActive,
 			EditSequence: it.EditSequence, Description: it.Description})
 	}
-	if err := c.DB.AddRefreshItems(ctx, job.ID, items); err != nil {
-		c.Log.Error("items not kept", "job", job.ID, "err", err)
-		return -1
-	}
 	next := step{N: st.N + 1, Op: opItems, Kind: st.Kind, Read: st.Read + len(items)}
 	switch {
 	case r.IteratorRemaining > 0 && r.IteratorID != "":
@@ -185,7 +183,7 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 	case st.Kind == qbxml.ItemService:
 		next = step{N: st.N + 1, Op: opItems, Kind: qbxml.ItemOtherCharge, Iterator: qbxml.IteratorStart}
 	default:
-		if err := c.DB.FinishRefresh(ctx, job.ID, now); err != nil {
+		if err := c.DB.FinishRefresh(ctx, job.ID, items, now); err != nil {
 			c.Log.Error("item list not replaced", "job", job.ID, "err", err)
 			return -1
 		}
@@ -193,8 +191,9 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 		return c.finished(ctx)
 	}
 	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
-	if err := c.DB.SetStep(ctx, job.ID, next.encode(), now); err != nil {
-		c.Log.Error("step not kept", "job", job.ID, "err", err)
+	// The page and the step after it, in one commit.
+	if err := c.DB.KeepPage(ctx, job.ID, items, next.encode(), now); err != nil {
+		c.Log.Error("page not kept", "job", job.ID, "err", err)
 		return -1
 	}
 	// Half the work is the Service items, half the Other Charge items.

@@ -42,7 +42,12 @@ func (c *Connector) noteQuickBooks(ctx context.Context, hresult, message string,
 	}
 }
 
-func (c *Connector) saveSession(ctx context.Context, s servicedb.Session) {
+func (c *Connector) saveSession(ctx context.Context, was, s servicedb.Session) {
+	now := c.Now()
+	if s.QBXMLVersion == was.QBXMLVersion && s.LastError == was.LastError && now.Sub(was.LastCallAt) < touchEvery {
+		return
+	}
+	s.LastCallAt = now
 	if err := c.DB.UpdateSession(ctx, s); err != nil {
 		c.Log.Error("session not kept", "err", err)
 	}
@@ -54,8 +59,9 @@ func (c *Connector) ConnectionError(ctx context.Context, ticket, hresult, messag
 	c.Log.Warn("quickbooks not opened", "hresult", hresult, "message", message)
 	c.noteQuickBooks(ctx, normalizeHResult(hresult), message, false)
 	if s, ok := c.session(ctx, ticket); ok {
+		was := s
 		s.LastError = errQuickBooksCode + hresult
-		c.saveSession(ctx, s)
+		c.saveSession(ctx, was, s)
 	}
 	return qbwc.Done
 }

@@ -17,25 +17,44 @@ type Item struct {
 	Description  string
 }
 
-// AddRefreshItems keeps a page of items a refresh has read.
-func (d *DB) AddRefreshItems(ctx context.Context, jobID string, items []Item) error {
+// KeepPage keeps a page of items a refresh has read and the request that
+// follows it: both or neither.
+func (d *DB) KeepPage(ctx context.Context, jobID string, items []Item, step string, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		for _, it := range items {
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO refresh_items (job_id, list_id, full_name, type, is_active, edit_sequence, description)
-				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id, list_id) DO NOTHING`,
-				jobID, it.ListID, it.FullName, it.Type, boolInt(it.IsActive), it.EditSequence, it.Description); err != nil {
-				return err
-			}
+		if err := addRefreshItems(ctx, tx, jobID, items); err != nil {
+			return err
 		}
-		return nil
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, formatTime(at), jobID)
+		return err
 	})
 }
 
-// FinishRefresh replaces the item list with what the refresh read, and
-// ends the job as done: both or neither.
-func (d *DB) FinishRefresh(ctx context.Context, jobID string, at time.Time) error {
+func addRefreshItems(ctx context.Context, tx *sql.Tx, jobID string, items []Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	insert, err := tx.PrepareContext(ctx, `
+		INSERT INTO refresh_items (job_id, list_id, full_name, type, is_active, edit_sequence, description)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id, list_id) DO NOTHING`)
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	for _, it := range items {
+		if _, err := insert.ExecContext(ctx, jobID, it.ListID, it.FullName, it.Type, boolInt(it.IsActive), it.EditSequence, it.Description); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FinishRefresh keeps the refresh's last page, replaces the item list
+// with all it read, and ends the job as done: all or nothing.
+func (d *DB) FinishRefresh(ctx context.Context, jobID string, last []Item, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
+		if err := addRefreshItems(ctx, tx, jobID, last); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM items`); err != nil {
 			return err
 		}

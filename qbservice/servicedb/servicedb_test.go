@@ -49,7 +49,7 @@ func TestJobsAndTheirSessions(t *testing.T) {
 	if err != nil || !ok || j.ID != "b" || j.State != JobRunning || j.Attempts != 1 {
 		t.Fatalf("took %+v %v %v", j, ok, err)
 	}
-	if err := d.AddRefreshItems(ctx, "b", []Item{{ListID: "1", FullName: "A", Type: "Service", IsActive: true}}); err != nil {
+	if err := d.KeepPage(ctx, "b", []Item{{ListID: "1", FullName: "A", Type: "Service", IsActive: true}}, "{}", at); err != nil {
 		t.Fatal(err)
 	}
 	if items, _ := d.Items(ctx); len(items) != 0 {
@@ -72,10 +72,7 @@ func TestJobsAndTheirSessions(t *testing.T) {
 	if j.ID != "b" || j.Attempts != 2 {
 		t.Fatalf("retaken %+v", j)
 	}
-	if err := d.AddRefreshItems(ctx, "b", []Item{{ListID: "2", FullName: "B", Type: "OtherCharge"}}); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.FinishRefresh(ctx, "b", at); err != nil {
+	if err := d.FinishRefresh(ctx, "b", []Item{{ListID: "2", FullName: "B", Type: "OtherCharge"}}, at); err != nil {
 		t.Fatal(err)
 	}
 	items, _ := d.Items(ctx)
@@ -94,7 +91,7 @@ func TestRunningJobsAreQueuedAgainAtStart(t *testing.T) {
 	if _, ok, err := d.TakeNextJob(ctx, "t", at); !ok || err != nil {
 		t.Fatal(err)
 	}
-	if err := d.AddRefreshItems(ctx, "r", []Item{{ListID: "1", FullName: "A"}}); err != nil {
+	if err := d.KeepPage(ctx, "r", []Item{{ListID: "1", FullName: "A"}}, "{}", at); err != nil {
 		t.Fatal(err)
 	}
 	d.Close()
@@ -137,11 +134,10 @@ func TestItemsPage(t *testing.T) {
 	at := time.Now()
 	d.QueueRefresh(ctx, "r", at)
 	d.TakeNextJob(ctx, "t", at)
-	d.AddRefreshItems(ctx, "r", []Item{
+	if err := d.FinishRefresh(ctx, "r", []Item{
 		{ListID: "1", FullName: "C", Type: "Service", IsActive: true}, {ListID: "2", FullName: "A", Type: "Service", IsActive: false},
 		{ListID: "3", FullName: "B", Type: "OtherCharge", IsActive: true}, {ListID: "4", FullName: "D", Type: "NonInventory", IsActive: true},
-	})
-	if err := d.FinishRefresh(ctx, "r", at); err != nil {
+	}, at); err != nil {
 		t.Fatal(err)
 	}
 	names := func(f ItemFilter, offset, limit int) (string, bool) {

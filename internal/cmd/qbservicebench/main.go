@@ -1,0 +1,306 @@
+// Command qbservicebench measures a refresh through the QuickBooks
+// service: the built service (its own process, as it runs for a
+// bookkeeper) refreshes lists of 10,000 to 100,000 items from the emulated
+// Web Connector and QuickBooks, which answer at once. It reports the
+// service's own time (the Web Connector's calls, from the request sent to
+// the answer read: SOAP, qbXML, SQLite) for every 1,000 items, in each
+// tenth of the refresh; the whole refresh's time; and the service's peak
+// memory (VmHWM) against the count. The anchor, in the same run: the same
+// qbXML answers decoded and their items inserted in one SQLite
+// transaction, in this process, with nothing else.
+//
+//	qbservicebench -service build/bin/qbservice -out docs/performance.md
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"qbsettings/backend/quickbooks"
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/qbservice/qbxml"
+	"qbsettings/qbservice/qwc"
+
+	_ "github.com/mattn/go-sqlite3"
+)
+
+const (
+	user     = "procore-sync"
+	password = "correct horse battery staple"
+)
+
+func main() {
+	service := flag.String("service", "build/bin/qbservice", "the built QuickBooks service")
+	out := flag.String("out", "", "the Markdown file whose measured section to replace (stdout when empty)")
+	counts := flag.String("counts", "10000,25000,50000,100000", "the item counts to refresh")
+	flag.Parse()
+	var results []result
+	for _, field := range strings.Split(*counts, ",") {
+		n, err := strconv.Atoi(field)
+		if err != nil || n < 1000 {
+			fail(fmt.Errorf("count %q: a whole number of at least 1000", field))
+		}
+		r, err := measure(*service, n)
+		if err != nil {
+			fail(fmt.Errorf("%d items: %w", n, err))
+		}
+		fmt.Fprintf(os.Stderr, "%d items: %v, service %v, peak %d MiB, anchor %v\n", n, r.total.Round(time.Millisecond),
+			r.service.Round(time.Millisecond), r.peakRSS>>20, r.anchor.Round(time.Millisecond))
+		results = append(results, r)
+	}
+	if err := write(*out, table(results)); err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "qbservicebench:", err)
+	os.Exit(1)
+}
+
+// result is one refresh measured.
+type result struct {
+	items   int
+	total   time.Duration
+	service time.Duration
+	// tenths is the service's time in each tenth of the items.
+	tenths   [10]time.Duration
+	peakRSS  int64 // bytes
+	idleRSS  int64
+	requests int
+	anchor   time.Duration
+}
+
+// measure refreshes n items through a new service of its own.
+func measure(exe string, n int) (result, error) {
+	r := result{items: n}
+	dir, err := os.MkdirTemp("", "qbservicebench-")
+	if err != nil {
+		return r, err
+	}
+	defer os.RemoveAll(dir)
+	set := exec.Command(exe, "account", "set", "-data", dir, user) //nolint:gosec // the service to measure, named by who runs this
+	set.Stdin = strings.NewReader(password + "\n")
+	if b, err := set.CombinedOutput(); err != nil {
+		return r, fmt.Errorf("account set: %w %s", err, b)
+	}
+	port, err := freePort()
+	if err != nil {
+		return r, err
+	}
+	base := fmt.Sprintf("http://localhost:%d", port)
+	srv := exec.Command(exe, "serve", "-data", dir, "-addr", fmt.Sprintf("localhost:%d", port)) //nolint:gosec // as above
+	srv.Stderr = io.Discard
+	if err := srv.Start(); err != nil {
+		return r, err
+	}
+	defer func() { _ = srv.Process.Kill(); _ = srv.Wait() }()
+	if err := waitUp(base + "/support"); err != nil {
+		return r, err
+	}
+	r.idleRSS = peakRSS(srv.Process.Pid)
+
+	qb := qbwcemu.NewQuickBooks(items(n))
+	qb.Unchecked = true
+	timer := &timing{}
+	wc := &qbwcemu.WebConnector{AppURL: base + "/qbwc", UserName: user, Password: password, OwnerID: qwc.OwnerID,
+		FileID: qwc.NewFileID(), QuickBooks: qb, HTTP: &http.Client{Transport: timer}}
+	ctx := context.Background()
+	if _, err := wc.RunSession(ctx); err != nil { // the first: QuickBooks known
+		return r, err
+	}
+	client, err := quickbooks.New(quickbooks.Config{BaseURL: base, User: user, Password: password})
+	if err != nil {
+		return r, err
+	}
+	defer client.Close()
+	id, err := client.StartRefresh(ctx)
+	if err != nil {
+		return r, err
+	}
+	timer.start(n)
+	began := time.Now()
+	s, err := wc.RunSession(ctx)
+	r.total = time.Since(began)
+	if err != nil {
+		return r, err
+	}
+	if st, err := client.RefreshState(ctx, id); err != nil || st.State != quickbooks.RefreshDone {
+		return r, fmt.Errorf("refresh %+v, %w", st, err)
+	}
+	listed, err := client.Items(ctx)
+	if err != nil || len(listed) != n {
+		return r, fmt.Errorf("the service lists %d items, %w", len(listed), err)
+	}
+	r.peakRSS = peakRSS(srv.Process.Pid)
+	r.service, r.tenths, r.requests = timer.total, timer.tenths, s.Requests
+	r.anchor, err = anchor(qb, n, dir)
+	return r, err
+}
+
+// items are n items: nine in ten Service items (a tenth of them
+// sub-items), the rest Other Charge.
+func items(n int) []qbwcemu.Item {
+	out := make([]qbwcemu.Item, 0, n)
+	for i := range n {
+		kind, name := "Service", fmt.Sprintf("%05d Cost code", i)
+		full := name
+		if i%10 == 9 {
+			full = fmt.Sprintf("%05d Division:%s", i-9, name)
+		}
+		if i%10 == 0 {
+			kind = "OtherCharge"
+		}
+		out = append(out, qbwcemu.Item{Kind: kind, ListID: fmt.Sprintf("%08X-1468535148", 0x80000000+i), Name: name, FullName: full,
+			IsActive: i%13 != 0, EditSequence: "1468535148", Description: "Labor and materials for " + name})
+	}
+	return out
+}
+
+// timing is the Web Connector's transport, timing each call of the
+// refresh and putting it in the tenth of the items it was part of.
+type timing struct {
+	mu     sync.Mutex
+	n      int
+	calls  int
+	total  time.Duration
+	tenths [10]time.Duration
+}
+
+func (t *timing) start(n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.n, t.calls, t.total, t.tenths = n, 0, 0, [10]time.Duration{}
+}
+
+func (t *timing) RoundTrip(req *http.Request) (*http.Response, error) {
+	began := time.Now()
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err == nil {
+		// The answer read whole is part of the call.
+		var body []byte
+		body, err = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		resp.Body = io.NopCloser(strings.NewReader(string(body)))
+	}
+	took := time.Since(began)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n > 0 {
+		t.total += took
+		// A call's tenth: by the requests made so far, 100 items each
+		// (two calls a page).
+		page := t.calls / 2
+		tenth := min(9, page*100*10/t.n)
+		t.tenths[tenth] += took
+		t.calls++
+	}
+	return resp, err
+}
+
+// anchor decodes the items' qbXML answers, 100 at a time as the service
+// asks for them, and inserts them in one SQLite transaction.
+func anchor(qb *qbwcemu.QuickBooks, n int, dir string) (time.Duration, error) {
+	var answers []string
+	for _, kind := range []qbxml.ItemKind{qbxml.ItemService, qbxml.ItemOtherCharge} {
+		start, err := qbxml.MessageSet("13.0", qbxml.ItemQuery{Kind: kind, RequestID: "1", Iterator: qbxml.IteratorStart, MaxReturned: 100})
+		if err != nil {
+			return 0, err
+		}
+		resp, hresult, _ := qb.ProcessInSession(start)
+		for hresult == "" {
+			answers = append(answers, resp)
+			rs, err := qbxml.ParseResponses(resp)
+			if err != nil || len(rs) != 1 || rs[0].IteratorRemaining == 0 {
+				break
+			}
+			next, _ := qbxml.MessageSet("13.0", qbxml.ItemQuery{Kind: kind, RequestID: "1", Iterator: qbxml.IteratorContinue, IteratorID: rs[0].IteratorID, MaxReturned: 100})
+			resp, hresult, _ = qb.ProcessInSession(next)
+		}
+	}
+	db, err := sql.Open("sqlite3", filepath.Join(dir, "anchor.db")+"?_journal_mode=WAL&_synchronous=FULL")
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TABLE items (list_id TEXT PRIMARY KEY, full_name TEXT, type TEXT, is_active INTEGER, edit_sequence TEXT, description TEXT)`); err != nil {
+		return 0, err
+	}
+	runtime.GC()
+	began := time.Now()
+	tx, err := db.Begin()
+	if err != nil {
+		return 0, err
+	}
+	count := 0
+	for _, a := range answers {
+		rs, err := qbxml.ParseResponses(a)
+		if err != nil {
+			return 0, errors.Join(err, tx.Rollback())
+		}
+		for _, it := range rs[0].Items {
+			if _, err := tx.Exec(`INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)`, it.ListID, it.FullName, string(it.Kind), it.IsActive, it.EditSequence, it.Description); err != nil {
+				return 0, errors.Join(err, tx.Rollback())
+			}
+			count++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	took := time.Since(began)
+	if count != n {
+		return 0, fmt.Errorf("the anchor read %d items", count)
+	}
+	return took, nil
+}
+
+// peakRSS is the process's peak resident memory (VmHWM), in bytes.
+func peakRSS(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "localhost:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func waitUp(url string) error {
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if resp, err := http.Get(url); err == nil { //nolint:gosec // the service this program started
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+	}
+	return errors.New("the service did not start")
+}
