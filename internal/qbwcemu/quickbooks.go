@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"qbsettings/internal/qbxmlschema"
 )
@@ -56,6 +57,10 @@ type QuickBooks struct {
 	// answered.
 	Failing      string
 	FailingAfter int
+	// Slowness is how long an answer takes after QuickBooks made it, as a
+	// large company file takes: what it changed is changed before the Web
+	// Connector has the answer.
+	Slowness time.Duration
 	// Unchecked answers without checking each request against the schema
 	// (for measuring the service alone: the tests check every shape the
 	// service sends).

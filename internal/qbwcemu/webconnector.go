@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 const intuitNS = "http://developer.intuit.com/"
@@ -101,6 +102,10 @@ func (wc *WebConnector) exchange(ctx context.Context, ticket string, s *Session)
 		}
 		s.Requests++
 		response, hresult, message := qb.Process(req)
+		qb.mu.Lock()
+		slow := qb.Slowness
+		qb.mu.Unlock()
+		time.Sleep(slow)
 		percent, err := wc.callInt(ctx, "receiveResponseXML", "ticket", ticket, "response", response, "hresult", hresult, "message", message)
 		if err != nil {
 			return err

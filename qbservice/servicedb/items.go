@@ -117,3 +117,11 @@ func (d *DB) queryItems(ctx context.Context, query string, args ...any) ([]Item,
 	}
 	return out, rows.Err()
 }
+
+// PagesKept counts the items refreshes have read and not yet put in the
+// list (none once no job runs).
+func (d *DB) PagesKept(ctx context.Context) (int, error) {
+	var n int
+	err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM refresh_items`).Scan(&n)
+	return n, err
+}
