@@ -100,13 +100,29 @@ $(SIMULATOR): $(shell find backend internal -name '*.go' -not -name '*_test.go')
 simulator: $(SIMULATOR)
 	./$(SIMULATOR) $(SIMULATOR_FLAGS)
 
-# The simulator and the app together, with a fresh data folder: the whole
-# flow in one command. Enter http://127.0.0.1:8765, demo, demo-password.
-demo: build $(SIMULATOR)
+# The QuickBooks service and the app together, with fresh data folders:
+# the whole flow in one command. The service runs as it does on the
+# QuickBooks PC; the emulated Web Connector, added from the service's .qwc
+# file, calls it every 5 seconds with QuickBooks behind it. Enter
+# http://localhost:8780, demo, demo-password-1 in the app.
+QBSERVICE := build/bin/qbservice
+$(QBSERVICE): $(shell find backend qbservice cmd internal -name '*.go' -not -name '*_test.go') go.mod
+	go build -trimpath -o $@ ./cmd/qbservice
+QBWCEMU := build/bin/qbwcemu
+$(QBWCEMU): $(shell find backend qbservice internal -name '*.go' -not -name '*_test.go') go.mod
+	go build -trimpath -o $@ ./internal/cmd/qbwcemu
+
+demo: build $(QBSERVICE) $(QBWCEMU)
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 	  echo "No display: start make demo from a desktop session (or set DISPLAY)."; exit 1; fi
-	@data=$$(mktemp -d); ./$(SIMULATOR) & sim=$$!; trap 'kill $$sim; rm -rf "$$data"' EXIT; \
-	echo "Demo data folder: $$data"; QBSETTINGS_DATA_DIR=$$data ./$(BINARY)
+	@data=$$(mktemp -d); trap 'kill $$(jobs -p) 2>/dev/null; rm -rf "$$data"' EXIT; \
+	echo demo-password-1 | ./$(QBSERVICE) account set -data "$$data/service" demo; \
+	./$(QBSERVICE) qwc -user demo -name "Summit Ridge Builders (demo)" >"$$data/demo.qwc"; \
+	./$(QBSERVICE) serve -data "$$data/service" 2>"$$data/service.log" & \
+	until (exec 3<>/dev/tcp/127.0.0.1/8780) 2>/dev/null; do sleep 0.2; done; \
+	echo demo-password-1 | ./$(QBWCEMU) -qwc "$$data/demo.qwc" -every 5s 2>"$$data/webconnector.log" & \
+	echo "Demo data folder: $$data. Service URL http://localhost:8780, user demo, password demo-password-1."; \
+	QBSETTINGS_DATA_DIR=$$data/app ./$(BINARY)
 
 ## Tests ---------------------------------------------------------------------
 

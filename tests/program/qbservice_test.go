@@ -94,9 +94,12 @@ func TestQuickBooksServiceProgram(t *testing.T) {
 
 	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{{Kind: "Service", ListID: "80000005-1468535148", Name: "Retainage Payable",
 		FullName: "Retainage Payable", IsActive: true, EditSequence: "1"}})
-	wc := &qbwcemu.WebConnector{AppURL: appURL, UserName: "procore-sync", Password: password, OwnerID: qwc.OwnerID,
-		FileID: "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}", QuickBooks: qb}
 	ctx := context.Background()
+	// The file as written, added to the Web Connector as it adds one.
+	wc, _, err := qbwcemu.Add(ctx, []byte(qwcFile), password, qb, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if s, err := wc.RunSession(ctx); err != nil || s.ServerVersion != "9.8.7" {
 		t.Fatalf("first session: %+v %v\n%s", s, err, log.String())
 	}

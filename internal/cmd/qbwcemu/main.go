@@ -10,7 +10,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/xml"
 	"flag"
 	"fmt"
 	"log"
@@ -28,14 +27,7 @@ func main() {
 	every := flag.Duration("every", 0, "time between sessions (the .qwc's schedule when 0)")
 	sessions := flag.Int("sessions", 0, "stop after this many sessions (0: run until interrupted)")
 	flag.Parse()
-	var qwc struct {
-		AppURL, UserName, OwnerID, FileID string
-		Scheduler                         struct{ RunEveryNMinutes int }
-	}
 	data, err := os.ReadFile(*qwcPath)
-	if err == nil {
-		err = xml.Unmarshal(data, &qwc)
-	}
 	if err != nil {
 		log.Fatalf("qbwcemu: the .qwc file: %v", err)
 	}
@@ -43,13 +35,16 @@ func main() {
 	if err != nil && password == "" {
 		log.Fatal("qbwcemu: no password on standard input")
 	}
-	if *every == 0 {
-		*every = time.Duration(max(1, qwc.Scheduler.RunEveryNMinutes)) * time.Minute
-	}
-	wc := &qbwcemu.WebConnector{AppURL: qwc.AppURL, UserName: qwc.UserName, Password: strings.TrimRight(password, "\r\n"),
-		OwnerID: qwc.OwnerID, FileID: qwc.FileID, QuickBooks: qbwcemu.NewQuickBooks(generated(*items))}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// Added as the Web Connector adds it: refused as it refuses.
+	wc, app, err := qbwcemu.Add(ctx, data, strings.TrimRight(password, "\r\n"), qbwcemu.NewQuickBooks(generated(*items)), nil)
+	if err != nil {
+		log.Fatalf("qbwcemu: %v", err)
+	}
+	if *every == 0 {
+		*every = max(time.Minute, app.Every)
+	}
 	for n := 1; *sessions == 0 || n <= *sessions; n++ {
 		s, err := wc.RunSession(ctx)
 		log.Printf("session %d: %d requests, progress %v, last error %q, closed %q, err %v", n, s.Requests, s.Percents, s.LastError, s.Closed, err)
