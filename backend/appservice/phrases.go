@@ -45,6 +45,7 @@ var (
 var (
 	saidSaveToSend       = locale.Coded("sync.saveToSend", "Save the settings, and they are sent to the QuickBooks service.")
 	saidInEffect         = locale.Coded("sync.inEffect", "The sync runs with the settings saved on this computer.")
+	saidKeptForSync      = locale.Coded("sync.kept", "The QuickBooks service keeps the settings saved on this computer. It does not run the sync with Procore yet; they take effect when it does.")
 	saidNotSentYet       = locale.Coded("sync.notSentYet", "They have not been sent to the service yet.")
 	saidChangedOnBy      = locale.Coded("sync.changedOnBy", "The settings the QuickBooks service runs with were changed on %s by %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.")
 	saidChangedOn        = locale.Coded("sync.changedOn", "The settings the QuickBooks service runs with were changed on %s, so they differ from the settings saved on this computer. Choose which to keep: nothing is replaced until you do.")
@@ -70,6 +71,7 @@ var (
 	saidNotSavedYet               = locale.Coded("check.notSavedYet", "The settings are not saved yet. Save them, and they are sent to the QuickBooks service.")
 	saidServiceCopyUnreadNoReason = locale.Coded("check.serviceCopyUnreadable", "The service's settings could not be read.")
 	saidRunsWithSaved             = locale.Coded("check.runsWithSaved", "The service runs the sync with the settings saved on this computer.")
+	saidKeepsSaved                = locale.Coded("check.keepsSaved", "The service keeps the settings saved on this computer. It does not run the sync with Procore yet.")
 	saidNotOnServiceYet           = locale.Coded("check.notOnServiceYet", "The settings saved on this computer are not on the service yet. Send them now.")
 )
 

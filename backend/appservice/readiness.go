@@ -188,8 +188,10 @@ func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnSe
 			return pending(saidServiceCopyUnread.With(qe.Said))
 		}
 		return pending(saidServiceCopyUnreadNoReason.With())
-	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):
+	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings) && health.Can(quickbooks.CapabilitySync):
 		return check(CheckPass, saidRunsWithSaved.With())
+	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):
+		return check(CheckPass, saidKeepsSaved.With())
 	case changedElsewhere(copyOnService, record):
 		c := check(CheckFail, changedElsewhereSaid(elsewhereOf(copyOnService)))
 		c.Remedy = RemedySendSettings

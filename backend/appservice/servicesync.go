@@ -27,6 +27,9 @@ const (
 	SyncNothingSaved SyncStatus = "nothingSaved"
 	// SyncInEffect: the service runs the sync with the saved settings.
 	SyncInEffect SyncStatus = "inEffect"
+	// SyncKept: the service keeps the saved settings, and runs no sync
+	// yet (contract 1.2: no capability sync).
+	SyncKept SyncStatus = "kept"
 	// SyncPending: saved on this computer, not yet on the service.
 	SyncPending SyncStatus = "pending"
 	// SyncChangedElsewhere: the service's settings were changed from
@@ -39,6 +42,7 @@ const (
 var syncHeadlines = map[SyncStatus]locale.Key{
 	SyncNothingSaved:     locale.Message("Not saved yet"),
 	SyncInEffect:         locale.Message("In effect on the QuickBooks service"),
+	SyncKept:             locale.Message("Kept on the QuickBooks service"),
 	SyncPending:          locale.Message("Saved on this computer, not yet on the QuickBooks service"),
 	SyncChangedElsewhere: locale.Message("Changed on the QuickBooks service from somewhere else"),
 	SyncLocalOnly:        locale.Message("Kept on this computer only"),
@@ -91,14 +95,20 @@ func syncStateOf(saved store.Saved, record store.ServiceSync) ServiceSync {
 		return ServiceSync{Status: SyncChangedElsewhere, Said: changedElsewhereSaid(e),
 			Elsewhere: &ServiceCopy{AppliedAt: e.AppliedAt, Computer: e.Computer, User: e.User,
 				Differences: settings.RuleDifferences(saved.Settings, e.Settings)}}
-	case record.Applied != nil && settings.SameRules(*record.Applied, saved.Settings):
+	case record.Applied != nil && settings.SameRules(*record.Applied, saved.Settings) && record.RunsSync:
 		return ServiceSync{Status: SyncInEffect, Since: record.AppliedAt, Said: saidInEffect.With()}
+	case record.Applied != nil && settings.SameRules(*record.Applied, saved.Settings):
+		return ServiceSync{Status: SyncKept, Since: record.AppliedAt, Said: saidKeptForSync.With()}
 	case record.AttemptedAt.Before(saved.SavedAt):
 		// Not tried since the last save (the app was closed meanwhile).
 		return ServiceSync{Status: SyncPending, Said: saidNotSentYet.With()}
 	}
 	return ServiceSync{Status: SyncPending, Said: record.Problem, Kind: quickbooks.Kind(record.ProblemKind), Refused: refusedByService(record.Refused)}
 }
+
+// OnService tells whether the service has the saved settings: in effect,
+// or kept for the sync to come.
+func (st ServiceSync) OnService() bool { return st.Status == SyncInEffect || st.Status == SyncKept }
 
 // refusedByService words the values the service refused, each with the
 // service's own reason, which is kept as it came.
@@ -200,11 +210,11 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, r
 	defer ss.close()
 	ctx, client := ss.ctx, ss.client
 
-	copyOnService, err := s.serviceCopy(ss)
+	copyOnService, runsSync, err := s.serviceCopy(ss)
 	if err != nil {
 		return s.sendFailed(record, err)
 	}
-	record.Unsupported = false
+	record.Unsupported, record.RunsSync = false, runsSync
 	// Twice at most: a version changed between reading and writing is
 	// read again once, and then judged like any other.
 	for attempt := 0; ; attempt++ {
@@ -230,19 +240,21 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, r
 }
 
 // serviceCopy checks that the service keeps settings and has the
-// profile's company file open, then reads its copy of the settings.
-func (s *Service) serviceCopy(ss *session) (quickbooks.ServiceSettings, error) {
+// profile's company file open, then reads its copy of the settings;
+// runsSync is whether the service runs the sync with them.
+func (s *Service) serviceCopy(ss *session) (copyOnService quickbooks.ServiceSettings, runsSync bool, err error) {
 	health, err := ss.client.Health(ss.ctx)
 	if err != nil {
-		return quickbooks.ServiceSettings{}, err
+		return copyOnService, false, err
 	}
 	if !health.Can(quickbooks.CapabilitySettings) {
-		return quickbooks.ServiceSettings{}, errNoSettingsCapability
+		return copyOnService, false, errNoSettingsCapability
 	}
 	if err := s.checkCompanyFile(ss.ctx, ss.profile, health); err != nil {
-		return quickbooks.ServiceSettings{}, err
+		return copyOnService, false, err
 	}
-	return ss.client.Settings(ss.ctx)
+	copyOnService, err = ss.client.Settings(ss.ctx)
+	return copyOnService, health.Can(quickbooks.CapabilitySync), err
 }
 
 // errNoSettingsCapability: the service does not keep settings.
@@ -309,7 +321,7 @@ func chosenToReplace(c quickbooks.ServiceSettings, record store.ServiceSync, cho
 }
 
 func applied(record store.ServiceSync, st settings.Settings, etag string, at time.Time) store.ServiceSync {
-	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: record.AttemptedAt}
+	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: record.AttemptedAt, RunsSync: record.RunsSync}
 }
 
 func appliedTime(c quickbooks.ServiceSettings, now func() time.Time) time.Time {
@@ -352,7 +364,7 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 	}
 	rev := store.NewRevision{Profile: profile, Base: saved.Revision, Settings: taken, At: s.now(),
 		By:   store.Author{SavedBy: s.whoami(), TakenFromService: &store.ServiceApplier{Computer: e.Computer, User: e.User}},
-		Sync: &store.ServiceSync{Applied: &taken, ETag: e.ETag, AppliedAt: e.AppliedAt, AttemptedAt: s.now().UTC()}}
+		Sync: &store.ServiceSync{Applied: &taken, ETag: e.ETag, AppliedAt: e.AppliedAt, AttemptedAt: s.now().UTC(), RunsSync: record.RunsSync}}
 	if _, err := s.store.SaveRevision(ctx, rev); err != nil {
 		var conflict *store.ConflictError
 		if errors.As(err, &conflict) {
@@ -383,7 +395,7 @@ func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickboo
 		return quickbooks.ServiceSettings{}, &UserError{Said: saidServiceCopyUnread.With(errs[0].Message)}
 	}
 	defer ss.close()
-	out, err := s.serviceCopy(ss)
+	out, _, err := s.serviceCopy(ss)
 	if err == nil {
 		return out, nil
 	}

@@ -258,6 +258,39 @@ func TestServiceThatDoesNotKeepSettings(t *testing.T) {
 	wantSync(t, f.send(t, SendIfUnchanged), SyncInEffect, "")
 }
 
+// A service that keeps the settings but runs no sync (no capability sync,
+// as the QuickBooks service of this project today): the settings are on
+// it, and nothing says they are in effect; once it says it runs the sync,
+// they are.
+func TestServiceThatKeepsSettingsButRunsNoSync(t *testing.T) {
+	f := newFixture(t)
+	sim, url := startSimulator(t)
+	sim.SetCapabilities([]string{quickbooks.CapabilityItemsCreate, quickbooks.CapabilitySettings})
+	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
+	wantSync(t, st, SyncKept, "It does not run the sync with Procore yet")
+	if !st.OnService() || st.Since.IsZero() || strings.Contains(st.Said.Text(), "sync runs") {
+		t.Fatalf("kept: %+v", st)
+	}
+	res, _, err := f.svc.TestConnection(ctx, f.profile, connectionTo(url, "demo-password"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range res.Checks {
+		if c.ID == CheckSettings {
+			found = true
+			if c.Status != CheckPass || !strings.Contains(c.Said.Text(), "does not run the sync") {
+				t.Fatalf("the settings line: %+v %q", c, c.Said.Text())
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no settings line")
+	}
+	sim.SetCapabilities(simulator.DefaultCapabilities)
+	wantSync(t, f.send(t, SendIfUnchanged), SyncInEffect, "The sync runs")
+}
+
 // Another company file open: nothing is written to the service.
 func TestNoSendToAnotherCompanyFile(t *testing.T) {
 	f := newFixture(t)

@@ -91,7 +91,7 @@ func (in *settingsApply) run(ctx context.Context, c *call) error {
 		}
 		c.printSync(st, true)
 	}
-	if st.Status != appservice.SyncInEffect {
+	if !st.OnService() {
 		return errTold
 	}
 	return nil
@@ -132,7 +132,7 @@ func cliSyncMessage(st appservice.ServiceSync) string {
 // differences when they were changed elsewhere. full also prints the
 // refused values (a save prints them as they come).
 func (c *call) printSync(st appservice.ServiceSync, full bool) {
-	if st.Status == appservice.SyncInEffect && !st.Since.IsZero() {
+	if st.OnService() && !st.Since.IsZero() {
 		locale.Fprintf(c.Stdout, "%s since %s. %s\n", st.Headline, c.dateTime(st.Since), cliSyncMessage(st))
 	} else {
 		locale.Fprintf(c.Stdout, "%s. %s\n", st.Headline, cliSyncMessage(st))

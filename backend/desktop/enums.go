@@ -35,6 +35,7 @@ var (
 	syncStatuses = []enumValue[appservice.SyncStatus]{
 		{appservice.SyncNothingSaved, "NothingSaved"},
 		{appservice.SyncInEffect, "InEffect"},
+		{appservice.SyncKept, "Kept"},
 		{appservice.SyncPending, "Pending"},
 		{appservice.SyncChangedElsewhere, "ChangedElsewhere"},
 		{appservice.SyncLocalOnly, "LocalOnly"},

@@ -45,6 +45,10 @@ const (
 	CapabilityItemsCreateQueued = "items.create.queued"
 	// CapabilitySettings: the service keeps the sync's settings.
 	CapabilitySettings = "settings"
+	// CapabilitySync (1.2): the service runs the sync between QuickBooks
+	// and Procore with the settings it keeps. A service without it keeps
+	// them for a sync to come; nothing says they are in effect.
+	CapabilitySync = "sync"
 )
 
 // CreatesItems tells whether capabilities include creating items, at once

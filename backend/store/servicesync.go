@@ -32,6 +32,9 @@ type ServiceSync struct {
 	Refused []settings.FieldError
 	// Unsupported: the service said it does not keep settings.
 	Unsupported bool
+	// RunsSync: the service said it runs the sync with the settings it
+	// keeps (capability sync); without it, it only keeps them.
+	RunsSync bool
 	// Elsewhere is the service's copy, found changed since this computer
 	// applied (by another PC, or Procore's page); it is kept until the
 	// user keeps this computer's settings or takes the service's.
@@ -61,9 +64,9 @@ func (s *Store) ServiceSync(ctx context.Context, profile string) (ServiceSync, e
 		applied, appliedAt, attemptedAt, problem, refused, elsewh string
 	)
 	err := s.db.QueryRowContext(ctx, `
-		SELECT applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, elsewhere
+		SELECT applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, runs_sync, elsewhere
 		FROM service_sync WHERE profile_id = ?`, profile).
-		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &problem, &out.ProblemKind, &refused, &out.Unsupported, &elsewh)
+		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &problem, &out.ProblemKind, &refused, &out.Unsupported, &out.RunsSync, &elsewh)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ServiceSync{}, nil
 	}
@@ -109,15 +112,15 @@ func saveServiceSync(ctx context.Context, db execer, profile string, sync Servic
 		return err
 	}
 	_, err = db.ExecContext(ctx, `
-		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, elsewhere)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, runs_sync, elsewhere)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id) DO UPDATE SET
 		       applied = excluded.applied, applied_etag = excluded.applied_etag, applied_at = excluded.applied_at,
 		       attempted_at = excluded.attempted_at, problem = excluded.problem, problem_kind = excluded.problem_kind,
 		       field_errors = excluded.field_errors,
-		       unsupported = excluded.unsupported, elsewhere = excluded.elsewhere`,
+		       unsupported = excluded.unsupported, runs_sync = excluded.runs_sync, elsewhere = excluded.elsewhere`,
 		profile, applied, sync.ETag, timeOrEmpty(sync.AppliedAt), timeOrEmpty(sync.AttemptedAt), problem, sync.ProblemKind,
-		refused, boolInt(sync.Unsupported), elsewhere)
+		refused, boolInt(sync.Unsupported), boolInt(sync.RunsSync), elsewhere)
 	if err != nil {
 		return fmt.Errorf("save the service's settings state of profile %q: %w", profile, err)
 	}

@@ -21,8 +21,9 @@ var (
 		Path: `C:\Users\Public\Documents\Intuit\QuickBooks\Company Files\Other Co.qbw`}
 )
 
-// DefaultCapabilities are what a 1.1 service offers.
-var DefaultCapabilities = []string{quickbooks.CapabilityItemsCreate, quickbooks.CapabilitySettings}
+// DefaultCapabilities are what Procore's own service offers: items made
+// at once, the settings kept, and the sync run with them.
+var DefaultCapabilities = []string{quickbooks.CapabilityItemsCreate, quickbooks.CapabilitySettings, quickbooks.CapabilitySync}
 
 // OpenCompanyFile makes the service have file open in QuickBooks, as if
 // someone opened another company there.

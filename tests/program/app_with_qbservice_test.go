@@ -67,9 +67,9 @@ func TestAppAgainstTheQuickBooksService(t *testing.T) {
 		{password + "\n", []string{"items", "create", "Retention Held", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
 			`^Created the Service item "Retention Held" in QuickBooks \(ListID [0-9A-F]+-\d+\); the item list on this computer was updated \(4 items\)\.\n`},
 		{password + "\n", []string{"settings", "set", "serviceUrl=" + url, "serviceUser=procore-sync", "retainageItem=Retainage Payable", "--password-stdin"},
-			`^Saved revision 1\.\nIn effect on the QuickBooks service since .*\. The sync runs with the settings saved on this computer\.\n$`},
+			`^Saved revision 1\.\nKept on the QuickBooks service since .*\. The QuickBooks service keeps the settings saved on this computer\. It does not run the sync with Procore yet; they take effect when it does\.\n$`},
 		{"", []string{"settings", "get", "--from-service"}, `Invoice Retainage Item: Retainage Payable\n`},
-		{"", []string{"connection", "test"}, `\[ok\]   companyFile: (?s:.*)\[ok\]   settings: The service runs the sync with the settings saved on this computer\.`},
+		{"", []string{"connection", "test"}, `\[ok\]   companyFile: (?s:.*)\[ok\]   settings: The service keeps the settings saved on this computer\. It does not run the sync with Procore yet\.`},
 	} {
 		code, out := runExe(t, app, env, s.stdin, s.args...)
 		if code != 0 || !regexp.MustCompile(s.want).MatchString(out) {

@@ -52,7 +52,11 @@ export function CreateItemOffer({ draft, saved, refreshed }: { draft: Draft; sav
             <Button onClick={() => (busy ? cancel() : setOpen(false))}>{t("Cancel")}</Button>
           </div>
           <div role="status" aria-live="polite">
-            {busy && <span>{t("Waiting for QuickBooks to create the item. Through the QuickBooks Web Connector this can take a few minutes.")}</span>}
+            {busy && (
+              <span>
+                {t("Waiting for QuickBooks to create the item. Through the QuickBooks Web Connector this can take a few minutes.")}
+              </span>
+            )}
           </div>
         </div>
       )}

@@ -27,6 +27,7 @@ const useStyles = makeStyles({
 const INTENT: Record<appservice.SyncStatus, "success" | "warning" | "info"> = {
   [appservice.SyncStatus.NothingSaved]: "info",
   [appservice.SyncStatus.InEffect]: "success",
+  [appservice.SyncStatus.Kept]: "success",
   [appservice.SyncStatus.Pending]: "warning",
   [appservice.SyncStatus.ChangedElsewhere]: "warning",
   [appservice.SyncStatus.LocalOnly]: "info",
@@ -69,7 +70,7 @@ export function ServiceSyncPanel({
   }
   if (!sync || sync.status === appservice.SyncStatus.NothingSaved) return null;
   const title =
-    sync.status === appservice.SyncStatus.InEffect && sync.since
+    (sync.status === appservice.SyncStatus.InEffect || sync.status === appservice.SyncStatus.Kept) && sync.since
       ? t("{headline} since {time}", { headline: sync.headline, time: formatTime(sync.since) })
       : sync.headline;
   const elsewhere = sync.status === appservice.SyncStatus.ChangedElsewhere ? sync.elsewhere : undefined;

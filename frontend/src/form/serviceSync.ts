@@ -12,6 +12,11 @@ function syncBanner(t: ReturnType<typeof useT>, sync: desktop.ServiceSync, saved
   switch (sync.status) {
     case appservice.SyncStatus.InEffect:
       return { intent: "success", text: t("{saved} They are in effect on the QuickBooks service.", { saved }).trim() };
+    case appservice.SyncStatus.Kept:
+      return {
+        intent: "success",
+        text: t("{saved} The QuickBooks service keeps them for the sync; it does not run the sync with Procore yet.", { saved }).trim(),
+      };
     case appservice.SyncStatus.ChangedElsewhere:
       return {
         intent: "warning",
