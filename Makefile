@@ -189,7 +189,7 @@ DEV_BINARY := build/bin/qbsettings-dev
 $(DEV_BINARY): frontend
 	go build -tags dev,$(TAGS) -o $@ .
 
-e2e: deps frontend $(DEV_BINARY) $(SIMULATOR)
+e2e: deps frontend $(DEV_BINARY) $(SIMULATOR) $(QBSERVICE) $(QBWCEMU)
 	$(call install_missing,$(E2E_APT))
 	rm -rf .artifacts/screens
 	.ci/with-keyring xvfb-run -a -s "-screen 0 1280x1000x24" sh -c 'cd frontend && npx --no-install playwright test'

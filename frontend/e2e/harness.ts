@@ -6,7 +6,8 @@
 // under Xvfb (the app also opens its WebKit window) and a private keyring.
 import { test as base, expect, Page } from "@playwright/test";
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DEV_BINARY = path.join(root, "build/bin/qbsettings-dev");
 const SIM_BINARY = path.join(root, "build/bin/qbsim");
+const SERVICE_BINARY = path.join(root, "build/bin/qbservice");
+const WEB_CONNECTOR_BINARY = path.join(root, "build/bin/qbwcemu");
 const CONTRACT = path.join(root, "docs/openapi.yaml");
 const DEV_SERVER = "127.0.0.1:34115";
 export const APP_URL = `http://${DEV_SERVER}/`;
@@ -139,6 +142,87 @@ export class Simulator {
   }
 }
 
+// QuickBooksService is the project's QuickBooks service (cmd/qbservice) as
+// it runs on the QuickBooks PC: an account set by script, its .qwc file
+// written, and the emulated Web Connector (with QuickBooks behind it) added
+// from that file, calling every second. Ready once the Web Connector has
+// called.
+export class QuickBooksService {
+  static readonly user = "procore-sync";
+  static readonly password = "correct horse battery staple";
+  private constructor(
+    private service: ChildProcess,
+    private webConnector: ChildProcess,
+    private dir: string,
+    readonly url: string,
+  ) {}
+
+  static async start() {
+    const dir = mkdtempSync(path.join(tmpdir(), "qbservice-e2e-"));
+    const data = path.join(dir, "service");
+    const port = await freePort();
+    const url = `http://localhost:${port}`;
+    execFileSync(SERVICE_BINARY, ["account", "set", "-data", data, QuickBooksService.user], { input: QuickBooksService.password + "\n" });
+    const qwc = execFileSync(SERVICE_BINARY, [
+      "qwc",
+      "-user",
+      QuickBooksService.user,
+      "-url",
+      `${url}/qbwc`,
+      "-name",
+      "Summit Ridge Builders",
+    ]);
+    writeFileSync(path.join(dir, "company.qwc"), qwc);
+    const { proc: service } = await started(
+      SERVICE_BINARY,
+      ["serve", "-data", data, "-addr", `localhost:${port}`],
+      process.env,
+      (out) => out.includes("msg=serving"),
+      "the QuickBooks service",
+    );
+    // The Web Connector reads its password from standard input.
+    const webConnector = spawn(
+      WEB_CONNECTOR_BINARY,
+      ["-qwc", path.join(dir, "company.qwc"), "-items", "300", "-retainage=false", "-every", "1s"],
+      { stdio: ["pipe", "ignore", "pipe"] },
+    );
+    webConnector.stdin.end(QuickBooksService.password + "\n");
+    const qb = new QuickBooksService(service, webConnector, dir, url);
+    await qb.waitForTheWebConnector();
+    return qb;
+  }
+
+  // waitForTheWebConnector waits until health answers 200: the Web
+  // Connector called and QuickBooks opened the company file.
+  private async waitForTheWebConnector() {
+    const auth = "Basic " + Buffer.from(`${QuickBooksService.user}:${QuickBooksService.password}`).toString("base64");
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await fetch(`${this.url}/v1/health`, { headers: { Authorization: auth } }).catch(() => undefined);
+      if (res?.status === 200) return;
+      if (Date.now() > deadline) throw new Error(`the Web Connector did not call the QuickBooks service in 20 s (health ${res?.status})`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async stop() {
+    await stop(this.webConnector);
+    await stop(this.service);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
 // App is the real backend on its own data folder.
 export class App {
   private proc?: ChildProcess;
@@ -216,11 +300,16 @@ export async function open(page: Page) {
 // Every test gets its own app on a fresh data folder, whether it names it
 // or not, and its own simulator when it names one (a simulator no exchange
 // reached fails the test: see stop).
-export const test = base.extend<{ sim: Simulator; app: App }>({
+export const test = base.extend<{ sim: Simulator; app: App; qbservice: QuickBooksService }>({
   sim: async ({}, provide) => {
     const sim = await Simulator.start();
     await provide(sim);
     await sim.stop();
+  },
+  qbservice: async ({}, provide) => {
+    const qb = await QuickBooksService.start();
+    await provide(qb);
+    await qb.stop();
   },
   app: [
     async ({}, use) => {

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Page } from "@playwright/test";
 import { checkA11y } from "./a11y";
-import { Simulator, expect, open, test } from "./harness";
+import { QuickBooksService, Simulator, expect, open, test } from "./harness";
 import {
   button,
   failureShown,
@@ -634,4 +634,44 @@ test("15. the window speaks the system's English (British here), or the one chos
   // Back to the system's.
   await page.getByRole("combobox", { name: "Language" }).selectOption({ label: "Same as this computer: English (United Kingdom)" });
   await expect(page.getByRole("combobox", { name: /Payment Application Retention Item/ })).toBeVisible();
+});
+
+test("16. the project's QuickBooks service through the Web Connector: connect, refresh, create the retainage item, save, kept on the service", async ({
+  page,
+  qbservice,
+}) => {
+  await open(page);
+  await fillConnection(page, qbservice.url, QuickBooksService.password);
+  await field.user(page).fill(QuickBooksService.user);
+  await testConnection(page);
+  await statusIs(page, true);
+  await expect(page.getByText(/Summit Ridge Builders\.qbw/).first()).toBeVisible();
+
+  // A refresh waits for the Web Connector's next call, then lists QuickBooks' items.
+  await refreshList(page);
+  await expect(page.getByText("The list was refreshed from QuickBooks: 330 items.")).toBeVisible();
+
+  // QuickBooks has no retainage item: create it from here. The service
+  // queues it; QuickBooks makes it when the Web Connector next calls.
+  await button(page, "Create a Service Item in QuickBooks…").click();
+  await expect(page.getByRole("textbox", { name: /Name of the new item/ })).toHaveValue("Retainage Payable");
+  await button(page, "Create in QuickBooks").click();
+  await expect(page.getByText('Created "Retainage Payable" in QuickBooks and chose it. Click Update to save.')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(field.item(page)).toHaveValue("Retainage Payable");
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+
+  // The service keeps the settings, and says it runs no sync yet.
+  const panel = page.getByRole("region", { name: "Settings on the QuickBooks service" });
+  await expect(panel).toContainText("Kept on the QuickBooks service since");
+  await expect(panel).toContainText("It does not run the sync with Procore yet");
+  await testConnection(page);
+  const readiness = page.getByRole("list", { name: "Readiness of the integration" });
+  await expect(readiness).toContainText('The Invoice Retainage Item "Retainage Payable" is an active Service item.');
+  await expect(readiness).toContainText(
+    "The service keeps the settings saved on this computer. It does not run the sync with Procore yet.",
+  );
+  await checkA11y(page, "qbservice-kept");
 });

@@ -4,7 +4,7 @@
 // password on standard input, and runs sessions on the .qwc's schedule (or
 // -every), with a company file of generated items.
 //
-//	echo "$PASSWORD" | go run ./internal/cmd/qbwcemu -qwc summit.qwc [-items 200] [-every 5s] [-sessions N]
+//	echo "$PASSWORD" | go run ./internal/cmd/qbwcemu -qwc summit.qwc [-items 200] [-retainage=false] [-every 5s] [-sessions N]
 package main
 
 import (
@@ -26,6 +26,7 @@ func main() {
 	items := flag.Int("items", 200, "Service items in the company file (and a tenth as many Other Charge items)")
 	every := flag.Duration("every", 0, "time between sessions (the .qwc's schedule when 0)")
 	sessions := flag.Int("sessions", 0, "stop after this many sessions (0: run until interrupted)")
+	retainage := flag.Bool("retainage", true, "the company file has a Retainage Payable item")
 	flag.Parse()
 	data, err := os.ReadFile(*qwcPath)
 	if err != nil {
@@ -38,7 +39,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	// Added as the Web Connector adds it: refused as it refuses.
-	wc, app, err := qbwcemu.Add(ctx, data, strings.TrimRight(password, "\r\n"), qbwcemu.NewQuickBooks(generated(*items)), nil)
+	wc, app, err := qbwcemu.Add(ctx, data, strings.TrimRight(password, "\r\n"), qbwcemu.NewQuickBooks(generated(*items, *retainage)), nil)
 	if err != nil {
 		log.Fatalf("qbwcemu: %v", err)
 	}
@@ -57,8 +58,8 @@ func main() {
 }
 
 // generated is a contractor's items: cost codes by division, with every
-// seventh inactive, and some other charges.
-func generated(n int) []qbwcemu.Item {
+// seventh inactive, some other charges, and a retainage item if asked.
+func generated(n int, retainage bool) []qbwcemu.Item {
 	var out []qbwcemu.Item
 	for i := range n {
 		name := fmt.Sprintf("%02d.%02d Cost code", i/100, i%100)
@@ -68,6 +69,9 @@ func generated(n int) []qbwcemu.Item {
 	for i := range max(1, n/10) {
 		out = append(out, qbwcemu.Item{Kind: "OtherCharge", ListID: fmt.Sprintf("9%07X-1468535148", i+1), Name: fmt.Sprintf("Charge %d", i),
 			FullName: fmt.Sprintf("Charge %d", i), IsActive: true, EditSequence: "1"})
+	}
+	if !retainage {
+		return out
 	}
 	return append(out, qbwcemu.Item{Kind: "Service", ListID: "80000000-1468535148", Name: "Retainage Payable", FullName: "Retainage Payable",
 		IsActive: true, EditSequence: "1"})
