@@ -44,6 +44,7 @@ var quickBooksCodes = map[string]struct {
 	"0x8004041A": {quickbooks.KindQuickBooksRefused, false},  // the user lacks the permission
 	"0x80040420": {quickbooks.KindQuickBooksRefused, false},  // the user answered No to the authorization
 	"0x80040422": {quickbooks.KindCompanyFile, false},        // single-user mode is needed
+	"0x80040423": {quickbooks.KindQuickBooksNotReady, false}, // the qbXML version requested is not supported
 	"0x80040424": {quickbooks.KindQuickBooksBusy, true},      // QuickBooks is still starting
 	"3100":       {quickbooks.KindNameInUse, false},          // the name is not unique
 	"3120":       {quickbooks.KindQuickBooksRecord, false},   // the record was not found

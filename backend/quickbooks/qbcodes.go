@@ -27,6 +27,7 @@ var hresults = map[string]condition{
 	"0x8004041A": {KindQuickBooksRefused, false, locale.Coded("qb.hresult.0x8004041A", "The QuickBooks user the integration signs in as may not do this. Ask your QuickBooks administrator to give that user the permission (Company > Users > Set Up Users), then try again.")},
 	"0x80040420": {KindQuickBooksRefused, false, locale.Coded("qb.hresult.0x80040420", "Someone answered No when QuickBooks asked whether to let the integration in. A QuickBooks administrator must allow it (Edit > Preferences > Integrated Applications), then try again.")},
 	"0x80040422": {KindCompanyFile, false, locale.Coded("qb.hresult.0x80040422", "QuickBooks needs the company file in single-user mode for this. Ask everyone to close the file, switch it to single-user mode (File > Switch to Single-user Mode), then try again.")},
+	"0x80040423": {KindQuickBooksNotReady, false, locale.Coded("qb.hresult.0x80040423", "The QuickBooks Desktop on the service's computer is too old for the integration: it does not speak a version of qbXML the service can use. Update QuickBooks Desktop there (Help > Update QuickBooks Desktop), then try again.")},
 	"0x80040424": {KindQuickBooksBusy, true, locale.Coded("qb.hresult.0x80040424", "QuickBooks is still starting on the service's computer. Wait a minute, then try again.")},
 }
 

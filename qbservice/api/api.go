@@ -108,6 +108,12 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "quickBooksNotOpen", "QuickBooks did not open the company file: "+c.HResult+" "+c.Message,
 			"", &quickbooks.Code{HResult: c.HResult})
 		return
+	case c.HResult != "":
+		// Opened, then failed a request (a dialog open, a version it does
+		// not speak): not ready until a session goes well.
+		writeError(w, http.StatusServiceUnavailable, "quickBooksFailed", "QuickBooks failed a request: "+c.HResult+" "+c.Message,
+			"", &quickbooks.Code{HResult: c.HResult})
+		return
 	}
 	writeJSON(w, http.StatusOK, quickbooks.Health{Service: quickbooks.ServiceName, ServiceVersion: a.Version,
 		CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,

@@ -14,6 +14,10 @@ const (
 	errQuickBooksCode = "quickbooks:" // followed by the HRESULT
 )
 
+// hresultVersion is QuickBooks' HRESULT for a qbXML version it does not
+// support: the service says it for a QuickBooks too old for it.
+const hresultVersion = "0x80040423"
+
 func lastErrorWords(code string) string {
 	switch {
 	case code == errNone:
