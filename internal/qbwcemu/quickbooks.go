@@ -95,7 +95,12 @@ func Message(hresult string) string {
 
 // NewQuickBooks is QuickBooks Desktop Premier Contractor 2024 with the
 // company file of Summit Ridge Builders open, holding items.
+// It stops the program for items no company file could hold (see
+// companyFileProblem): the emulator cannot be QuickBooks with them.
 func NewQuickBooks(items []Item) *QuickBooks {
+	if problem := companyFileProblem(items); problem != "" {
+		panic("qbwcemu: not a QuickBooks company file: " + problem)
+	}
 	return &QuickBooks{
 		Product: "QuickBooks Desktop Premier Contractor Edition 2024", MajorVersion: "34", Country: "US", FileMode: "MultiUser",
 		Versions:    []string{"1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0", "8.0", "9.0", "10.0", "11.0", "12.0", "13.0", "14.0", "15.0", "16.0"},

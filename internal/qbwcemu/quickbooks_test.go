@@ -11,12 +11,44 @@ import (
 )
 
 func items(n int) []Item {
-	var out []Item
+	out := []Item{{Kind: "Service", ListID: "8000FFFF-1", Name: "01 General", FullName: "01 General", IsActive: true, EditSequence: "1"}}
 	for i := range n {
 		out = append(out, Item{Kind: "Service", ListID: fmt.Sprintf("8000%04X-1", i+1), Name: fmt.Sprintf("Code %02d", i),
 			FullName: fmt.Sprintf("01 General:Code %02d", i), IsActive: i != 2, EditSequence: "1", Description: "Fees & <permits>"})
 	}
 	return append(out, Item{Kind: "OtherCharge", ListID: "9000-1", Name: "Freight", FullName: "Freight", IsActive: true})
+}
+
+// A list no company file could hold stops the emulator: QuickBooks' rules
+// for names, full names, parents and siblings.
+func TestCompanyFileFollowsQuickBooksRules(t *testing.T) {
+	if problem := companyFileProblem(items(5)); problem != "" {
+		t.Fatal(problem)
+	}
+	for name, bad := range map[string][]Item{
+		"a parent missing":       {{Kind: "Service", Name: "B", FullName: "A:B"}},
+		"a parent of other kind": {{Kind: "OtherCharge", Name: "A", FullName: "A"}, {Kind: "Service", Name: "B", FullName: "A:B"}},
+		"siblings, in any case":  {{Kind: "Service", Name: "Retainage", FullName: "Retainage"}, {Kind: "OtherCharge", Name: "RETAINAGE", FullName: "RETAINAGE"}},
+		"a name of 32":           {{Kind: "Service", Name: strings.Repeat("n", 32), FullName: strings.Repeat("n", 32)}},
+		"a name not its own":     {{Kind: "Service", Name: "A", FullName: "B"}},
+		"a full name of 160": func() []Item {
+			var out []Item
+			full := ""
+			for i := range 6 {
+				name := strings.Repeat(string(rune('a'+i)), 26)
+				if full != "" {
+					full += ":"
+				}
+				full += name
+				out = append(out, Item{Kind: "Service", Name: name, FullName: full})
+			}
+			return out
+		}(),
+	} {
+		if companyFileProblem(bad) == "" {
+			t.Errorf("%s: taken", name)
+		}
+	}
 }
 
 // Each answer of the emulated QuickBooks is valid qbXML: the schema takes
@@ -75,9 +107,10 @@ func TestIteratorsAndRefusals(t *testing.T) {
 	first := page(qbxml.ItemQuery{Kind: qbxml.ItemService, Iterator: qbxml.IteratorStart, MaxReturned: 2})
 	second := page(qbxml.ItemQuery{Kind: qbxml.ItemService, Iterator: qbxml.IteratorContinue, IteratorID: first.IteratorID, MaxReturned: 2})
 	last := page(qbxml.ItemQuery{Kind: qbxml.ItemService, Iterator: qbxml.IteratorContinue, IteratorID: first.IteratorID, MaxReturned: 2})
-	// Five, the inactive third among them (ActiveStatus All), in pages of two.
-	if len(first.Items) != 2 || first.IteratorRemaining != 3 || len(second.Items) != 2 || second.IteratorRemaining != 1 ||
-		len(last.Items) != 1 || last.IteratorRemaining != 0 || second.Items[0].IsActive || second.Items[0].FullName != "01 General:Code 02" {
+	// Six (a parent and five sub-items), the inactive third sub-item among
+	// them (ActiveStatus All), in pages of two.
+	if len(first.Items) != 2 || first.IteratorRemaining != 4 || len(second.Items) != 2 || second.IteratorRemaining != 2 ||
+		len(last.Items) != 2 || last.IteratorRemaining != 0 || second.Items[1].IsActive || second.Items[1].FullName != "01 General:Code 02" {
 		t.Fatalf("pages %+v / %+v / %+v", first, second, last)
 	}
 	qb.closeSession()

@@ -25,6 +25,9 @@ func companyItems(services, others int) []qbwcemu.Item {
 	for i := range services {
 		name := fmt.Sprintf("%02d.%02d Cost code", i/10, i%10)
 		full := fmt.Sprintf("%02d Division:%s", i/10, name)
+		if i%10 == 0 { // each division is an item, its cost codes its sub-items
+			name, full = fmt.Sprintf("%02d Division", i/10), fmt.Sprintf("%02d Division", i/10)
+		}
 		items = append(items, qbwcemu.Item{Kind: "Service", ListID: fmt.Sprintf("8000%04X-1468535148", i+1), Name: name, FullName: full,
 			IsActive: i%7 != 3, EditSequence: "1468535148", Description: "Work & materials — " + name})
 	}

@@ -30,6 +30,7 @@ func TestAppAgainstTheQuickBooksService(t *testing.T) {
 
 	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{
 		{Kind: "Service", ListID: "80000005-1468535148", Name: "Retainage Payable", FullName: "Retainage Payable", IsActive: true, EditSequence: "1"},
+		{Kind: "Service", ListID: "8000000F-1468535148", Name: "03 Concrete", FullName: "03 Concrete", IsActive: true, EditSequence: "1"},
 		{Kind: "Service", ListID: "80000010-1468535148", Name: "03.30 Cast-in-Place", FullName: "03 Concrete:03.30 Cast-in-Place", IsActive: true, EditSequence: "1"},
 		{Kind: "OtherCharge", ListID: "80000011-1468535148", Name: "Freight", FullName: "Freight", IsActive: true, EditSequence: "1"},
 	})
@@ -61,11 +62,11 @@ func TestAppAgainstTheQuickBooksService(t *testing.T) {
 		{password + "\n", []string{"connection", "test", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
 			`^Connected\. Company file .*Summit Ridge Builders\.qbw in QuickBooks Desktop Premier Contractor Edition 2024\.`},
 		{password + "\n", []string{"items", "refresh", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
-			`refreshed from QuickBooks: 3 items`},
+			`refreshed from QuickBooks: 4 items`},
 		{"", []string{"items", "list"}, `03 Concrete:03\.30 Cast-in-Place\tService\tactive(?s:.*)Freight\tOtherCharge\tactive`},
 		// Queued at the service, made by QuickBooks at the next session.
 		{password + "\n", []string{"items", "create", "Retention Held", "serviceUrl=" + url, "serviceUser=procore-sync", "--password-stdin"},
-			`^Created the Service item "Retention Held" in QuickBooks \(ListID [0-9A-F]+-\d+\); the item list on this computer was updated \(4 items\)\.\n`},
+			`^Created the Service item "Retention Held" in QuickBooks \(ListID [0-9A-F]+-\d+\); the item list on this computer was updated \(5 items\)\.\n`},
 		{password + "\n", []string{"settings", "set", "serviceUrl=" + url, "serviceUser=procore-sync", "retainageItem=Retainage Payable", "--password-stdin"},
 			`^Saved revision 1\.\nKept on the QuickBooks service since .*\. The QuickBooks service keeps the settings saved on this computer\. It does not run the sync with Procore yet; they take effect when it does\.\n$`},
 		{"", []string{"settings", "get", "--from-service"}, `Invoice Retainage Item: Retainage Payable\n`},

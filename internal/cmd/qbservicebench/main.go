@@ -159,8 +159,8 @@ func items(n int) []qbwcemu.Item {
 	for i := range n {
 		kind, name := "Service", fmt.Sprintf("%05d Cost code", i)
 		full := name
-		if i%10 == 9 {
-			full = fmt.Sprintf("%05d Division:%s", i-9, name)
+		if i%10 == 9 { // a sub-item of the item before it
+			full = out[i-1].FullName + ":" + name
 		}
 		if i%10 == 0 {
 			kind = "OtherCharge"

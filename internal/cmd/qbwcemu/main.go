@@ -63,8 +63,12 @@ func generated(n int, retainage bool) []qbwcemu.Item {
 	var out []qbwcemu.Item
 	for i := range n {
 		name := fmt.Sprintf("%02d.%02d Cost code", i/100, i%100)
+		full := fmt.Sprintf("%02d Division:%s", i/100, name)
+		if i%100 == 0 { // each division is an item, its cost codes its sub-items
+			name, full = fmt.Sprintf("%02d Division", i/100), fmt.Sprintf("%02d Division", i/100)
+		}
 		out = append(out, qbwcemu.Item{Kind: "Service", ListID: fmt.Sprintf("8%07X-1468535148", i+1), Name: name,
-			FullName: fmt.Sprintf("%02d Division:%s", i/100, name), IsActive: i%7 != 3, EditSequence: "1468535148"})
+			FullName: full, IsActive: i%7 != 3 || i%100 == 0, EditSequence: "1468535148"})
 	}
 	for i := range max(1, n/10) {
 		out = append(out, qbwcemu.Item{Kind: "OtherCharge", ListID: fmt.Sprintf("9%07X-1468535148", i+1), Name: fmt.Sprintf("Charge %d", i),
