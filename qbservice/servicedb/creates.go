@@ -42,20 +42,7 @@ func (d *DB) QueueCreate(ctx context.Context, id string, item NewItem, at time.T
 }
 
 func pendingCreates(ctx context.Context, tx *sql.Tx) ([]Job, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE kind = 'create' AND state IN ('queued', 'running')`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Job
-	for rows.Next() {
-		j, _, err := scanJob(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, j)
-	}
-	return out, rows.Err()
+	return queryJobs(ctx, tx, `SELECT `+jobColumns+` FROM jobs WHERE kind = 'create' AND state IN ('queued', 'running')`)
 }
 
 // FinishCreate keeps the item QuickBooks made in the item list and ends

@@ -190,7 +190,15 @@ func (d *DB) HasQueuedJobs(ctx context.Context) (bool, error) {
 
 // Jobs are the jobs in state, oldest first.
 func (d *DB) Jobs(ctx context.Context, state JobState) ([]Job, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = ? ORDER BY created_at, id`, state)
+	return queryJobs(ctx, d.db, `SELECT `+jobColumns+` FROM jobs WHERE state = ? ORDER BY created_at, id`, state)
+}
+
+// queryJobs are the jobs query selects (jobColumns), in the database or a
+// transaction.
+func queryJobs(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, query string, args ...any) ([]Job, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
