@@ -81,7 +81,7 @@ func (s *Service) storeItems(ctx context.Context, profile string, items []quickb
 // which the user is told unless the service's words say so already.
 func (s *Service) refreshFailure(profile string, err error) error {
 	outcome := listNotChanged
-	if qe, ok := asServiceError(err); ok && (qe.Kind == quickbooks.KindRefreshFailed || qe.Kind == quickbooks.KindCanceled) {
+	if qe, ok := asServiceError(err); ok && (qe.Kind == quickbooks.KindRefreshFailed || qe.Kind == quickbooks.KindCanceled || qe.Kind == quickbooks.KindRefreshPending) {
 		outcome = locale.Phrase{}
 	}
 	return s.explain(profile, err, outcome, "item list refresh failed")

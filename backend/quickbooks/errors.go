@@ -28,6 +28,9 @@ const (
 	// KindCreatePending: the service queued the creation and QuickBooks
 	// has not made the item yet (the Web Connector has not called).
 	KindCreatePending Kind = "createPending"
+	// KindRefreshPending: the wait ended with the refresh still queued at
+	// the service (the Web Connector has not called).
+	KindRefreshPending Kind = "refreshPending"
 	// Reported by QuickBooks itself (Error.QuickBooks holds its code):
 	KindQuickBooksBusy    Kind = "quickBooksBusy"    // a dialog open, still starting, a list locked: try again
 	KindQuickBooksRefused Kind = "quickBooksRefused" // the integration not authorized, no permission

@@ -2,6 +2,7 @@ package quickbooks
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -13,11 +14,13 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 	if err != nil {
 		return nil, err
 	}
+	last := RefreshQueued
 	for {
 		st, err := c.RefreshState(ctx, id)
 		if err != nil {
-			return nil, err
+			return nil, stillQueued(ctx, last, id, err)
 		}
+		last = st.State
 		if progress != nil {
 			progress(st)
 		}
@@ -33,8 +36,25 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 		}
 		select {
 		case <-ctx.Done():
-			return nil, c.transportError(ctx.Err())
+			return nil, stillQueued(ctx, last, id, c.transportError(ctx.Err()))
 		case <-time.After(poll):
 		}
 	}
+}
+
+// stillQueued is why a refresh ended: when the wait ran out while the
+// service still had it queued, that QuickBooks has not been reached (the
+// Web Connector has not called), or, running, that QuickBooks is still
+// sending the list; not that the service did not answer. Otherwise err.
+func stillQueued(ctx context.Context, state, id string, err error) error {
+	if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return err
+	}
+	switch state {
+	case RefreshQueued:
+		return newError(KindRefreshPending, "refresh "+id+" still queued when the wait ended", saidRefreshPending.With())
+	case RefreshRunning:
+		return newError(KindRefreshPending, "refresh "+id+" still running when the wait ended", saidRefreshStillRunning.With())
+	}
+	return err
 }

@@ -242,3 +242,20 @@ func TestEachQuickBooksFaultReachesTheAppsWords(t *testing.T) {
 		})
 	}
 }
+
+// The app stops waiting for a refresh the Web Connector never picks up: it
+// says QuickBooks was not reached, not that the service did not answer;
+// the refresh stays queued for the next call.
+func TestARefreshNeverPickedUpIsSaidSo(t *testing.T) {
+	w := start(t)
+	w.Session(t)
+	short, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	_, err := w.client.RefreshAndList(short, 10*time.Millisecond, nil)
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindRefreshPending || !strings.Contains(qe.Message(), "Web Connector has not called") {
+		t.Fatalf("%s %q", qe.Kind, qe.Message())
+	}
+	if more, _ := w.DB.HasQueuedJobs(ctx); !more {
+		t.Fatal("the refresh is no longer queued")
+	}
+}
