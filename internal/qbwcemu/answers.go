@@ -31,10 +31,16 @@ type request struct {
 	} `xml:"ItemServiceAdd"`
 }
 
-// iterator is a query's matches, given a page at a time.
+// iterator is a query's matches, given a page at a time: rets writes the
+// ith match's Ret element.
 type iterator struct {
-	items []Item
+	total int
+	ret   func(i int) string
 	next  int
+}
+
+func itemsIterator(items []Item) *iterator {
+	return &iterator{total: len(items), ret: func(i int) string { return itemRet(items[i]) }}
 }
 
 // answer answers a message set the schema took.
@@ -87,6 +93,10 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 		return q.query(name, "Service", r)
 	case "ItemOtherChargeQueryRq":
 		return q.query(name, "OtherCharge", r)
+	case "VendorQueryRq":
+		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Vendors, r.ActiveStatus, vendorRet) })
+	case "CustomerQueryRq":
+		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Customers, r.ActiveStatus, customerRet) })
 	case "ItemServiceAddRq":
 		return q.addService(name, r)
 	}
@@ -117,9 +127,19 @@ func (q *QuickBooks) companyRet(owners []string) string {
 	return b.String()
 }
 
-// query answers an item query of kind, a page at a time when it uses an
-// iterator.
+// query answers an item query of kind: by full name, or a page at a time
+// when it uses an iterator.
 func (q *QuickBooks) query(name, kind string, r request) (string, bool) {
+	if r.Iterator == "" && len(r.FullNames) > 0 {
+		return q.byName(name, kind, r)
+	}
+	return q.listQuery(name, r, func() *iterator { return itemsIterator(q.matching(kind, r.ActiveStatus)) })
+}
+
+// listQuery answers a list query whose matches start gives, a page at a
+// time when it uses an iterator (Start, then Continue with its ID, which
+// ends with the QuickBooks session).
+func (q *QuickBooks) listQuery(name string, r request, start func() *iterator) (string, bool) {
 	var it *iterator
 	switch r.Iterator {
 	case "Continue", "Stop":
@@ -132,35 +152,31 @@ func (q *QuickBooks) query(name, kind string, r request) (string, bool) {
 			delete(q.iterators, r.IteratorID)
 			return element(name, r.RequestID, statusOK, nil, ""), false
 		}
-	case "":
-		if len(r.FullNames) > 0 {
-			return q.byName(name, kind, r)
-		}
-		it = &iterator{items: q.matching(kind, r.ActiveStatus)}
 	default:
-		it = &iterator{items: q.matching(kind, r.ActiveStatus)}
+		it = start()
 		if r.Iterator == "Start" {
 			r.IteratorID = newGUID()
 			q.iterators[r.IteratorID] = it
 		}
 	}
-	page := it.items[it.next:]
-	if r.MaxReturned > 0 && len(page) > r.MaxReturned {
-		page = page[:r.MaxReturned]
+	end := it.total
+	if r.MaxReturned > 0 {
+		end = min(end, it.next+r.MaxReturned)
 	}
-	it.next += len(page)
+	var body strings.Builder
+	for i := it.next; i < end; i++ {
+		body.WriteString(it.ret(i))
+	}
+	returned := end - it.next
+	it.next = end
 	attrs := map[string]string{}
 	if r.Iterator != "" {
-		attrs["iteratorRemainingCount"] = strconv.Itoa(len(it.items) - it.next)
+		attrs["iteratorRemainingCount"] = strconv.Itoa(it.total - it.next)
 		attrs["iteratorID"] = r.IteratorID
 	}
 	st := statusOK
-	if len(page) == 0 && r.Iterator != "Continue" {
+	if returned == 0 && r.Iterator != "Continue" {
 		st = statusNoMatch
-	}
-	var body strings.Builder
-	for _, item := range page {
-		body.WriteString(itemRet(item))
 	}
 	return element(name, r.RequestID, st, attrs, body.String()), false
 }

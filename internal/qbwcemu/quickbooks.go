@@ -48,6 +48,9 @@ type QuickBooks struct {
 	// FileIDs are the FileIDs the Web Connector stored, by OwnerID.
 	FileIDs map[string]string
 	Items   []Item
+	// Vendors, and Customers with their jobs (sub-customers).
+	Vendors   []Entity
+	Customers []Entity
 
 	// OpenFails, when set, is the HRESULT with which the company file
 	// cannot be opened (the Web Connector calls connectionError).
@@ -94,7 +97,8 @@ func Message(hresult string) string {
 }
 
 // NewQuickBooks is QuickBooks Desktop Premier Contractor 2024 with the
-// company file of Summit Ridge Builders open, holding items.
+// company file of Summit Ridge Builders open, holding items, three vendors
+// and two customers, one with two jobs.
 // It stops the program for items no company file could hold (see
 // companyFileProblem): the emulator cannot be QuickBooks with them.
 func NewQuickBooks(items []Item) *QuickBooks {
@@ -106,6 +110,17 @@ func NewQuickBooks(items []Item) *QuickBooks {
 		Versions:    []string{"1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0", "8.0", "9.0", "10.0", "11.0", "12.0", "13.0", "14.0", "15.0", "16.0"},
 		CompanyName: "Summit Ridge Builders", CompanyFile: `C:\Users\Public\Documents\Intuit\QuickBooks\Company Files\Summit Ridge Builders.qbw`,
 		FileIDs: map[string]string{}, Items: items,
+		Vendors: []Entity{
+			{ListID: "A0000001-1468535148", Name: "Apex Concrete Supply", FullName: "Apex Concrete Supply", IsActive: true},
+			{ListID: "A0000002-1468535148", Name: "Granite State Electric", FullName: "Granite State Electric", IsActive: true},
+			{ListID: "A0000003-1468535148", Name: "Old Mill Lumber", FullName: "Old Mill Lumber", IsActive: false},
+		},
+		Customers: []Entity{
+			{ListID: "B0000001-1468535148", Name: "Lakeview Health", FullName: "Lakeview Health", IsActive: true},
+			{ListID: "B0000002-1468535148", Name: "Clinic Expansion", FullName: "Lakeview Health:Clinic Expansion", IsActive: true},
+			{ListID: "B0000003-1468535148", Name: "Parking Deck", FullName: "Lakeview Health:Parking Deck", IsActive: true},
+			{ListID: "B0000004-1468535148", Name: "Riverside School District", FullName: "Riverside School District", IsActive: true},
+		},
 	}
 }
 

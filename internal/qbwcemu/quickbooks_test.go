@@ -128,3 +128,43 @@ func TestIteratorsAndRefusals(t *testing.T) {
 		t.Fatalf("a version it does not speak: %s", hresult)
 	}
 }
+
+// Vendors and customers with their jobs: asked a page at a time, active
+// only unless asked otherwise, a job under its customer; every answer
+// valid qbXML.
+func TestVendorsAndCustomerJobs(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the schema check runs on Linux, with xmllint")
+	}
+	qb := NewQuickBooks(items(1))
+	qb.open("", "")
+	ask := func(body string) qbxml.Response {
+		t.Helper()
+		doc := `<?xml version="1.0"?><?qbxml version="13.0"?><QBXML><QBXMLMsgsRq onError="stopOnError">` + body + `</QBXMLMsgsRq></QBXML>`
+		resp, hresult, _ := qb.Process(doc)
+		if hresult != "" {
+			t.Fatalf("%s: %s", body, hresult)
+		}
+		if err := qbxmlschema.Check(resp); err != nil {
+			t.Fatalf("invalid qbXML: %v\n%s", err, resp)
+		}
+		got, err := qbxml.ParseResponses(resp)
+		if err != nil || len(got) != 1 {
+			t.Fatal(err)
+		}
+		if strings.Contains(body, "Customer") && !strings.Contains(resp, "<ParentRef><FullName>Lakeview Health</FullName></ParentRef><Sublevel>1</Sublevel>") {
+			t.Fatalf("no job under its customer:\n%s", resp)
+		}
+		return got[0]
+	}
+	vendors := ask(`<VendorQueryRq requestID="v" iterator="Start"><MaxReturned>1</MaxReturned></VendorQueryRq>`)
+	next := ask(`<VendorQueryRq requestID="v2" iterator="Continue" iteratorID="` + vendors.IteratorID + `"><MaxReturned>5</MaxReturned></VendorQueryRq>`)
+	if vendors.IteratorRemaining != 1 || next.IteratorRemaining != 0 { // the inactive one left out
+		t.Fatalf("vendors: %d then %d remaining", vendors.IteratorRemaining, next.IteratorRemaining)
+	}
+	all := ask(`<VendorQueryRq requestID="v3" iterator="Start"><ActiveStatus>All</ActiveStatus></VendorQueryRq>`)
+	if all.IteratorRemaining != 0 || all.Status.Code != 0 {
+		t.Fatalf("all vendors: %+v", all)
+	}
+	ask(`<CustomerQueryRq requestID="c" iterator="Start"><MaxReturned>10</MaxReturned></CustomerQueryRq>`)
+}
