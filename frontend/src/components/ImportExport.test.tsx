@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { beforeEach, expect, it, vi } from "vitest";
 import { desktop, settings } from "../../wailsjs/go/models";
 import * as api from "../test/backendMock";
@@ -39,7 +39,9 @@ it("shows what an import changes and applies it only on confirmation", async () 
   expect(dialog).toHaveTextContent(
     "Vendors will be Automatically Updated: Automatically Update Vendors when Refreshing the Vendor List → Do Not Update Vendors",
   );
-  await user.click(screen.getByRole("button", { name: "Import" }));
+  // Found by waiting, as the dialog's opening may still hide it for a moment
+  // on a busy machine (seen once in CI).
+  await user.click(await within(dialog).findByRole("button", { name: "Import" }));
   expect(api.ApplyImport).toHaveBeenCalledWith("t1");
   // Sent to the service through the same path as Update.
   expect(await screen.findByText("Imported as revision 4. They are in effect on the QuickBooks service.")).toBeInTheDocument();
