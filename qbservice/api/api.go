@@ -155,10 +155,7 @@ func (a *API) items(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) startRefresh(w http.ResponseWriter, r *http.Request) {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	id := "refresh-" + hex.EncodeToString(b)
-	id, err := a.DB.QueueRefresh(r.Context(), id, a.Now())
+	id, err := a.DB.QueueRefresh(r.Context(), newJobID(servicedb.JobRefresh), a.Now())
 	if err != nil {
 		a.internal(w, "refresh not queued", err)
 		return
@@ -169,13 +166,8 @@ func (a *API) startRefresh(w http.ResponseWriter, r *http.Request) {
 // refreshState says where a refresh stands: queued until a Web Connector
 // session takes it.
 func (a *API) refreshState(w http.ResponseWriter, r *http.Request, id string) {
-	j, ok, err := a.DB.Job(r.Context(), id)
-	switch {
-	case err != nil:
-		a.internal(w, "refresh not read", err)
-		return
-	case !ok || j.Kind != servicedb.JobRefresh:
-		writeError(w, http.StatusNotFound, "noSuchRefresh", "no refresh "+id, "", nil)
+	j, ok := a.job(w, r, id, servicedb.JobRefresh)
+	if !ok {
 		return
 	}
 	st := quickbooks.RefreshStatus{State: string(j.State)}
@@ -183,6 +175,28 @@ func (a *API) refreshState(w http.ResponseWriter, r *http.Request, id string) {
 		st.Message = "QuickBooks could not read the item list. Refresh the list again."
 	}
 	writeJSON(w, http.StatusOK, st)
+}
+
+// job reads the job id of kind; when there is none (404) or it cannot be
+// read (500), ok is false and the caller was answered.
+func (a *API) job(w http.ResponseWriter, r *http.Request, id, kind string) (j servicedb.Job, ok bool) {
+	j, ok, err := a.DB.Job(r.Context(), id)
+	switch {
+	case err != nil:
+		a.internal(w, kind+" not read", err)
+		return j, false
+	case !ok || j.Kind != kind:
+		writeError(w, http.StatusNotFound, "noSuch"+strings.ToUpper(kind[:1])+kind[1:], "no "+kind+" "+id, "", nil)
+		return j, false
+	}
+	return j, true
+}
+
+// newJobID is a new job's ID: its kind and 16 random hex digits.
+func newJobID(kind string) string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b) // crypto/rand does not fail
+	return kind + "-" + hex.EncodeToString(b)
 }
 
 func (a *API) internal(w http.ResponseWriter, what string, err error) {

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -55,9 +53,7 @@ func (a *API) startCreate(w http.ResponseWriter, r *http.Request) {
 		nameInUse(w, in.Name)
 		return
 	}
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	id, err := a.DB.QueueCreate(r.Context(), "create-"+hex.EncodeToString(b), servicedb.NewItem{Name: in.Name, Description: in.Description}, a.Now())
+	id, err := a.DB.QueueCreate(r.Context(), newJobID(servicedb.JobCreate), servicedb.NewItem{Name: in.Name, Description: in.Description}, a.Now())
 	if err != nil {
 		a.internal(w, "create not queued", err)
 		return
@@ -70,13 +66,8 @@ func (a *API) startCreate(w http.ResponseWriter, r *http.Request) {
 // session takes it, done with the item QuickBooks made, or, once QuickBooks
 // refused it, the error the create itself would have answered.
 func (a *API) createState(w http.ResponseWriter, r *http.Request, id string) {
-	j, ok, err := a.DB.Job(r.Context(), id)
-	switch {
-	case err != nil:
-		a.internal(w, "create not read", err)
-		return
-	case !ok || j.Kind != servicedb.JobCreate:
-		writeError(w, http.StatusNotFound, "noSuchCreate", "no create "+id, "", nil)
+	j, ok := a.job(w, r, id, servicedb.JobCreate)
+	if !ok {
 		return
 	}
 	switch f := j.Failure; j.State {
