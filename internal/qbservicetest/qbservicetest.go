@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"qbsettings/internal/contract"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
@@ -58,7 +60,8 @@ func Start(t *testing.T, items []qbwcemu.Item, opts Options) *Service {
 	t.Helper()
 	s := &Service{Path: filepath.Join(testdir.New(t), servicedb.FileName), QB: qbwcemu.NewQuickBooks(items), opts: opts}
 	s.Restart(t)
-	if err := accounts.New(s.DB).Set(context.Background(), User, Password); err != nil {
+	// At bcrypt's least cost: the fixture signs in at every call.
+	if err := accounts.New(s.DB).WithCost(bcrypt.MinCost).Set(context.Background(), User, Password); err != nil {
 		t.Fatal(err)
 	}
 	s.WC = &qbwcemu.WebConnector{AppURL: s.URL + "/qbwc", UserName: User, Password: Password, OwnerID: OwnerID, FileID: FileID, QuickBooks: s.QB}

@@ -48,6 +48,14 @@ func New(db *servicedb.DB) *Accounts {
 	return &Accounts{db: db, now: time.Now, sleep: sleepCtx, cost: bcrypt.DefaultCost, failures: map[string]int{}}
 }
 
+// WithCost has a hash new passwords at bcrypt's cost (DefaultCost when
+// not set). A hash keeps the cost it was made with, so test fixtures use
+// bcrypt.MinCost to sign in fast, above all under the race detector.
+func (a *Accounts) WithCost(cost int) *Accounts {
+	a.cost = cost
+	return a
+}
+
 // Set creates the account user with password, or gives it a new one.
 func (a *Accounts) Set(ctx context.Context, user, password string) error {
 	// The app's own rules for a Service User and a password: what it
