@@ -174,9 +174,11 @@ fuzz: frontend
 
 # IT's fresh-PC script with the built program: an empty data folder to
 # Connected, with no window (README, Command line for IT).
-test-bootstrap: build $(SIMULATOR)
+test-bootstrap: build $(SIMULATOR) $(QBSERVICE) $(QBWCEMU)
 	@data=$$(mktemp -d); trap 'rm -rf "$$data"' EXIT; \
 	QBSETTINGS_DATA_DIR=$$data .ci/with-keyring .ci/bootstrap $(SIMULATOR) -- $(BINARY)
+	@data=$$(mktemp -d); trap 'rm -rf "$$data"' EXIT; \
+	QBSETTINGS_DATA_DIR=$$data .ci/with-keyring .ci/bootstrap-qbservice $(QBSERVICE) $(QBWCEMU) -- $(BINARY)
 
 # The real binary in a real window under Xvfb.
 smoke: build $(SIMULATOR)

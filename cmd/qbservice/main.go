@@ -2,7 +2,7 @@
 // the item list and its refresh) on one side, the QuickBooks Web
 // Connector's SOAP endpoint on the other, its state in SQLite.
 //
-//	qbservice serve [-addr localhost:8780] [-data DIR]
+//	qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
 //	qbservice account set USER            (the password on standard input)
 //	qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
 //	qbservice version
@@ -61,7 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 const usageText = `Usage:
-  qbservice serve [-addr localhost:8780] [-data DIR]
+  qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
   qbservice account set USER        (the password as one line on standard input)
   qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
   qbservice version
