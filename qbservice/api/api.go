@@ -204,6 +204,19 @@ func (a *API) internal(w http.ResponseWriter, what string, err error) {
 	writeError(w, http.StatusInternalServerError, "internalError", what, "", nil)
 }
 
+// decodeBody reads the request's JSON body, of at most limit bytes and no
+// fields v does not have, into v; when it cannot, the caller was answered
+// 400 (the body is not what, it says).
+func decodeBody(w http.ResponseWriter, r *http.Request, limit int64, v any, what string) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, limit))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		writeError(w, http.StatusBadRequest, "badRequest", "the body is not "+what+": "+err.Error(), "", nil)
+		return false
+	}
+	return true
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)

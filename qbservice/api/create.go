@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"unicode/utf8"
@@ -27,10 +26,7 @@ const (
 // name still waiting is the one answered.
 func (a *API) startCreate(w http.ResponseWriter, r *http.Request) {
 	var in quickbooks.NewItem
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxCreateBytes))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		writeError(w, http.StatusBadRequest, "badRequest", "the body is not an item: "+err.Error(), "", nil)
+	if !decodeBody(w, r, maxCreateBytes, &in, "an item") {
 		return
 	}
 	switch {

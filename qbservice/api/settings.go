@@ -42,10 +42,7 @@ func (a *API) getSettings(w http.ResponseWriter, r *http.Request) {
 // service's item list when it has one.
 func (a *API) putSettings(w http.ResponseWriter, r *http.Request) {
 	var in quickbooks.PutSettings
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxSettingsBytes))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		writeError(w, http.StatusBadRequest, "badRequest", "the body is not settings: "+err.Error(), "", nil)
+	if !decodeBody(w, r, maxSettingsBytes, &in, "settings") {
 		return
 	}
 	current, err := a.DB.SyncSettings(r.Context())

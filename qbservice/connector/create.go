@@ -17,10 +17,7 @@ func (c *Connector) advanceCreate(ctx context.Context, job servicedb.Job, st ste
 	found := foundItem(r, st.Item.Name)
 	switch {
 	case r.Status.Failed():
-		if err := c.DB.FailJob(ctx, job.ID, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message}, now); err != nil {
-			c.Log.Error("job not failed", "job", job.ID, "err", err)
-		}
-		return c.finished(ctx)
+		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
 	case found == nil && st.Op == opFind:
 		// Not made by an earlier attempt (QuickBooks answers 500, "could
 		// not be found", for a name it does not have): make it now.
@@ -32,13 +29,9 @@ func (c *Connector) advanceCreate(ctx context.Context, job servicedb.Job, st ste
 		}
 		return 50
 	case found == nil:
-		if err := c.DB.FailJob(ctx, job.ID, servicedb.Failure{Message: "no item in the answer to " + st.RequestID}, now); err != nil {
-			c.Log.Error("job not failed", "job", job.ID, "err", err)
-		}
-		return c.finished(ctx)
+		return c.fail(ctx, job, servicedb.Failure{Message: "no item in the answer to " + st.RequestID})
 	}
-	it := servicedb.Item{ListID: found.ListID, FullName: found.FullName, Type: string(found.Kind), IsActive: found.IsActive,
-		EditSequence: found.EditSequence, Description: found.Description}
+	it := stored(*found)
 	if err := c.DB.FinishCreate(ctx, job.ID, it, now); err != nil {
 		c.Log.Error("created item not kept", "job", job.ID, "err", err)
 		return -1

@@ -88,7 +88,7 @@ func (c *Connector) request(st step) qbxml.Request {
 		return qbxml.ItemByName{Kind: qbxml.ItemService, RequestID: st.RequestID, Name: st.Item.Name}
 	case opAdd:
 		return qbxml.ServiceItemAdd{RequestID: st.RequestID, Name: st.Item.Name, Description: st.Item.Description}
-	case opItems:
+	case opItems: // a page of a refresh, below
 	}
 	return qbxml.ItemQuery{Kind: st.Kind, RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize}
 }
@@ -168,15 +168,11 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	now := c.Now()
 	if r.Status.Failed() {
-		if err := c.DB.FailJob(ctx, job.ID, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message}, now); err != nil {
-			c.Log.Error("job not failed", "job", job.ID, "err", err)
-		}
-		return c.finished(ctx)
+		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
 	}
 	items := make([]servicedb.Item, 0, len(r.Items))
 	for _, it := range r.Items {
-		items = append(items, servicedb.Item{ListID: it.ListID, FullName: it.FullName, Type: string(it.Kind), IsActive: it.IsActive,
-			EditSequence: it.EditSequence, Description: it.Description})
+		items = append(items, stored(it))
 	}
 	next := step{N: st.N + 1, Op: opItems, Kind: st.Kind, Read: st.Read + len(items)}
 	switch {
@@ -204,6 +200,21 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 		done += 50
 	}
 	return min(99, done)
+}
+
+// fail ends job as failed, with why, and says how far the session's work
+// is.
+func (c *Connector) fail(ctx context.Context, job servicedb.Job, why servicedb.Failure) int {
+	if err := c.DB.FailJob(ctx, job.ID, why, c.Now()); err != nil {
+		c.Log.Error("job not failed", "job", job.ID, "err", err)
+	}
+	return c.finished(ctx)
+}
+
+// stored is an item of QuickBooks' answer as the service keeps it.
+func stored(it qbxml.Item) servicedb.Item {
+	return servicedb.Item{ListID: it.ListID, FullName: it.FullName, Type: string(it.Kind), IsActive: it.IsActive,
+		EditSequence: it.EditSequence, Description: it.Description}
 }
 
 // finished is the percentage for a job just ended: 100, or 50 when more
