@@ -112,12 +112,18 @@ type CreateQueued struct {
 type CreateStatus struct {
 	State string `json:"state"`
 	Item  *Item  `json:"item,omitempty"`
+	// QuickBooks (1.2), while queued: QuickBooks failed at a Web
+	// Connector call since the create was queued, with this code; the
+	// create stays queued for the next call.
+	QuickBooks *Code `json:"quickbooks,omitempty"`
 }
 
 // RefreshStatus is the answer of GET /v1/items/refresh/{id}.
 type RefreshStatus struct {
 	State   string `json:"state"`
 	Message string `json:"message,omitempty"`
+	// QuickBooks (1.2), while queued: as CreateStatus's.
+	QuickBooks *Code `json:"quickbooks,omitempty"`
 }
 
 // ErrorBody is the body of every 4xx and 5xx answer.

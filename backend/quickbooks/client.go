@@ -175,12 +175,18 @@ func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Du
 			return Item{}, err
 		}
 		switch st.State {
+		case RefreshQueued:
+			if st.QuickBooks != nil {
+				why, retry := heldBackBy(st.QuickBooks)
+				return Item{}, &Error{Kind: KindCreatePending, Said: saidCreateHeldBack.With(name, why), Retry: retry, QuickBooks: st.QuickBooks,
+					Detail: fmt.Sprintf("create %s held back by quickbooks=%+v", id, *st.QuickBooks)}
+			}
 		case RefreshDone:
 			if st.Item == nil {
 				return Item{}, c.notQuickBooks("create " + id + " done without its item")
 			}
 			return c.checkCreated(*st.Item)
-		case RefreshQueued, RefreshRunning:
+		case RefreshRunning:
 		default:
 			return Item{}, c.notQuickBooks(fmt.Sprintf("unknown create state %q", st.State))
 		}

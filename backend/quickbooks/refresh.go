@@ -3,6 +3,7 @@ package quickbooks
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -24,10 +25,14 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 		if progress != nil {
 			progress(st)
 		}
-		switch st.State {
-		case RefreshDone:
+		switch {
+		case st.State == RefreshQueued && st.QuickBooks != nil:
+			why, retry := heldBackBy(st.QuickBooks)
+			return nil, &Error{Kind: KindRefreshPending, Said: saidRefreshHeldBack.With(why), Retry: retry, QuickBooks: st.QuickBooks,
+				Detail: fmt.Sprintf("refresh %s held back by quickbooks=%+v", id, *st.QuickBooks)}
+		case st.State == RefreshDone:
 			return c.Items(ctx)
-		case RefreshFailed:
+		case st.State == RefreshFailed:
 			msg := saidRefreshFailed.With()
 			if st.Message != "" {
 				msg = saidRefreshSaid.With(st.Message)

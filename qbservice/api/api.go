@@ -170,11 +170,30 @@ func (a *API) refreshState(w http.ResponseWriter, r *http.Request, id string) {
 	if !ok {
 		return
 	}
-	st := quickbooks.RefreshStatus{State: string(j.State)}
+	st := quickbooks.RefreshStatus{State: string(j.State), QuickBooks: a.heldBack(r, j)}
 	if j.State == servicedb.JobFailed {
 		st.Message = "QuickBooks could not read the item list. Refresh the list again."
 	}
 	writeJSON(w, http.StatusOK, st)
+}
+
+// heldBack is, for a queued job, QuickBooks' failure at a Web Connector
+// call since the job was queued (the company file not opened, a dialog
+// open…): what keeps it queued, so a caller can say so instead of waiting
+// in silence. Nil when there is none, or it is not known.
+func (a *API) heldBack(r *http.Request, j servicedb.Job) *quickbooks.Code {
+	if j.State != servicedb.JobQueued {
+		return nil
+	}
+	c, err := a.DB.Connector(r.Context())
+	if err != nil {
+		a.Log.Warn("connector state not read", "err", err)
+		return nil
+	}
+	if c.HResult == "" || c.LastCallAt.Before(j.QueuedAt) {
+		return nil
+	}
+	return &quickbooks.Code{HResult: c.HResult}
 }
 
 // job reads the job id of kind; when there is none (404) or it cannot be

@@ -11,6 +11,7 @@ import (
 	"qbsettings/backend/settings"
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
+	"qbsettings/qbservice/servicedb"
 )
 
 var ctx = context.Background()
@@ -257,5 +258,37 @@ func TestARefreshNeverPickedUpIsSaidSo(t *testing.T) {
 	}
 	if more, _ := w.DB.HasQueuedJobs(ctx); !more {
 		t.Fatal("the refresh is no longer queued")
+	}
+}
+
+// A refresh QuickBooks holds back (another company file open at the Web
+// Connector's call since it was queued) ends the app's wait at once with
+// what to fix in QuickBooks; it stays queued and is done once that is
+// fixed. A failure from before the refresh was queued holds nothing back.
+func TestARefreshHeldBackByQuickBooksSaysWhy(t *testing.T) {
+	w := start(t)
+	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultOtherFile })
+	_, _ = w.WC.RunSession(ctx)
+	w.Now = time.Now().Add(time.Second) // queued after that call
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	_, err := w.client.RefreshAndList(short, 10*time.Millisecond, nil)
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindRefreshPending || qe.QuickBooks != nil {
+		t.Fatalf("held back by a failure before it was queued: %s %+v %q", qe.Kind, qe.QuickBooks, qe.Message())
+	}
+
+	w.Now = w.Now.Add(time.Second)
+	_, _ = w.WC.RunSession(ctx) // the file still not open
+	_, err = w.client.RefreshAndList(ctx, 10*time.Millisecond, nil)
+	qe := serviceError(t, err)
+	if qe.Kind != quickbooks.KindRefreshPending || qe.QuickBooks == nil || qe.QuickBooks.HResult != qbwcemu.HResultOtherFile ||
+		!strings.Contains(qe.Message(), "different company file open") || !strings.Contains(qe.Message(), "keeps the refresh queued") {
+		t.Fatalf("%s %+v %q", qe.Kind, qe.QuickBooks, qe.Message())
+	}
+
+	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.OpenFails = "" })
+	w.Session(t)
+	if done, _ := w.DB.Jobs(ctx, servicedb.JobDone); len(done) != 1 || done[0].Kind != servicedb.JobRefresh {
+		t.Fatalf("the refresh was not done once the file opened: %+v", done)
 	}
 }

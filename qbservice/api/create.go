@@ -83,7 +83,7 @@ func (a *API) createState(w http.ResponseWriter, r *http.Request, id string) {
 		}
 	default:
 		// Queued or running: the Web Connector has it, or will.
-		writeJSON(w, http.StatusOK, quickbooks.CreateStatus{State: string(j.State)})
+		writeJSON(w, http.StatusOK, quickbooks.CreateStatus{State: string(j.State), QuickBooks: a.heldBack(r, j)})
 	}
 }
 

@@ -132,9 +132,10 @@ func TestCreateStillQueuedIsMadeLaterOnce(t *testing.T) {
 	}
 }
 
-// QuickBooks busy (a dialog open) when the create's turn comes: it stays
-// queued and is made by the session after.
-func TestCreateWaitsOutADialog(t *testing.T) {
+// QuickBooks busy (a dialog open) when the create's turn comes: the app
+// stops waiting and says to close the dialog, and that the item will be
+// made after; the create stays queued and the session after makes it, once.
+func TestCreateHeldBackByADialogSaysSo(t *testing.T) {
 	w := start(t)
 	w.Session(t)
 	done := createAside(ctx, w, "Retention Held")
@@ -142,18 +143,25 @@ func TestCreateWaitsOutADialog(t *testing.T) {
 	// The dialog opens once QuickBooks has answered who it is.
 	answered := len(w.QB.Received())
 	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing, q.FailingAfter = qbwcemu.HResultDialog, answered })
-	if _, err := w.WC.RunSession(ctx); err == nil {
-		t.Log("the session with a dialog open ended well")
-	}
-	select {
-	case got := <-done:
-		t.Fatalf("ended while QuickBooks had a dialog open: %+v %v", got.item, got.err)
-	default:
+	_, _ = w.WC.RunSession(ctx)
+	got := <-done
+	qe := serviceError(t, got.err)
+	if qe.Kind != quickbooks.KindCreatePending || !qe.Retry || qe.QuickBooks == nil || qe.QuickBooks.HResult != qbwcemu.HResultDialog ||
+		!strings.Contains(qe.Message(), `"Retention Held"`) || !strings.Contains(qe.Message(), "Close the dialog in QuickBooks") {
+		t.Fatalf("%s %+v %q", qe.Kind, qe.QuickBooks, qe.Message())
 	}
 	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing = "" })
 	w.Session(t)
-	if got := <-done; got.err != nil || got.item.FullName != "Retention Held" {
-		t.Fatalf("after the dialog: %+v %v", got.item, got.err)
+	made := 0
+	w.QB.Set(func(q *qbwcemu.QuickBooks) {
+		for _, it := range q.Items {
+			if it.FullName == "Retention Held" {
+				made++
+			}
+		}
+	})
+	if done, _ := w.DB.Jobs(ctx, servicedb.JobDone); len(done) != 1 || done[0].Result.FullName != "Retention Held" || made != 1 {
+		t.Fatalf("after the dialog: %+v, made %d times", done, made)
 	}
 }
 

@@ -35,24 +35,28 @@ type Job struct {
 	Step     string // the request in flight, as the connector wrote it
 	Attempts int
 	Failure  Failure // why it last stopped or failed
+	// QueuedAt is when it was first queued (a job queued again keeps it).
+	QueuedAt time.Time
 	// A create's: the item asked for, and the item QuickBooks made.
 	Request NewItem
 	Result  Item
 }
 
-const jobColumns = `id, kind, state, ticket, step, attempts, failure, request, result`
+const jobColumns = `id, kind, state, ticket, step, attempts, failure, request, result, created_at`
 
 func scanJob(row interface{ Scan(...any) error }) (Job, bool, error) {
 	var (
-		j                        Job
-		failure, request, result string
+		j                                 Job
+		failure, request, result, created string
 	)
-	err := row.Scan(&j.ID, &j.Kind, &j.State, &j.Ticket, &j.Step, &j.Attempts, &failure, &request, &result)
+	err := row.Scan(&j.ID, &j.Kind, &j.State, &j.Ticket, &j.Step, &j.Attempts, &failure, &request, &result, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Job{}, false, nil
 	}
 	if err == nil {
-		err = errors.Join(decodeJSON(failure, &j.Failure), decodeJSON(request, &j.Request), decodeJSON(result, &j.Result))
+		var queued error
+		j.QueuedAt, queued = parseTime(created)
+		err = errors.Join(decodeJSON(failure, &j.Failure), decodeJSON(request, &j.Request), decodeJSON(result, &j.Result), queued)
 	}
 	return j, err == nil, err
 }
