@@ -218,8 +218,11 @@ func (q *QuickBooks) matching(kind, active string) []Item {
 }
 
 // addService adds a Service item, refused with 3100 when its name is in
-// use at the top of the item list.
+// use at the top of the item list, or as AddRefused says.
 func (q *QuickBooks) addService(name string, r request) (string, bool) {
+	if q.AddRefused != 0 {
+		return element(name, r.RequestID, status{q.AddRefused, "Error", refusal(q.AddRefused, r.Add.Name)}, nil, ""), true
+	}
 	for _, it := range q.Items {
 		if strings.EqualFold(it.FullName, r.Add.Name) {
 			return element(name, r.RequestID, status{3100, "Error",
@@ -282,4 +285,22 @@ func esc(s string) string {
 	var b bytes.Buffer
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// refusals are QuickBooks' messages for the status codes it refuses an add
+// or a change with, the element named where QuickBooks names it.
+var refusals = map[int]string{
+	3120: "Object %q specified in the request cannot be found.",
+	3170: "There was an error when saving a Service list element %q. The list is being modified by another user.",
+	3175: "There was an error when saving a Service list element %q. The list is in use by another user.",
+	3176: "There was an error when saving a Service list element %q. The record is in use by another user.",
+	3180: "There was an error when saving a Service list element %q. QuickBooks error message: This list has been modified by another user.",
+	3200: "The provided edit sequence for %q is out-of-date.",
+}
+
+func refusal(code int, name string) string {
+	if m, ok := refusals[code]; ok {
+		return fmt.Sprintf(m, name)
+	}
+	return fmt.Sprintf("There was an error when saving a Service list element %q.", name)
 }

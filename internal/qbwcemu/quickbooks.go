@@ -60,6 +60,9 @@ type QuickBooks struct {
 	// answered.
 	Failing      string
 	FailingAfter int
+	// AddRefused, when set, is the status code with which QuickBooks
+	// refuses to add an item (the list in use by another user: 3175…).
+	AddRefused int
 	// Slowness is how long an answer takes after QuickBooks made it, as a
 	// large company file takes: what it changed is changed before the Web
 	// Connector has the answer.
@@ -76,16 +79,31 @@ type QuickBooks struct {
 // HRESULTs QuickBooks fails with.
 const (
 	HResultParse        = "0x80040400" // the request is not valid qbXML
-	HResultDialog       = "0x80040414" // a dialog is open in QuickBooks
+	HResultNotStarted   = "0x80040408" // QuickBooks could not be started
 	HResultOtherFile    = "0x8004040A" // another company file is open
+	HResultFileMode     = "0x80040410" // the file is open in another mode
+	HResultDialog       = "0x80040414" // a dialog is open in QuickBooks
 	HResultNotPermitted = "0x80040418" // never allowed to access this file
+	HResultNoPermission = "0x8004041A" // the application may not access this file
+	HResultDenied       = "0x80040420" // the user answered No to the application
+	HResultSingleUser   = "0x80040422" // single-user mode is needed
+	HResultVersion      = "0x80040423" // the qbXML version is not supported
+	HResultStarting     = "0x80040424" // QuickBooks is still starting
 )
 
+// hresultMessages are QuickBooks' own messages (Intuit's SDK reference).
 var hresultMessages = map[string]string{
 	HResultParse:        "QuickBooks found an error when parsing the provided XML text stream.",
+	HResultNotStarted:   "Could not start QuickBooks.",
+	HResultOtherFile:    "A QuickBooks company data file is already open and it is different from the one requested.",
+	HResultFileMode:     "The QuickBooks company data file is currently open in a mode other than the one specified by your application.",
 	HResultDialog:       "A modal dialog box is showing in the QuickBooks user interface. Your application cannot access QuickBooks until the user dismisses the dialog box.",
-	HResultOtherFile:    "QuickBooks company data file is already open and it is different from the one requested.",
 	HResultNotPermitted: "This application has not accessed this QuickBooks company data file before. Only the QuickBooks administrator can grant an application permission to access a QuickBooks company data file for the first time.",
+	HResultNoPermission: "This application does not have permission to access this QuickBooks company data file. The QuickBooks administrator can grant access permission through the Integrated Application preferences.",
+	HResultDenied:       "The QuickBooks user has denied access.",
+	HResultSingleUser:   "This application requires Single User file access mode and there is already another application sharing data with this QuickBooks company data file.",
+	HResultVersion:      "The version of qbXML that was requested is not supported or is unknown.",
+	HResultStarting:     "QuickBooks did not finish its initialization. Please try again later.",
 }
 
 // Message is QuickBooks' message for an HRESULT.
@@ -185,7 +203,7 @@ func (q *QuickBooks) Process(request string) (response, hresult, message string)
 		return "", hresult, Message(hresult)
 	}
 	if !q.speaks(request) {
-		return "", "0x80040423", "The version of qbXML that was requested is not supported or is unknown."
+		return "", HResultVersion, Message(HResultVersion)
 	}
 	resp, err := q.answer(request)
 	if err != nil {

@@ -2,9 +2,10 @@
 // emulated (package internal/qbwcemu), for trying the QuickBooks service
 // by hand and in demos: it adds the application of a .qwc file, takes its
 // password on standard input, and runs sessions on the .qwc's schedule (or
-// -every), with a company file of generated items.
+// -every), with a company file of generated items. With -control, QuickBooks'
+// faults are changed while it runs (PUT /quickbooks, see qbwcemu.Control).
 //
-//	echo "$PASSWORD" | go run ./internal/cmd/qbwcemu -qwc summit.qwc [-items 200] [-retainage=false] [-every 5s] [-sessions N]
+//	echo "$PASSWORD" | go run ./internal/cmd/qbwcemu -qwc summit.qwc [-items 200] [-retainage=false] [-every 5s] [-sessions N] [-control 127.0.0.1:0]
 package main
 
 import (
@@ -13,6 +14,8 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -27,6 +30,7 @@ func main() {
 	every := flag.Duration("every", 0, "time between sessions (the .qwc's schedule when 0)")
 	sessions := flag.Int("sessions", 0, "stop after this many sessions (0: run until interrupted)")
 	retainage := flag.Bool("retainage", true, "the company file has a Retainage Payable item")
+	control := flag.String("control", "", "a loopback address to change QuickBooks' faults at while it runs (PUT /quickbooks)")
 	flag.Parse()
 	data, err := os.ReadFile(*qwcPath)
 	if err != nil {
@@ -39,9 +43,15 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	// Added as the Web Connector adds it: refused as it refuses.
-	wc, app, err := qbwcemu.Add(ctx, data, strings.TrimRight(password, "\r\n"), qbwcemu.NewQuickBooks(generated(*items, *retainage)), nil)
+	qb := qbwcemu.NewQuickBooks(generated(*items, *retainage))
+	wc, app, err := qbwcemu.Add(ctx, data, strings.TrimRight(password, "\r\n"), qb, nil)
 	if err != nil {
 		log.Fatalf("qbwcemu: %v", err)
+	}
+	if *control != "" {
+		if err := serveControl(*control, qb); err != nil {
+			log.Fatalf("qbwcemu: -control: %v", err)
+		}
 	}
 	if *every == 0 {
 		*every = max(time.Minute, app.Every)
@@ -79,4 +89,24 @@ func generated(n int, retainage bool) []qbwcemu.Item {
 	}
 	return append(out, qbwcemu.Item{Kind: "Service", ListID: "80000000-1468535148", Name: "Retainage Payable", FullName: "Retainage Payable",
 		IsActive: true, EditSequence: "1"})
+}
+
+// serveControl serves QuickBooks' state at addr, which must be a loopback
+// address: whoever reaches it can make QuickBooks fail.
+func serveControl(addr string, qb *qbwcemu.QuickBooks) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("%s is not a loopback address", addr)
+	}
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	log.Printf("control http://%s", l.Addr())
+	srv := &http.Server{Handler: qbwcemu.ControlHandler(qb), ReadHeaderTimeout: 5 * time.Second}
+	go func() { log.Printf("control: %v", srv.Serve(l)) }()
+	return nil
 }
