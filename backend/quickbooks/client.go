@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"qbsettings/backend/locale"
 )
 
 // Config says where the service is and how to sign in.
@@ -177,9 +179,9 @@ func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Du
 		switch st.State {
 		case RefreshQueued:
 			if st.QuickBooks != nil {
-				why, retry := heldBackBy(st.QuickBooks)
-				return Item{}, &Error{Kind: KindCreatePending, Said: saidCreateHeldBack.With(name, why), Retry: retry, QuickBooks: st.QuickBooks,
-					Detail: fmt.Sprintf("create %s held back by quickbooks=%+v", id, *st.QuickBooks)}
+				return Item{}, heldBackError(KindCreatePending, "create "+id, st.QuickBooks, func(why locale.Said) locale.Said {
+					return saidCreateHeldBack.With(name, why)
+				})
 			}
 		case RefreshDone:
 			if st.Item == nil {

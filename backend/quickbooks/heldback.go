@@ -1,6 +1,7 @@
 package quickbooks
 
 import (
+	"fmt"
 	"strconv"
 
 	"qbsettings/backend/locale"
@@ -20,4 +21,13 @@ func heldBackBy(code *Code) (why locale.Said, retry bool) {
 		shown = strconv.Itoa(code.StatusCode)
 	}
 	return saidQuickBooksCode.With(shown), false
+}
+
+// heldBackError ends the wait for work that QuickBooks holds back (code):
+// said words it with why, and retry is whether it usually passes.
+func heldBackError(kind Kind, work string, code *Code, said func(why locale.Said) locale.Said) *Error {
+	why, retry := heldBackBy(code)
+	e := newError(kind, fmt.Sprintf("%s held back by quickbooks=%+v", work, *code), said(why))
+	e.Retry, e.QuickBooks = retry, code
+	return e
 }

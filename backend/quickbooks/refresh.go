@@ -3,8 +3,9 @@ package quickbooks
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
+
+	"qbsettings/backend/locale"
 )
 
 // RefreshAndList asks the service to re-read its lists from QuickBooks,
@@ -27,9 +28,9 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 		}
 		switch {
 		case st.State == RefreshQueued && st.QuickBooks != nil:
-			why, retry := heldBackBy(st.QuickBooks)
-			return nil, &Error{Kind: KindRefreshPending, Said: saidRefreshHeldBack.With(why), Retry: retry, QuickBooks: st.QuickBooks,
-				Detail: fmt.Sprintf("refresh %s held back by quickbooks=%+v", id, *st.QuickBooks)}
+			return nil, heldBackError(KindRefreshPending, "refresh "+id, st.QuickBooks, func(why locale.Said) locale.Said {
+				return saidRefreshHeldBack.With(why)
+			})
 		case st.State == RefreshDone:
 			return c.Items(ctx)
 		case st.State == RefreshFailed:
