@@ -8,6 +8,8 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
+	"qbsettings/internal/qbservicetest"
+	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/simulator"
 )
 
@@ -21,10 +23,12 @@ func statuses(checks []Check) string {
 }
 
 // Each condition of the chain shows as its own checklist line, with the
-// lines before it passed and those after it not checked.
+// lines before it passed and those after it not checked: QuickBooks' own
+// faults as the emulated QuickBooks plays them behind the project's
+// QuickBooks service, at the Web Connector's last call.
 func TestReadinessChecklist(t *testing.T) {
 	f := newFixture(t)
-	sim, url := startSimulator(t)
+	qb := startQuickBooksService(t)
 	// The fixture's stored list: the chosen item, an active Service item.
 	test := func(c settings.Change) ConnectionResult {
 		t.Helper()
@@ -34,32 +38,35 @@ func TestReadinessChecklist(t *testing.T) {
 		}
 		return res
 	}
+	ready := qb.connection(qbservicetest.Password)
 	cases := []struct {
 		name  string
-		setup func()
+		fault func(q *qbwcemu.QuickBooks)
 		c     settings.Change
 		want  string
 		says  string // part of the failing (or warning) line's message
 	}{
-		{"all ready", func() {}, connectionTo(url, "demo-password"),
+		{"all ready", nil, ready,
 			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=pass retainageItem=pass settings=warning", "active Service item"},
-		{"wrong password", func() {}, connectionTo(url, "wrong"),
+		{"wrong password", nil, qb.connection("wrong"),
 			"service=pass signIn=fail quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "did not accept"},
-		{"a dialog open in QuickBooks", func() { sim.SetCondition(simulator.Condition{HResult: "0x80040414"}) }, connectionTo(url, "demo-password"),
+		{"a dialog open in QuickBooks", func(q *qbwcemu.QuickBooks) { q.Failing = qbwcemu.HResultDialog }, ready,
 			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Close the dialog"},
-		{"never authorized", func() { sim.SetCondition(simulator.Condition{HResult: "0x80040418"}) }, connectionTo(url, "demo-password"),
+		{"never authorized", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultNotPermitted }, ready,
 			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Integrated Applications"},
-		{"another company file open", func() { sim.SetCondition(simulator.Condition{HResult: "0x8004040A"}) }, connectionTo(url, "demo-password"),
+		{"another company file open", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultOtherFile }, ready,
 			"service=pass signIn=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass settings=skipped", "different company file"},
-		{"single-user mode", func() { sim.SetFileMode(quickbooks.FileModeSingleUser) }, connectionTo(url, "demo-password"),
+		{"single-user mode", func(q *qbwcemu.QuickBooks) { q.FileMode = quickbooks.FileModeSingleUser }, ready,
 			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass settings=warning", "Switch to Multi-user Mode"},
-		{"no service there", func() {}, connectionTo("http://127.0.0.1:1", "demo-password"),
+		{"no service there", nil, connectionTo("http://127.0.0.1:1", qbservicetest.Password),
 			"service=fail signIn=skipped quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Nothing is accepting connections"},
 	}
 	for _, tc := range cases {
-		sim.SetCondition(simulator.Condition{})
-		sim.SetFileMode(quickbooks.FileModeMultiUser)
-		tc.setup()
+		qb.QB.Apply(qbwcemu.Control{}) // QuickBooks mended
+		if tc.fault != nil {
+			qb.QB.Set(tc.fault)
+		}
+		_, _ = qb.WC.RunSession(ctx) // the Web Connector's call, ended by the fault if any
 		res := test(tc.c)
 		if got := statuses(res.Checks); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)

@@ -92,13 +92,13 @@ func TestSavedSettingsTakeEffectOnTheService(t *testing.T) {
 func TestPendingWhileTheServiceIsDownThenSent(t *testing.T) {
 	f := newFixture(t)
 	sim, url := startSimulator(t)
-	sim.SetCondition(simulator.Condition{HResult: "0x80040414"})
+	sim.SetFault(simulator.FaultServerError)
 	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
-	wantSync(t, st, SyncPending, "Close the dialog")
+	wantSync(t, st, SyncPending, "Restart the QuickBooks service")
 	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncPending || st.Sync.Said.IsZero() {
 		t.Fatalf("pending not remembered: %+v", st)
 	}
-	sim.SetCondition(simulator.Condition{})
+	sim.SetFault(simulator.FaultNone)
 	if onService(t, url).Settings != nil {
 		t.Fatal("settings reached a service that could not take them")
 	}

@@ -97,8 +97,7 @@ func TestEveryFaultHasItsOwnMessage(t *testing.T) {
 		{simulator.FaultOversized, "health", quickbooks.KindNotQuickBooks, "far larger than expected"},
 		{simulator.FaultEndlessPaging, "items", quickbooks.KindNotQuickBooks, "kept sending more pages"},
 		{simulator.FaultDropConnection, "health", quickbooks.KindConnectionLost, "was lost before it answered"},
-		{simulator.FaultQuickBooksNotRunning, "health", quickbooks.KindServiceError, "QuickBooks Desktop is not running"},
-		{simulator.FaultRefreshFails, "refresh", quickbooks.KindRefreshFailed, "Close the dialog in QuickBooks"},
+		{simulator.FaultRefreshFails, "refresh", quickbooks.KindRefreshFailed, "could not read the item list"},
 		{simulator.FaultNotQuickBooks, "health", quickbooks.KindNotQuickBooks, "not the way a QuickBooks service does"},
 	}
 	if len(cases) != len(simulator.Faults) {

@@ -132,6 +132,22 @@ func (s *Service) QueueRefresh(t *testing.T, id string) {
 	}
 }
 
+// WaitQueued waits until n jobs are queued, as a caller's POST queues
+// them from another goroutine.
+func (s *Service) WaitQueued(t *testing.T, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		queued, err := s.DB.Jobs(context.Background(), servicedb.JobQueued)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(queued) == n {
+			return
+		}
+	}
+	t.Fatalf("%d jobs were not queued", n)
+}
+
 // Job is the job id, which must exist.
 func (s *Service) Job(t *testing.T, id string) servicedb.Job {
 	t.Helper()

@@ -204,46 +204,6 @@ func TestTwoRefreshesAtOnceAreOne(t *testing.T) {
 	}
 }
 
-// Each fault of QuickBooks the readiness checklist names, as the emulated
-// QuickBooks plays it (the file cannot be opened, or a request fails), or
-// a QuickBooks too old for the service, reaches the app as QuickBooks'
-// own code and is worded by the app with its next step.
-func TestEachQuickBooksFaultReachesTheAppsWords(t *testing.T) {
-	for _, c := range []struct {
-		name  string
-		fault func(q *qbwcemu.QuickBooks)
-		kind  quickbooks.Kind
-		words string
-	}{
-		{"not running", func(q *qbwcemu.QuickBooks) { q.OpenFails = "0x80040408" }, quickbooks.KindQuickBooksNotReady, "could not be started"},
-		{"another file open", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultOtherFile }, quickbooks.KindCompanyFile, "different company file open"},
-		{"single-user mode needed", func(q *qbwcemu.QuickBooks) { q.OpenFails = "0x80040422" }, quickbooks.KindCompanyFile, "single-user mode"},
-		{"permission not yet granted", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultNotPermitted }, quickbooks.KindQuickBooksRefused, "administrator must open the file"},
-		{"still starting", func(q *qbwcemu.QuickBooks) { q.OpenFails = "0x80040424" }, quickbooks.KindQuickBooksBusy, "still starting"},
-		{"a dialog open", func(q *qbwcemu.QuickBooks) { q.Failing = qbwcemu.HResultDialog }, quickbooks.KindQuickBooksBusy, "showing a dialog box"},
-		{"too old", func(q *qbwcemu.QuickBooks) { q.Versions = []string{"1.0", "1.1"} }, quickbooks.KindQuickBooksNotReady, "too old"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			w := start(t)
-			w.QB.Set(c.fault)
-			_, _ = w.WC.RunSession(ctx) // ends with the fault
-			_, err := w.client.Health(ctx)
-			qe := serviceError(t, err)
-			if qe.Kind != c.kind || !strings.Contains(qe.Message(), c.words) || qe.QuickBooks == nil || qe.QuickBooks.HResult == "" {
-				t.Fatalf("%s %+v %q", qe.Kind, qe.QuickBooks, qe.Message())
-			}
-			// Mended, the next session is well, and so is health.
-			w.QB.Set(func(q *qbwcemu.QuickBooks) {
-				q.OpenFails, q.Failing, q.Versions = "", "", qbwcemu.NewQuickBooks(nil).Versions
-			})
-			w.Session(t)
-			if h, err := w.client.Health(ctx); err != nil || !h.QBRunning {
-				t.Fatalf("after: %+v %v", h, err)
-			}
-		})
-	}
-}
-
 // The app stops waiting for a refresh the Web Connector never picks up: it
 // says QuickBooks was not reached, not that the service did not answer;
 // the refresh stays queued for the next call.

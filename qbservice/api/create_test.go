@@ -29,21 +29,6 @@ func createAside(ctx context.Context, w *world, name string) <-chan created {
 	return out
 }
 
-// waitQueued waits until one create is queued at the service.
-func waitQueued(t *testing.T, w *world) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(poll) {
-		queued, err := w.DB.Jobs(ctx, servicedb.JobQueued)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(queued) == 1 {
-			return
-		}
-	}
-	t.Fatal("no create was queued")
-}
-
 // addsReceived counts the ItemServiceAdd requests QuickBooks received.
 func addsReceived(w *world) int {
 	n := 0
@@ -64,7 +49,7 @@ func TestCreateIsMadeWhenTheWebConnectorCalls(t *testing.T) {
 		t.Fatalf("capabilities %v, %v", h.Capabilities, err)
 	}
 	done := createAside(ctx, w, "Retention Held")
-	waitQueued(t, w)
+	w.WaitQueued(t, 1)
 	w.Session(t)
 	got := <-done
 	if got.err != nil || got.item.FullName != "Retention Held" || got.item.Type != "Service" || got.item.ListID == "" || !got.item.IsActive {
@@ -86,7 +71,7 @@ func TestNameInUseIsAConflict(t *testing.T) {
 	w.Session(t)
 	// Not in the service's list yet (never refreshed): QuickBooks refuses.
 	done := createAside(ctx, w, "retainage PAYABLE")
-	waitQueued(t, w)
+	w.WaitQueued(t, 1)
 	w.Session(t)
 	got := <-done
 	if qe := serviceError(t, got.err); qe.Kind != quickbooks.KindNameInUse || qe.QuickBooks == nil || qe.QuickBooks.StatusCode != 3100 {
@@ -122,7 +107,7 @@ func TestCreateStillQueuedIsMadeLaterOnce(t *testing.T) {
 	}
 	again := createAside(ctx, w, "RETENTION held")
 	time.Sleep(20 * poll)
-	waitQueued(t, w) // the same create, not a second
+	w.WaitQueued(t, 1) // the same create, not a second
 	w.Session(t)
 	if got := <-again; got.err != nil || got.item.FullName != "Retention Held" {
 		t.Fatalf("asked again: %+v %v", got.item, got.err)
@@ -139,7 +124,7 @@ func TestCreateHeldBackByADialogSaysSo(t *testing.T) {
 	w := start(t)
 	w.Session(t)
 	done := createAside(ctx, w, "Retention Held")
-	waitQueued(t, w)
+	w.WaitQueued(t, 1)
 	// The dialog opens once QuickBooks has answered who it is.
 	answered := len(w.QB.Received())
 	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.Failing, q.FailingAfter = qbwcemu.HResultDialog, answered })
