@@ -24,9 +24,11 @@ export const SIM_USER = "demo";
 export const SIM_PASSWORD = "demo-password";
 
 // started runs a program and resolves once ready() holds on its output.
-function started(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: (out: string) => boolean, what: string) {
+// With input, that is its standard input.
+function started(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: (out: string) => boolean, what: string, input?: string) {
   return new Promise<{ proc: ChildProcess; output: () => string }>((resolve, reject) => {
-    const proc = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(cmd, args, { env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    proc.stdin?.end(input);
     let out = "";
     const timer = setTimeout(() => reject(new Error(`${what} did not start in 20 s:\n${out}`)), 20_000);
     const onData = (d: Buffer) => {
@@ -36,8 +38,8 @@ function started(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: (ou
         resolve({ proc, output: () => out });
       }
     };
-    proc.stdout.on("data", onData);
-    proc.stderr.on("data", onData);
+    proc.stdout?.on("data", onData);
+    proc.stderr?.on("data", onData);
     proc.on("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`${what} exited (${code}) at start:\n${out}`));
@@ -146,13 +148,15 @@ export class Simulator {
 // it runs on the QuickBooks PC: an account set by script, its .qwc file
 // written, and the emulated Web Connector (with QuickBooks behind it) added
 // from that file, calling every second. Ready once the Web Connector has
-// called.
+// called. QuickBooks' faults are set while it runs (setQuickBooks).
 export class QuickBooksService {
   static readonly user = "procore-sync";
   static readonly password = "correct horse battery staple";
   private constructor(
     private service: ChildProcess,
     private webConnector: ChildProcess,
+    private webConnectorOutput: () => string,
+    private control: string,
     private dir: string,
     readonly url: string,
   ) {}
@@ -180,14 +184,18 @@ export class QuickBooksService {
       (out) => out.includes("msg=serving"),
       "the QuickBooks service",
     );
-    // The Web Connector reads its password from standard input.
-    const webConnector = spawn(
+    // The Web Connector reads its password from standard input, and says
+    // where QuickBooks' faults are set.
+    const { proc: webConnector, output } = await started(
       WEB_CONNECTOR_BINARY,
-      ["-qwc", path.join(dir, "company.qwc"), "-items", "300", "-retainage=false", "-every", "1s"],
-      { stdio: ["pipe", "ignore", "pipe"] },
+      ["-qwc", path.join(dir, "company.qwc"), "-items", "300", "-retainage=false", "-every", "1s", "-control", "127.0.0.1:0"],
+      process.env,
+      (out) => /control http:\/\/\S+\n/.test(out),
+      "the emulated Web Connector",
+      QuickBooksService.password + "\n",
     );
-    webConnector.stdin.end(QuickBooksService.password + "\n");
-    const qb = new QuickBooksService(service, webConnector, dir, url);
+    const control = /control (http:\/\/\S+)\n/.exec(output())![1];
+    const qb = new QuickBooksService(service, webConnector, output, control, dir, url);
     await qb.waitForTheWebConnector();
     return qb;
   }
@@ -202,6 +210,22 @@ export class QuickBooksService {
       if (res?.status === 200) return;
       if (Date.now() > deadline) throw new Error(`the Web Connector did not call the QuickBooks service in 20 s (health ${res?.status})`);
       await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  // setQuickBooks puts the emulated QuickBooks in state (qbwcemu.Control):
+  // a fault the readiness checklist names ({} mends it). It returns once
+  // the Web Connector has called the service twice since, so that the
+  // service has seen the state whatever session was under way.
+  async setQuickBooks(state: { openFails?: string; failing?: string; addRefused?: number; fileMode?: "SingleUser" }) {
+    const sessions = () => this.webConnectorOutput().match(/ session \d+: /g)?.length ?? 0;
+    const before = sessions();
+    const res = await fetch(`${this.control}/quickbooks`, { method: "PUT", body: JSON.stringify(state) });
+    if (res.status !== 204) throw new Error(`QuickBooks was not put in ${JSON.stringify(state)}: ${res.status} ${await res.text()}`);
+    const deadline = Date.now() + 20_000;
+    while (sessions() < before + 2) {
+      if (Date.now() > deadline) throw new Error("the Web Connector did not call the QuickBooks service in 20 s");
+      await new Promise((r) => setTimeout(r, 100));
     }
   }
 

@@ -4,7 +4,6 @@
 import net from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Page } from "@playwright/test";
 import { checkA11y } from "./a11y";
 import { QuickBooksService, Simulator, expect, open, test } from "./harness";
 import {
@@ -117,7 +116,6 @@ test("3. every connection failure has its own message, and the window stays usab
     ["not-quickbooks", /not the way a QuickBooks service does/],
     ["oversized", /far larger than expected/],
     ["drop-connection", /was lost before it answered/],
-    ["quickbooks-not-running", /QuickBooks Desktop is not running/],
   ];
   for (const [fault, message] of faults) {
     await sim.setFault(fault);
@@ -171,7 +169,7 @@ test("3. every connection failure has its own message, and the window stays usab
   await field.url(page).fill(sim.url);
   await refreshList(page);
   for (const [fault, message] of [
-    ["refresh-fails", /Close the dialog in QuickBooks/],
+    ["refresh-fails", /could not read the item list/],
     ["endless-paging", /kept sending more pages/],
   ] as const) {
     await sim.setFault(fault);
@@ -416,7 +414,7 @@ test("11. several companies: each its own settings and history; switching, renam
   expect(app.cli("profiles", "list")).not.toContain("Summit Ridge Builders");
 });
 
-test("12. readiness: a dialog open in QuickBooks, then another company file, refused until the user chooses it", async ({ page, sim }) => {
+test("12. readiness: another company file open, refused until the user chooses it", async ({ page, sim }) => {
   await open(page);
   await setUpAndSave(page, sim);
   await testConnection(page);
@@ -425,15 +423,6 @@ test("12. readiness: a dialog open in QuickBooks, then another company file, ref
     'ReadyInvoice Retainage Item: The Invoice Retainage Item "Retainage Payable" is an active Service item.',
   );
   await checkA11y(page, "readiness");
-
-  // QuickBooks shows a dialog: its own line and next step.
-  await sim.control("quickbooks/condition", { hresult: "0x80040414" });
-  await testConnection(page);
-  await statusIs(page, false);
-  await expect(checklist).toContainText("Not readyQuickBooks: QuickBooks is showing a dialog box");
-  await expect(checklist).toContainText("Not checkedCompany file");
-  await checkA11y(page, "readiness-dialog-open");
-  await sim.control("quickbooks/condition", {});
 
   // Someone opened another company's file: said plainly, nothing changed.
   await sim.control("quickbooks/company", {
@@ -497,17 +486,18 @@ test("13. the retainage item inactivated in QuickBooks is flagged, and a new one
 test("14. the settings take effect on the service; changed on another PC, they are shown, kept, then taken", async ({ page, sim }) => {
   await open(page);
   const panel = page.getByRole("region", { name: "Settings on the QuickBooks service" });
-  // While QuickBooks shows a dialog, the saved settings wait, with the reason.
-  await sim.control("quickbooks/condition", { hresult: "0x80040414" });
+  // While the service fails, the saved settings wait, with the reason.
   await fillConnection(page, sim.url);
-  await refreshListThroughTheDialog(page, sim);
+  await refreshList(page);
+  await pickItem(page, "Retainage Pay", "Retainage Payable");
+  await sim.setFault("server-error");
   await update(page);
   await expect(
-    page.getByText(/^Settings saved at .* They are not on the QuickBooks service yet\. QuickBooks is showing a dialog/),
+    page.getByText(/^Settings saved at .* They are not on the QuickBooks service yet\. The QuickBooks service ran into a problem/),
   ).toBeVisible();
   await expect(panel).toContainText("Saved on this computer, not yet on the QuickBooks service");
   await checkA11y(page, "settings-pending");
-  await sim.control("quickbooks/condition", {});
+  await sim.setFault("");
   await panel.getByRole("button", { name: "Send now" }).click();
   await expect(panel).toContainText(/In effect on the QuickBooks service since/);
   expect((await sim.serviceSettings()).settings?.retainageItem).toMatchObject({ fullName: "Retainage Payable" });
@@ -577,15 +567,6 @@ function writeKeystrokes(costs: number[], refreshMs: number) {
       "",
     ].join("\n"),
   );
-}
-
-// refreshListThroughTheDialog reads the item list while QuickBooks shows a
-// dialog: closed for the refresh, shown again after it.
-async function refreshListThroughTheDialog(page: Page, sim: Simulator) {
-  await sim.control("quickbooks/condition", {});
-  await refreshList(page);
-  await pickItem(page, "Retainage Pay", "Retainage Payable");
-  await sim.control("quickbooks/condition", { hresult: "0x80040414" });
 }
 
 test("15. the window speaks the system's English (British here), or the one chosen, remembered", async ({ page, app, sim }) => {
@@ -674,4 +655,46 @@ test("16. the project's QuickBooks service through the Web Connector: connect, r
     "The service keeps the settings saved on this computer. It does not run the sync with Procore yet.",
   );
   await checkA11y(page, "qbservice-kept");
+});
+
+test("17. QuickBooks' own faults through the Web Connector: each said with its next step, and mended", async ({ page, qbservice }) => {
+  await open(page);
+  await fillConnection(page, qbservice.url, QuickBooksService.password);
+  await field.user(page).fill(QuickBooksService.user);
+  await testConnection(page);
+  await statusIs(page, true);
+  const checklist = page.getByRole("list", { name: "Readiness of the integration" });
+
+  // A dialog open in QuickBooks: its own line and next step; a refresh
+  // asked meanwhile says so, and the stored list is kept.
+  await qbservice.setQuickBooks({ failing: "0x80040414" });
+  await testConnection(page);
+  await statusIs(page, false);
+  await expect(checklist).toContainText("Not readyQuickBooks: QuickBooks is showing a dialog box");
+  await expect(checklist).toContainText("Not checkedCompany file");
+  await checkA11y(page, "qbservice-dialog-open");
+  await button(page, "Refresh list").click();
+  await expect(page.getByText(/Close the dialog in QuickBooks, then try again\. The stored item list was not changed\./)).toBeVisible();
+
+  // Closed: the list comes.
+  await qbservice.setQuickBooks({});
+  await refreshList(page);
+  await expect(page.getByText("The list was refreshed from QuickBooks: 330 items.")).toBeVisible();
+
+  // Each fault of the checklist, as QuickBooks answers the Web Connector.
+  for (const [state, line] of [
+    [{ openFails: "0x80040408" }, "Not readyQuickBooks: QuickBooks could not be started"],
+    [{ openFails: "0x8004040A" }, "Not readyCompany file: QuickBooks has a different company file open"],
+    [{ openFails: "0x80040418" }, "Not readyQuickBooks: QuickBooks has not yet allowed the integration to use this company file"],
+    [{ openFails: "0x80040422" }, "single-user mode"],
+    [{ fileMode: "SingleUser" }, "Switch to Multi-user Mode"],
+  ] as const) {
+    await qbservice.setQuickBooks(state);
+    await testConnection(page);
+    await expect(checklist, JSON.stringify(state)).toContainText(line);
+  }
+  await checkA11y(page, "qbservice-fault");
+  await qbservice.setQuickBooks({});
+  await testConnection(page);
+  await statusIs(page, true);
 });

@@ -33,13 +33,6 @@ func (s *Server) OpenCompanyFile(file CompanyFile) {
 	s.mu.Unlock()
 }
 
-// SetFileMode sets the mode the company file is open in.
-func (s *Server) SetFileMode(mode string) {
-	s.mu.Lock()
-	s.fileMode = mode
-	s.mu.Unlock()
-}
-
 // SetCapabilities sets what the service says it can do.
 func (s *Server) SetCapabilities(caps []string) {
 	s.mu.Lock()
@@ -52,7 +45,7 @@ func (s *Server) health(w http.ResponseWriter) {
 	h := quickbooks.Health{
 		Service: quickbooks.ServiceName, ServiceVersion: "1.5.0-simulator", CompanyFile: s.company.Path,
 		QBEdition: "QuickBooks Desktop Premier Contractor 2024", QBRunning: true,
-		CompanyFileID: s.company.ID, CompanyName: s.company.Name, QBCountry: "US", QBFileMode: s.fileMode,
+		CompanyFileID: s.company.ID, CompanyName: s.company.Name, QBCountry: "US", QBFileMode: quickbooks.FileModeMultiUser,
 		Capabilities: append([]string{}, s.capabilities...),
 	}
 	s.mu.Unlock()

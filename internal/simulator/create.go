@@ -36,7 +36,7 @@ func (s *Server) createItem(w http.ResponseWriter, r *http.Request) {
 		return
 	case name == "" || utf8.RuneCountInString(name) > quickbooks.MaxItemNameRunes ||
 		strings.ContainsRune(name, ':') || strings.ContainsFunc(name, unicode.IsControl):
-		var body errorBody
+		var body quickbooks.ErrorBody
 		body.Error.Code, body.Error.Message = "quickbooksError", "invalid item name"
 		body.Error.QuickBooks = &quickbooks.Code{StatusCode: 3070, StatusMessage: "The string in the field \"Name\" is too long or has characters that are not allowed."}
 		body.Error.UserFacingMessage = fmt.Sprintf("QuickBooks does not accept that name. Use 1 to %d characters, without a colon.", quickbooks.MaxItemNameRunes)
@@ -47,7 +47,7 @@ func (s *Server) createItem(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	for _, it := range s.inQuickBooks {
 		if strings.EqualFold(it.FullName, name) {
-			var body errorBody
+			var body quickbooks.ErrorBody
 			body.Error.Code, body.Error.Message = "quickbooksError", "name in use"
 			body.Error.QuickBooks = &quickbooks.Code{StatusCode: 3100, StatusMessage: fmt.Sprintf("The name \"%s\" of the list element is already in use.", name)}
 			writeJSON(w, http.StatusConflict, body)

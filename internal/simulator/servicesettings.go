@@ -77,7 +77,7 @@ func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusPreconditionFailed, "settingsChanged", "the settings changed since "+match+"; now "+s.etag(), "")
 		return
 	}
-	var body errorBody
+	var body quickbooks.ErrorBody
 	for _, sp := range settings.Specs() {
 		if msg, ok := s.settings.refuse[sp.Key]; ok {
 			body.Error.FieldErrors = append(body.Error.FieldErrors, settings.FieldError{Field: sp.Key, Message: msg})

@@ -1,8 +1,11 @@
 // Package simulator is the project's own QuickBooks microservice: a real
 // HTTP server implementing version 1.1 of the service contract
 // (docs/service-api.md) over an invented construction company's item list,
-// with fault modes that make it fail the ways a real one can. Tests run it
-// in-process; cmd/qbsim runs it for demos and end-to-end tests.
+// with fault modes that make it fail as only a misbehaving service can
+// (wrong answers, stalls, a dropped connection). QuickBooks' own faults are
+// played by the project's real QuickBooks service with the emulated Web
+// Connector and QuickBooks behind it (qbservice, internal/qbwcemu). Tests
+// run it in-process; cmd/qbsim runs it for demos and end-to-end tests.
 package simulator
 
 import (
@@ -23,22 +26,21 @@ import (
 type Fault string
 
 const (
-	FaultNone                 Fault = ""
-	FaultSlow                 Fault = "slow"                   // every answer waits Options.SlowDelay
-	FaultServerError          Fault = "server-error"           // 500 with a userFacingMessage
-	FaultUnauthorized         Fault = "unauthorized"           // 401 whatever the password
-	FaultMalformedJSON        Fault = "malformed-json"         // a 200 whose JSON is cut short
-	FaultOversized            Fault = "oversized"              // a 200 over the client's 32 MiB limit
-	FaultEndlessPaging        Fault = "endless-paging"         // every item page has a new nextCursor
-	FaultDropConnection       Fault = "drop-connection"        // the connection closes with no answer
-	FaultQuickBooksNotRunning Fault = "quickbooks-not-running" // 503: QuickBooks is closed
-	FaultRefreshFails         Fault = "refresh-fails"          // refreshes end in state failed
-	FaultNotQuickBooks        Fault = "not-quickbooks"         // some other web server answers
+	FaultNone           Fault = ""
+	FaultSlow           Fault = "slow"            // every answer waits Options.SlowDelay
+	FaultServerError    Fault = "server-error"    // 500 with a userFacingMessage
+	FaultUnauthorized   Fault = "unauthorized"    // 401 whatever the password
+	FaultMalformedJSON  Fault = "malformed-json"  // a 200 whose JSON is cut short
+	FaultOversized      Fault = "oversized"       // a 200 over the client's 32 MiB limit
+	FaultEndlessPaging  Fault = "endless-paging"  // every item page has a new nextCursor
+	FaultDropConnection Fault = "drop-connection" // the connection closes with no answer
+	FaultRefreshFails   Fault = "refresh-fails"   // refreshes end in state failed
+	FaultNotQuickBooks  Fault = "not-quickbooks"  // some other web server answers
 )
 
 // Faults lists every fault, for flags and tests.
 var Faults = []Fault{FaultSlow, FaultServerError, FaultUnauthorized, FaultMalformedJSON, FaultOversized,
-	FaultEndlessPaging, FaultDropConnection, FaultQuickBooksNotRunning, FaultRefreshFails, FaultNotQuickBooks}
+	FaultEndlessPaging, FaultDropConnection, FaultRefreshFails, FaultNotQuickBooks}
 
 // Options configure a simulator.
 type Options struct {
@@ -65,12 +67,10 @@ type Server struct {
 	fault        Fault
 	nextID       int
 	stalled      chan struct{}
-	// Contract 1.1: the open company file, its mode, the capabilities, and
-	// a condition QuickBooks is in.
+	// Contract 1.1: the open company file (in multi-user mode) and the
+	// capabilities.
 	company      CompanyFile
-	fileMode     string
 	capabilities []string
-	condition    Condition
 	settings     serviceSettings
 }
 
@@ -104,7 +104,6 @@ func New(opts Options) *Server {
 		refreshes:    map[string]*refresh{},
 		stalled:      make(chan struct{}, 64),
 		company:      company,
-		fileMode:     quickbooks.FileModeMultiUser,
 		capabilities: append([]string{}, opts.Capabilities...),
 	}
 }
@@ -168,7 +167,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
-	case s.applyCondition(w, r):
 	case r.Method == http.MethodGet && r.URL.Path == "/v1/health":
 		s.health(w)
 	case r.Method == http.MethodPost && r.URL.Path == "/v1/items":
@@ -207,10 +205,6 @@ func (s *Server) applyFault(f Fault, w http.ResponseWriter, r *http.Request) boo
 	case FaultServerError:
 		writeError(w, http.StatusInternalServerError, "internalError", "unhandled exception in QBXML session",
 			"The QuickBooks service ran into a problem talking to QuickBooks. Restart the QuickBooks service, then try again.")
-		return true
-	case FaultQuickBooksNotRunning:
-		writeError(w, http.StatusServiceUnavailable, "qbNotRunning", "QuickBooks is not running",
-			"QuickBooks Desktop is not running on the service's computer. Open QuickBooks with the company file, then try again.")
 		return true
 	case FaultMalformedJSON:
 		w.Header().Set("Content-Type", "application/json")
@@ -312,7 +306,7 @@ func (s *Server) refreshStatus(w http.ResponseWriter, id string) {
 		}
 	case quickbooks.RefreshFailed:
 		writeJSON(w, http.StatusOK, quickbooks.RefreshStatus{State: rf.state,
-			Message: "QuickBooks is showing a dialog box and cannot be read. Close the dialog in QuickBooks, then refresh the list again."})
+			Message: "QuickBooks could not read the item list. Refresh the list again."})
 		return
 	}
 	writeJSON(w, http.StatusOK, quickbooks.RefreshStatus{State: rf.state})
@@ -324,8 +318,6 @@ func (s *Server) refreshStatus(w http.ResponseWriter, id string) {
 //	POST /_simulator/quickbooks/items    {item}                      create an item in "QuickBooks"
 //	PUT  /_simulator/quickbooks/items/ID {"isActive":false}          inactivate (or activate) an item
 //	PUT  /_simulator/quickbooks/company  {"id","name","path"}        open another company file
-//	PUT  /_simulator/quickbooks/mode     {"mode":"SingleUser"}       the file's mode
-//	PUT  /_simulator/quickbooks/condition {"hresult":"0x80040414"}   QuickBooks refuses ({} clears)
 //	PUT  /_simulator/capabilities        {"capabilities":[…]}        what health says the service can do
 //	PUT  /_simulator/settings            {"settings","appliedBy"}    change the service's settings as another PC would
 //	PUT  /_simulator/settings/refuse     {"field","message"}         refuse a setting's value ("" message: accept)
@@ -378,20 +370,6 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.OpenCompanyFile(file)
-		done()
-	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/quickbooks/mode":
-		var body struct{ Mode string }
-		if !decode(&body) {
-			return
-		}
-		s.SetFileMode(body.Mode)
-		done()
-	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/quickbooks/condition":
-		var c Condition
-		if !decode(&c) {
-			return
-		}
-		s.SetCondition(c)
 		done()
 	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/settings":
 		var in quickbooks.PutSettings
