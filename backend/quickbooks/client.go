@@ -13,8 +13,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"qbsettings/backend/locale"
 )
 
 // Config says where the service is and how to sign in.
@@ -179,9 +177,7 @@ func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Du
 		switch st.State {
 		case RefreshQueued:
 			if st.QuickBooks != nil {
-				return Item{}, heldBackError(KindCreatePending, "create "+id, st.QuickBooks, func(why locale.Said) locale.Said {
-					return saidCreateHeldBack.With(name, why)
-				})
+				return Item{}, heldBackError(KindCreatePending, "create "+id, st.QuickBooks, saidCreateHeldBack, name)
 			}
 		case RefreshDone:
 			if st.Item == nil {

@@ -24,10 +24,10 @@ func heldBackBy(code *Code) (why locale.Said, retry bool) {
 }
 
 // heldBackError ends the wait for work that QuickBooks holds back (code):
-// said words it with why, and retry is whether it usually passes.
-func heldBackError(kind Kind, work string, code *Code, said func(why locale.Said) locale.Said) *Error {
+// phrase words it with args, then why; retry is whether it usually passes.
+func heldBackError(kind Kind, work string, code *Code, phrase locale.Phrase, args ...any) *Error {
 	why, retry := heldBackBy(code)
-	e := newError(kind, fmt.Sprintf("%s held back by quickbooks=%+v", work, *code), said(why))
+	e := newError(kind, fmt.Sprintf("%s held back by quickbooks=%+v", work, *code), phrase.With(append(args, why)...))
 	e.Retry, e.QuickBooks = retry, code
 	return e
 }

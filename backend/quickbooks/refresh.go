@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"time"
-
-	"qbsettings/backend/locale"
 )
 
 // RefreshAndList asks the service to re-read its lists from QuickBooks,
@@ -28,9 +26,7 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 		}
 		switch {
 		case st.State == RefreshQueued && st.QuickBooks != nil:
-			return nil, heldBackError(KindRefreshPending, "refresh "+id, st.QuickBooks, func(why locale.Said) locale.Said {
-				return saidRefreshHeldBack.With(why)
-			})
+			return nil, heldBackError(KindRefreshPending, "refresh "+id, st.QuickBooks, saidRefreshHeldBack)
 		case st.State == RefreshDone:
 			return c.Items(ctx)
 		case st.State == RefreshFailed:
