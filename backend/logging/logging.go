@@ -21,11 +21,17 @@ const DefaultMaxBytes = 1 << 20
 
 // New returns a logger writing to dir/FileName and the file's closer.
 func New(dir string, maxBytes int64) (*slog.Logger, io.Closer, error) {
-	w, err := openCapped(filepath.Join(dir, FileName), maxBytes)
+	w, err := OpenFile(filepath.Join(dir, FileName), maxBytes)
 	if err != nil {
 		return nil, nil, err
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo})), w, nil
+}
+
+// OpenFile opens the log at path, capped at about maxBytes as New's is, for
+// a program that writes it along with other outputs.
+func OpenFile(path string, maxBytes int64) (io.WriteCloser, error) {
+	return openCapped(path, maxBytes)
 }
 
 // cappedFile appends to a file until it would grow past max bytes, then

@@ -3,11 +3,17 @@
 // Connector's SOAP endpoint on the other, its state in SQLite.
 //
 //	qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
-//	qbservice account set USER            (the password on standard input)
+//	qbservice stop [-data DIR]
+//	qbservice remove-data [-data DIR]
+//	qbservice account set [-data DIR] USER   (the password on standard input)
 //	qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
 //	qbservice version
 //
 // Exit codes: 0 done, 1 failed, 2 used wrongly.
+//
+// On Windows the installer puts it beside the app and starts `serve` at
+// logon; it is built without a console window of its own, and prints in
+// the console it was started from, if any, as the app does.
 package main
 
 import (
@@ -17,18 +23,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
-	"syscall"
-	"time"
 
+	"qbsettings/backend/console"
 	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/qwc"
-	"qbsettings/qbservice/server"
 	"qbsettings/qbservice/servicedb"
 )
 
@@ -39,7 +41,10 @@ var version = "dev"
 // only, where the Web Connector and the app run.
 const DefaultAddr = "localhost:8780"
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	console.Attach()
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
 
 // usageError is a command used wrongly (exit 2).
 type usageError struct{ words string }
@@ -62,7 +67,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 const usageText = `Usage:
   qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
-  qbservice account set USER        (the password as one line on standard input)
+  qbservice stop [-data DIR]        (the service using that data folder)
+  qbservice remove-data [-data DIR] (stops it, then removes the folder)
+  qbservice account set [-data DIR] USER   (the password as one line on standard input)
   qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
   qbservice version
 `
@@ -76,6 +83,10 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return nil
 	case args[0] == "serve":
 		return serve(args[1:], stderr)
+	case args[0] == "stop":
+		return stop(args[1:], stdout)
+	case args[0] == "remove-data":
+		return removeData(args[1:], stdout)
 	case len(args) >= 2 && args[0] == "account" && args[1] == "set":
 		return accountSet(args[2:], stdin, stdout)
 	case args[0] == "qwc":
@@ -95,17 +106,30 @@ func flags(name string, args []string, declare func(fs *flag.FlagSet)) ([]string
 	return fs.Args(), nil
 }
 
+// defaultDataDir is the service's folder for this user: on Windows in
+// %LOCALAPPDATA%, since its queue and what QuickBooks said belong to this
+// PC and not to a roaming profile; elsewhere in the user's config folder.
 func defaultDataDir() string {
 	dir, err := os.UserConfigDir()
+	if runtime.GOOS == "windows" {
+		dir, err = os.UserCacheDir()
+	}
 	if err != nil {
 		return "qbservice-data"
 	}
 	return filepath.Join(dir, "QuickBooks Integration Settings Service")
 }
 
-func openDB(dir string) (*servicedb.DB, error) {
+func makeDataDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("the data folder %s could not be made: %w", dir, err)
+		return fmt.Errorf("the data folder %s could not be made: %w", dir, err)
+	}
+	return nil
+}
+
+func openDB(dir string) (*servicedb.DB, error) {
+	if err := makeDataDir(dir); err != nil {
+		return nil, err
 	}
 	return servicedb.Open(filepath.Join(dir, servicedb.FileName))
 }
@@ -158,44 +182,4 @@ func writeQWC(args []string, stdout io.Writer) error {
 	}
 	_, err = stdout.Write(out)
 	return err
-}
-
-func serve(args []string, stderr io.Writer) error {
-	addr, data, hosts := DefaultAddr, defaultDataDir(), ""
-	rest, err := flags("serve", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&addr, "addr", addr, "the address to listen at")
-		fs.StringVar(&hosts, "hosts", "", "other names it answers to, comma-separated (its computer's name, when it listens beyond this computer)")
-		fs.StringVar(&data, "data", data, "the data folder")
-	})
-	if err != nil {
-		return err
-	}
-	if len(rest) != 0 {
-		return &usageError{"serve takes no arguments"}
-	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
-	db, err := openDB(data)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	// It answers to the name it listens at, besides localhost.
-	names := append(strings.Split(hosts, ","), addr)
-	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names})
-	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
-		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	done := make(chan error, 1)
-	go func() { done <- srv.ListenAndServe() }()
-	log.Info("serving", "addr", addr, "data", data, "version", version)
-	select {
-	case err := <-done:
-		return fmt.Errorf("could not serve at %s: %w", addr, err)
-	case <-ctx.Done():
-	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	log.Info("stopping")
-	return srv.Shutdown(shutdown)
 }

@@ -2,6 +2,7 @@ package program
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -164,4 +165,46 @@ func waitForSupportPage(t *testing.T, url string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("the service did not answer at %s", url)
+}
+
+// One service to a data folder, as the installer relies on: a second start
+// (a second logon) is refused with the way to stop the first; stop ends it
+// and says so, and says so too when nothing runs; the log is in the data
+// folder, where a service started at logon leaves it; remove-data removes
+// the folder, the service first.
+func TestOneServicePerDataFolder(t *testing.T) {
+	exe := builtService(t)
+	data := filepath.Join(testdir.New(t), "service")
+	cmd, _ := serveService(t, exe, data, freePort(t))
+	second := fmt.Sprintf("localhost:%d", freePort(t))
+	if code, out := runExe(t, exe, nil, "", "serve", "-data", data, "-addr", second); code != 1 ||
+		!strings.Contains(out, fmt.Sprintf("already running with the data folder %s (process %d)", data, cmd.Process.Pid)) ||
+		!strings.Contains(out, "qbservice stop -data") {
+		t.Fatalf("a second start: %d %q", code, out)
+	}
+	if code, out := runExe(t, exe, nil, "", "stop", "-data", data); code != 0 || out != fmt.Sprintf("The QuickBooks service (process %d) was stopped.\n", cmd.Process.Pid) {
+		t.Fatalf("stop: %d %q", code, out)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("the service did not end cleanly: %v", err)
+	}
+	if code, out := runExe(t, exe, nil, "", "stop", "-data", data); code != 0 || !strings.Contains(out, "No QuickBooks service was running") {
+		t.Fatalf("stop with nothing running: %d %q", code, out)
+	}
+	if code, out := runExe(t, exe, nil, "", "stop", "-data", data, "now"); code != 2 || !strings.Contains(out, "Usage:") {
+		t.Fatalf("stop with an argument: %d %q", code, out)
+	}
+	logged, err := os.ReadFile(filepath.Join(data, "qbservice.log"))
+	if err != nil || !strings.Contains(string(logged), "msg=serving") || !strings.Contains(string(logged), "msg=stopping") {
+		t.Fatalf("the log in the data folder: %q %v", logged, err)
+	}
+
+	cmd, _ = serveService(t, exe, data, freePort(t))
+	if code, out := runExe(t, exe, nil, "", "remove-data", "-data", data); code != 0 || !strings.Contains(out, "was removed") {
+		t.Fatalf("remove-data: %d %q", code, out)
+	}
+	_ = cmd.Wait()
+	if _, err := os.Stat(data); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the data folder is still there: %v", err)
+	}
 }

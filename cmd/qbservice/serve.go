@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"qbsettings/backend/logging"
+	"qbsettings/qbservice/instance"
+	"qbsettings/qbservice/qwc"
+	"qbsettings/qbservice/server"
+)
+
+// LogFileName is the service's log in its data folder: started at logon,
+// it has no console to print to.
+const LogFileName = "qbservice.log"
+
+func serve(args []string, stderr io.Writer) error {
+	addr, data, hosts := DefaultAddr, defaultDataDir(), ""
+	rest, err := flags("serve", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&addr, "addr", addr, "the address to listen at")
+		fs.StringVar(&hosts, "hosts", "", "other names it answers to, comma-separated (its computer's name, when it listens beyond this computer)")
+		fs.StringVar(&data, "data", data, "the data folder")
+	})
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return &usageError{"serve takes no arguments"}
+	}
+	if err := makeDataDir(data); err != nil {
+		return err
+	}
+	// One service to a data folder: a second start at logon, or a
+	// developer's beside the installed one, stops here.
+	hold, err := instance.Acquire(data)
+	var running *instance.RunningError
+	if errors.As(err, &running) {
+		return fmt.Errorf("the QuickBooks service is already running with the data folder %s (process %d); to stop it: qbservice stop -data %q", data, running.PID, data)
+	}
+	if err != nil {
+		return err
+	}
+	defer func() { _ = hold.Release() }() // the process's end releases it anyway
+	file, err := logging.OpenFile(filepath.Join(data, LogFileName), logging.DefaultMaxBytes)
+	if err != nil {
+		return fmt.Errorf("the log could not be opened: %w", err)
+	}
+	defer file.Close()
+	// The file first: a program started at logon has no working stderr.
+	log := slog.New(slog.NewTextHandler(io.MultiWriter(file, stderr), nil))
+	db, err := openDB(data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	// It answers to the name it listens at, besides localhost.
+	names := append(strings.Split(hosts, ","), addr)
+	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names})
+	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }()
+	log.Info("serving", "addr", addr, "data", data, "version", version, "pid", os.Getpid())
+	select {
+	case err := <-done:
+		log.Error("could not serve", "addr", addr, "err", err)
+		return fmt.Errorf("could not serve at %s: %w", addr, err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	log.Info("stopping")
+	return srv.Shutdown(shutdown)
+}
