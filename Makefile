@@ -86,11 +86,6 @@ build: deps frontend
 	$(WAILS) build -tags $(TAGS) -s -trimpath $(VERSION_FLAGS) >/dev/null
 	@echo "Built $(BINARY)"
 
-run: build
-	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
-	  echo "No display: start make run from a desktop session (or set DISPLAY)."; exit 1; fi
-	./$(BINARY)
-
 # The project's QuickBooks service simulator: http://127.0.0.1:8765 and
 # https://127.0.0.1:8766 (self-signed), user demo, password demo-password.
 SIMULATOR := build/bin/qbsim
@@ -115,6 +110,7 @@ $(QBWCEMU): $(shell find backend qbservice internal -name '*.go' -not -name '*_t
 demo: build $(QBSERVICE) $(QBWCEMU)
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 	  echo "No display: start make demo from a desktop session (or set DISPLAY)."; exit 1; fi
+	@./$(QBSERVICE) stop # make run's, which holds localhost:8780
 	@data=$$(mktemp -d); trap 'kill $$(jobs -p) 2>/dev/null; rm -rf "$$data"' EXIT; \
 	echo demo-password-1 | ./$(QBSERVICE) account set -data "$$data/service" demo; \
 	./$(QBSERVICE) qwc -user demo -name "Summit Ridge Builders (demo)" >"$$data/demo.qwc"; \
@@ -123,6 +119,18 @@ demo: build $(QBSERVICE) $(QBWCEMU)
 	echo demo-password-1 | ./$(QBWCEMU) -qwc "$$data/demo.qwc" -every 5s 2>"$$data/webconnector.log" & \
 	echo "Demo data folder: $$data. Service URL http://localhost:8780, user demo, password demo-password-1."; \
 	QBSETTINGS_DATA_DIR=$$data/app ./$(BINARY)
+
+# The app, with the QuickBooks service beside it started as the Windows
+# installer starts it: the one running from an earlier build is stopped and
+# this one started, on its own data folder, listening on localhost:8780; it
+# keeps running after the window closes, as it does from a Windows logon.
+run: build $(QBSERVICE)
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display: start make run from a desktop session (or set DISPLAY)."; exit 1; fi
+	@./$(QBSERVICE) stop >/dev/null
+	@setsid -f ./$(QBSERVICE) serve >/dev/null 2>&1
+	@echo "The QuickBooks service runs at http://localhost:8780 until: $(QBSERVICE) stop"
+	./$(BINARY)
 
 ## Tests ---------------------------------------------------------------------
 
@@ -270,13 +278,21 @@ endif
 # build/bin/qbsettings.exe and build/bin/qbsettings-amd64-installer.exe,
 # signed: the exe before it goes into the installer, the uninstaller and
 # the installer as NSIS writes them (build/windows/installer/project.nsi).
+# The QuickBooks service (qbservice.exe) goes beside the app: no console
+# window of its own (it starts at logon), version information like the
+# app's. It is built first: wails's own pass over project.nsi packs it too.
 windows: apt-windows deps frontend
 	@[ -f "$(QBSETTINGS_SIGN_PFX)" ] || .ci/windows/test-certificate $(SIGN_DIR)
+	.ci/windows/service-resource cmd/qbservice/version_windows_amd64.syso
+	$(WIN_GO) go build -trimpath -ldflags "-H windowsgui -s -X main.version=$(VERSION)" -o build/bin/qbservice.exe ./cmd/qbservice; \
+	  status=$$?; rm -f cmd/qbservice/version_windows_amd64.syso; exit $$status
+	.ci/windows/sign build/bin/qbservice.exe
 	$(WIN_GO) $(WAILS) build -platform windows/amd64 -s -trimpath -nsis $(VERSION_FLAGS) >/dev/null
 	.ci/windows/sign build/bin/qbsettings.exe
 	makensis -V2 -DARG_WAILS_AMD64_BINARY=$(CURDIR)/build/bin/qbsettings.exe \
+	  -DARG_QBSERVICE_BINARY=$(CURDIR)/build/bin/qbservice.exe \
 	  -DQBS_SIGN=$(CURDIR)/.ci/windows/sign build/windows/installer/project.nsi
-	.ci/windows/check-exe build/bin/qbsettings.exe build/bin/qbsettings-amd64-installer.exe
+	.ci/windows/check-exe build/bin/qbsettings.exe build/bin/qbservice.exe build/bin/qbsettings-amd64-installer.exe
 
 # The Windows tests, cross-compiled and run under Wine, one package at a
 # time: Wine's Credential Manager lists credentials by their place in its

@@ -11,9 +11,16 @@
 # - adds a Start menu shortcut, and a desktop shortcut if chosen;
 # - says so when the Microsoft Edge WebView2 Runtime is missing (Windows 10
 #   and 11 ship it) and offers Microsoft's bootstrapper;
-# - uninstalls the program but keeps the settings (%APPDATA%\QuickBooks
-#   Integration Settings) and the saved password unless the user ticks
-#   "Remove my settings and saved password" (silently: /S /REMOVEDATA).
+# - installs the QuickBooks service (qbservice.exe) beside the app, which
+#   the QuickBooks Web Connector calls: started now and at each logon (the
+#   user's Run key, no administrator rights, like the Web Connector itself),
+#   listening on localhost only; an upgrade stops it before replacing it and
+#   starts the new one, its data (%LOCALAPPDATA%\QuickBooks Integration
+#   Settings Service: accounts, queue, item list) kept;
+# - uninstalls the program and the service (stopped first) but keeps the
+#   settings (%APPDATA%\QuickBooks Integration Settings), the saved password
+#   and the service's data unless the user ticks "Remove my settings, saved
+#   password and service data" (silently: /S /REMOVEDATA).
 
 Unicode true
 Target amd64-unicode
@@ -22,6 +29,15 @@ Target amd64-unicode
 !define REQUEST_EXECUTION_LEVEL "user"
 !define UNINST_KEY_NAME "qbsettings"
 !include "wails_tools.nsh"
+
+# The QuickBooks service: its program (built by make windows before this
+# file is read) and the Run value that starts it at logon.
+!ifndef ARG_QBSERVICE_BINARY
+    !define ARG_QBSERVICE_BINARY "..\..\bin\qbservice.exe"
+!endif
+!define SERVICE_EXE "qbservice.exe"
+!define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
+!define SERVICE_RUN_VALUE "${INFO_PRODUCTNAME} Service"
 
 VIProductVersion "${INFO_PRODUCTVERSION}.0"
 VIFileVersion    "${INFO_PRODUCTVERSION}.0"
@@ -77,7 +93,11 @@ Section "${INFO_PRODUCTNAME} (required)" SecProgram
     !insertmacro wails.setShellContext
     Call CheckWebView2
     SetOutPath $INSTDIR
+    Call StopService # an upgrade: Windows does not replace a running program
     !insertmacro wails.files
+    File "/oname=${SERVICE_EXE}" "${ARG_QBSERVICE_BINARY}"
+    WriteRegStr HKCU "${RUN_KEY}" "${SERVICE_RUN_VALUE}" '"$INSTDIR\${SERVICE_EXE}" serve'
+    Exec '"$INSTDIR\${SERVICE_EXE}" serve'
     CreateShortcut "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
     !insertmacro wails.writeUninstaller
     SetRegView 64
@@ -122,18 +142,40 @@ Function CheckWebView2
     MessageBox MB_OK|MB_ICONINFORMATION "${INFO_PRODUCTNAME} will not open until the WebView2 Runtime is installed: ask your IT support to install the Microsoft Edge WebView2 Runtime."
 FunctionEnd
 
+# Stops the service this user runs from $INSTDIR, if any; its data stays.
+!macro StopServiceFunction un
+Function ${un}StopService
+    ${If} ${FileExists} "$INSTDIR\${SERVICE_EXE}"
+        ExecWait '"$INSTDIR\${SERVICE_EXE}" stop' $0
+        ${If} $0 != 0
+            DetailPrint "The QuickBooks service could not be stopped (code $0)."
+        ${EndIf}
+    ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro StopServiceFunction ""
+!insertmacro StopServiceFunction "un."
+
 # Off unless the user ticks it, so uninstalling (or a silent uninstall by IT)
-# never loses the settings or the password. It runs before the program is
-# removed, because the program does the removing.
-Section /o "un.Remove my settings and saved password" SecRemoveData
+# never loses the settings, the password or the service's data. It runs before
+# the programs are removed, because they do the removing.
+Section /o "un.Remove my settings, saved password and service data" SecRemoveData
     ExecWait '"$INSTDIR\${PRODUCT_EXECUTABLE}" --remove-user-data' $0
     ${If} $0 != 0
         DetailPrint "Some of your settings could not be removed (code $0)."
+    ${EndIf}
+    # The service's accounts, queue and item list; it is stopped first.
+    ExecWait '"$INSTDIR\${SERVICE_EXE}" remove-data' $0
+    ${If} $0 != 0
+        DetailPrint "The QuickBooks service's data could not be removed (code $0)."
     ${EndIf}
 SectionEnd
 
 Section "-un.Program"
     !insertmacro wails.setShellContext
+    Call un.StopService
+    DeleteRegValue HKCU "${RUN_KEY}" "${SERVICE_RUN_VALUE}"
+    Delete "$INSTDIR\${SERVICE_EXE}"
     RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # WebView2's cache, not the user's settings
     Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
     Delete "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk"
@@ -142,9 +184,9 @@ Section "-un.Program"
     RMDir $INSTDIR
 SectionEnd
 
-# IT removes the settings and passwords too with `uninstall.exe /S /REMOVEDATA`:
-# the option ticks "Remove my settings and saved password", which a silent
-# uninstall cannot show.
+# IT removes the settings, passwords and service data too with
+# `uninstall.exe /S /REMOVEDATA`: the option ticks the section above, which a
+# silent uninstall cannot show.
 Function un.onInit
     ${un.GetParameters} $R0
     ClearErrors
