@@ -17,6 +17,7 @@ import (
 	"qbsettings/backend/console"
 	"qbsettings/backend/datadir"
 	"qbsettings/backend/locale"
+	"qbsettings/backend/localservice"
 	"qbsettings/backend/logging"
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/store"
@@ -88,6 +89,9 @@ func openBackend() (*backend, error) {
 	b.store = st
 	openKeys := func(ctx context.Context) (appservice.Passwords, error) { return secrets.Open(ctx) }
 	b.service = appservice.New(st, openKeys, b.log)
+	if exe, err := os.Executable(); err == nil {
+		b.service.UseLocalService(localservice.Beside(exe), dir)
+	}
 	return b, nil
 }
 

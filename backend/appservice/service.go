@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"qbsettings/backend/localservice"
 	"sync"
 	"time"
 
@@ -33,6 +34,8 @@ type Service struct {
 	mu        sync.Mutex
 	hasStored map[secrets.Account]bool // known since the last load or save
 	itemCache itemCache
+	local     *localservice.Service // the QuickBooks service on this computer, if wired
+	qwcDir    string                // where its .qwc files go by default
 }
 
 // New returns the service over an open store and a way to the keychain.

@@ -80,6 +80,7 @@ var commands = []command{
 	{"certificate trust", "URL", locale.Message("trust the certificate the service at URL presents, if its fingerprint is the one given"), func() input { return &certificateTrust{} }},
 	{"certificate list", "", locale.Message("list the trusted certificates"), func() input { return &certificateList{} }},
 	{"certificate remove", "ORIGIN", locale.Message("stop trusting the certificate of ORIGIN (as certificate list shows it)"), func() input { return &certificateRemove{} }},
+	{"service setup", "", locale.Message("set up the QuickBooks service on this computer for the company: its account with a new password (or --password-stdin) kept in the keychain, the Service URL and User, and the Web Connector's .qwc file (in the data folder, or --qwc FILE)"), func() input { return &serviceSetup{} }},
 	{"history", "", locale.Message("list the saved revisions and what each changed"), func() input { return &history{} }},
 }
 
@@ -87,6 +88,7 @@ var commands = []command{
 var optionUsage = []struct{ name, text string }{
 	{"fingerprint", "--fingerprint SHA256"},
 	{"password-stdin", "[--password-stdin]"},
+	{"qwc", "[--qwc FILE]"},
 	{"search", "[--search TEXT]"},
 	{"from-service", "[--from-service]"},
 	{"keep-local", "[--keep-local | --take-service]"},

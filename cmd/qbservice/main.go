@@ -37,10 +37,6 @@ import (
 // version is set at build time (-ldflags "-X main.version=…").
 var version = "dev"
 
-// DefaultAddr is where the service listens unless told: this computer
-// only, where the Web Connector and the app run.
-const DefaultAddr = "localhost:8780"
-
 func main() {
 	console.Attach()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -160,14 +156,14 @@ func accountSet(args []string, stdin io.Reader, stdout io.Writer) error {
 }
 
 func writeQWC(args []string, stdout io.Writer) error {
-	f := qwc.File{AppName: "QuickBooks Integration Settings", AppURL: "http://" + DefaultAddr + "/qbwc",
-		AppDescription: "Carries data between QuickBooks and Procore for QuickBooks Integration Settings.", RunEveryMinutes: 1}
+	var user, fileID, name string
+	endpoint, every := "http://"+qwc.DefaultAddr+qwc.EndpointPath, 1
 	rest, err := flags("qwc", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&f.UserName, "user", "", "the account's user name")
-		fs.StringVar(&f.FileID, "file-id", qwc.NewFileID(), "the company file's FileID, a GUID in braces (a new one unless given)")
-		fs.StringVar(&f.AppURL, "url", f.AppURL, "the service's Web Connector address")
-		fs.StringVar(&f.AppName, "name", f.AppName, "the name the Web Connector shows")
-		fs.IntVar(&f.RunEveryMinutes, "every", f.RunEveryMinutes, "the Web Connector's schedule, in minutes")
+		fs.StringVar(&user, "user", "", "the account's user name")
+		fs.StringVar(&fileID, "file-id", qwc.NewFileID(), "the company file's FileID, a GUID in braces (a new one unless given)")
+		fs.StringVar(&endpoint, "url", endpoint, "the service's Web Connector address")
+		fs.StringVar(&name, "name", qwc.ProductName, "the name the Web Connector shows")
+		fs.IntVar(&every, "every", every, "the Web Connector's schedule, in minutes")
 	})
 	if err != nil {
 		return err
@@ -175,7 +171,8 @@ func writeQWC(args []string, stdout io.Writer) error {
 	if len(rest) != 0 {
 		return &usageError{"qwc takes no arguments"}
 	}
-	f.AppSupport = strings.TrimSuffix(f.AppURL, "/qbwc") + "/support"
+	f := qwc.ForService(strings.TrimSuffix(endpoint, qwc.EndpointPath), user, fileID, name)
+	f.AppURL, f.RunEveryMinutes = endpoint, every
 	out, err := f.Encode()
 	if err != nil {
 		return fmt.Errorf("no .qwc file was written: %w", err)

@@ -26,7 +26,7 @@ import (
 const LogFileName = "qbservice.log"
 
 func serve(args []string, stderr io.Writer) error {
-	addr, data, hosts := DefaultAddr, defaultDataDir(), ""
+	addr, data, hosts := qwc.DefaultAddr, defaultDataDir(), ""
 	rest, err := flags("serve", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&addr, "addr", addr, "the address to listen at")
 		fs.StringVar(&hosts, "hosts", "", "other names it answers to, comma-separated (its computer's name, when it listens beyond this computer)")

@@ -24,6 +24,31 @@ import (
 // FileID under it. It never changes.
 const OwnerID = "{6C9E4A1B-2F7D-4E3A-9B85-1D0C7F6E2A94}"
 
+// DefaultAddr is where the service listens unless told: this computer
+// only, where the Web Connector and the app run. The installed service
+// listens there, and the app sets it up there.
+const DefaultAddr = "localhost:8780"
+
+// Paths of the service's Web Connector endpoint and AppSupport page.
+const (
+	EndpointPath = "/qbwc"
+	SupportPath  = "/support"
+)
+
+// ProductName is the application's name in the Web Connector's list, before
+// the company's when there is one.
+const ProductName = "QuickBooks Integration Settings"
+
+// ForService is the entry of the service at base (its address without a
+// path, as the app's Service URL is) for the account user and the company
+// file fileID: the endpoint, the AppSupport page beside it, the Web
+// Connector calling every minute when Auto-Run is ticked.
+func ForService(base, user, fileID, name string) File {
+	base = strings.TrimRight(base, "/")
+	return File{AppName: name, AppURL: base + EndpointPath, AppSupport: base + SupportPath, UserName: user, FileID: fileID,
+		AppDescription: "Carries data between QuickBooks and Procore for " + ProductName + ".", RunEveryMinutes: 1}
+}
+
 // File is one application entry of the Web Connector.
 type File struct {
 	AppName        string
@@ -47,6 +72,9 @@ var (
 	ErrFileID   = errors.New("the FileID must be a GUID in braces")
 	ErrSchedule = errors.New("the schedule must be at least one minute")
 )
+
+// IsFileID tells whether id is a FileID: a GUID in braces.
+func IsFileID(id string) bool { return guid.MatchString(id) }
 
 // NewFileID is a new company file's FileID: a random GUID in braces.
 func NewFileID() string {
