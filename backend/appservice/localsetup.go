@@ -13,6 +13,7 @@ import (
 	"qbsettings/backend/secrets"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/qbservice/localstatus"
 )
 
 // Why the QuickBooks service on this computer could not be set up.
@@ -20,6 +21,7 @@ var (
 	saidLocalNotInstalled = locale.Coded("app.localServiceNotInstalled", "The QuickBooks service is not installed on this computer, so it cannot be set up from here. Install QuickBooks Integration Settings again on the computer where QuickBooks runs, or enter the Service URL of a QuickBooks service by hand.")
 	saidLocalNotStarted   = locale.Coded("app.localServiceNotStarted", "The QuickBooks service on this computer did not start. Sign out of Windows and in again, which starts it, then try again. If it keeps happening, ask your IT support to look at its log, qbservice.log, in its data folder.")
 	saidLocalNoAccount    = locale.Coded("app.localServiceNoAccount", "The QuickBooks service on this computer could not set up the company's account, so nothing was changed. Try again. If it keeps happening, ask your IT support to look at the app's log.")
+	saidLocalNoStatus     = locale.Coded("app.localServiceNoStatus", "The QuickBooks service on this computer could not say where it stands. Try again. If it keeps happening, ask your IT support to look at the app's log.")
 	saidLocalNoQWC        = locale.Coded("app.localServiceNoQWC", "The file for the QuickBooks Web Connector could not be written to %s. Check that the folder exists and that you can write there, then try again.")
 )
 
@@ -123,6 +125,20 @@ func (s *Service) SetUpLocalService(ctx context.Context, profile, qwcPath, passw
 	}
 	out.Saved, out.FieldErrors, out.State = len(problems) == 0, problems, saved
 	return out, nil
+}
+
+// LocalServiceStatus is where the QuickBooks service on this computer
+// stands: running or not, the Web Connector's last call, the queue.
+func (s *Service) LocalServiceStatus(ctx context.Context) (localstatus.Status, error) {
+	if s.local == nil || !s.local.Installed() {
+		return localstatus.Status{}, &UserError{Said: saidLocalNotInstalled.With(), Cause: localservice.ErrNotInstalled}
+	}
+	st, err := s.local.Status(ctx)
+	if err != nil {
+		s.log.Error("local service status not read", "err", err)
+		return localstatus.Status{}, &UserError{Said: saidLocalNoStatus.With(), Cause: err}
+	}
+	return st, nil
 }
 
 // companyName is the profile's name, for the Web Connector's list.

@@ -81,6 +81,7 @@ var commands = []command{
 	{"certificate list", "", locale.Message("list the trusted certificates"), func() input { return &certificateList{} }},
 	{"certificate remove", "ORIGIN", locale.Message("stop trusting the certificate of ORIGIN (as certificate list shows it)"), func() input { return &certificateRemove{} }},
 	{"service setup", "", locale.Message("set up the QuickBooks service on this computer for the company: its account with a new password (or --password-stdin) kept in the keychain, the Service URL and User, and the Web Connector's .qwc file (in the data folder, or --qwc FILE)"), func() input { return &serviceSetup{} }},
+	{"service status", "", locale.Message("show whether the QuickBooks service on this computer runs, when the Web Connector last called it, and the work waiting for QuickBooks"), func() input { return &serviceStatus{} }},
 	{"history", "", locale.Message("list the saved revisions and what each changed"), func() input { return &history{} }},
 }
 

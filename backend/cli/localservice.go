@@ -3,9 +3,11 @@ package cli
 import (
 	"context"
 	"flag"
+	"strconv"
 	"strings"
 
 	"qbsettings/backend/locale"
+	"qbsettings/backend/quickbooks"
 )
 
 // serviceSetup sets up the QuickBooks service on this computer for a
@@ -73,5 +75,52 @@ func (in *serviceSetup) run(ctx context.Context, c *call) error {
 	locale.Fprintf(c.Stdout, "  1. Open the file with the QuickBooks Web Connector (Add an application).\n")
 	locale.Fprintf(c.Stdout, "  2. In QuickBooks, allow it: \"Yes, always; allow access even if QuickBooks is not running\".\n")
 	locale.Fprintf(c.Stdout, "  3. In the Web Connector, type the password in the Password column (the app's window copies it), and tick Auto-Run.\n")
+	return nil
+}
+
+// serviceStatus prints where the QuickBooks service on this computer
+// stands: whether it runs, when the Web Connector last called, the queue.
+type serviceStatus struct{ jsonOption }
+
+func (in *serviceStatus) run(ctx context.Context, c *call) error {
+	if len(c.args) != 0 {
+		return misused(locale.T("service status takes no arguments"))
+	}
+	st, err := c.b.Service.LocalServiceStatus(ctx)
+	if err != nil {
+		return err
+	}
+	if in.json {
+		return c.printJSON(st)
+	}
+	if st.Running {
+		// A process ID is a name, not a number to group in thousands.
+		locale.Fprintf(c.Stdout, "The QuickBooks service on this computer is running (process %s).\n", strconv.Itoa(st.PID))
+	} else {
+		locale.Fprintf(c.Stdout, "The QuickBooks service on this computer is not running. It starts when you sign in to Windows, or with: qbsettings service setup\n")
+	}
+	if st.LastCall == nil {
+		locale.Fprintf(c.Stdout, "The Web Connector has never called it. Add the company's .qwc file to the Web Connector (qbsettings service setup writes it), type the password and tick Auto-Run.\n")
+	} else {
+		locale.Fprintf(c.Stdout, "The Web Connector last called at %s.\n", c.dateTime(*st.LastCall))
+		if st.CompanyFile != "" {
+			locale.Fprintf(c.Stdout, "Company file %s in %s.\n", st.CompanyFile, st.Product)
+		}
+		if st.HResult != "" {
+			words, ok := quickbooks.HResultWords(st.HResult)
+			if !ok {
+				words = st.Message
+			}
+			locale.Fprintf(c.Stdout, "QuickBooks could not be reached then (%s): %s\n", st.HResult, words)
+		}
+	}
+	if len(st.Queue) == 0 {
+		locale.Fprintf(c.Stdout, "Nothing is waiting for QuickBooks.\n")
+		return nil
+	}
+	locale.Fprintf(c.Stdout, "Waiting for QuickBooks (%d):\n", len(st.Queue))
+	for _, j := range st.Queue {
+		locale.Fprintf(c.Stdout, "  %s\t%s\tqueued %s\tattempts %d\n", j.Kind, j.State, c.dateTime(j.QueuedAt), j.Attempts)
+	}
 	return nil
 }

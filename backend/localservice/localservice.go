@@ -12,6 +12,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -24,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"qbsettings/qbservice/localstatus"
 	"qbsettings/qbservice/qwc"
 )
 
@@ -138,6 +140,28 @@ func (s Service) SetAccount(ctx context.Context, user, password string) error {
 		return fmt.Errorf("%w: %w: %s", ErrAccountNotSet, err, strings.TrimSpace(out.String()))
 	}
 	return nil
+}
+
+// ErrStatusUnread: the service's status could not be read.
+var ErrStatusUnread = errors.New("the QuickBooks service's status could not be read")
+
+// Status is where the service stands: running or not, the Web Connector's
+// last call, the queue (its `status -json`, read from its data folder).
+func (s Service) Status(ctx context.Context) (localstatus.Status, error) {
+	if !s.Installed() {
+		return localstatus.Status{}, fmt.Errorf("%w (looked for %s)", ErrNotInstalled, s.Program)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, s.Program, "status", "-json") //nolint:gosec // its own program
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return localstatus.Status{}, fmt.Errorf("%w: %w: %s", ErrStatusUnread, err, strings.TrimSpace(stderr.String()))
+	}
+	var st localstatus.Status
+	if err := json.Unmarshal(stdout.Bytes(), &st); err != nil {
+		return localstatus.Status{}, fmt.Errorf("%w: %w", ErrStatusUnread, err)
+	}
+	return st, nil
 }
 
 // NewPassword is a strong random password for the service's account: 32

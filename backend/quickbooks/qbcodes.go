@@ -66,3 +66,13 @@ func normalizeHResult(h string) string {
 	}
 	return fmt.Sprintf("0x%08X", v)
 }
+
+// HResultWords are the words for QuickBooks' HRESULT h, in the language in
+// use; ok is false for a code this client does not know.
+func HResultWords(h string) (words string, ok bool) {
+	c, ok := hresults[normalizeHResult(h)]
+	if !ok {
+		return "", false
+	}
+	return c.said.Text(), true
+}

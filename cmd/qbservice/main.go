@@ -4,6 +4,7 @@
 //
 //	qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
 //	qbservice stop [-data DIR]
+//	qbservice status [-data DIR] [-json]
 //	qbservice remove-data [-data DIR]
 //	qbservice account set [-data DIR] USER   (the password on standard input)
 //	qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
@@ -64,6 +65,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 const usageText = `Usage:
   qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
   qbservice stop [-data DIR]        (the service using that data folder)
+  qbservice status [-data DIR] [-json]   (running or not, the Web Connector's last call, the queue)
   qbservice remove-data [-data DIR] (stops it, then removes the folder)
   qbservice account set [-data DIR] USER   (the password as one line on standard input)
   qbservice qwc -user USER [-file-id {GUID}] [-url URL] [-name NAME] [-every MINUTES]
@@ -83,6 +85,8 @@ func command(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return stop(args[1:], stdout)
 	case args[0] == "remove-data":
 		return removeData(args[1:], stdout)
+	case args[0] == "status":
+		return status(args[1:], stdout)
 	case len(args) >= 2 && args[0] == "account" && args[1] == "set":
 		return accountSet(args[2:], stdin, stdout)
 	case args[0] == "qwc":

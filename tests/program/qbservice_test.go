@@ -191,6 +191,9 @@ func TestOneServicePerDataFolder(t *testing.T) {
 	if code, out := runExe(t, exe, nil, "", "stop", "-data", data); code != 0 || !strings.Contains(out, "No QuickBooks service was running") {
 		t.Fatalf("stop with nothing running: %d %q", code, out)
 	}
+	if code, out := runExe(t, exe, nil, "", "status", "-data", data); code != 0 || !strings.HasPrefix(out, "Not running.\nThe Web Connector has never called.\nQueue: 0\n") {
+		t.Fatalf("status with nothing running: %d %q", code, out)
+	}
 	if code, out := runExe(t, exe, nil, "", "stop", "-data", data, "now"); code != 2 || !strings.Contains(out, "Usage:") {
 		t.Fatalf("stop with an argument: %d %q", code, out)
 	}

@@ -19,6 +19,7 @@ import (
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
+	"qbsettings/qbservice/localstatus"
 )
 
 // installedSideBySide puts the built app and service in one folder, as the
@@ -70,6 +71,11 @@ func TestServiceSetUpFromTheCommandLine(t *testing.T) {
 			t.Fatalf("service setup: exit %d\n%s\nwant %q", code, out, want)
 		}
 	}
+	// Running, never called, nothing waiting.
+	if code, out := runExe(t, app, env, "", "service", "status"); code != 0 ||
+		!regexp.MustCompile(`(?s)^The QuickBooks service on this computer is running \(process \d+\)\.\nThe Web Connector has never called it\..*Nothing is waiting for QuickBooks\.\n$`).MatchString(out) {
+		t.Fatalf("service status before the Web Connector: exit %d\n%s", code, out)
+	}
 	keys := testkeys.Open(t)
 	ctx := context.Background()
 	account := secrets.Account{Profile: store.DefaultProfile, User: "procore-sync"}
@@ -113,6 +119,19 @@ func TestServiceSetUpFromTheCommandLine(t *testing.T) {
 	}
 
 	stopAutoRun()
+
+	// The Web Connector quiet, a refresh waits: status says when it last
+	// called, the company file, and the refresh in the queue.
+	post(t, url+"/v1/items/refresh", "", password)
+	code, out = runExe(t, app, env, "", "service", "status")
+	if code != 0 || !regexp.MustCompile(`(?s)The Web Connector last called at .*\nCompany file .*Summit Ridge Builders\.qbw in QuickBooks Desktop .*Waiting for QuickBooks \(1\):\n  refresh\tqueued\tqueued .*\tattempts 0\n$`).MatchString(out) {
+		t.Fatalf("service status with a refresh waiting: exit %d\n%s", code, out)
+	}
+	var status localstatus.Status
+	if code, out := runExe(t, app, env, "", "service", "status", "--json"); code != 0 || json.Unmarshal([]byte(out), &status) != nil ||
+		!status.Running || status.LastCall == nil || len(status.Queue) != 1 || status.Queue[0].Kind != "refresh" {
+		t.Fatalf("service status --json: exit %d\n%s", code, out)
+	}
 
 	// Again, with IT's own password and file: saved at once now, the FileID kept.
 	itFile := filepath.Join(dir, "it.qwc")
@@ -160,6 +179,9 @@ func TestServiceSetUpWithoutTheService(t *testing.T) {
 	}
 	if code, out := runExe(t, builtExecutable(t), env, "", "settings", "get", "--json"); code != 0 || !strings.Contains(out, `"revision": 0`) {
 		t.Fatalf("settings after a refused setup: %d %s", code, out)
+	}
+	if code, out := runExe(t, builtExecutable(t), env, "", "service", "status"); code != 1 || !strings.Contains(out, "The QuickBooks service is not installed on this computer") {
+		t.Fatalf("service status: exit %d\n%s", code, out)
 	}
 	if code, out := runExe(t, builtExecutable(t), env, "", "service", "setup", "extra"); code != 2 || !strings.Contains(out, "Usage: qbsettings service setup [--password-stdin] [--qwc FILE] [--profile ID] [--json]") {
 		t.Fatalf("service setup with an argument: %d %s", code, out)
