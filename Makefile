@@ -187,6 +187,8 @@ test-bootstrap: build $(SIMULATOR) $(QBSERVICE) $(QBWCEMU)
 	QBSETTINGS_DATA_DIR=$$data .ci/with-keyring .ci/bootstrap $(SIMULATOR) -- $(BINARY)
 	@data=$$(mktemp -d); trap 'rm -rf "$$data"' EXIT; \
 	QBSETTINGS_DATA_DIR=$$data .ci/with-keyring .ci/bootstrap-qbservice $(QBSERVICE) $(QBWCEMU) -- $(BINARY)
+	@data=$$(mktemp -d); trap 'rm -rf "$$data"' EXIT; \
+	QBSETTINGS_DATA_DIR=$$data .ci/with-keyring .ci/bootstrap-local $(QBWCEMU) -- $(BINARY)
 
 # The real binary in a real window under Xvfb.
 smoke: build $(SIMULATOR)
@@ -306,9 +308,10 @@ test-windows: wine-prefix
 	$(WINE_ENV) LC_ALL=en_GB.UTF-8 LANG=en_GB.UTF-8 QBSETTINGS_WANT_LOCALE=en-GB $(WIN_GO) go test -exec wine -count=1 ./backend/locale
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 
-# The installer under Wine: silent install, upgrade and uninstall.
-test-installer: windows wine-prefix $(SIMULATOR)
-	$(WINE_ENV) .ci/windows/test-installer build/bin/qbsettings-amd64-installer.exe $(SIMULATOR)
+# The installer under Wine: silent install, upgrade and uninstall, the
+# service beside the app, and IT's scripts with the installed program.
+test-installer: windows wine-prefix $(SIMULATOR) $(QBWCEMU)
+	$(WINE_ENV) .ci/windows/test-installer build/bin/qbsettings-amd64-installer.exe $(SIMULATOR) $(QBWCEMU)
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 
 clean:
