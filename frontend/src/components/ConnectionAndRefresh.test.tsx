@@ -89,6 +89,22 @@ describe("Test connection", () => {
     );
   });
 
+  it("drops the checklist once the values it tested change", async () => {
+    api.TestConnection.mockResolvedValue(
+      desktop.ConnectionTestResult.createFrom({
+        status: connected,
+        checks: [{ id: "service", label: "QuickBooks service", status: "pass", message: "The QuickBooks service answers." }],
+      }),
+    );
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(await screen.findByRole("list", { name: "Readiness of the integration" })).toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: /Service User/ }), "x");
+    expect(screen.queryByRole("list", { name: "Readiness of the integration" })).not.toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: /Service User/ }), "{Backspace}");
+    expect(screen.getByRole("list", { name: "Readiness of the integration" })).toBeInTheDocument();
+  });
+
   it("shows progress, can be canceled, then shows Connected with the company file", async () => {
     const answer = deferred<desktop.ConnectionTestResult>();
     api.TestConnection.mockReturnValue(answer.promise);

@@ -39,6 +39,7 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   savedInfo: { color: tokens.colorNeutralForeground2 },
+  pageFoot: { display: "flex", paddingBottom: tokens.spacingVerticalXXL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, "&[hidden]": { display: "none" } },
 });
 
@@ -80,7 +81,6 @@ export function SettingsPage({
         </h1>
         <ImportExport applySaved={form.applySaved} />
         <CompanyBar dirty={dirty} onChanged={() => onProfileChanged?.()} />
-        {localeInfo && <LanguagePicker info={localeInfo} dirty={dirty} onChanged={() => onLocaleChanged?.()} />}
       </header>
       <Tabs
         tabs={[
@@ -157,6 +157,13 @@ export function SettingsPage({
           </div>
         </footer>
       </form>
+      {/* Chosen once if ever: at the page's foot, out of the way of the
+          settings, last in the Tab order. */}
+      {localeInfo && (
+        <div className={styles.pageFoot}>
+          <LanguagePicker info={localeInfo} dirty={dirty} onChanged={() => onLocaleChanged?.()} />
+        </div>
+      )}
     </div>
   );
 }

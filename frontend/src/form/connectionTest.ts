@@ -9,7 +9,9 @@ import type { Saved } from "./saved";
 // useConnectionTest is Test connection: the values in the form checked
 // against the QuickBooks service without saving them, the readiness
 // checklist it found, and the certificate a self-signed service asks the
-// user to trust. A failure is the one problem it shows.
+// user to trust. A failure is the one problem it shows. The checklist and
+// the certificate are of the values tested: once those change, they are
+// dropped rather than shown beside values they do not describe.
 export function useConnectionTest(draft: Draft, saved: Saved) {
   const t = useT();
   const call = useGoCall();
@@ -17,6 +19,9 @@ export function useConnectionTest(draft: Draft, saved: Saved) {
   const [problem, setProblem] = useState("");
   const [certificate, setCertificate] = useState<desktop.CertificateInfo | null>(null);
   const [result, setResult] = useState<desktop.ConnectionTestResult | null>(null);
+  const [tested, setTested] = useState("");
+  const current = JSON.stringify(draft.input);
+  const stale = tested !== current;
 
   // test runs a test (or rebinds the company file, which tests after).
   const test = async (which: typeof connection.TestConnection = connection.TestConnection) => {
@@ -24,6 +29,7 @@ export function useConnectionTest(draft: Draft, saved: Saved) {
     setProblem("");
     setCertificate(null);
     setResult(null);
+    setTested(current);
     try {
       const a = await call(() => which(draft.input));
       if (a.failure !== undefined) return setProblem(a.failure);
@@ -58,8 +64,8 @@ export function useConnectionTest(draft: Draft, saved: Saved) {
   return {
     testing,
     problem,
-    certificate,
-    result,
+    certificate: stale ? null : certificate,
+    result: stale ? null : result,
     test: () => test(),
     cancel: () => void call(() => connection.CancelConnectionTest()),
     rebind: () => test(connection.RebindCompanyFile),
