@@ -1,12 +1,10 @@
 package program
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
@@ -36,22 +34,7 @@ func TestAppAgainstTheQuickBooksService(t *testing.T) {
 	})
 	wc := &qbwcemu.WebConnector{AppURL: url + "/qbwc", UserName: "procore-sync", Password: password, OwnerID: qwc.OwnerID,
 		FileID: qwc.NewFileID(), QuickBooks: qb}
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { // Auto-Run: a session every 300 ms
-		defer close(done)
-		for ctx.Err() == nil {
-			if _, err := wc.RunSession(ctx); err != nil && ctx.Err() == nil {
-				t.Errorf("web connector session: %v", err)
-				return
-			}
-			select {
-			case <-ctx.Done():
-			case <-time.After(300 * time.Millisecond):
-			}
-		}
-	}()
-	defer func() { stop(); <-done }()
+	autoRun(t, wc) // Auto-Run: a session every 300 ms
 
 	env := []string{"QBSETTINGS_DATA_DIR=" + filepath.Join(data, "app")}
 	for _, s := range []struct {
