@@ -228,6 +228,7 @@ screenshots: e2e
 	cp .artifacts/screens/update-refused.png docs/screenshot-errors.png
 	cp .artifacts/screens/dark-first-run.png docs/screenshot-dark.png
 	cp .artifacts/screens/certificate.png docs/screenshot-certificate.png
+	cp .artifacts/screens/local-steps.png docs/screenshot-local-service.png
 
 ## Windows -------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ var (
 	saidLocalNotStarted   = locale.Coded("app.localServiceNotStarted", "The QuickBooks service on this computer did not start. Sign out of Windows and in again, which starts it, then try again. If it keeps happening, ask your IT support to look at its log, qbservice.log, in its data folder.")
 	saidLocalNoAccount    = locale.Coded("app.localServiceNoAccount", "The QuickBooks service on this computer could not set up the company's account, so nothing was changed. Try again. If it keeps happening, ask your IT support to look at the app's log.")
 	saidLocalNoStatus     = locale.Coded("app.localServiceNoStatus", "The QuickBooks service on this computer could not say where it stands. Try again. If it keeps happening, ask your IT support to look at the app's log.")
+	saidLocalNoPassword   = locale.Coded("app.localServiceNoPassword", "No password for the QuickBooks service on this computer is kept for this company. Click Use the QuickBooks service on this computer again: it makes a new one.")
 	saidLocalNoQWC        = locale.Coded("app.localServiceNoQWC", "The file for the QuickBooks Web Connector could not be written to %s. Check that the folder exists and that you can write there, then try again.")
 )
 
@@ -166,4 +167,25 @@ func writeQWC(path string, data []byte) error {
 		return errors.Join(err, os.Remove(tmp))
 	}
 	return nil
+}
+
+// LocalServiceInstalled tells whether the QuickBooks service is installed
+// beside the app, so that the window can offer to set it up.
+func (s *Service) LocalServiceInstalled() bool { return s.local != nil && s.local.Installed() }
+
+// LocalServicePassword is the company's password for the service on this
+// computer, from the keychain, for the bookkeeper to paste into the Web
+// Connector; never shown, never logged.
+func (s *Service) LocalServicePassword(ctx context.Context, profile string) (string, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return "", err
+	}
+	pw, found, err := s.storedPassword(ctx, secrets.Account{Profile: profile, User: LocalServiceUser(profile)})
+	if err != nil {
+		return "", s.failure(profile, err, nothingCopied)
+	}
+	if !found {
+		return "", &UserError{Said: saidLocalNoPassword.With()}
+	}
+	return pw, nil
 }

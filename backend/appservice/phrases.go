@@ -85,4 +85,5 @@ var (
 	listNotChanged      = locale.Coded("app.listNotChanged", "The stored item list was not changed.")
 	companyFileNotBound = locale.Coded("app.companyFileNotBound", "The company file was not changed.")
 	companyNotRemoved   = locale.Coded("app.companyNotRemoved", "The company was not removed.")
+	nothingCopied       = locale.Coded("app.nothingCopied", "Nothing was copied.")
 )

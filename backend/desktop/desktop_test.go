@@ -27,6 +27,9 @@ type fakeWindow struct {
 	quits    int
 	shows    int
 	savePath string // what the save dialog answers
+	// What the app put on the clipboard, and the files it opened.
+	clipboard string
+	opened    []string
 }
 
 func (w *fakeWindow) EventsEmit(_ context.Context, name Event, _ ...any) {
@@ -36,6 +39,14 @@ func (w *fakeWindow) Quit(context.Context) { w.quits++ }
 func (w *fakeWindow) Show(context.Context) { w.shows++ }
 func (w *fakeWindow) SaveFileDialog(context.Context, string) (string, error) {
 	return w.savePath, nil
+}
+func (w *fakeWindow) ClipboardSetText(_ context.Context, text string) error {
+	w.clipboard = text
+	return nil
+}
+func (w *fakeWindow) OpenFile(path string) error {
+	w.opened = append(w.opened, path)
+	return nil
 }
 
 var ctx = context.Background()

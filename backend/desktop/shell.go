@@ -16,6 +16,7 @@ import (
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
+	"qbsettings/backend/localservice"
 	"qbsettings/backend/store"
 )
 
@@ -45,6 +46,10 @@ type Runtime interface {
 	Show(ctx context.Context)
 	// SaveFileDialog asks where to save a file; "" when the user cancels.
 	SaveFileDialog(ctx context.Context, defaultName string) (string, error)
+	// ClipboardSetText puts text on the system clipboard.
+	ClipboardSetText(ctx context.Context, text string) error
+	// OpenFile hands a file to the program the system opens it with.
+	OpenFile(path string) error
 }
 
 // WailsRuntime is the Wails runtime of the app's window.
@@ -66,6 +71,14 @@ func (WailsRuntime) SaveFileDialog(ctx context.Context, defaultName string) (str
 		Filters:         []runtime.FileFilter{{DisplayName: locale.T("Settings files (*.json)"), Pattern: "*.json"}},
 	})
 }
+
+// ClipboardSetText puts text on the system clipboard.
+func (WailsRuntime) ClipboardSetText(ctx context.Context, text string) error {
+	return runtime.ClipboardSetText(ctx, text)
+}
+
+// OpenFile hands the .qwc file to the Web Connector (on Windows).
+func (WailsRuntime) OpenFile(path string) error { return localservice.Open(path) }
 
 // Show brings the window to the front.
 func (WailsRuntime) Show(ctx context.Context) {
@@ -139,6 +152,7 @@ type Services struct {
 	Transfer   *Transfer
 	Sync       *Sync
 	Language   *Language
+	Local      *LocalService
 	shell      *shell
 }
 
@@ -149,12 +163,12 @@ func New(c Config) *Services {
 		sh.profile = store.DefaultProfile
 	}
 	return &Services{Form: &Form{sh}, Connection: &Connection{sh}, Companies: &Companies{sh}, History: &History{sh},
-		Transfer: &Transfer{sh}, Sync: &Sync{sh}, Language: &Language{sh}, shell: sh}
+		Transfer: &Transfer{sh}, Sync: &Sync{sh}, Language: &Language{sh}, Local: &LocalService{sh}, shell: sh}
 }
 
 // Bind lists the services for Wails to bind.
 func (s *Services) Bind() []any {
-	return []any{s.Form, s.Connection, s.Companies, s.History, s.Transfer, s.Sync, s.Language}
+	return []any{s.Form, s.Connection, s.Companies, s.History, s.Transfer, s.Sync, s.Language, s.Local}
 }
 
 // Startup is Wails' OnStartup: the window's context, for its runtime.

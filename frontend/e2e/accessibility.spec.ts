@@ -31,6 +31,7 @@ test("the whole form is reachable by keyboard in reading order, with visible foc
   // On first run the cursor starts in Service URL.
   await expect(field.url(page)).toBeFocused();
   const forward = [
+    "Use the QuickBooks service on this computer", // the service beside the app, instead of a URL
     "field-serviceUser",
     "field-password",
     "Test connection",

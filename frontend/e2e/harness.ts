@@ -236,6 +236,56 @@ export class QuickBooksService {
   }
 }
 
+// LocalServiceHome is the QuickBooks service on "this computer" for the
+// app to set up by itself (Use the QuickBooks service on this computer):
+// the app finds build/bin/qbservice beside it and starts it on a free port
+// (env, given to the app) with a data folder of its own. The Web Connector
+// is added later, from the file the app wrote, with the password it keeps.
+export class LocalServiceHome {
+  private webConnector?: ChildProcess;
+  private constructor(
+    private dir: string,
+    readonly url: string,
+  ) {}
+
+  static async make() {
+    const dir = mkdtempSync(path.join(tmpdir(), "local-service-e2e-"));
+    return new LocalServiceHome(dir, `http://localhost:${await freePort()}`);
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return { XDG_CONFIG_HOME: path.join(this.dir, "config"), QBSETTINGS_LOCAL_SERVICE_URL: this.url };
+  }
+
+  // password is the company's, read from the keychain as an administrator
+  // could (secret-tool), since the window never shows it. The keychain
+  // library keeps an item as JSON, its data in base64.
+  password(profile = "default", user = "procore-sync") {
+    const item = execFileSync("secret-tool", ["lookup", "profile", `profile ${profile}, user ${user}`], { encoding: "utf8" });
+    return Buffer.from((JSON.parse(item) as { Data: string }).Data, "base64").toString("utf8");
+  }
+
+  // addWebConnector adds the application of the .qwc file at qwcPath, with
+  // QuickBooks behind it (a Retainage Payable item among 50), on Auto-Run.
+  async addWebConnector(qwcPath: string, password: string) {
+    const { proc } = await started(
+      WEB_CONNECTOR_BINARY,
+      ["-qwc", qwcPath, "-items", "50", "-every", "1s"],
+      process.env,
+      (out) => out.includes("session 1:"),
+      "the emulated Web Connector",
+      password + "\n",
+    );
+    this.webConnector = proc;
+  }
+
+  async stop() {
+    if (this.webConnector) await stop(this.webConnector);
+    execFileSync(SERVICE_BINARY, ["stop"], { env: { ...process.env, ...this.env } });
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

@@ -5,7 +5,7 @@ import net from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkA11y } from "./a11y";
-import { QuickBooksService, Simulator, expect, open, test } from "./harness";
+import { LocalServiceHome, QuickBooksService, Simulator, expect, open, test } from "./harness";
 import {
   button,
   failureShown,
@@ -702,4 +702,53 @@ test("17. QuickBooks' own faults through the Web Connector: each said with its n
   await qbservice.setQuickBooks({});
   await testConnection(page);
   await statusIs(page, true);
+});
+
+test("18. first run through the QuickBooks service on this computer: set up at a click, the Web Connector added from the file it wrote, then connected, refreshed, saved", async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const local = await LocalServiceHome.make();
+  try {
+    app.env = local.env;
+    await app.restart();
+    await open(page);
+    const offer = button(page, "Use the QuickBooks service on this computer");
+    await expect(offer).toBeVisible();
+    await checkA11y(page, "local-offer");
+    await offer.click();
+
+    // Service URL and User filled in; the password kept in the keychain only.
+    const panel = page.getByRole("region", { name: "Connect the QuickBooks Web Connector" });
+    await expect(panel).toContainText("Waiting for the Web Connector's first call…");
+    await expect(field.url(page)).toHaveValue(local.url);
+    await expect(field.user(page)).toHaveValue("procore-sync");
+    await expect(page.getByText("A password is stored in this computer's keychain.")).toBeVisible();
+    await expect(offer).toHaveCount(0);
+    await panel.getByRole("button", { name: "Copy password" }).click();
+    await expect(panel).toContainText("The password is on the clipboard.");
+    const password = local.password();
+    expect(password.length).toBeGreaterThanOrEqual(32);
+    expect(await page.content(), "the password is never on the page").not.toContain(password);
+    await checkA11y(page, "local-steps");
+
+    // The Web Connector, added from the file the app wrote, calls; the
+    // window moves on by itself and offers Refresh list.
+    const qwcPath = (await panel.getByText(/\.qwc$/).textContent()) ?? "";
+    expect(qwcPath).toContain(app.dataDir);
+    await local.addWebConnector(qwcPath, password);
+    await expect(panel).toContainText(/The Web Connector called at .*Company file: .*Summit Ridge Builders\.qbw\./, { timeout: 20_000 });
+    await panel.getByRole("button", { name: "Refresh list" }).click();
+    await expect(panel).toContainText(/The list was refreshed from QuickBooks: \d+ items\./, { timeout: 30_000 });
+    await pickItem(page, "Retainage Pay", "Retainage Payable");
+    await update(page);
+    await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+    await testConnection(page);
+    await statusIs(page, true);
+    await checkA11y(page, "local-connected");
+    expect(app.logged(password), "the log holds the password").toEqual([]);
+  } finally {
+    await local.stop();
+  }
 });

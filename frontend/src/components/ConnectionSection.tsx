@@ -3,9 +3,11 @@ import { Button, LinkButton } from "../ui/Button";
 import { TextInput } from "../ui/TextInput";
 import { useTypography } from "../ui/typography";
 import { useT } from "../i18n";
-import { settings } from "../../wailsjs/go/models";
+import { desktop, settings } from "../../wailsjs/go/models";
 import { fieldId, type Draft } from "../form/draft";
 import type { Saved } from "../form/saved";
+import type { Refreshed } from "../form/items";
+import { LocalServiceSetup } from "./LocalServiceSetup";
 import { ConnectionStatusPanel } from "./ConnectionStatusPanel";
 import { useSpec } from "../fields";
 import { Section } from "./Section";
@@ -18,9 +20,22 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-// ConnectionSection is where the service is and how to sign in, and the
-// Status with Test connection; send sends the saved settings.
-export function ConnectionSection({ draft, saved, send }: { draft: Draft; saved: Saved; send: () => Promise<void> }) {
+// ConnectionSection is where the service is and how to sign in (or the
+// service on this computer, set up at a click), and the Status with Test
+// connection; send sends the saved settings.
+export function ConnectionSection({
+  draft,
+  saved,
+  send,
+  applySaved,
+  refreshed,
+}: {
+  draft: Draft;
+  saved: Saved;
+  send: () => Promise<void>;
+  applySaved: (state: desktop.FormState, done: string) => Promise<void>;
+  refreshed: Refreshed;
+}) {
   const styles = useStyles();
   const t = useT();
   const { values, setValue, errors } = draft;
@@ -41,6 +56,7 @@ export function ConnectionSection({ draft, saved, send }: { draft: Draft; saved:
           autoFocus={saved.state.revision === 0 && values.serviceUrl === ""}
         />
       </SettingField>
+      <LocalServiceSetup draft={draft} applySaved={applySaved} refreshed={refreshed} />
       <SettingField field={settings.Field.ServiceUser} errors={errors}>
         <TextInput
           value={values.serviceUser}

@@ -128,7 +128,13 @@ export function SettingsPage({
         )}
         <ServiceSyncPanel serviceSync={state.serviceSync} actions={form.sync} dirty={dirty} />
         <ErrorSummary errors={draft.errors} refusedOnly={draft.refusedOnly} />
-        <ConnectionSection draft={draft} saved={saved} send={() => form.sync.send()} />
+        <ConnectionSection
+          draft={draft}
+          saved={saved}
+          send={() => form.sync.send()}
+          applySaved={form.applySaved}
+          refreshed={form.itemsRefreshed}
+        />
         <GeneralSection draft={draft} saved={state} refreshed={form.itemsRefreshed} />
         <footer className={styles.footer}>
           <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>

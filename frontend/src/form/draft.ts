@@ -159,6 +159,16 @@ export function useDraft(saved: desktop.FormState, onFailure: (text: string) => 
       touch(settings.Field.RetainageItem);
     },
     reset,
+    // takeLocalService fills in the QuickBooks service this computer set
+    // up; its password is in the keychain already, so the box closes.
+    takeLocalService: (serviceUrl: string, serviceUser: string) => {
+      setValues((v) => ({ ...v, serviceUrl, serviceUser }));
+      setPasswordOpen(false);
+      setPassword("");
+      touch(settings.Field.ServiceUrl);
+      touch(settings.Field.ServiceUser);
+      onEdit();
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type * as Connection from "../../wailsjs/go/desktop/Connection";
 import type * as Form from "../../wailsjs/go/desktop/Form";
 import type * as HistoryService from "../../wailsjs/go/desktop/History";
 import type * as Language from "../../wailsjs/go/desktop/Language";
+import type * as LocalService from "../../wailsjs/go/desktop/LocalService";
 import type * as Sync from "../../wailsjs/go/desktop/Sync";
 import type * as Transfer from "../../wailsjs/go/desktop/Transfer";
 
@@ -45,6 +46,11 @@ export const SendSettings = vi.fn<typeof Sync.SendSettings>(() =>
   Promise.resolve(desktop.SendResult.createFrom({ sync: serviceSync(), error: "" })),
 );
 export const TakeServiceSettings = vi.fn<typeof Sync.TakeServiceSettings>();
+// No QuickBooks service beside the app unless a test says otherwise.
+export const Offer = vi.fn<typeof LocalService.Offer>(() => Promise.resolve(desktop.LocalOffer.createFrom({ available: false })));
+export const SetUp = vi.fn<typeof LocalService.SetUp>();
+export const CopyPassword = vi.fn<typeof LocalService.CopyPassword>();
+export const WebConnector = vi.fn<typeof LocalService.WebConnector>();
 // US English, following the system, unless a test says otherwise.
 const localeInfo = desktop.LocaleInfo.createFrom({
   inUse: "en-US",
