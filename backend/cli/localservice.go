@@ -107,11 +107,7 @@ func (in *serviceStatus) run(ctx context.Context, c *call) error {
 			locale.Fprintf(c.Stdout, "Company file %s in %s.\n", st.CompanyFile, st.Product)
 		}
 		if st.HResult != "" {
-			words, ok := quickbooks.HResultWords(st.HResult)
-			if !ok {
-				words = st.Message
-			}
-			locale.Fprintf(c.Stdout, "QuickBooks could not be reached then (%s): %s\n", st.HResult, words)
+			locale.Fprintf(c.Stdout, "QuickBooks could not be reached then (%s): %s\n", st.HResult, quickbooks.HResultWords(st.HResult, st.Message))
 		}
 	}
 	if len(st.Queue) == 0 {

@@ -102,11 +102,7 @@ func (l *LocalService) WebConnector() WebConnectorState {
 			out.LastCall = st.LastCall.UTC().Format("2006-01-02T15:04:05Z07:00")
 		}
 		if st.HResult != "" {
-			words, ok := quickbooks.HResultWords(st.HResult)
-			if !ok {
-				words = st.Message
-			}
-			out.QuickBooks = words
+			out.QuickBooks = quickbooks.HResultWords(st.HResult, st.Message)
 		}
 		return out
 	})

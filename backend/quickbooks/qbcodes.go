@@ -67,12 +67,12 @@ func normalizeHResult(h string) string {
 	return fmt.Sprintf("0x%08X", v)
 }
 
-// HResultWords are the words for QuickBooks' HRESULT h, in the language in
-// use; ok is false for a code this client does not know.
-func HResultWords(h string) (words string, ok bool) {
-	c, ok := hresults[normalizeHResult(h)]
-	if !ok {
-		return "", false
+// HResultWords are the words for QuickBooks' HRESULT h in the language in
+// use, or message (QuickBooks' own, as the service passed it on) for a code
+// this client does not know.
+func HResultWords(h, message string) string {
+	if c, ok := hresults[normalizeHResult(h)]; ok {
+		return c.said.Text()
 	}
-	return c.said.Text(), true
+	return message
 }
