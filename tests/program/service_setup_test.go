@@ -204,9 +204,13 @@ func assertNoPasswordIn(t *testing.T, dir, password string) {
 }
 
 // autoRun has the Web Connector call every 300 ms until stopped or the
-// test ends.
+// test ends. It returns once the first call is over, so that the service
+// has met QuickBooks before the test goes on.
 func autoRun(t *testing.T, wc *qbwcemu.WebConnector) (stop func()) {
 	t.Helper()
+	if _, err := wc.RunSession(context.Background()); err != nil {
+		t.Fatalf("the Web Connector's first session: %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
