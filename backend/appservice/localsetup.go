@@ -18,12 +18,13 @@ import (
 
 // Why the QuickBooks service on this computer could not be set up.
 var (
-	saidLocalNotInstalled = locale.Coded("app.localServiceNotInstalled", "The QuickBooks service is not installed on this computer, so it cannot be set up from here. Install QuickBooks Integration Settings again on the computer where QuickBooks runs, or enter the Service URL of a QuickBooks service by hand.")
-	saidLocalNotStarted   = locale.Coded("app.localServiceNotStarted", "The QuickBooks service on this computer did not start. Sign out of Windows and in again, which starts it, then try again. If it keeps happening, ask your IT support to look at its log, qbservice.log, in its data folder.")
-	saidLocalNoAccount    = locale.Coded("app.localServiceNoAccount", "The QuickBooks service on this computer could not set up the company's account, so nothing was changed. Try again. If it keeps happening, ask your IT support to look at the app's log.")
-	saidLocalNoStatus     = locale.Coded("app.localServiceNoStatus", "The QuickBooks service on this computer could not say where it stands. Try again. If it keeps happening, ask your IT support to look at the app's log.")
-	saidLocalNoPassword   = locale.Coded("app.localServiceNoPassword", "No password for the QuickBooks service on this computer is kept for this company. Click Use the QuickBooks service on this computer again: it makes a new one.")
-	saidLocalNoQWC        = locale.Coded("app.localServiceNoQWC", "The file for the QuickBooks Web Connector could not be written to %s. Check that the folder exists and that you can write there, then try again.")
+	saidLocalNotInstalled   = locale.Coded("app.localServiceNotInstalled", "The QuickBooks service is not installed on this computer, so it cannot be set up from here. Install QuickBooks Integration Settings again on the computer where QuickBooks runs, or enter the Service URL of a QuickBooks service by hand.")
+	saidLocalNotStarted     = locale.Coded("app.localServiceNotStarted", "The QuickBooks service on this computer did not start. Sign out of Windows and in again, which starts it, then try again. If it keeps happening, ask your IT support to look at its log, qbservice.log, in its data folder.")
+	saidLocalNoAccount      = locale.Coded("app.localServiceNoAccount", "The QuickBooks service on this computer could not set up the company's account, so nothing was changed. Try again. If it keeps happening, ask your IT support to look at the app's log.")
+	saidLocalNoStatus       = locale.Coded("app.localServiceNoStatus", "The QuickBooks service on this computer could not say where it stands. Try again. If it keeps happening, ask your IT support to look at the app's log.")
+	saidLocalNoPassword     = locale.Coded("app.localServiceNoPassword", "No password for the QuickBooks service on this computer is kept for this company. Click Use the QuickBooks service on this computer again: it makes a new one.")
+	saidLocalPasswordLength = locale.Coded("app.localServicePasswordLength", "The QuickBooks service on this computer needs a password of %d to %d bytes.")
+	saidLocalNoQWC          = locale.Coded("app.localServiceNoQWC", "The file for the QuickBooks Web Connector could not be written to %s. Check that the folder exists and that you can write there, then try again.")
 )
 
 // LocalSetup is what setting up the QuickBooks service on this computer
@@ -91,6 +92,10 @@ func (s *Service) SetUpLocalService(ctx context.Context, profile, qwcPath, passw
 		settings.FieldPassword); len(problems) > 0 {
 		return LocalSetup{FieldErrors: problems}, nil
 	}
+	if n := len(password); n < localservice.MinPasswordBytes || n > localservice.MaxPasswordBytes {
+		return LocalSetup{FieldErrors: []settings.FieldError{{Field: settings.FieldPassword,
+			Message: saidLocalPasswordLength.Text(localservice.MinPasswordBytes, localservice.MaxPasswordBytes)}}}, nil
+	}
 	if qwcPath == "" {
 		qwcPath = s.DefaultQWCPath(profile)
 	}
@@ -98,23 +103,26 @@ func (s *Service) SetUpLocalService(ctx context.Context, profile, qwcPath, passw
 	if err != nil {
 		return LocalSetup{}, fmt.Errorf("the .qwc file: %w", err) // the name and user are the app's own
 	}
-	if err := s.local.SetAccount(ctx, user, password); err != nil {
-		s.log.Error("local service account not set", "profile", profile, "err", err)
-		return LocalSetup{}, &UserError{Said: saidLocalNoAccount.With(), Cause: err}
-	}
+	// What can fail without changing the account comes first: the
+	// keychain opened, the file written (it holds no secret). Then the
+	// service's password and the keychain's change together.
 	keys, err := s.keychain(ctx)
 	if err != nil {
 		return LocalSetup{}, s.failure(profile, err, nothingSaved)
+	}
+	if err := writeQWC(qwcPath, qwc); err != nil {
+		s.log.Error("qwc not written", "path", qwcPath, "err", err)
+		return LocalSetup{}, &UserError{Said: saidLocalNoQWC.With(qwcPath), Cause: err}
+	}
+	if err := s.local.SetAccount(ctx, user, password); err != nil {
+		s.log.Error("local service account not set", "profile", profile, "err", err)
+		return LocalSetup{}, &UserError{Said: saidLocalNoAccount.With(), Cause: err}
 	}
 	acct := secrets.Account{Profile: profile, User: user}
 	if err := keys.Set(ctx, acct, password); err != nil {
 		return LocalSetup{}, s.keychainFailure(profile, err, nothingSaved)
 	}
 	s.setStored(acct, true)
-	if err := writeQWC(qwcPath, qwc); err != nil {
-		s.log.Error("qwc not written", "path", qwcPath, "err", err)
-		return LocalSetup{}, &UserError{Said: saidLocalNoQWC.With(qwcPath), Cause: err}
-	}
 	s.log.Info("local service set up", "profile", profile, "user", user, "qwc", qwcPath)
 
 	out := LocalSetup{ServiceURL: s.local.URL, ServiceUser: user, QWCPath: qwcPath}

@@ -29,6 +29,13 @@ import (
 	"qbsettings/qbservice/qwc"
 )
 
+// The service's rule for an account's password (qbservice/accounts, whose
+// test keeps the two in step): bcrypt reads at most 72 bytes.
+const (
+	MinPasswordBytes = 12
+	MaxPasswordBytes = 72
+)
+
 // URL is the installed service's address, the Service URL it is set up with.
 const URL = "http://" + qwc.DefaultAddr
 

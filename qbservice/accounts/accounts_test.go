@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"qbsettings/backend/localservice"
 	"qbsettings/internal/testdir"
 	"qbsettings/qbservice/servicedb"
 )
@@ -113,4 +114,12 @@ func equal(a, b []time.Duration) bool {
 		}
 	}
 	return true
+}
+
+// The app checks a password for the service on its computer by the same
+// rule before it sends it.
+func TestTheAppKnowsThePasswordRule(t *testing.T) {
+	if localservice.MinPasswordBytes != MinPasswordBytes || localservice.MaxPasswordBytes != MaxPasswordBytes {
+		t.Fatalf("localservice says %d to %d bytes, the service %d to %d", localservice.MinPasswordBytes, localservice.MaxPasswordBytes, MinPasswordBytes, MaxPasswordBytes)
+	}
 }

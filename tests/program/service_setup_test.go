@@ -59,6 +59,20 @@ func TestServiceSetUpFromTheCommandLine(t *testing.T) {
 		localservice.URLVariable + "=" + url}
 	t.Cleanup(func() { runExe(t, filepath.Join(dir, "programs", "qbservice"), env, "", "stop") })
 
+	// Refused before anything changes: a password the service would not
+	// take, a file that cannot be written.
+	if code, out := runExe(t, app, env, "short\n", "service", "setup", "--password-stdin"); code != 1 ||
+		out != "Service Password: The QuickBooks service on this computer needs a password of 12 to 72 bytes.\nNothing was set up.\n" {
+		t.Fatalf("a short password: exit %d\n%s", code, out)
+	}
+	if code, out := runExe(t, app, env, "", "service", "setup", "--qwc", filepath.Join(dir, "no such folder", "x.qwc")); code != 1 ||
+		!strings.Contains(out, "could not be written") {
+		t.Fatalf("an unwritable .qwc: exit %d\n%s", code, out)
+	}
+	if _, found, _ := testkeys.Open(t).Get(context.Background(), secrets.Account{Profile: store.DefaultProfile, User: "procore-sync"}); found {
+		t.Fatal("a refused setup left a password in the keychain")
+	}
+
 	code, out := runExe(t, app, env, "", "service", "setup")
 	qwcPath := filepath.Join(dir, "app", "QuickBooks Integration Settings - default.qwc")
 	for _, want := range []string{
