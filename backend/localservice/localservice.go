@@ -136,15 +136,8 @@ func (s Service) Ensure(ctx context.Context) error {
 
 // SetAccount gives user the password in the service, replacing any it had.
 func (s Service) SetAccount(ctx context.Context, user, password string) error {
-	if !s.Installed() {
-		return fmt.Errorf("%w (looked for %s)", ErrNotInstalled, s.Program)
-	}
-	cmd := exec.CommandContext(ctx, s.Program, "account", "set", user) //nolint:gosec // its own program; the user name is checked there
-	cmd.Stdin = strings.NewReader(password + "\n")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%w: %w: %s", ErrAccountNotSet, err, strings.TrimSpace(out.String()))
+	if _, err := s.run(ctx, password+"\n", "account", "set", user); err != nil {
+		return fmt.Errorf("%w: %w", ErrAccountNotSet, err)
 	}
 	return nil
 }
@@ -155,20 +148,31 @@ var ErrStatusUnread = errors.New("the QuickBooks service's status could not be r
 // Status is where the service stands: running or not, the Web Connector's
 // last call, the queue (its `status -json`, read from its data folder).
 func (s Service) Status(ctx context.Context) (localstatus.Status, error) {
-	if !s.Installed() {
-		return localstatus.Status{}, fmt.Errorf("%w (looked for %s)", ErrNotInstalled, s.Program)
-	}
-	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, s.Program, "status", "-json") //nolint:gosec // its own program
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return localstatus.Status{}, fmt.Errorf("%w: %w: %s", ErrStatusUnread, err, strings.TrimSpace(stderr.String()))
+	out, err := s.run(ctx, "", "status", "-json")
+	if err != nil {
+		return localstatus.Status{}, fmt.Errorf("%w: %w", ErrStatusUnread, err)
 	}
 	var st localstatus.Status
-	if err := json.Unmarshal(stdout.Bytes(), &st); err != nil {
+	if err := json.Unmarshal(out, &st); err != nil {
 		return localstatus.Status{}, fmt.Errorf("%w: %w", ErrStatusUnread, err)
 	}
 	return st, nil
+}
+
+// run runs the service's program with args, stdin on its standard input,
+// and returns its standard output; a failure carries what it said on
+// standard error, for the log.
+func (s Service) run(ctx context.Context, stdin string, args ...string) ([]byte, error) {
+	if !s.Installed() {
+		return nil, fmt.Errorf("%w (looked for %s)", ErrNotInstalled, s.Program)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, s.Program, args...) //nolint:gosec // the service's own program, beside the app
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(stdin), &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("%w: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return stdout.Bytes(), nil
 }
 
 // NewPassword is a strong random password for the service's account: 32
