@@ -44,11 +44,11 @@ func status(args []string, stdout io.Writer) error {
 
 func readStatus(ctx context.Context, data string) (localstatus.Status, error) {
 	st := localstatus.Status{Queue: []localstatus.Job{}}
-	if l, err := instance.Acquire(data); err == nil {
-		_ = l.Release()
-	} else if running := (*instance.RunningError)(nil); errors.As(err, &running) {
-		st.Running, st.PID = true, running.PID
+	pid, held, err := instance.Holder(data)
+	if err != nil {
+		return st, fmt.Errorf("the service's data folder could not be read: %w", err)
 	}
+	st.Running, st.PID = held, pid
 	if _, err := os.Stat(filepath.Join(data, servicedb.FileName)); errors.Is(err, os.ErrNotExist) {
 		return st, nil // never ran here: nothing called, nothing queued
 	}

@@ -24,6 +24,11 @@ func stop(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	return stopAt(data, stdout)
+}
+
+// stopAt stops the service that uses data, and says which, or that none did.
+func stopAt(data string, stdout io.Writer) error {
 	ctx, cancel := context.WithTimeout(context.Background(), stopWithin)
 	defer cancel()
 	pid, err := instance.Stop(ctx, data)
@@ -42,10 +47,13 @@ func stop(args []string, stdout io.Writer) error {
 // its queue, the item list and its log. The uninstaller runs it only when
 // asked to remove the user's data.
 func removeData(args []string, stdout io.Writer) error {
-	if err := stop(args, io.Discard); err != nil {
+	data, err := dataOnly("remove-data", args)
+	if err != nil {
 		return err
 	}
-	data, _ := dataOnly("remove-data", args)                     // checked by stop
+	if err := stopAt(data, io.Discard); err != nil {
+		return err
+	}
 	if _, err := os.Stat(data); errors.Is(err, os.ErrNotExist) { //nolint:gosec // the data folder its operator named
 		fmt.Fprintf(stdout, "The QuickBooks service has no data folder at %s: nothing to remove.\n", data)
 		return nil

@@ -69,27 +69,39 @@ func (l *Lock) Release() error {
 	return l.f.Close() // closing the file releases the lock
 }
 
+// Holder tells whether a process holds dir now, and which. It only looks:
+// the lock file is neither made nor written, so a status or a stop leaves
+// the folder as it found it.
+func Holder(dir string) (pid int, held bool, err error) {
+	f, err := os.OpenFile(filepath.Join(dir, FileName), os.O_RDWR, 0) //nolint:gosec // the service's own data folder
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, false, nil // nothing ever ran there
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("open the lock file: %w", err)
+	}
+	defer f.Close() // releases the lock if this look took it
+	free, err := tryLock(f)
+	if err != nil || free {
+		return 0, false, err
+	}
+	return readPID(f), true, nil
+}
+
 // Stop ends the service that holds dir, if any, and waits until the folder
 // is free. It returns the stopped process's ID, or 0 when none was running.
 // It is asked to end, and killed if it has not within a few seconds: the
 // service keeps its work safe when killed (its queue is in SQLite, written
 // before it is acted on).
 func Stop(ctx context.Context, dir string) (int, error) {
-	l, err := Acquire(dir)
-	if err == nil {
-		return 0, l.Release()
-	}
-	var running *RunningError
-	if !errors.As(err, &running) {
-		if errors.Is(err, os.ErrNotExist) {
-			return 0, nil // no data folder: nothing ever ran there
-		}
+	pid, held, err := Holder(dir)
+	if err != nil || !held {
 		return 0, err
 	}
-	if running.PID <= 0 {
+	if pid <= 0 {
 		return 0, fmt.Errorf("%w, but its process ID is not known", ErrRunning)
 	}
-	p, err := os.FindProcess(running.PID)
+	p, err := os.FindProcess(pid)
 	if err == nil {
 		_ = askToEnd(p) // it may have ended by itself meanwhile; the lock decides below
 	}
@@ -99,16 +111,16 @@ func Stop(ctx context.Context, dir string) (int, error) {
 			_ = p.Kill()
 			p = nil
 		}
-		l, err := Acquire(dir)
-		if err == nil {
-			return running.PID, l.Release()
-		}
-		if !errors.Is(err, ErrRunning) {
+		_, held, err := Holder(dir)
+		if err != nil {
 			return 0, err
+		}
+		if !held {
+			return pid, nil
 		}
 		select {
 		case <-ctx.Done():
-			return 0, fmt.Errorf("process %d did not end: %w", running.PID, ctx.Err())
+			return 0, fmt.Errorf("process %d did not end: %w", pid, ctx.Err())
 		case <-time.After(50 * time.Millisecond):
 		}
 	}

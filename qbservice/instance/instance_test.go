@@ -151,3 +151,21 @@ func TestStopGivesUpWhenTold(t *testing.T) {
 		t.Fatalf("stop: %v", err)
 	}
 }
+
+// Holder only looks: no lock file is made in a folder nothing ran in, and
+// the holder's process ID is read, not replaced.
+func TestHolderOnlyLooks(t *testing.T) {
+	dir := testdir.New(t)
+	if pid, held, err := Holder(dir); pid != 0 || held || err != nil {
+		t.Fatalf("an unused folder: %d %v %v", pid, held, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, FileName)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a look made the lock file: %v", err)
+	}
+	cmd := holder(t, dir, false)
+	for range 2 {
+		if pid, held, err := Holder(dir); pid != cmd.Process.Pid || !held || err != nil {
+			t.Fatalf("held by %d: %d %v %v", cmd.Process.Pid, pid, held, err)
+		}
+	}
+}
