@@ -1,6 +1,9 @@
 package appservice
 
 import (
+	"slices"
+	"time"
+
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
@@ -14,6 +17,7 @@ type CheckID string
 const (
 	CheckService       CheckID = "service"       // the QuickBooks service answers at the Service URL
 	CheckSignIn        CheckID = "signIn"        // it accepts the Service User and Password
+	CheckWebConnector  CheckID = "webConnector"  // the QuickBooks Web Connector calls it (a service reached through it)
 	CheckQuickBooks    CheckID = "quickbooks"    // QuickBooks is running and ready for the integration
 	CheckCompanyFile   CheckID = "companyFile"   // the company file is open
 	CheckFileMode      CheckID = "fileMode"      // the file's mode lets the sync work beside the bookkeeper
@@ -25,6 +29,7 @@ const (
 var checkLabels = map[CheckID]locale.Key{
 	CheckService:       locale.Message("QuickBooks service"),
 	CheckSignIn:        locale.Message("Sign-in"),
+	CheckWebConnector:  locale.Message("QuickBooks Web Connector"),
 	CheckQuickBooks:    locale.Message("QuickBooks"),
 	CheckCompanyFile:   locale.Message("Company file"),
 	CheckFileMode:      locale.Message("File mode"),
@@ -71,19 +76,28 @@ const (
 
 // readiness is the checklist of a connection test: health's answer (or
 // the failure instead of it), the retainage item against the stored list,
-// and whether the service runs with the saved settings.
-func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check) []Check {
-	checks := make([]Check, 0, 6)
+// and whether the service runs with the saved settings. The Web Connector
+// has a line when the service says it is reached through one (now words
+// how long ago it called).
+func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check, now time.Time) []Check {
+	checks := make([]Check, 0, 8)
 	add := func(id CheckID, status CheckStatus, said locale.Said) {
 		checks = append(checks, Check{ID: id, Status: status, Said: said})
+	}
+	wc := health.WebConnector
+	if failure != nil {
+		wc = failure.WebConnector
+	}
+	chain := []CheckID{CheckService, CheckSignIn, CheckQuickBooks, CheckCompanyFile, CheckFileMode}
+	if wc != nil || failure != nil && failure.Kind == quickbooks.KindWebConnector {
+		chain = slices.Insert(chain, 2, CheckWebConnector)
 	}
 	// failedAt is the first link the failure breaks; those before it hold,
 	// those after it were not checked.
 	failedAt := -1
 	if failure != nil {
-		failedAt = linkOf(failure.Kind)
+		failedAt = slices.Index(chain, linkOf(failure.Kind))
 	}
-	chain := []CheckID{CheckService, CheckSignIn, CheckQuickBooks, CheckCompanyFile, CheckFileMode}
 	passed := map[CheckID]locale.Said{
 		CheckService:     saidServiceAnswers.With(),
 		CheckSignIn:      saidSignInAccepted.With(),
@@ -100,6 +114,8 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 			checks = append(checks, check)
 		case failure != nil && i > failedAt:
 			add(id, CheckSkipped, saidNotChecked.With())
+		case id == CheckWebConnector:
+			checks = append(checks, webConnectorCheck(*wc, now))
 		case id == CheckFileMode:
 			checks = append(checks, fileModeCheck(health.QBFileMode))
 		default:
@@ -114,17 +130,30 @@ func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.
 }
 
 // linkOf says which link of the chain a failure breaks.
-func linkOf(k quickbooks.Kind) int {
+func linkOf(k quickbooks.Kind) CheckID {
 	switch k {
 	case quickbooks.KindUnauthorized:
-		return 1
+		return CheckSignIn
+	case quickbooks.KindWebConnector:
+		return CheckWebConnector
 	case quickbooks.KindQuickBooksNotReady, quickbooks.KindQuickBooksBusy, quickbooks.KindQuickBooksRefused, quickbooks.KindServiceError:
-		return 2
+		return CheckQuickBooks
 	case quickbooks.KindCompanyFile, quickbooks.KindWrongCompanyFile:
-		return 3
+		return CheckCompanyFile
 	default: // the service itself: not found, refused, timed out, untrusted, not a QuickBooks service
-		return 0
+		return CheckService
 	}
+}
+
+// webConnectorCheck says when the Web Connector last called, and warns
+// when the service had to stop its last session (what it told the Web
+// Connector through getLastError).
+func webConnectorCheck(wc quickbooks.WebConnector, now time.Time) Check {
+	said, problem := quickbooks.WebConnectorCalled(wc, now)
+	if problem {
+		return Check{ID: CheckWebConnector, Status: CheckWarning, Said: said}
+	}
+	return Check{ID: CheckWebConnector, Status: CheckPass, Said: said}
 }
 
 func fileModeCheck(mode string) Check {

@@ -47,17 +47,17 @@ func TestReadinessChecklist(t *testing.T) {
 		says  string // part of the failing (or warning) line's message
 	}{
 		{"all ready", nil, ready,
-			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=pass retainageItem=pass settings=warning", "active Service item"},
+			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass fileMode=pass retainageItem=pass settings=warning", "active Service item"},
 		{"wrong password", nil, qb.connection("wrong"),
 			"service=pass signIn=fail quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "did not accept"},
 		{"a dialog open in QuickBooks", func(q *qbwcemu.QuickBooks) { q.Failing = qbwcemu.HResultDialog }, ready,
-			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Close the dialog"},
+			"service=pass signIn=pass webConnector=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Close the dialog"},
 		{"never authorized", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultNotPermitted }, ready,
-			"service=pass signIn=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Integrated Applications"},
+			"service=pass signIn=pass webConnector=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Yes, always; allow access even if QuickBooks is not running"},
 		{"another company file open", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultOtherFile }, ready,
-			"service=pass signIn=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass settings=skipped", "different company file"},
+			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass settings=skipped", "different company file"},
 		{"single-user mode", func(q *qbwcemu.QuickBooks) { q.FileMode = quickbooks.FileModeSingleUser }, ready,
-			"service=pass signIn=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass settings=warning", "Switch to Multi-user Mode"},
+			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass settings=warning", "Switch to Multi-user Mode"},
 		{"no service there", nil, connectionTo("http://127.0.0.1:1", qbservicetest.Password),
 			"service=fail signIn=skipped quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Nothing is accepting connections"},
 	}
@@ -81,6 +81,64 @@ func TestReadinessChecklist(t *testing.T) {
 			t.Errorf("%s: no line says %q: %+v", tc.name, tc.says, res.Checks)
 		}
 	}
+}
+
+// A service reached through the QuickBooks Web Connector has a line for
+// it: never called, its password refused, quiet for an hour, the last
+// session stopped by the service (what getLastError told it), and calling.
+// Each says what to do in the Web Connector, and how long it has been.
+func TestReadinessFollowsTheWebConnector(t *testing.T) {
+	f := newFixture(t)
+	qb := quickBooksService{qbservicetest.Start(t, []qbwcemu.Item{{
+		Kind: retainage.Type, ListID: retainage.ListID, Name: retainage.FullName, FullName: retainage.FullName, IsActive: true, EditSequence: "1",
+	}}, qbservicetest.Options{Contract: true})}
+	line := func(name, wantChain string, status CheckStatus, says ...string) {
+		t.Helper()
+		res, errs, err := f.svc.TestConnection(ctx, f.profile, qb.connection(qbservicetest.Password))
+		if err != nil || len(errs) > 0 {
+			t.Fatalf("%s: %v %v", name, errs, err)
+		}
+		if got := statuses(res.Checks); !strings.HasPrefix(got, wantChain) {
+			t.Errorf("%s:\n got %s\nwant %s…", name, got, wantChain)
+		}
+		c := res.Checks[2]
+		if c.ID != CheckWebConnector || c.Label != "QuickBooks Web Connector" || c.Status != status {
+			t.Fatalf("%s: %+v", name, c)
+		}
+		for _, part := range says {
+			if !strings.Contains(c.Said.Text(), part) {
+				t.Errorf("%s: %q does not say %q", name, c.Said.Text(), part)
+			}
+		}
+	}
+	line("never called", "service=pass signIn=pass webConnector=fail quickbooks=skipped", CheckFail,
+		"has not called the QuickBooks service yet", "tick Auto-Run")
+
+	qb.WC.Password = "not the service's password"
+	if _, err := qb.WC.RunSession(ctx); err != nil {
+		t.Fatal(err)
+	}
+	line("its password refused", "service=pass signIn=pass webConnector=fail quickbooks=skipped", CheckFail,
+		"did not accept the password typed in it", "Update Selected")
+
+	// It called an hour ago (by the service's clock), and not since.
+	qb.WC.Password = qbservicetest.Password
+	qb.Now = time.Now().Add(-time.Hour)
+	qb.Session(t)
+	qb.Now = time.Time{}
+	line("quiet for an hour", "service=pass signIn=pass webConnector=fail quickbooks=skipped", CheckFail,
+		"has not called the QuickBooks service for 60 minutes, since", "Auto-Run")
+
+	qb.Session(t)
+	line("calling", "service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass", CheckPass,
+		"The QuickBooks Web Connector last called ", " ago, at ")
+
+	// The service stopped the last session: QuickBooks' answer unreadable.
+	if err := qb.DB.NoteSessionError(ctx, quickbooks.WebConnectorUnreadable); err != nil {
+		t.Fatal(err)
+	}
+	line("the last session stopped", "service=pass signIn=pass webConnector=warning quickbooks=pass", CheckWarning,
+		"could not read", "Update Selected")
 }
 
 // The retainage item must be in the latest list, active and a Service item.

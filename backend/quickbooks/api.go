@@ -1,5 +1,5 @@
 // Package quickbooks is the client of the QuickBooks microservice, version
-// 1.2 of its contract (docs/service-api.md): the health check, the item
+// 1.3 of its contract (docs/service-api.md): the health check, the item
 // list, the refresh of the service's lists from QuickBooks, and creating a
 // Service item, at once or queued. Every response is bounded in size and
 // time, and every failure is an *Error whose Message a
@@ -8,6 +8,7 @@ package quickbooks
 
 import (
 	"slices"
+	"time"
 
 	"qbsettings/backend/settings"
 )
@@ -30,7 +31,41 @@ type Health struct {
 	QBFileMode    string `json:"qbFileMode,omitempty"` // FileModeSingleUser or FileModeMultiUser
 	// Capabilities lists what the service can do beyond version 1.0.
 	Capabilities []string `json:"capabilities,omitempty"`
+	// WebConnector (1.3) is what a service that QuickBooks reaches
+	// through the QuickBooks Web Connector knows of its calls; nil from
+	// any other service.
+	WebConnector *WebConnector `json:"webConnector,omitempty"`
 }
+
+// WebConnector is what the service knows of the QuickBooks Web
+// Connector's calls (contract 1.3), in health's answer and in its errors.
+type WebConnector struct {
+	// LastCallAt is its last call; zero when it never called.
+	LastCallAt time.Time `json:"lastCallAt,omitzero"`
+	// SignInRefusedAt is when it was last turned away at sign-in, when
+	// that was after LastCallAt: the password typed in it is not the
+	// service's.
+	SignInRefusedAt time.Time `json:"signInRefusedAt,omitzero"`
+	// LastError is how the service ended its last session, as it told the
+	// Web Connector (getLastError): one of the WebConnectorError codes,
+	// or "" when the session was not ended by the service.
+	LastError string `json:"lastError,omitempty"`
+}
+
+// Codes of WebConnector.LastError: QuickBooks answered in a way the
+// service could not use, so it stopped the session, nothing changed.
+const (
+	WebConnectorUnreadable = "unreadableResponse" // an answer it could not read
+	WebConnectorUnexpected = "unexpectedResponse" // an answer to a request it did not send
+)
+
+// Codes of health's 503 answers for the Web Connector (contract 1.3; the
+// error body also carries WebConnector).
+const (
+	CodeWebConnectorNeverCalled   = "webConnectorNeverCalled"
+	CodeWebConnectorQuiet         = "webConnectorQuiet"
+	CodeWebConnectorSignInRefused = "webConnectorSignInRefused"
+)
 
 // Values of Health's fields.
 const (
@@ -138,6 +173,8 @@ type ErrorBody struct {
 		// FieldErrors, for PUT /v1/settings, are the values the service
 		// refused, field by field, in the settings' keys.
 		FieldErrors []settings.FieldError `json:"fieldErrors,omitempty"`
+		// WebConnector (1.3), in health's errors: the Web Connector's calls.
+		WebConnector *WebConnector `json:"webConnector,omitempty"`
 	} `json:"error"`
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"qbsettings/backend/settings"
 )
@@ -59,6 +60,16 @@ func isTimeout(err error) bool {
 func (c *Client) statusError(path string, status int, body []byte) *Error {
 	var eb ErrorBody
 	parsed := json.Unmarshal(body, &eb) == nil && eb.Error.Code != ""
+	e := c.explainStatus(path, status, eb, parsed)
+	if parsed {
+		e.WebConnector = webConnectorOf(eb.Error.WebConnector)
+	}
+	return e
+}
+
+// explainStatus is statusError's explanation; parsed tells whether the
+// body was an error body (eb).
+func (c *Client) explainStatus(path string, status int, eb ErrorBody, parsed bool) *Error {
 	detail := fmt.Sprintf("%s: HTTP %d", path, status)
 	if parsed {
 		detail += fmt.Sprintf(" code=%s message=%q", eb.Error.Code, eb.Error.Message)
@@ -78,6 +89,11 @@ func (c *Client) statusError(path string, status int, body []byte) *Error {
 		}
 		return &Error{Kind: KindSettingsRefused, Detail: detail, FieldErrors: refused,
 			Said: saidSettingsRefused.With()}
+	}
+	if parsed {
+		if e, ok := webConnectorError(eb.Error.Code, eb.Error.WebConnector, detail, time.Now()); ok {
+			return e
+		}
 	}
 	// QuickBooks' own code, where the service passes it on, has its own
 	// next step; an unknown one keeps the service's words.

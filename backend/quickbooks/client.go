@@ -84,6 +84,7 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	h.CompanyFile, h.QBEdition = displayText(h.CompanyFile, maxNameRunes), displayText(h.QBEdition, maxNameRunes)
 	h.CompanyName, h.CompanyFileID = displayText(h.CompanyName, maxNameRunes), displayText(h.CompanyFileID, maxNameRunes)
 	h.QBCountry, h.QBFileMode = displayText(h.QBCountry, maxNameRunes), displayText(h.QBFileMode, maxNameRunes)
+	h.WebConnector = webConnectorOf(h.WebConnector)
 	if !h.QBRunning {
 		return h, newError(KindQuickBooksNotReady, "qbRunning=false",
 			saidNotRunning.With())
@@ -166,6 +167,7 @@ func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Du
 	if id == "" {
 		return Item{}, c.notQuickBooks("queued create without createId")
 	}
+	watch := c.watchQuiet()
 	for {
 		var st CreateStatus
 		if err := c.call(ctx, http.MethodGet, "/v1/items/create/"+url.PathEscape(id), nil, http.StatusOK, &st); err != nil {
@@ -178,6 +180,9 @@ func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Du
 		case RefreshQueued:
 			if st.QuickBooks != nil {
 				return Item{}, heldBackError(KindCreatePending, "create "+id, st.QuickBooks, saidCreateHeldBack, name)
+			}
+			if why := watch.quiet(ctx); why != nil {
+				return Item{}, quietError(KindCreatePending, "create "+id, why, saidCreateHeldBack, name)
 			}
 		case RefreshDone:
 			if st.Item == nil {

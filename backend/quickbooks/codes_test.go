@@ -25,7 +25,10 @@ var quickBooksCodes = map[string]struct {
 	"0x80040410": {quickbooks.KindCompanyFile, false},        // the file's mode does not allow it
 	"0x80040414": {quickbooks.KindQuickBooksBusy, true},      // a modal dialog is showing
 	"0x80040418": {quickbooks.KindQuickBooksRefused, false},  // the application is not authorized yet
-	"0x8004041A": {quickbooks.KindQuickBooksRefused, false},  // the user lacks the permission
+	"0x8004041A": {quickbooks.KindQuickBooksRefused, false},  // the application may not access this file
+	"0x8004041B": {quickbooks.KindQuickBooksBusy, true},      // what the application needs could not be locked
+	"0x8004041D": {quickbooks.KindQuickBooksRefused, false},  // the application may not log in automatically
+	"0x8004041E": {quickbooks.KindQuickBooksRefused, false},  // the application's certificate expired
 	"0x80040420": {quickbooks.KindQuickBooksRefused, false},  // the user answered No to the authorization
 	"0x80040422": {quickbooks.KindCompanyFile, false},        // single-user mode is needed
 	"0x80040423": {quickbooks.KindQuickBooksNotReady, false}, // the qbXML version requested is not supported

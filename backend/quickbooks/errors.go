@@ -44,6 +44,9 @@ const (
 	KindSettingsChanged Kind = "settingsChanged"
 	// KindSettingsRefused: the service refused values (Error.FieldErrors).
 	KindSettingsRefused Kind = "settingsRefused"
+	// KindWebConnector: the QuickBooks Web Connector has not called the
+	// service lately, never did, or was refused its password (1.3).
+	KindWebConnector Kind = "webConnector"
 	// KindWrongCompanyFile: the service has another company file open than
 	// the one the settings belong to (found by the app, not the client).
 	KindWrongCompanyFile Kind = "wrongCompanyFile"
@@ -65,6 +68,9 @@ type Error struct {
 	Retry bool
 	// FieldErrors are the values the service refused (KindSettingsRefused).
 	FieldErrors []settings.FieldError
+	// WebConnector is what the service said of the Web Connector's calls
+	// with the failure (health's, 1.3), or nil.
+	WebConnector *WebConnector
 }
 
 // Error is for the log: the kind, the message's code and the detail, in

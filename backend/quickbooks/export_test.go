@@ -1,5 +1,7 @@
 package quickbooks
 
+import "time"
+
 // HResults and StatusCodes list the QuickBooks codes with their own next
 // step, for the tests that walk every one of them.
 func HResults() []string {
@@ -18,3 +20,14 @@ func StatusCodes() []int {
 	}
 	return out
 }
+
+// AskHealthEvery makes waits for queued work ask health every d, until the
+// test ends.
+func AskHealthEvery(t interface{ Cleanup(func()) }, d time.Duration) {
+	old := quietEvery
+	quietEvery = d
+	t.Cleanup(func() { quietEvery = old })
+}
+
+// HowLong is howLong, worded.
+func HowLong(d time.Duration) string { return howLong(d).Text() }

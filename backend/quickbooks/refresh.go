@@ -14,7 +14,7 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 	if err != nil {
 		return nil, err
 	}
-	last := RefreshQueued
+	last, watch := RefreshQueued, c.watchQuiet()
 	for {
 		st, err := c.RefreshState(ctx, id)
 		if err != nil {
@@ -27,6 +27,10 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 		switch {
 		case st.State == RefreshQueued && st.QuickBooks != nil:
 			return nil, heldBackError(KindRefreshPending, "refresh "+id, st.QuickBooks, saidRefreshHeldBack)
+		case st.State == RefreshQueued:
+			if why := watch.quiet(ctx); why != nil {
+				return nil, quietError(KindRefreshPending, "refresh "+id, why, saidRefreshHeldBack)
+			}
 		case st.State == RefreshDone:
 			return c.Items(ctx)
 		case st.State == RefreshFailed:

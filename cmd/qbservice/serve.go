@@ -27,7 +27,9 @@ const LogFileName = "qbservice.log"
 
 func serve(args []string, stderr io.Writer) error {
 	addr, data, hosts := qwc.DefaultAddr, defaultDataDir(), ""
+	quiet := 5 * time.Minute
 	rest, err := flags("serve", args, func(fs *flag.FlagSet) {
+		fs.DurationVar(&quiet, "quiet", quiet, "how long the Web Connector may go without calling before health says QuickBooks is out of reach (its schedule, with room)")
 		fs.StringVar(&addr, "addr", addr, "the address to listen at")
 		fs.StringVar(&hosts, "hosts", "", "other names it answers to, comma-separated (its computer's name, when it listens beyond this computer)")
 		fs.StringVar(&data, "data", data, "the data folder")
@@ -37,6 +39,9 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	if len(rest) != 0 {
 		return &usageError{"serve takes no arguments"}
+	}
+	if quiet < time.Second {
+		return &usageError{"-quiet must be at least 1s"}
 	}
 	if err := makeDataDir(data); err != nil {
 		return err
@@ -64,9 +69,14 @@ func serve(args []string, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	// Holding the data folder: what a stopped service left under way is
+	// queued again.
+	if err := db.Started(context.Background(), time.Now()); err != nil {
+		return fmt.Errorf("the database could not be made ready: %w", err)
+	}
 	// It answers to the name it listens at, besides localhost.
 	names := append(strings.Split(hosts, ","), addr)
-	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names})
+	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names, Quiet: quiet})
 	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

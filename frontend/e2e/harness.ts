@@ -148,20 +148,23 @@ export class Simulator {
 // it runs on the QuickBooks PC: an account set by script, its .qwc file
 // written, and the emulated Web Connector (with QuickBooks behind it) added
 // from that file, calling every second. Ready once the Web Connector has
-// called. QuickBooks' faults are set while it runs (setQuickBooks).
+// called. QuickBooks' faults are set while it runs (setQuickBooks); the Web
+// Connector can be stopped and started again (quiet: how long the service
+// lets it go without calling, `serve -quiet`).
 export class QuickBooksService {
   static readonly user = "procore-sync";
   static readonly password = "correct horse battery staple";
+  private webConnector!: ChildProcess;
+  private webConnectorOutput!: () => string;
+  private control!: string;
   private constructor(
     private service: ChildProcess,
-    private webConnector: ChildProcess,
-    private webConnectorOutput: () => string,
-    private control: string,
     private dir: string,
+    private data: string,
     readonly url: string,
   ) {}
 
-  static async start() {
+  static async start(options: { quiet?: string } = {}) {
     const dir = mkdtempSync(path.join(tmpdir(), "qbservice-e2e-"));
     const data = path.join(dir, "service");
     const port = await freePort();
@@ -177,27 +180,60 @@ export class QuickBooksService {
       "Summit Ridge Builders",
     ]);
     writeFileSync(path.join(dir, "company.qwc"), qwc);
+    const quiet = options.quiet ? ["-quiet", options.quiet] : [];
     const { proc: service } = await started(
       SERVICE_BINARY,
-      ["serve", "-data", data, "-addr", `localhost:${port}`],
+      ["serve", "-data", data, "-addr", `localhost:${port}`, ...quiet],
       process.env,
       (out) => out.includes("msg=serving"),
       "the QuickBooks service",
     );
-    // The Web Connector reads its password from standard input, and says
-    // where QuickBooks' faults are set.
-    const { proc: webConnector, output } = await started(
+    const qb = new QuickBooksService(service, dir, data, url);
+    await qb.startWebConnector();
+    await qb.waitForTheWebConnector();
+    return qb;
+  }
+
+  // startWebConnector starts the emulated Web Connector, which reads its
+  // password from standard input and says where QuickBooks' faults are
+  // set, and returns once it has called.
+  async startWebConnector() {
+    const { proc, output } = await started(
       WEB_CONNECTOR_BINARY,
-      ["-qwc", path.join(dir, "company.qwc"), "-items", "300", "-retainage=false", "-every", "1s", "-control", "127.0.0.1:0"],
+      ["-qwc", path.join(this.dir, "company.qwc"), "-items", "300", "-retainage=false", "-every", "1s", "-control", "127.0.0.1:0"],
       process.env,
-      (out) => /control http:\/\/\S+\n/.test(out),
+      (out) => /control http:\/\/\S+\n/.test(out) && / session \d+: /.test(out),
       "the emulated Web Connector",
       QuickBooksService.password + "\n",
     );
-    const control = /control (http:\/\/\S+)\n/.exec(output())![1];
-    const qb = new QuickBooksService(service, webConnector, output, control, dir, url);
-    await qb.waitForTheWebConnector();
-    return qb;
+    this.webConnector = proc;
+    this.webConnectorOutput = output;
+    this.control = /control (http:\/\/\S+)\n/.exec(output())![1];
+  }
+
+  // stopWebConnector stops the Web Connector, as a user who closes it (or a
+  // PC restarted without it) does: the service hears nothing more. It stops
+  // between two sessions (one stopped halfway would keep the service busy
+  // for two minutes, as it would with the real one).
+  async stopWebConnector() {
+    const before = this.sessions();
+    const deadline = Date.now() + 20_000;
+    while (this.sessions() === before) {
+      if (Date.now() > deadline) throw new Error("the Web Connector did not finish a session in 20 s");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await stop(this.webConnector);
+  }
+
+  private sessions() {
+    return this.webConnectorOutput().match(/ session \d+: /g)?.length ?? 0;
+  }
+
+  // queue is the work the service has queued or running for QuickBooks,
+  // as `qbservice status -json` says it.
+  queue(): { id: string; kind: string; state: string; attempts: number; hresult?: string }[] {
+    const out = execFileSync(SERVICE_BINARY, ["status", "-json", "-data", this.data], { encoding: "utf8" });
+    return (JSON.parse(out) as { queue: { id: string; kind: string; state: string; attempts: number; hresult?: string }[] }).queue;
   }
 
   // waitForTheWebConnector waits until health answers 200: the Web
@@ -214,17 +250,20 @@ export class QuickBooksService {
   }
 
   // setQuickBooks puts the emulated QuickBooks in state (qbwcemu.Control):
-  // a fault the readiness checklist names ({} mends it). It returns once
-  // the Web Connector has called the service twice since, so that the
-  // service has seen the state whatever session was under way.
-  async setQuickBooks(state: { openFails?: string; failing?: string; addRefused?: number; fileMode?: "SingleUser" }) {
-    const sessions = () => this.webConnectorOutput().match(/ session \d+: /g)?.length ?? 0;
-    const before = sessions();
+  // a fault the readiness checklist names ({} mends it). Unless told not
+  // to wait, it returns once the Web Connector has called the service twice
+  // since, so that the service has seen the state whatever session was
+  // under way.
+  async setQuickBooks(
+    state: { openFails?: string; failing?: string; addRefused?: number; fileMode?: "SingleUser"; slowness?: string },
+    wait = true,
+  ) {
+    const before = this.sessions();
     const res = await fetch(`${this.control}/quickbooks`, { method: "PUT", body: JSON.stringify(state) });
     if (res.status !== 204) throw new Error(`QuickBooks was not put in ${JSON.stringify(state)}: ${res.status} ${await res.text()}`);
-    const deadline = Date.now() + 20_000;
-    while (sessions() < before + 2) {
-      if (Date.now() > deadline) throw new Error("the Web Connector did not call the QuickBooks service in 20 s");
+    const deadline = Date.now() + 30_000;
+    while (wait && this.sessions() < before + 2) {
+      if (Date.now() > deadline) throw new Error("the Web Connector did not call the QuickBooks service in 30 s");
       await new Promise((r) => setTimeout(r, 100));
     }
   }

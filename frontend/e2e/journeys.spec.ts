@@ -752,3 +752,84 @@ test("18. first run through the QuickBooks service on this computer: set up at a
     await local.stop();
   }
 });
+
+test("19. the Web Connector stops calling: the status and the checklist say since when; it calls again, and the refresh queued meanwhile is done", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The service takes the Web Connector for gone after 6 s without a call
+  // (its schedule here is every second; installed, 5 minutes).
+  const qb = await QuickBooksService.start({ quiet: "6s" });
+  try {
+    await open(page);
+    await fillConnection(page, qb.url, QuickBooksService.password);
+    await field.user(page).fill(QuickBooksService.user);
+    await testConnection(page);
+    await statusIs(page, true);
+    const checklist = page.getByRole("list", { name: "Readiness of the integration" });
+    await expect(checklist).toContainText(
+      /QuickBooks Web Connector: The QuickBooks Web Connector last called (a moment|\d+ seconds?) ago, at /,
+    );
+
+    // It stops calling. A refresh asked now is queued at the service; the
+    // app stops waiting once the service says the Web Connector is quiet.
+    await qb.stopWebConnector();
+    await button(page, "Refresh list").click();
+    await expect(
+      page.getByText(/has not called the QuickBooks service for \d+ seconds, since .* The QuickBooks service keeps the refresh queued/),
+    ).toBeVisible({ timeout: 30_000 });
+    expect(qb.queue()).toMatchObject([{ kind: "refresh", state: "queued" }]);
+    await testConnection(page);
+    await statusIs(page, false);
+    await expect(checklist).toContainText(
+      /Not readyQuickBooks Web Connector: The QuickBooks Web Connector has not called the QuickBooks service for \d+ seconds, since/,
+    );
+    await expect(checklist).toContainText("Auto-Run is ticked for this company.");
+    await expect(checklist).toContainText("Not checkedQuickBooks:");
+    await checkA11y(page, "web-connector-quiet");
+
+    // It calls again: the refresh queued meanwhile is done, nothing lost.
+    await qb.startWebConnector();
+    await expect.poll(() => qb.queue(), { timeout: 20_000 }).toEqual([]);
+    await testConnection(page);
+    await statusIs(page, true);
+    await refreshList(page);
+    await expect(page.getByText("The list was refreshed from QuickBooks: 330 items.")).toBeVisible();
+  } finally {
+    await qb.stop();
+  }
+});
+
+test("20. QuickBooks shows a dialog while a refresh is under way: the app says to close it, and the refresh kept queued is done once it is closed", async ({
+  page,
+  qbservice,
+}) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await fillConnection(page, qbservice.url, QuickBooksService.password);
+  await field.user(page).fill(QuickBooksService.user);
+  await testConnection(page);
+  await statusIs(page, true);
+
+  // A large company file: each answer takes a second, so the refresh is
+  // under way when the dialog opens.
+  await qbservice.setQuickBooks({ slowness: "1s" });
+  await button(page, "Refresh list").click();
+  await expect.poll(() => qbservice.queue(), { timeout: 20_000 }).toMatchObject([{ kind: "refresh", state: "running" }]);
+  await qbservice.setQuickBooks({ slowness: "1s", failing: "0x80040414" }, false);
+  await expect(
+    page.getByText(
+      /^QuickBooks is showing a dialog box .* Close the dialog in QuickBooks, then try again\. The QuickBooks service keeps the refresh queued/,
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  expect(qbservice.queue()).toMatchObject([{ kind: "refresh", state: "queued", hresult: "0x80040414" }]);
+  await checkA11y(page, "refresh-held-back");
+
+  // Closed: the refresh kept queued is done at the Web Connector's next call.
+  await qbservice.setQuickBooks({});
+  await expect.poll(() => qbservice.queue(), { timeout: 20_000 }).toEqual([]);
+  await refreshList(page);
+  await expect(page.getByText("The list was refreshed from QuickBooks: 330 items.")).toBeVisible();
+  await testConnection(page);
+  await statusIs(page, true);
+});

@@ -73,6 +73,9 @@ func Start(t *testing.T, items []qbwcemu.Item, opts Options) *Service {
 func (s *Service) Restart(t *testing.T) {
 	t.Helper()
 	db, err := servicedb.Open(s.Path)
+	if err == nil {
+		err = db.Started(context.Background(), time.Now())
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

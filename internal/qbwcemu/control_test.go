@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"qbsettings/qbservice/qbxml"
 )
@@ -49,6 +50,7 @@ func TestControlPutsQuickBooksInAFault(t *testing.T) {
 		`{"failing":"0x80040414 "}`, `{"failing":"dialog"}`, `{"openFails":"80040408"}`,
 		`{"fileMode":"Exclusive"}`, `{"addRefused":-1}`, `{"addRefused":10000}`, `{"dialog":true}`,
 		`{"failing":"0x80040414"} {}`, `[]`, `{"failing":"` + strings.Repeat("0", 5000) + `"}`,
+		`{"slowness":"2m"}`, `{"slowness":"-1s"}`, `{"slowness":"slow"}`, `{"slowness":1500}`,
 	} {
 		if got := put(t, srv.URL, bad); got != http.StatusBadRequest {
 			t.Errorf("%.40s: %d", bad, got)
@@ -64,5 +66,13 @@ func TestControlPutsQuickBooksInAFault(t *testing.T) {
 	resp, hresult, _ := qb.ProcessInSession(add)
 	if hresult != "" || !strings.Contains(resp, `statusCode="3175"`) || qb.Controlled().FileMode != "" {
 		t.Fatalf("the dialog closed, the list in use: %q %s", hresult, resp)
+	}
+
+	// A large company file: each answer takes its time, and says so.
+	if got := put(t, srv.URL, `{"slowness":"1.5s"}`); got != http.StatusNoContent {
+		t.Fatalf("PUT: %d", got)
+	}
+	if c := qb.Controlled(); c != (Control{Slowness: "1.5s"}) || qb.Slowness != 1500*time.Millisecond {
+		t.Fatalf("slowness: %+v %v", c, qb.Slowness)
 	}
 }

@@ -85,6 +85,9 @@ const (
 	HResultDialog       = "0x80040414" // a dialog is open in QuickBooks
 	HResultNotPermitted = "0x80040418" // never allowed to access this file
 	HResultNoPermission = "0x8004041A" // the application may not access this file
+	HResultLocked       = "0x8004041B" // what the application needs could not be locked
+	HResultNoAutoLogin  = "0x8004041D" // the application may not log in automatically
+	HResultExpired      = "0x8004041E" // the application's certificate expired
 	HResultDenied       = "0x80040420" // the user answered No to the application
 	HResultSingleUser   = "0x80040422" // single-user mode is needed
 	HResultVersion      = "0x80040423" // the qbXML version is not supported
@@ -100,6 +103,9 @@ var hresultMessages = map[string]string{
 	HResultDialog:       "A modal dialog box is showing in the QuickBooks user interface. Your application cannot access QuickBooks until the user dismisses the dialog box.",
 	HResultNotPermitted: "This application has not accessed this QuickBooks company data file before. Only the QuickBooks administrator can grant an application permission to access a QuickBooks company data file for the first time.",
 	HResultNoPermission: "This application does not have permission to access this QuickBooks company data file. The QuickBooks administrator can grant access permission through the Integrated Application preferences.",
+	HResultLocked:       "Unable to lock the necessary information to allow this application to access this company data file. Try again later.",
+	HResultNoAutoLogin:  "This application is not allowed to log into this QuickBooks company data file automatically. The QuickBooks administrator can grant permission for an automatic login through the Integrated Application preferences.",
+	HResultExpired:      "This application's certificate is expired. If you want to allow the application to log into QuickBooks automatically, log into QuickBooks and try again. Then click Allow Always when you are notified that the certificate has expired.",
 	HResultDenied:       "The QuickBooks user has denied access.",
 	HResultSingleUser:   "This application requires Single User file access mode and there is already another application sharing data with this QuickBooks company data file.",
 	HResultVersion:      "The version of qbXML that was requested is not supported or is unknown.",

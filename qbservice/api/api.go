@@ -86,38 +86,58 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // health says what the last Web Connector session learned, and whether
-// QuickBooks can be reached: the Web Connector called lately, and
-// QuickBooks opened the company file.
+// QuickBooks can be reached: the Web Connector called lately, with the
+// account's password, and QuickBooks opened the company file. Every answer
+// carries what is known of the Web Connector's calls (contract 1.3).
 func (a *API) health(w http.ResponseWriter, r *http.Request) {
 	c, err := a.DB.Connector(r.Context())
 	if err != nil {
 		a.internal(w, "connector state not read", err)
 		return
 	}
+	wc := webConnector(c)
+	fail := func(code, message, userFacing string, qb *quickbooks.Code) {
+		var body quickbooks.ErrorBody
+		body.Error.Code, body.Error.Message, body.Error.UserFacingMessage = code, message, userFacing
+		body.Error.QuickBooks, body.Error.WebConnector = qb, wc
+		writeJSON(w, http.StatusServiceUnavailable, body)
+	}
 	switch quiet := a.Now().Sub(c.LastCallAt); {
+	case !wc.SignInRefusedAt.IsZero():
+		fail(quickbooks.CodeWebConnectorSignInRefused, "the Web Connector's sign-in was refused at "+c.SignInRefusedAt.UTC().Format(time.RFC3339),
+			"The QuickBooks Web Connector called, but the password typed in it is not the QuickBooks service's. In the Web Connector, type the Service Password again in the Password column, then choose Update Selected.", nil)
 	case c.LastCallAt.IsZero():
-		writeError(w, http.StatusServiceUnavailable, "webConnectorNeverCalled", "the Web Connector never called",
+		fail(quickbooks.CodeWebConnectorNeverCalled, "the Web Connector never called",
 			"The QuickBooks Web Connector has not called the QuickBooks service yet. On the QuickBooks computer, add the service's .qwc file to the Web Connector, enter its password and tick Auto-Run.", nil)
-		return
 	case quiet > a.Quiet:
-		writeError(w, http.StatusServiceUnavailable, "webConnectorQuiet", "the Web Connector last called at "+c.LastCallAt.UTC().Format(time.RFC3339),
+		fail(quickbooks.CodeWebConnectorQuiet, "the Web Connector last called at "+c.LastCallAt.UTC().Format(time.RFC3339),
 			fmt.Sprintf("The QuickBooks Web Connector has not called the QuickBooks service since %s (%s ago). On the QuickBooks computer, open the Web Connector and check that Auto-Run is ticked.",
 				c.LastCallAt.Local().Format("Jan 2, 2006 3:04 PM"), quiet.Round(time.Minute)), nil)
-		return
 	case !c.QuickBooksOpen:
-		writeError(w, http.StatusServiceUnavailable, "quickBooksNotOpen", "QuickBooks did not open the company file: "+c.HResult+" "+c.Message,
-			"", &quickbooks.Code{HResult: c.HResult})
-		return
+		fail("quickBooksNotOpen", "QuickBooks did not open the company file: "+c.HResult+" "+c.Message, "", &quickbooks.Code{HResult: c.HResult})
 	case c.HResult != "":
 		// Opened, then failed a request (a dialog open, a version it does
 		// not speak): not ready until a session goes well.
-		writeError(w, http.StatusServiceUnavailable, "quickBooksFailed", "QuickBooks failed a request: "+c.HResult+" "+c.Message,
-			"", &quickbooks.Code{HResult: c.HResult})
-		return
+		fail("quickBooksFailed", "QuickBooks failed a request: "+c.HResult+" "+c.Message, "", &quickbooks.Code{HResult: c.HResult})
+	default:
+		writeJSON(w, http.StatusOK, quickbooks.Health{Service: quickbooks.ServiceName, ServiceVersion: a.Version,
+			CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
+			CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode,
+			Capabilities: []string{quickbooks.CapabilityItemsCreateQueued, quickbooks.CapabilitySettings}, WebConnector: wc})
 	}
-	writeJSON(w, http.StatusOK, quickbooks.Health{Service: quickbooks.ServiceName, ServiceVersion: a.Version,
-		CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
-		CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode, Capabilities: []string{quickbooks.CapabilityItemsCreateQueued, quickbooks.CapabilitySettings}})
+}
+
+// webConnector is what health says of the Web Connector's calls: a
+// refused sign-in only when it came after the last call that went in.
+func webConnector(c servicedb.Connector) *quickbooks.WebConnector {
+	wc := &quickbooks.WebConnector{LastCallAt: c.LastCallAt.UTC(), LastError: c.SessionError}
+	if c.LastCallAt.IsZero() {
+		wc.LastCallAt = time.Time{}
+	}
+	if c.SignInRefusedAt.After(c.LastCallAt) {
+		wc.SignInRefusedAt = c.SignInRefusedAt.UTC()
+	}
+	return wc
 }
 
 // items pages through the stored item list.

@@ -48,25 +48,49 @@ func serviceError(t *testing.T, err error) *quickbooks.Error {
 	return qe
 }
 
-// Until the Web Connector calls, health says so in the service's words;
-// once it has, the app sees QuickBooks, the company file and its FileID.
+// Until the Web Connector calls, health says so; once it has, the app
+// sees QuickBooks, the company file and its FileID, and when the Web
+// Connector called. Quiet for longer than its schedule allows, or turned
+// away at sign-in, it is out of reach, and health says since when.
 func TestHealthFollowsTheWebConnector(t *testing.T) {
 	w := start(t)
 	_, err := w.client.Health(ctx)
-	if qe := serviceError(t, err); qe.Kind != quickbooks.KindServiceError || !strings.Contains(qe.Message(), "has not called the QuickBooks service yet") {
-		t.Fatalf("before the first call: %s %q", qe.Kind, qe.Message())
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindWebConnector || !strings.Contains(qe.Message(), "has not called the QuickBooks service yet") ||
+		qe.WebConnector == nil || !qe.WebConnector.LastCallAt.IsZero() {
+		t.Fatalf("before the first call: %s %q %+v", qe.Kind, qe.Message(), qe.WebConnector)
 	}
+	called := w.Now
 	w.Session(t)
 	h, err := w.client.Health(ctx)
 	if err != nil || !h.QBRunning || h.CompanyFileID != qbservicetest.FileID || h.CompanyName != "Summit Ridge Builders" || h.QBFileMode != "MultiUser" ||
 		!strings.HasSuffix(h.CompanyFile, "Summit Ridge Builders.qbw") || !strings.Contains(h.QBEdition, "2024") {
 		t.Fatalf("health %+v, %v", h, err)
 	}
+	if wc := h.WebConnector; wc == nil || !wc.LastCallAt.Equal(called) || !wc.SignInRefusedAt.IsZero() || wc.LastError != "" {
+		t.Fatalf("the Web Connector's calls: %+v", wc)
+	}
 	// Quiet for longer than its schedule allows: out of reach, and since when.
 	w.Now = w.Now.Add(time.Hour)
 	_, err = w.client.Health(ctx)
-	if qe := serviceError(t, err); !strings.Contains(qe.Message(), "has not called the QuickBooks service since") || !strings.Contains(qe.Message(), "Auto-Run") {
-		t.Fatalf("quiet: %q", qe.Message())
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindWebConnector || qe.WebConnector == nil || !qe.WebConnector.LastCallAt.Equal(called) ||
+		!strings.Contains(qe.Message(), "has not called the QuickBooks service for") || !strings.Contains(qe.Message(), "Auto-Run") {
+		t.Fatalf("quiet: %q %+v", qe.Message(), qe.WebConnector)
+	}
+	// It calls with a password that is not the account's: refused, said so
+	// until a session goes in again.
+	w.WC.Password = "not the account's password"
+	if _, err := w.WC.RunSession(ctx); err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.client.Health(ctx)
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindWebConnector || qe.WebConnector == nil || !qe.WebConnector.SignInRefusedAt.Equal(w.Now) ||
+		!strings.Contains(qe.Message(), "did not accept the password typed in it") {
+		t.Fatalf("refused: %q %+v", qe.Message(), qe.WebConnector)
+	}
+	w.WC.Password = qbservicetest.Password
+	w.Session(t)
+	if h, err := w.client.Health(ctx); err != nil || !h.WebConnector.SignInRefusedAt.IsZero() {
+		t.Fatalf("in again: %+v %v", h.WebConnector, err)
 	}
 }
 

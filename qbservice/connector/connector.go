@@ -87,6 +87,11 @@ func (c *Connector) Authenticate(ctx context.Context, user, password string) qbw
 	}
 	if !ok {
 		c.Log.Warn("web connector sign-in refused", "user", user)
+		// Health says so: the password typed in the Web Connector is
+		// not the account's, which nothing else would tell the app.
+		if err := c.DB.NoteSignInRefused(ctx, c.Now()); err != nil {
+			c.Log.Error("refused sign-in not kept", "err", err)
+		}
 		return qbwc.Auth{Status: qbwc.AuthInvalidUser}
 	}
 	ticket, now := newTicket(), c.Now()
@@ -115,13 +120,28 @@ func newTicket() string {
 // closed or idle too long.
 func (c *Connector) session(ctx context.Context, ticket string) (servicedb.Session, bool) {
 	s, ok, err := c.DB.Session(ctx, ticket)
-	if err != nil || !ok || s.Closed || c.Now().Sub(s.LastCallAt) > SessionIdle {
-		if err != nil {
-			c.Log.Error("session not read", "err", err)
-		}
-		return s, false
+	switch {
+	case err != nil:
+		c.Log.Error("session not read", "err", err)
+	case !ok:
+		c.Log.Warn("web connector's ticket refused: not a session", "ticket", ticketForLog(ticket))
+	case s.Closed:
+		c.Log.Warn("web connector's ticket refused: the session was closed", "ticket", ticketForLog(ticket))
+	case c.Now().Sub(s.LastCallAt) > SessionIdle:
+		c.Log.Warn("web connector's ticket refused: the session was idle too long", "ticket", ticketForLog(ticket), "lastCall", s.LastCallAt)
+	default:
+		return s, true
 	}
-	return s, true
+	return s, false
+}
+
+// ticketForLog is enough of a ticket to follow a session in the log, not
+// enough to use it (a log may be sent to support).
+func ticketForLog(ticket string) string {
+	if len(ticket) > 8 {
+		return ticket[:8] + "…"
+	}
+	return ticket
 }
 
 // step is a request in flight: which, with what iterator.

@@ -30,7 +30,7 @@ func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) s
 	if s.QBXMLVersion == "" {
 		s.LastError = errVersion
 		// QuickBooks' own code for it, for health and the app's words.
-		c.noteQuickBooks(ctx, hresultVersion, "QuickBooks supports no qbXML version from 2.0 to "+qbxml.MaxVersion, true)
+		c.noteQuickBooks(ctx, hresultVersion, "QuickBooks supports no qbXML version from "+qbxml.MinVersion+" to "+qbxml.MaxVersion, true)
 		return ""
 	}
 	st, err := c.nextStep(ctx, s.Ticket)

@@ -54,8 +54,15 @@ func TestReplayedResponseIsNotKeptTwice(t *testing.T) {
 	if words := c.GetLastError(ctx, auth.Ticket); !strings.Contains(words, "did not send") {
 		t.Fatalf("last error %q", words)
 	}
+	// Health says so too, until the next session begins.
+	if conn, err := s.DB.Connector(ctx); err != nil || conn.SessionError != "unexpectedResponse" {
+		t.Fatalf("kept for health: %+v %v", conn, err)
+	}
 	c.CloseConnection(ctx, auth.Ticket)
 	s.Session(t)
+	if conn, err := s.DB.Connector(ctx); err != nil || conn.SessionError != "" {
+		t.Fatalf("after a session that went well: %+v %v", conn, err)
+	}
 	if items, _ := s.DB.Items(ctx); s.Job(t, "r").State != servicedb.JobDone || len(items) != 30 {
 		t.Fatalf("then: %+v, %d items", s.Job(t, "r"), len(items))
 	}

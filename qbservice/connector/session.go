@@ -26,6 +26,13 @@ func (c *Connector) stop(ctx context.Context, s *servicedb.Session, job serviced
 		}
 	}
 	s.LastError = code
+	if !strings.HasPrefix(code, errQuickBooksCode) {
+		// QuickBooks' own failures are kept with their HRESULT; the
+		// service's reasons are kept for health as the code.
+		if err := c.DB.NoteSessionError(ctx, code); err != nil {
+			c.Log.Error("session's error not kept", "err", err)
+		}
+	}
 	return -1
 }
 

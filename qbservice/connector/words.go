@@ -1,5 +1,10 @@
 package connector
 
+import (
+	"qbsettings/backend/quickbooks"
+	"qbsettings/qbservice/qbxml"
+)
+
 // What the Web Connector shows its user (getLastError, closeConnection):
 // the service's own words, kept here. Inside the service a failure is a
 // code (sessions.last_error).
@@ -9,8 +14,8 @@ const (
 	errNone           = ""
 	errTicket         = "ticket"
 	errVersion        = "qbxmlVersion"
-	errUnreadable     = "unreadableResponse"
-	errUnexpected     = "unexpectedResponse"
+	errUnreadable     = quickbooks.WebConnectorUnreadable // health carries these two (contract 1.3)
+	errUnexpected     = quickbooks.WebConnectorUnexpected
 	errQuickBooksCode = "quickbooks:" // followed by the HRESULT
 )
 
@@ -25,7 +30,7 @@ func lastErrorWords(code string) string {
 	case code == errTicket:
 		return "This session of the Web Connector has ended or is not known to the QuickBooks service. The next scheduled update starts a new one; or choose Update Selected now."
 	case code == errVersion:
-		return "This QuickBooks does not speak a qbXML version the QuickBooks service can use (2.0 to 13.0). Update QuickBooks Desktop, then choose Update Selected."
+		return "This QuickBooks does not speak a qbXML version the QuickBooks service can use (" + qbxml.MinVersion + " to " + qbxml.MaxVersion + "). Install a newer QuickBooks Desktop, then choose Update Selected."
 	case code == errUnreadable:
 		return "The QuickBooks service could not read QuickBooks' answer, so nothing was changed. Choose Update Selected to try again."
 	case code == errUnexpected:

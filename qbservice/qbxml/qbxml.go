@@ -22,6 +22,11 @@ import (
 // Desktop since 2014 supports. (14.0 to 16.0 change nothing it uses.)
 const MaxVersion = "13.0"
 
+// MinVersion is the lowest qbXML version this package writes: 5.0
+// (QuickBooks 2006), the first with iterators, which a refresh reads its
+// pages with. An older QuickBooks would refuse the request as unreadable.
+const MinVersion = "5.0"
+
 // Request is one request of a message set: a query or an add.
 type Request interface {
 	requestElement() any
@@ -101,6 +106,7 @@ func (v version) String() string { return fmt.Sprintf("%d.%d", v.major, v.minor)
 // package can write, or none at all.
 func ChooseVersion(supported []string) (string, bool) {
 	limit, _ := parseVersion(MaxVersion)
+	lowest, _ := parseVersion(MinVersion)
 	var best *version
 	for _, s := range supported {
 		v, err := parseVersion(s)
@@ -111,7 +117,7 @@ func ChooseVersion(supported []string) (string, bool) {
 			best = &v
 		}
 	}
-	if best == nil || best.less(version{2, 0}) {
+	if best == nil || best.less(lowest) {
 		return "", false
 	}
 	return best.String(), true

@@ -76,8 +76,10 @@ func TestChooseVersion(t *testing.T) {
 		{[]string{"1.0", "2.0", "12.0", "13.0"}, "13.0", true},
 		{[]string{"13.0", "14.0", "16.0"}, "13.0", true}, // newer QuickBooks: the highest this package writes
 		{[]string{"8.0", "10.0", "7.1"}, "10.0", true},
-		{[]string{"1.0", "1.1"}, "", false}, // too old
-		{[]string{"14.0"}, "", false},       // only newer than this package writes
+		{[]string{"1.0", "1.1"}, "", false},               // too old
+		{[]string{"2.0", "3.0", "4.0", "4.1"}, "", false}, // no iterators before 5.0
+		{[]string{"4.1", "5.0"}, "5.0", true},
+		{[]string{"14.0"}, "", false}, // only newer than this package writes
 		{nil, "", false},
 		{[]string{"garbage", "13"}, "", false},
 	} {

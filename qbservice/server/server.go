@@ -32,6 +32,9 @@ type Config struct {
 	// QuickBooks at a time.
 	Now      func() time.Time
 	PageSize int
+	// Quiet is how long the Web Connector may go without calling before
+	// health says QuickBooks is out of reach (api.Config's).
+	Quiet time.Duration
 	// WrapAPI, when set, wraps the contract's handler (the tests' contract
 	// check).
 	WrapAPI func(http.Handler) http.Handler
@@ -40,7 +43,7 @@ type Config struct {
 // New is the service's handler.
 func New(cfg Config) http.Handler {
 	acct := accounts.New(cfg.DB)
-	var contract http.Handler = api.New(api.Config{DB: cfg.DB, Accounts: acct, Version: cfg.Version, Log: cfg.Log, Now: cfg.Now})
+	var contract http.Handler = api.New(api.Config{DB: cfg.DB, Accounts: acct, Version: cfg.Version, Log: cfg.Log, Now: cfg.Now, Quiet: cfg.Quiet})
 	if cfg.WrapAPI != nil {
 		contract = cfg.WrapAPI(contract)
 	}

@@ -2,6 +2,8 @@ package servicedb
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 	"time"
 )
@@ -23,20 +25,28 @@ type Connector struct {
 	QuickBooksOpen bool
 	HResult        string
 	Message        string
+	// SignInRefusedAt is when the Web Connector was last turned away at
+	// sign-in (zero when it has not been since its last session began).
+	SignInRefusedAt time.Time
+	// SessionError is how the service ended the last session, a code as
+	// getLastError told the Web Connector, or "" when it did not end it.
+	SessionError string
 }
 
-// Connector returns what the last session learned.
+// Connector returns what the last session learned. Its LastCallAt counts
+// the calls of a session under way too: a long one (a slow QuickBooks, a
+// large list) is the Web Connector calling, not gone quiet.
 func (d *DB) Connector(ctx context.Context) (Connector, error) {
 	var (
-		c              Connector
-		last, versions string
-		open           int
+		c                      Connector
+		last, versions, refuse string
+		open                   int
 	)
 	err := d.db.QueryRowContext(ctx, `
 		SELECT last_call_at, company_file, product, major_version, minor_version, country, file_mode, supported_versions,
-		       company_name, file_id, quickbooks_open, hresult, message FROM connector WHERE id = 1`).
+		       company_name, file_id, quickbooks_open, hresult, message, signin_refused_at, session_error FROM connector WHERE id = 1`).
 		Scan(&last, &c.CompanyFile, &c.Product, &c.MajorVersion, &c.MinorVersion, &c.Country, &c.FileMode, &versions,
-			&c.CompanyName, &c.FileID, &open, &c.HResult, &c.Message)
+			&c.CompanyName, &c.FileID, &open, &c.HResult, &c.Message, &refuse, &c.SessionError)
 	if err != nil {
 		return Connector{}, err
 	}
@@ -44,7 +54,21 @@ func (d *DB) Connector(ctx context.Context) (Connector, error) {
 	if versions != "" {
 		c.SupportedVersions = strings.Split(versions, ",")
 	}
-	c.LastCallAt, err = parseTime(last)
+	if c.LastCallAt, err = parseTime(last); err == nil {
+		c.SignInRefusedAt, err = parseTime(refuse)
+	}
+	if err != nil {
+		return Connector{}, err
+	}
+	var sessionCall string
+	err = d.db.QueryRowContext(ctx, `SELECT last_call_at FROM sessions ORDER BY rowid DESC LIMIT 1`).Scan(&sessionCall)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, nil
+	}
+	t, err := parseTime(sessionCall)
+	if err == nil && t.After(c.LastCallAt) {
+		c.LastCallAt = t
+	}
 	return c, err
 }
 
@@ -52,9 +76,25 @@ func (d *DB) Connector(ctx context.Context) (Connector, error) {
 func (d *DB) SaveConnector(ctx context.Context, c Connector) error {
 	_, err := d.db.ExecContext(ctx, `
 		UPDATE connector SET last_call_at = ?, company_file = ?, product = ?, major_version = ?, minor_version = ?, country = ?,
-		       file_mode = ?, supported_versions = ?, company_name = ?, file_id = ?, quickbooks_open = ?, hresult = ?, message = ?
+		       file_mode = ?, supported_versions = ?, company_name = ?, file_id = ?, quickbooks_open = ?, hresult = ?, message = ?,
+		       signin_refused_at = ?, session_error = ?
 		WHERE id = 1`,
 		formatTime(c.LastCallAt), c.CompanyFile, c.Product, c.MajorVersion, c.MinorVersion, c.Country, c.FileMode,
-		strings.Join(c.SupportedVersions, ","), c.CompanyName, c.FileID, boolInt(c.QuickBooksOpen), c.HResult, c.Message)
+		strings.Join(c.SupportedVersions, ","), c.CompanyName, c.FileID, boolInt(c.QuickBooksOpen), c.HResult, c.Message,
+		formatTime(c.SignInRefusedAt), c.SessionError)
+	return err
+}
+
+// NoteSignInRefused records that the Web Connector was turned away at
+// sign-in at at; nothing else of the connector changes.
+func (d *DB) NoteSignInRefused(ctx context.Context, at time.Time) error {
+	_, err := d.db.ExecContext(ctx, `UPDATE connector SET signin_refused_at = ? WHERE id = 1`, formatTime(at))
+	return err
+}
+
+// NoteSessionError records how the service ended the last session (a
+// getLastError code); nothing else of the connector changes.
+func (d *DB) NoteSessionError(ctx context.Context, code string) error {
+	_, err := d.db.ExecContext(ctx, `UPDATE connector SET session_error = ? WHERE id = 1`, code)
 	return err
 }

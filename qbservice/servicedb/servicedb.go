@@ -10,7 +10,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -26,9 +25,10 @@ var migrationFiles embed.FS
 // DB is an open service database.
 type DB struct{ db *sql.DB }
 
-// Open opens (creating if needed) the database at path, brings its schema
-// up to date, ends the sessions a stopped service left open, and puts back
-// in the queue the jobs they were running.
+// Open opens (creating if needed) the database at path and brings its
+// schema up to date. It changes nothing else: a command beside the running
+// service (status, account set) opens it too, and must not end the Web
+// Connector's session under way. The service itself calls Started.
 func Open(path string) (*DB, error) {
 	migrations, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
@@ -38,12 +38,14 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &DB{db: db}
-	if err := d.endSessions(context.Background(), time.Now()); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return d, nil
+	return &DB{db: db}, nil
+}
+
+// Started is the service's start, holding its data folder: it ends the
+// sessions a stopped service left open, and puts back in the queue the
+// jobs they were running (their QuickBooks iterators are gone).
+func (d *DB) Started(ctx context.Context, at time.Time) error {
+	return d.endSessions(ctx, at)
 }
 
 // Close closes the database.

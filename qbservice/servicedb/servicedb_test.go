@@ -94,12 +94,35 @@ func TestRunningJobsAreQueuedAgainAtStart(t *testing.T) {
 	if err := d.KeepPage(ctx, "r", []Item{{ListID: "1", FullName: "A"}}, "{}", at); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.StartSession(ctx, Session{Ticket: "t", User: "u", StartedAt: at}, at); err != nil {
+		t.Fatal(err)
+	}
 	d.Close()
+	// Opened beside the running service (status, account set): nothing
+	// of the session under way changes.
+	beside, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _, _ := beside.Session(ctx, "t"); s.Closed {
+		t.Fatalf("opening the database ended the session under way")
+	}
+	if j, _, _ := beside.Job(ctx, "r"); j.State != JobRunning {
+		t.Fatalf("opening the database queued the running job again: %+v", j)
+	}
+	beside.Close()
+	// The service's start: the session is gone, its job queued again.
 	again, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer again.Close()
+	if err := again.Started(ctx, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, _ := again.Session(ctx, "t"); !s.Closed {
+		t.Fatalf("the start left the session open")
+	}
 	j, _, _ := again.Job(ctx, "r")
 	var pages int
 	again.db.QueryRow(`SELECT count(*) FROM refresh_items`).Scan(&pages)
@@ -200,6 +223,9 @@ func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
+	if err := d.Started(ctx, time.Now()); err != nil { // the new version's service starts
+		t.Fatal(err)
+	}
 	r1, ok1, err1 := d.Job(ctx, "r1")
 	r2, ok2, err2 := d.Job(ctx, "r2")
 	if !ok1 || !ok2 || err1 != nil || err2 != nil || r1.State != JobQueued || r2.State != JobDone || r1.Attempts != 1 {
@@ -207,5 +233,45 @@ func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
 	}
 	if _, err := d.QueueCreate(ctx, "c", NewItem{Name: "Retention"}, time.Now()); err != nil {
 		t.Fatal("a create after the migration:", err)
+	}
+}
+
+// The Web Connector's last call counts a session under way: a long one is
+// not the Web Connector gone quiet. A refused sign-in and the session's
+// error are kept beside what the last session learned, which a new
+// session's learning clears.
+func TestTheWebConnectorsLastCall(t *testing.T) {
+	d, _ := open(t)
+	t0 := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	if c, err := d.Connector(ctx); err != nil || !c.LastCallAt.IsZero() {
+		t.Fatalf("never called: %+v %v", c, err)
+	}
+	if err := d.SaveConnector(ctx, Connector{LastCallAt: t0, CompanyFile: "a.qbw", QuickBooksOpen: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.StartSession(ctx, Session{Ticket: "t", User: "u", StartedAt: t0.Add(time.Second)}, t0); err != nil {
+		t.Fatal(err)
+	}
+	s, _, _ := d.Session(ctx, "t")
+	s.LastCallAt = t0.Add(9 * time.Minute)
+	if err := d.UpdateSession(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.NoteSignInRefused(ctx, t0.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.NoteSessionError(ctx, "unreadableResponse"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := d.Connector(ctx)
+	if err != nil || !c.LastCallAt.Equal(t0.Add(9*time.Minute)) || c.CompanyFile != "a.qbw" ||
+		!c.SignInRefusedAt.Equal(t0.Add(time.Minute)) || c.SessionError != "unreadableResponse" {
+		t.Fatalf("%+v %v", c, err)
+	}
+	if err := d.SaveConnector(ctx, Connector{LastCallAt: t0.Add(10 * time.Minute), QuickBooksOpen: true}); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := d.Connector(ctx); err != nil || !c.SignInRefusedAt.IsZero() || c.SessionError != "" {
+		t.Fatalf("a new session's learning: %+v %v", c, err)
 	}
 }
