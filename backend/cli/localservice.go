@@ -110,6 +110,9 @@ func (in *serviceStatus) run(ctx context.Context, c *call) error {
 			locale.Fprintf(c.Stdout, "QuickBooks could not be reached then (%s): %s\n", st.HResult, quickbooks.HResultWords(st.HResult, st.Message))
 		}
 	}
+	if st.SignInRefusedAt != nil {
+		locale.Fprintf(c.Stdout, "The Web Connector called at %s, but the password typed in it is not the service's. In the Web Connector, type the company's Service Password again in its Password column, then choose Update Selected.\n", c.dateTime(*st.SignInRefusedAt))
+	}
 	if len(st.Queue) == 0 {
 		locale.Fprintf(c.Stdout, "Nothing is waiting for QuickBooks.\n")
 		return nil

@@ -1,6 +1,8 @@
 package desktop
 
 import (
+	"time"
+
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
@@ -82,6 +84,10 @@ type WebConnectorState struct {
 	Called      bool   `json:"called"`
 	LastCall    string `json:"lastCall"`
 	CompanyFile string `json:"companyFile"`
+	// RefusedAt is when the Web Connector was turned away at sign-in since
+	// its last call ("" when it was not): the password pasted in it is
+	// not the company's.
+	RefusedAt string `json:"refusedAt"`
 	// QuickBooks is QuickBooks' failure at that call, in the window's words.
 	QuickBooks string `json:"quickbooks"`
 	Error      string `json:"error"`
@@ -99,7 +105,10 @@ func (l *LocalService) WebConnector() WebConnectorState {
 		}
 		out := WebConnectorState{Called: st.LastCall != nil, CompanyFile: st.CompanyFile}
 		if st.LastCall != nil {
-			out.LastCall = st.LastCall.UTC().Format("2006-01-02T15:04:05Z07:00")
+			out.LastCall = st.LastCall.UTC().Format(time.RFC3339)
+		}
+		if st.SignInRefusedAt != nil {
+			out.RefusedAt = st.SignInRefusedAt.UTC().Format(time.RFC3339)
 		}
 		if st.HResult != "" {
 			out.QuickBooks = quickbooks.HResultWords(st.HResult, st.Message)

@@ -65,6 +65,10 @@ func readStatus(ctx context.Context, data string) (localstatus.Status, error) {
 		at := c.LastCallAt
 		st.LastCall = &at
 	}
+	if c.SignInRefusedAt.After(c.LastCallAt) {
+		at := c.SignInRefusedAt
+		st.SignInRefusedAt = &at
+	}
 	st.CompanyFile, st.Product, st.QuickBooksOpen, st.HResult, st.Message = c.CompanyFile, c.Product, c.QuickBooksOpen, c.HResult, c.Message
 	for _, state := range []servicedb.JobState{servicedb.JobRunning, servicedb.JobQueued} {
 		jobs, err := db.Jobs(ctx, state)
@@ -95,6 +99,10 @@ func printStatus(w io.Writer, st localstatus.Status) {
 		if st.HResult != "" {
 			fmt.Fprintf(w, "QuickBooks: %s %s\n", st.HResult, st.Message)
 		}
+	}
+	if st.SignInRefusedAt != nil {
+		fmt.Fprintf(w, "The Web Connector's sign-in was refused at %s: the password typed in it is not the account's.\n",
+			st.SignInRefusedAt.Local().Format("2006-01-02 15:04:05 -07:00"))
 	}
 	fmt.Fprintf(w, "Queue: %d\n", len(st.Queue))
 	for _, j := range st.Queue {

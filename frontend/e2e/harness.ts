@@ -318,8 +318,15 @@ export class LocalServiceHome {
     this.webConnector = proc;
   }
 
-  async stop() {
+  // removeWebConnector stops the Web Connector added last (its application
+  // removed, to be added again).
+  async removeWebConnector() {
     if (this.webConnector) await stop(this.webConnector);
+    this.webConnector = undefined;
+  }
+
+  async stop() {
+    await this.removeWebConnector();
     execFileSync(SERVICE_BINARY, ["stop"], { env: { ...process.env, ...this.env } });
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -737,6 +737,16 @@ test("18. first run through the QuickBooks service on this computer: set up at a
     // window moves on by itself and offers Refresh list.
     const qwcPath = (await panel.getByText(/\.qwc$/).textContent()) ?? "";
     expect(qwcPath).toContain(app.dataDir);
+    // A password mistyped in the Web Connector: the window says so, and what to do.
+    await local.addWebConnector(qwcPath, "not the company's password");
+    await expect(panel).toContainText(
+      /The Web Connector called at .*, but the password in it is not this company's\. Click Copy password/,
+      {
+        timeout: 20_000,
+      },
+    );
+    await checkA11y(page, "local-password-refused");
+    await local.removeWebConnector();
     await local.addWebConnector(qwcPath, password);
     await expect(panel).toContainText(/The Web Connector called at .*Company file: .*Summit Ridge Builders\.qbw\./, { timeout: 20_000 });
     await panel.getByRole("button", { name: "Refresh list" }).click();

@@ -13,6 +13,10 @@ type Status struct {
 	PID     int  `json:"pid,omitempty"`
 	// LastCall is when the Web Connector last called; nil when it never has.
 	LastCall *time.Time `json:"lastCall"`
+	// SignInRefusedAt is when the Web Connector was last turned away at
+	// sign-in, when that was after LastCall: the password typed in it is
+	// not the account's.
+	SignInRefusedAt *time.Time `json:"signInRefusedAt,omitempty"`
 	// What that session found: the company file QuickBooks had open, the
 	// product, and QuickBooks' last failure (an HRESULT and its message).
 	CompanyFile    string `json:"companyFile,omitempty"`

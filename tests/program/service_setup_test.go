@@ -103,13 +103,28 @@ func TestServiceSetUpFromTheCommandLine(t *testing.T) {
 	}
 	assertNoPasswordIn(t, dir, password)
 
-	// The Web Connector, added from the written file, the password typed in.
 	qwcFile, err := os.ReadFile(qwcPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{{Kind: "Service", ListID: "80000005-1468535148", Name: "Retainage Payable",
 		FullName: "Retainage Payable", IsActive: true, EditSequence: "1"}})
+	// A password mistyped in the Web Connector: status says so, and what
+	// to do.
+	mistyped, _, err := qbwcemu.Add(ctx, qwcFile, "not the company's password", qb, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mistyped.RunSession(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := runExe(t, app, env, "", "service", "status"); code != 0 ||
+		!regexp.MustCompile(`(?s)The Web Connector has never called it\..*
+The Web Connector called at .*, but the password typed in it is not the service's\. In the Web Connector, type`).MatchString(out) {
+		t.Fatalf("service status after a mistyped password: exit %d\n%s", code, out)
+	}
+
+	// The Web Connector, added from the written file, the password typed in.
 	wc, added, err := qbwcemu.Add(ctx, qwcFile, password, qb, nil)
 	if err != nil {
 		t.Fatalf("the Web Connector refused the file: %v\n%s", err, qwcFile)

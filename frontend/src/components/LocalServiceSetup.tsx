@@ -140,7 +140,15 @@ export function LocalServiceSetup({
       <div role="status" aria-live="polite" className={styles.row}>
         {/* No spinner: the steps in QuickBooks may take the bookkeeper a
             while, and the window waits as long as they do. */}
-        {!called && <span>{t("Waiting for the Web Connector's first call…")}</span>}
+        {!called && !webConnector?.refusedAt && <span>{t("Waiting for the Web Connector's first call…")}</span>}
+        {!called && webConnector?.refusedAt && (
+          <span>
+            {t(
+              "The Web Connector called at {time}, but the password in it is not this company's. Click Copy password, paste it in the Web Connector's Password column again, then click Update Selected.",
+              { time: formatTime(webConnector.refusedAt) },
+            )}
+          </span>
+        )}
         {called && webConnector && (
           <span>
             {webConnector.companyFile
