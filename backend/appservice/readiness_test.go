@@ -123,9 +123,9 @@ func TestReadinessFollowsTheWebConnector(t *testing.T) {
 
 	// It called an hour ago (by the service's clock), and not since.
 	qb.WC.Password = qbservicetest.Password
-	qb.Now = time.Now().Add(-time.Hour)
+	qb.SetNow(time.Now().Add(-time.Hour))
 	qb.Session(t)
-	qb.Now = time.Time{}
+	qb.SetNow(time.Time{})
 	line("quiet for an hour", "service=pass signIn=pass webConnector=fail quickbooks=skipped", CheckFail,
 		"has not called the QuickBooks service for 60 minutes, since", "Auto-Run")
 

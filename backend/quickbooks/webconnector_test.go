@@ -33,8 +33,8 @@ func TestAWaitEndsWhenTheWebConnectorGoesQuiet(t *testing.T) {
 		done := make(chan error, 1)
 		go func() { done <- work(ctx) }()
 		s.WaitQueued(t, queued)
-		s.Now = time.Now().Add(time.Hour) // the service's clock: an hour without a call
-		defer func() { s.Now = time.Time{} }()
+		s.SetNow(time.Now().Add(time.Hour)) // the service's clock: an hour without a call
+		defer s.SetNow(time.Time{})
 		var qe *quickbooks.Error
 		if err := <-done; !errors.As(err, &qe) {
 			t.Fatalf("%v", err)

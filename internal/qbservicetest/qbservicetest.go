@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -50,9 +51,10 @@ type Service struct {
 	URL  string // the Service URL; the Web Connector calls URL + "/qbwc"
 	WC   *qbwcemu.WebConnector
 	QB   *qbwcemu.QuickBooks
-	// Now is the service's clock (time.Now when zero).
-	Now  time.Time
 	opts Options
+
+	mu  sync.Mutex
+	now time.Time // the service's clock, set by SetNow (time.Now when zero)
 }
 
 // Start starts the service, with QuickBooks holding items.
@@ -80,7 +82,7 @@ func (s *Service) Restart(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.DB = db
-	cfg := server.Config{DB: db, Version: "0.9.0", OwnerID: OwnerID, Log: slog.New(slog.DiscardHandler), Now: s.clock, PageSize: s.opts.PageSize}
+	cfg := server.Config{DB: db, Version: "0.9.0", OwnerID: OwnerID, Log: slog.New(slog.DiscardHandler), Now: s.Clock, PageSize: s.opts.PageSize}
 	var checker *contract.Checker
 	if s.opts.Contract {
 		spec, err := contract.Load()
@@ -110,11 +112,22 @@ func (s *Service) Restart(t *testing.T) {
 	}
 }
 
-func (s *Service) clock() time.Time {
-	if s.Now.IsZero() {
+// SetNow sets the service's clock to t (the zero time: the real clock),
+// also while its handlers run.
+func (s *Service) SetNow(t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = t
+}
+
+// Clock is the service's time now.
+func (s *Service) Clock() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.now.IsZero() {
 		return time.Now()
 	}
-	return s.Now
+	return s.now
 }
 
 // Session runs one Web Connector session, which must end well.

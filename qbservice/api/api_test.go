@@ -30,7 +30,7 @@ func start(t *testing.T) *world {
 		{Kind: "Service", ListID: "80000006-1468535148", Name: "Old Retainage", FullName: "Old Retainage", IsActive: false, EditSequence: "1"},
 		{Kind: "OtherCharge", ListID: "80000007-1468535148", Name: "Freight", FullName: "Freight", IsActive: true, EditSequence: "1"},
 	}, qbservicetest.Options{Contract: true})
-	s.Now = time.Now()
+	s.SetNow(time.Now())
 	client, err := quickbooks.New(quickbooks.Config{BaseURL: s.URL, User: qbservicetest.User, Password: qbservicetest.Password})
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +59,7 @@ func TestHealthFollowsTheWebConnector(t *testing.T) {
 		qe.WebConnector == nil || !qe.WebConnector.LastCallAt.IsZero() {
 		t.Fatalf("before the first call: %s %q %+v", qe.Kind, qe.Message(), qe.WebConnector)
 	}
-	called := w.Now
+	called := w.Clock()
 	w.Session(t)
 	h, err := w.client.Health(ctx)
 	if err != nil || !h.QBRunning || h.CompanyFileID != qbservicetest.FileID || h.CompanyName != "Summit Ridge Builders" || h.QBFileMode != "MultiUser" ||
@@ -70,7 +70,7 @@ func TestHealthFollowsTheWebConnector(t *testing.T) {
 		t.Fatalf("the Web Connector's calls: %+v", wc)
 	}
 	// Quiet for longer than its schedule allows: out of reach, and since when.
-	w.Now = w.Now.Add(time.Hour)
+	w.SetNow(w.Clock().Add(time.Hour))
 	_, err = w.client.Health(ctx)
 	if qe := serviceError(t, err); qe.Kind != quickbooks.KindWebConnector || qe.WebConnector == nil || !qe.WebConnector.LastCallAt.Equal(called) ||
 		!strings.Contains(qe.Message(), "has not called the QuickBooks service for") || !strings.Contains(qe.Message(), "Auto-Run") {
@@ -83,7 +83,7 @@ func TestHealthFollowsTheWebConnector(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = w.client.Health(ctx)
-	if qe := serviceError(t, err); qe.Kind != quickbooks.KindWebConnector || qe.WebConnector == nil || !qe.WebConnector.SignInRefusedAt.Equal(w.Now) ||
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindWebConnector || qe.WebConnector == nil || !qe.WebConnector.SignInRefusedAt.Equal(w.Clock()) ||
 		!strings.Contains(qe.Message(), "did not accept the password typed in it") {
 		t.Fatalf("refused: %q %+v", qe.Message(), qe.WebConnector)
 	}
@@ -253,7 +253,7 @@ func TestARefreshHeldBackByQuickBooksSaysWhy(t *testing.T) {
 	w := start(t)
 	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultOtherFile })
 	_, _ = w.WC.RunSession(ctx)
-	w.Now = time.Now().Add(time.Second) // queued after that call
+	w.SetNow(time.Now().Add(time.Second)) // queued after that call
 	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancel()
 	_, err := w.client.RefreshAndList(short, 10*time.Millisecond, nil)
@@ -261,7 +261,7 @@ func TestARefreshHeldBackByQuickBooksSaysWhy(t *testing.T) {
 		t.Fatalf("held back by a failure before it was queued: %s %+v %q", qe.Kind, qe.QuickBooks, qe.Message())
 	}
 
-	w.Now = w.Now.Add(time.Second)
+	w.SetNow(w.Clock().Add(time.Second))
 	_, _ = w.WC.RunSession(ctx) // the file still not open
 	_, err = w.client.RefreshAndList(ctx, 10*time.Millisecond, nil)
 	qe := serviceError(t, err)

@@ -126,6 +126,9 @@ func checkServiceAfterKill(t *testing.T, path string, qb *qbwcemu.QuickBooks, in
 	}
 	defer db.Close()
 	ctx := context.Background()
+	if err := db.Started(ctx, time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	inQuickBooks := map[string]string{} // ListID → full name
 	made := map[string]int{}
 	for _, it := range qb.Items {
