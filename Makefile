@@ -302,8 +302,10 @@ windows: apt-windows deps frontend
 # registry, so one process's deletes make another's listing skip some
 # (seen: RemoveAll finding 0 of 3 while another package removed its own).
 test-windows: wine-prefix
+	$(WIN_GO) go build -o $(WINE_DIR)/qbservice-test.exe ./cmd/qbservice
 	pkgs=$$($(WINDOWS_LIST_TESTED)); [ -n "$$pkgs" ]; \
-	$(WINE_ENV) QBSETTINGS_KEYRING_TESTS=1 $(WIN_GO) go test -exec wine -count=1 -p 1 $$pkgs
+	$(WINE_ENV) QBSETTINGS_KEYRING_TESTS=1 QBSETTINGS_TEST_QBSERVICE='Z:$(WINE_DIR)/qbservice-test.exe' \
+	  $(WIN_GO) go test -exec wine -count=1 -p 1 $$pkgs
 	$(WINE_ENV) wineserver -k 2>/dev/null || true
 	# The Windows user locale decides the app's English (Wine takes it from LANG).
 	$(WINE_ENV) LC_ALL=en_GB.UTF-8 LANG=en_GB.UTF-8 QBSETTINGS_WANT_LOCALE=en-GB $(WIN_GO) go test -exec wine -count=1 ./backend/locale

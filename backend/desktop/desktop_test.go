@@ -55,6 +55,19 @@ var ctx = context.Background()
 // database in a temporary folder and the real keychain.
 func newTestApp(t *testing.T) (*Services, *fakeWindow, *store.Store) {
 	t.Helper()
+	keys := testkeys.Open(t)
+	t.Cleanup(func() {
+		for _, user := range []string{"demo", ""} {
+			keys.Remove(ctx, secrets.Account{Profile: store.DefaultProfile, User: user})
+		}
+	})
+	return newTestAppWith(t, nil)
+}
+
+// newTestAppWith is newTestApp with the app service changed first by
+// change, when not nil (given the app's data folder).
+func newTestAppWith(t *testing.T, change func(svc *appservice.Service, dataDir string)) (*Services, *fakeWindow, *store.Store) {
+	t.Helper()
 	dir := testdir.New(t)
 	st, err := store.Open(filepath.Join(dir, store.FileName))
 	if err != nil {
@@ -62,20 +75,13 @@ func newTestApp(t *testing.T) (*Services, *fakeWindow, *store.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	keys := testkeys.Open(t)
-	t.Cleanup(func() {
-		for _, user := range []string{"demo", ""} {
-			keys.Remove(ctx, secrets.Account{Profile: store.DefaultProfile, User: user})
-		}
-	})
-	w := &fakeWindow{}
 	log := slog.New(slog.DiscardHandler)
-	app := New(Config{
-		Service: appservice.New(st, func(context.Context) (appservice.Passwords, error) { return keys, nil }, log),
-		Profile: store.DefaultProfile,
-		DataDir: dir,
-		Log:     log,
-		Runtime: w,
-	})
+	svc := appservice.New(st, func(context.Context) (appservice.Passwords, error) { return keys, nil }, log)
+	if change != nil {
+		change(svc, dir)
+	}
+	w := &fakeWindow{}
+	app := New(Config{Service: svc, Profile: store.DefaultProfile, DataDir: dir, Log: log, Runtime: w})
 	app.Startup(ctx)
 	return app, w, st
 }

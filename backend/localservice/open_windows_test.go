@@ -35,10 +35,17 @@ func TestOpenHandsTheFileToItsProgram(t *testing.T) {
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		got, err := os.ReadFile(opened)
 		if err == nil && bytes.Equal(got, content) {
-			return
+			break
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("the program registered for .qwc was not given the file: %q %v", got, err)
+		}
+	}
+	// The program runs in the file's folder (Open says so): wait until it
+	// has ended, so that the folder can be removed.
+	for deadline := time.Now().Add(20 * time.Second); os.Rename(dir, dir+" (done)") != nil; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the program given the file did not end")
 		}
 	}
 }

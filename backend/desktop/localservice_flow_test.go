@@ -1,0 +1,150 @@
+package desktop
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/appservice"
+	"qbsettings/backend/localservice"
+	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/internal/testdir"
+	"qbsettings/internal/testkeys"
+)
+
+// ServiceProgramVariable names a built qbservice for the test below, as
+// make test-windows gives it under Wine (which has no Go to build one).
+const ServiceProgramVariable = "QBSETTINGS_TEST_QBSERVICE"
+
+// The window's whole first run through the QuickBooks service on this
+// computer, by the methods the web view calls, against the real service
+// program in a data folder of its own: offered, set up (the .qwc opened,
+// the password on the clipboard), the Web Connector's first call seen,
+// the list refreshed, the item chosen and saved, Connected. Under Wine it
+// runs on Windows' own APIs: the keychain, the service started detached,
+// its data in %LOCALAPPDATA%.
+func TestTheFirstRunThroughTheServiceOnThisComputer(t *testing.T) {
+	program := serviceProgram(t)
+	home := testdir.New(t)
+	// The service's data folder, where it starts by itself: the test's.
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	t.Setenv("LOCALAPPDATA", filepath.Join(home, "local"))
+	service := localservice.Service{Program: program, URL: fmt.Sprintf("http://localhost:%d", freePort(t))}
+	t.Cleanup(func() {
+		if out, err := exec.Command(program, "stop").CombinedOutput(); err != nil {
+			t.Errorf("qbservice stop: %v\n%s", err, out)
+		}
+	})
+	app, w, _ := newTestAppWith(t, func(svc *appservice.Service, dataDir string) { svc.UseLocalService(service, dataDir) })
+	keys := testkeys.Open(t)
+	t.Cleanup(func() { _ = keys.Remove(ctx, secrets.Account{Profile: store.DefaultProfile, User: "procore-sync"}) })
+
+	if !app.Local.Offer().Available {
+		t.Fatal("the service beside the app is not offered")
+	}
+	set := app.Local.SetUp()
+	if set.Error != "" || set.ServiceURL != service.URL || set.ServiceUser != "procore-sync" || len(w.opened) != 1 || w.opened[0] != set.QWCPath {
+		t.Fatalf("setup: %+v, opened %v", set, w.opened)
+	}
+	if msg := app.Local.CopyPassword(); msg != "" || len(w.clipboard) < 32 {
+		t.Fatalf("copy: %q (%d characters on the clipboard)", msg, len(w.clipboard))
+	}
+	if st := app.Local.WebConnector(); st.Error != "" || st.Called {
+		t.Fatalf("before the Web Connector: %+v", st)
+	}
+
+	// The Web Connector, given the file and the pasted password, on Auto-Run.
+	qwcFile, err := os.ReadFile(set.QWCPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{{Kind: "Service", ListID: "80000005-1468535148", Name: "Retainage Payable",
+		FullName: "Retainage Payable", IsActive: true, EditSequence: "1"}})
+	wc, _, err := qbwcemu.Add(ctx, qwcFile, w.clipboard, qb, nil)
+	if err != nil {
+		t.Fatalf("the Web Connector refused the file: %v", err)
+	}
+	runCtx, stopRunning := context.WithCancel(ctx)
+	running := make(chan struct{})
+	go func() {
+		defer close(running)
+		for runCtx.Err() == nil {
+			_, _ = wc.RunSession(runCtx)
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
+	t.Cleanup(func() { stopRunning(); <-running })
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		st := app.Local.WebConnector()
+		if st.Called && strings.HasSuffix(st.CompanyFile, "Summit Ridge Builders.qbw") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the window did not see the Web Connector's first call: %+v", st)
+		}
+	}
+
+	// The list, the item chosen, saved, Connected.
+	loaded := app.Form.Load()
+	change := settings.Change{Settings: loaded.State.Settings}
+	change.Settings.ServiceURL, change.Settings.ServiceUser = set.ServiceURL, set.ServiceUser
+	refreshed := app.Connection.RefreshItems(change)
+	if refreshed.Error != "" || len(refreshed.Items) != 1 || refreshed.Items[0].FullName != "Retainage Payable" {
+		t.Fatalf("refresh: %+v", refreshed)
+	}
+	change.Settings.RetainageItem = settings.ItemRef{ListID: refreshed.Items[0].ListID, FullName: refreshed.Items[0].FullName}
+	if saved := app.Form.Save(loaded.State.Revision, change); saved.Error != "" || len(saved.FieldErrors) > 0 || saved.State == nil {
+		t.Fatalf("save: %+v", saved)
+	}
+	tested := app.Connection.TestConnection(change)
+	if !tested.Status.Connected || tested.Error != "" {
+		t.Fatalf("test: %+v", tested)
+	}
+	for _, c := range tested.Checks {
+		if c.ID == appservice.CheckWebConnector && c.Status != appservice.CheckPass {
+			t.Errorf("the Web Connector's line: %+v", c)
+		}
+	}
+}
+
+// serviceProgram is the qbservice to run: the one ServiceProgramVariable
+// names, or one built now (not possible under Wine, which must name one).
+func serviceProgram(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv(ServiceProgramVariable); p != "" {
+		return p
+	}
+	if runtime.GOOS == "windows" {
+		t.Fatalf("%s must name a built qbservice.exe (make test-windows does)", ServiceProgramVariable)
+	}
+	if testing.Short() {
+		t.Skip("builds the service's program")
+	}
+	out := filepath.Join(testdir.New(t), "qbservice")
+	cmd := exec.Command("go", "build", "-o", out, "./cmd/qbservice")
+	cmd.Dir = filepath.Join("..", "..")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build qbservice: %v\n%s", err, msg)
+	}
+	return out
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
