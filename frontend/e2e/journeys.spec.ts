@@ -8,6 +8,7 @@ import { checkA11y } from "./a11y";
 import { LocalServiceHome, QuickBooksService, Simulator, expect, open, test } from "./harness";
 import {
   button,
+  connectToQuickBooksService,
   failureShown,
   field,
   fillConnection,
@@ -626,11 +627,7 @@ test("16. the project's QuickBooks service through the Web Connector: connect, r
   page,
   qbservice,
 }) => {
-  await open(page);
-  await fillConnection(page, qbservice.url, QuickBooksService.password);
-  await field.user(page).fill(QuickBooksService.user);
-  await testConnection(page);
-  await statusIs(page, true);
+  await connectToQuickBooksService(page, qbservice.url);
   await expect(page.getByText(/Summit Ridge Builders\.qbw/).first()).toBeVisible();
 
   // A refresh waits for the Web Connector's next call, then lists QuickBooks' items.
@@ -663,11 +660,7 @@ test("16. the project's QuickBooks service through the Web Connector: connect, r
 });
 
 test("17. QuickBooks' own faults through the Web Connector: each said with its next step, and mended", async ({ page, qbservice }) => {
-  await open(page);
-  await fillConnection(page, qbservice.url, QuickBooksService.password);
-  await field.user(page).fill(QuickBooksService.user);
-  await testConnection(page);
-  await statusIs(page, true);
+  await connectToQuickBooksService(page, qbservice.url);
   const checklist = page.getByRole("list", { name: "Readiness of the integration" });
 
   // A dialog open in QuickBooks: its own line and next step; a refresh
@@ -771,11 +764,7 @@ test("19. the Web Connector stops calling: the status and the checklist say sinc
   // (its schedule here is every second; installed, 5 minutes).
   const qb = await QuickBooksService.start({ quiet: "6s" });
   try {
-    await open(page);
-    await fillConnection(page, qb.url, QuickBooksService.password);
-    await field.user(page).fill(QuickBooksService.user);
-    await testConnection(page);
-    await statusIs(page, true);
+    await connectToQuickBooksService(page, qb.url);
     const checklist = page.getByRole("list", { name: "Readiness of the integration" });
     await expect(checklist).toContainText(
       /QuickBooks Web Connector: The QuickBooks Web Connector last called (a moment|\d+ seconds?) ago, at /,
@@ -815,11 +804,7 @@ test("20. QuickBooks shows a dialog while a refresh is under way: the app says t
   qbservice,
 }) => {
   test.setTimeout(120_000);
-  await open(page);
-  await fillConnection(page, qbservice.url, QuickBooksService.password);
-  await field.user(page).fill(QuickBooksService.user);
-  await testConnection(page);
-  await statusIs(page, true);
+  await connectToQuickBooksService(page, qbservice.url);
 
   // A large company file: each answer takes a second, so the refresh is
   // under way when the dialog opens.

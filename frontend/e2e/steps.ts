@@ -1,6 +1,6 @@
 // Steps the journeys share, written as a user does them.
 import { expect, Page } from "@playwright/test";
-import { SIM_PASSWORD, SIM_USER, Simulator } from "./harness";
+import { QuickBooksService, SIM_PASSWORD, SIM_USER, Simulator, open } from "./harness";
 
 export const field = {
   url: (p: Page) => p.getByRole("textbox", { name: /Service URL/ }),
@@ -34,6 +34,16 @@ export async function fillConnection(page: Page, url: string, password = SIM_PAS
   await field.url(page).fill(url);
   await field.user(page).fill(SIM_USER);
   await field.password(page).fill(password);
+}
+
+// connectToQuickBooksService opens the window and connects it to the
+// project's QuickBooks service at url, as its account's user: Connected.
+export async function connectToQuickBooksService(page: Page, url: string) {
+  await open(page);
+  await fillConnection(page, url, QuickBooksService.password);
+  await field.user(page).fill(QuickBooksService.user);
+  await testConnection(page);
+  await statusIs(page, true);
 }
 
 export async function testConnection(page: Page) {
