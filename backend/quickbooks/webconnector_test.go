@@ -104,3 +104,19 @@ func TestWebConnectorFromAServiceThatLies(t *testing.T) {
 		t.Fatalf("no call at all: %q", said.Text())
 	}
 }
+
+// A 1.2 service says the Web Connector is quiet without its times: its
+// own words stand, cleaned, and nothing is made up of when it called.
+func TestAQuietWebConnectorWithoutItsTimes(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte(`{"error":{"code":"webConnectorQuiet","message":"quiet","userFacingMessage":"The Web Connector has not called since 9 AM.\u200b"}}`))
+	}))
+	t.Cleanup(srv.Close)
+	_, err := client(t, quickbooks.Config{BaseURL: srv.URL}).Health(ctx)
+	var qe *quickbooks.Error
+	if !errors.As(err, &qe) || qe.Kind != quickbooks.KindServiceError || qe.Message() != "The Web Connector has not called since 9 AM." || qe.WebConnector != nil {
+		t.Fatalf("%#v", err)
+	}
+}
