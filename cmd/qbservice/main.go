@@ -2,7 +2,7 @@
 // the item list and its refresh) on one side, the QuickBooks Web
 // Connector's SOAP endpoint on the other, its state in SQLite.
 //
-//	qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
+//	qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...] [-quiet 5m]
 //	qbservice stop [-data DIR]
 //	qbservice status [-data DIR] [-json]
 //	qbservice remove-data [-data DIR]
@@ -63,7 +63,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 const usageText = `Usage:
-  qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...]
+  qbservice serve [-addr localhost:8780] [-data DIR] [-hosts NAME,...] [-quiet 5m]
   qbservice stop [-data DIR]        (the service using that data folder)
   qbservice status [-data DIR] [-json]   (running or not, the Web Connector's last call, the queue)
   qbservice remove-data [-data DIR] (stops it, then removes the folder)
