@@ -3,7 +3,6 @@ package desktop
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
+	"qbsettings/internal/testnet"
 )
 
 // ServiceProgramVariable names a built qbservice for the test below, as
@@ -39,7 +39,7 @@ func TestTheFirstRunThroughTheServiceOnThisComputer(t *testing.T) {
 	// The service's data folder, where it starts by itself: the test's.
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
 	t.Setenv("LOCALAPPDATA", filepath.Join(home, "local"))
-	service := localservice.Service{Program: program, URL: fmt.Sprintf("http://localhost:%d", freePort(t))}
+	service := localservice.Service{Program: program, URL: fmt.Sprintf("http://localhost:%d", testnet.FreePort(t))}
 	t.Cleanup(func() {
 		if out, err := exec.Command(program, "stop").CombinedOutput(); err != nil {
 			t.Errorf("qbservice stop: %v\n%s", err, out)
@@ -137,14 +137,4 @@ func serviceProgram(t *testing.T) string {
 		t.Fatalf("build qbservice: %v\n%s", err, msg)
 	}
 	return out
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }

@@ -65,8 +65,7 @@ func readStatus(ctx context.Context, data string) (localstatus.Status, error) {
 		at := c.LastCallAt
 		st.LastCall = &at
 	}
-	if c.SignInRefusedAt.After(c.LastCallAt) {
-		at := c.SignInRefusedAt
+	if at := c.RefusedSinceLastCall(); !at.IsZero() {
 		st.SignInRefusedAt = &at
 	}
 	st.CompanyFile, st.Product, st.QuickBooksOpen, st.HResult, st.Message = c.CompanyFile, c.Product, c.QuickBooksOpen, c.HResult, c.Message

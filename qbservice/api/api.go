@@ -97,14 +97,13 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 	}
 	wc := webConnector(c)
 	fail := func(code, message, userFacing string, qb *quickbooks.Code) {
-		var body quickbooks.ErrorBody
-		body.Error.Code, body.Error.Message, body.Error.UserFacingMessage = code, message, userFacing
-		body.Error.QuickBooks, body.Error.WebConnector = qb, wc
+		body := errorBody(code, message, userFacing, qb)
+		body.Error.WebConnector = wc
 		writeJSON(w, http.StatusServiceUnavailable, body)
 	}
 	switch quiet := a.Now().Sub(c.LastCallAt); {
 	case !wc.SignInRefusedAt.IsZero():
-		fail(quickbooks.CodeWebConnectorSignInRefused, "the Web Connector's sign-in was refused at "+c.SignInRefusedAt.UTC().Format(time.RFC3339),
+		fail(quickbooks.CodeWebConnectorSignInRefused, "the Web Connector's sign-in was refused at "+wc.SignInRefusedAt.Format(time.RFC3339),
 			"The QuickBooks Web Connector called, but the password typed in it is not the QuickBooks service's. In the Web Connector, type the Service Password again in the Password column, then choose Update Selected.", nil)
 	case c.LastCallAt.IsZero():
 		fail(quickbooks.CodeWebConnectorNeverCalled, "the Web Connector never called",
@@ -130,14 +129,7 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 // webConnector is what health says of the Web Connector's calls: a
 // refused sign-in only when it came after the last call that went in.
 func webConnector(c servicedb.Connector) *quickbooks.WebConnector {
-	wc := &quickbooks.WebConnector{LastCallAt: c.LastCallAt.UTC(), LastError: c.SessionError}
-	if c.LastCallAt.IsZero() {
-		wc.LastCallAt = time.Time{}
-	}
-	if c.SignInRefusedAt.After(c.LastCallAt) {
-		wc.SignInRefusedAt = c.SignInRefusedAt.UTC()
-	}
-	return wc
+	return &quickbooks.WebConnector{LastCallAt: c.LastCallAt.UTC(), SignInRefusedAt: c.RefusedSinceLastCall().UTC(), LastError: c.SessionError}
 }
 
 // items pages through the stored item list.
@@ -263,7 +255,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func writeError(w http.ResponseWriter, status int, code, message, userFacing string, qb *quickbooks.Code) {
+	writeJSON(w, status, errorBody(code, message, userFacing, qb))
+}
+
+func errorBody(code, message, userFacing string, qb *quickbooks.Code) quickbooks.ErrorBody {
 	var body quickbooks.ErrorBody
 	body.Error.Code, body.Error.Message, body.Error.UserFacingMessage, body.Error.QuickBooks = code, message, userFacing, qb
-	writeJSON(w, status, body)
+	return body
 }

@@ -33,6 +33,16 @@ type Connector struct {
 	SessionError string
 }
 
+// RefusedSinceLastCall is when the Web Connector was last turned away at
+// sign-in, when that came after its last call that went in; otherwise
+// zero (a later call went in with the right password).
+func (c Connector) RefusedSinceLastCall() time.Time {
+	if c.SignInRefusedAt.After(c.LastCallAt) {
+		return c.SignInRefusedAt
+	}
+	return time.Time{}
+}
+
 // Connector returns what the last session learned. Its LastCallAt counts
 // the calls of a session under way too: a long one (a slow QuickBooks, a
 // large list) is the Web Connector calling, not gone quiet.

@@ -8,6 +8,7 @@ import (
 
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
+	"qbsettings/internal/testnet"
 	"qbsettings/qbservice/qwc"
 )
 
@@ -22,7 +23,7 @@ func TestAppAgainstTheQuickBooksService(t *testing.T) {
 	if code, out := runExe(t, service, nil, password+"\n", "account", "set", "-data", filepath.Join(data, "service"), "procore-sync"); code != 0 {
 		t.Fatalf("account set: %d %q", code, out)
 	}
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	serveService(t, service, filepath.Join(data, "service"), port)
 	url := fmt.Sprintf("http://localhost:%d", port)
 

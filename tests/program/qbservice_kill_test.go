@@ -13,6 +13,7 @@ import (
 
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
+	"qbsettings/internal/testnet"
 	"qbsettings/qbservice/qwc"
 	"qbsettings/qbservice/servicedb"
 )
@@ -56,7 +57,7 @@ func TestServiceKilledMidWorkLosesNothing(t *testing.T) {
 		kills = 5
 	}
 	for round := range kills {
-		port := freePort(t)
+		port := testnet.FreePort(t)
 		cmd, _ := serveService(t, exe, data, port)
 		base := fmt.Sprintf("http://localhost:%d", port)
 		post(t, base+"/v1/items/refresh", `{}`, password)
@@ -87,7 +88,7 @@ func TestServiceKilledMidWorkLosesNothing(t *testing.T) {
 	t.Logf("killed with the work: %v", states)
 
 	// Undisturbed: everything asked is done, once.
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	serveService(t, exe, data, port)
 	base := fmt.Sprintf("http://localhost:%d", port)
 	post(t, base+"/v1/items/refresh", `{}`, password)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -18,6 +17,7 @@ import (
 	"qbsettings/backend/quickbooks"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
+	"qbsettings/internal/testnet"
 	"qbsettings/qbservice/qwc"
 )
 
@@ -50,16 +50,6 @@ func builtService(t *testing.T) string {
 	return service.path
 }
 
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "localhost:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
 // The QuickBooks service as IT runs it: an account set by script, a .qwc
 // file written, the service started; the Web Connector (emulated, with
 // QuickBooks behind it) calls it at the .qwc's address, and the app's
@@ -81,7 +71,7 @@ func TestQuickBooksServiceProgram(t *testing.T) {
 	if code, out := runExe(t, exe, nil, password+"\n", "account", "set", "-data", data, "procore-sync"); code != 0 {
 		t.Fatalf("account set: %d %q", code, out)
 	}
-	port := freePort(t)
+	port := testnet.FreePort(t)
 	appURL := fmt.Sprintf("http://localhost:%d/qbwc", port)
 	code, qwcFile := runExe(t, exe, nil, "", "qwc", "-user", "procore-sync", "-file-id", "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}", "-url", appURL)
 	if code != 0 || !strings.Contains(qwcFile, "<AppURL>"+appURL+"</AppURL>") || !strings.Contains(qwcFile, qwc.OwnerID) {
@@ -175,8 +165,8 @@ func waitForSupportPage(t *testing.T, url string) {
 func TestOneServicePerDataFolder(t *testing.T) {
 	exe := builtService(t)
 	data := filepath.Join(testdir.New(t), "service")
-	cmd, _ := serveService(t, exe, data, freePort(t))
-	second := fmt.Sprintf("localhost:%d", freePort(t))
+	cmd, _ := serveService(t, exe, data, testnet.FreePort(t))
+	second := fmt.Sprintf("localhost:%d", testnet.FreePort(t))
 	if code, out := runExe(t, exe, nil, "", "serve", "-data", data, "-addr", second); code != 1 ||
 		!strings.Contains(out, fmt.Sprintf("already running with the data folder %s (process %d)", data, cmd.Process.Pid)) ||
 		!strings.Contains(out, "qbservice stop -data") {
@@ -202,7 +192,7 @@ func TestOneServicePerDataFolder(t *testing.T) {
 		t.Fatalf("the log in the data folder: %q %v", logged, err)
 	}
 
-	cmd, _ = serveService(t, exe, data, freePort(t))
+	cmd, _ = serveService(t, exe, data, testnet.FreePort(t))
 	if code, out := runExe(t, exe, nil, "", "remove-data", "-data", data); code != 0 || !strings.Contains(out, "was removed") {
 		t.Fatalf("remove-data: %d %q", code, out)
 	}

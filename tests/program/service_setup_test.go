@@ -19,6 +19,7 @@ import (
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
 	"qbsettings/internal/testkeys"
+	"qbsettings/internal/testnet"
 	"qbsettings/qbservice/localstatus"
 )
 
@@ -54,7 +55,7 @@ func installedSideBySide(t *testing.T, dir, app, service string) string {
 func TestServiceSetUpFromTheCommandLine(t *testing.T) {
 	dir := testdir.New(t)
 	app := installedSideBySide(t, filepath.Join(dir, "programs"), builtExecutable(t), builtService(t))
-	url := fmt.Sprintf("http://localhost:%d", freePort(t))
+	url := fmt.Sprintf("http://localhost:%d", testnet.FreePort(t))
 	env := []string{"QBSETTINGS_DATA_DIR=" + filepath.Join(dir, "app"), "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
 		localservice.URLVariable + "=" + url}
 	t.Cleanup(func() { runExe(t, filepath.Join(dir, "programs", "qbservice"), env, "", "stop") })
