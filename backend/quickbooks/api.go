@@ -57,6 +57,9 @@ type WebConnector struct {
 const (
 	WebConnectorUnreadable = "unreadableResponse" // an answer it could not read
 	WebConnectorUnexpected = "unexpectedResponse" // an answer to a request it did not send
+	// WebConnectorInvalid (1.4): an answer QuickBooks could not have sent
+	// (a value beyond its own limits); nothing of it was kept.
+	WebConnectorInvalid = "invalidResponse"
 )
 
 // Codes of health's 503 answers for the Web Connector (contract 1.3; the
@@ -66,6 +69,17 @@ const (
 	CodeWebConnectorQuiet         = "webConnectorQuiet"
 	CodeWebConnectorSignInRefused = "webConnectorSignInRefused"
 )
+
+// CodeSignInSlowedDown is the code of a 429 answer (contract 1.4): the
+// service slowed sign-ins down after wrong passwords in a row, and checked
+// nothing; Retry-After says in how many seconds to try again.
+const CodeSignInSlowedDown = "signInSlowedDown"
+
+// DeviceHeader (contract 1.4) carries the app's device token: a random
+// value of the app's installation, the same for every call. A device that
+// signed in with the right password is slowed down on its own after wrong
+// passwords, so guesses from elsewhere never hold the owner's app up.
+const DeviceHeader = "QBService-Device"
 
 // Values of Health's fields.
 const (

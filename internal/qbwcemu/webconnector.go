@@ -131,6 +131,15 @@ func (wc *WebConnector) lastError(ctx context.Context, ticket string, s *Session
 	return err
 }
 
+// Call posts one call of the Web Connector's, as it posts them, with its
+// parameters (name, value pairs), and returns its answer's text and
+// strings: for tests that play a Web Connector that lies, replays or
+// keeps an old ticket alive.
+func (wc *WebConnector) Call(ctx context.Context, op string, params ...string) (text string, strings []string, err error) {
+	r, err := wc.call(ctx, op, params...)
+	return r.Text, r.Strings, err
+}
+
 // HCPResponse is what wc sends on a session's first sendRequestXML, for
 // tests that call the service without HTTP.
 func HCPResponse(wc *WebConnector) string { return wc.hcpResponse() }

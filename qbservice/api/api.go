@@ -11,8 +11,10 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -52,11 +54,22 @@ func New(cfg Config) *API {
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	user, password, ok := r.BasicAuth()
 	if ok {
-		var err error
-		if ok, err = a.Accounts.Verify(r.Context(), user, password); err != nil {
+		caller := accounts.Caller{Device: r.Header.Get(quickbooks.DeviceHeader), Addr: remoteHost(r)}
+		grant, err := a.Accounts.Verify(r.Context(), caller, user, password)
+		var slowed *accounts.WaitError
+		switch {
+		case errors.As(err, &slowed):
+			// Answered at once with the wait: a connection is never held
+			// for it (the app's own timeout is shorter than some waits).
+			w.Header().Set("Retry-After", strconv.Itoa(slowed.Seconds()))
+			writeError(w, http.StatusTooManyRequests, quickbooks.CodeSignInSlowedDown,
+				fmt.Sprintf("sign-in slowed down after wrong passwords: try again in %d s", slowed.Seconds()), "", nil)
+			return
+		case err != nil:
 			a.internal(w, "sign-in not checked", err)
 			return
 		}
+		ok = grant.OK
 	}
 	if !ok {
 		w.Header().Set("WWW-Authenticate", `Basic realm="QuickBooks service"`)
@@ -228,6 +241,14 @@ func newJobID(kind string) string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b) // crypto/rand does not fail
 	return kind + "-" + hex.EncodeToString(b)
+}
+
+// remoteHost is the address the request came from, without its port.
+func remoteHost(r *http.Request) string {
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
+	}
+	return r.RemoteAddr
 }
 
 func (a *API) internal(w http.ResponseWriter, what string, err error) {

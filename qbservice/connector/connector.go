@@ -80,12 +80,19 @@ func (c *Connector) ClientVersion(_ context.Context, version string) string {
 // Authenticate signs the Web Connector in and opens a session on the
 // company file open in QuickBooks.
 func (c *Connector) Authenticate(ctx context.Context, user, password string) qbwc.Auth {
-	ok, err := c.Accounts.Verify(ctx, user, password)
-	if err != nil {
+	grant, err := c.Accounts.Verify(ctx, accounts.Caller{Addr: qbwc.CallerAddr(ctx)}, user, password)
+	var slowed *accounts.WaitError
+	switch {
+	case errors.As(err, &slowed):
+		// Wrong passwords in a row from this address: nothing was
+		// checked, and health is not told the password is wrong. The Web
+		// Connector is told to wait, which it shows as busy.
+		c.Log.Warn("web connector sign-in slowed down after wrong passwords", "user", user, "wait", slowed.Wait)
+		return qbwc.Auth{Status: qbwc.AuthBusy, PostponeSeconds: slowed.Seconds()}
+	case err != nil:
 		c.Log.Error("sign-in not checked", "user", user, "err", err)
 		return qbwc.Auth{Status: qbwc.AuthBusy}
-	}
-	if !ok {
+	case !grant.OK:
 		c.Log.Warn("web connector sign-in refused", "user", user)
 		// Health says so: the password typed in the Web Connector is
 		// not the account's, which nothing else would tell the app.
@@ -95,13 +102,18 @@ func (c *Connector) Authenticate(ctx context.Context, user, password string) qbw
 		return qbwc.Auth{Status: qbwc.AuthInvalidUser}
 	}
 	ticket, now := newTicket(), c.Now()
-	err = c.DB.StartSession(ctx, servicedb.Session{Ticket: ticket, User: user, StartedAt: now}, now.Add(-SessionBusy))
+	err = c.DB.StartSession(ctx, servicedb.Session{Ticket: ticket, User: user, StartedAt: now, AccountGeneration: grant.Generation}, now.Add(-SessionBusy))
 	switch {
 	case errors.Is(err, servicedb.ErrSessionBusy):
 		// A second Web Connector (another computer with the same .qwc,
 		// or a replay): it tries again at its next scheduled run.
 		c.Log.Warn("web connector turned away: another session is under way", "user", user)
 		return qbwc.Auth{Status: qbwc.AuthBusy}
+	case errors.Is(err, servicedb.ErrPasswordChanged):
+		// The password changed while this one was checked: it is the
+		// old one now.
+		c.Log.Warn("web connector sign-in refused: the password changed during it", "user", user)
+		return qbwc.Auth{Status: qbwc.AuthInvalidUser}
 	case err != nil:
 		c.Log.Error("session not started", "err", err)
 		return qbwc.Auth{Status: qbwc.AuthBusy}

@@ -2,6 +2,7 @@ package connector
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"qbsettings/qbservice/qbwc"
@@ -21,7 +22,15 @@ func (c *Connector) SendRequestXML(ctx context.Context, call qbwc.RequestCall) s
 	defer func() { c.saveSession(ctx, was, s) }()
 	hostKnown := false
 	if call.HCPResponse != "" {
-		s.QBXMLVersion, hostKnown = c.learn(ctx, call)
+		var err error
+		if s.QBXMLVersion, hostKnown, err = c.learn(ctx, call); err != nil {
+			c.Log.Warn("the web connector's first answer refused", "err", err)
+			s.LastError = errInvalid
+			if err := c.DB.NoteSessionError(ctx, errInvalid); err != nil {
+				c.Log.Error("session's error not kept", "err", err)
+			}
+			return ""
+		}
 	}
 	if s.QBXMLVersion == "" && !hostKnown {
 		// No host answer to go by: the request processor's own version.
@@ -96,11 +105,19 @@ func (c *Connector) request(st step) qbxml.Request {
 // learn keeps what the session's first call says of QuickBooks (its
 // answers to HostQuery and CompanyQuery) and returns the qbXML version to
 // speak ("" when it supports none the service can); hostKnown is false
-// when the call said no versions at all.
-func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) (version string, hostKnown bool) {
+// when the call said no versions at all. A call with what QuickBooks and
+// the Web Connector could not have sent is refused (an error), and
+// nothing of it kept.
+func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) (version string, hostKnown bool, err error) {
+	if err := checkCall(call); err != nil {
+		return "", false, err
+	}
 	conn := servicedb.Connector{LastCallAt: c.Now(), CompanyFile: call.CompanyFileName, Country: call.Country, QuickBooksOpen: true}
 	responses, err := qbxml.ParseResponses(call.HCPResponse)
-	if err != nil {
+	switch {
+	case errors.Is(err, qbxml.ErrOutOfSchema):
+		return "", false, err
+	case err != nil:
 		c.Log.Warn("the web connector's first answer was not read", "err", err)
 	}
 	for _, r := range responses {
@@ -119,10 +136,10 @@ func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) (version s
 		c.Log.Error("what the web connector said was not kept", "err", err)
 	}
 	if len(conn.SupportedVersions) == 0 {
-		return "", false
+		return "", false, nil
 	}
 	v, _ := qbxml.ChooseVersion(conn.SupportedVersions)
-	return v, true
+	return v, true, nil
 }
 
 // ReceiveResponseXML keeps QuickBooks' answer to the step in flight and
@@ -140,10 +157,18 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 		return -1
 	}
 	if call.HResult != "" {
+		if err := checkFailure(call.HResult, call.Message); err != nil {
+			c.Log.Warn("quickbooks' failure refused", "err", err)
+			return c.stop(ctx, &s, job, running, errInvalid, servicedb.Failure{Message: "invalid failure"})
+		}
 		return c.quickBooksFailed(ctx, &s, job, running, call)
 	}
 	responses, err := qbxml.ParseResponses(call.Response)
-	if err != nil {
+	switch {
+	case errors.Is(err, qbxml.ErrOutOfSchema):
+		c.Log.Warn("quickbooks' answer refused", "err", err)
+		return c.stop(ctx, &s, job, running, errInvalid, servicedb.Failure{Message: "invalid response"})
+	case err != nil:
 		c.Log.Warn("quickbooks' answer not read", "err", err)
 		return c.stop(ctx, &s, job, running, errUnreadable, servicedb.Failure{Message: "unreadable response"})
 	}

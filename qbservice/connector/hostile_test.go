@@ -133,3 +133,99 @@ func TestOneSessionAtATime(t *testing.T) {
 		t.Fatalf("the abandoned session was sent %.100s", req)
 	}
 }
+
+// A QuickBooks that answers what QuickBooks could not have (a ListID,
+// full name or description beyond the schema's limits) has its answer
+// refused whole: -1, getLastError says why, the refresh stays queued,
+// and the item list read before stays as it was. One record never
+// becomes the list.
+func TestAnAnswerBeyondQuickBooksLimitsIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lie  func(*qbwcemu.Item)
+	}{
+		{"a ListID of 100,000 characters", func(it *qbwcemu.Item) { it.ListID = strings.Repeat("8", 100_000) }},
+		{"a FullName of 100,000 characters", func(it *qbwcemu.Item) { it.FullName = strings.Repeat("F", 100_000) }},
+		{"a Desc of 4,096 characters", func(it *qbwcemu.Item) { it.Description = strings.Repeat("é", 4096) }},
+		{"a Name of 32 characters", func(it *qbwcemu.Item) { it.Name = strings.Repeat("n", 32) }},
+		{"an EditSequence of 17 characters", func(it *qbwcemu.Item) { it.EditSequence = strings.Repeat("1", 17) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := qbservicetest.Start(t, companyItems(30, 0), qbservicetest.Options{PageSize: 25})
+			s.QueueRefresh(t, "first")
+			s.Session(t)
+			s.QB.Set(func(q *qbwcemu.QuickBooks) { tc.lie(&q.Items[27]) })
+			s.QueueRefresh(t, "lied")
+			got := s.Session(t)
+			if !strings.Contains(got.LastError, "could not have") || got.Percents[len(got.Percents)-1] != -1 {
+				t.Fatalf("session %+v", got)
+			}
+			if j := s.Job(t, "lied"); j.State != servicedb.JobQueued {
+				t.Fatalf("the refresh: %+v", j)
+			}
+			items, _ := s.DB.Items(ctx)
+			if len(items) != 30 || items[27].FullName == strings.Repeat("F", 100_000) {
+				t.Fatalf("the list: %d items", len(items))
+			}
+			if n, _ := s.DB.PagesKept(ctx); n != 0 {
+				t.Fatalf("%d items of the lying answer kept", n)
+			}
+			if conn, _ := s.DB.Connector(ctx); conn.SessionError != "invalidResponse" {
+				t.Fatalf("health is told %q", conn.SessionError)
+			}
+		})
+	}
+}
+
+// What the Web Connector says beside QuickBooks' answers is held to what
+// it could say: a company file path or a failure's words beyond their
+// limits, or an HRESULT that is not one, are kept nowhere; and a
+// connectionError without a session's ticket changes nothing.
+func TestTheWebConnectorsOwnWordsAreBounded(t *testing.T) {
+	c, s := direct(t)
+	s.Session(t)
+	before, _ := s.DB.Connector(ctx)
+	if c.ConnectionError(ctx, "not-a-ticket", "0x80040408", "Could not start QuickBooks.") != qbwc.Done {
+		t.Fatal("not done")
+	}
+	if after, _ := s.DB.Connector(ctx); after.HResult != before.HResult || !after.QuickBooksOpen {
+		t.Fatalf("a connectionError without a session was heard: %+v", after)
+	}
+	signIn := func() qbwc.Auth {
+		t.Helper()
+		a := c.Authenticate(ctx, qbservicetest.User, qbservicetest.Password)
+		if a.Status != qbwc.AuthOpenFile || a.Ticket == "" {
+			t.Fatalf("sign-in: %+v", a)
+		}
+		return a
+	}
+	auth := signIn()
+	c.ConnectionError(ctx, auth.Ticket, "0x80040408", strings.Repeat("w", 5000))
+	c.CloseConnection(ctx, auth.Ticket)
+	if after, _ := s.DB.Connector(ctx); after.HResult != "" || len(after.Message) > 4095 {
+		t.Fatalf("a message of 5,000 characters: %+v", after.HResult)
+	}
+	auth = signIn()
+	long := qbwc.RequestCall{Ticket: auth.Ticket, HCPResponse: hcp(s), CompanyFileName: `C:\` + strings.Repeat("d", 300) + `.qbw`, QBXMLMajor: 13}
+	if req := c.SendRequestXML(ctx, long); req != "" {
+		t.Fatalf("a path of 300 characters was answered %.80q", req)
+	}
+	if conn, _ := s.DB.Connector(ctx); len(conn.CompanyFile) > 260 {
+		t.Fatal("the path was kept")
+	}
+	if words := c.GetLastError(ctx, auth.Ticket); !strings.Contains(words, "could not have") {
+		t.Fatalf("getLastError: %q", words)
+	}
+	c.CloseConnection(ctx, auth.Ticket)
+	for _, hresult := range []string{"0x8004040", "<script>", strings.Repeat("0x80040408", 100)} {
+		auth = signIn()
+		c.SendRequestXML(ctx, qbwc.RequestCall{Ticket: auth.Ticket, HCPResponse: hcp(s), QBXMLMajor: 13})
+		if p := c.ReceiveResponseXML(ctx, qbwc.ResponseCall{Ticket: auth.Ticket, HResult: hresult, Message: "x"}); p != -1 {
+			t.Fatalf("HRESULT %.20q answered %d", hresult, p)
+		}
+		if conn, _ := s.DB.Connector(ctx); conn.HResult != "" {
+			t.Fatalf("HRESULT %.20q kept as %q", hresult, conn.HResult)
+		}
+		c.CloseConnection(ctx, auth.Ticket)
+	}
+}

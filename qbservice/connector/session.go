@@ -62,14 +62,22 @@ func (c *Connector) saveSession(ctx context.Context, was, s servicedb.Session) {
 
 // ConnectionError hears that QuickBooks could not open the company file;
 // the session ends, its work queued for the next.
+// Only a session's Web Connector is heard, with what QuickBooks could say.
 func (c *Connector) ConnectionError(ctx context.Context, ticket, hresult, message string) string {
+	s, ok := c.session(ctx, ticket)
+	if !ok {
+		return qbwc.Done
+	}
+	was := s
+	defer func() { c.saveSession(ctx, was, s) }()
+	if err := checkFailure(hresult, message); err != nil {
+		c.Log.Warn("quickbooks' failure to open refused", "err", err)
+		s.LastError = errInvalid
+		return qbwc.Done
+	}
 	c.Log.Warn("quickbooks not opened", "hresult", hresult, "message", message)
 	c.noteQuickBooks(ctx, normalizeHResult(hresult), message, false)
-	if s, ok := c.session(ctx, ticket); ok {
-		was := s
-		s.LastError = errQuickBooksCode + hresult
-		c.saveSession(ctx, was, s)
-	}
+	s.LastError = errQuickBooksCode + hresult
 	return qbwc.Done
 }
 

@@ -16,6 +16,7 @@ const (
 	errVersion        = "qbxmlVersion"
 	errUnreadable     = quickbooks.WebConnectorUnreadable // health carries these two (contract 1.3)
 	errUnexpected     = quickbooks.WebConnectorUnexpected
+	errInvalid        = quickbooks.WebConnectorInvalid
 	errQuickBooksCode = "quickbooks:" // followed by the HRESULT
 )
 
@@ -33,6 +34,8 @@ func lastErrorWords(code string) string {
 		return "This QuickBooks does not speak a qbXML version the QuickBooks service can use (" + qbxml.MinVersion + " to " + qbxml.MaxVersion + "). Install a newer QuickBooks Desktop, then choose Update Selected."
 	case code == errUnreadable:
 		return "The QuickBooks service could not read QuickBooks' answer, so nothing was changed. Choose Update Selected to try again."
+	case code == errInvalid:
+		return "QuickBooks' answer holds a value QuickBooks itself could not have (longer than it allows), so the QuickBooks service kept nothing of it and the work stays queued. Choose Update Selected to try again; if it recurs, run Verify Data in QuickBooks (File > Utilities)."
 	case code == errUnexpected:
 		return "QuickBooks answered a request the QuickBooks service did not send, so nothing was changed. Choose Update Selected to try again."
 	case len(code) > len(errQuickBooksCode) && code[:len(errQuickBooksCode)] == errQuickBooksCode:

@@ -2,11 +2,14 @@ package qbwc
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/xml"
 	"errors"
 	"io"
 	"log/slog"
+	"mime"
+	"net"
 	"net/http"
 	"strings"
 )
@@ -50,6 +53,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
+	if status, err := admit(r); err != nil {
+		s.refuse(w, status, err)
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxCallBytes))
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
@@ -71,7 +78,8 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var out bytes.Buffer
-	if err := encodeAnswer(&out, op, op.answer(r.Context(), s.handler, p)); err != nil {
+	ctx := context.WithValue(r.Context(), callerKey{}, hostOf(r.RemoteAddr))
+	if err := encodeAnswer(&out, op, op.answer(ctx, s.handler, p)); err != nil {
 		s.log.Error("web connector answer not written", "op", op.name, "err", err)
 		http.Error(w, "the answer could not be written", http.StatusInternalServerError)
 		return
@@ -80,11 +88,27 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out.Bytes())
 }
 
+// admit refuses, before a byte of the body is read, a POST the Web
+// Connector never sends: a body that is not XML, or no SOAPAction (SOAP
+// 1.1 over HTTP has one in every call). A web page in the bookkeeper's
+// browser can post text/plain with no preflight, but can send neither an
+// XML content type nor a SOAPAction without one, which this service never
+// allows.
+func admit(r *http.Request) (int, error) {
+	media, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || media != "text/xml" && media != "application/xml" {
+		return http.StatusUnsupportedMediaType, clientFault("the call's content type is %q, not XML", r.Header.Get("Content-Type"))
+	}
+	if len(r.Header.Values("SOAPAction")) != 1 {
+		return http.StatusBadRequest, clientFault("the call has no SOAPAction, or more than one")
+	}
+	return 0, nil
+}
+
 // checkAction refuses a SOAPAction that names another call than the body
 // holds (the Web Connector sends both, the action quoted).
 func checkAction(r *http.Request, op operation) error {
-	action := strings.Trim(r.Header.Get("SOAPAction"), `"`)
-	if action != "" && action != Namespace+op.name {
+	if action := strings.Trim(r.Header.Get("SOAPAction"), `"`); action != Namespace+op.name {
 		return clientFault("the SOAPAction %q does not name the call %s", action, op.name)
 	}
 	return nil
@@ -93,13 +117,19 @@ func checkAction(r *http.Request, op operation) error {
 // fault answers a call that cannot be answered with a SOAP 1.1 fault
 // (HTTP 500, as SOAP 1.1 has it).
 func (s *Server) fault(w http.ResponseWriter, err error) {
+	s.refuse(w, http.StatusInternalServerError, err)
+}
+
+// refuse answers a call with a SOAP fault and HTTP status; nothing of
+// the call reached the Handler.
+func (s *Server) refuse(w http.ResponseWriter, status int, err error) {
 	var f *faultError
 	if !errors.As(err, &f) {
 		f = &faultError{code: "Server", reason: "the call could not be read"}
 	}
-	s.log.Warn("web connector call refused", "fault", f.code, "reason", f.reason)
+	s.log.Warn("web connector call refused", "status", status, "fault", f.code, "reason", f.reason)
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
+	w.WriteHeader(status)
 	_ = encodeFault(w, f)
 }
 
@@ -116,6 +146,22 @@ func (s *Server) serveWSDL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, _ = w.Write([]byte(strings.Replace(wsdlText, "SERVICE_ADDRESS", location.String(), 1)))
+}
+
+type callerKey struct{}
+
+// CallerAddr is the network address of the Web Connector making the call
+// a Handler answers (without its port), or "" outside a call.
+func CallerAddr(ctx context.Context) string {
+	addr, _ := ctx.Value(callerKey{}).(string)
+	return addr
+}
+
+func hostOf(remote string) string {
+	if host, _, err := net.SplitHostPort(remote); err == nil {
+		return host
+	}
+	return remote
 }
 
 func hasQueryKey(r *http.Request, key string) bool {

@@ -205,7 +205,11 @@ func TestWhatIsNotACallIsRefused(t *testing.T) {
 			h := &recorder{}
 			srv := serve(h)
 			defer srv.Close()
-			status, out := post(t, srv.URL, tc.action, tc.body)
+			action := tc.action
+			if action == "" { // as the Web Connector sends one with every call
+				action = "getLastError"
+			}
+			status, out := post(t, srv.URL, action, tc.body)
 			var env struct {
 				Fault struct {
 					Code   string `xml:"faultcode"`
@@ -218,6 +222,47 @@ func TestWhatIsNotACallIsRefused(t *testing.T) {
 				t.Fatalf("HTTP %d, calls %v, answer %.300s", status, h.calls, out)
 			}
 		})
+	}
+}
+
+// What the Web Connector never sends is refused before the body is read:
+// a body that is not XML (what a web page posts without a preflight) and
+// a call without a SOAPAction. The Handler hears nothing.
+func TestOnlyWhatTheWebConnectorSendsIsRead(t *testing.T) {
+	body, _ := os.ReadFile(filepath.Join("testdata", "calls", "authenticate.xml"))
+	for _, tc := range []struct {
+		contentType string
+		actions     []string
+		want        int
+	}{
+		{"text/plain", []string{`"` + Namespace + `authenticate"`}, http.StatusUnsupportedMediaType},
+		{"application/x-www-form-urlencoded", []string{`"` + Namespace + `authenticate"`}, http.StatusUnsupportedMediaType},
+		{"multipart/form-data; boundary=x", []string{`"` + Namespace + `authenticate"`}, http.StatusUnsupportedMediaType},
+		{"", []string{`"` + Namespace + `authenticate"`}, http.StatusUnsupportedMediaType},
+		{"text/xml; charset=utf-8", nil, http.StatusBadRequest},
+		{"text/xml; charset=utf-8", []string{"a", "b"}, http.StatusBadRequest},
+		{"text/xml; charset=utf-8", []string{`""`}, http.StatusInternalServerError},
+		{"text/xml; charset=utf-8", []string{`"` + Namespace + `authenticate"`}, http.StatusOK},
+		{"application/xml", []string{Namespace + "authenticate"}, http.StatusOK},
+	} {
+		h := &recorder{}
+		srv := serve(h)
+		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(string(body)))
+		if tc.contentType != "" {
+			req.Header.Set("Content-Type", tc.contentType)
+		}
+		for _, a := range tc.actions {
+			req.Header.Add("SOAPAction", a)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		srv.Close()
+		if resp.StatusCode != tc.want || (tc.want == http.StatusOK) != (len(h.calls) == 1) {
+			t.Errorf("%q with %q: HTTP %d, %d calls heard", tc.contentType, tc.actions, resp.StatusCode, len(h.calls))
+		}
 	}
 }
 

@@ -125,7 +125,8 @@ type rs struct {
 
 // ParseResponses reads a qbXML response message set, in the order of its
 // requests. A response without a status code, or a document that is not
-// qbXML, is an error.
+// qbXML, is an error; so is a value beyond QuickBooks' own limits (a
+// *TooLongError), or an item without its ListID.
 func ParseResponses(text string) ([]Response, error) {
 	var doc struct {
 		XMLName xml.Name `xml:"QBXML"`
@@ -156,6 +157,9 @@ func ParseResponses(text string) ([]Response, error) {
 		}
 		for _, it := range r.OtherCharges {
 			resp.Items = append(resp.Items, it.item(ItemOtherCharge))
+		}
+		if err := resp.check(); err != nil {
+			return nil, err
 		}
 		out = append(out, resp)
 	}

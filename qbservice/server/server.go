@@ -2,7 +2,8 @@
 // the app's contract under /v1/, the Web Connector's SOAP endpoint at
 // /qbwc, and the AppSupport page the Web Connector requires at /support.
 // It answers only requests addressed to itself: a web page whose own name
-// was made to point at this computer (DNS rebinding) cannot reach it.
+// was made to point at this computer (DNS rebinding) cannot reach it; and
+// none a web page made (notFromWebPages).
 package server
 
 import (
@@ -43,6 +44,9 @@ type Config struct {
 // New is the service's handler.
 func New(cfg Config) http.Handler {
 	acct := accounts.New(cfg.DB)
+	if cfg.Now != nil {
+		acct.WithClock(cfg.Now)
+	}
 	var contract http.Handler = api.New(api.Config{DB: cfg.DB, Accounts: acct, Version: cfg.Version, Log: cfg.Log, Now: cfg.Now, Quiet: cfg.Quiet})
 	if cfg.WrapAPI != nil {
 		contract = cfg.WrapAPI(contract)
@@ -52,7 +56,7 @@ func New(cfg Config) http.Handler {
 	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: cfg.DB, Accounts: acct, OwnerID: cfg.OwnerID, Version: cfg.Version,
 		Log: cfg.Log, PageSize: cfg.PageSize, Now: cfg.Now}), cfg.Log))
 	mux.HandleFunc("/support", support)
-	return onlyFor(cfg.Hosts, cfg.Log, mux)
+	return onlyFor(cfg.Hosts, cfg.Log, notFromWebPages(cfg.Log, mux))
 }
 
 // support is the AppSupport page: the Web Connector refuses a .qwc file

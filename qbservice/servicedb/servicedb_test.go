@@ -3,6 +3,7 @@ package servicedb
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -22,6 +23,10 @@ func open(t *testing.T) (*DB, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
+	// The account the tests' sessions sign in with, at its first password.
+	if err := d.SetAccount(ctx, "u", "hash", time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	return d, path
 }
 
@@ -42,7 +47,7 @@ func TestJobsAndTheirSessions(t *testing.T) {
 	if id, err := d.QueueRefresh(ctx, "c", at.Add(2*time.Second)); err != nil || id != "b" {
 		t.Fatalf("a second refresh: %q %v", id, err)
 	}
-	if err := d.StartSession(ctx, Session{Ticket: "t1", User: "u", StartedAt: at}, at); err != nil {
+	if err := d.StartSession(ctx, Session{Ticket: "t1", User: "u", StartedAt: at, AccountGeneration: 1}, at); err != nil {
 		t.Fatal(err)
 	}
 	j, ok, err := d.TakeNextJob(ctx, "t1", at)
@@ -65,7 +70,7 @@ func TestJobsAndTheirSessions(t *testing.T) {
 		t.Fatal("the session is open")
 	}
 	// Taken again by the next session: its earlier page is gone.
-	if err := d.StartSession(ctx, Session{Ticket: "t2", User: "u", StartedAt: at}, at); err != nil {
+	if err := d.StartSession(ctx, Session{Ticket: "t2", User: "u", StartedAt: at, AccountGeneration: 1}, at); err != nil {
 		t.Fatal(err)
 	}
 	j, _, _ = d.TakeNextJob(ctx, "t2", at)
@@ -94,7 +99,7 @@ func TestRunningJobsAreQueuedAgainAtStart(t *testing.T) {
 	if err := d.KeepPage(ctx, "r", []Item{{ListID: "1", FullName: "A"}}, "{}", at); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.StartSession(ctx, Session{Ticket: "t", User: "u", StartedAt: at}, at); err != nil {
+	if err := d.StartSession(ctx, Session{Ticket: "t", User: "u", StartedAt: at, AccountGeneration: 1}, at); err != nil {
 		t.Fatal(err)
 	}
 	d.Close()
@@ -249,7 +254,7 @@ func TestTheWebConnectorsLastCall(t *testing.T) {
 	if err := d.SaveConnector(ctx, Connector{LastCallAt: t0, CompanyFile: "a.qbw", QuickBooksOpen: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.StartSession(ctx, Session{Ticket: "t", User: "u", StartedAt: t0.Add(time.Second)}, t0); err != nil {
+	if err := d.StartSession(ctx, Session{Ticket: "t", User: "u", StartedAt: t0.Add(time.Second), AccountGeneration: 1}, t0); err != nil {
 		t.Fatal(err)
 	}
 	s, _, _ := d.Session(ctx, "t")
@@ -273,5 +278,97 @@ func TestTheWebConnectorsLastCall(t *testing.T) {
 	}
 	if c, err := d.Connector(ctx); err != nil || !c.SignInRefusedAt.IsZero() || c.SessionError != "" {
 		t.Fatalf("a new session's learning: %+v %v", c, err)
+	}
+}
+
+// A new password ends, in its commit, the sessions the old one opened
+// (their running jobs queued again, what they read dropped), so that a
+// new sign-in is not told another session is under way; a session begun
+// after the change with a sign-in checked before it is refused; and the
+// account's devices are forgotten.
+func TestANewPasswordEndsTheOldOnesSessions(t *testing.T) {
+	d, _ := open(t)
+	at := time.Now()
+	if err := d.StartSession(ctx, Session{Ticket: "old", User: "u", StartedAt: at, AccountGeneration: 1}, at); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.QueueRefresh(ctx, "r", at); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := d.TakeNextJob(ctx, "old", at); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	if err := d.KeepPage(ctx, "r", []Item{{ListID: "1", FullName: "A"}}, "{}", at); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.TrustDevice(ctx, "u", "device", at); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetAccount(ctx, "u", "new hash", at); err != nil {
+		t.Fatal(err)
+	}
+	if s, ok, _ := d.Session(ctx, "old"); !ok || !s.Closed {
+		t.Fatalf("the old password's session: %+v", s)
+	}
+	if j, _, _ := d.Job(ctx, "r"); j.State != JobQueued {
+		t.Fatalf("its job: %+v", j)
+	}
+	if n, _ := d.PagesKept(ctx); n != 0 {
+		t.Fatalf("%d items it read are kept", n)
+	}
+	if trusted, _ := d.DeviceTrusted(ctx, "u", "device"); trusted {
+		t.Fatal("a device of the old password is trusted")
+	}
+	if a, _, _ := d.AccountOf(ctx, "u"); a.Generation != 2 || a.PasswordHash != "new hash" {
+		t.Fatalf("the account: %+v", a)
+	}
+	// Checked against the old password, begun after the change: refused.
+	err := d.StartSession(ctx, Session{Ticket: "late", User: "u", StartedAt: at, AccountGeneration: 1}, at)
+	if !errors.Is(err, ErrPasswordChanged) {
+		t.Fatalf("a session of the old password: %v", err)
+	}
+	if err := d.StartSession(ctx, Session{Ticket: "new", User: "u", StartedAt: at, AccountGeneration: 2}, at); err != nil {
+		t.Fatalf("the new password's session: %v", err)
+	}
+}
+
+// A session whose account changed password is closed even where nothing
+// closed it (an older row, or a change made by another program): the
+// generation decides.
+func TestASessionOfAnOldGenerationIsClosed(t *testing.T) {
+	d, _ := open(t)
+	at := time.Now()
+	if err := d.StartSession(ctx, Session{Ticket: "t", User: "u", StartedAt: at, AccountGeneration: 1}, at); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.db.ExecContext(ctx, `UPDATE accounts SET generation = 7`); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, _ := d.Session(ctx, "t"); !s.Closed {
+		t.Fatal("open after its account's password changed")
+	}
+	if err := d.StartSession(ctx, Session{Ticket: "n", User: "u", StartedAt: at, AccountGeneration: 7}, at); err != nil {
+		t.Fatalf("a new session is told: %v", err)
+	}
+}
+
+// Devices are kept to MaxTrustedDevices an account, the last used.
+func TestTrustedDevicesAreBounded(t *testing.T) {
+	d, _ := open(t)
+	at := time.Now()
+	for i := range MaxTrustedDevices + 5 {
+		if err := d.TrustDevice(ctx, "u", fmt.Sprintf("device-%02d", i), at.Add(time.Duration(i)*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n int
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM trusted_devices`).Scan(&n); err != nil || n != MaxTrustedDevices {
+		t.Fatalf("%d kept, %v", n, err)
+	}
+	if first, _ := d.DeviceTrusted(ctx, "u", "device-00"); first {
+		t.Fatal("the least recently used is kept")
+	}
+	if last, _ := d.DeviceTrusted(ctx, "u", fmt.Sprintf("device-%02d", MaxTrustedDevices+4)); !last {
+		t.Fatal("the last used is gone")
 	}
 }

@@ -16,18 +16,43 @@ type Session struct {
 	Closed       bool
 	QBXMLVersion string // chosen at the session's first request
 	LastError    string // a code for getLastError, or ""
+	// AccountGeneration is the account's password generation the session
+	// signed in with: once the account has another, the session is closed.
+	AccountGeneration int64
 }
 
-// ErrSessionBusy: another Web Connector session is under way.
-var ErrSessionBusy = errors.New("another web connector session is under way")
+// Errors of StartSession.
+var (
+	// ErrSessionBusy: another Web Connector session is under way.
+	ErrSessionBusy = errors.New("another web connector session is under way")
+	// ErrPasswordChanged: the account's password changed after the
+	// sign-in was checked and before its session began.
+	ErrPasswordChanged = errors.New("the account's password changed during the sign-in")
+)
+
+// openSessions selects the open sessions whose account still has the
+// password they signed in with; the others were ended by a new password.
+const openSessions = `
+	SELECT s.ticket, s.last_call_at FROM sessions s JOIN accounts a ON a.user_name = s.user_name
+	WHERE s.closed = 0 AND s.account_generation = a.generation`
 
 // StartSession records a new session, unless another open session called
-// since activeSince (ErrSessionBusy: one Web Connector session at a time).
-// Open sessions quiet since before then were abandoned (the Web Connector
-// stopped, or lost them): they are closed, and their jobs queued again.
+// since activeSince (ErrSessionBusy: one Web Connector session at a time)
+// or the account's password is no longer the one s signed in with
+// (ErrPasswordChanged). Open sessions quiet since before then were
+// abandoned (the Web Connector stopped, or lost them): they are closed,
+// and their jobs queued again.
 func (d *DB) StartSession(ctx context.Context, s Session, activeSince time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT ticket, last_call_at FROM sessions WHERE closed = 0`)
+		var generation int64
+		err := tx.QueryRowContext(ctx, `SELECT generation FROM accounts WHERE user_name = ?`, s.User).Scan(&generation)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && generation != s.AccountGeneration {
+			return ErrPasswordChanged
+		}
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, openSessions)
 		if err != nil {
 			return err
 		}
@@ -60,19 +85,24 @@ func (d *DB) StartSession(ctx context.Context, s Session, activeSince time.Time)
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO sessions (ticket, user_name, started_at, last_call_at) VALUES (?, ?, ?, ?)`,
-			s.Ticket, s.User, formatTime(s.StartedAt), formatTime(s.StartedAt))
+		_, err = tx.ExecContext(ctx, `INSERT INTO sessions (ticket, user_name, started_at, last_call_at, account_generation) VALUES (?, ?, ?, ?, ?)`,
+			s.Ticket, s.User, formatTime(s.StartedAt), formatTime(s.StartedAt), s.AccountGeneration)
 		return err
 	})
 }
 
 // Session returns the session of ticket; ok is false when there is none.
+// A session whose account has had a new password since it signed in is
+// Closed, whether or not the process that changed it could close it.
 func (d *DB) Session(ctx context.Context, ticket string) (s Session, ok bool, err error) {
 	var started, last string
 	var closed int
 	err = d.db.QueryRowContext(ctx, `
-		SELECT ticket, user_name, started_at, last_call_at, closed, qbxml_version, last_error FROM sessions WHERE ticket = ?`, ticket).
-		Scan(&s.Ticket, &s.User, &started, &last, &closed, &s.QBXMLVersion, &s.LastError)
+		SELECT s.ticket, s.user_name, s.started_at, s.last_call_at,
+		       s.closed OR a.generation IS NULL OR a.generation != s.account_generation,
+		       s.qbxml_version, s.last_error, s.account_generation
+		FROM sessions s LEFT JOIN accounts a ON a.user_name = s.user_name WHERE s.ticket = ?`, ticket).
+		Scan(&s.Ticket, &s.User, &started, &last, &closed, &s.QBXMLVersion, &s.LastError, &s.AccountGeneration)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, false, nil
 	}

@@ -1,0 +1,116 @@
+package qbxml
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// QuickBooks' limits on what it sends, from Intuit's qbXML 13.0 schema
+// (maxLength counts characters): an answer beyond them did not come from
+// QuickBooks, and the service keeps nothing of it.
+const (
+	MaxListID       = 36  // IDTYPE
+	MaxEditSequence = 16  // ListCore's EditSequence
+	MaxItemName     = 31  // ItemServiceRet's and ItemOtherChargeRet's Name
+	MaxItemFullName = 159 // their FullName: levels of 31 and the colons
+	MaxDescription  = 4095
+	MaxProductName  = 255 // HostRet
+	MaxVersionPart  = 5   // HostRet's MajorVersion and MinorVersion
+	MaxCountry      = 2
+	MaxQBXMLVersion = 10
+	MaxCompanyName  = 59 // CompanyRet
+	MaxDataExtName  = 31
+	// MaxDataExtValue is the longest text a DataExt of type STR255TYPE
+	// holds (the schema's DataExtValue is any text; the Web Connector's
+	// FileID is such a DataExt).
+	MaxDataExtValue = 255
+	// MaxStatusMessage bounds a response's statusMessage, which the
+	// schema leaves open: QuickBooks' own are a sentence or two.
+	MaxStatusMessage = 4095
+)
+
+// ErrOutOfSchema: an answer well-formed as qbXML that QuickBooks could not
+// have sent (a value beyond its limits, an item without its ListID). A
+// *TooLongError is one.
+var ErrOutOfSchema = errors.New("not an answer QuickBooks could send")
+
+// TooLongError is a value longer than QuickBooks could have sent.
+type TooLongError struct {
+	Element string
+	Limit   int
+	Length  int // in characters
+}
+
+func (e *TooLongError) Is(target error) bool { return target == ErrOutOfSchema }
+
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("%s is %d characters long: QuickBooks sends at most %d", e.Element, e.Length, e.Limit)
+}
+
+// limit is one value and its limit.
+type limit struct {
+	element string
+	value   string
+	max     int
+}
+
+// checkLimits returns the first value beyond its limit as a *TooLongError.
+func checkLimits(limits ...limit) error {
+	for _, l := range limits {
+		if len(l.value) <= l.max { // bytes bound characters from above
+			continue
+		}
+		if n := utf8.RuneCountInString(l.value); n > l.max {
+			return &TooLongError{Element: l.element, Limit: l.max, Length: n}
+		}
+	}
+	return nil
+}
+
+// check holds the response to QuickBooks' limits.
+func (r Response) check() error {
+	if err := checkLimits(limit{r.Name + "@statusMessage", r.Status.Message, MaxStatusMessage}); err != nil {
+		return err
+	}
+	for _, it := range r.Items {
+		if err := it.check(); err != nil {
+			return err
+		}
+	}
+	if h := r.Host; h != nil {
+		limits := []limit{{"ProductName", h.ProductName, MaxProductName}, {"MajorVersion", h.MajorVersion, MaxVersionPart},
+			{"MinorVersion", h.MinorVersion, MaxVersionPart}, {"Country", h.Country, MaxCountry}}
+		for _, v := range h.SupportedQBXMLVersion {
+			limits = append(limits, limit{"SupportedQBXMLVersion", v, MaxQBXMLVersion})
+		}
+		if err := checkLimits(limits...); err != nil {
+			return err
+		}
+		if h.QBFileMode != "" && h.QBFileMode != "MultiUser" && h.QBFileMode != "SingleUser" {
+			return fmt.Errorf("%w: QBFileMode %.40q is neither MultiUser nor SingleUser", ErrOutOfSchema, h.QBFileMode)
+		}
+	}
+	if c := r.Company; c != nil {
+		if err := checkLimits(limit{"CompanyName", c.CompanyName, MaxCompanyName}); err != nil {
+			return err
+		}
+		for _, d := range c.DataExt {
+			if err := checkLimits(limit{"OwnerID", d.OwnerID, 38}, limit{"DataExtName", d.Name, MaxDataExtName},
+				limit{"DataExtValue", d.Value, MaxDataExtValue}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// check holds the item to QuickBooks' limits.
+func (it Item) check() error {
+	if it.ListID == "" {
+		return fmt.Errorf("%w: an item %.40q without its ListID", ErrOutOfSchema, it.FullName)
+	}
+	return checkLimits(limit{"ListID", it.ListID, MaxListID}, limit{"EditSequence", it.EditSequence, MaxEditSequence},
+		limit{"Name", it.Name, MaxItemName}, limit{"FullName", it.FullName, MaxItemFullName},
+		limit{"Desc", it.Description, MaxDescription})
+}
