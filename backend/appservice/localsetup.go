@@ -128,7 +128,12 @@ func (s *Service) SetUpLocalService(ctx context.Context, profile, qwcPath, passw
 	out := LocalSetup{ServiceURL: s.local.URL, ServiceUser: user, QWCPath: qwcPath}
 	next := st.Saved.Settings
 	next.ServiceURL, next.ServiceUser = s.local.URL, user
-	saved, problems, err := s.Save(ctx, profile, st.Saved.Revision, settings.Change{Settings: next})
+	// The new password is in the history: with the settings when they
+	// pass every rule, else on its own.
+	saved, problems, err := s.save(ctx, profile, st.Saved.Revision, settings.Change{Settings: next}, passwordKept)
+	if err == nil && len(problems) > 0 {
+		saved, err = s.recordPasswordKept(ctx, profile, st.Saved)
+	}
 	if err != nil {
 		return out, err
 	}

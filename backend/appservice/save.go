@@ -16,6 +16,20 @@ import (
 // passwords.go). Field problems come back as data; any other failure is a
 // *UserError.
 func (s *Service) Save(ctx context.Context, profile string, base int64, c settings.Change) (State, []settings.FieldError, error) {
+	return s.save(ctx, profile, base, c, passwordUnchanged)
+}
+
+// passwordSet says whether a save records a password its caller already
+// kept in the keychain (the local service's set-up makes the account's
+// password and keeps it before the settings can be saved).
+type passwordSet bool
+
+const (
+	passwordUnchanged passwordSet = false
+	passwordKept      passwordSet = true
+)
+
+func (s *Service) save(ctx context.Context, profile string, base int64, c settings.Change, kept passwordSet) (State, []settings.FieldError, error) {
 	if err := s.requireProfile(ctx, profile); err != nil {
 		return State{}, nil, err
 	}
@@ -49,7 +63,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 	}
 
 	rev := store.NewRevision{Profile: profile, Base: base, Settings: c.Settings, At: s.now(),
-		By: store.Author{SavedBy: s.whoami(), PasswordChanged: c.ChangePassword}}
+		By: store.Author{SavedBy: s.whoami(), PasswordChanged: c.ChangePassword || kept == passwordKept}}
 	var pending secrets.PendingPassword
 	var keychainErr error
 	if c.ChangePassword {
@@ -76,7 +90,7 @@ func (s *Service) Save(ctx context.Context, profile string, base int64, c settin
 		}
 		return State{}, nil, s.storeFailure(writing, err)
 	}
-	s.log.Info("settings saved", "profile", profile, "revision", saved.Revision, "passwordChanged", c.ChangePassword)
+	s.log.Info("settings saved", "profile", profile, "revision", saved.Revision, "passwordChanged", rev.By.PasswordChanged)
 	if c.ChangePassword {
 		// The change has landed; if settling fails now, the next use of the
 		// keychain settles it before reading any password.
@@ -122,4 +136,22 @@ func (s *Service) keychainFailure(profile string, err error, outcome locale.Phra
 func (s *Service) conflict(c *store.ConflictError) error {
 	s.log.Warn("save refused: settings changed since the form was loaded", "base", c.Base, "stored", c.Stored)
 	return &UserError{Said: conflictSaid(c), Cause: c}
+}
+
+// recordPasswordKept records, as a revision of the settings as they are,
+// that the account's password was changed and kept in the keychain by
+// the caller: every change of a password is in the history, also when the
+// settings around it cannot be saved yet.
+func (s *Service) recordPasswordKept(ctx context.Context, profile string, current store.Saved) (State, error) {
+	_, err := s.store.SaveRevision(ctx, store.NewRevision{Profile: profile, Base: current.Revision, Settings: current.Settings, At: s.now(),
+		By: store.Author{SavedBy: s.whoami(), PasswordChanged: true}})
+	var conflict *store.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		return State{}, s.conflict(conflict)
+	case err != nil:
+		return State{}, s.storeFailure(writing, err)
+	}
+	s.log.Info("password change recorded", "profile", profile)
+	return s.Load(ctx, profile)
 }

@@ -27,12 +27,15 @@ func (l *LocalService) Offer() LocalOffer {
 
 // LocalSetupResult is what setting up did: the Service URL and User for
 // the form, the Web Connector's file and whether it was handed to the Web
-// Connector; State when the settings were saved with them.
+// Connector; State, the settings as saved after it: Saved with the new
+// Service URL and User when they passed every rule, else as they were,
+// with the new password recorded in the history as a revision of its own.
 type LocalSetupResult struct {
 	ServiceURL  string     `json:"serviceUrl"`
 	ServiceUser string     `json:"serviceUser"`
 	QWCPath     string     `json:"qwcPath"`
 	Opened      bool       `json:"opened"`
+	Saved       bool       `json:"saved"`
 	State       *FormState `json:"state"`
 	Error       string     `json:"error"`
 }
@@ -48,10 +51,8 @@ func (l *LocalService) SetUp() LocalSetupResult {
 		if err != nil {
 			return LocalSetupResult{Error: windowMessage(err)}
 		}
-		out := LocalSetupResult{ServiceURL: done.ServiceURL, ServiceUser: done.ServiceUser, QWCPath: done.QWCPath}
-		if done.Saved {
-			out.State = l.toFormState(done.State)
-		}
+		out := LocalSetupResult{ServiceURL: done.ServiceURL, ServiceUser: done.ServiceUser, QWCPath: done.QWCPath, Saved: done.Saved}
+		out.State = l.toFormState(done.State)
 		if err := l.window.OpenFile(done.QWCPath); err != nil {
 			l.log.Info("the .qwc was not opened; the steps name it", "path", done.QWCPath, "err", err)
 		} else {

@@ -56,6 +56,11 @@ func TestTheFirstRunThroughTheServiceOnThisComputer(t *testing.T) {
 	if set.Error != "" || set.ServiceURL != service.URL || set.ServiceUser != "procore-sync" || len(w.opened) != 1 || w.opened[0] != set.QWCPath {
 		t.Fatalf("setup: %+v, opened %v", set, w.opened)
 	}
+	// A new company cannot be saved without its item yet: the new
+	// password is in the history all the same, as a revision of its own.
+	if set.Saved || set.State == nil || set.State.Revision != 1 {
+		t.Fatalf("setup's settings: saved %v, state %+v", set.Saved, set.State)
+	}
 	if msg := app.Local.CopyPassword(); msg != "" || len(w.clipboard) < 32 {
 		t.Fatalf("copy: %q (%d characters on the clipboard)", msg, len(w.clipboard))
 	}
@@ -106,6 +111,10 @@ func TestTheFirstRunThroughTheServiceOnThisComputer(t *testing.T) {
 	if saved := app.Form.Save(loaded.State.Revision, change); saved.Error != "" || len(saved.FieldErrors) > 0 || saved.State == nil {
 		t.Fatalf("save: %+v", saved)
 	}
+	history := app.History.History()
+	if len(history.Entries) != 2 || !changed(history.Entries[1], settings.PasswordChange()) || changed(history.Entries[0], settings.PasswordChange()) {
+		t.Fatalf("history: %+v", history)
+	}
 	tested := app.Connection.TestConnection(change)
 	if !tested.Status.Connected || tested.Error != "" {
 		t.Fatalf("test: %+v", tested)
@@ -115,6 +124,16 @@ func TestTheFirstRunThroughTheServiceOnThisComputer(t *testing.T) {
 			t.Errorf("the Web Connector's line: %+v", c)
 		}
 	}
+}
+
+// changed tells whether entry has the change c.
+func changed(entry HistoryEntry, c settings.FieldChange) bool {
+	for _, got := range entry.Changes {
+		if got == c {
+			return true
+		}
+	}
+	return false
 }
 
 // serviceProgram is the qbservice to run: the one ServiceProgramVariable

@@ -141,7 +141,10 @@ The Web Connector called at .*, but the password typed in it is not the service'
 	}{
 		{append([]string{"connection", "test"}, values...), `^Connected\. Company file .*Summit Ridge Builders\.qbw`},
 		{append([]string{"items", "refresh"}, values...), `refreshed from QuickBooks: 1 item`},
-		{append([]string{"settings", "set", "retainageItem=Retainage Payable"}, values...), `^Saved revision 1\.`},
+		{append([]string{"settings", "set", "retainageItem=Retainage Payable"}, values...), `^Saved revision 2\.`},
+		// The set-up's new password is in the history, as a revision of
+		// its own: the settings could not be saved yet (no item chosen).
+		{[]string{"history"}, `(?s)^Revision 2, .*Revision 1, .*\n  Service Password: password changed\n$`},
 	} {
 		if code, out := runExe(t, app, env, "", s.args...); code != 0 || !regexp.MustCompile(s.want).MatchString(out) {
 			t.Fatalf("qbsettings %v: exit %d\n%s\nwant %s", s.args, code, out, s.want)

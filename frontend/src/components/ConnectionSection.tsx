@@ -56,7 +56,7 @@ export function ConnectionSection({
           autoFocus={saved.state.revision === 0 && values.serviceUrl === ""}
         />
       </SettingField>
-      <LocalServiceSetup draft={draft} applySaved={applySaved} refreshed={refreshed} />
+      <LocalServiceSetup draft={draft} saved={saved} applySaved={applySaved} refreshed={refreshed} />
       <SettingField field={settings.Field.ServiceUser} errors={errors}>
         <TextInput
           value={values.serviceUser}

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { desktop } from "../../wailsjs/go/models";
+import { desktop, settings } from "../../wailsjs/go/models";
 import * as api from "../test/backendMock";
 import { renderPage } from "../test/renderPage";
 import { formState, savedState } from "../test/fixtures";
@@ -74,6 +74,25 @@ describe("Use the QuickBooks service on this computer", () => {
     ).toBeInTheDocument();
     expect(within(panel).getByRole("button", { name: "Refresh list" })).toBeInTheDocument();
   }, 15_000);
+
+  it("follows the revision that recorded the new password when the settings could not be saved with it", async () => {
+    api.SetUp.mockResolvedValue(
+      desktop.LocalSetupResult.createFrom({
+        serviceUrl: "http://localhost:8780",
+        serviceUser: "procore-sync",
+        qwcPath: QWC,
+        saved: false,
+        state: formState({ revision: 4 }),
+      }),
+    );
+    api.WebConnector.mockResolvedValue(desktop.WebConnectorState.createFrom({ called: false }));
+    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ fieldErrors: [{ field: settings.Field.RetainageItem, message: "Choose an item." }] }));
+    const user = renderPage(formState({ revision: 3 }));
+    await user.click(await screen.findByRole("button", { name: OFFER }));
+    expect(screen.getByRole("textbox", { name: /Service URL/ })).toHaveValue("http://localhost:8780");
+    await user.click(screen.getByRole("button", { name: "Update" }));
+    expect(api.Save).toHaveBeenCalledWith(4, expect.objectContaining({ changePassword: false }));
+  });
 
   it("says why when the service cannot be set up, and changes nothing", async () => {
     api.SetUp.mockResolvedValue(desktop.LocalSetupResult.createFrom({ error: "The QuickBooks service on this computer did not start." }));

@@ -5,6 +5,7 @@ import { useTypography } from "../ui/typography";
 import { desktop } from "../../wailsjs/go/models";
 import * as local from "../../wailsjs/go/desktop/LocalService";
 import type { Draft } from "../form/draft";
+import type { Saved } from "../form/saved";
 import { type Refreshed, useItemRefresh } from "../form/items";
 import { useGoCall } from "../goCall";
 import { useFormatTime, useT } from "../i18n";
@@ -37,10 +38,12 @@ const WATCH_MS = 3000;
 // without ever showing it, and watches for the Web Connector's first call.
 export function LocalServiceSetup({
   draft,
+  saved,
   applySaved,
   refreshed,
 }: {
   draft: Draft;
+  saved: Saved;
   applySaved: (state: desktop.FormState, done: string) => Promise<void>;
   refreshed: Refreshed;
 }) {
@@ -78,8 +81,14 @@ export function LocalServiceSetup({
       const a = await call(() => local.SetUp());
       if (a.failure !== undefined) return setProblem(a.failure);
       const res = a.result;
-      if (res.state) await applySaved(res.state, t("Saved with the QuickBooks service on this computer as the Service URL and User."));
-      else draft.takeLocalService(res.serviceUrl, res.serviceUser);
+      if (res.saved && res.state)
+        await applySaved(res.state, t("Saved with the QuickBooks service on this computer as the Service URL and User."));
+      else {
+        // The new password is in the history as a revision of its own:
+        // the form's next Update follows it.
+        if (res.state) saved.patch({ revision: res.state.revision, savedAt: res.state.savedAt });
+        draft.takeLocalService(res.serviceUrl, res.serviceUser);
+      }
       setSetup(res);
     } finally {
       setBusy(false);
