@@ -135,7 +135,11 @@ func (s *Service) client(ctx context.Context, profile string, c settings.Change)
 	if err != nil {
 		return nil, nil, s.storeFailure(reading, err)
 	}
-	cfg := quickbooks.Config{BaseURL: c.Settings.ServiceURL, User: c.Settings.ServiceUser, Password: password}
+	device, err := s.store.DeviceToken(ctx)
+	if err != nil {
+		return nil, nil, s.storeFailure(reading, err)
+	}
+	cfg := quickbooks.Config{BaseURL: c.Settings.ServiceURL, User: c.Settings.ServiceUser, Password: password, Device: device}
 	origin := quickbooks.Origin(c.Settings.ServiceURL)
 	for _, t := range trusted {
 		if t.Origin == origin {

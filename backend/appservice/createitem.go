@@ -66,16 +66,16 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 	// wait for the Web Connector once more.
 	rctx, rcancel := context.WithTimeout(ctx, RefreshTimeout)
 	defer rcancel()
-	var list store.ItemList
+	var list Refreshed
 	if queued {
 		list, err = s.listWith(rctx, profile, ss.client)
 	} else {
 		list, err = s.refreshWith(rctx, profile, ss.client, nil)
 	}
 	if err != nil {
-		return none, list, nil, err
+		return none, list.ItemList, nil, err
 	}
-	return settings.Item{ListID: created.ListID, FullName: created.FullName, Type: created.Type, IsActive: created.IsActive}, list, nil, nil
+	return settings.Item{ListID: created.ListID, FullName: created.FullName, Type: created.Type, IsActive: created.IsActive}, list.ItemList, nil, nil
 }
 
 // createOutcome is what a failed create meant: nothing created, unless it

@@ -17,19 +17,27 @@ const (
 	refreshPoll    = 500 * time.Millisecond
 )
 
+// Refreshed is the stored item list after a read of the service's, and
+// how many items the service sent that QuickBooks could not have (left
+// out of the list; the rest stand).
+type Refreshed struct {
+	store.ItemList
+	LeftOut int
+}
+
 // RefreshItems asks the service to re-read QuickBooks' items, waits for it,
 // and replaces the profile's stored item list with the result in one
 // transaction: if anything fails, the stored list stays as it was.
 // progress hears the service's refresh states.
-func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.Change, progress func(state string)) (store.ItemList, []settings.FieldError, error) {
+func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.Change, progress func(state string)) (Refreshed, []settings.FieldError, error) {
 	ss, errs, err := s.openSession(ctx, profile, c, RefreshTimeout)
 	if err != nil || len(errs) > 0 {
-		return store.ItemList{}, errs, err
+		return Refreshed{}, errs, err
 	}
 	defer ss.close()
 	// The list is the open company file's: it must be the settings' file.
 	if _, err := s.companyFile(ss); err != nil {
-		return store.ItemList{}, nil, s.refreshFailure(profile, err)
+		return Refreshed{}, nil, s.refreshFailure(profile, err)
 	}
 	list, err := s.refreshWith(ss.ctx, profile, ss.client, progress)
 	return list, nil, err
@@ -37,14 +45,14 @@ func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.C
 
 // refreshWith refreshes and stores the item list through a client whose
 // company file was already checked.
-func (s *Service) refreshWith(ctx context.Context, profile string, client *quickbooks.Client, progress func(state string)) (store.ItemList, error) {
+func (s *Service) refreshWith(ctx context.Context, profile string, client *quickbooks.Client, progress func(state string)) (Refreshed, error) {
 	items, err := client.RefreshAndList(ctx, refreshPoll, func(st quickbooks.RefreshStatus) {
 		if progress != nil {
 			progress(st.State)
 		}
 	})
 	if err != nil {
-		return store.ItemList{}, s.refreshFailure(profile, err)
+		return Refreshed{}, s.refreshFailure(profile, err)
 	}
 	return s.storeItems(ctx, profile, items)
 }
@@ -52,29 +60,32 @@ func (s *Service) refreshWith(ctx context.Context, profile string, client *quick
 // listWith reads and stores the service's item list as it is, without a
 // refresh: the service's list was read from QuickBooks, and has since
 // gained only what the service made there.
-func (s *Service) listWith(ctx context.Context, profile string, client *quickbooks.Client) (store.ItemList, error) {
+func (s *Service) listWith(ctx context.Context, profile string, client *quickbooks.Client) (Refreshed, error) {
 	items, err := client.Items(ctx)
 	if err != nil {
-		return store.ItemList{}, s.refreshFailure(profile, err)
+		return Refreshed{}, s.refreshFailure(profile, err)
 	}
 	return s.storeItems(ctx, profile, items)
 }
 
-// storeItems replaces the profile's stored list with items.
-func (s *Service) storeItems(ctx context.Context, profile string, items []quickbooks.Item) (store.ItemList, error) {
-	list := store.ItemList{Items: make([]settings.Item, len(items)), RefreshedAt: s.now().UTC()}
-	for i, it := range items {
+// storeItems replaces the profile's stored list with what was read.
+func (s *Service) storeItems(ctx context.Context, profile string, read quickbooks.ItemList) (Refreshed, error) {
+	list := store.ItemList{Items: make([]settings.Item, len(read.Items)), RefreshedAt: s.now().UTC()}
+	for i, it := range read.Items {
 		list.Items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
 	}
 	if err := s.store.ReplaceItems(ctx, profile, list.Items, list.RefreshedAt); err != nil {
-		return store.ItemList{}, s.storeFailure(writing, err)
+		return Refreshed{}, s.storeFailure(writing, err)
 	}
-	s.log.Info("item list refreshed", "profile", profile, "items", len(items))
+	if read.LeftOut > 0 {
+		s.log.Warn("items the service sent that QuickBooks could not have were left out", "profile", profile, "leftOut", read.LeftOut)
+	}
+	s.log.Info("item list refreshed", "profile", profile, "items", len(read.Items))
 	stored, err := s.items(ctx, profile)
 	if err != nil {
-		return store.ItemList{}, s.storeFailure(reading, err)
+		return Refreshed{}, s.storeFailure(reading, err)
 	}
-	return stored, nil
+	return Refreshed{ItemList: stored, LeftOut: read.LeftOut}, nil
 }
 
 // refreshFailure explains a refresh that failed; the stored list stays,

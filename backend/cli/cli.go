@@ -16,6 +16,7 @@ import (
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
+	"qbsettings/backend/quickbooks"
 )
 
 // Exit codes.
@@ -201,6 +202,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	defer closeBackend()
 	c.b = b
+	// A wait of the QuickBooks service's (sign-ins slowed down after wrong
+	// passwords) is said as it begins: the command goes on after it.
+	ctx = quickbooks.NoticeWaits(ctx, func(wait time.Duration) {
+		locale.Fprintf(env.Stderr, "The QuickBooks service is slowing sign-ins down after wrong passwords: trying again in %d seconds.\n", quickbooks.WaitSeconds(wait))
+	})
 	return c.exitCode(in.run(ctx, c))
 }
 

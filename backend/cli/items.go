@@ -16,6 +16,9 @@ import (
 type ItemsJSON struct {
 	RefreshedAt *time.Time `json:"refreshedAt"`
 	Items       []ItemJSON `json:"items"`
+	// LeftOut (items refresh): items the service sent that QuickBooks
+	// could not have, left out of the list.
+	LeftOut int `json:"leftOut,omitempty"`
 }
 
 // ItemJSON is one QuickBooks item.
@@ -62,8 +65,13 @@ func (in *itemsRefresh) run(ctx context.Context, c *call) error {
 	if len(errs) > 0 {
 		return c.refused(errs, locale.T("The item list was not refreshed."))
 	}
+	if list.LeftOut > 0 {
+		locale.Fprintf(c.Stderr, "%d items the QuickBooks service sent are not ones QuickBooks could have (an ID or name too long, or a hidden character), so they were left out of the list. Refresh it again; if it recurs, restart the QuickBooks service.\n", list.LeftOut)
+	}
 	if in.json {
-		return c.printJSON(itemsJSON(list, list.Items))
+		out := itemsJSON(list.ItemList, list.Items)
+		out.LeftOut = list.LeftOut
+		return c.printJSON(out)
 	}
 	locale.Fprintf(c.Stdout, "The item list was refreshed from QuickBooks: %d items.\n", len(list.Items))
 	return nil

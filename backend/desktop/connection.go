@@ -70,10 +70,13 @@ func toChecks(checks []appservice.Check) []Check {
 
 // RefreshResult is the refreshed item list, or why it was not refreshed.
 type RefreshResult struct {
-	Items            []ItemOption          `json:"items"`
-	ItemsRefreshedAt string                `json:"itemsRefreshedAt"`
-	FieldErrors      []settings.FieldError `json:"fieldErrors"`
-	Error            string                `json:"error"`
+	Items            []ItemOption `json:"items"`
+	ItemsRefreshedAt string       `json:"itemsRefreshedAt"`
+	// LeftOut counts the items the service sent that QuickBooks could not
+	// have: left out of the list, which the rest still make.
+	LeftOut     int                   `json:"leftOut"`
+	FieldErrors []settings.FieldError `json:"fieldErrors"`
+	Error       string                `json:"error"`
 }
 
 func (r *RefreshResult) failWith(problem string) { r.Error = problem }
@@ -179,7 +182,7 @@ func (c *Connection) RefreshItems(ch settings.Change) RefreshResult {
 		case len(errs) > 0:
 			return RefreshResult{FieldErrors: windowFieldErrors(errs)}
 		}
-		return RefreshResult{Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
+		return RefreshResult{Items: toItemOptions(list.ItemList), ItemsRefreshedAt: timeText(list.RefreshedAt), LeftOut: list.LeftOut}
 	})
 }
 

@@ -11,10 +11,15 @@ const (
 	// EventItemsRefreshProgress carries a list refresh's state ("queued",
 	// "running", "done", "failed") as the service reports it.
 	EventItemsRefreshProgress Event = "items:refresh-progress"
+	// EventSignInSlowedDown carries the seconds a call waits before it
+	// tries again: the QuickBooks service slowed sign-ins down after wrong
+	// passwords. The call goes on by itself after them.
+	EventSignInSlowedDown Event = "service:sign-in-slowed-down"
 )
 
 // The events as a TypeScript enum (desktop.Event).
 var events = []enumValue[Event]{
 	{EventCloseRequested, "CloseRequested"},
 	{EventItemsRefreshProgress, "ItemsRefreshProgress"},
+	{EventSignInSlowedDown, "SignInSlowedDown"},
 }

@@ -10,6 +10,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -17,6 +18,7 @@ import (
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 	"qbsettings/backend/localservice"
+	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/store"
 )
 
@@ -123,11 +125,17 @@ func (s *shell) setProfile(svc *appservice.Service, id string) {
 	svc.SetLastProfile(s.context(), id)
 }
 
+// context is the context of a call from the window: a wait of the
+// QuickBooks service's (sign-ins slowed down) is shown in the window as it
+// begins (EventSignInSlowedDown).
 func (s *shell) context() context.Context {
+	ctx := context.Background()
 	if s.ctx != nil {
-		return s.ctx
+		ctx = s.ctx
 	}
-	return context.Background()
+	return quickbooks.NoticeWaits(ctx, func(wait time.Duration) {
+		s.window.EventsEmit(ctx, EventSignInSlowedDown, quickbooks.WaitSeconds(wait))
+	})
 }
 
 // Config is what the window's services are made of.

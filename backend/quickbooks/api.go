@@ -1,5 +1,5 @@
 // Package quickbooks is the client of the QuickBooks microservice, version
-// 1.3 of its contract (docs/service-api.md): the health check, the item
+// 1.4 of its contract (docs/service-api.md): the health check, the item
 // list, the refresh of the service's lists from QuickBooks, and creating a
 // Service item, at once or queued. Every response is bounded in size and
 // time, and every failure is an *Error whose Message a
@@ -50,6 +50,10 @@ type WebConnector struct {
 	// Web Connector (getLastError): one of the WebConnectorError codes,
 	// or "" when the session was not ended by the service.
 	LastError string `json:"lastError,omitempty"`
+	// CallsEverySeconds (1.4) is how often it calls, as the service saw
+	// its last sessions begin (0: not known yet). The service calls it
+	// quiet only well past it.
+	CallsEverySeconds int `json:"callsEverySeconds,omitempty"`
 }
 
 // Codes of WebConnector.LastError: QuickBooks answered in a way the

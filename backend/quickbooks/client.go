@@ -26,6 +26,8 @@ type Config struct {
 	TrustedFingerprint string
 	// Resolver looks up the service's host name; nil means the system's.
 	Resolver *net.Resolver
+	// Device is this installation's device token (DeviceHeader), or "".
+	Device string
 }
 
 // Client calls one QuickBooks service. It is safe for concurrent use.
@@ -33,6 +35,7 @@ type Client struct {
 	base     *url.URL
 	user     string
 	password string
+	device   string
 	http     *http.Client
 }
 
@@ -57,6 +60,7 @@ func New(cfg Config) (*Client, error) {
 		base:     base,
 		user:     cfg.User,
 		password: cfg.Password,
+		device:   cfg.Device,
 		http: &http.Client{
 			Transport: transport,
 			// A redirect could carry the password elsewhere: never follow one.
@@ -92,15 +96,24 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	return h, nil
 }
 
+// ItemList is the service's item list as the client read it: the items
+// QuickBooks could have, and how many others the service sent, left out
+// (an ID or name beyond QuickBooks' limits, a hidden character). One such
+// record never costs the others.
+type ItemList struct {
+	Items   []Item
+	LeftOut int
+}
+
 // Items returns every Service and OtherCharge item, active or not, following
 // the service's pages until the last one.
-func (c *Client) Items(ctx context.Context) ([]Item, error) {
-	var all []Item
+func (c *Client) Items(ctx context.Context) (ItemList, error) {
+	var list ItemList
 	seen := map[string]bool{}
 	cursor := ""
 	for page := 0; ; page++ {
 		if page == MaxPages {
-			return nil, newError(KindNotQuickBooks, fmt.Sprintf("more than %d pages", MaxPages),
+			return ItemList{}, newError(KindNotQuickBooks, fmt.Sprintf("more than %d pages", MaxPages),
 				saidEndlessPages.With())
 		}
 		q := url.Values{}
@@ -112,19 +125,20 @@ func (c *Client) Items(ctx context.Context) ([]Item, error) {
 		}
 		var p ItemPage
 		if err := c.call(ctx, http.MethodGet, "/v1/items?"+q.Encode(), nil, http.StatusOK, &p); err != nil {
-			return nil, err
+			return ItemList{}, err
 		}
 		for _, it := range p.Items {
 			if !plausibleItem(it) {
-				return nil, c.notQuickBooks(fmt.Sprintf("item listId=%q fullName=%q is not one QuickBooks could have", it.ListID, it.FullName))
+				list.LeftOut++
+				continue
 			}
+			list.Items = append(list.Items, it)
 		}
-		all = append(all, p.Items...)
 		if p.NextCursor == "" {
-			return all, nil
+			return list, nil
 		}
 		if seen[p.NextCursor] {
-			return nil, newError(KindNotQuickBooks, "cursor repeated: "+p.NextCursor,
+			return ItemList{}, newError(KindNotQuickBooks, "cursor repeated: "+p.NextCursor,
 				saidRepeatedPage.With())
 		}
 		seen[p.NextCursor] = true
@@ -263,50 +277,81 @@ type answer struct {
 
 // exchange is call with request headers and any status in want,
 // returning the answer's headers and status; out may be nil when the
-// answer's body does not matter.
+// answer's body does not matter. A sign-in slowed down is waited for and
+// tried again while the call's time allows (slowdown.go).
 func (c *Client) exchange(ctx context.Context, method, path string, body []byte, headers http.Header, want []int, out any) (answer, error) {
+	for try := 0; ; try++ {
+		a, data, err := c.send(ctx, method, path, body, headers)
+		if err != nil {
+			return answer{}, err
+		}
+		if slices.Contains(want, a.status) {
+			return a, c.decode(path, data, out)
+		}
+		wait, slowed := retryAfter(a.status, a.header, errorCode(data))
+		if !slowed {
+			return answer{}, c.statusError(path, a.status, data)
+		}
+		e := slowedDown(path, wait)
+		if try == maxSlowdownRetries || !waitFits(ctx, wait) {
+			return answer{}, e
+		}
+		if !waitToRetry(ctx, wait) {
+			return answer{}, c.transportError(ctx.Err())
+		}
+	}
+}
+
+// send sends one request and reads its answer, bounded in size.
+func (c *Client) send(ctx context.Context, method, path string, body []byte, headers http.Header) (answer, []byte, error) {
 	u := *c.base
 	rel, _ := url.Parse(path)
 	u.Path = c.base.Path + rel.Path
 	u.RawQuery = rel.RawQuery
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
 	if err != nil {
-		return answer{}, c.transportError(err)
+		return answer{}, nil, c.transportError(err)
 	}
 	req.SetBasicAuth(c.user, c.password)
 	for k, v := range headers {
 		req.Header[k] = v
 	}
 	req.Header.Set("Accept", "application/json")
+	if c.device != "" {
+		req.Header.Set(DeviceHeader, c.device)
+	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return answer{}, c.transportError(err)
+		return answer{}, nil, c.transportError(err)
 	}
 	defer resp.Body.Close()
 	data, err := readBounded(resp.Body)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
-			return answer{}, newError(KindNotQuickBooks, "response over the size limit",
+			return answer{}, nil, newError(KindNotQuickBooks, "response over the size limit",
 				saidTooLarge.With(MaxBodyBytes>>20))
 		}
-		return answer{}, c.transportError(err)
+		return answer{}, nil, c.transportError(err)
 	}
-	if !slices.Contains(want, resp.StatusCode) {
-		return answer{}, c.statusError(path, resp.StatusCode, data)
+	return answer{header: resp.Header, status: resp.StatusCode}, data, nil
+}
+
+// decode reads a wanted answer's JSON into out (nothing when out is nil).
+func (c *Client) decode(path string, data []byte, out any) error {
+	if out == nil {
+		return nil
 	}
-	if out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			if brokeOff(data, err) {
-				return answer{}, newError(KindNotQuickBooks, fmt.Sprintf("%s: JSON cut short: %v", path, err),
-					saidBrokeOff.With())
-			}
-			return answer{}, c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
+	if err := json.Unmarshal(data, out); err != nil {
+		if brokeOff(data, err) {
+			return newError(KindNotQuickBooks, fmt.Sprintf("%s: JSON cut short: %v", path, err),
+				saidBrokeOff.With())
 		}
+		return c.notQuickBooks(fmt.Sprintf("%s: malformed JSON: %v", path, err))
 	}
-	return answer{header: resp.Header, status: resp.StatusCode}, nil
+	return nil
 }
 
 // brokeOff tells an answer that began as JSON and ended before its end

@@ -217,7 +217,8 @@ func answerNXDOMAIN(c net.Conn) {
 func TestTwentyThousandItemsArePaged(t *testing.T) {
 	const n = 20000
 	_, url := startHTTP(t, simulator.Options{Items: simulator.GeneratedItems(n)})
-	items, err := client(t, quickbooks.Config{BaseURL: url}).Items(ctx)
+	list, err := client(t, quickbooks.Config{BaseURL: url}).Items(ctx)
+	items := list.Items
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,8 +251,8 @@ func TestRefreshShowsNewItem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(after) != len(before)+1 {
-		t.Fatalf("%d items after refresh, %d before", len(after), len(before))
+	if len(after.Items) != len(before.Items)+1 {
+		t.Fatalf("%d items after refresh, %d before", len(after.Items), len(before.Items))
 	}
 	if got := strings.Join(states, ","); got != "running,running,done" {
 		t.Fatalf("refresh states %s", got)

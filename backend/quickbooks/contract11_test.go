@@ -39,7 +39,7 @@ func TestCreateAServiceItem(t *testing.T) {
 		t.Fatalf("create: %+v %v", it, err)
 	}
 	items, err := c.RefreshAndList(ctx, time.Millisecond, nil)
-	if err != nil || !hasItem(items, it.ListID) {
+	if err != nil || !hasItem(items.Items, it.ListID) {
 		t.Fatalf("the new item is not listed after a refresh: %v", err)
 	}
 	// Names QuickBooks would refuse are refused before anything is sent.
@@ -57,9 +57,9 @@ func TestCreateAServiceItem(t *testing.T) {
 func TestInactivatedItemIsListedInactive(t *testing.T) {
 	sim, url := startHTTP(t, simulator.Options{RefreshPolls: 1})
 	c := client(t, quickbooks.Config{BaseURL: url})
-	items, _ := c.Items(ctx)
+	list, _ := c.Items(ctx)
 	var retainage quickbooks.Item
-	for _, it := range items {
+	for _, it := range list.Items {
 		if it.FullName == "Retainage Payable" {
 			retainage = it
 		}
@@ -67,11 +67,11 @@ func TestInactivatedItemIsListedInactive(t *testing.T) {
 	if !sim.SetActive(retainage.ListID, false) {
 		t.Fatal("no Retainage Payable")
 	}
-	items, err := c.RefreshAndList(ctx, time.Millisecond, nil)
+	list, err := c.RefreshAndList(ctx, time.Millisecond, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, it := range items {
+	for _, it := range list.Items {
 		if it.ListID == retainage.ListID && it.IsActive {
 			t.Fatal("still active after the refresh")
 		}

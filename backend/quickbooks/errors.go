@@ -47,6 +47,10 @@ const (
 	// KindWebConnector: the QuickBooks Web Connector has not called the
 	// service lately, never did, or was refused its password (1.3).
 	KindWebConnector Kind = "webConnector"
+	// KindSignInSlowedDown: the service slowed sign-ins down after wrong
+	// passwords in a row, and checked nothing; Error.RetryAfter says when
+	// to try again (1.4).
+	KindSignInSlowedDown Kind = "signInSlowedDown"
 	// KindWrongCompanyFile: the service has another company file open than
 	// the one the settings belong to (found by the app, not the client).
 	KindWrongCompanyFile Kind = "wrongCompanyFile"
@@ -71,6 +75,9 @@ type Error struct {
 	// WebConnector is what the service said of the Web Connector's calls
 	// with the failure (health's, 1.3), or nil.
 	WebConnector *WebConnector
+	// RetryAfter is how long to wait before trying again
+	// (KindSignInSlowedDown).
+	RetryAfter time.Duration
 }
 
 // Error is for the log: the kind, the message's code and the detail, in

@@ -48,9 +48,9 @@ func FuzzServiceAnswers(f *testing.F) {
 		case 0:
 			_, err = c.Health(ctx)
 		case 1:
-			var items []quickbooks.Item
-			items, err = c.Items(ctx)
-			for _, it := range items {
+			var list quickbooks.ItemList
+			list, err = c.Items(ctx)
+			for _, it := range list.Items {
 				if it.ListID == "" || it.FullName == "" || utf8.RuneCountInString(it.FullName) > quickbooks.MaxFullNameRunes {
 					t.Fatalf("accepted the item %+v", it)
 				}

@@ -14,6 +14,7 @@ var (
 	saidNotHTTPS          = locale.Coded("qb.notHTTPS", "The address %s does not answer secure (https) connections. Check the Service URL: ask your IT support whether it starts with https:// or http://.")
 	saidConnectionLost    = locale.Coded("qb.connectionLost", "The connection to the QuickBooks service at %s was lost before it answered. Try again; if it keeps happening, restart the QuickBooks service.")
 	saidUnauthorized      = locale.Coded("qb.unauthorized", "The QuickBooks service did not accept the Service User and Service Password. Check the user name and the password.")
+	saidSlowedDown        = locale.Coded("qb.signInSlowedDown", "The QuickBooks service is slowing sign-ins down after several wrong passwords, so it checked nothing. Try again in %s; if this keeps happening while no one is typing a wrong password, someone may be guessing it: change the Service Password.")
 	saidSettingsChanged   = locale.Coded("qb.settingsChanged", "The settings on the QuickBooks service were changed from somewhere else (another computer, or Procore) since this computer last applied them, so nothing was sent. Compare them with yours, then choose which to keep.")
 	saidSettingsRefused   = locale.Coded("qb.settingsRefused", "The QuickBooks service did not accept some of the settings, so none were applied there. The reasons are shown beside the settings.")
 	// saidByService is the service's own words for the user, kept as they

@@ -9,16 +9,16 @@ import (
 // RefreshAndList asks the service to re-read its lists from QuickBooks,
 // follows the refresh until it is done, then returns the whole item list.
 // progress, if not nil, hears each state the service reports.
-func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progress func(RefreshStatus)) ([]Item, error) {
+func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progress func(RefreshStatus)) (ItemList, error) {
 	id, err := c.StartRefresh(ctx)
 	if err != nil {
-		return nil, err
+		return ItemList{}, err
 	}
 	last, watch := RefreshQueued, c.watchQuiet()
 	for {
 		st, err := c.RefreshState(ctx, id)
 		if err != nil {
-			return nil, stillQueued(ctx, last, id, err)
+			return ItemList{}, stillQueued(ctx, last, id, err)
 		}
 		last = st.State
 		if progress != nil {
@@ -26,10 +26,10 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 		}
 		switch {
 		case st.State == RefreshQueued && st.QuickBooks != nil:
-			return nil, heldBackError(KindRefreshPending, "refresh "+id, st.QuickBooks, saidRefreshHeldBack)
+			return ItemList{}, heldBackError(KindRefreshPending, "refresh "+id, st.QuickBooks, saidRefreshHeldBack)
 		case st.State == RefreshQueued:
 			if why := watch.quiet(ctx); why != nil {
-				return nil, quietError(KindRefreshPending, "refresh "+id, why, saidRefreshHeldBack)
+				return ItemList{}, quietError(KindRefreshPending, "refresh "+id, why, saidRefreshHeldBack)
 			}
 		case st.State == RefreshDone:
 			return c.Items(ctx)
@@ -38,11 +38,11 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 			if st.Message != "" {
 				msg = saidRefreshSaid.With(st.Message)
 			}
-			return nil, &Error{Kind: KindRefreshFailed, Said: msg, Detail: "refresh " + id + " failed"}
+			return ItemList{}, &Error{Kind: KindRefreshFailed, Said: msg, Detail: "refresh " + id + " failed"}
 		}
 		select {
 		case <-ctx.Done():
-			return nil, stillQueued(ctx, last, id, c.transportError(ctx.Err()))
+			return ItemList{}, stillQueued(ctx, last, id, c.transportError(ctx.Err()))
 		case <-time.After(poll):
 		}
 	}

@@ -14,11 +14,16 @@ import (
 var (
 	saidWCNeverCalled = locale.Coded("qb.webConnectorNeverCalled", "The QuickBooks Web Connector has not called the QuickBooks service yet. On the QuickBooks computer, add this company's .qwc file to the Web Connector (Add an application), type the Service Password in its Password column, and tick Auto-Run.")
 	saidWCQuiet       = locale.Coded("qb.webConnectorQuiet", "The QuickBooks Web Connector has not called the QuickBooks service for %s, since %s. On the QuickBooks computer, start the QuickBooks Web Connector if it is not running (its icon is beside the clock), and check that Auto-Run is ticked for this company.")
-	saidWCRefused     = locale.Coded("qb.webConnectorSignInRefused", "The QuickBooks Web Connector called at %s, but the QuickBooks service did not accept the password typed in it. On the QuickBooks computer, in the Web Connector, type the Service Password again in this company's Password column, then choose Update Selected.")
-	saidWCCalled      = locale.Coded("qb.webConnectorCalled", "The QuickBooks Web Connector last called %s ago, at %s.")
-	saidWCUnreadable  = locale.Coded("qb.webConnectorUnreadable", "The QuickBooks Web Connector's last update, at %s, was stopped: QuickBooks sent an answer the QuickBooks service could not read, so nothing was changed. In the Web Connector, choose Update Selected; if it happens again, restart QuickBooks on that computer.")
-	saidWCUnexpected  = locale.Coded("qb.webConnectorUnexpected", "The QuickBooks Web Connector's last update, at %s, was stopped: QuickBooks answered a request the QuickBooks service had not sent, so nothing was changed. In the Web Connector, choose Update Selected; if it happens again, restart QuickBooks on that computer.")
-	saidWCOtherError  = locale.Coded("qb.webConnectorError", "The QuickBooks Web Connector's last update, at %s, was stopped by the QuickBooks service. The Web Connector shows why beside this company; choose Update Selected there to try again.")
+	// A schedule seen of two minutes or more: the bookkeeper set the Web
+	// Connector to call less often than the .qwc's minute, and the service
+	// waited three of its intervals.
+	saidWCQuietSchedule = locale.Coded("qb.webConnectorQuietSchedule", "The QuickBooks Web Connector has not called the QuickBooks service for %s, since %s, although it had been calling about every %s. On the QuickBooks computer, start the QuickBooks Web Connector if it is not running (its icon is beside the clock), and check that Auto-Run is ticked for this company.")
+	saidWCRefused       = locale.Coded("qb.webConnectorSignInRefused", "The QuickBooks Web Connector called at %s, but the QuickBooks service did not accept the password typed in it. On the QuickBooks computer, in the Web Connector, type the Service Password again in this company's Password column, then choose Update Selected.")
+	saidWCCalled        = locale.Coded("qb.webConnectorCalled", "The QuickBooks Web Connector last called %s ago, at %s.")
+	saidWCUnreadable    = locale.Coded("qb.webConnectorUnreadable", "The QuickBooks Web Connector's last update, at %s, was stopped: QuickBooks sent an answer the QuickBooks service could not read, so nothing was changed. In the Web Connector, choose Update Selected; if it happens again, restart QuickBooks on that computer.")
+	saidWCUnexpected    = locale.Coded("qb.webConnectorUnexpected", "The QuickBooks Web Connector's last update, at %s, was stopped: QuickBooks answered a request the QuickBooks service had not sent, so nothing was changed. In the Web Connector, choose Update Selected; if it happens again, restart QuickBooks on that computer.")
+	saidWCInvalid       = locale.Coded("qb.webConnectorInvalid", "The QuickBooks Web Connector's last update, at %s, was stopped: QuickBooks sent a value longer than QuickBooks itself allows (a damaged record), so the QuickBooks service kept nothing of that answer and the work stays queued. In the Web Connector, choose Update Selected; if it happens again, run Verify Data in QuickBooks (File > Utilities) on that computer.")
+	saidWCOtherError    = locale.Coded("qb.webConnectorError", "The QuickBooks Web Connector's last update, at %s, was stopped by the QuickBooks service. The Web Connector shows why beside this company; choose Update Selected there to try again.")
 
 	saidAMoment = locale.Coded("qb.aMoment", "a moment")
 	saidSeconds = locale.Coded("qb.seconds", "%d seconds")
@@ -35,6 +40,8 @@ func webConnectorError(code string, wc *WebConnector, detail string, now time.Ti
 	switch {
 	case code == CodeWebConnectorSignInRefused && wc != nil && !wc.SignInRefusedAt.IsZero():
 		said = saidWCRefused.With(dateTime(wc.SignInRefusedAt))
+	case code == CodeWebConnectorQuiet && wc != nil && !wc.LastCallAt.IsZero() && wc.CallsEverySeconds >= 120:
+		said = saidWCQuietSchedule.With(howLong(now.Sub(wc.LastCallAt)), dateTime(wc.LastCallAt), howLong(time.Duration(wc.CallsEverySeconds)*time.Second))
 	case code == CodeWebConnectorQuiet && wc != nil && !wc.LastCallAt.IsZero():
 		said = saidWCQuiet.With(howLong(now.Sub(wc.LastCallAt)), dateTime(wc.LastCallAt))
 	case code == CodeWebConnectorNeverCalled:
@@ -61,6 +68,8 @@ func WebConnectorCalled(wc WebConnector, now time.Time) (said locale.Said, probl
 		return saidWCUnreadable.With(at), true
 	case WebConnectorUnexpected:
 		return saidWCUnexpected.With(at), true
+	case WebConnectorInvalid:
+		return saidWCInvalid.With(at), true
 	}
 	return saidWCOtherError.With(at), true
 }
@@ -94,7 +103,7 @@ func webConnectorOf(wc *WebConnector) *WebConnector {
 	}
 	out := *wc
 	switch out.LastError {
-	case "", WebConnectorUnreadable, WebConnectorUnexpected:
+	case "", WebConnectorUnreadable, WebConnectorUnexpected, WebConnectorInvalid:
 	default:
 		out.LastError = webConnectorOtherError
 	}

@@ -60,7 +60,7 @@ func TestAWaitEndsWhenTheWebConnectorGoesQuiet(t *testing.T) {
 	// It calls again: both are done, from the queue.
 	s.Session(t)
 	items, err := c.Items(ctx)
-	if err != nil || len(items) != 2 {
+	if err != nil || len(items.Items) != 2 {
 		t.Fatalf("after the Web Connector called again: %+v %v", items, err)
 	}
 }

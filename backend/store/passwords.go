@@ -83,7 +83,24 @@ func (s *Store) HasUnsettledPasswords(ctx context.Context) (bool, error) {
 	return found, nil
 }
 
-const databaseIDKey = "databaseId"
+const (
+	databaseIDKey  = "databaseId"
+	deviceTokenKey = "deviceToken"
+)
+
+// DeviceToken is this installation's device token for the QuickBooks
+// service (contract 1.4), made when the database was.
+func (s *Store) DeviceToken(ctx context.Context) (string, error) {
+	var token string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM app_state WHERE key = ?`, deviceTokenKey).Scan(&token)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && token == "") {
+		return "", fmt.Errorf("the database has no device token")
+	}
+	if err != nil {
+		return "", fmt.Errorf("load the device token: %w", err)
+	}
+	return token, nil
+}
 
 // DatabaseID is this database's identifier, made when it was created.
 func (s *Store) DatabaseID(ctx context.Context) (string, error) {

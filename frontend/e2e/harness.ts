@@ -268,6 +268,11 @@ export class QuickBooksService {
     }
   }
 
+  // log is what the service wrote to its log so far.
+  log(): string {
+    return readFileSync(path.join(this.data, "qbservice.log"), "utf8");
+  }
+
   async stop() {
     await stop(this.webConnector);
     await stop(this.service);

@@ -1,6 +1,7 @@
 // The journeys of the whole product, as a bookkeeper goes through them, in
 // Chromium against the real Go backend (harness.ts). Every screen and state
 // passes axe (WCAG 2.1 AA).
+import http from "node:http";
 import net from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -827,4 +828,48 @@ test("20. QuickBooks shows a dialog while a refresh is under way: the app says t
   await expect(page.getByText("The list was refreshed from QuickBooks: 330 items.")).toBeVisible();
   await testConnection(page);
   await statusIs(page, true);
+});
+
+test("21. a web page open in the bookkeeper's browser cannot knock at the QuickBooks service: what it posts is refused before it is read, and nothing changes", async ({
+  page,
+  qbservice,
+}) => {
+  // A page of another site, on this computer's loopback (the case no
+  // browser rule blocks), posting what any page may post without asking:
+  // text/plain, no preflight, the Web Connector's sign-in with guessed
+  // passwords, and the contract's refresh.
+  const site = http.createServer((_, res) => res.end("<!doctype html><title>Another site</title><p>Hello"));
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  try {
+    const evil = await page.context().newPage();
+    await evil.goto(`http://127.0.0.1:${(site.address() as net.AddressInfo).port}/`);
+    const sent = await evil.evaluate(async (service) => {
+      const guess = (password: string) =>
+        `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><authenticate xmlns="http://developer.intuit.com/">` +
+        `<strUserName>procore-sync</strUserName><strPassword>${password}</strPassword></authenticate></soap:Body></soap:Envelope>`;
+      let n = 0;
+      for (let i = 0; i < 10; i++) {
+        await fetch(`${service}/qbwc`, {
+          method: "POST",
+          mode: "no-cors",
+          headers: { "Content-Type": "text/plain" },
+          body: guess(`guess ${i}`),
+        });
+        n++;
+      }
+      await fetch(`${service}/v1/items/refresh`, { method: "POST", mode: "no-cors", body: "{}" });
+      return n + 1;
+    }, qbservice.url);
+    expect(sent).toBe(11);
+    await evil.close();
+    // Every one reached the service and was refused there, before any
+    // sign-in; nothing was queued, and health still says all is well.
+    await expect.poll(() => qbservice.log().match(/a web page's request refused/g)?.length ?? 0).toBe(11);
+    expect(qbservice.log()).not.toContain("sign-in refused");
+    expect(qbservice.queue()).toEqual([]);
+    await connectToQuickBooksService(page, qbservice.url);
+    await statusIs(page, true);
+  } finally {
+    site.close();
+  }
 });

@@ -11,11 +11,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 
+	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/qbservice/servicedb"
 )
@@ -108,12 +110,14 @@ func (c Caller) device() string {
 	if len(c.Device) < minDeviceBytes || len(c.Device) > maxDeviceBytes {
 		return ""
 	}
-	for _, r := range c.Device {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return ""
-		}
+	if strings.ContainsFunc(c.Device, func(r rune) bool { return !isTokenRune(r) }) {
+		return ""
 	}
 	return c.Device
+}
+
+func isTokenRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_'
 }
 
 // Grant is a sign-in's outcome: OK when the password is the account's,
@@ -129,11 +133,8 @@ type Grant struct {
 // in a row; it may try again after Wait.
 type WaitError struct{ Wait time.Duration }
 
-// Seconds is the wait in whole seconds, rounded up (as Retry-After says
-// it): a caller told to wait must not come back before its time.
-func (e *WaitError) Seconds() int {
-	return int((e.Wait + time.Second - 1) / time.Second)
-}
+// Seconds is the wait in whole seconds, rounded up, as Retry-After says it.
+func (e *WaitError) Seconds() int { return quickbooks.WaitSeconds(e.Wait) }
 
 func (e *WaitError) Error() string {
 	return fmt.Sprintf("sign-in slowed down after wrong passwords: try again in %v", e.Wait)

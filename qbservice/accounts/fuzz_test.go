@@ -6,7 +6,8 @@ import (
 )
 
 // Any sequence of checks begun, ended wrong or right, side by side or
-// not, with any time between them: a caller told to wait is told at most
+// not, with any time between them (the clock set back too): a caller
+// told to wait is told at most
 // MaxWait and never a negative time; after a right password with nothing
 // else under way, the next check starts at once; and once guessing stops,
 // a check starts within MaxWait, and a right password leaves nothing kept.
@@ -17,12 +18,16 @@ func FuzzThrottle(f *testing.F) {
 		th := throttle{lanes: map[laneKey]*lane{}}
 		k := laneKey{user: "u", generation: 1, caller: "addr:127.0.0.1"}
 		now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+		latest := now
 		var inFlight []laneKey
 		cleared := false // the last check ended right, and none is under way
 		for _, op := range ops {
-			switch op % 4 {
+			switch op % 5 {
 			case 0:
-				now = now.Add(time.Duration(op/4) * 50 * time.Millisecond)
+				now = now.Add(time.Duration(op/5) * 50 * time.Millisecond)
+				latest = later(latest, now)
+			case 4:
+				now = now.Add(-time.Duration(op/5) * 200 * time.Millisecond)
 			case 1:
 				lane, wait := th.begin(k, now)
 				switch {
@@ -38,7 +43,7 @@ func FuzzThrottle(f *testing.F) {
 				if len(inFlight) == 0 {
 					continue
 				}
-				right := op%4 == 3
+				right := op%5 == 3
 				th.end(inFlight[0], right)
 				inFlight = inFlight[1:]
 				cleared = right && len(inFlight) == 0
@@ -47,7 +52,7 @@ func FuzzThrottle(f *testing.F) {
 		for _, l := range inFlight {
 			th.end(l, false)
 		}
-		lane, wait := th.begin(k, now.Add(MaxWait))
+		lane, wait := th.begin(k, latest.Add(MaxWait))
 		if wait != 0 {
 			t.Fatalf("MaxWait after the last guess, told to wait %v", wait)
 		}
@@ -56,4 +61,11 @@ func FuzzThrottle(f *testing.F) {
 			t.Fatalf("%d lanes kept after a right password", len(th.lanes))
 		}
 	})
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

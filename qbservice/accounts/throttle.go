@@ -64,11 +64,17 @@ func (t *throttle) begin(k laneKey, now time.Time) (laneKey, time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	k, l := t.lane(k)
-	if now.Before(l.nextAt) {
-		return k, l.nextAt.Sub(now)
+	if wait := l.nextAt.Sub(now); wait > 0 {
+		// Never more than MaxWait, even when the clock was set back.
+		if wait > MaxWait {
+			l.nextAt, wait = now.Add(MaxWait), MaxWait
+		}
+		return k, wait
 	}
 	l.inFlight++
-	l.nextAt = now.Add(waitAfter(l.failures + l.inFlight))
+	if wait := waitAfter(l.failures + l.inFlight); wait > 0 {
+		l.nextAt = now.Add(wait)
+	}
 	return k, 0
 }
 

@@ -121,7 +121,7 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 	case c.LastCallAt.IsZero():
 		fail(quickbooks.CodeWebConnectorNeverCalled, "the Web Connector never called",
 			"The QuickBooks Web Connector has not called the QuickBooks service yet. On the QuickBooks computer, add the service's .qwc file to the Web Connector, enter its password and tick Auto-Run.", nil)
-	case quiet > a.Quiet:
+	case quiet > a.quietAfter(c.CallsEvery):
 		fail(quickbooks.CodeWebConnectorQuiet, "the Web Connector last called at "+c.LastCallAt.UTC().Format(time.RFC3339),
 			fmt.Sprintf("The QuickBooks Web Connector has not called the QuickBooks service since %s (%s ago). On the QuickBooks computer, open the Web Connector and check that Auto-Run is ticked.",
 				c.LastCallAt.Local().Format("Jan 2, 2006 3:04 PM"), quiet.Round(time.Minute)), nil)
@@ -142,7 +142,16 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 // webConnector is what health says of the Web Connector's calls: a
 // refused sign-in only when it came after the last call that went in.
 func webConnector(c servicedb.Connector) *quickbooks.WebConnector {
-	return &quickbooks.WebConnector{LastCallAt: c.LastCallAt.UTC(), SignInRefusedAt: c.RefusedSinceLastCall().UTC(), LastError: c.SessionError}
+	return &quickbooks.WebConnector{LastCallAt: c.LastCallAt.UTC(), SignInRefusedAt: c.RefusedSinceLastCall().UTC(), LastError: c.SessionError,
+		CallsEverySeconds: int(c.CallsEvery / time.Second)}
+}
+
+// quietAfter is how long the Web Connector may go without calling before
+// health says it went quiet: Quiet, or, when it is seen to call less
+// often (the bookkeeper set another schedule in it than the .qwc's), three
+// of its intervals.
+func (a *API) quietAfter(callsEvery time.Duration) time.Duration {
+	return max(a.Quiet, 3*callsEvery)
 }
 
 // items pages through the stored item list.

@@ -94,6 +94,29 @@ func TestHealthFollowsTheWebConnector(t *testing.T) {
 	}
 }
 
+// A bookkeeper who set the Web Connector to call every hour (not the
+// .qwc's minute) is not told, falsely, that it stopped: health follows the
+// schedule seen from its last sessions, and says it when it goes quiet.
+func TestQuietFollowsTheScheduleSeen(t *testing.T) {
+	w := start(t)
+	t0 := w.Clock()
+	for i := range 4 {
+		w.SetNow(t0.Add(time.Duration(i) * time.Hour))
+		w.Session(t)
+	}
+	last := w.Clock()
+	w.SetNow(last.Add(50 * time.Minute))
+	h, err := w.client.Health(ctx)
+	if err != nil || h.WebConnector.CallsEverySeconds != 3600 {
+		t.Fatalf("50 minutes after an hourly call: %+v %v", h.WebConnector, err)
+	}
+	w.SetNow(last.Add(3*time.Hour + 2*time.Minute))
+	_, err = w.client.Health(ctx)
+	if qe := serviceError(t, err); qe.Kind != quickbooks.KindWebConnector || !strings.Contains(qe.Message(), "had been calling about every 60 minutes") {
+		t.Fatalf("three hours quiet: %q", qe.Message())
+	}
+}
+
 // QuickBooks could not open the file: the app hears QuickBooks' own code,
 // and words it with its next step.
 func TestHealthCarriesQuickBooksCode(t *testing.T) {
@@ -134,7 +157,8 @@ func TestRefreshIsDoneWhenTheWebConnectorCalls(t *testing.T) {
 	if st, err := w.client.RefreshState(ctx, id); err != nil || st.State != quickbooks.RefreshDone {
 		t.Fatalf("after: %+v %v", st, err)
 	}
-	items, err := w.client.Items(ctx)
+	list, err := w.client.Items(ctx)
+	items := list.Items
 	if err != nil || len(items) != 3 || items[0].FullName != "Freight" || items[0].Type != "OtherCharge" || items[1].IsActive {
 		t.Fatalf("items %+v, %v", items, err)
 	}

@@ -55,7 +55,8 @@ func TestCreateIsMadeWhenTheWebConnectorCalls(t *testing.T) {
 	if got.err != nil || got.item.FullName != "Retention Held" || got.item.Type != "Service" || got.item.ListID == "" || !got.item.IsActive {
 		t.Fatalf("created %+v, %v", got.item, got.err)
 	}
-	items, err := w.client.Items(ctx)
+	list, err := w.client.Items(ctx)
+	items := list.Items
 	if err != nil || len(items) != 1 || items[0].ListID != got.item.ListID {
 		t.Fatalf("the service's list %+v, %v", items, err)
 	}

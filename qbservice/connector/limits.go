@@ -2,6 +2,7 @@ package connector
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"qbsettings/qbservice/qbwc"
@@ -38,12 +39,8 @@ func isHResult(h string) bool {
 	if len(h) != 10 || h[:2] != "0x" {
 		return false
 	}
-	for _, r := range h[2:] {
-		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'F') {
-			return false
-		}
-	}
-	return true
+	isHex := func(r rune) bool { return r >= '0' && r <= '9' || r >= 'A' && r <= 'F' }
+	return !strings.ContainsFunc(h[2:], func(r rune) bool { return !isHex(r) })
 }
 
 type field struct {

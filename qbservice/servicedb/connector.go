@@ -31,6 +31,9 @@ type Connector struct {
 	// SessionError is how the service ended the last session, a code as
 	// getLastError told the Web Connector, or "" when it did not end it.
 	SessionError string
+	// CallsEvery is how often the Web Connector calls, as seen from its
+	// last sessions (0 before it called twice).
+	CallsEvery time.Duration
 }
 
 // RefusedSinceLastCall is when the Web Connector was last turned away at
@@ -48,18 +51,19 @@ func (c Connector) RefusedSinceLastCall() time.Time {
 // large list) is the Web Connector calling, not gone quiet.
 func (d *DB) Connector(ctx context.Context) (Connector, error) {
 	var (
-		c                      Connector
-		last, versions, refuse string
-		open                   int
+		c                            Connector
+		last, versions, refuse, gaps string
+		open                         int
 	)
 	err := d.db.QueryRowContext(ctx, `
 		SELECT last_call_at, company_file, product, major_version, minor_version, country, file_mode, supported_versions,
-		       company_name, file_id, quickbooks_open, hresult, message, signin_refused_at, session_error FROM connector WHERE id = 1`).
+		       company_name, file_id, quickbooks_open, hresult, message, signin_refused_at, session_error, session_gaps FROM connector WHERE id = 1`).
 		Scan(&last, &c.CompanyFile, &c.Product, &c.MajorVersion, &c.MinorVersion, &c.Country, &c.FileMode, &versions,
-			&c.CompanyName, &c.FileID, &open, &c.HResult, &c.Message, &refuse, &c.SessionError)
+			&c.CompanyName, &c.FileID, &open, &c.HResult, &c.Message, &refuse, &c.SessionError, &gaps)
 	if err != nil {
 		return Connector{}, err
 	}
+	c.CallsEvery = scheduleSeen(gaps)
 	c.QuickBooksOpen = open != 0
 	if versions != "" {
 		c.SupportedVersions = strings.Split(versions, ",")

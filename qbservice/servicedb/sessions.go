@@ -85,6 +85,9 @@ func (d *DB) StartSession(ctx context.Context, s Session, activeSince time.Time)
 				return err
 			}
 		}
+		if err := noteSessionGap(ctx, tx, s.StartedAt); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO sessions (ticket, user_name, started_at, last_call_at, account_generation) VALUES (?, ?, ?, ?, ?)`,
 			s.Ticket, s.User, formatTime(s.StartedAt), formatTime(s.StartedAt), s.AccountGeneration)
 		return err

@@ -112,8 +112,8 @@ func TestQuickBooksServiceProgram(t *testing.T) {
 	if st, _ := client.RefreshState(ctx, id); st.State != quickbooks.RefreshDone {
 		t.Fatalf("refresh %+v", st)
 	}
-	if items, err := client.Items(ctx); err != nil || len(items) != 1 || items[0].FullName != "Retainage Payable" {
-		t.Fatalf("items %+v %v", items, err)
+	if list, err := client.Items(ctx); err != nil || len(list.Items) != 1 || list.Items[0].FullName != "Retainage Payable" {
+		t.Fatalf("items %+v %v", list, err)
 	}
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {

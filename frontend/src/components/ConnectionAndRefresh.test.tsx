@@ -217,6 +217,20 @@ describe("Refresh list", () => {
     expect(within(screen.getByRole("listbox")).getAllByRole("option")).toHaveLength(1);
   });
 
+  it("keeps the good items when the service sent some QuickBooks could not have, and says how many were left out", async () => {
+    const fresh = [{ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true }];
+    api.RefreshItems.mockResolvedValue(
+      desktop.RefreshResult.createFrom({ items: fresh, itemsRefreshedAt: "2026-11-24T16:00:00Z", leftOut: 2 }),
+    );
+    const user = renderPage(savedState());
+    await user.click(screen.getByRole("button", { name: "Refresh list" }));
+    expect(
+      await screen.findByText(/1 item\. 2 items the QuickBooks service sent are not ones QuickBooks could have .* they were left out/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
+    expect(within(screen.getByRole("listbox")).getAllByRole("option")).toHaveLength(1);
+  });
+
   it("keeps the list and says why when the refresh fails", async () => {
     api.RefreshItems.mockResolvedValue(
       desktop.RefreshResult.createFrom({ error: "QuickBooks is showing a dialog box. The stored list was not changed." }),
@@ -226,6 +240,27 @@ describe("Refresh list", () => {
     expect(await screen.findByText(/The stored list was not changed/)).toBeInTheDocument();
     await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
     expect(within(screen.getByRole("listbox")).getAllByRole("option")).toHaveLength(2);
+  });
+});
+
+// The service slowed sign-ins down: the wait is shown and counted down,
+// heard once by a screen reader, and gone when it is over (Go tries again
+// by itself).
+describe("a sign-in slowed down by the service", () => {
+  it("shows the wait, counts it down and clears it", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      renderPage(savedState());
+      act(() => emit(desktop.Event.SignInSlowedDown, 3));
+      expect(screen.getAllByText(/slowing sign-ins down after wrong passwords\. Trying again in 3 seconds\./)).toHaveLength(2);
+      for (const _ of [1, 2]) await act(async () => vi.advanceTimersByTime(1000));
+      expect(screen.getByText(/Trying again in 1 second\./)).toBeInTheDocument();
+      expect(screen.getByText(/Trying again in 3 seconds\./).closest("[role=status]")).not.toBeNull();
+      await act(async () => vi.advanceTimersByTime(1000));
+      expect(screen.queryByText(/slowing sign-ins down/)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

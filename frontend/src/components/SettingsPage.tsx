@@ -16,6 +16,7 @@ import { ImportExport } from "./ImportExport";
 import { CompanyBar } from "./CompanyBar";
 import { LanguagePicker } from "./LanguagePicker";
 import { ServiceSyncPanel } from "./ServiceSyncPanel";
+import { SignInWait } from "./SignInWait";
 
 const useStyles = makeStyles({
   page: {
@@ -126,6 +127,7 @@ export function SettingsPage({
             <MessageBarBody>{state.keychainProblem}</MessageBarBody>
           </MessageBar>
         )}
+        <SignInWait />
         <ServiceSyncPanel serviceSync={state.serviceSync} actions={form.sync} dirty={dirty} />
         <ErrorSummary errors={draft.errors} refusedOnly={draft.refusedOnly} />
         <ConnectionSection

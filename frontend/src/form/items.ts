@@ -38,9 +38,19 @@ export function useItemRefresh(draft: Draft, refreshed: Refreshed) {
       }
       const items = res.items ?? [];
       refreshed(items, res.itemsRefreshedAt);
+      const done = t("The list was refreshed from QuickBooks: {count, plural, one {# item} other {# items}}.", { count: items.length });
+      const leftOut = res.leftOut ?? 0;
       setOutcome({
         intent: "success",
-        text: t("The list was refreshed from QuickBooks: {count, plural, one {# item} other {# items}}.", { count: items.length }),
+        text:
+          leftOut > 0
+            ? done +
+              " " +
+              t(
+                "{count, plural, one {# item the QuickBooks service sent is not one} other {# items the QuickBooks service sent are not ones}} QuickBooks could have (an ID or name too long, or a hidden character), so {count, plural, one {it was} other {they were}} left out. Refresh the list again; if it happens again, restart the QuickBooks service.",
+                { count: leftOut },
+              )
+            : done,
       });
     } finally {
       setRefreshing(false);

@@ -143,8 +143,8 @@ func measure(exe string, n int) (result, error) {
 		return r, fmt.Errorf("refresh %+v, %w", st, err)
 	}
 	listed, err := client.Items(ctx)
-	if err != nil || len(listed) != n {
-		return r, fmt.Errorf("the service lists %d items, %w", len(listed), err)
+	if err != nil || len(listed.Items) != n {
+		return r, fmt.Errorf("the service lists %d items, %w", len(listed.Items), err)
 	}
 	r.peakRSS = peakRSS(srv.Process.Pid)
 	r.service, r.tenths, r.requests = timer.total, timer.tenths, s.Requests

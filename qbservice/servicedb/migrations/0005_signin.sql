@@ -17,3 +17,9 @@ CREATE TABLE trusted_devices (
     last_used_at TEXT NOT NULL,
     PRIMARY KEY (user_name, device_hash)
 );
+
+-- How often the Web Connector calls, as the service sees it: the gaps, in
+-- seconds, between the starts of its last sessions (comma-separated, the
+-- last few). The bookkeeper may set another schedule in the Web Connector
+-- than the .qwc's; health calls it quiet only well past the schedule seen.
+ALTER TABLE connector ADD COLUMN session_gaps TEXT NOT NULL DEFAULT '';
