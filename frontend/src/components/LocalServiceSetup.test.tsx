@@ -86,7 +86,9 @@ describe("Use the QuickBooks service on this computer", () => {
       }),
     );
     api.WebConnector.mockResolvedValue(desktop.WebConnectorState.createFrom({ called: false }));
-    api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ fieldErrors: [{ field: settings.Field.RetainageItem, message: "Choose an item." }] }));
+    api.Save.mockResolvedValue(
+      desktop.SaveResult.createFrom({ fieldErrors: [{ field: settings.Field.RetainageItem, message: "Choose an item." }] }),
+    );
     const user = renderPage(formState({ revision: 3 }));
     await user.click(await screen.findByRole("button", { name: OFFER }));
     expect(screen.getByRole("textbox", { name: /Service URL/ })).toHaveValue("http://localhost:8780");
