@@ -253,6 +253,9 @@ func itemRet(it Item) string {
 	if it.Description != "" {
 		fmt.Fprintf(&b, "<Desc>%s</Desc>", esc(it.Description))
 	}
+	if it.Price != "" {
+		fmt.Fprintf(&b, "<Price>%s</Price>", esc(it.Price))
+	}
 	if it.Account != "" {
 		fmt.Fprintf(&b, "<AccountRef><FullName>%s</FullName></AccountRef>", esc(it.Account))
 	}

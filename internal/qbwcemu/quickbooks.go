@@ -31,7 +31,10 @@ type Item struct {
 	IsActive     bool
 	EditSequence string
 	Description  string
-	Account      string
+	// Price (a PRICETYPE, as "125.00") and Account are the item's
+	// SalesOrPurchase's, when set.
+	Price   string
+	Account string
 }
 
 // QuickBooks is QuickBooks Desktop with a company file open.

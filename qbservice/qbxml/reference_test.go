@@ -1,0 +1,95 @@
+package qbxml
+
+// The reader this package had before xmlscan: encoding/xml decoding into
+// tagged structs. It stands as the reference the scanner's reader is
+// held to (TestTheReaderAgreesWithEncodingXML, FuzzTheReaderAgrees), and
+// as the anchor of the decoding benchmark.
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// itemRet is ItemServiceRet and ItemOtherChargeRet as read.
+type itemRet struct {
+	ListID          string `xml:"ListID"`
+	EditSequence    string `xml:"EditSequence"`
+	Name            string `xml:"Name"`
+	FullName        string `xml:"FullName"`
+	IsActive        *bool  `xml:"IsActive"`
+	SalesOrPurchase struct {
+		Desc string `xml:"Desc"`
+	} `xml:"SalesOrPurchase"`
+	SalesAndPurchase struct {
+		SalesDesc string `xml:"SalesDesc"`
+	} `xml:"SalesAndPurchase"`
+}
+
+func (r itemRet) item(kind ItemKind) Item {
+	desc := r.SalesOrPurchase.Desc
+	if desc == "" {
+		desc = r.SalesAndPurchase.SalesDesc
+	}
+	// IsActive left out means active: QuickBooks leaves out what a query
+	// trimmed, and items are active unless made inactive.
+	return Item{Kind: kind, ListID: r.ListID, EditSequence: r.EditSequence, Name: r.Name, FullName: r.FullName,
+		IsActive: r.IsActive == nil || *r.IsActive, Description: desc}
+}
+
+// rs is any response element as read.
+type rs struct {
+	XMLName           xml.Name
+	RequestID         string    `xml:"requestID,attr"`
+	StatusCode        *int      `xml:"statusCode,attr"`
+	StatusSeverity    string    `xml:"statusSeverity,attr"`
+	StatusMessage     string    `xml:"statusMessage,attr"`
+	IteratorID        string    `xml:"iteratorID,attr"`
+	IteratorRemaining int       `xml:"iteratorRemainingCount,attr"`
+	Host              *Host     `xml:"HostRet"`
+	Company           *Company  `xml:"CompanyRet"`
+	Services          []itemRet `xml:"ItemServiceRet"`
+	OtherCharges      []itemRet `xml:"ItemOtherChargeRet"`
+}
+
+// parseResponsesReference reads a response message set as ParseResponses
+// does, with encoding/xml.
+func parseResponsesReference(text string) ([]Response, error) {
+	var doc struct {
+		XMLName xml.Name `xml:"QBXML"`
+		Msgs    *struct {
+			Responses []rs `xml:",any"`
+		} `xml:"QBXMLMsgsRs"`
+	}
+	dec := xml.NewDecoder(strings.NewReader(text))
+	// The text came inside the Web Connector's SOAP envelope, already
+	// decoded: whatever encoding its declaration names, it is Unicode now.
+	dec.CharsetReader = func(_ string, input io.Reader) (io.Reader, error) { return input, nil }
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("not a qbXML response: %w", err)
+	}
+	if doc.Msgs == nil {
+		return nil, fmt.Errorf("not a qbXML response: no QBXMLMsgsRs")
+	}
+	out := make([]Response, 0, len(doc.Msgs.Responses))
+	for _, r := range doc.Msgs.Responses {
+		if r.StatusCode == nil || !strings.HasSuffix(r.XMLName.Local, "Rs") {
+			return nil, fmt.Errorf("%s is not a qbXML response with a status", r.XMLName.Local)
+		}
+		resp := Response{Name: r.XMLName.Local, RequestID: r.RequestID,
+			Status:     Status{Code: *r.StatusCode, Severity: r.StatusSeverity, Message: r.StatusMessage},
+			IteratorID: r.IteratorID, IteratorRemaining: r.IteratorRemaining, Host: r.Host, Company: r.Company}
+		for _, it := range r.Services {
+			resp.Items = append(resp.Items, it.item(ItemService))
+		}
+		for _, it := range r.OtherCharges {
+			resp.Items = append(resp.Items, it.item(ItemOtherCharge))
+		}
+		if err := resp.check(); err != nil {
+			return nil, err
+		}
+		out = append(out, resp)
+	}
+	return out, nil
+}
