@@ -46,7 +46,11 @@ func (s *Service) RefreshItems(ctx context.Context, profile string, c settings.C
 // refreshWith refreshes and stores the item list through a client whose
 // company file was already checked.
 func (s *Service) refreshWith(ctx context.Context, profile string, client *quickbooks.Client, progress func(state string)) (Refreshed, error) {
-	items, err := client.RefreshAndList(ctx, refreshPoll, func(st quickbooks.RefreshStatus) {
+	etag, err := s.storedETag(ctx, profile)
+	if err != nil {
+		return Refreshed{}, err
+	}
+	items, err := client.RefreshAndList(ctx, refreshPoll, etag, func(st quickbooks.RefreshStatus) {
 		if progress != nil {
 			progress(st.State)
 		}
@@ -61,20 +65,48 @@ func (s *Service) refreshWith(ctx context.Context, profile string, client *quick
 // refresh: the service's list was read from QuickBooks, and has since
 // gained only what the service made there.
 func (s *Service) listWith(ctx context.Context, profile string, client *quickbooks.Client) (Refreshed, error) {
-	items, err := client.Items(ctx)
+	etag, err := s.storedETag(ctx, profile)
+	if err != nil {
+		return Refreshed{}, err
+	}
+	items, err := client.ItemsSince(ctx, etag)
 	if err != nil {
 		return Refreshed{}, s.refreshFailure(profile, err)
 	}
 	return s.storeItems(ctx, profile, items)
 }
 
-// storeItems replaces the profile's stored list with what was read.
+// storedETag is the service's version of the profile's stored list, to
+// ask the service whether its list changed since.
+func (s *Service) storedETag(ctx context.Context, profile string) (string, error) {
+	list, err := s.items(ctx, profile)
+	if err != nil {
+		return "", s.storeFailure(reading, err)
+	}
+	return list.ServiceETag, nil
+}
+
+// storeItems replaces the profile's stored list with what was read, or,
+// when the service's list was unchanged, records that the stored one is
+// current.
 func (s *Service) storeItems(ctx context.Context, profile string, read quickbooks.ItemList) (Refreshed, error) {
-	list := store.ItemList{Items: make([]settings.Item, len(read.Items)), RefreshedAt: s.now().UTC()}
+	now := s.now().UTC()
+	if read.Unchanged {
+		if err := s.store.ConfirmItems(ctx, profile, now); err != nil {
+			return Refreshed{}, s.storeFailure(writing, err)
+		}
+		s.log.Info("item list unchanged on the service", "profile", profile)
+		stored, err := s.items(ctx, profile)
+		if err != nil {
+			return Refreshed{}, s.storeFailure(reading, err)
+		}
+		return Refreshed{ItemList: stored}, nil
+	}
+	list := store.ItemList{Items: make([]settings.Item, len(read.Items)), RefreshedAt: now}
 	for i, it := range read.Items {
 		list.Items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
 	}
-	if err := s.store.ReplaceItems(ctx, profile, list.Items, list.RefreshedAt); err != nil {
+	if err := s.store.ReplaceItems(ctx, profile, list.Items, list.RefreshedAt, read.ETag); err != nil {
 		return Refreshed{}, s.storeFailure(writing, err)
 	}
 	if read.LeftOut > 0 {

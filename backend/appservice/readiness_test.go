@@ -147,7 +147,7 @@ func TestReadinessJudgesTheRetainageItem(t *testing.T) {
 	_, url := startSimulator(t)
 	line := func(items []settings.Item, ref settings.ItemRef) Check {
 		t.Helper()
-		if err := f.store.ReplaceItems(ctx, f.profile, items, time.Now()); err != nil {
+		if err := f.store.ReplaceItems(ctx, f.profile, items, time.Now(), ""); err != nil {
 			t.Fatal(err)
 		}
 		c := connectionTo(url, "demo-password")

@@ -54,7 +54,7 @@ func newFixture(t testing.TB) *fixture {
 	if err := f.store.CreateProfile(ctx, f.profile, t.Name()); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.store.ReplaceItems(ctx, f.profile, []settings.Item{retainage}, time.Now()); err != nil {
+	if err := f.store.ReplaceItems(ctx, f.profile, []settings.Item{retainage}, time.Now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(f.logBuf, nil))
@@ -228,7 +228,7 @@ func TestNoKeychainMeansNoSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{retainage}, time.Now())
+	st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{retainage}, time.Now(), "")
 	noKeychain := func(context.Context) (Passwords, error) {
 		return nil, errors.Join(secrets.ErrUnavailable, errors.New("no Secret Service on the bus"))
 	}

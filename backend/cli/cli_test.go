@@ -80,7 +80,7 @@ func (w *world) mustRun(stdin string, args ...string) string {
 // setUp takes the profile to valid settings with a stored password.
 func (w *world) setUp() {
 	w.t.Helper()
-	w.store.ReplaceItems(ctx, w.profile, []settings.Item{{ListID: "80000005-1", FullName: "Retainage Payable", Type: "Service", IsActive: true}}, time.Now())
+	w.store.ReplaceItems(ctx, w.profile, []settings.Item{{ListID: "80000005-1", FullName: "Retainage Payable", Type: "Service", IsActive: true}}, time.Now(), "")
 	code, _, errOut := w.run("", "settings", "set", "serviceUrl="+w.serviceURL(), "serviceUser=demo", "retainageItem=Retainage Payable")
 	if code != Failed || !strings.Contains(errOut, "Service Password: No password is stored for this Service User. Give it as one line on standard input with --password-stdin.") ||
 		!strings.Contains(errOut, "Nothing was saved") {

@@ -145,7 +145,7 @@ func newFieldWorld(t *testing.T) *fieldWorld {
 		{ListID: "80000005-1", FullName: "Retainage Payable", Type: "Service", IsActive: true},
 		{ListID: "80000006-1", FullName: "Retention Held", Type: "OtherCharge", IsActive: true},
 	}
-	if err := st.ReplaceItems(context.Background(), store.DefaultProfile, items, time.Now()); err != nil {
+	if err := st.ReplaceItems(context.Background(), store.DefaultProfile, items, time.Now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, sp := range settings.Specs() {

@@ -63,7 +63,7 @@ func TestTheWindowNamesItsButtons(t *testing.T) {
 	}
 
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
-	if err := st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now()); err != nil {
+	if err := st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	in.Settings.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}

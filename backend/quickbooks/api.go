@@ -79,6 +79,10 @@ const (
 // nothing; Retry-After says in how many seconds to try again.
 const CodeSignInSlowedDown = "signInSlowedDown"
 
+// CodeItemsChanged is the code of a 409 answer to GET /v1/items (contract
+// 1.4): the list changed since the cursor's first page; read it anew.
+const CodeItemsChanged = "itemsChanged"
+
 // DeviceHeader (contract 1.4) carries the app's device token: a random
 // value of the app's installation, the same for every call. A device that
 // signed in with the right password is slowed down on its own after wrong

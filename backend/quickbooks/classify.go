@@ -63,6 +63,7 @@ func (c *Client) statusError(path string, status int, body []byte) *Error {
 	e := c.explainStatus(path, status, eb, parsed)
 	if parsed {
 		e.WebConnector = webConnectorOf(eb.Error.WebConnector)
+		e.ServiceCode = eb.Error.Code
 	}
 	return e
 }

@@ -99,15 +99,39 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 // ItemList is the service's item list as the client read it: the items
 // QuickBooks could have, and how many others the service sent, left out
 // (an ID or name beyond QuickBooks' limits, a hidden character). One such
-// record never costs the others.
+// record never costs the others. ETag is the list's version, as the
+// service says it (1.4); Unchanged: the service said the list is still the
+// one of the ETag asked about, and sent no items.
 type ItemList struct {
-	Items   []Item
-	LeftOut int
+	Items     []Item
+	LeftOut   int
+	ETag      string
+	Unchanged bool
 }
+
+// maxListRestarts bounds the reads of a list that keeps changing while it
+// is read (a refresh finishing between two pages).
+const maxListRestarts = 3
 
 // Items returns every Service and OtherCharge item, active or not, following
 // the service's pages until the last one.
-func (c *Client) Items(ctx context.Context) (ItemList, error) {
+func (c *Client) Items(ctx context.Context) (ItemList, error) { return c.ItemsSince(ctx, "") }
+
+// ItemsSince is Items, unless the service's list is still the one of
+// etag (a list read before): then it is Unchanged, with no items.
+func (c *Client) ItemsSince(ctx context.Context, etag string) (ItemList, error) {
+	for restart := 0; ; restart++ {
+		list, err := c.readItems(ctx, etag)
+		var qe *Error
+		if restart < maxListRestarts && errors.As(err, &qe) && qe.ServiceCode == CodeItemsChanged {
+			continue
+		}
+		return list, err
+	}
+}
+
+// readItems reads the list once, from its first page.
+func (c *Client) readItems(ctx context.Context, etag string) (ItemList, error) {
 	var list ItemList
 	seen := map[string]bool{}
 	cursor := ""
@@ -120,13 +144,26 @@ func (c *Client) Items(ctx context.Context) (ItemList, error) {
 		q.Set("types", strings.Join(RetainageItemTypes, ","))
 		q.Set("active", "all")
 		q.Set("limit", fmt.Sprint(PageSize))
+		var headers http.Header
+		want := []int{http.StatusOK}
 		if cursor != "" {
 			q.Set("cursor", cursor)
+		} else if etag != "" {
+			headers = http.Header{"If-None-Match": {etag}}
+			want = append(want, http.StatusNotModified)
 		}
 		var p ItemPage
-		if err := c.call(ctx, http.MethodGet, "/v1/items?"+q.Encode(), nil, http.StatusOK, &p); err != nil {
+		a, err := c.exchange(ctx, http.MethodGet, "/v1/items?"+q.Encode(), nil, headers, want, nil)
+		if err != nil {
 			return ItemList{}, err
 		}
+		if a.status == http.StatusNotModified {
+			return ItemList{ETag: etag, Unchanged: true}, nil
+		}
+		if err := c.decode("/v1/items", a.body, &p); err != nil {
+			return ItemList{}, err
+		}
+		list.ETag = plausibleETag(a.header.Get("ETag"))
 		for _, it := range p.Items {
 			if !plausibleItem(it) {
 				list.LeftOut++
@@ -144,6 +181,20 @@ func (c *Client) Items(ctx context.Context) (ItemList, error) {
 		seen[p.NextCursor] = true
 		cursor = p.NextCursor
 	}
+}
+
+// plausibleETag is an ETag as HTTP has one (a quoted string of visible
+// characters, at most 128), or "": one the app will send back.
+func plausibleETag(tag string) string {
+	if len(tag) < 2 || len(tag) > 128 || !strings.HasPrefix(strings.TrimPrefix(tag, "W/"), `"`) || !strings.HasSuffix(tag, `"`) {
+		return ""
+	}
+	for _, r := range tag {
+		if r < 0x21 || r > 0x7e {
+			return ""
+		}
+	}
+	return tag
 }
 
 // CreateItem creates an item in QuickBooks through the service and
@@ -269,10 +320,12 @@ func (c *Client) callWanting(ctx context.Context, method, path string, body []by
 	return a.status, err
 }
 
-// answer is what exchange keeps of an HTTP answer beside its body.
+// answer is what exchange keeps of an HTTP answer: its headers, status
+// and body.
 type answer struct {
 	header http.Header
 	status int
+	body   []byte
 }
 
 // exchange is call with request headers and any status in want,
@@ -286,6 +339,7 @@ func (c *Client) exchange(ctx context.Context, method, path string, body []byte,
 			return answer{}, err
 		}
 		if slices.Contains(want, a.status) {
+			a.body = data
 			return a, c.decode(path, data, out)
 		}
 		wait, slowed := retryAfter(a.status, a.header, errorCode(data))

@@ -128,7 +128,7 @@ func TestEveryFaultHasItsOwnMessage(t *testing.T) {
 			case "items":
 				_, err = c.Items(ctx)
 			case "refresh":
-				_, err = c.RefreshAndList(ctx, time.Millisecond, nil)
+				_, err = c.RefreshAndList(ctx, time.Millisecond, "", nil)
 			}
 			qe := wantKind(t, err, tc.kind, tc.msg)
 			if other, taken := shown[qe.Message()]; taken {
@@ -247,7 +247,7 @@ func TestRefreshShowsNewItem(t *testing.T) {
 	c := client(t, quickbooks.Config{BaseURL: url})
 	before, _ := c.Items(ctx)
 	var states []string
-	after, err := c.RefreshAndList(ctx, time.Millisecond, func(s quickbooks.RefreshStatus) { states = append(states, s.State) })
+	after, err := c.RefreshAndList(ctx, time.Millisecond, "", func(s quickbooks.RefreshStatus) { states = append(states, s.State) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ func TestCreateAServiceItem(t *testing.T) {
 	if err != nil || it.FullName != "Retention Held" || it.Type != "Service" || !it.IsActive || it.ListID == "" {
 		t.Fatalf("create: %+v %v", it, err)
 	}
-	items, err := c.RefreshAndList(ctx, time.Millisecond, nil)
+	items, err := c.RefreshAndList(ctx, time.Millisecond, "", nil)
 	if err != nil || !hasItem(items.Items, it.ListID) {
 		t.Fatalf("the new item is not listed after a refresh: %v", err)
 	}
@@ -67,7 +67,7 @@ func TestInactivatedItemIsListedInactive(t *testing.T) {
 	if !sim.SetActive(retainage.ListID, false) {
 		t.Fatal("no Retainage Payable")
 	}
-	list, err := c.RefreshAndList(ctx, time.Millisecond, nil)
+	list, err := c.RefreshAndList(ctx, time.Millisecond, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

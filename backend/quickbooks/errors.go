@@ -78,6 +78,8 @@ type Error struct {
 	// RetryAfter is how long to wait before trying again
 	// (KindSignInSlowedDown).
 	RetryAfter time.Duration
+	// ServiceCode is the error code the service answered with, if any.
+	ServiceCode string
 }
 
 // Error is for the log: the kind, the message's code and the detail, in

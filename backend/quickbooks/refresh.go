@@ -7,9 +7,10 @@ import (
 )
 
 // RefreshAndList asks the service to re-read its lists from QuickBooks,
-// follows the refresh until it is done, then returns the whole item list.
-// progress, if not nil, hears each state the service reports.
-func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progress func(RefreshStatus)) (ItemList, error) {
+// follows the refresh until it is done, then returns the whole item list,
+// or that it is unchanged since etag (when not ""). progress, if not nil,
+// hears each state the service reports.
+func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, etag string, progress func(RefreshStatus)) (ItemList, error) {
 	id, err := c.StartRefresh(ctx)
 	if err != nil {
 		return ItemList{}, err
@@ -32,7 +33,7 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, progres
 				return ItemList{}, quietError(KindRefreshPending, "refresh "+id, why, saidRefreshHeldBack)
 			}
 		case st.State == RefreshDone:
-			return c.Items(ctx)
+			return c.ItemsSince(ctx, etag)
 		case st.State == RefreshFailed:
 			msg := saidRefreshFailed.With()
 			if st.Message != "" {

@@ -42,7 +42,7 @@ func TestAWaitEndsWhenTheWebConnectorGoesQuiet(t *testing.T) {
 		return qe
 	}
 	qe := wait(func(ctx context.Context) error {
-		_, err := c.RefreshAndList(ctx, 5*time.Millisecond, nil)
+		_, err := c.RefreshAndList(ctx, 5*time.Millisecond, "", nil)
 		return err
 	}, 1)
 	if qe.Kind != quickbooks.KindRefreshPending || qe.WebConnector == nil ||

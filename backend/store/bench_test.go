@@ -55,7 +55,7 @@ func BenchmarkReplaceItems20000(b *testing.B) {
 	list := items(20000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := s.ReplaceItems(ctx, DefaultProfile, list, time.Now()); err != nil {
+		if err := s.ReplaceItems(ctx, DefaultProfile, list, time.Now(), ""); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -64,7 +64,7 @@ func BenchmarkReplaceItems20000(b *testing.B) {
 // Reading 20,000 stored items, as every load of the form does.
 func BenchmarkItems20000(b *testing.B) {
 	s := benchStore(b)
-	s.ReplaceItems(ctx, DefaultProfile, items(20000), time.Now())
+	s.ReplaceItems(ctx, DefaultProfile, items(20000), time.Now(), "")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if l, err := s.Items(ctx, DefaultProfile); err != nil || len(l.Items) != 20000 {

@@ -15,8 +15,10 @@ import (
 type ItemList struct {
 	Items       []settings.Item
 	RefreshedAt time.Time
-	// Version changes with every replacement of the list (0: never filled).
+	// Version changes with every write of the list (0: never filled).
 	Version int64
+	// ServiceETag is the service's version of the list, when it said one.
+	ServiceETag string
 }
 
 // Items returns the profile's stored item list, sorted by full name.
@@ -25,7 +27,7 @@ func (s *Store) Items(ctx context.Context, profile string) (ItemList, error) {
 	var list ItemList
 	var refreshedAt string
 	err := s.db.QueryRowContext(ctx,
-		`SELECT refreshed_at, version FROM item_lists WHERE profile_id = ?`, profile).Scan(&refreshedAt, &list.Version)
+		`SELECT refreshed_at, version, service_etag FROM item_lists WHERE profile_id = ?`, profile).Scan(&refreshedAt, &list.Version, &list.ServiceETag)
 	if errors.Is(err, sql.ErrNoRows) {
 		return list, nil
 	}
@@ -71,9 +73,10 @@ func (s *Store) ItemListVersion(ctx context.Context, profile string) (int64, err
 	return v, nil
 }
 
-// ReplaceItems swaps the profile's whole item list for items, in one
-// transaction: if anything fails, the old list stays.
-func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settings.Item, refreshedAt time.Time) error {
+// ReplaceItems swaps the profile's whole item list for items, read at
+// refreshedAt, the service's version etag (or ""), in one transaction: if
+// anything fails, the old list stays.
+func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settings.Item, refreshedAt time.Time, etag string) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM items WHERE profile_id = ?`, profile); err != nil {
 			return err
@@ -90,13 +93,24 @@ func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settin
 			}
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO item_lists (profile_id, refreshed_at, version) VALUES (?, ?, 1)
-			ON CONFLICT (profile_id) DO UPDATE SET refreshed_at = excluded.refreshed_at, version = item_lists.version + 1`,
-			profile, formatTime(refreshedAt))
+			INSERT INTO item_lists (profile_id, refreshed_at, version, service_etag) VALUES (?, ?, 1, ?)
+			ON CONFLICT (profile_id) DO UPDATE SET refreshed_at = excluded.refreshed_at, version = item_lists.version + 1,
+				service_etag = excluded.service_etag`,
+			profile, formatTime(refreshedAt), etag)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("replace item list of profile %q: %w", profile, err)
+	}
+	return nil
+}
+
+// ConfirmItems records that the profile's stored list was found current
+// at refreshedAt (the service's was unchanged): its items stay; its
+// version moves on, as its time changed.
+func (s *Store) ConfirmItems(ctx context.Context, profile string, refreshedAt time.Time) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE item_lists SET refreshed_at = ?, version = version + 1 WHERE profile_id = ?`, formatTime(refreshedAt), profile); err != nil {
+		return fmt.Errorf("confirm item list of profile %q: %w", profile, err)
 	}
 	return nil
 }

@@ -210,7 +210,7 @@ func TestReplaceItems(t *testing.T) {
 		{ListID: "1", FullName: "01 Fees & Permits:01.11 Fee - City License", Type: "Service", IsActive: false},
 	}
 	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
-	if err := s.ReplaceItems(ctx, DefaultProfile, first, at); err != nil {
+	if err := s.ReplaceItems(ctx, DefaultProfile, first, at, ""); err != nil {
 		t.Fatal(err)
 	}
 	l, err := s.Items(ctx, DefaultProfile)
@@ -219,7 +219,7 @@ func TestReplaceItems(t *testing.T) {
 	}
 	// Two items with one ListID fail the whole replacement: the old list stays.
 	dup := []settings.Item{{ListID: "9", FullName: "A"}, {ListID: "9", FullName: "B"}}
-	if err := s.ReplaceItems(ctx, DefaultProfile, dup, at.Add(time.Hour)); err == nil {
+	if err := s.ReplaceItems(ctx, DefaultProfile, dup, at.Add(time.Hour), ""); err == nil {
 		t.Fatal("duplicate ListIDs accepted")
 	}
 	if l2, _ := s.Items(ctx, DefaultProfile); !reflect.DeepEqual(l2, l) {
@@ -230,7 +230,7 @@ func TestReplaceItems(t *testing.T) {
 	if v, err := s.ItemListVersion(ctx, DefaultProfile); err != nil || v != 1 || l.Version != 1 {
 		t.Fatalf("version after one replacement: %d %d %v", v, l.Version, err)
 	}
-	if err := s.ReplaceItems(ctx, DefaultProfile, first[:1], at); err != nil {
+	if err := s.ReplaceItems(ctx, DefaultProfile, first[:1], at, ""); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := s.ItemListVersion(ctx, "nobody"); v != 0 {

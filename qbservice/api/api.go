@@ -154,40 +154,6 @@ func (a *API) quietAfter(callsEvery time.Duration) time.Duration {
 	return max(a.Quiet, 3*callsEvery)
 }
 
-// items pages through the stored item list.
-func (a *API) items(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	limit, err := strconv.Atoi(q.Get("limit"))
-	if err != nil || limit < 1 || limit > 1000 {
-		limit = 500
-	}
-	offset := 0
-	if c := q.Get("cursor"); c != "" {
-		if offset, err = strconv.Atoi(c); err != nil || offset < 0 {
-			writeError(w, http.StatusBadRequest, "badCursor", "cursor not recognized", "", nil)
-			return
-		}
-	}
-	active := q.Get("active")
-	filter := servicedb.ItemFilter{Active: active != "inactive", Inactive: active == "all" || active == "inactive"}
-	if q.Get("types") != "" {
-		filter.Types = strings.Split(q.Get("types"), ",")
-	}
-	items, more, err := a.DB.ItemsPage(r.Context(), filter, offset, limit)
-	if err != nil {
-		a.internal(w, "items not read", err)
-		return
-	}
-	page := quickbooks.ItemPage{Items: []quickbooks.Item{}}
-	for _, it := range items {
-		page.Items = append(page.Items, toItem(it))
-	}
-	if more {
-		page.NextCursor = strconv.Itoa(offset + limit)
-	}
-	writeJSON(w, http.StatusOK, page)
-}
-
 func (a *API) startRefresh(w http.ResponseWriter, r *http.Request) {
 	id, err := a.DB.QueueRefresh(r.Context(), newJobID(servicedb.JobRefresh), a.Now())
 	if err != nil {

@@ -2,7 +2,10 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -260,7 +263,7 @@ func TestARefreshNeverPickedUpIsSaidSo(t *testing.T) {
 	w.Session(t)
 	short, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
-	_, err := w.client.RefreshAndList(short, 10*time.Millisecond, nil)
+	_, err := w.client.RefreshAndList(short, 10*time.Millisecond, "", nil)
 	if qe := serviceError(t, err); qe.Kind != quickbooks.KindRefreshPending || !strings.Contains(qe.Message(), "Web Connector has not called") {
 		t.Fatalf("%s %q", qe.Kind, qe.Message())
 	}
@@ -280,14 +283,14 @@ func TestARefreshHeldBackByQuickBooksSaysWhy(t *testing.T) {
 	w.SetNow(time.Now().Add(time.Second)) // queued after that call
 	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancel()
-	_, err := w.client.RefreshAndList(short, 10*time.Millisecond, nil)
+	_, err := w.client.RefreshAndList(short, 10*time.Millisecond, "", nil)
 	if qe := serviceError(t, err); qe.Kind != quickbooks.KindRefreshPending || qe.QuickBooks != nil {
 		t.Fatalf("held back by a failure before it was queued: %s %+v %q", qe.Kind, qe.QuickBooks, qe.Message())
 	}
 
 	w.SetNow(w.Clock().Add(time.Second))
 	_, _ = w.WC.RunSession(ctx) // the file still not open
-	_, err = w.client.RefreshAndList(ctx, 10*time.Millisecond, nil)
+	_, err = w.client.RefreshAndList(ctx, 10*time.Millisecond, "", nil)
 	qe := serviceError(t, err)
 	if qe.Kind != quickbooks.KindRefreshPending || qe.QuickBooks == nil || qe.QuickBooks.HResult != qbwcemu.HResultOtherFile ||
 		!strings.Contains(qe.Message(), "different company file open") || !strings.Contains(qe.Message(), "keeps the refresh queued") {
@@ -298,5 +301,49 @@ func TestARefreshHeldBackByQuickBooksSaysWhy(t *testing.T) {
 	w.Session(t)
 	if done, _ := w.DB.Jobs(ctx, servicedb.JobDone); len(done) != 1 || done[0].Kind != servicedb.JobRefresh {
 		t.Fatalf("the refresh was not done once the file opened: %+v", done)
+	}
+}
+
+// The list is read a page at a time, each from where the last ended, with
+// its version in ETag: asked again unchanged, the service says so and
+// sends nothing; a refresh that found the same list keeps its version; a
+// list that changed while it was read is read anew.
+func TestTheItemListsVersion(t *testing.T) {
+	w := start(t)
+	w.QueueRefresh(t, "first")
+	w.Session(t)
+	first, err := w.client.ItemsSince(ctx, "")
+	if err != nil || len(first.Items) != 3 || first.ETag == "" || first.Unchanged {
+		t.Fatalf("first read: %+v %v", first, err)
+	}
+	again, err := w.client.ItemsSince(ctx, first.ETag)
+	if err != nil || !again.Unchanged || len(again.Items) != 0 {
+		t.Fatalf("read again: %+v %v", again, err)
+	}
+	// The same list refreshed: the same version.
+	refreshed, err := w.client.RefreshAndList(ctx, 10*time.Millisecond, first.ETag, func(quickbooks.RefreshStatus) { w.Session(t) })
+	if err != nil || !refreshed.Unchanged {
+		t.Fatalf("the same list refreshed: %+v %v", refreshed, err)
+	}
+	// A cursor of a list since changed: 409, and the client reads anew.
+	status, body, _ := w.Call(http.MethodGet, "/v1/items?limit=1", nil)
+	var page quickbooks.ItemPage
+	if status != http.StatusOK || json.Unmarshal(body, &page) != nil || page.NextCursor == "" {
+		t.Fatalf("a first page of one: %d %s", status, body)
+	}
+	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.Items[0].FullName, q.Items[0].Name = "Retainage Held", "Retainage Held" })
+	w.QueueRefresh(t, "changed")
+	w.Session(t)
+	if status, body, _ := w.Call(http.MethodGet, "/v1/items?limit=1&cursor="+url.QueryEscape(page.NextCursor), nil); status != http.StatusConflict || !strings.Contains(string(body), quickbooks.CodeItemsChanged) {
+		t.Fatalf("the old list's cursor: %d %s", status, body)
+	}
+	changed, err := w.client.ItemsSince(ctx, first.ETag)
+	if err != nil || changed.Unchanged || changed.ETag == first.ETag || changed.Items[2].FullName != "Retainage Held" {
+		t.Fatalf("after the change: %+v %v", changed, err)
+	}
+	for _, bad := range []string{"not-base64!", "e30", strings.Repeat("A", 2000)} {
+		if status, _, _ := w.Call(http.MethodGet, "/v1/items?cursor="+bad, nil); status != http.StatusBadRequest {
+			t.Errorf("cursor %.20q: %d", bad, status)
+		}
 	}
 }

@@ -60,6 +60,9 @@ func (d *DB) FinishCreate(ctx context.Context, jobID string, it Item, at time.Ti
 			it.ListID, it.FullName, it.Type, boolInt(it.IsActive), it.EditSequence, it.Description); err != nil {
 			return err
 		}
+		if err := noteItemsChanged(ctx, tx); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ?`,
 			string(result), formatTime(at), jobID)
 		return err

@@ -66,6 +66,9 @@ func (d *DB) FinishRefresh(ctx context.Context, jobID string, last []Item, at ti
 		if _, err := tx.ExecContext(ctx, `DELETE FROM refresh_items WHERE job_id = ?`, jobID); err != nil {
 			return err
 		}
+		if err := noteItemsChanged(ctx, tx); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', updated_at = ? WHERE id = ?`, formatTime(at), jobID)
 		return err
 	})
@@ -84,15 +87,43 @@ type ItemFilter struct {
 	Inactive bool
 }
 
-// ItemsPage is up to limit items that pass f, by full name, after the
-// first offset; more tells whether any follow.
-func (d *DB) ItemsPage(ctx context.Context, f ItemFilter, offset, limit int) (page []Item, more bool, err error) {
-	page, err = d.queryItems(ctx, `
-		SELECT list_id, full_name, type, is_active, edit_sequence, description FROM items
-		WHERE (?1 = '' OR instr(',' || ?1 || ',', ',' || type || ',') > 0)
-		  AND ((is_active = 1 AND ?2) OR (is_active = 0 AND ?3))
-		ORDER BY full_name LIMIT ?4 OFFSET ?5`,
-		strings.Join(f.Types, ","), f.Active, f.Inactive, limit+1, offset)
+// ItemKey is an item's place in the list's order: by full name, then
+// ListID (full names are unique in QuickBooks; ListIDs always are).
+type ItemKey struct {
+	FullName string
+	ListID   string
+}
+
+// ItemsPage is up to limit items that pass f, in the list's order, after
+// the item at after (from the first when nil); more tells whether any
+// follow. Each page is read from where the last ended, on the index of
+// that order: its cost is its own rows, wherever it is in the list.
+func (d *DB) ItemsPage(ctx context.Context, f ItemFilter, after *ItemKey, limit int) (page []Item, more bool, err error) {
+	var where []string
+	var args []any
+	if after != nil {
+		where = append(where, `(full_name, list_id) > (?, ?)`)
+		args = append(args, after.FullName, after.ListID)
+	}
+	if len(f.Types) > 0 {
+		where = append(where, `type IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.Types)), ", ")+`)`)
+		for _, t := range f.Types {
+			args = append(args, t)
+		}
+	}
+	switch {
+	case f.Active && !f.Inactive:
+		where = append(where, `is_active = 1`)
+	case f.Inactive && !f.Active:
+		where = append(where, `is_active = 0`)
+	case !f.Active && !f.Inactive:
+		return nil, false, nil
+	}
+	query := `SELECT list_id, full_name, type, is_active, edit_sequence, description FROM items`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	page, err = d.queryItems(ctx, query+` ORDER BY full_name, list_id LIMIT ?`, append(args, limit+1)...)
 	if len(page) > limit {
 		return page[:limit], true, err
 	}

@@ -155,21 +155,39 @@ func TestSyncSettingsCompareAndSet(t *testing.T) {
 	}
 }
 
-// The item list a page at a time, by full name, filtered by type and by
-// active status in SQL.
+// The item list a page at a time, by full name, each from where the last
+// ended, filtered by type and by active status in SQL; its digest changes
+// with its content, and only then.
 func TestItemsPage(t *testing.T) {
 	d, _ := open(t)
 	at := time.Now()
-	d.QueueRefresh(ctx, "r", at)
-	d.TakeNextJob(ctx, "t", at)
-	if err := d.FinishRefresh(ctx, "r", []Item{
+	refresh := func(id string, items []Item) {
+		t.Helper()
+		d.QueueRefresh(ctx, id, at)
+		d.TakeNextJob(ctx, "t", at)
+		if err := d.FinishRefresh(ctx, id, items, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if digest, _ := d.ItemsDigest(ctx); digest != "" {
+		t.Fatalf("a digest before the first list: %q", digest)
+	}
+	list := []Item{
 		{ListID: "1", FullName: "C", Type: "Service", IsActive: true}, {ListID: "2", FullName: "A", Type: "Service", IsActive: false},
 		{ListID: "3", FullName: "B", Type: "OtherCharge", IsActive: true}, {ListID: "4", FullName: "D", Type: "NonInventory", IsActive: true},
-	}, at); err != nil {
-		t.Fatal(err)
 	}
-	names := func(f ItemFilter, offset, limit int) (string, bool) {
-		page, more, err := d.ItemsPage(ctx, f, offset, limit)
+	refresh("r", list)
+	names := func(f ItemFilter, after string, limit int) (string, bool) {
+		var key *ItemKey
+		if after != "" {
+			all, _ := d.Items(ctx)
+			for _, it := range all {
+				if it.FullName == after {
+					key = &ItemKey{FullName: it.FullName, ListID: it.ListID}
+				}
+			}
+		}
+		page, more, err := d.ItemsPage(ctx, f, key, limit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,21 +199,34 @@ func TestItemsPage(t *testing.T) {
 	}
 	both := ItemFilter{Types: []string{"Service", "OtherCharge"}, Active: true, Inactive: true}
 	for _, tc := range []struct {
-		f             ItemFilter
-		offset, limit int
-		want          string
-		more          bool
+		f     ItemFilter
+		after string
+		limit int
+		want  string
+		more  bool
 	}{
-		{both, 0, 2, "AB", true},
-		{both, 2, 2, "C", false},
-		{ItemFilter{Types: []string{"Service", "OtherCharge"}, Active: true}, 0, 10, "BC", false},
-		{ItemFilter{Inactive: true}, 0, 10, "A", false},
-		{ItemFilter{Active: true, Inactive: true}, 0, 10, "ABCD", false},
-		{ItemFilter{Types: []string{"Serv"}, Active: true, Inactive: true}, 0, 10, "", false},
+		{both, "", 2, "AB", true},
+		{both, "B", 2, "C", false},
+		{both, "C", 2, "", false},
+		{ItemFilter{Types: []string{"Service", "OtherCharge"}, Active: true}, "", 10, "BC", false},
+		{ItemFilter{Inactive: true}, "", 10, "A", false},
+		{ItemFilter{Active: true, Inactive: true}, "", 10, "ABCD", false},
+		{ItemFilter{Active: true, Inactive: true}, "A", 1, "B", true},
+		{ItemFilter{Types: []string{"Serv"}, Active: true, Inactive: true}, "", 10, "", false},
 	} {
-		if got, more := names(tc.f, tc.offset, tc.limit); got != tc.want || more != tc.more {
-			t.Errorf("%+v %d %d: %q %v, want %q %v", tc.f, tc.offset, tc.limit, got, more, tc.want, tc.more)
+		if got, more := names(tc.f, tc.after, tc.limit); got != tc.want || more != tc.more {
+			t.Errorf("%+v after %q, %d: %q %v, want %q %v", tc.f, tc.after, tc.limit, got, more, tc.want, tc.more)
 		}
+	}
+	first, _ := d.ItemsDigest(ctx)
+	refresh("again", list)
+	if again, _ := d.ItemsDigest(ctx); again != first || first == "" {
+		t.Fatalf("the same list read again: %q, then %q", first, again)
+	}
+	list[0].EditSequence = "2"
+	refresh("changed", list)
+	if changed, _ := d.ItemsDigest(ctx); changed == first {
+		t.Fatal("a changed item kept the digest")
 	}
 }
 

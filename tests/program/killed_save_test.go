@@ -183,7 +183,7 @@ func seedForKilling(t *testing.T, data string) (*secrets.Keychain, string, strin
 	const user = "kill-test"
 	t.Cleanup(func() { keys.RemoveAll(context.Background()) })
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
-	if err := st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now()); err != nil {
+	if err := st.ReplaceItems(context.Background(), store.DefaultProfile, []settings.Item{item}, time.Now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	s := settings.Defaults()
