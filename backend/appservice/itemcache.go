@@ -16,6 +16,9 @@ type itemCache struct {
 	profile string
 	list    store.ItemList
 	held    bool
+	// index is the list in the picker's order (itemsearch.go), made the
+	// first time the picker asks after the list changed.
+	index *ItemIndex
 }
 
 // items is the profile's stored item list, read again only when its
@@ -35,6 +38,6 @@ func (s *Service) items(ctx context.Context, profile string) (store.ItemList, er
 	if err != nil {
 		return store.ItemList{}, err
 	}
-	c.profile, c.list, c.held = profile, list, true
+	c.profile, c.list, c.held, c.index = profile, list, true, nil
 	return list, nil
 }

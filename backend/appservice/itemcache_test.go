@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -53,7 +54,7 @@ func TestValidateAsTheUserTypesReadsOncePerChange(t *testing.T) {
 	}
 
 	// The list replaced (here, as a refresh elsewhere would): read once more.
-	if err := f.store.ReplaceItems(ctx, f.profile, []settings.Item{retainage}, time.Now()); err != nil {
+	if err := f.store.ReplaceItems(ctx, f.profile, []settings.Item{retainage}, time.Now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	typeURL(20)
@@ -71,7 +72,7 @@ func BenchmarkValidateAsTheUserTypes20000Items(b *testing.B) {
 		list[i] = settings.Item{ListID: fmt.Sprintf("8000%04d-1", i), FullName: fmt.Sprintf("Item %05d", i), Type: "Service", IsActive: true}
 	}
 	list[0] = retainage
-	if err := f.store.ReplaceItems(ctx, f.profile, list, time.Now()); err != nil {
+	if err := f.store.ReplaceItems(ctx, f.profile, list, time.Now(), ""); err != nil {
 		b.Fatal(err)
 	}
 	// A stored password, as a configured form has: without one, every
@@ -86,5 +87,38 @@ func BenchmarkValidateAsTheUserTypes20000Items(b *testing.B) {
 		if errs, err := f.svc.Validate(ctx, f.profile, c); err != nil || len(errs) > 0 {
 			b.Fatalf("a valid form was refused: %v %v", errs, err)
 		}
+	}
+}
+
+// The picker's order: Service items first, then the others, each by name
+// as a person reads it (numbers as numbers, case ignored), made once a
+// version of the list.
+func TestThePickersOrder(t *testing.T) {
+	f := newFixture(t)
+	list := []settings.Item{
+		{ListID: "1", FullName: "Cost code 10", Type: "Service", IsActive: true},
+		{ListID: "2", FullName: "Freight", Type: "OtherCharge", IsActive: true},
+		{ListID: "3", FullName: "cost code 9", Type: "Service", IsActive: true},
+		{ListID: "4", FullName: "Cost code 9:Labor", Type: "Service", IsActive: false},
+		{ListID: "5", FullName: "Attachment", Type: "OtherCharge", IsActive: true},
+		{ListID: "6", FullName: "Cost code 009", Type: "Service", IsActive: true},
+	}
+	if err := f.store.ReplaceItems(ctx, f.profile, list, time.Now(), ""); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := f.svc.PickerItems(ctx, f.profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range ix.Items {
+		got = append(got, it.ListID)
+	}
+	if strings.Join(got, ",") != "6,3,4,1,5,2" {
+		t.Fatalf("order %v", got)
+	}
+	again, _ := f.svc.PickerItems(ctx, f.profile)
+	if &again.Items[0] != &ix.Items[0] {
+		t.Fatal("the order was made again for the same version")
 	}
 }

@@ -1,6 +1,8 @@
 package desktop
 
 import (
+	"strings"
+
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
@@ -70,8 +72,7 @@ func toChecks(checks []appservice.Check) []Check {
 
 // RefreshResult is the refreshed item list, or why it was not refreshed.
 type RefreshResult struct {
-	Items            []ItemOption `json:"items"`
-	ItemsRefreshedAt string       `json:"itemsRefreshedAt"`
+	ItemList ItemListInfo `json:"itemList"`
 	// LeftOut counts the items the service sent that QuickBooks could not
 	// have: left out of the list, which the rest still make.
 	LeftOut     int                   `json:"leftOut"`
@@ -131,11 +132,10 @@ func (c *Connection) RebindCompanyFile(ch settings.Change) ConnectionTestResult 
 // CreateItemResult is the item created in QuickBooks with the refreshed
 // list, or why it was not created.
 type CreateItemResult struct {
-	Item             *ItemOption           `json:"item"`
-	Items            []ItemOption          `json:"items"`
-	ItemsRefreshedAt string                `json:"itemsRefreshedAt"`
-	FieldErrors      []settings.FieldError `json:"fieldErrors"`
-	Error            string                `json:"error"`
+	Item        *ItemOption           `json:"item"`
+	ItemList    ItemListInfo          `json:"itemList"`
+	FieldErrors []settings.FieldError `json:"fieldErrors"`
+	Error       string                `json:"error"`
 }
 
 func (r *CreateItemResult) failWith(problem string) { r.Error = problem }
@@ -156,7 +156,7 @@ func (c *Connection) CreateRetainageItem(ch settings.Change, name string) Create
 			return CreateItemResult{FieldErrors: windowFieldErrors(errs)}
 		}
 		item := ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
-		return CreateItemResult{Item: &item, Items: toItemOptions(list), ItemsRefreshedAt: timeText(list.RefreshedAt)}
+		return CreateItemResult{Item: &item, ItemList: toItemListInfo(list)}
 	})
 }
 
@@ -182,8 +182,61 @@ func (c *Connection) RefreshItems(ch settings.Change) RefreshResult {
 		case len(errs) > 0:
 			return RefreshResult{FieldErrors: windowFieldErrors(errs)}
 		}
-		return RefreshResult{Items: toItemOptions(list.ItemList), ItemsRefreshedAt: timeText(list.RefreshedAt), LeftOut: list.LeftOut}
+		return RefreshResult{ItemList: toItemListInfo(list.ItemList), LeftOut: list.LeftOut}
 	})
+}
+
+// ItemIndexResult is the stored item list in the picker's order, for the
+// page to search as the user types: the full names, the ListIDs and the
+// kinds, each joined by line ends (none holds one: a name with a control
+// character is never stored), one line an item. A kind is a letter: S a
+// Service item, O Other Charge, N Non-inventory, X another type; lower
+// case when the item is inactive. Version is the list's.
+type ItemIndexResult struct {
+	Version int64  `json:"version"`
+	Names   string `json:"names"`
+	ListIDs string `json:"listIds"`
+	Kinds   string `json:"kinds"`
+	Error   string `json:"error"`
+}
+
+func (r *ItemIndexResult) failWith(problem string) { r.Error = problem }
+
+// ItemIndex is the stored item list for the picker, asked once per
+// version of the list, after the form is on screen.
+func (c *Connection) ItemIndex() ItemIndexResult {
+	return serve(c.shell, func(svc *appservice.Service) ItemIndexResult {
+		ix, err := svc.PickerItems(c.context(), c.currentProfile())
+		if err != nil {
+			return ItemIndexResult{Error: windowMessage(err)}
+		}
+		return toItemIndex(ix)
+	})
+}
+
+// itemKinds are the letters of ItemIndexResult.Kinds.
+var itemKinds = map[string]byte{"Service": 'S', "OtherCharge": 'O', "NonInventory": 'N'}
+
+func toItemIndex(ix appservice.ItemIndex) ItemIndexResult {
+	var names, ids strings.Builder
+	kinds := make([]byte, len(ix.Items))
+	for i, it := range ix.Items {
+		if i > 0 {
+			names.WriteByte('\n')
+			ids.WriteByte('\n')
+		}
+		names.WriteString(it.FullName)
+		ids.WriteString(it.ListID)
+		k, ok := itemKinds[it.Type]
+		if !ok {
+			k = 'X'
+		}
+		if !it.IsActive {
+			k += 'a' - 'A'
+		}
+		kinds[i] = k
+	}
+	return ItemIndexResult{Version: ix.Version, Names: names.String(), ListIDs: ids.String(), Kinds: string(kinds)}
 }
 
 // CancelRefresh stops a running list refresh; the stored list stays.

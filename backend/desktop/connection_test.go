@@ -34,8 +34,19 @@ func TestConnectionAndRefreshThroughTheApp(t *testing.T) {
 	}
 
 	ref := app.Connection.RefreshItems(in)
-	if ref.Error != "" || len(ref.Items) < 30 || ref.ItemsRefreshedAt == "" {
-		t.Fatalf("refresh: %d items, %q", len(ref.Items), ref.Error)
+	if ref.Error != "" || ref.ItemList.Count < 30 || ref.ItemList.RefreshedAt == "" || !ref.ItemList.HasRetainage {
+		t.Fatalf("refresh: %+v, %q", ref.ItemList, ref.Error)
+	}
+	// The picker gets the list in its order, once a version: Service items
+	// first, by name as a person reads it, one line an item.
+	ix := app.Connection.ItemIndex()
+	names, ids := strings.Split(ix.Names, "\n"), strings.Split(ix.ListIDs, "\n")
+	if ix.Error != "" || len(names) != ref.ItemList.Count || len(ids) != len(names) || len(ix.Kinds) != len(names) || ix.Version != ref.ItemList.Version {
+		t.Fatalf("the index: %d names, %d ids, %d kinds, version %d, %q", len(names), len(ids), len(ix.Kinds), ix.Version, ix.Error)
+	}
+	services := strings.LastIndexAny(ix.Kinds, "Ss") + 1
+	if strings.ContainsAny(ix.Kinds[:services], "OoNnXx") || !strings.Contains(ix.Names, "Retainage Payable") {
+		t.Fatalf("the order of kinds: %s", ix.Kinds)
 	}
 	if len(w.events) == 0 || w.events[len(w.events)-1] != EventItemsRefreshProgress {
 		t.Fatalf("no progress events: %v", w.events)

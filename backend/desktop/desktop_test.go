@@ -89,11 +89,11 @@ func newTestAppWith(t *testing.T, change func(svc *appservice.Service, dataDir s
 func TestLoadSaveRoundTrip(t *testing.T) {
 	app, _, st := newTestApp(t)
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
-	if err := st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now()); err != nil {
+	if err := st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	first := app.Form.Load()
-	if first.Error != "" || first.State.Revision != 0 || first.State.PasswordStored || len(first.State.Items) != 1 {
+	if first.Error != "" || first.State.Revision != 0 || first.State.PasswordStored || first.State.ItemList.Count != 1 || !first.State.ItemList.HasRetainage {
 		t.Fatalf("first load: %+v", first)
 	}
 
@@ -190,7 +190,7 @@ func TestUnopenedDatabaseExplainsItself(t *testing.T) {
 func TestHistoryThroughTheApp(t *testing.T) {
 	app, _, st := newTestApp(t)
 	item := settings.Item{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}
-	st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now())
+	st.ReplaceItems(ctx, store.DefaultProfile, []settings.Item{item}, time.Now(), "")
 	in := settings.Change{Settings: app.Form.Load().State.Settings, ChangePassword: true, Password: "pw"}
 	in.Settings.ServiceURL, in.Settings.ServiceUser = "http://localhost:8765", "demo"
 	in.Settings.RetainageItem = settings.ItemRef{ListID: item.ListID, FullName: item.FullName}

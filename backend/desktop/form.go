@@ -22,6 +22,22 @@ type ItemOption struct {
 	IsActive bool   `json:"isActive"`
 }
 
+// ItemListInfo is the stored item list as the page knows it: how many
+// items, its version (a picker showing matches of another version asks
+// again), when it was refreshed (RFC 3339, "" never), and whether it has
+// an active Service item for retainage.
+type ItemListInfo struct {
+	Count        int    `json:"count"`
+	Version      int64  `json:"version"`
+	RefreshedAt  string `json:"refreshedAt"`
+	HasRetainage bool   `json:"hasRetainage"`
+}
+
+func toItemListInfo(list store.ItemList) ItemListInfo {
+	return ItemListInfo{Count: len(list.Items), Version: list.Version, RefreshedAt: timeText(list.RefreshedAt),
+		HasRetainage: appservice.HasRetainageItem(list.Items)}
+}
+
 // ConnectionStatus is the last check of the service connection; CheckedAt
 // is RFC 3339, or empty if never checked.
 type ConnectionStatus struct {
@@ -35,14 +51,15 @@ type ConnectionStatus struct {
 // FormState is everything the form shows. The stored password never leaves
 // Go: the form learns only whether one is stored.
 type FormState struct {
-	Settings         settings.Settings `json:"settings"`
-	Revision         int64             `json:"revision"`
-	SavedAt          string            `json:"savedAt"`
-	PasswordStored   bool              `json:"passwordStored"`
-	KeychainProblem  string            `json:"keychainProblem"`
-	Status           ConnectionStatus  `json:"status"`
-	Items            []ItemOption      `json:"items"`
-	ItemsRefreshedAt string            `json:"itemsRefreshedAt"`
+	Settings        settings.Settings `json:"settings"`
+	Revision        int64             `json:"revision"`
+	SavedAt         string            `json:"savedAt"`
+	PasswordStored  bool              `json:"passwordStored"`
+	KeychainProblem string            `json:"keychainProblem"`
+	Status          ConnectionStatus  `json:"status"`
+	// ItemList is what the page knows of the stored item list; the picker
+	// asks Connection.MatchItems for the items themselves.
+	ItemList ItemListInfo `json:"itemList"`
 	// Trusted lists the certificates trusted for the profile's addresses.
 	Trusted    []TrustedCertificateInfo `json:"trusted"`
 	DataFolder string                   `json:"dataFolder"`
@@ -171,31 +188,22 @@ func (f *Form) FormShown(unixMs float64) {
 
 func (s *shell) toFormState(st appservice.State) *FormState {
 	return &FormState{
-		Settings:         st.Saved.Settings,
-		Revision:         st.Saved.Revision,
-		SavedAt:          timeText(st.Saved.SavedAt),
-		PasswordStored:   st.PasswordStored,
-		KeychainProblem:  st.KeychainProblem,
-		Status:           toConnectionStatus(st.Status),
-		Items:            toItemOptions(st.Items),
-		ItemsRefreshedAt: timeText(st.Items.RefreshedAt),
-		Trusted:          toTrustedInfos(st.Trusted),
-		DataFolder:       s.dataDir,
-		ServiceSync:      toServiceSync(st.Sync),
+		Settings:        st.Saved.Settings,
+		Revision:        st.Saved.Revision,
+		SavedAt:         timeText(st.Saved.SavedAt),
+		PasswordStored:  st.PasswordStored,
+		KeychainProblem: st.KeychainProblem,
+		Status:          toConnectionStatus(st.Status),
+		ItemList:        toItemListInfo(st.Items),
+		Trusted:         toTrustedInfos(st.Trusted),
+		DataFolder:      s.dataDir,
+		ServiceSync:     toServiceSync(st.Sync),
 	}
 }
 
 func toConnectionStatus(s store.Status) ConnectionStatus {
 	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: windowText(s.Outcome),
 		CanCreateItems: quickbooks.CreatesItems(s.Capabilities)}
-}
-
-func toItemOptions(list store.ItemList) []ItemOption {
-	out := make([]ItemOption, len(list.Items))
-	for i, it := range list.Items {
-		out[i] = ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
-	}
-	return out
 }
 
 // timeText is t in RFC 3339 for the web view to show in local time, or ""

@@ -104,10 +104,11 @@ func TestTheFirstRunThroughTheServiceOnThisComputer(t *testing.T) {
 	change := settings.Change{Settings: loaded.State.Settings}
 	change.Settings.ServiceURL, change.Settings.ServiceUser = set.ServiceURL, set.ServiceUser
 	refreshed := app.Connection.RefreshItems(change)
-	if refreshed.Error != "" || len(refreshed.Items) != 1 || refreshed.Items[0].FullName != "Retainage Payable" {
-		t.Fatalf("refresh: %+v", refreshed)
+	ix := app.Connection.ItemIndex()
+	if refreshed.Error != "" || refreshed.ItemList.Count != 1 || ix.Names != "Retainage Payable" || ix.Kinds != "S" {
+		t.Fatalf("refresh: %+v, the picker's list: %+v", refreshed, ix)
 	}
-	change.Settings.RetainageItem = settings.ItemRef{ListID: refreshed.Items[0].ListID, FullName: refreshed.Items[0].FullName}
+	change.Settings.RetainageItem = settings.ItemRef{ListID: ix.ListIDs, FullName: ix.Names}
 	if saved := app.Form.Save(loaded.State.Revision, change); saved.Error != "" || len(saved.FieldErrors) > 0 || saved.State == nil {
 		t.Fatalf("save: %+v", saved)
 	}

@@ -28,8 +28,10 @@ const matches = (names: string[], expected: string[]) =>
 
 test("the whole form is reachable by keyboard in reading order, with visible focus", async ({ page }) => {
   await open(page);
-  // On first run the cursor starts in Service URL.
+  // On first run the cursor starts in Service URL. The service beside the
+  // app is offered once Go said it is there: the walk waits for it.
   await expect(field.url(page)).toBeFocused();
+  await expect(button(page, "Use the QuickBooks service on this computer")).toBeVisible();
   const forward = [
     "Use the QuickBooks service on this computer", // the service beside the app, instead of a URL
     "field-serviceUser",

@@ -4,7 +4,7 @@ import { desktop, settings } from "../../wailsjs/go/models";
 import * as api from "../test/backendMock";
 import { emit } from "../test/runtimeMock";
 import { renderPage } from "../test/renderPage";
-import { formState, savedState } from "../test/fixtures";
+import { formState, indexOver, savedState } from "../test/fixtures";
 
 vi.mock("../../wailsjs/runtime/runtime", () => import("../test/runtimeMock"));
 
@@ -23,6 +23,7 @@ const connected = desktop.ConnectionStatus.createFrom({
 
 beforeEach(() => {
   vi.clearAllMocks();
+  api.ItemIndex.mockReset(); // the fixtures' two items again
   api.Validate.mockResolvedValue([]);
   api.SetDirty.mockResolvedValue();
 });
@@ -192,6 +193,10 @@ describe("Test connection", () => {
   });
 });
 
+// refreshedList is what Go says of a list read anew, of count items.
+const refreshedList = (count: number) =>
+  desktop.ItemListInfo.createFrom({ count, version: 2, refreshedAt: "2026-11-24T16:00:00Z", hasRetainage: true });
+
 describe("Refresh list", () => {
   it("follows the refresh, replaces the items and warns when the chosen one is gone", async () => {
     const answer = deferred<desktop.RefreshResult>();
@@ -208,8 +213,9 @@ describe("Refresh list", () => {
     act(() => emit(desktop.Event.ItemsRefreshProgress, "running"));
     expect(screen.getByText("QuickBooks is reading its item list…")).toBeInTheDocument();
 
-    const fresh = [{ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true }];
-    await act(async () => answer.resolve(desktop.RefreshResult.createFrom({ items: fresh, itemsRefreshedAt: "2026-11-24T16:00:00Z" })));
+    const fresh = [desktop.ItemOption.createFrom({ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true })];
+    api.ItemIndex.mockResolvedValue(indexOver(fresh, 2));
+    await act(async () => answer.resolve(desktop.RefreshResult.createFrom({ itemList: refreshedList(1) })));
     expect(screen.getByText("The list was refreshed from QuickBooks: 1 item.")).toBeInTheDocument();
     expect(await screen.findByText(/is no longer in the QuickBooks item list/)).toBeInTheDocument();
 
@@ -218,10 +224,9 @@ describe("Refresh list", () => {
   });
 
   it("keeps the good items when the service sent some QuickBooks could not have, and says how many were left out", async () => {
-    const fresh = [{ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true }];
-    api.RefreshItems.mockResolvedValue(
-      desktop.RefreshResult.createFrom({ items: fresh, itemsRefreshedAt: "2026-11-24T16:00:00Z", leftOut: 2 }),
-    );
+    const fresh = [desktop.ItemOption.createFrom({ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true })];
+    api.ItemIndex.mockResolvedValue(indexOver(fresh, 2));
+    api.RefreshItems.mockResolvedValue(desktop.RefreshResult.createFrom({ itemList: refreshedList(1), leftOut: 2 }));
     const user = renderPage(savedState());
     await user.click(screen.getByRole("button", { name: "Refresh list" }));
     expect(
@@ -288,7 +293,8 @@ describe("a call into Go that fails outright", () => {
 });
 
 describe("Create a Service Item in QuickBooks", () => {
-  const costCode = { listId: "80000002-1", fullName: "01 Fees & Permits", type: "Service", isActive: true };
+  // A list of one cost code: no retainage item yet.
+  const withoutRetainage = { count: 1, version: 1, refreshedAt: "2026-11-24T15:00:00Z", hasRetainage: false };
   const canCreate = { connected: true, checkedAt: "2026-11-24T15:00:00Z", detail: "Connected.", canCreateItems: true };
 
   it("is not offered by a service that has not said it can create items", () => {
@@ -298,11 +304,9 @@ describe("Create a Service Item in QuickBooks", () => {
 
   it("creates the retainage item through the service, refreshes the list and chooses it", async () => {
     const created = { listId: "80001001-1600000001", fullName: "Retainage Payable", type: "Service", isActive: true };
-    api.CreateRetainageItem.mockResolvedValue(
-      desktop.CreateItemResult.createFrom({ item: created, items: [costCode, created], itemsRefreshedAt: "2026-11-24T16:00:00Z" }),
-    );
+    api.CreateRetainageItem.mockResolvedValue(desktop.CreateItemResult.createFrom({ item: created, itemList: refreshedList(2) }));
     const state = savedState({ retainageItem: { listId: "", fullName: "" } });
-    const user = renderPage(desktop.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }));
+    const user = renderPage(desktop.FormState.createFrom({ ...state, status: canCreate, itemList: withoutRetainage }));
     await user.click(screen.getByRole("button", { name: "Create a Service Item in QuickBooks…" }));
     const name = screen.getByRole("textbox", { name: /Name of the new item/ });
     expect(name).toHaveValue("Retainage Payable");
@@ -319,7 +323,7 @@ describe("Create a Service Item in QuickBooks", () => {
       ["en-CA", "Retainage Payable"],
     ]) {
       const state = savedState({ retainageItem: { listId: "", fullName: "" } });
-      const user = renderPage(desktop.FormState.createFrom({ ...state, status: canCreate, items: [costCode] }), locale);
+      const user = renderPage(desktop.FormState.createFrom({ ...state, status: canCreate, itemList: withoutRetainage }), locale);
       await user.click(screen.getByRole("button", { name: "Create a Service Item in QuickBooks…" }));
       expect(screen.getByRole("textbox", { name: /Name of the new item/ })).toHaveValue(suggested);
       cleanup();

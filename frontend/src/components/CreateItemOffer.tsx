@@ -13,12 +13,6 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
 });
 
-// hasRetainageItem tells whether QuickBooks already has an active Service
-// item that looks like a retainage item.
-function hasRetainageItem(items: { fullName: string; type: string; isActive: boolean }[]): boolean {
-  return items.some((it) => it.isActive && it.type === "Service" && /retain|retention/i.test(it.fullName));
-}
-
 // CreateItemOffer creates the retainage item in QuickBooks through the
 // service, so the bookkeeper need not leave the app: offered only when the
 // service can and QuickBooks has no such item yet.
@@ -30,8 +24,7 @@ export function CreateItemOffer({ draft, saved, refreshed }: { draft: Draft; sav
   // (Retainage Payable in the US, Retention in Britain and Australia).
   const [name, setName] = useState(() => t("Retainage Payable"));
   const { busy, problem, done, create, cancel } = useCreateItem(draft, refreshed);
-  const items = saved.items ?? [];
-  if (!saved.status.canCreateItems || (hasRetainageItem(items) && !done)) return null;
+  if (!saved.status.canCreateItems || (saved.itemList.hasRetainage && !done)) return null;
 
   return (
     <div className={styles.box}>

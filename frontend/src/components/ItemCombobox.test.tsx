@@ -5,6 +5,8 @@ import { useState } from "react";
 import { expect, it } from "vitest";
 import { desktop } from "../../wailsjs/go/models";
 import { ItemCombobox } from "./ItemCombobox";
+import { indexOver } from "../test/fixtures";
+import { pickerList } from "../form/pickerList";
 
 function item(listId: string, fullName: string, type = "Service", isActive = true) {
   return desktop.ItemOption.createFrom({ listId, fullName, type, isActive });
@@ -12,10 +14,11 @@ function item(listId: string, fullName: string, type = "Service", isActive = tru
 
 function Harness({ items }: { items: desktop.ItemOption[] }) {
   const [sel, setSel] = useState<desktop.ItemOption | null>(null);
+  const [list] = useState(() => pickerList(indexOver(items)));
   return (
     <Providers>
       <label htmlFor="c">Invoice Retainage Item</label>
-      <ItemCombobox id="c" items={items} selectedListId={sel?.listId ?? ""} selectedName={sel?.fullName ?? ""} onSelect={setSel} />
+      <ItemCombobox id="c" list={list} selectedListId={sel?.listId ?? ""} selectedName={sel?.fullName ?? ""} onSelect={setSel} />
       <output data-testid="chosen">{sel?.listId ?? ""}</output>
     </Providers>
   );

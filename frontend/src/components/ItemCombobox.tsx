@@ -5,6 +5,8 @@ import { TextInput } from "../ui/TextInput";
 import { ChevronDown } from "../ui/icons";
 import { desktop } from "../../wailsjs/go/models";
 import { afterPaint } from "../afterPaint";
+import { type PickerList, indexOfId, itemAt, search } from "../form/pickerList";
+import { VisuallyHidden } from "../ui/VisuallyHidden";
 
 // Rows are a fixed height so the list can be windowed: only the rows in
 // view (plus a few) are in the DOM, whatever the size of the company file.
@@ -70,22 +72,15 @@ const useStyles = makeStyles({
 export const KEYSTROKE_MARK = "item-picker-input";
 export const KEYSTROKE_MEASURE = "item-picker-keystroke";
 
-// One collator for every comparison: localeCompare with options makes a
-// new one on each call (20,000 items sorted: about 700 ms, against 40).
-const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
-
-// byServiceThenName puts Service items first (retainage is usually one),
-// then the rest, each group by name.
-function byServiceThenName(a: desktop.ItemOption, b: desktop.ItemOption): number {
-  const sa = a.type === "Service" ? 0 : 1;
-  const sb = b.type === "Service" ? 0 : 1;
-  return sa - sb || byName.compare(a.fullName, b.fullName);
-}
+// ANNOUNCE_AFTER_MS is the pause in typing after which the count of
+// matches is said.
+const ANNOUNCE_AFTER_MS = 500;
 
 export interface ItemComboboxProps {
   // The Field's, when inside one.
   id?: string;
-  items: desktop.ItemOption[];
+  // The stored list as the picker holds it; null while it comes.
+  list: PickerList | null;
   selectedListId: string;
   selectedName: string;
   onSelect: (item: desktop.ItemOption) => void;
@@ -95,12 +90,14 @@ export interface ItemComboboxProps {
 
 // ItemCombobox is a searchable, windowed combobox (the ARIA 1.2 pattern):
 // type to filter by name, arrows to move, Enter to choose, Escape to close.
+// It searches the list the page holds as a few strings (PickerList), and
+// draws only the rows in view.
 export function ItemCombobox(props: ItemComboboxProps) {
   const t = useT();
   // QuickBooks' item types, in the words of its Item List.
   const typeName = (type: string) =>
     type === "Service" ? t("Service") : type === "OtherCharge" ? t("Other Charge") : type === "NonInventory" ? t("Non-inventory") : type;
-  const { id, items, selectedListId, selectedName, onSelect } = props;
+  const { id, list, selectedListId, selectedName, onSelect } = props;
   const styles = useStyles();
   const listboxId = useId();
   const [open, setOpen] = useState(false);
@@ -109,13 +106,12 @@ export function ItemCombobox(props: ItemComboboxProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const sorted = useMemo(() => [...items].sort(byServiceThenName), [items]);
-  // Each name lowercased once for a list, not again on every keystroke.
-  const searchable = useMemo(() => sorted.map((it) => it.fullName.toLocaleLowerCase()), [sorted]);
-  const shown = useMemo(() => {
-    const q = (query ?? "").trim().toLocaleLowerCase();
-    return q ? sorted.filter((_, i) => searchable[i].includes(q)) : sorted;
-  }, [sorted, searchable, query]);
+  // The places in the list of the items shown: every item (null), or the
+  // matches of what is typed.
+  const matches = useMemo(() => (list ? search(list, query ?? "") : null), [list, query]);
+  const total = !list ? 0 : matches ? matches.length : list.count;
+  const placeOf = (i: number) => (matches ? matches[i] : i);
+  const itemOf = (i: number) => (list && i >= 0 && i < total ? itemAt(list, placeOf(i)) : undefined);
 
   const optionId = (i: number) => `${listboxId}-opt-${i}`;
 
@@ -127,7 +123,16 @@ export function ItemCombobox(props: ItemComboboxProps) {
     const start = marks[marks.length - 1].startTime;
     performance.clearMarks(KEYSTROKE_MARK);
     afterPaint(() => performance.measure(KEYSTROKE_MEASURE, { start }));
-  }, [shown]);
+  }, [matches]);
+
+  // How many match is said once typing pauses, not at every keystroke: a
+  // screen reader would read each count over the next.
+  const [announced, setAnnounced] = useState<number | null>(null);
+  useEffect(() => {
+    if (query === null) return;
+    const timer = setTimeout(() => setAnnounced(total), ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [query, total]);
 
   // Keep the active row in view, and so in the DOM for aria-activedescendant.
   useEffect(() => {
@@ -149,15 +154,16 @@ export function ItemCombobox(props: ItemComboboxProps) {
     setActive(-1);
   };
   const choose = (i: number) => {
-    const it = shown[i];
+    const it = itemOf(i);
     if (!it || !it.isActive) return;
     onSelect(it);
     close();
   };
-  const selectedIndex = () => shown.findIndex((it) => it.listId === selectedListId);
+  // Where the chosen item is among those shown (not typing: every item).
+  const selectedIndex = () => (list && query === null ? indexOfId(list, selectedListId) : -1);
   const move = (delta: number) => {
     if (!open) return openAt(Math.max(selectedIndex(), 0));
-    setActive((a) => Math.min(Math.max(a + delta, 0), shown.length - 1));
+    setActive((a) => Math.min(Math.max(a + delta, 0), total - 1));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -176,7 +182,7 @@ export function ItemCombobox(props: ItemComboboxProps) {
   };
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(shown.length, first + VISIBLE_ROWS + 2 * OVERSCAN);
+  const last = Math.min(total, first + VISIBLE_ROWS + 2 * OVERSCAN);
 
   return (
     <div className={styles.wrapper}>
@@ -187,7 +193,7 @@ export function ItemCombobox(props: ItemComboboxProps) {
         aria-expanded={open}
         aria-controls={listboxId}
         aria-autocomplete="list"
-        aria-activedescendant={open && active >= 0 && active < shown.length ? optionId(active) : undefined}
+        aria-activedescendant={open && active >= 0 && active < total ? optionId(active) : undefined}
         autoComplete="off"
         spellCheck={false}
         disabled={props.disabled}
@@ -221,6 +227,11 @@ export function ItemCombobox(props: ItemComboboxProps) {
           </button>
         }
       />
+      <VisuallyHidden status>
+        {open && query !== null && announced !== null
+          ? t("{count, plural, =0 {No item matches.} one {# item matches.} other {# items match.}}", { count: announced })
+          : ""}
+      </VisuallyHidden>
       <div
         ref={listRef}
         id={listboxId}
@@ -231,11 +242,17 @@ export function ItemCombobox(props: ItemComboboxProps) {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onMouseDown={(e) => e.preventDefault()} // a click must not blur the input first
       >
-        {open && shown.length === 0 && <div className={styles.empty}>{t("No item matches “{query}”.", { query: query ?? "" })}</div>}
-        {open && (
-          <div style={{ height: shown.length * ROW_HEIGHT, position: "relative" }}>
-            {shown.slice(first, last).map((it, k) => {
+        {open && !list && <div className={styles.empty}>{t("Loading the items…")}</div>}
+        {open && list && total === 0 && (
+          <div className={styles.empty}>
+            {query === null ? t("No items yet: refresh the list") : t("No item matches “{query}”.", { query })}
+          </div>
+        )}
+        {open && list && (
+          <div style={{ height: total * ROW_HEIGHT, position: "relative" }}>
+            {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
               const i = first + k;
+              const it = itemAt(list, placeOf(i));
               return (
                 <div
                   key={it.listId}
@@ -243,7 +260,7 @@ export function ItemCombobox(props: ItemComboboxProps) {
                   role="option"
                   aria-selected={it.listId === selectedListId}
                   aria-disabled={!it.isActive || undefined}
-                  aria-setsize={shown.length}
+                  aria-setsize={total}
                   aria-posinset={i + 1}
                   className={mergeClasses(
                     styles.option,

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluent
 import { Button } from "../ui/Button";
 import { desktop, settings } from "../../wailsjs/go/models";
 import type { Draft } from "../form/draft";
-import { type Refreshed, useItemRefresh } from "../form/items";
+import { type Refreshed, useItemRefresh, usePickerList } from "../form/items";
 import { useFormatTime, useT } from "../i18n";
 import { ItemCombobox } from "./ItemCombobox";
 import { useSpec } from "../fields";
@@ -21,18 +21,19 @@ export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; 
   const { values, setValue, errors } = draft;
   const state = saved;
   const spec = useSpec(settings.Field.RetainageItem);
-  const items = state.items ?? [];
+  const { count, refreshedAt } = state.itemList;
   const { refreshing, progress, outcome, refresh, cancel } = useItemRefresh(draft, refreshed);
+  const list = usePickerList(state.itemList.version);
 
   const hint =
-    items.length === 0
+    count === 0
       ? t(
           'The items come from QuickBooks® through the service: fill in the connection settings, then click Refresh list. If QuickBooks has no retainage item yet, create a Service Item there first (for example "Retainage Payable").',
         )
-      : state.itemsRefreshedAt
+      : refreshedAt
         ? t("{help} Missing an item? Create it in QuickBooks, then click Refresh list. List last refreshed {time}.", {
             help: spec.help,
-            time: formatTime(state.itemsRefreshedAt),
+            time: formatTime(refreshedAt),
           })
         : t("{help} Missing an item? Create it in QuickBooks, then click Refresh list.", { help: spec.help });
   const progressText =
@@ -46,10 +47,10 @@ export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; 
     <div className={styles.group}>
       <SettingField field={settings.Field.RetainageItem} errors={errors} hint={hint}>
         <ItemCombobox
-          items={items}
+          list={list}
           selectedListId={values.retainageItem.listId}
           selectedName={values.retainageItem.fullName}
-          placeholder={items.length === 0 ? t("No items yet: refresh the list") : t("Type to search, or pick from the list")}
+          placeholder={count === 0 ? t("No items yet: refresh the list") : t("Type to search, or pick from the list")}
           onSelect={(it) => {
             setValue(
               "retainageItem",

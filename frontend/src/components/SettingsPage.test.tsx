@@ -172,7 +172,7 @@ describe("saving", () => {
 
 describe("Invoice Retainage Item", () => {
   it("says what to do when the item list is empty", () => {
-    renderPage(formState({ items: [] }));
+    renderPage(formState({ itemList: desktop.ItemListInfo.createFrom({ count: 0, version: 0, refreshedAt: "", hasRetainage: false }) }));
     expect(screen.getByText(/create a Service Item there first \(for example "Retainage Payable"\)/)).toBeInTheDocument();
   });
 

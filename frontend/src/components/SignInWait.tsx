@@ -1,18 +1,7 @@
-import { MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useSignInWait } from "../form/signInWait";
 import { useT } from "../i18n";
-
-const useStyles = makeStyles({
-  // Read by a screen reader, not shown: the count below is shown instead.
-  spoken: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
-});
+import { VisuallyHidden } from "../ui/VisuallyHidden";
 
 // SignInWait says that a call waits for the QuickBooks service, which
 // slowed sign-ins down after wrong passwords, and counts down to the try
@@ -20,7 +9,6 @@ const useStyles = makeStyles({
 // hears the wait once, as it begins.
 export function SignInWait() {
   const t = useT();
-  const styles = useStyles();
   const { seconds, began } = useSignInWait();
   const words = (n: number) =>
     t(
@@ -29,9 +17,7 @@ export function SignInWait() {
     );
   return (
     <>
-      <div role="status" className={styles.spoken}>
-        {began > 0 ? words(began) : ""}
-      </div>
+      <VisuallyHidden status>{began > 0 ? words(began) : ""}</VisuallyHidden>
       {seconds > 0 && (
         <MessageBar intent="info" layout="multiline" aria-hidden="true">
           <MessageBarBody>{words(seconds)}</MessageBarBody>

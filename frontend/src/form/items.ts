@@ -2,12 +2,14 @@ import { useEffect, useState } from "react";
 import { desktop, settings } from "../../wailsjs/go/models";
 import * as connection from "../../wailsjs/go/desktop/Connection";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
+import { afterPaint } from "../afterPaint";
 import { useGoCall } from "../goCall";
+import { type PickerList, pickerList } from "./pickerList";
 import { useT } from "../i18n";
 import type { Draft } from "./draft";
 
-// Refreshed takes a list read anew from QuickBooks.
-export type Refreshed = (items: desktop.ItemOption[], itemsRefreshedAt: string) => void;
+// Refreshed takes what the page knows of a list read anew from QuickBooks.
+export type Refreshed = (itemList: desktop.ItemListInfo) => void;
 
 type Outcome = { intent: "success" | "error"; text: string } | null;
 
@@ -36,9 +38,10 @@ export function useItemRefresh(draft: Draft, refreshed: Refreshed) {
         setOutcome({ intent: "error", text: t("Fill in the connection settings first: the list comes from the QuickBooks service.") });
         return;
       }
-      const items = res.items ?? [];
-      refreshed(items, res.itemsRefreshedAt);
-      const done = t("The list was refreshed from QuickBooks: {count, plural, one {# item} other {# items}}.", { count: items.length });
+      refreshed(res.itemList);
+      const done = t("The list was refreshed from QuickBooks: {count, plural, one {# item} other {# items}}.", {
+        count: res.itemList.count,
+      });
       const leftOut = res.leftOut ?? 0;
       setOutcome({
         intent: "success",
@@ -58,6 +61,27 @@ export function useItemRefresh(draft: Draft, refreshed: Refreshed) {
   };
 
   return { refreshing, progress, outcome, refresh, cancel: () => void call(() => connection.CancelRefresh()) };
+}
+
+// usePickerList is the stored list as the picker holds it: asked of Go
+// once the form is on screen, and again when the list's version changes
+// (not with each Load and Save). null while it comes, or when it could
+// not be had (its failure was shown).
+export function usePickerList(version: number): PickerList | null {
+  const call = useGoCall();
+  const [list, setList] = useState<PickerList | null>(null);
+  useEffect(() => {
+    let live = true;
+    afterPaint(() => {
+      void call(() => connection.ItemIndex()).then((a) => {
+        if (live && a.failure === undefined) setList(pickerList(a.result));
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [version, call]);
+  return list;
 }
 
 // useCreateItem is Create a Service Item in QuickBooks: the retainage item
@@ -89,7 +113,7 @@ export function useCreateItem(draft: Draft, refreshed: Refreshed) {
         setProblem(t("The item was not created."));
         return false;
       }
-      refreshed(res.items ?? [], res.itemsRefreshedAt);
+      refreshed(res.itemList);
       draft.setValue(
         "retainageItem",
         settings.ItemRef.createFrom({ listId: res.item.listId, fullName: res.item.fullName }),

@@ -97,8 +97,8 @@ export function useSettingsForm(initial: desktop.FormState) {
     applySaved: afterSave,
     // itemsRefreshed takes a list read anew from QuickBooks, and asks Go at
     // once whether the chosen item is still in it.
-    itemsRefreshed: (items: desktop.ItemOption[], itemsRefreshedAt: string) => {
-      saved.patch({ items, itemsRefreshedAt });
+    itemsRefreshed: (itemList: desktop.ItemListInfo) => {
+      saved.patch({ itemList });
       if (draft.values.retainageItem.listId) draft.touchItem();
     },
   };

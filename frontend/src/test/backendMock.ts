@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 import { desktop } from "../../wailsjs/go/models";
-import { serviceSync, specs } from "./fixtures";
+import { indexOver, oldItem, retainage, serviceSync, specs } from "./fixtures";
 import type * as Companies from "../../wailsjs/go/desktop/Companies";
 import type * as Connection from "../../wailsjs/go/desktop/Connection";
 import type * as Form from "../../wailsjs/go/desktop/Form";
@@ -23,6 +23,8 @@ export const TestConnection = vi.fn<typeof Connection.TestConnection>();
 export const CancelConnectionTest = vi.fn<typeof Connection.CancelConnectionTest>();
 export const RefreshItems = vi.fn<typeof Connection.RefreshItems>();
 export const CancelRefresh = vi.fn<typeof Connection.CancelRefresh>();
+// The picker's list: the fixtures' two items unless a test says otherwise.
+export const ItemIndex = vi.fn<typeof Connection.ItemIndex>(() => Promise.resolve(indexOver([retainage, oldItem])));
 export const TrustCertificate = vi.fn<typeof Connection.TrustCertificate>();
 export const RemoveTrustedCertificate = vi.fn<typeof Connection.RemoveTrustedCertificate>();
 export const History = vi.fn<typeof HistoryService.History>();

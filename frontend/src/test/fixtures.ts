@@ -15,6 +15,27 @@ export function specOf(field: settings.Field): settings.Spec {
 export const retainage = { listId: "80000005-1468535148", fullName: "Retainage Payable", type: "Service", isActive: true };
 export const oldItem = { listId: "80000009-1468535200", fullName: "Old Retainage", type: "Service", isActive: false };
 
+// indexOver is what Go's ItemIndex answers for items: in the picker's
+// order (Service items first, then by name with numbers read as numbers),
+// one line an item.
+export function indexOver(items: { listId: string; fullName: string; type: string; isActive: boolean }[], version = 1) {
+  const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+  const sorted = [...items].sort(
+    (a, b) => (a.type === "Service" ? 0 : 1) - (b.type === "Service" ? 0 : 1) || byName.compare(a.fullName, b.fullName),
+  );
+  const letter = (it: { type: string; isActive: boolean }) => {
+    const k = it.type === "Service" ? "S" : it.type === "OtherCharge" ? "O" : it.type === "NonInventory" ? "N" : "X";
+    return it.isActive ? k : k.toLowerCase();
+  };
+  return desktop.ItemIndexResult.createFrom({
+    version,
+    names: sorted.map((it) => it.fullName).join("\n"),
+    listIds: sorted.map((it) => it.listId).join("\n"),
+    kinds: sorted.map(letter).join(""),
+    error: "",
+  });
+}
+
 // formState builds what Go's Load returns, first run by default.
 export function formState(overrides: Partial<desktop.FormState> = {}, values: Partial<settings.Settings> = {}): desktop.FormState {
   return desktop.FormState.createFrom({
@@ -34,8 +55,7 @@ export function formState(overrides: Partial<desktop.FormState> = {}, values: Pa
     passwordStored: false,
     keychainProblem: "",
     status: { connected: false, checkedAt: "", detail: "" },
-    items: [retainage, oldItem],
-    itemsRefreshedAt: "2026-11-24T09:00:00Z",
+    itemList: { count: 2, version: 1, refreshedAt: "2026-11-24T09:00:00Z", hasRetainage: true },
     dataFolder: "/tmp/data",
     ...overrides,
   });
