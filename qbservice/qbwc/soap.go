@@ -8,6 +8,9 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
+
+	"qbsettings/qbservice/xmlscan"
 )
 
 // The envelopes' namespaces. The Web Connector speaks SOAP 1.1 only.
@@ -36,111 +39,110 @@ func clientFault(format string, args ...any) error {
 // with its parameters. Everything the WSDL does not allow is refused: an
 // element outside the Web Connector's namespace, a parameter the call
 // does not have or has twice, markup inside a parameter, an int that is
-// not one.
-func decodeCall(r io.Reader) (operation, params, error) {
-	dec := xml.NewDecoder(r)
-	body, err := enterBody(dec)
-	if err != nil {
+// not one; and a document that is not well-formed XML, to its end. It
+// reads with xmlscan: a page of QuickBooks' answer is a parameter of some
+// hundred kilobytes, and encoding/xml spent most of a refresh's time on it.
+func decodeCall(text string) (operation, params, error) {
+	sc := xmlscan.New(text)
+	if err := enterBody(sc); err != nil {
 		return operation{}, nil, err
 	}
-	start, err := nextStart(dec, body)
+	if !nextStart(sc) {
+		return operation{}, nil, notACall(sc, "Body holds no call")
+	}
+	op, known := operationNamed(sc.Local())
+	if sc.Space() != Namespace || !known {
+		return operation{}, nil, clientFault("%s in %q is not a call of the Web Connector", sc.Local(), sc.Space())
+	}
+	p, err := readParams(sc, op)
 	if err != nil {
-		return operation{}, nil, err
+		return op, nil, err
 	}
-	op, known := operationNamed(start.Name.Local)
-	if start.Name.Space != Namespace || !known {
-		return operation{}, nil, clientFault("%s in %q is not a call of the Web Connector", start.Name.Local, start.Name.Space)
+	for sc.Next() { // the rest, to the envelope's end, well-formed
 	}
-	p, err := readParams(dec, op)
-	return op, p, err
+	if err := sc.Err(); err != nil {
+		return op, nil, clientFault("the call is not well-formed XML: %v", err)
+	}
+	return op, p, nil
+}
+
+// notACall is the fault of a call that is not one: the document's own
+// fault first.
+func notACall(sc *xmlscan.Scanner, reason string) error {
+	if err := sc.Err(); err != nil {
+		return clientFault("the call is not well-formed XML: %v", err)
+	}
+	return clientFault("%s", reason)
+}
+
+// nextStart reads to the next element inside the one open, passing
+// whitespace; false at that element's end, at other text, or a fault.
+func nextStart(sc *xmlscan.Scanner) bool {
+	for sc.Next() {
+		switch sc.Kind() {
+		case xmlscan.StartElement:
+			return true
+		case xmlscan.EndElement:
+			return false
+		case xmlscan.Text:
+			if strings.TrimSpace(sc.Text()) != "" {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // enterBody reads up to the envelope's Body, past any Header.
-func enterBody(dec *xml.Decoder) (xml.StartElement, error) {
-	env, err := nextStart(dec, xml.StartElement{})
-	if err != nil {
-		return env, err
+func enterBody(sc *xmlscan.Scanner) error {
+	if !sc.Next() || sc.Kind() != xmlscan.StartElement {
+		return notACall(sc, "not a SOAP envelope")
 	}
 	switch {
-	case env.Name.Space == soap12NS:
-		return env, &faultError{code: "VersionMismatch", reason: "a SOAP 1.2 envelope: the Web Connector speaks SOAP 1.1"}
-	case env.Name != xml.Name{Space: soapNS, Local: "Envelope"}:
-		return env, clientFault("not a SOAP envelope: %s", env.Name.Local)
+	case sc.Space() == soap12NS:
+		return &faultError{code: "VersionMismatch", reason: "a SOAP 1.2 envelope: the Web Connector speaks SOAP 1.1"}
+	case sc.Space() != soapNS || sc.Local() != "Envelope":
+		return clientFault("not a SOAP envelope: %s", sc.Local())
 	}
-	for {
-		el, err := nextStart(dec, env)
-		if err != nil {
-			return el, err
-		}
-		switch el.Name {
-		case xml.Name{Space: soapNS, Local: "Header"}:
-			if err := dec.Skip(); err != nil {
-				return el, clientFault("the envelope's header is not well-formed: %v", err)
+	for nextStart(sc) {
+		switch {
+		case sc.Space() == soapNS && sc.Local() == "Header":
+			if err := sc.Skip(); err != nil {
+				return clientFault("the envelope's header is not well-formed: %v", err)
 			}
-		case xml.Name{Space: soapNS, Local: "Body"}:
-			return el, nil
+		case sc.Space() == soapNS && sc.Local() == "Body":
+			return nil
 		default:
-			return el, clientFault("the envelope holds %s where its Body should be", el.Name.Local)
+			return clientFault("the envelope holds %s where its Body should be", sc.Local())
 		}
 	}
+	return notACall(sc, "Envelope holds no call")
 }
 
-// nextStart returns the next element inside parent, skipping text and
-// comments; reaching parent's end is an error, as is a document that ends.
-func nextStart(dec *xml.Decoder, parent xml.StartElement) (xml.StartElement, error) {
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return xml.StartElement{}, clientFault("the call is not well-formed XML: %v", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			return t, nil
-		case xml.EndElement:
-			return xml.StartElement{}, clientFault("%s holds no call", parent.Name.Local)
-		case xml.CharData:
-			if len(bytes.TrimSpace(t)) > 0 && parent.Name.Local != "" {
-				return xml.StartElement{}, clientFault("text where %s should hold elements", parent.Name.Local)
-			}
-		}
-	}
-}
-
-// parameter is one parameter element: its text, and anything else it
-// holds (which the WSDL does not allow).
-type parameter struct {
-	Text  string     `xml:",chardata"`
-	Inner []xml.Name `xml:",any"`
-}
-
-func readParams(dec *xml.Decoder, op operation) (params, error) {
+// readParams reads the call's parameters, to the call's end.
+func readParams(sc *xmlscan.Scanner, op operation) (params, error) {
 	p := params{}
-	for {
-		tok, err := dec.Token()
+	for nextStart(sc) {
+		name := sc.Local()
+		if sc.Space() != Namespace || !slices.Contains(op.params, name) {
+			return nil, clientFault("%s has no parameter %s in %q", op.name, name, sc.Space())
+		}
+		if _, twice := p[name]; twice {
+			return nil, clientFault("%s has the parameter %s twice", op.name, name)
+		}
+		text, err := sc.ReadText()
 		if err != nil {
-			return nil, clientFault("the call is not well-formed XML: %v", err)
+			if sc.Err() != nil {
+				return nil, clientFault("the call is not well-formed XML: %v", sc.Err())
+			}
+			return nil, clientFault("the parameter %s of %s holds elements, not text", name, op.name)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return p, checkInts(op, p)
-		case xml.StartElement:
-			name := t.Name.Local
-			if t.Name.Space != Namespace || !slices.Contains(op.params, name) {
-				return nil, clientFault("%s has no parameter %s in %q", op.name, name, t.Name.Space)
-			}
-			if _, twice := p[name]; twice {
-				return nil, clientFault("%s has the parameter %s twice", op.name, name)
-			}
-			var v parameter
-			if err := dec.DecodeElement(&v, &t); err != nil {
-				return nil, clientFault("the call is not well-formed XML: %v", err)
-			}
-			if len(v.Inner) > 0 {
-				return nil, clientFault("the parameter %s of %s holds elements, not text", name, op.name)
-			}
-			p[name] = v.Text
-		}
+		p[name] = text
 	}
+	if sc.Err() != nil || sc.Kind() != xmlscan.EndElement {
+		return nil, notACall(sc, "text where "+op.name+" should hold elements")
+	}
+	return p, checkInts(op, p)
 }
 
 // checkInts refuses a call whose int parameters are missing or not ints.

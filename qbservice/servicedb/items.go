@@ -20,39 +20,68 @@ type Item struct {
 // KeepPage keeps a page of items a refresh has read and the request that
 // follows it: both or neither.
 func (d *DB) KeepPage(ctx context.Context, jobID string, items []Item, step string, at time.Time) error {
+	setStep, err := d.prepared(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`)
+	if err != nil {
+		return err
+	}
+	add, err := d.refreshItemsAdder(ctx, len(items))
+	if err != nil {
+		return err
+	}
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		if err := addRefreshItems(ctx, tx, jobID, items); err != nil {
+		if err := add(ctx, tx, jobID, items); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, formatTime(at), jobID)
+		_, err := tx.StmtContext(ctx, setStep).ExecContext(ctx, step, formatTime(at), jobID)
 		return err
 	})
 }
 
-func addRefreshItems(ctx context.Context, tx *sql.Tx, jobID string, items []Item) error {
-	if len(items) == 0 {
-		return nil
-	}
-	insert, err := tx.PrepareContext(ctx, `
-		INSERT INTO refresh_items (job_id, list_id, full_name, type, is_active, edit_sequence, description)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id, list_id) DO NOTHING`)
-	if err != nil {
-		return err
-	}
-	defer insert.Close()
-	for _, it := range items {
-		if _, err := insert.ExecContext(ctx, jobID, it.ListID, it.FullName, it.Type, boolInt(it.IsActive), it.EditSequence, it.Description); err != nil {
-			return err
+// rowsAnInsert is how many items one INSERT statement adds: a page's,
+// in one statement, not a statement an item.
+const rowsAnInsert = 100
+
+// refreshItemsAdder is what keeps count items a refresh read, in a
+// transaction, with its statements prepared before the transaction holds
+// the database's one connection.
+func (d *DB) refreshItemsAdder(ctx context.Context, count int) (func(context.Context, *sql.Tx, string, []Item) error, error) {
+	inserts := map[int]*sql.Stmt{}
+	for _, n := range []int{min(count, rowsAnInsert), count % rowsAnInsert} {
+		if n == 0 || inserts[n] != nil {
+			continue
 		}
+		st, err := d.prepared(ctx, `INSERT INTO refresh_items (job_id, list_id, full_name, type, is_active, edit_sequence, description) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n), ", ")+` ON CONFLICT (job_id, list_id) DO NOTHING`)
+		if err != nil {
+			return nil, err
+		}
+		inserts[n] = st
 	}
-	return nil
+	return func(ctx context.Context, tx *sql.Tx, jobID string, items []Item) error {
+		for len(items) > 0 {
+			n := min(len(items), rowsAnInsert)
+			args := make([]any, 0, 7*n)
+			for _, it := range items[:n] {
+				args = append(args, jobID, it.ListID, it.FullName, it.Type, boolInt(it.IsActive), it.EditSequence, it.Description)
+			}
+			if _, err := tx.StmtContext(ctx, inserts[n]).ExecContext(ctx, args...); err != nil {
+				return err
+			}
+			items = items[n:]
+		}
+		return nil
+	}, nil
 }
 
 // FinishRefresh keeps the refresh's last page, replaces the item list
 // with all it read, and ends the job as done: all or nothing.
 func (d *DB) FinishRefresh(ctx context.Context, jobID string, last []Item, at time.Time) error {
+	add, err := d.refreshItemsAdder(ctx, len(last))
+	if err != nil {
+		return err
+	}
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		if err := addRefreshItems(ctx, tx, jobID, last); err != nil {
+		if err := add(ctx, tx, jobID, last); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM items`); err != nil {

@@ -105,7 +105,11 @@ func (d *DB) Job(ctx context.Context, id string) (Job, bool, error) {
 
 // RunningJob returns the job the session ticket is running, if any.
 func (d *DB) RunningJob(ctx context.Context, ticket string) (Job, bool, error) {
-	return scanJob(d.db.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = 'running' AND ticket = ?`, ticket))
+	st, err := d.prepared(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = 'running' AND ticket = ?`)
+	if err != nil {
+		return Job{}, false, err
+	}
+	return scanJob(st.QueryRowContext(ctx, ticket))
 }
 
 // TakeNextJob gives the oldest queued job to the session ticket.

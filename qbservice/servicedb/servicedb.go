@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"embed"
 	"io/fs"
+	"sync"
 	"time"
 
 	"qbsettings/backend/sqlite"
@@ -23,7 +24,14 @@ const FileName = "qbservice.db"
 var migrationFiles embed.FS
 
 // DB is an open service database.
-type DB struct{ db *sql.DB }
+type DB struct {
+	db *sql.DB
+	// stmts are the statements a Web Connector call runs, prepared once:
+	// a refresh makes two calls a page, a thousand pages for 100,000
+	// items, and SQLite's parsing of each statement each time was a good
+	// part of the service's time.
+	stmts sync.Map // query → *sql.Stmt
+}
 
 // Open opens (creating if needed) the database at path and brings its
 // schema up to date. It changes nothing else: a command beside the running
@@ -41,6 +49,24 @@ func Open(path string) (*DB, error) {
 	return &DB{db: db}, nil
 }
 
+// prepared is query as a statement prepared once for the database. It
+// needs the database's one connection the first time: never call it
+// inside a transaction (prepare first, then use tx.StmtContext).
+func (d *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := d.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := d.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := d.stmts.LoadOrStore(query, st); loaded {
+		_ = st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
+
 // Started is the service's start, holding its data folder: it ends the
 // sessions a stopped service left open, and puts back in the queue the
 // jobs they were running (their QuickBooks iterators are gone).
@@ -49,7 +75,10 @@ func (d *DB) Started(ctx context.Context, at time.Time) error {
 }
 
 // Close closes the database.
-func (d *DB) Close() error { return d.db.Close() }
+func (d *DB) Close() error {
+	d.stmts.Range(func(_, st any) bool { _ = st.(*sql.Stmt).Close(); return true })
+	return d.db.Close()
+}
 
 func (d *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return sqlite.InTx(ctx, d.db, fn)

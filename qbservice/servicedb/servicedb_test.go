@@ -169,8 +169,9 @@ func TestItemsPage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if digest, _ := d.ItemsDigest(ctx); digest != "" {
-		t.Fatalf("a digest before the first list: %q", digest)
+	empty, _ := d.ItemsDigest(ctx)
+	if again, _ := d.ItemsDigest(ctx); empty == "" || again != empty {
+		t.Fatalf("the empty list's digest: %q, then %q", empty, again)
 	}
 	list := []Item{
 		{ListID: "1", FullName: "C", Type: "Service", IsActive: true}, {ListID: "2", FullName: "A", Type: "Service", IsActive: false},
@@ -219,6 +220,9 @@ func TestItemsPage(t *testing.T) {
 		}
 	}
 	first, _ := d.ItemsDigest(ctx)
+	if first == empty {
+		t.Fatal("the list's digest is the empty list's")
+	}
 	refresh("again", list)
 	if again, _ := d.ItemsDigest(ctx); again != first || first == "" {
 		t.Fatalf("the same list read again: %q, then %q", first, again)

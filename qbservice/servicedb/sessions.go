@@ -100,11 +100,15 @@ func (d *DB) StartSession(ctx context.Context, s Session, activeSince time.Time)
 func (d *DB) Session(ctx context.Context, ticket string) (s Session, ok bool, err error) {
 	var started, last string
 	var closed int
-	err = d.db.QueryRowContext(ctx, `
+	st, err := d.prepared(ctx, `
 		SELECT s.ticket, s.user_name, s.started_at, s.last_call_at,
 		       s.closed OR a.generation IS NULL OR a.generation != s.account_generation,
 		       s.qbxml_version, s.last_error, s.account_generation
-		FROM sessions s LEFT JOIN accounts a ON a.user_name = s.user_name WHERE s.ticket = ?`, ticket).
+		FROM sessions s LEFT JOIN accounts a ON a.user_name = s.user_name WHERE s.ticket = ?`)
+	if err != nil {
+		return Session{}, false, err
+	}
+	err = st.QueryRowContext(ctx, ticket).
 		Scan(&s.Ticket, &s.User, &started, &last, &closed, &s.QBXMLVersion, &s.LastError, &s.AccountGeneration)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, false, nil

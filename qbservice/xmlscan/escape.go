@@ -5,17 +5,24 @@ import (
 	"unicode/utf8"
 )
 
-// reference reads the reference that s begins with (s[0] is '&'): one of
-// the five entities XML predefines, or a character reference to an XML
-// character. It returns its length; ok is false when it is none of them.
-func reference(s string) (n int, ok bool) {
-	_, n, ok = referent(s)
-	return n, ok
-}
-
-// referent is the character a reference at the start of s stands for,
-// and the reference's length.
+// referent is the character the reference that s begins with (s[0] is
+// '&') stands for, and the reference's length: one of the five entities
+// XML predefines, or a character reference to an XML character; ok is
+// false when it is none of them.
 func referent(s string) (r rune, n int, ok bool) {
+	// The three a document escapes most (every tag of a document held in
+	// another's text), at once.
+	if len(s) >= 4 && s[3] == ';' && s[2] == 't' {
+		switch s[1] {
+		case 'l':
+			return '<', 4, true
+		case 'g':
+			return '>', 4, true
+		}
+	}
+	if len(s) >= 5 && s[1:5] == "amp;" {
+		return '&', 5, true
+	}
 	end := strings.IndexByte(s, ';')
 	if end < 2 || end > 12 {
 		return 0, 0, false
@@ -85,7 +92,7 @@ func unescape(text string) string {
 				i++
 				continue
 			}
-			b.WriteRune(r)
+			b.WriteRune(r) // one byte for the entities, written as such
 			i += n
 		case '\r':
 			b.WriteByte('\n')
@@ -94,9 +101,9 @@ func unescape(text string) string {
 				i++
 			}
 		default:
-			j := i + 1
-			for j < len(text) && text[j] != '&' && text[j] != '\r' {
-				j++
+			j := len(text)
+			if k := strings.IndexAny(text[i+1:], "&\r"); k >= 0 {
+				j = i + 1 + k
 			}
 			b.WriteString(text[i:j])
 			i = j

@@ -13,8 +13,9 @@
 // document type declaration is refused (no entity can be defined, so none
 // can be expanded: no XXE, no entity bombs). Comments, processing
 // instructions and CDATA sections are read as XML allows them.
-// Namespaces are not resolved: a name is read as written, prefix and all
-// (qbXML has none).
+// A name is read as written, prefix and all (qbXML has none); Space
+// resolves an element's namespace from the declarations in scope (SOAP's
+// envelope has them).
 package xmlscan
 
 import (
@@ -57,9 +58,12 @@ type Scanner struct {
 	src   string
 	pos   int
 	stack []string // the open elements' names
-	done  bool     // the root element ended
-	seen  bool     // the root element began
-	err   error
+	// scopes are the namespace declarations in force, innermost last, each
+	// with the depth of the element that made it.
+	scopes []nsDecl
+	done   bool // the root element ended
+	seen   bool // the root element began
+	err    error
 
 	kind     Kind
 	name     string
@@ -103,8 +107,7 @@ func (s *Scanner) Next() bool {
 	if s.selfEnd {
 		s.selfEnd = false
 		s.kind = EndElement
-		s.stack = s.stack[:len(s.stack)-1]
-		s.done = len(s.stack) == 0
+		s.pop()
 		return true
 	}
 	for {
@@ -309,6 +312,9 @@ func (s *Scanner) readStart() bool {
 	s.seen = true
 	s.stack = append(s.stack, name)
 	s.kind, s.name, s.text = StartElement, name, ""
+	if strings.Contains(s.attrs, "xmlns") {
+		s.declare()
+	}
 	return true
 }
 
@@ -330,11 +336,84 @@ func (s *Scanner) readEnd() bool {
 		}
 		return s.fail(s.pos, "</%s> closes %s", name, open)
 	}
-	s.stack = s.stack[:len(s.stack)-1]
-	s.done = len(s.stack) == 0
 	s.pos = q + 1
 	s.kind, s.name = EndElement, name
+	s.pop()
 	return true
+}
+
+// pop closes the element open last, and the declarations it made.
+func (s *Scanner) pop() {
+	depth := len(s.stack)
+	for len(s.scopes) > 0 && s.scopes[len(s.scopes)-1].depth == depth {
+		s.scopes = s.scopes[:len(s.scopes)-1]
+	}
+	s.stack = s.stack[:depth-1]
+	s.done = len(s.stack) == 0
+}
+
+// nsDecl is one namespace declaration: prefix ("" for the default) and URI.
+type nsDecl struct {
+	depth  int
+	prefix string
+	uri    string
+}
+
+// declare keeps the namespace declarations of the start tag just read.
+func (s *Scanner) declare() {
+	rest := s.attrs
+	for {
+		key, value, more, ok := nextAttr(rest)
+		if !ok {
+			return
+		}
+		rest = more
+		switch {
+		case key == "xmlns":
+			s.scopes = append(s.scopes, nsDecl{depth: len(s.stack), uri: unescape(value)})
+		case strings.HasPrefix(key, "xmlns:"):
+			s.scopes = append(s.scopes, nsDecl{depth: len(s.stack), prefix: key[len("xmlns:"):], uri: unescape(value)})
+		}
+	}
+}
+
+// Space is the namespace of the element just begun, as the
+// declarations in scope bind its prefix ("" when none does).
+func (s *Scanner) Space() string {
+	prefix := ""
+	if i := strings.IndexByte(s.name, ':'); i >= 0 {
+		prefix = s.name[:i]
+	}
+	for i := len(s.scopes) - 1; i >= 0; i-- {
+		if s.scopes[i].prefix == prefix {
+			return s.scopes[i].uri
+		}
+	}
+	return ""
+}
+
+// Local is the element's name without its prefix.
+func (s *Scanner) Local() string {
+	if i := strings.IndexByte(s.name, ':'); i >= 0 {
+		return s.name[i+1:]
+	}
+	return s.name
+}
+
+// nextAttr reads the first attribute of rest (a start tag's attributes as
+// written, checked when the tag was read): its name, its raw value, and
+// what follows; ok is false when none is left.
+func nextAttr(rest string) (key, value, more string, ok bool) {
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	if rest == "" {
+		return "", "", "", false
+	}
+	eq := strings.IndexByte(rest, '=')
+	key = strings.TrimRight(rest[:eq], " \t\r\n")
+	rest = strings.TrimLeft(rest[eq+1:], " \t\r\n")
+	quote := rest[0]
+	end := strings.IndexByte(rest[1:], quote)
+	return key, rest[1 : 1+end], rest[end+2:], true
 }
 
 // Attr is the value of the start tag's attribute name, unescaped; ok is
@@ -345,20 +424,14 @@ func (s *Scanner) Attr(name string) (value string, ok bool) {
 	}
 	rest := s.attrs
 	for {
-		rest = strings.TrimLeft(rest, " \t\r\n")
-		if rest == "" {
+		key, raw, more, ok := nextAttr(rest)
+		if !ok {
 			return "", false
 		}
-		eq := strings.IndexByte(rest, '=')
-		key := strings.TrimRight(rest[:eq], " \t\r\n")
-		rest = strings.TrimLeft(rest[eq+1:], " \t\r\n")
-		quote := rest[0]
-		end := strings.IndexByte(rest[1:], quote)
-		raw := rest[1 : 1+end]
-		rest = rest[end+2:]
 		if key == name {
 			return unescape(raw), true // checked when the tag was read
 		}
+		rest = more
 	}
 }
 
@@ -429,7 +502,7 @@ func (s *Scanner) checkText(text string, at int) bool {
 		return false
 	}
 	for i := strings.IndexByte(text, '&'); i >= 0; {
-		n, ok := reference(text[i:])
+		_, n, ok := referent(text[i:])
 		if !ok {
 			return s.fail(at+i, "& that begins no entity or character reference XML defines")
 		}
@@ -445,9 +518,15 @@ func (s *Scanner) checkText(text string, at int) bool {
 	return true
 }
 
-// checkChars holds text to XML 1.0's characters in valid UTF-8.
+// checkChars holds text to XML 1.0's characters in valid UTF-8. Eight
+// bytes of printable ASCII, the most of QuickBooks' answers, pass at a
+// time.
 func (s *Scanner) checkChars(text string, at int) bool {
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) && printableASCII(text[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := text[i]
 		if c >= 0x20 && c < utf8.RuneSelf {
 			i++
@@ -467,6 +546,17 @@ func (s *Scanner) checkChars(text string, at int) bool {
 		i += n
 	}
 	return true
+}
+
+// printableASCII tells whether the eight bytes of s are all from 0x20 to
+// 0x7f: none below 0x20 (a control character) nor from 0x80 (beyond
+// ASCII), each tested in one word.
+func printableASCII(s string) bool {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - 0x20*ones) & ^w & highs // a byte below 0x20
+	return below == 0 && w&highs == 0
 }
 
 // isChar tells whether r is one of XML 1.0's characters (beyond ASCII).

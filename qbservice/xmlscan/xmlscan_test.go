@@ -119,3 +119,15 @@ func TestReadTextAndSkip(t *testing.T) {
 		t.Fatal("an element inside text was read")
 	}
 }
+
+// Eight bytes at a time pass only when each is printable ASCII.
+func TestPrintableASCII(t *testing.T) {
+	for s, want := range map[string]bool{
+		"abcdefgh": true, " ~!{}<>&": true, "abc\tdefg": false, "abcdefg\x7f": true,
+		"abcdefg\x80": false, "\x00bcdefgh": false, "\x1fbcdefgh": false, "abcd\xc3\xa9fg": false,
+	} {
+		if got := printableASCII(s); got != want {
+			t.Errorf("%q: %v", s, got)
+		}
+	}
+}
