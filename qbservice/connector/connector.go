@@ -61,7 +61,7 @@ func New(cfg Config) *Connector {
 		cfg.Now = time.Now
 	}
 	if cfg.PageSize == 0 {
-		cfg.PageSize = 100
+		cfg.PageSize = 500
 	}
 	return &Connector{cfg}
 }
