@@ -7,9 +7,12 @@
 // tenth of the refresh; the whole refresh's time; and the service's peak
 // memory (VmHWM) against the count. The anchor, in the same run: the same
 // qbXML answers decoded and their items inserted in one SQLite
-// transaction, in this process, with nothing else.
+// transaction, in this process, with nothing else. The service's CPU time,
+// for the refresh and for reading the list back through GET /v1/items as
+// the app does. And the largest refresh's pages, as the service received
+// them, read by the service's decoder beside PHP's (decode.go).
 //
-//	qbservicebench -service build/bin/qbservice -out docs/performance.md
+//	qbservicebench -service build/bin/qbservice -out docs/performance.md [-consolibyte DIR]
 package main
 
 import (
@@ -41,28 +44,47 @@ import (
 const (
 	user     = "procore-sync"
 	password = "correct horse battery staple"
+	// servicePage is the items the service asks QuickBooks for a request
+	// (connector's PageSize): the tenths are counted by it.
+	servicePage = 500
 )
 
 func main() {
 	service := flag.String("service", "build/bin/qbservice", "the built QuickBooks service")
 	out := flag.String("out", "", "the Markdown file whose measured section to replace (stdout when empty)")
 	counts := flag.String("counts", "10000,25000,50000,100000", "the item counts to refresh")
+	php := flag.String("php", "php", "PHP's command line, for the decoders to compare with (make measure installs it)")
+	consolibyte := flag.String("consolibyte", "", "a copy of github.com/consolibyte/quickbooks-php, whose parser to compare with")
 	flag.Parse()
 	var results []result
-	for _, field := range strings.Split(*counts, ",") {
+	captured := &pages{}
+	fields := strings.Split(*counts, ",")
+	for i, field := range fields {
 		n, err := strconv.Atoi(field)
 		if err != nil || n < 1000 {
 			fail(fmt.Errorf("count %q: a whole number of at least 1000", field))
 		}
-		r, err := measure(*service, n)
+		var capture *pages
+		if i == len(fields)-1 { // the largest refresh's pages, for the decoders
+			capture = captured
+		}
+		r, err := measure(*service, n, capture)
 		if err != nil {
 			fail(fmt.Errorf("%d items: %w", n, err))
 		}
-		fmt.Fprintf(os.Stderr, "%d items: %v, service %v, peak %d MiB, anchor %v\n", n, r.total.Round(time.Millisecond),
-			r.service.Round(time.Millisecond), r.peakRSS>>20, r.anchor.Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "%d items: %v, service %v (CPU %v), peak %d MiB, anchor %v; list read %v (CPU %v)\n", n, r.total.Round(time.Millisecond),
+			r.service.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.peakRSS>>20, r.anchor.Round(time.Millisecond),
+			r.readTotal.Round(time.Millisecond), r.readCPU.Round(time.Millisecond))
 		results = append(results, r)
 	}
-	if err := write(*out, table(results)); err != nil {
+	readings, err := compareDecoders(captured.list, *php, *consolibyte)
+	if err != nil {
+		fail(fmt.Errorf("the decoders: %w", err))
+	}
+	for _, r := range readings {
+		fmt.Fprintf(os.Stderr, "%s: %d items, %v an item %s\n", r.reader, r.items, r.perItem, r.why)
+	}
+	if err := write(*out, table(results, readings, len(captured.list))); err != nil {
 		fail(err)
 	}
 }
@@ -77,6 +99,10 @@ type result struct {
 	items   int
 	total   time.Duration
 	service time.Duration
+	// cpu is the service process's CPU time during the refresh; readCPU
+	// during the read of the whole list through GET /v1/items, and
+	// readTotal that read's whole time.
+	cpu, readCPU, readTotal time.Duration
 	// tenths is the service's time in each tenth of the items.
 	tenths   [10]time.Duration
 	peakRSS  int64 // bytes
@@ -85,8 +111,10 @@ type result struct {
 	anchor   time.Duration
 }
 
-// measure refreshes n items through a new service of its own.
-func measure(exe string, n int) (result, error) {
+// measure refreshes n items through a new service of its own; capture,
+// when not nil, keeps the pages of QuickBooks' answers as the service
+// received them.
+func measure(exe string, n int, capture *pages) (result, error) {
 	r := result{items: n}
 	dir, err := os.MkdirTemp("", "qbservicebench-")
 	if err != nil {
@@ -116,7 +144,7 @@ func measure(exe string, n int) (result, error) {
 
 	qb := qbwcemu.NewQuickBooks(items(n))
 	qb.Unchecked = true
-	timer := &timing{}
+	timer := &timing{capture: capture}
 	wc := &qbwcemu.WebConnector{AppURL: base + "/qbwc", UserName: user, Password: password, OwnerID: qwc.OwnerID,
 		FileID: qwc.NewFileID(), QuickBooks: qb, HTTP: &http.Client{Transport: timer}}
 	ctx := context.Background()
@@ -133,27 +161,37 @@ func measure(exe string, n int) (result, error) {
 		return r, err
 	}
 	timer.start(n)
+	cpuBefore := cpuTime(srv.Process.Pid)
 	began := time.Now()
 	s, err := wc.RunSession(ctx)
 	r.total = time.Since(began)
+	r.cpu = cpuTime(srv.Process.Pid) - cpuBefore
 	if err != nil {
 		return r, err
 	}
+	r.service, r.tenths, r.requests = timer.total, timer.tenths, s.Requests
+	timer.start(0) // the refresh is over: its pages were kept
 	if st, err := client.RefreshState(ctx, id); err != nil || st.State != quickbooks.RefreshDone {
 		return r, fmt.Errorf("refresh %+v, %w", st, err)
 	}
+	// The whole list read back, as the app reads it after a refresh.
+	cpuBefore, began = cpuTime(srv.Process.Pid), time.Now()
 	listed, err := client.Items(ctx)
+	r.readTotal, r.readCPU = time.Since(began), cpuTime(srv.Process.Pid)-cpuBefore
 	if err != nil || len(listed.Items) != n {
 		return r, fmt.Errorf("the service lists %d items, %w", len(listed.Items), err)
 	}
+	if again, err := client.ItemsSince(ctx, listed.ETag); err != nil || !again.Unchanged {
+		return r, fmt.Errorf("the unchanged list was read again: %+v %w", again.Unchanged, err)
+	}
 	r.peakRSS = peakRSS(srv.Process.Pid)
-	r.service, r.tenths, r.requests = timer.total, timer.tenths, s.Requests
 	r.anchor, err = anchor(qb, n, dir)
 	return r, err
 }
 
 // items are n items: nine in ten Service items (a tenth of them
-// sub-items), the rest Other Charge.
+// sub-items), the rest Other Charge, each with a description, a price and
+// an account.
 func items(n int) []qbwcemu.Item {
 	out := make([]qbwcemu.Item, 0, n)
 	for i := range n {
@@ -166,7 +204,8 @@ func items(n int) []qbwcemu.Item {
 			kind = "OtherCharge"
 		}
 		out = append(out, qbwcemu.Item{Kind: kind, ListID: fmt.Sprintf("%08X-1468535148", 0x80000000+i), Name: name, FullName: full,
-			IsActive: i%13 != 0, EditSequence: "1468535148", Description: "Labor and materials for " + name})
+			IsActive: i%13 != 0, EditSequence: "1468535148", Description: "Labor & materials for " + name,
+			Price: fmt.Sprintf("%d.%02d", 100+i%900, i%100), Account: "Construction Income:Labor Income"})
 	}
 	return out
 }
@@ -174,11 +213,12 @@ func items(n int) []qbwcemu.Item {
 // timing is the Web Connector's transport, timing each call of the
 // refresh and putting it in the tenth of the items it was part of.
 type timing struct {
-	mu     sync.Mutex
-	n      int
-	calls  int
-	total  time.Duration
-	tenths [10]time.Duration
+	capture *pages // when not nil, the answers of the refresh are kept
+	mu      sync.Mutex
+	n       int
+	calls   int
+	total   time.Duration
+	tenths  [10]time.Duration
 }
 
 func (t *timing) start(n int) {
@@ -188,6 +228,15 @@ func (t *timing) start(n int) {
 }
 
 func (t *timing) RoundTrip(req *http.Request) (*http.Response, error) {
+	t.mu.Lock()
+	keeping := t.capture != nil && t.n > 0
+	t.mu.Unlock()
+	if keeping {
+		var err error
+		if req.Body, err = tee(req.Body, t.capture.keep); err != nil {
+			return nil, err
+		}
+	}
 	began := time.Now()
 	resp, err := http.DefaultTransport.RoundTrip(req)
 	if err == nil {
@@ -202,22 +251,22 @@ func (t *timing) RoundTrip(req *http.Request) (*http.Response, error) {
 	defer t.mu.Unlock()
 	if t.n > 0 {
 		t.total += took
-		// A call's tenth: by the requests made so far, 100 items each
-		// (two calls a page).
+		// A call's tenth: by the requests made so far, servicePage items
+		// each (two calls a page).
 		page := t.calls / 2
-		tenth := min(9, page*100*10/t.n)
+		tenth := min(9, page*servicePage*10/t.n)
 		t.tenths[tenth] += took
 		t.calls++
 	}
 	return resp, err
 }
 
-// anchor decodes the items' qbXML answers, 100 at a time as the service
-// asks for them, and inserts them in one SQLite transaction.
+// anchor decodes the items' qbXML answers, servicePage at a time as the
+// service asks for them, and inserts them in one SQLite transaction.
 func anchor(qb *qbwcemu.QuickBooks, n int, dir string) (time.Duration, error) {
 	var answers []string
 	for _, kind := range []qbxml.ItemKind{qbxml.ItemService, qbxml.ItemOtherCharge} {
-		start, err := qbxml.MessageSet("13.0", qbxml.ItemQuery{Kind: kind, RequestID: "1", Iterator: qbxml.IteratorStart, MaxReturned: 100})
+		start, err := qbxml.MessageSet("13.0", qbxml.ItemQuery{Kind: kind, RequestID: "1", Iterator: qbxml.IteratorStart, MaxReturned: servicePage})
 		if err != nil {
 			return 0, err
 		}
@@ -228,7 +277,7 @@ func anchor(qb *qbwcemu.QuickBooks, n int, dir string) (time.Duration, error) {
 			if err != nil || len(rs) != 1 || rs[0].IteratorRemaining == 0 {
 				break
 			}
-			next, _ := qbxml.MessageSet("13.0", qbxml.ItemQuery{Kind: kind, RequestID: "1", Iterator: qbxml.IteratorContinue, IteratorID: rs[0].IteratorID, MaxReturned: 100})
+			next, _ := qbxml.MessageSet("13.0", qbxml.ItemQuery{Kind: kind, RequestID: "1", Iterator: qbxml.IteratorContinue, IteratorID: rs[0].IteratorID, MaxReturned: servicePage})
 			resp, hresult, _ = qb.ProcessInSession(next)
 		}
 	}
@@ -267,6 +316,25 @@ func anchor(qb *qbwcemu.QuickBooks, n int, dir string) (time.Duration, error) {
 		return 0, fmt.Errorf("the anchor read %d items", count)
 	}
 	return took, nil
+}
+
+// cpuTime is the time the process's threads have run on a CPU, in
+// nanoseconds as the scheduler counts them (/proc/PID/task/*/schedstat:
+// finer than utime's ticks).
+func cpuTime(pid int) time.Duration {
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	var total time.Duration
+	for _, t := range tasks {
+		b, err := os.ReadFile(t) //nolint:gosec // the process this program started
+		if err != nil {
+			continue
+		}
+		if f := strings.Fields(string(b)); len(f) > 0 {
+			ns, _ := strconv.ParseInt(f[0], 10, 64)
+			total += time.Duration(ns)
+		}
+	}
+	return total
 }
 
 // peakRSS is the process's peak resident memory (VmHWM), in bytes.
