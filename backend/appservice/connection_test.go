@@ -138,7 +138,7 @@ func TestRefreshReplacesTheListOrKeepsIt(t *testing.T) {
 		t.Fatalf("failed refresh: %q", msg)
 	}
 	st, _ := f.svc.Load(ctx, f.profile)
-	if len(st.Items.Items) != len(list.Items) {
-		t.Fatalf("failed refresh changed the list: %d items, want %d", len(st.Items.Items), len(list.Items))
+	if st.ItemList.Count != len(list.Items) {
+		t.Fatalf("failed refresh changed the list: %d items, want %d", st.ItemList.Count, len(list.Items))
 	}
 }

@@ -41,3 +41,15 @@ func (s *Service) items(ctx context.Context, profile string) (store.ItemList, er
 	c.profile, c.list, c.held, c.index = profile, list, true, nil
 	return list, nil
 }
+
+// Items is the profile's whole stored item list, for the command line.
+func (s *Service) Items(ctx context.Context, profile string) (store.ItemList, error) {
+	if err := s.requireProfile(ctx, profile); err != nil {
+		return store.ItemList{}, err
+	}
+	list, err := s.items(ctx, profile)
+	if err != nil {
+		return store.ItemList{}, s.storeFailure(reading, err)
+	}
+	return list, nil
+}

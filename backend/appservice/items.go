@@ -79,7 +79,7 @@ func (s *Service) listWith(ctx context.Context, profile string, client *quickboo
 // storedETag is the service's version of the profile's stored list, to
 // ask the service whether its list changed since.
 func (s *Service) storedETag(ctx context.Context, profile string) (string, error) {
-	list, err := s.items(ctx, profile)
+	list, err := s.store.ItemListSummary(ctx, profile)
 	if err != nil {
 		return "", s.storeFailure(reading, err)
 	}
@@ -102,11 +102,11 @@ func (s *Service) storeItems(ctx context.Context, profile string, read quickbook
 		}
 		return Refreshed{ItemList: stored}, nil
 	}
-	list := store.ItemList{Items: make([]settings.Item, len(read.Items)), RefreshedAt: now}
+	items := make([]settings.Item, len(read.Items))
 	for i, it := range read.Items {
-		list.Items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
+		items[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
 	}
-	if err := s.store.ReplaceItems(ctx, profile, list.Items, list.RefreshedAt, read.ETag); err != nil {
+	if err := s.store.ReplaceItems(ctx, profile, items, now, read.ETag); err != nil {
 		return Refreshed{}, s.storeFailure(writing, err)
 	}
 	if read.LeftOut > 0 {

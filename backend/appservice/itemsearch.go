@@ -37,15 +37,6 @@ func (s *Service) PickerItems(ctx context.Context, profile string) (ItemIndex, e
 	return *ix, nil
 }
 
-// HasRetainageItem tells whether items hold an active Service item named
-// for retainage (or retention), so that creating one need not be offered.
-func HasRetainageItem(items []settings.Item) bool {
-	return slices.ContainsFunc(items, func(it settings.Item) bool {
-		name := strings.ToLower(it.FullName)
-		return it.IsActive && it.Type == "Service" && (strings.Contains(name, "retain") || strings.Contains(name, "retention"))
-	})
-}
-
 // pickerOrder is the profile's list in the picker's order, made again
 // only when the list's version changed.
 func (s *Service) pickerOrder(ctx context.Context, profile string) (*ItemIndex, error) {

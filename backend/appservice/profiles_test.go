@@ -28,7 +28,7 @@ func TestProfilesAreSeparateAndRemovedWithTheirPasswords(t *testing.T) {
 	if other.Saved.Revision != 0 || other.PasswordStored || other.Saved.Settings.ServiceURL != "" {
 		t.Fatalf("the new company sees another's settings: %+v", other)
 	}
-	f.store.ReplaceItems(ctx, p.ID, []settings.Item{retainage}, other.Items.RefreshedAt, "")
+	f.store.ReplaceItems(ctx, p.ID, []settings.Item{retainage}, other.ItemList.RefreshedAt, "")
 	if _, _, err := f.svc.Save(ctx, p.ID, 0, settings.Change{Settings: filled(), ChangePassword: true, Password: "second-co"}); err != nil {
 		t.Fatal(err)
 	}

@@ -37,15 +37,14 @@ func (s *Service) save(ctx context.Context, profile string, base int64, c settin
 	acct := account(profile, c.Settings)
 	// The rules first: the keychain is asked about the Service User only
 	// once the user passes its own rule.
-	items, err := s.items(ctx, profile)
+	known, _, err := s.itemFacts(ctx, profile, c.Settings.RetainageItem)
 	if err != nil {
 		return State{}, nil, s.storeFailure(reading, err)
 	}
-	stored, err := s.passwordStored(ctx, acct, true)
-	if err != nil {
+	if known.PasswordStored, err = s.passwordStored(ctx, acct, true); err != nil {
 		return State{}, nil, s.failure(profile, err, nothingSaved)
 	}
-	if errs := settings.Validate(c, settings.Known{PasswordStored: stored, Items: items.Items}); len(errs) > 0 {
+	if errs := settings.Validate(c, known); len(errs) > 0 {
 		return State{}, errs, nil
 	}
 	// Refuse a stale save before the keychain is written; SaveRevision

@@ -52,7 +52,7 @@ type State struct {
 	// keychain cannot be used; saving is refused until it can.
 	KeychainProblem string
 	Status          store.Status
-	Items           store.ItemList
+	ItemList        store.ItemListSummary
 	Trusted         []store.TrustedCertificate
 	// Sync is where the saved settings stand on the QuickBooks service.
 	Sync ServiceSync
@@ -73,7 +73,7 @@ func (s *Service) Load(ctx context.Context, profile string) (State, error) {
 	if st.Status, err = s.store.Status(ctx, profile); err != nil {
 		return st, s.storeFailure(reading, err)
 	}
-	if st.Items, err = s.items(ctx, profile); err != nil {
+	if st.ItemList, err = s.store.ItemListSummary(ctx, profile); err != nil {
 		return st, s.storeFailure(reading, err)
 	}
 	if st.Trusted, err = s.store.TrustedCertificates(ctx, profile); err != nil {
@@ -124,7 +124,7 @@ func account(profile string, st settings.Settings) secrets.Account {
 // validationFacts gathers what the rules need to know of the profile: its
 // stored item list, and whether its Service User has a stored password.
 func (s *Service) validationFacts(ctx context.Context, profile string, st settings.Settings) (settings.Known, error) {
-	items, err := s.items(ctx, profile)
+	known, _, err := s.itemFacts(ctx, profile, st.RetainageItem)
 	if err != nil {
 		return settings.Known{}, s.storeFailure(reading, err)
 	}
@@ -134,7 +134,27 @@ func (s *Service) validationFacts(ctx context.Context, profile string, st settin
 	if err != nil {
 		stored = true
 	}
-	return settings.Known{PasswordStored: stored, Items: items.Items}, nil
+	known.PasswordStored = stored
+	return known, nil
+}
+
+// itemFacts is what the rules need of the profile's stored item list for
+// the chosen item: the list's size and the chosen item as stored. One
+// item is read, not the list (issue 33). The list's summary comes with.
+func (s *Service) itemFacts(ctx context.Context, profile string, chosen settings.ItemRef) (settings.Known, store.ItemListSummary, error) {
+	sum, err := s.store.ItemListSummary(ctx, profile)
+	if err != nil {
+		return settings.Known{}, sum, err
+	}
+	known := settings.Known{ItemCount: sum.Count}
+	if chosen.IsZero() {
+		return known, sum, nil
+	}
+	it, ok, err := s.store.Item(ctx, profile, chosen.ListID)
+	if ok {
+		known.Chosen = &it
+	}
+	return known, sum, err
 }
 
 // StoredRevision is the profile's saved revision, for noticing saves made

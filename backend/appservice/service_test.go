@@ -89,7 +89,7 @@ func TestFirstLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	if st.Saved.Revision != 0 || st.Saved.Settings != settings.Defaults() || st.PasswordStored ||
-		st.Status.Connected || !st.Status.CheckedAt.IsZero() || len(st.Items.Items) != 1 || st.KeychainProblem != "" {
+		st.Status.Connected || !st.Status.CheckedAt.IsZero() || st.ItemList.Count != 1 || st.KeychainProblem != "" {
 		t.Fatalf("first load = %+v", st)
 	}
 }

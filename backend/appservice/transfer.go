@@ -73,12 +73,12 @@ func (s *Service) PreviewImport(ctx context.Context, profile string, data []byte
 	if err != nil {
 		return ImportPreview{}, s.storeFailure(reading, err)
 	}
-	items, err := s.items(ctx, profile)
+	st := settings.Normalize(f.Settings)
+	known, list, err := s.itemFacts(ctx, profile, st.RetainageItem)
 	if err != nil {
 		return ImportPreview{}, s.storeFailure(reading, err)
 	}
-	st := settings.Normalize(f.Settings)
-	known := settings.Known{PasswordStored: true, Items: items.Items, ItemListUnknown: items.RefreshedAt.IsZero()}
+	known.PasswordStored, known.ItemListUnknown = true, list.RefreshedAt.IsZero()
 	changes := settings.Diff(current.Settings, st)
 	for _, c := range f.TrustedCertificates {
 		if quickbooks.Origin(c.Origin) != c.Origin || quickbooks.NormalizeFingerprint(c.Fingerprint) == "" {

@@ -13,6 +13,7 @@ import (
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
+	"qbsettings/backend/store"
 )
 
 func (c *call) printJSON(v any) error {
@@ -91,12 +92,19 @@ func (in *valuesInput) change(ctx context.Context, c *call, pairs []string) (app
 		return st, settings.Change{}, err
 	}
 	s := st.Saved.Settings
+	var items store.ItemList
+	if len(pairs) > 0 {
+		// A value may name an item, which the list resolves to its ListID.
+		if items, err = c.b.Service.Items(ctx, in.profile); err != nil {
+			return st, settings.Change{}, err
+		}
+	}
 	for _, pair := range pairs {
 		key, value, ok := strings.Cut(pair, "=")
 		if !ok {
 			return st, settings.Change{}, misused(locale.T("%q is not KEY=VALUE", pair))
 		}
-		if err := setKey(&s, key, value, st.Items.Items); err != nil {
+		if err := setKey(&s, key, value, items.Items); err != nil {
 			if isUnknownKey(err) {
 				return st, settings.Change{}, misused(keyProblem(err))
 			}

@@ -93,20 +93,20 @@ func (in *itemsList) run(ctx context.Context, c *call) error {
 	if len(c.args) != 0 {
 		return misused(locale.T("items list takes no arguments (search with --search TEXT)"))
 	}
-	st, err := c.b.Service.Load(ctx, in.profile)
+	list, err := c.b.Service.Items(ctx, in.profile)
 	if err != nil {
 		return err
 	}
 	var shown []settings.Item
-	for _, it := range st.Items.Items {
+	for _, it := range list.Items {
 		if strings.Contains(strings.ToLower(it.FullName), strings.ToLower(in.search)) {
 			shown = append(shown, it)
 		}
 	}
 	if in.json {
-		return c.printJSON(itemsJSON(st.Items, shown))
+		return c.printJSON(itemsJSON(list, shown))
 	}
-	if st.Items.RefreshedAt.IsZero() {
+	if list.RefreshedAt.IsZero() {
 		locale.Fprintf(c.Stderr, "qbsettings: the item list was never read from QuickBooks. Run qbsettings items refresh first.\n")
 		return nil
 	}

@@ -156,7 +156,7 @@ func (c *Connection) CreateRetainageItem(ch settings.Change, name string) Create
 			return CreateItemResult{FieldErrors: windowFieldErrors(errs)}
 		}
 		item := ItemOption{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
-		return CreateItemResult{Item: &item, ItemList: toItemListInfo(list)}
+		return CreateItemResult{Item: &item, ItemList: toItemListInfo(list.ItemListSummary)}
 	})
 }
 
@@ -182,7 +182,7 @@ func (c *Connection) RefreshItems(ch settings.Change) RefreshResult {
 		case len(errs) > 0:
 			return RefreshResult{FieldErrors: windowFieldErrors(errs)}
 		}
-		return RefreshResult{ItemList: toItemListInfo(list.ItemList), LeftOut: list.LeftOut}
+		return RefreshResult{ItemList: toItemListInfo(list.ItemListSummary), LeftOut: list.LeftOut}
 	})
 }
 

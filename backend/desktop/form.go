@@ -33,9 +33,8 @@ type ItemListInfo struct {
 	HasRetainage bool   `json:"hasRetainage"`
 }
 
-func toItemListInfo(list store.ItemList) ItemListInfo {
-	return ItemListInfo{Count: len(list.Items), Version: list.Version, RefreshedAt: timeText(list.RefreshedAt),
-		HasRetainage: appservice.HasRetainageItem(list.Items)}
+func toItemListInfo(list store.ItemListSummary) ItemListInfo {
+	return ItemListInfo{Count: list.Count, Version: list.Version, RefreshedAt: timeText(list.RefreshedAt), HasRetainage: list.HasRetainage}
 }
 
 // ConnectionStatus is the last check of the service connection; CheckedAt
@@ -100,7 +99,7 @@ func (s *shell) load(svc *appservice.Service, profile string) LoadResult {
 	if err != nil {
 		return LoadResult{Error: windowMessage(err)}
 	}
-	s.log.Info("form loaded", "profile", profile, "revision", st.Saved.Revision, "items", len(st.Items.Items))
+	s.log.Info("form loaded", "profile", profile, "revision", st.Saved.Revision, "items", st.ItemList.Count)
 	return LoadResult{State: s.toFormState(st)}
 }
 
@@ -194,7 +193,7 @@ func (s *shell) toFormState(st appservice.State) *FormState {
 		PasswordStored:  st.PasswordStored,
 		KeychainProblem: st.KeychainProblem,
 		Status:          toConnectionStatus(st.Status),
-		ItemList:        toItemListInfo(st.Items),
+		ItemList:        toItemListInfo(st.ItemList),
 		Trusted:         toTrustedInfos(st.Trusted),
 		DataFolder:      s.dataDir,
 		ServiceSync:     toServiceSync(st.Sync),

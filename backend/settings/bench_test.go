@@ -13,7 +13,7 @@ func BenchmarkValidate20000Items(b *testing.B) {
 	}
 	c := valid()
 	c.Settings.RetainageItem = ItemRef{ListID: list[len(list)-1].ListID, FullName: list[len(list)-1].FullName}
-	known := Known{Items: list}
+	known := Known{}.WithItems(list, c.Settings.RetainageItem)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if errs := Validate(c, known); len(errs) != 0 {

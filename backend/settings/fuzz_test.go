@@ -25,7 +25,7 @@ func FuzzValidate(f *testing.F) {
 		s.DirectCostColumn, s.VendorUpdates = DirectCostColumn(direct), VendorUpdates(vendors)
 		s.RetainageItem = ItemRef{ListID: listID, FullName: "Retainage Payable"}
 		c := Change{Settings: Normalize(s), ChangePassword: change, Password: password}
-		known := Known{PasswordStored: !change, Items: []Item{{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}}}
+		known := Known{PasswordStored: !change}.WithItems([]Item{{ListID: "80000005-1468535148", FullName: "Retainage Payable", Type: "Service", IsActive: true}}, s.RetainageItem)
 		errs := Validate(c, known)
 		for _, e := range errs {
 			if e.Message == "" || e.Field == "" {

@@ -8,12 +8,15 @@ type Item struct {
 	IsActive bool
 }
 
-// findItem returns the item with the given ListID, if the list has it.
-func findItem(items []Item, listID string) (Item, bool) {
-	for _, it := range items {
-		if it.ListID == listID {
-			return it, true
+// WithItems is k with what the rules need of a list held whole (the
+// command line's, an import's, a test's), for the chosen item ref.
+func (k Known) WithItems(items []Item, chosen ItemRef) Known {
+	k.ItemCount, k.Chosen = len(items), nil
+	for i := range items {
+		if items[i].ListID == chosen.ListID {
+			k.Chosen = &items[i]
+			break
 		}
 	}
-	return Item{}, false
+	return k
 }

@@ -24,7 +24,12 @@ type Change struct {
 // gathers it, so that the rules stay free of I/O.
 type Known struct {
 	PasswordStored bool
-	Items          []Item // the stored QuickBooks item list
+	// ItemCount is how many items the stored QuickBooks item list holds.
+	ItemCount int
+	// Chosen is the stored list's item with the chosen Invoice Retainage
+	// Item's ListID; nil when the list does not hold it. The caller looks
+	// it up, so that a check as the user types reads one item, not a list.
+	Chosen *Item
 	// ItemListUnknown: the item list was never read on this computer (an
 	// import on a new PC), so a chosen item cannot be checked against it.
 	ItemListUnknown bool
@@ -173,9 +178,8 @@ func vendorUpdatesProblem(v VendorUpdates) string {
 }
 
 func retainageItemProblem(ref ItemRef, known Known) (Problem, string) {
-	items := known.Items
 	if ref.IsZero() {
-		if len(items) == 0 {
+		if known.ItemCount == 0 {
 			return ProblemItemListEmpty, locale.T("Choose the Invoice Retainage Item. The list is empty. Create a Service Item in QuickBooks (for example \"Retainage Payable\"), then refresh the item list.")
 		}
 		return "", locale.T("Choose the Invoice Retainage Item. It is required to sync subcontractor invoices with QuickBooks.")
@@ -183,9 +187,9 @@ func retainageItemProblem(ref ItemRef, known Known) (Problem, string) {
 	if known.ItemListUnknown {
 		return "", ""
 	}
-	it, ok := findItem(items, ref.ListID)
+	it := known.Chosen
 	switch {
-	case !ok:
+	case it == nil || it.ListID != ref.ListID:
 		return "", locale.T("The item %q is no longer in the QuickBooks item list. Choose another item.", ref.FullName)
 	case !it.IsActive:
 		return "", locale.T("The item %q is inactive in QuickBooks. Choose an active item.", it.FullName)

@@ -21,7 +21,7 @@ func valid() Change {
 }
 
 func TestValidateAcceptsValidChange(t *testing.T) {
-	if errs := Validate(valid(), Known{Items: someItems}); len(errs) != 0 {
+	if errs := Validate(valid(), Known{}.WithItems(someItems, valid().Settings.RetainageItem)); len(errs) != 0 {
 		t.Fatalf("valid change refused: %v", errs)
 	}
 }
@@ -153,7 +153,7 @@ func TestRetainageItem(t *testing.T) {
 		{"inactive", ref(oldItem), someItems, "\"Old Retainage\" is inactive"},
 	}
 	for _, tc := range cases {
-		checkOne(t, second(retainageItemProblem(tc.ref, Known{Items: tc.items})), tc.name, tc.want)
+		checkOne(t, second(retainageItemProblem(tc.ref, Known{}.WithItems(tc.items, tc.ref))), tc.name, tc.want)
 	}
 }
 
@@ -222,7 +222,7 @@ func TestNoStoredPasswordComplaintWithoutAUsableUser(t *testing.T) {
 	c := valid()
 	c.ChangePassword = false
 	c.Settings.ServiceUser = "sync\x00"
-	errs := Validate(c, Known{Items: someItems})
+	errs := Validate(c, Known{}.WithItems(someItems, c.Settings.RetainageItem))
 	if len(errs) != 1 || errs[0].Field != FieldServiceUser {
 		t.Fatalf("errs = %v, want only the Service User's", errs)
 	}

@@ -22,7 +22,7 @@ func FuzzAcceptedSettingsRoundTrip(f *testing.F) {
 		st.RetainageItem = settings.ItemRef{ListID: listID, FullName: fullName}
 		st = settings.Normalize(st)
 		item := settings.Item{ListID: listID, FullName: fullName, Type: "Service", IsActive: true}
-		if errs := settings.Validate(settings.Change{Settings: st}, settings.Known{PasswordStored: true, Items: []settings.Item{item}}); len(errs) > 0 {
+		if errs := settings.Validate(settings.Change{Settings: st}, settings.Known{PasswordStored: true}.WithItems([]settings.Item{item}, st.RetainageItem)); len(errs) > 0 {
 			return
 		}
 		saved, err := s.SaveSettings(ctx, DefaultProfile, base, st, time.Now(), Author{SavedBy: user})

@@ -10,15 +10,67 @@ import (
 	"qbsettings/backend/settings"
 )
 
-// ItemList is a profile's stored QuickBooks item list. A zero RefreshedAt
-// means the list was never filled.
-type ItemList struct {
-	Items       []settings.Item
+// ItemListSummary is what the form shows of a profile's stored QuickBooks
+// item list without reading its items: a 20,000-item list read whole costs
+// tens of milliseconds and megabytes the first screen need not spend
+// (issue 33). A zero RefreshedAt means the list was never filled.
+type ItemListSummary struct {
 	RefreshedAt time.Time
 	// Version changes with every write of the list (0: never filled).
 	Version int64
 	// ServiceETag is the service's version of the list, when it said one.
 	ServiceETag string
+	Count       int
+	// HasRetainage: the list holds an active Service item named for
+	// retainage or retention, so creating one need not be offered.
+	HasRetainage bool
+}
+
+// ItemList is a profile's stored QuickBooks item list.
+type ItemList struct {
+	ItemListSummary
+	Items []settings.Item
+}
+
+// retainageItem is the rule of ItemListSummary.HasRetainage, on a row of
+// items. SQLite's LIKE ignores case in ASCII, which both words are.
+const retainageItem = `(is_active = 1 AND type = 'Service' AND (full_name LIKE '%retain%' OR full_name LIKE '%retention%'))`
+
+// ItemListSummary returns the summary of the profile's stored item list,
+// in one statement.
+func (s *Store) ItemListSummary(ctx context.Context, profile string) (ItemListSummary, error) {
+	var sum ItemListSummary
+	var refreshedAt string
+	err := s.db.QueryRowContext(ctx, `
+		SELECT l.refreshed_at, l.version, l.service_etag,
+			(SELECT COUNT(*) FROM items WHERE profile_id = l.profile_id),
+			EXISTS (SELECT 1 FROM items WHERE profile_id = l.profile_id AND `+retainageItem+`)
+		FROM item_lists l WHERE l.profile_id = ?`, profile).Scan(&refreshedAt, &sum.Version, &sum.ServiceETag, &sum.Count, &sum.HasRetainage)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sum, nil
+	}
+	if err != nil {
+		return sum, fmt.Errorf("load the item list summary of profile %q: %w", profile, err)
+	}
+	if sum.RefreshedAt, err = parseTime(refreshedAt); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+// Item returns the stored item of the profile with listID, if the list
+// holds it.
+func (s *Store) Item(ctx context.Context, profile, listID string) (settings.Item, bool, error) {
+	it := settings.Item{ListID: listID}
+	err := s.db.QueryRowContext(ctx, `SELECT full_name, type, is_active FROM items WHERE profile_id = ? AND list_id = ?`,
+		profile, listID).Scan(&it.FullName, &it.Type, &it.IsActive)
+	if errors.Is(err, sql.ErrNoRows) {
+		return settings.Item{}, false, nil
+	}
+	if err != nil {
+		return settings.Item{}, false, fmt.Errorf("load item %q of profile %q: %w", listID, profile, err)
+	}
+	return it, true, nil
 }
 
 // Items returns the profile's stored item list, sorted by full name.
@@ -38,7 +90,7 @@ func (s *Store) Items(ctx context.Context, profile string) (ItemList, error) {
 		return list, err
 	}
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT list_id, full_name, type, is_active FROM items
+		SELECT list_id, full_name, type, is_active, `+retainageItem+` FROM items
 		WHERE profile_id = ? ORDER BY full_name COLLATE NOCASE, list_id`, profile)
 	if err != nil {
 		return list, fmt.Errorf("load item list of profile %q: %w", profile, err)
@@ -46,11 +98,14 @@ func (s *Store) Items(ctx context.Context, profile string) (ItemList, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var it settings.Item
-		if err := rows.Scan(&it.ListID, &it.FullName, &it.Type, &it.IsActive); err != nil {
+		var retainage bool
+		if err := rows.Scan(&it.ListID, &it.FullName, &it.Type, &it.IsActive, &retainage); err != nil {
 			return list, err
 		}
 		list.Items = append(list.Items, it)
+		list.HasRetainage = list.HasRetainage || retainage
 	}
+	list.Count = len(list.Items)
 	return list, rows.Err()
 }
 

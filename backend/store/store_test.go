@@ -241,6 +241,52 @@ func TestReplaceItems(t *testing.T) {
 	}
 }
 
+// The summary says what the whole list would: its size, its version and
+// whether it holds an active Service item named for retainage or retention,
+// in any case; the chosen item is read alone.
+func TestItemListSummary(t *testing.T) {
+	s, _ := openTemp(t)
+	if sum, err := s.ItemListSummary(ctx, DefaultProfile); err != nil || sum != (ItemListSummary{}) {
+		t.Fatalf("a list never filled: %+v %v", sum, err)
+	}
+	at := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name      string
+		items     []settings.Item
+		retainage bool
+	}{
+		{"none named so", []settings.Item{{ListID: "1", FullName: "Freight", Type: "Service", IsActive: true}}, false},
+		{"retainage", []settings.Item{{ListID: "1", FullName: "Freight", Type: "Service", IsActive: true}, {ListID: "2", FullName: "Sub:RETAINAGE Payable", Type: "Service", IsActive: true}}, true},
+		{"retention", []settings.Item{{ListID: "3", FullName: "Retention held", Type: "Service", IsActive: true}}, true},
+		{"inactive", []settings.Item{{ListID: "4", FullName: "Retainage", Type: "Service", IsActive: false}}, false},
+		{"not a Service item", []settings.Item{{ListID: "5", FullName: "Retainage", Type: "OtherCharge", IsActive: true}}, false},
+		{"empty", nil, false},
+	}
+	for i, tc := range cases {
+		if err := s.ReplaceItems(ctx, DefaultProfile, tc.items, at, "etag-"+tc.name); err != nil {
+			t.Fatal(err)
+		}
+		sum, err := s.ItemListSummary(ctx, DefaultProfile)
+		whole, _ := s.Items(ctx, DefaultProfile)
+		want := ItemListSummary{RefreshedAt: at, Version: int64(i + 1), ServiceETag: "etag-" + tc.name, Count: len(tc.items), HasRetainage: tc.retainage}
+		if err != nil || sum != want || whole.ItemListSummary != want {
+			t.Fatalf("%s: summary %+v, whole list's %+v, want %+v (%v)", tc.name, sum, whole.ItemListSummary, want, err)
+		}
+	}
+	if err := s.ReplaceItems(ctx, DefaultProfile, cases[1].items, at, ""); err != nil {
+		t.Fatal(err)
+	}
+	if it, ok, err := s.Item(ctx, DefaultProfile, "2"); err != nil || !ok || it != cases[1].items[1] {
+		t.Fatalf("item 2: %+v %v %v", it, ok, err)
+	}
+	if _, ok, err := s.Item(ctx, DefaultProfile, "3"); err != nil || ok {
+		t.Fatalf("an item of an older list: %v %v", ok, err)
+	}
+	if _, ok, err := s.Item(ctx, "nobody", "2"); err != nil || ok {
+		t.Fatalf("another profile's item: %v %v", ok, err)
+	}
+}
+
 func TestProfilesAreIsolated(t *testing.T) {
 	s, _ := openTemp(t)
 	if err := s.CreateProfile(ctx, "second", "Second company"); err != nil {

@@ -84,12 +84,14 @@ func (a *API) putSettings(w http.ResponseWriter, r *http.Request) {
 // checked against the service's item list once it has one.
 func (a *API) refused(r *http.Request, s settings.Settings) []settings.FieldError {
 	items, err := a.DB.Items(r.Context())
-	known := settings.Known{PasswordStored: true, ItemListUnknown: err != nil || len(items) == 0}
-	for _, it := range items {
-		known.Items = append(known.Items, settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive})
+	list := make([]settings.Item, len(items))
+	for i, it := range items {
+		list[i] = settings.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive}
 	}
+	s = settings.Normalize(s)
+	known := settings.Known{PasswordStored: true, ItemListUnknown: err != nil || len(items) == 0}.WithItems(list, s.RetainageItem)
 	var out []settings.FieldError
-	for _, fe := range settings.Validate(settings.Change{Settings: settings.Normalize(s)}, known) {
+	for _, fe := range settings.Validate(settings.Change{Settings: s}, known) {
 		if sp, ok := settings.SpecOf(fe.Field); ok && sp.SyncRule() {
 			out = append(out, fe)
 		}
