@@ -223,6 +223,25 @@ describe("Refresh list", () => {
     expect(within(screen.getByRole("listbox")).getAllByRole("option")).toHaveLength(1);
   });
 
+  it("asks Go for the list only once the picker is wanted, and again after a refresh", async () => {
+    const user = renderPage(savedState());
+    await screen.findByRole("combobox", { name: /Invoice Retainage Item/ });
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(api.ItemIndex).not.toHaveBeenCalled();
+
+    await user.tab(); // focus moves on, without reaching the picker
+    expect(api.ItemIndex).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("combobox", { name: /Invoice Retainage Item/ }));
+    await waitFor(() => expect(api.ItemIndex).toHaveBeenCalledTimes(1));
+    expect(within(screen.getByRole("listbox")).getAllByRole("option")).toHaveLength(2);
+
+    const fresh = [desktop.ItemOption.createFrom({ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true })];
+    api.ItemIndex.mockResolvedValue(indexOver(fresh, 2));
+    api.RefreshItems.mockResolvedValue(desktop.RefreshResult.createFrom({ itemList: refreshedList(1) }));
+    await user.click(screen.getByRole("button", { name: "Refresh list" }));
+    await waitFor(() => expect(api.ItemIndex).toHaveBeenCalledTimes(2));
+  });
+
   it("keeps the good items when the service sent some QuickBooks could not have, and says how many were left out", async () => {
     const fresh = [desktop.ItemOption.createFrom({ listId: "X-2", fullName: "Retainage Payable 2026", type: "Service", isActive: true })];
     api.ItemIndex.mockResolvedValue(indexOver(fresh, 2));

@@ -23,7 +23,7 @@ export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; 
   const spec = useSpec(settings.Field.RetainageItem);
   const { count, refreshedAt } = state.itemList;
   const { refreshing, progress, outcome, refresh, cancel } = useItemRefresh(draft, refreshed);
-  const list = usePickerList(state.itemList.version);
+  const { list, want } = usePickerList(state.itemList.version);
 
   const hint =
     count === 0
@@ -48,6 +48,7 @@ export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; 
       <SettingField field={settings.Field.RetainageItem} errors={errors} hint={hint}>
         <ItemCombobox
           list={list}
+          onWant={want}
           selectedListId={values.retainageItem.listId}
           selectedName={values.retainageItem.fullName}
           placeholder={count === 0 ? t("No items yet: refresh the list") : t("Type to search, or pick from the list")}

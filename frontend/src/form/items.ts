@@ -1,8 +1,7 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { desktop, settings } from "../../wailsjs/go/models";
 import * as connection from "../../wailsjs/go/desktop/Connection";
 import { EventsOn } from "../../wailsjs/runtime/runtime";
-import { afterPaint } from "../afterPaint";
 import { useGoCall } from "../goCall";
 import { type PickerList, pickerList } from "./pickerList";
 import { useT } from "../i18n";
@@ -64,24 +63,27 @@ export function useItemRefresh(draft: Draft, refreshed: Refreshed) {
 }
 
 // usePickerList is the stored list as the picker holds it: asked of Go
-// once the form is on screen, and again when the list's version changes
-// (not with each Load and Save). null while it comes, or when it could
-// not be had (its failure was shown).
-export function usePickerList(version: number): PickerList | null {
+// when the picker is first wanted (focused or opened), not as the form
+// starts: a bookkeeper who opens the window for another setting never pays
+// for 20,000 items, in time or memory (issue 33). Asked again when the
+// list's version changes, once wanted. list is null while it comes, or
+// when it could not be had (its failure was shown).
+export function usePickerList(version: number): { list: PickerList | null; want: () => void } {
   const call = useGoCall();
+  const [wanted, setWanted] = useState(false);
   const [list, setList] = useState<PickerList | null>(null);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
-    afterPaint(() => {
-      void call(() => connection.ItemIndex()).then((a) => {
-        if (live && a.failure === undefined) setList(pickerList(a.result));
-      });
+    void call(() => connection.ItemIndex()).then((a) => {
+      if (live && a.failure === undefined) setList(pickerList(a.result));
     });
     return () => {
       live = false;
     };
-  }, [version, call]);
-  return list;
+  }, [wanted, version, call]);
+  const want = useCallback(() => setWanted(true), []);
+  return { list, want };
 }
 
 // useCreateItem is Create a Service Item in QuickBooks: the retainage item
