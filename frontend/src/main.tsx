@@ -2,8 +2,11 @@ import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App, prefetchSettings } from "./App";
+import { withPlatformFonts } from "./ui/fonts";
 
 const darkQuery = "(prefers-color-scheme: dark)";
+const lightTheme = withPlatformFonts(webLightTheme);
+const darkTheme = withPlatformFonts(webDarkTheme);
 
 // The theme follows the system's light or dark setting, also when it
 // changes while the app is open.
@@ -20,7 +23,7 @@ function useSystemDark(): boolean {
 
 function Root() {
   const dark = useSystemDark();
-  const theme = dark ? webDarkTheme : webLightTheme;
+  const theme = dark ? darkTheme : lightTheme;
   useEffect(() => {
     document.body.style.backgroundColor = theme.colorNeutralBackground2;
     document.documentElement.style.colorScheme = dark ? "dark" : "light";

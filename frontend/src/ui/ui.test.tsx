@@ -8,6 +8,8 @@ import { Field } from "./field";
 import { RadioGroup } from "./RadioGroup";
 import { Tabs } from "./Tabs";
 import { TextInput } from "./TextInput";
+import { withPlatformFonts } from "./fonts";
+import { webLightTheme } from "@fluentui/react-components";
 
 function TwoTabs() {
   const [view, setView] = useState<"a" | "b">("a");
@@ -98,4 +100,20 @@ it("a button off but focusable is reached and read, and does nothing", async () 
   await user.keyboard("{Enter}");
   await user.click(button);
   expect(onClick).not.toHaveBeenCalled();
+});
+
+it("keeps Fluent's fonts on Windows, and asks a Linux desktop for its own sans-serif alone", () => {
+  const windows =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+  const linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15";
+  expect(withPlatformFonts(webLightTheme, windows)).toBe(webLightTheme);
+  const onLinux = withPlatformFonts(webLightTheme, linux);
+  expect(onLinux.fontFamilyBase).toBe("sans-serif");
+  expect(onLinux.fontFamilyMonospace).toBe("monospace");
+  expect({ ...onLinux, fontFamilyBase: "", fontFamilyNumeric: "", fontFamilyMonospace: "" }).toEqual({
+    ...webLightTheme,
+    fontFamilyBase: "",
+    fontFamilyNumeric: "",
+    fontFamilyMonospace: "",
+  });
 });
