@@ -24,20 +24,29 @@ const WindowTitle = "QuickBooks Integration Settings"
 // and says what is wrong, which a bookkeeper can act on better than a
 // silent exit.
 func runWindow() int {
-	b, err := openBackend()
+	b, logErr := openLog()
 	defer b.close()
-	cfg := desktop.Config{Service: b.service, DataDir: b.dir, Log: b.log, Runtime: desktop.WailsRuntime{}}
-	if err != nil {
-		cfg.Service, cfg.Problem = nil, appservice.MessageFor(err)
-	} else {
-		cfg.Profile = b.service.LastProfile(context.Background())
+	// The database is opened beside the window's start (on a first run it
+	// is created, with durable writes): the window shows without waiting,
+	// and the page's first call waits for it instead (issue 33).
+	open := func() desktop.Opened {
+		err := logErr
+		if err == nil {
+			err = b.openService()
+		}
+		if err != nil {
+			return desktop.Opened{Problem: appservice.MessageFor(err)}
+		}
 		if _, err := b.service.UseChosenLocale(context.Background()); err != nil {
 			b.log.Warn("the chosen locale could not be read; speaking the system's", "err", err)
 		}
+		return desktop.Opened{Service: b.service, Profile: b.service.LastProfile(context.Background())}
 	}
 	b.log.Info("starting", "dataDir", b.dir, "version", version)
-	services := desktop.New(cfg)
-	err = wails.Run(&options.App{
+	services := desktop.New(desktop.Config{Open: open, DataDir: b.dir, Log: b.log, Runtime: desktop.WailsRuntime{}})
+	// The database is closed (b.close) only once it was opened.
+	defer services.Opened()
+	err := wails.Run(&options.App{
 		Title:            WindowTitle,
 		Width:            900,
 		Height:           860,

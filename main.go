@@ -66,6 +66,16 @@ var (
 // openBackend opens the data folder, log, database and keychain. It returns
 // what it could open even when it fails, with a *appservice.UserError saying why.
 func openBackend() (*backend, error) {
+	b, err := openLog()
+	if err != nil {
+		return b, err
+	}
+	return b, b.openService()
+}
+
+// openLog finds the data folder and opens the log in it, or logs to
+// stderr alone.
+func openLog() (*backend, error) {
 	b := &backend{log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
 	dir, err := datadir.Resolve()
 	if err != nil {
@@ -79,11 +89,18 @@ func openBackend() (*backend, error) {
 	} else {
 		b.log.Warn("logging to stderr only", "err", err)
 	}
+	return b, nil
+}
+
+// openService opens the database in the data folder and the application
+// service over it.
+func (b *backend) openService() error {
+	dir := b.dir
 	dbPath := filepath.Join(dir, store.FileName)
 	st, err := store.Open(dbPath)
 	if err != nil {
 		b.log.Error("database not opened", "path", dbPath, "err", err)
-		return b, &appservice.UserError{Cause: err, Said: saidDatabaseNotOpened.With(dbPath)}
+		return &appservice.UserError{Cause: err, Said: saidDatabaseNotOpened.With(dbPath)}
 	}
 	b.closers = append(b.closers, st)
 	b.store = st
@@ -92,7 +109,7 @@ func openBackend() (*backend, error) {
 	if exe, err := os.Executable(); err == nil {
 		b.service.UseLocalService(localservice.Beside(exe), dir)
 	}
-	return b, nil
+	return nil
 }
 
 // runCommand runs the command line (package cli) instead of the window.

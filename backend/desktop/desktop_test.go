@@ -81,9 +81,50 @@ func newTestAppWith(t *testing.T, change func(svc *appservice.Service, dataDir s
 		change(svc, dir)
 	}
 	w := &fakeWindow{}
-	app := New(Config{Service: svc, Profile: store.DefaultProfile, DataDir: dir, Log: log, Runtime: w})
+	// Opened beside the window's start, as the app does.
+	open := func() Opened { return Opened{Service: svc, Profile: store.DefaultProfile} }
+	app := New(Config{Open: open, DataDir: dir, Log: log, Runtime: w})
 	app.Startup(ctx)
 	return app, w, st
+}
+
+// The window shows while the database opens: a call from the page waits
+// for it, then is served; an opening that failed is said by every call.
+func TestCallsWaitForTheDatabase(t *testing.T) {
+	dir := testdir.New(t)
+	release := make(chan struct{})
+	log := slog.New(slog.DiscardHandler)
+	app := New(Config{Log: log, Runtime: &fakeWindow{}, DataDir: dir, Open: func() Opened {
+		<-release
+		st, err := store.Open(filepath.Join(dir, store.FileName))
+		if err != nil {
+			return Opened{Problem: err.Error()}
+		}
+		t.Cleanup(func() { st.Close() })
+		keys := testkeys.Open(t)
+		return Opened{Service: appservice.New(st, func(context.Context) (appservice.Passwords, error) { return keys, nil }, log)}
+	}})
+	loaded := make(chan LoadResult, 1)
+	go func() { loaded <- app.Form.Load() }()
+	select {
+	case res := <-loaded:
+		t.Fatalf("Load answered before the database was open: %+v", res)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if res := <-loaded; res.Error != "" || res.State == nil || res.State.Revision != 0 {
+		t.Fatalf("Load after the opening: %+v", res)
+	}
+	app.Opened()
+
+	const problem = "The settings file could not be opened."
+	failed := New(Config{Log: log, Runtime: &fakeWindow{}, Open: func() Opened { return Opened{Problem: problem} }})
+	if res := failed.Form.Load(); res.Error != problem || res.State != nil {
+		t.Fatalf("Load: %+v", res)
+	}
+	if msg := failed.Local.CopyPassword(); msg != problem {
+		t.Fatalf("CopyPassword: %q", msg)
+	}
 }
 
 func TestLoadSaveRoundTrip(t *testing.T) {

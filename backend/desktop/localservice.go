@@ -66,7 +66,8 @@ func (l *LocalService) SetUp() LocalSetupResult {
 // clipboard, for the Web Connector's Password column. It is never sent
 // to the web view. It returns "" when copied, or why not.
 func (l *LocalService) CopyPassword() string {
-	return serveOr(l.shell, l.problem, func(svc *appservice.Service) string {
+	_, problem := l.opened()
+	return serveOr(l.shell, problem, func(svc *appservice.Service) string {
 		pw, err := svc.LocalServicePassword(l.context(), l.currentProfile())
 		if err != nil {
 			return windowMessage(err)

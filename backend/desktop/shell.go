@@ -25,7 +25,10 @@ import (
 // shell is what the bound services share: the application service, the
 // company being edited, and the window's state.
 type shell struct {
-	ctx     context.Context
+	ctx context.Context
+	// ready is closed once service and problem are set: every call waits
+	// for it (see opened).
+	ready   chan struct{}
 	service *appservice.Service // nil when the database could not be opened
 	problem string              // why service is nil, in the user's words
 	profile string              // the company profile being edited; see currentProfile
@@ -92,10 +95,18 @@ func (WailsRuntime) Show(ctx context.Context) {
 // database could not be opened) it returns unavailable instead: this is
 // the one place that is checked.
 func serveOr[R any](s *shell, unavailable R, use func(svc *appservice.Service) R) R {
-	if s.service == nil {
+	svc, _ := s.opened()
+	if svc == nil {
 		return unavailable
 	}
-	return use(s.service)
+	return use(svc)
+}
+
+// opened is the application service once it was opened, or nil and why
+// it could not be, in the user's words.
+func (s *shell) opened() (*appservice.Service, string) {
+	<-s.ready
+	return s.service, s.problem
 }
 
 // serve is serveOr for a result that says why it failed in its Error.
@@ -104,7 +115,8 @@ func serve[R any, P interface {
 	failWith(problem string)
 }](s *shell, use func(svc *appservice.Service) R) R {
 	var unavailable R
-	P(&unavailable).failWith(s.problem)
+	_, problem := s.opened()
+	P(&unavailable).failWith(problem)
 	return serveOr(s, unavailable, use)
 }
 
@@ -140,6 +152,11 @@ func (s *shell) context() context.Context {
 
 // Config is what the window's services are made of.
 type Config struct {
+	// Open opens the application service; the services call it as they
+	// are made, and every call from the window waits for it, so that the
+	// window need not (the app opens its database beside the window's
+	// start). Without Open, Service, Problem and Profile are used as given.
+	Open func() Opened
 	// Service is the application service; nil when the database could not
 	// be opened, and then Problem says why, in the user's words.
 	Service *appservice.Service
@@ -166,13 +183,34 @@ type Services struct {
 
 // New makes the window's services.
 func New(c Config) *Services {
-	sh := &shell{service: c.Service, problem: c.Problem, profile: c.Profile, dataDir: c.DataDir, log: c.Log, window: c.Runtime}
-	if sh.profile == "" {
-		sh.profile = store.DefaultProfile
+	sh := &shell{ready: make(chan struct{}), dataDir: c.DataDir, log: c.Log, window: c.Runtime}
+	opened := func(o Opened) {
+		sh.mu.Lock()
+		sh.service, sh.problem, sh.profile = o.Service, o.Problem, o.Profile
+		if sh.profile == "" {
+			sh.profile = store.DefaultProfile
+		}
+		sh.mu.Unlock()
+		close(sh.ready)
+	}
+	if c.Open != nil {
+		go func() { opened(c.Open()) }()
+	} else {
+		opened(Opened{Service: c.Service, Problem: c.Problem, Profile: c.Profile})
 	}
 	return &Services{Form: &Form{sh}, Connection: &Connection{sh}, Companies: &Companies{sh}, History: &History{sh},
 		Transfer: &Transfer{sh}, Sync: &Sync{sh}, Language: &Language{sh}, Local: &LocalService{sh}, shell: sh}
 }
+
+// Opened is the application service as Config.Open opened it.
+type Opened struct {
+	Service *appservice.Service // nil when it could not be opened
+	Problem string              // why not, in the user's words
+	Profile string              // the company the window opens with
+}
+
+// Opened waits until the application service was opened, or could not be.
+func (s *Services) Opened() { <-s.shell.ready }
 
 // Bind lists the services for Wails to bind.
 func (s *Services) Bind() []any {
