@@ -267,6 +267,7 @@ test("7. 20,000 items: the picker opens, filters and selects by keyboard; each k
     // painted: a frame was drawn between each keystroke and its measure's end.
     await page.evaluate(() => {
       performance.clearMeasures("item-picker-keystroke");
+      performance.clearMeasures("item-picker-keystroke-work");
       const frames: number[] = [];
       (window as unknown as { frameTimes: number[] }).frameTimes = frames;
       const record = () => {
@@ -275,26 +276,42 @@ test("7. 20,000 items: the picker opens, filters and selects by keyboard; each k
       };
       requestAnimationFrame(record);
     });
-    await page.keyboard.type("Cost Code 19999", { delay: 50 });
-    await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(1);
+    // Typed four times, each time cleared with Backspace: 64 keystrokes,
+    // enough for a 95th percentile.
+    const typed = "Cost Code 19999";
+    for (let round = 0; round < 4; round++) {
+      await page.keyboard.type(typed, { delay: 50 });
+      await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(1);
+      if (round < 3) {
+        await page.keyboard.press("Control+A");
+        await page.keyboard.press("Backspace");
+        await page.waitForTimeout(50);
+      }
+    }
     const keystrokes = () =>
       page.evaluate(() => {
         const frames = (window as unknown as { frameTimes: number[] }).frameTimes;
-        return performance.getEntriesByName("item-picker-keystroke").map((e) => ({
+        const work = performance.getEntriesByName("item-picker-keystroke-work");
+        return performance.getEntriesByName("item-picker-keystroke").map((e, i) => ({
           duration: e.duration,
+          work: work[i]?.duration ?? NaN,
           painted: frames.some((f) => f > e.startTime && f < e.startTime + e.duration),
         }));
       });
-    await expect.poll(async () => (await keystrokes()).length, { message: "a measure for each keystroke" }).toBe("Cost Code 19999".length);
+    const count = 4 * typed.length + 3;
+    await expect.poll(async () => (await keystrokes()).length, { message: "a measure for each keystroke" }).toBe(count);
     const measured = await keystrokes();
     expect(
       measured.filter((k) => !k.painted),
       "keystrokes measured before a frame was drawn",
     ).toEqual([]);
-    const costs = measured.map((k) => k.duration);
     await page.keyboard.press("Enter");
     await expect(item).toHaveValue(/Cost Code 19999$/);
-    writeKeystrokes(costs, refreshMs);
+    writeKeystrokes(
+      measured.map((k) => k.duration),
+      measured.map((k) => k.work),
+      refreshMs,
+    );
   } finally {
     await big.stop();
   }
@@ -549,23 +566,28 @@ test("14. the settings take effect on the service; changed on another PC, they a
   await expect(revisions.getByText("Taken from the QuickBooks service, as applied on OTHER-PC by OFFICE\\sam.")).toBeVisible();
 });
 
-// writeKeystrokes writes the picker's keystroke costs for docs/performance.md.
-function writeKeystrokes(costs: number[], refreshMs: number) {
-  const sorted = [...costs].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+// writeKeystrokes writes the picker's keystroke costs for docs/performance.md:
+// to the list on screen, and the page's own part of it.
+function writeKeystrokes(costs: number[], work: number[], refreshMs: number) {
+  const quantiles = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  };
+  const at = quantiles(costs);
+  const inPage = quantiles(work);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const artifacts = fileURLToPath(new URL("../../.artifacts/", import.meta.url));
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(
     `${artifacts}keystrokes.md`,
     [
-      `Typing "Cost Code 19999" (${costs.length} keystrokes, 50 ms apart) in Chromium, each measured from the input to the filtered list on screen (performance entries of the picker):`,
+      `Typing "Cost Code 19999" four times, cleared between (${costs.length} keystrokes, 50 ms apart), in Chromium, each measured from the input to the filtered list on screen, and the page's own work within it, from the input to the filtered list in the page (performance entries of the picker). On screen waits for the display's next frame, up to 16.7 ms at 60 Hz wherever in the frame the key came: the page's work is what the code decides.`,
       "",
-      "| Keystroke cost | Measured | Goal |",
-      "| --- | --- | --- |",
-      `| Median | ${ms(at(0.5))} | ≤ 16 ms |`,
-      `| 95th percentile | ${ms(at(0.95))} | ≤ 16 ms |`,
-      `| Slowest | ${ms(sorted[sorted.length - 1])} | |`,
+      "| Keystroke cost | On screen | The page's work | Goal |",
+      "| --- | --- | --- | --- |",
+      `| Median | ${ms(at(0.5))} | ${ms(inPage(0.5))} | ≤ 16 ms |`,
+      `| 95th percentile | ${ms(at(0.95))} | ${ms(inPage(0.95))} | ≤ 16 ms |`,
+      `| Slowest | ${ms(at(1))} | ${ms(inPage(1))} | |`,
       "",
       `Reading the 20,000 items from the simulator and storing them (Refresh list): ${refreshMs} ms.`,
       "",
