@@ -15,7 +15,7 @@ import (
 type Connection struct{ *shell }
 
 // CertificateInfo is a certificate the service presented that this computer
-// does not trust; times are RFC 3339.
+// does not trust; times are worded by timeText.
 type CertificateInfo struct {
 	Fingerprint string `json:"fingerprint"`
 	Subject     string `json:"subject"`

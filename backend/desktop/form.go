@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
@@ -24,7 +25,7 @@ type ItemOption struct {
 
 // ItemListInfo is the stored item list as the page knows it: how many
 // items, its version (a picker showing matches of another version asks
-// again), when it was refreshed (RFC 3339, "" never), and whether it has
+// again), when it was refreshed (timeText: "" never), and whether it has
 // an active Service item for retainage.
 type ItemListInfo struct {
 	Count        int    `json:"count"`
@@ -38,7 +39,7 @@ func toItemListInfo(list store.ItemListSummary) ItemListInfo {
 }
 
 // ConnectionStatus is the last check of the service connection; CheckedAt
-// is RFC 3339, or empty if never checked.
+// is worded by timeText, or empty if never checked.
 type ConnectionStatus struct {
 	Connected bool   `json:"connected"`
 	CheckedAt string `json:"checkedAt"`
@@ -205,11 +206,14 @@ func toConnectionStatus(s store.Status) ConnectionStatus {
 		CanCreateItems: quickbooks.CreatesItems(s.Capabilities)}
 }
 
-// timeText is t in RFC 3339 for the web view to show in local time, or ""
-// for the zero time ("never").
+// timeText is t as the window shows it: this computer's time, written as
+// the locale in use writes a date and time (locale.DateTime), or "" for the
+// zero time ("never"). The page shows it as it comes: a date formatted in
+// the web view (Intl) held 3 MiB of its locale data (docs/performance.md),
+// and Go words the same times for the command line already.
 func timeText(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339)
+	return locale.Current().DateTime(t.Local())
 }

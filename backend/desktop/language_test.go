@@ -40,3 +40,27 @@ func TestLanguageSwitchRewordsTheLastTestsStatus(t *testing.T) {
 		}
 	}
 }
+
+// Times reach the page worded as the language in use writes them, in this
+// computer's time: the page shows them as they come.
+func TestTimesAreWordedInTheLanguageInUse(t *testing.T) {
+	defer locale.Use(locale.Current())
+	app, _, st := newTestApp(t)
+	checked := time.Date(2026, 9, 7, 14, 5, 0, 0, time.Local)
+	if err := st.SaveStatus(ctx, store.DefaultProfile, store.Status{CheckedAt: checked, Outcome: locale.Said{Code: "app.testCanceled"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ tag, want string }{
+		{"en-US", "Sep 7, 2026, 2:05 PM"},
+		{"en-GB", "7 Sept 2026, 14:05"},
+		{"en-AU", "7 Sept 2026, 2:05 pm"},
+		{"en-CA", "Sep 7, 2026, 2:05 p.m."},
+	} {
+		if info := app.Language.ChooseLocale(tc.tag); info.Error != "" {
+			t.Fatal(info.Error)
+		}
+		if got := app.Form.Load().State.Status.CheckedAt; got != tc.want {
+			t.Errorf("in %s the last check reads %q, want %q", tc.tag, got, tc.want)
+		}
+	}
+}

@@ -1,8 +1,6 @@
 package desktop
 
 import (
-	"time"
-
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
@@ -107,10 +105,10 @@ func (l *LocalService) WebConnector() WebConnectorState {
 		}
 		out := WebConnectorState{Called: st.LastCall != nil, CompanyFile: st.CompanyFile}
 		if st.LastCall != nil {
-			out.LastCall = st.LastCall.UTC().Format(time.RFC3339)
+			out.LastCall = timeText(*st.LastCall)
 		}
 		if st.SignInRefusedAt != nil {
-			out.RefusedAt = st.SignInRefusedAt.UTC().Format(time.RFC3339)
+			out.RefusedAt = timeText(*st.SignInRefusedAt)
 		}
 		if st.HResult != "" {
 			out.QuickBooks = quickbooks.HResultWords(st.HResult, st.Message)

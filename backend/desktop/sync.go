@@ -10,7 +10,7 @@ import (
 type Sync struct{ *shell }
 
 // ServiceSync is where the saved settings stand on the QuickBooks service;
-// Since and AppliedAt are RFC 3339.
+// Since and AppliedAt are worded by timeText.
 type ServiceSync struct {
 	Status   appservice.SyncStatus `json:"status"`
 	Headline string                `json:"headline"`

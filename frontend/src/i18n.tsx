@@ -41,10 +41,3 @@ export function useT() {
   const intl = useIntl();
   return useCallback((message: string, values?: Values) => intl.formatMessage({ id: message }, values), [intl]);
 }
-
-// useFormatTime writes an RFC 3339 time from Go as the locale in use writes
-// a date and time, in this computer's time zone.
-export function useFormatTime() {
-  const intl = useIntl();
-  return useCallback((iso: string) => intl.formatDate(iso, { dateStyle: "medium", timeStyle: "short" }), [intl]);
-}

@@ -17,7 +17,7 @@ function deferred<T>() {
 
 const connected = desktop.ConnectionStatus.createFrom({
   connected: true,
-  checkedAt: "2026-11-24T15:00:00Z",
+  checkedAt: "Nov 24, 2026, 3:00 PM",
   detail: "Company file C:\\Summit Ridge Builders.qbw in QuickBooks Desktop Premier Contractor 2024.",
 });
 
@@ -64,7 +64,7 @@ describe("Test connection", () => {
     ];
     api.TestConnection.mockResolvedValue(
       desktop.ConnectionTestResult.createFrom({
-        status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "The service has Other Co.qbw open." },
+        status: { connected: false, checkedAt: "Nov 24, 2026, 3:00 PM", detail: "The service has Other Co.qbw open." },
         kind: "wrongCompanyFile",
         openCompanyFile: "Other Co.qbw",
         checks: checks("fail", "skipped"),
@@ -128,7 +128,7 @@ describe("Test connection", () => {
       desktop.ConnectionTestResult.createFrom({
         status: {
           connected: false,
-          checkedAt: "2026-11-24T15:00:00Z",
+          checkedAt: "Nov 24, 2026, 3:00 PM",
           detail: "The QuickBooks service did not accept the Service User and Service Password.",
         },
         kind: "unauthorized",
@@ -157,13 +157,13 @@ describe("Test connection", () => {
     const fp = "0B:7E:83:83:5D:FD:BF:92:7C:2B:42:3D:2D:37:41:E8:67:4A:67:9C:2F:C2:6E:97:79:3C:C0:3C:1A:A8:99:C1";
     api.TestConnection.mockResolvedValueOnce(
       desktop.ConnectionTestResult.createFrom({
-        status: { connected: false, checkedAt: "2026-11-24T15:00:00Z", detail: "This computer does not trust the security certificate." },
+        status: { connected: false, checkedAt: "Nov 24, 2026, 3:00 PM", detail: "This computer does not trust the security certificate." },
         kind: "certificateNotTrusted",
         certificate: {
           fingerprint: fp,
           subject: "CN=QuickBooks service simulator",
           issuer: "CN=QuickBooks service simulator",
-          notAfter: "2027-11-24T00:00:00Z",
+          notAfter: "Nov 24, 2027, 12:00 AM",
           selfSigned: true,
         },
       }),
@@ -173,7 +173,7 @@ describe("Test connection", () => {
       origin: "https://127.0.0.1:8766",
       fingerprint: fp,
       subject: "CN=QuickBooks service simulator",
-      trustedAt: "2026-11-24T15:01:00Z",
+      trustedAt: "Nov 24, 2026, 3:01 PM",
     };
     api.TrustCertificate.mockResolvedValue(desktop.TrustResult.createFrom({ trusted: [trusted] }));
     api.RemoveTrustedCertificate.mockResolvedValue(desktop.TrustResult.createFrom({ trusted: [] }));
@@ -195,7 +195,7 @@ describe("Test connection", () => {
 
 // refreshedList is what Go says of a list read anew, of count items.
 const refreshedList = (count: number) =>
-  desktop.ItemListInfo.createFrom({ count, version: 2, refreshedAt: "2026-11-24T16:00:00Z", hasRetainage: true });
+  desktop.ItemListInfo.createFrom({ count, version: 2, refreshedAt: "Nov 24, 2026, 4:00 PM", hasRetainage: true });
 
 describe("Refresh list", () => {
   it("follows the refresh, replaces the items and warns when the chosen one is gone", async () => {
@@ -313,8 +313,8 @@ describe("a call into Go that fails outright", () => {
 
 describe("Create a Service Item in QuickBooks", () => {
   // A list of one cost code: no retainage item yet.
-  const withoutRetainage = { count: 1, version: 1, refreshedAt: "2026-11-24T15:00:00Z", hasRetainage: false };
-  const canCreate = { connected: true, checkedAt: "2026-11-24T15:00:00Z", detail: "Connected.", canCreateItems: true };
+  const withoutRetainage = { count: 1, version: 1, refreshedAt: "Nov 24, 2026, 3:00 PM", hasRetainage: false };
+  const canCreate = { connected: true, checkedAt: "Nov 24, 2026, 3:00 PM", detail: "Connected.", canCreateItems: true };
 
   it("is not offered by a service that has not said it can create items", () => {
     renderPage(savedState({ retainageItem: { listId: "", fullName: "" } }));

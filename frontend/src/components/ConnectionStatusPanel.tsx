@@ -7,7 +7,7 @@ import { ReadinessChecklist } from "./ReadinessChecklist";
 import type { Draft } from "../form/draft";
 import type { Saved } from "../form/saved";
 import { useConnectionTest } from "../form/connectionTest";
-import { useFormatTime, useT } from "../i18n";
+import { useT } from "../i18n";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -24,10 +24,9 @@ export function ConnectionStatusPanel({ draft, saved, send }: { draft: Draft; sa
   const styles = useStyles();
   const type = useTypography();
   const t = useT();
-  const formatTime = useFormatTime();
   // What the service presented, in one sentence of the four the choice needs.
   const certificateWords = (c: desktop.CertificateInfo) => {
-    const values = { subject: c.subject, time: c.notAfter ? formatTime(c.notAfter) : "" };
+    const values = { subject: c.subject, time: c.notAfter };
     if (c.selfSigned)
       return c.notAfter
         ? t("The service uses a self-signed certificate ({subject}, valid until {time}). Its SHA-256 fingerprint is:", values)
@@ -53,7 +52,7 @@ export function ConnectionStatusPanel({ draft, saved, send }: { draft: Draft; sa
             <Badge appearance="filled" color={status.connected ? "success" : "danger"}>
               {status.connected ? t("Connected") : t("Not Connected")}
             </Badge>
-            <span>{status.checkedAt ? t("Last checked {time}.", { time: formatTime(status.checkedAt) }) : t("Not checked yet.")}</span>
+            <span>{status.checkedAt ? t("Last checked {time}.", { time: status.checkedAt }) : t("Not checked yet.")}</span>
           </>
         )}
       </div>
@@ -102,7 +101,7 @@ export function ConnectionStatusPanel({ draft, saved, send }: { draft: Draft; sa
       )}
       {(state.trusted ?? []).map((c) => (
         <span key={c.origin} className={styles.detail}>
-          {t("Trusted certificate for {origin}, trusted {time}.", { origin: c.origin, time: formatTime(c.trustedAt) })}{" "}
+          {t("Trusted certificate for {origin}, trusted {time}.", { origin: c.origin, time: c.trustedAt })}{" "}
           <span className={styles.fingerprint}>{t("SHA-256 {fingerprint}", { fingerprint: c.fingerprint })}</span>{" "}
           <LinkButton onClick={() => untrust(c.origin)} aria-label={t("Stop trusting the certificate for {origin}", { origin: c.origin })}>
             {t("Remove")}

@@ -12,7 +12,7 @@ const history = desktop.HistoryResult.createFrom({
   entries: [
     {
       revision: 2,
-      savedAt: "2026-11-24T16:00:00Z",
+      savedAt: "Nov 24, 2026, 4:00 PM",
       savedBy: "OFFICE\\sam",
       changes: [
         {
@@ -25,7 +25,7 @@ const history = desktop.HistoryResult.createFrom({
     },
     {
       revision: 1,
-      savedAt: "2026-11-24T15:00:00Z",
+      savedAt: "Nov 24, 2026, 3:00 PM",
       savedBy: "OFFICE\\pat",
       changes: [
         { label: "Service URL", old: "(none)", new: "https://qbserver:8443" },

@@ -6,7 +6,7 @@ import { useTypography } from "../ui/typography";
 import { desktop } from "../../wailsjs/go/models";
 import { History } from "../../wailsjs/go/desktop/History";
 import { useGoCall } from "../goCall";
-import { useFormatTime, useT } from "../i18n";
+import { useT } from "../i18n";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, listStyleType: "none", margin: 0, padding: 0 },
@@ -29,7 +29,6 @@ export function HistoryView({ onRestore }: { onRestore: (entry: desktop.HistoryE
   const styles = useStyles();
   const type = useTypography();
   const t = useT();
-  const formatTime = useFormatTime();
   const [result, setResult] = useState<desktop.HistoryResult | null>(null);
   const call = useGoCall();
   useEffect(() => {
@@ -53,7 +52,7 @@ export function HistoryView({ onRestore }: { onRestore: (entry: desktop.HistoryE
         <li key={e.revision} className={styles.entry}>
           <div className={styles.head}>
             <h2 className={type.subtitle2}>
-              {t("Revision {revision}: {time} by {user}", { revision: e.revision, time: formatTime(e.savedAt), user: e.savedBy })}
+              {t("Revision {revision}: {time} by {user}", { revision: e.revision, time: e.savedAt, user: e.savedBy })}
             </h2>
             {i > 0 && (
               <Button

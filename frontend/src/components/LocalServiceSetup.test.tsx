@@ -61,7 +61,7 @@ describe("Use the QuickBooks service on this computer", () => {
     api.WebConnector.mockResolvedValue(
       desktop.WebConnectorState.createFrom({
         called: true,
-        lastCall: "2026-12-06T21:40:00Z",
+        lastCall: "Dec 6, 2026, 9:40 PM",
         companyFile: "C:\\Company Files\\Summit Ridge Builders.qbw",
       }),
     );

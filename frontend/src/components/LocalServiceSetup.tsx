@@ -8,7 +8,7 @@ import type { Draft } from "../form/draft";
 import type { Saved } from "../form/saved";
 import { type Refreshed, useItemRefresh } from "../form/items";
 import { useGoCall } from "../goCall";
-import { useFormatTime, useT } from "../i18n";
+import { useT } from "../i18n";
 
 const useStyles = makeStyles({
   offer: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -50,7 +50,6 @@ export function LocalServiceSetup({
   const styles = useStyles();
   const type = useTypography();
   const t = useT();
-  const formatTime = useFormatTime();
   const call = useGoCall();
   const [available, setAvailable] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -154,7 +153,7 @@ export function LocalServiceSetup({
           <span>
             {t(
               "The Web Connector called at {time}, but the password in it is not this company's. Click Copy password, paste it in the Web Connector's Password column again, then click Update Selected.",
-              { time: formatTime(webConnector.refusedAt) },
+              { time: webConnector.refusedAt },
             )}
           </span>
         )}
@@ -162,10 +161,10 @@ export function LocalServiceSetup({
           <span>
             {webConnector.companyFile
               ? t("The Web Connector called at {time}. Company file: {file}.", {
-                  time: formatTime(webConnector.lastCall),
+                  time: webConnector.lastCall,
                   file: webConnector.companyFile,
                 })
-              : t("The Web Connector called at {time}.", { time: formatTime(webConnector.lastCall) })}{" "}
+              : t("The Web Connector called at {time}.", { time: webConnector.lastCall })}{" "}
             {webConnector.quickbooks}
           </span>
         )}

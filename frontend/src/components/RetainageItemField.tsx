@@ -3,7 +3,7 @@ import { Button } from "../ui/Button";
 import { desktop, settings } from "../../wailsjs/go/models";
 import type { Draft } from "../form/draft";
 import { type Refreshed, useItemRefresh, usePickerList } from "../form/items";
-import { useFormatTime, useT } from "../i18n";
+import { useT } from "../i18n";
 import { ItemCombobox } from "./ItemCombobox";
 import { useSpec } from "../fields";
 import { CreateItemOffer } from "./CreateItemOffer";
@@ -17,7 +17,6 @@ const useStyles = makeStyles({
 export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; saved: desktop.FormState; refreshed: Refreshed }) {
   const styles = useStyles();
   const t = useT();
-  const formatTime = useFormatTime();
   const { values, setValue, errors } = draft;
   const state = saved;
   const spec = useSpec(settings.Field.RetainageItem);
@@ -33,7 +32,7 @@ export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; 
       : refreshedAt
         ? t("{help} Missing an item? Create it in QuickBooks, then click Refresh list. List last refreshed {time}.", {
             help: spec.help,
-            time: formatTime(refreshedAt),
+            time: refreshedAt,
           })
         : t("{help} Missing an item? Create it in QuickBooks, then click Refresh list.", { help: spec.help });
   const progressText =

@@ -20,7 +20,7 @@ const elsewhere = serviceSync({
   message:
     "The settings the QuickBooks service runs with were changed on OTHER-PC by sam, so they differ from the settings saved on this computer.",
   elsewhere: desktop.ServiceCopy.createFrom({
-    appliedAt: "2026-11-25T10:00:00Z",
+    appliedAt: "Nov 25, 2026, 10:00 AM",
     computer: "OTHER-PC",
     user: "sam",
     differences: [

@@ -17,7 +17,7 @@ import {
 import { appservice, desktop } from "../../wailsjs/go/models";
 import { Button } from "../ui/Button";
 import type { ServiceSync } from "../form/serviceSync";
-import { useFormatTime, useT } from "../i18n";
+import { useT } from "../i18n";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
@@ -48,7 +48,6 @@ export function ServiceSyncPanel({
 }) {
   const styles = useStyles();
   const t = useT();
-  const formatTime = useFormatTime();
   // A choice that appears after an action (Update, Send now) takes the
   // keyboard's focus and comes into view; one there at start does not.
   const region = useRef<HTMLElement>(null);
@@ -71,7 +70,7 @@ export function ServiceSyncPanel({
   if (!sync || sync.status === appservice.SyncStatus.NothingSaved) return null;
   const title =
     (sync.status === appservice.SyncStatus.InEffect || sync.status === appservice.SyncStatus.Kept) && sync.since
-      ? t("{headline} since {time}", { headline: sync.headline, time: formatTime(sync.since) })
+      ? t("{headline} since {time}", { headline: sync.headline, time: sync.since })
       : sync.headline;
   const elsewhere = sync.status === appservice.SyncStatus.ChangedElsewhere ? sync.elsewhere : undefined;
   return (
@@ -82,7 +81,7 @@ export function ServiceSyncPanel({
           <span>{sync.message}</span>
           {elsewhere && (
             <>
-              {elsewhere.appliedAt && <span>{t("They were applied there {time}.", { time: formatTime(elsewhere.appliedAt) })}</span>}
+              {elsewhere.appliedAt && <span>{t("They were applied there {time}.", { time: elsewhere.appliedAt })}</span>}
               <Table size="small" className={styles.table} aria-label={t("Settings that differ")}>
                 <TableHeader>
                   <TableRow>

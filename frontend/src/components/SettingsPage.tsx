@@ -6,7 +6,7 @@ import { Tabs } from "../ui/Tabs";
 import { useTypography } from "../ui/typography";
 import { desktop } from "../../wailsjs/go/models";
 import { useSettingsForm } from "../form/useSettingsForm";
-import { useFormatTime, useT } from "../i18n";
+import { useT } from "../i18n";
 import { ConnectionSection } from "./ConnectionSection";
 import { ErrorSummary } from "./ErrorSummary";
 import { focusField } from "../form/draft";
@@ -61,7 +61,6 @@ export function SettingsPage({
   const styles = useStyles();
   const type = useTypography();
   const t = useT();
-  const formatTime = useFormatTime();
   const form = useSettingsForm(initial);
   const { draft, saved, banner, saving } = form;
   const { state } = saved;
@@ -159,7 +158,7 @@ export function SettingsPage({
               </MessageBar>
             ) : (
               <span className={mergeClasses(type.caption1, styles.savedInfo)}>
-                {state.savedAt ? t("Last saved {time}.", { time: formatTime(state.savedAt) }) : t("Not saved yet.")}
+                {state.savedAt ? t("Last saved {time}.", { time: state.savedAt }) : t("Not saved yet.")}
               </span>
             )}
           </div>

@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { desktop, settings } from "../../wailsjs/go/models";
 import * as formService from "../../wailsjs/go/desktop/Form";
 import { useGoCall } from "../goCall";
-import { useFormatTime, useT } from "../i18n";
+import { useT } from "../i18n";
 import type { Banner } from "./banner";
 import { useDraft } from "./draft";
 import { useSaved } from "./saved";
@@ -15,7 +15,6 @@ import { useServiceSync } from "./serviceSync";
 // them went. Each part calls Go for itself, through goCall.
 export function useSettingsForm(initial: desktop.FormState) {
   const t = useT();
-  const formatTime = useFormatTime();
   const call = useGoCall();
   const [banner, setBanner] = useState<Banner | null>(null);
   const [saving, setSaving] = useState(false);
@@ -56,7 +55,7 @@ export function useSettingsForm(initial: desktop.FormState) {
       if (!res.state) return null;
       const next = res.state;
       setSaving(false);
-      await afterSave(next, t("Settings saved at {time}.", { time: formatTime(next.savedAt) }));
+      await afterSave(next, t("Settings saved at {time}.", { time: next.savedAt }));
       return null;
     } finally {
       setSaving(false);

@@ -55,7 +55,7 @@ export function formState(overrides: Partial<desktop.FormState> = {}, values: Pa
     passwordStored: false,
     keychainProblem: "",
     status: { connected: false, checkedAt: "", detail: "" },
-    itemList: { count: 2, version: 1, refreshedAt: "2026-11-24T09:00:00Z", hasRetainage: true },
+    itemList: { count: 2, version: 1, refreshedAt: "Nov 24, 2026, 9:00 AM", hasRetainage: true },
     dataFolder: "/tmp/data",
     ...overrides,
   });
@@ -63,7 +63,7 @@ export function formState(overrides: Partial<desktop.FormState> = {}, values: Pa
 
 export const savedState = (values: Partial<settings.Settings> = {}) =>
   formState(
-    { revision: 3, savedAt: "2026-11-24T15:04:00Z", passwordStored: true },
+    { revision: 3, savedAt: "Nov 24, 2026, 3:04 PM", passwordStored: true },
     {
       serviceUrl: "https://qbserver:8443",
       serviceUser: "procore-sync",
@@ -77,7 +77,7 @@ export function serviceSync(overrides: Partial<desktop.ServiceSync> = {}): deskt
   return desktop.ServiceSync.createFrom({
     status: appservice.SyncStatus.InEffect,
     headline: "In effect on the QuickBooks service",
-    since: "2026-11-24T15:05:00Z",
+    since: "Nov 24, 2026, 3:05 PM",
     message: "The sync runs with the settings saved on this computer.",
     refused: [],
     ...overrides,
