@@ -3,10 +3,10 @@ package appservice
 import (
 	"context"
 	"fmt"
+	"qbsettings/serviceapi"
 	"strings"
 
 	"qbsettings/backend/locale"
-	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
@@ -39,7 +39,7 @@ func FileName(f store.CompanyFile) string {
 	return p
 }
 
-func openFile(h quickbooks.Health) store.CompanyFile {
+func openFile(h serviceapi.Health) store.CompanyFile {
 	return store.CompanyFile{ID: h.CompanyFileID, Name: h.CompanyName, Path: h.CompanyFile}
 }
 
@@ -47,7 +47,7 @@ func openFile(h quickbooks.Health) store.CompanyFile {
 // the profile's settings belong to, binding the profile to it on its first
 // successful connection. A service that does not say which file it has
 // open (contract 1.0) is not checked.
-func (s *Service) checkCompanyFile(ctx context.Context, profile string, h quickbooks.Health) error {
+func (s *Service) checkCompanyFile(ctx context.Context, profile string, h serviceapi.Health) error {
 	if h.CompanyFileID == "" {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/quickbooks"
@@ -88,23 +89,23 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 // service. It reads the service's copy with what is left of the test's
 // time, and remembers whether the service of the saved settings keeps
 // settings at all.
-func (s *Service) settingsOnService(ctx context.Context, profile string, client *quickbooks.Client, health quickbooks.Health, failure *quickbooks.Error, tested settings.Settings) (Check, error) {
+func (s *Service) settingsOnService(ctx context.Context, profile string, client *quickbooks.Client, health serviceapi.Health, failure *quickbooks.Error, tested settings.Settings) (Check, error) {
 	local := context.WithoutCancel(ctx)
 	saved, record, err := s.savedAndSync(local, profile)
 	if err != nil {
 		return Check{}, err
 	}
-	var copyOnService quickbooks.ServiceSettings
+	var copyOnService serviceapi.ServiceSettings
 	var readErr error
 	if failure == nil {
 		savedService := tested.ServiceURL == saved.Settings.ServiceURL
-		if unsupported := !health.Can(quickbooks.CapabilitySettings); savedService && unsupported != record.Unsupported {
+		if unsupported := !health.Can(serviceapi.CapabilitySettings); savedService && unsupported != record.Unsupported {
 			record.Unsupported = unsupported
 			if err := s.store.SaveServiceSync(local, profile, record); err != nil {
 				return Check{}, s.storeFailure(writing, err)
 			}
 		}
-		if health.Can(quickbooks.CapabilitySettings) {
+		if health.Can(serviceapi.CapabilitySettings) {
 			copyOnService, readErr = client.Settings(ctx)
 		}
 	}

@@ -2,6 +2,7 @@ package appservice
 
 import (
 	"context"
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 
@@ -115,7 +116,7 @@ func TestTrustingTheServicesCertificate(t *testing.T) {
 func TestRefreshReplacesTheListOrKeepsIt(t *testing.T) {
 	f := newFixture(t)
 	sim, url := startSimulator(t)
-	sim.AddToQuickBooks(quickbooks.Item{ListID: "800000FF-1700000000", FullName: "Retainage Payable 2026", Type: "Service", IsActive: true})
+	sim.AddToQuickBooks(serviceapi.Item{ListID: "800000FF-1700000000", FullName: "Retainage Payable 2026", Type: "Service", IsActive: true})
 	var states []string
 	list, errs, err := f.svc.RefreshItems(ctx, f.profile, connectionTo(url, "demo-password"), func(s string) { states = append(states, s) })
 	if err != nil || errs != nil {
@@ -128,7 +129,7 @@ func TestRefreshReplacesTheListOrKeepsIt(t *testing.T) {
 	if !names["Retainage Payable 2026"] || !names["Retainage Payable"] || names["Job Materials"] || list.RefreshedAt.IsZero() {
 		t.Fatalf("refreshed list (%d items) lacks or has the wrong items", len(list.Items))
 	}
-	if len(states) == 0 || states[len(states)-1] != quickbooks.RefreshDone {
+	if len(states) == 0 || states[len(states)-1] != serviceapi.RefreshDone {
 		t.Fatalf("progress %v", states)
 	}
 

@@ -3,6 +3,7 @@ package appservice
 import (
 	"context"
 	"errors"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
@@ -44,10 +45,10 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 	switch {
 	case err != nil:
 		return none, store.ItemList{}, nil, s.explain(profile, err, nothingCreated, "item not created")
-	case !quickbooks.CreatesItems(health.Capabilities):
+	case !serviceapi.CreatesItems(health.Capabilities):
 		return none, store.ItemList{}, nil, &UserError{Said: saidNoCreate.With(), Cause: errors.New("no items.create capability")}
 	}
-	queued := health.Can(quickbooks.CapabilityItemsCreateQueued)
+	queued := health.Can(serviceapi.CapabilityItemsCreateQueued)
 	cctx := ss.ctx
 	if queued {
 		// QuickBooks makes the item when the Web Connector next calls,
@@ -56,7 +57,7 @@ func (s *Service) CreateRetainageItem(ctx context.Context, profile string, c set
 		cctx, cancel = context.WithTimeout(ctx, CreateQueuedTimeout)
 		defer cancel()
 	}
-	created, err := ss.client.CreateItem(cctx, quickbooks.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()}, createPoll)
+	created, err := ss.client.CreateItem(cctx, serviceapi.NewItem{Type: "Service", Name: name, Description: retainageItemDescription.Text()}, createPoll)
 	if err != nil {
 		return none, store.ItemList{}, nil, s.explain(profile, err, createOutcome(err), "item not created")
 	}

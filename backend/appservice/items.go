@@ -2,6 +2,7 @@ package appservice
 
 import (
 	"context"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
@@ -50,7 +51,7 @@ func (s *Service) refreshWith(ctx context.Context, profile string, client *quick
 	if err != nil {
 		return Refreshed{}, err
 	}
-	items, err := client.RefreshAndList(ctx, refreshPoll, etag, func(st quickbooks.RefreshStatus) {
+	items, err := client.RefreshAndList(ctx, refreshPoll, etag, func(st serviceapi.RefreshStatus) {
 		if progress != nil {
 			progress(st.State)
 		}

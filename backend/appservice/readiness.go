@@ -1,6 +1,7 @@
 package appservice
 
 import (
+	"qbsettings/serviceapi"
 	"slices"
 	"time"
 
@@ -79,7 +80,7 @@ const (
 // and whether the service runs with the saved settings. The Web Connector
 // has a line when the service says it is reached through one (now words
 // how long ago it called).
-func readiness(health quickbooks.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check, now time.Time) []Check {
+func readiness(health serviceapi.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check, now time.Time) []Check {
 	checks := make([]Check, 0, 8)
 	add := func(id CheckID, status CheckStatus, said locale.Said) {
 		checks = append(checks, Check{ID: id, Status: status, Said: said})
@@ -148,7 +149,7 @@ func linkOf(k quickbooks.Kind) CheckID {
 // webConnectorCheck says when the Web Connector last called, and warns
 // when the service had to stop its last session (what it told the Web
 // Connector through getLastError).
-func webConnectorCheck(wc quickbooks.WebConnector, now time.Time) Check {
+func webConnectorCheck(wc serviceapi.WebConnector, now time.Time) Check {
 	said, problem := quickbooks.WebConnectorCalled(wc, now)
 	if problem {
 		return Check{ID: CheckWebConnector, Status: CheckWarning, Said: said}
@@ -158,9 +159,9 @@ func webConnectorCheck(wc quickbooks.WebConnector, now time.Time) Check {
 
 func fileModeCheck(mode string) Check {
 	switch mode {
-	case quickbooks.FileModeMultiUser:
+	case serviceapi.FileModeMultiUser:
 		return Check{ID: CheckFileMode, Status: CheckPass, Said: saidMultiUser.With()}
-	case quickbooks.FileModeSingleUser:
+	case serviceapi.FileModeSingleUser:
 		return Check{ID: CheckFileMode, Status: CheckWarning, Said: saidSingleUser.With()}
 	}
 	return Check{ID: CheckFileMode, Status: CheckSkipped, Said: saidModeUnknown.With()}
@@ -196,7 +197,7 @@ func retainageItemCheck(ref settings.ItemRef, items store.ItemList) Check {
 
 // settingsCheck judges the service's copy of the settings (read with
 // readErr) against the saved settings and what this computer last applied.
-func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnService quickbooks.ServiceSettings, readErr error, saved store.Saved, record store.ServiceSync) Check {
+func settingsCheck(health serviceapi.Health, failure *quickbooks.Error, copyOnService serviceapi.ServiceSettings, readErr error, saved store.Saved, record store.ServiceSync) Check {
 	check := func(status CheckStatus, said locale.Said) Check {
 		return Check{ID: CheckSettings, Status: status, Said: said}
 	}
@@ -208,7 +209,7 @@ func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnSe
 	switch {
 	case failure != nil:
 		return check(CheckSkipped, saidNotChecked.With())
-	case !health.Can(quickbooks.CapabilitySettings):
+	case !health.Can(serviceapi.CapabilitySettings):
 		return check(CheckSkipped, saidLocalOnly.With())
 	case saved.Revision == 0:
 		return check(CheckWarning, saidNotSavedYet.With())
@@ -217,7 +218,7 @@ func settingsCheck(health quickbooks.Health, failure *quickbooks.Error, copyOnSe
 			return pending(saidServiceCopyUnread.With(qe.Said))
 		}
 		return pending(saidServiceCopyUnreadNoReason.With())
-	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings) && health.Can(quickbooks.CapabilitySync):
+	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings) && health.Can(serviceapi.CapabilitySync):
 		return check(CheckPass, saidRunsWithSaved.With())
 	case copyOnService.Settings != nil && settings.SameRules(*copyOnService.Settings, saved.Settings):
 		return check(CheckPass, saidKeepsSaved.With())

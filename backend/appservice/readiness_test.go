@@ -2,6 +2,7 @@ package appservice
 
 import (
 	"context"
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -56,7 +57,7 @@ func TestReadinessChecklist(t *testing.T) {
 			"service=pass signIn=pass webConnector=pass quickbooks=fail companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Yes, always; allow access even if QuickBooks is not running"},
 		{"another company file open", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultOtherFile }, ready,
 			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass settings=skipped", "different company file"},
-		{"single-user mode", func(q *qbwcemu.QuickBooks) { q.FileMode = quickbooks.FileModeSingleUser }, ready,
+		{"single-user mode", func(q *qbwcemu.QuickBooks) { q.FileMode = serviceapi.FileModeSingleUser }, ready,
 			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass settings=warning", "Switch to Multi-user Mode"},
 		{"no service there", nil, connectionTo("http://127.0.0.1:1", qbservicetest.Password),
 			"service=fail signIn=skipped quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Nothing is accepting connections"},
@@ -134,7 +135,7 @@ func TestReadinessFollowsTheWebConnector(t *testing.T) {
 		"The QuickBooks Web Connector last called ", " ago, at ")
 
 	// The service stopped the last session: QuickBooks' answer unreadable.
-	if err := qb.DB.NoteSessionError(ctx, quickbooks.WebConnectorUnreadable); err != nil {
+	if err := qb.DB.NoteSessionError(ctx, serviceapi.WebConnectorUnreadable); err != nil {
 		t.Fatal(err)
 	}
 	line("the last session stopped", "service=pass signIn=pass webConnector=warning quickbooks=pass", CheckWarning,
@@ -217,7 +218,7 @@ func TestReadinessSaysWhetherTheSettingsAreInEffect(t *testing.T) {
 
 	theirs := settings.Normalize(c.Settings)
 	theirs.UseProcoreContractNumber = false
-	sim.SetServiceSettings(theirs, quickbooks.AppliedBy{Computer: "OTHER-PC", User: "sam"})
+	sim.SetServiceSettings(theirs, serviceapi.AppliedBy{Computer: "OTHER-PC", User: "sam"})
 	want(line(), CheckFail, RemedySendSettings, "changed on OTHER-PC by sam")
 
 	sim.SetCapabilities([]string{})

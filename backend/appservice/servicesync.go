@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
@@ -242,19 +243,19 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, r
 // serviceCopy checks that the service keeps settings and has the
 // profile's company file open, then reads its copy of the settings;
 // runsSync is whether the service runs the sync with them.
-func (s *Service) serviceCopy(ss *session) (copyOnService quickbooks.ServiceSettings, runsSync bool, err error) {
+func (s *Service) serviceCopy(ss *session) (copyOnService serviceapi.ServiceSettings, runsSync bool, err error) {
 	health, err := ss.client.Health(ss.ctx)
 	if err != nil {
 		return copyOnService, false, err
 	}
-	if !health.Can(quickbooks.CapabilitySettings) {
+	if !health.Can(serviceapi.CapabilitySettings) {
 		return copyOnService, false, errNoSettingsCapability
 	}
 	if err := s.checkCompanyFile(ss.ctx, ss.profile, health); err != nil {
 		return copyOnService, false, err
 	}
 	copyOnService, err = ss.client.Settings(ss.ctx)
-	return copyOnService, health.Can(quickbooks.CapabilitySync), err
+	return copyOnService, health.Can(serviceapi.CapabilitySync), err
 }
 
 // errNoSettingsCapability: the service does not keep settings.
@@ -295,7 +296,7 @@ func (s *Service) sendFailed(record store.ServiceSync, err error) (store.Service
 
 // changedElsewhere: the service has settings that are not the version
 // this computer last applied, nor the same rules.
-func changedElsewhere(c quickbooks.ServiceSettings, record store.ServiceSync) bool {
+func changedElsewhere(c serviceapi.ServiceSettings, record store.ServiceSync) bool {
 	if c.Settings == nil || c.ETag == record.ETag {
 		return false
 	}
@@ -303,7 +304,7 @@ func changedElsewhere(c quickbooks.ServiceSettings, record store.ServiceSync) bo
 }
 
 // elsewhereOf keeps the service's copy c (which has settings).
-func elsewhereOf(c quickbooks.ServiceSettings) *store.ServiceCopy {
+func elsewhereOf(c serviceapi.ServiceSettings) *store.ServiceCopy {
 	e := &store.ServiceCopy{Settings: *c.Settings, ETag: c.ETag}
 	if c.AppliedAt != nil {
 		e.AppliedAt = *c.AppliedAt
@@ -316,7 +317,7 @@ func elsewhereOf(c quickbooks.ServiceSettings) *store.ServiceCopy {
 
 // chosenToReplace: the user chose to keep this computer's settings over
 // exactly this version of the service's.
-func chosenToReplace(c quickbooks.ServiceSettings, record store.ServiceSync, choice SendChoice) bool {
+func chosenToReplace(c serviceapi.ServiceSettings, record store.ServiceSync, choice SendChoice) bool {
 	return choice == KeepThisComputers && record.Elsewhere != nil && record.Elsewhere.ETag == c.ETag
 }
 
@@ -324,7 +325,7 @@ func applied(record store.ServiceSync, st settings.Settings, etag string, at tim
 	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: record.AttemptedAt, RunsSync: record.RunsSync}
 }
 
-func appliedTime(c quickbooks.ServiceSettings, now func() time.Time) time.Time {
+func appliedTime(c serviceapi.ServiceSettings, now func() time.Time) time.Time {
 	if c.AppliedAt != nil {
 		return *c.AppliedAt
 	}
@@ -332,12 +333,12 @@ func appliedTime(c quickbooks.ServiceSettings, now func() time.Time) time.Time {
 }
 
 // appliedBy names this computer and its user to the service.
-func (s *Service) appliedBy() quickbooks.AppliedBy {
+func (s *Service) appliedBy() serviceapi.AppliedBy {
 	host, err := os.Hostname()
 	if err != nil {
 		host = ""
 	}
-	return quickbooks.AppliedBy{Computer: host, User: s.whoami()}
+	return serviceapi.AppliedBy{Computer: host, User: s.whoami()}
 }
 
 // TakeServiceSettings saves the service's copy the user was shown
@@ -379,20 +380,20 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 // ServiceSettings reads the settings the service runs with, after the
 // same checks as a send: the service keeps settings and has the profile's
 // company file open.
-func (s *Service) ServiceSettings(ctx context.Context, profile string) (quickbooks.ServiceSettings, error) {
+func (s *Service) ServiceSettings(ctx context.Context, profile string) (serviceapi.ServiceSettings, error) {
 	if err := s.requireProfile(ctx, profile); err != nil {
-		return quickbooks.ServiceSettings{}, err
+		return serviceapi.ServiceSettings{}, err
 	}
 	saved, err := s.store.LoadSettings(ctx, profile)
 	if err != nil {
-		return quickbooks.ServiceSettings{}, s.storeFailure(reading, err)
+		return serviceapi.ServiceSettings{}, s.storeFailure(reading, err)
 	}
 	ss, errs, err := s.openSession(ctx, profile, settings.Change{Settings: saved.Settings}, ConnectionTimeout)
 	if err != nil {
-		return quickbooks.ServiceSettings{}, err
+		return serviceapi.ServiceSettings{}, err
 	}
 	if len(errs) > 0 {
-		return quickbooks.ServiceSettings{}, &UserError{Said: saidServiceCopyUnread.With(errs[0].Message)}
+		return serviceapi.ServiceSettings{}, &UserError{Said: saidServiceCopyUnread.With(errs[0].Message)}
 	}
 	defer ss.close()
 	out, _, err := s.serviceCopy(ss)

@@ -1,6 +1,7 @@
 package appservice
 
 import (
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 
 // onService reads, as the service would tell anyone, the settings it runs
 // with.
-func onService(t *testing.T, url string) quickbooks.ServiceSettings {
+func onService(t *testing.T, url string) serviceapi.ServiceSettings {
 	t.Helper()
 	c, err := quickbooks.New(quickbooks.Config{BaseURL: url, User: "demo", Password: "demo-password"})
 	if err != nil {
@@ -120,7 +121,7 @@ func TestChangedElsewhereIsShownThenKept(t *testing.T) {
 
 	theirs := settings.Normalize(c.Settings)
 	theirs.VendorUpdates = settings.VendorUpdatesNone
-	sim.SetServiceSettings(theirs, quickbooks.AppliedBy{Computer: "OTHER-PC", User: `OFFICE\sam`})
+	sim.SetServiceSettings(theirs, serviceapi.AppliedBy{Computer: "OTHER-PC", User: `OFFICE\sam`})
 	c.ChangePassword = false
 	c.Settings.AutoAddNewCostCodes = true
 	st := f.saveAndSend(t, c)
@@ -139,7 +140,7 @@ func TestChangedElsewhereIsShownThenKept(t *testing.T) {
 	// Changed once more after the user was shown: keeping replaces only
 	// the version shown, so the newer one is shown instead.
 	theirs.UseProcoreContractNumber = false
-	sim.SetServiceSettings(theirs, quickbooks.AppliedBy{Computer: "PROCORE", User: "web"})
+	sim.SetServiceSettings(theirs, serviceapi.AppliedBy{Computer: "PROCORE", User: "web"})
 	st = f.send(t, KeepThisComputers)
 	wantSync(t, st, SyncChangedElsewhere, "on PROCORE by web")
 	if got := onService(t, url); got.AppliedBy.Computer != "PROCORE" {
@@ -166,7 +167,7 @@ func TestChangedElsewhereIsTaken(t *testing.T) {
 	theirs := settings.Normalize(c.Settings)
 	theirs.ServiceURL = "http://192.168.1.5:8080" // their computer's way there
 	theirs.DirectCostColumn, theirs.HideJobToDateCosts = settings.DirectCostEditable, true
-	sim.SetServiceSettings(theirs, quickbooks.AppliedBy{Computer: "OTHER-PC", User: "sam"})
+	sim.SetServiceSettings(theirs, serviceapi.AppliedBy{Computer: "OTHER-PC", User: "sam"})
 	wantSync(t, f.send(t, SendIfUnchanged), SyncChangedElsewhere, "OTHER-PC")
 
 	before := onService(t, url)
@@ -203,7 +204,7 @@ func TestServiceSettingsThatCannotBeTaken(t *testing.T) {
 	f.saveAndSend(t, c)
 	theirs := settings.Normalize(c.Settings)
 	theirs.RetainageItem = settings.ItemRef{}
-	sim.SetServiceSettings(theirs, quickbooks.AppliedBy{Computer: "OTHER-PC"})
+	sim.SetServiceSettings(theirs, serviceapi.AppliedBy{Computer: "OTHER-PC"})
 	wantSync(t, f.send(t, SendIfUnchanged), SyncChangedElsewhere, "changed on OTHER-PC,")
 	rev, _ := f.svc.StoredRevision(ctx, f.profile)
 	_, err := f.svc.TakeServiceSettings(ctx, f.profile)
@@ -222,7 +223,7 @@ func TestFirstSendNeverReplacesSettingsItDidNotApply(t *testing.T) {
 	sim, url := startSimulator(t)
 	theirs := settings.Normalize(connectionTo(url, "").Settings)
 	theirs.VendorUpdates = settings.VendorUpdatesNone
-	sim.SetServiceSettings(theirs, quickbooks.AppliedBy{})
+	sim.SetServiceSettings(theirs, serviceapi.AppliedBy{})
 	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
 	wantSync(t, st, SyncChangedElsewhere, "from somewhere else (another computer, or Procore's page)")
 }
@@ -248,7 +249,7 @@ func TestRefusedValueIsShownBesideItsField(t *testing.T) {
 func TestServiceThatDoesNotKeepSettings(t *testing.T) {
 	f := newFixture(t)
 	sim, url := startSimulator(t)
-	sim.SetCapabilities([]string{quickbooks.CapabilityItemsCreate})
+	sim.SetCapabilities([]string{serviceapi.CapabilityItemsCreate})
 	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
 	wantSync(t, st, SyncLocalOnly, "kept on this computer only")
 	if _, err := f.svc.ServiceSettings(ctx, f.profile); !strings.Contains(MessageFor(err), "kept on this computer only") {
@@ -265,7 +266,7 @@ func TestServiceThatDoesNotKeepSettings(t *testing.T) {
 func TestServiceThatKeepsSettingsButRunsNoSync(t *testing.T) {
 	f := newFixture(t)
 	sim, url := startSimulator(t)
-	sim.SetCapabilities([]string{quickbooks.CapabilityItemsCreate, quickbooks.CapabilitySettings})
+	sim.SetCapabilities([]string{serviceapi.CapabilityItemsCreate, serviceapi.CapabilitySettings})
 	st := f.saveAndSend(t, connectionTo(url, "demo-password"))
 	wantSync(t, st, SyncKept, "It does not run the sync with Procore yet")
 	if !st.OnService() || st.Since.IsZero() || strings.Contains(st.Said.Text(), "sync runs") {

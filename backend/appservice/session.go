@@ -3,6 +3,7 @@ package appservice
 import (
 	"context"
 	"errors"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
@@ -44,7 +45,7 @@ func (ss *session) close() {
 // profile's company file open (binding the profile to it on its first
 // successful connection). A failure is the service's (*quickbooks.Error),
 // another file open (*WrongCompanyFileError), or the database's.
-func (s *Service) companyFile(ss *session) (quickbooks.Health, error) {
+func (s *Service) companyFile(ss *session) (serviceapi.Health, error) {
 	health, err := ss.client.Health(ss.ctx)
 	if err == nil {
 		err = s.checkCompanyFile(ss.ctx, ss.profile, health)

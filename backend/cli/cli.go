@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"qbsettings/serviceapi"
 	"strings"
 	"time"
 
@@ -205,7 +206,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	// A wait of the QuickBooks service's (sign-ins slowed down after wrong
 	// passwords) is said as it begins: the command goes on after it.
 	ctx = quickbooks.NoticeWaits(ctx, func(wait time.Duration) {
-		locale.Fprintf(env.Stderr, "The QuickBooks service is slowing sign-ins down after wrong passwords: trying again in %d seconds.\n", quickbooks.WaitSeconds(wait))
+		locale.Fprintf(env.Stderr, "The QuickBooks service is slowing sign-ins down after wrong passwords: trying again in %d seconds.\n", serviceapi.WaitSeconds(wait))
 	})
 	return c.exitCode(in.run(ctx, c))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/appservice"
@@ -163,7 +164,7 @@ func (c *call) sendAfterSave(ctx context.Context, profile string) {
 
 // ServiceSettingsJSON is what settings get --from-service --json prints:
 // the service's answer, as the contract says it.
-type ServiceSettingsJSON = quickbooks.ServiceSettings
+type ServiceSettingsJSON = serviceapi.ServiceSettings
 
 // fromTheService prints the settings the service runs with.
 func (in *settingsGet) fromTheService(ctx context.Context, c *call) error {

@@ -2,11 +2,11 @@ package desktop
 
 import (
 	"errors"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
-	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 )
@@ -203,7 +203,7 @@ func (s *shell) toFormState(st appservice.State) *FormState {
 
 func toConnectionStatus(s store.Status) ConnectionStatus {
 	return ConnectionStatus{Connected: s.Connected, CheckedAt: timeText(s.CheckedAt), Detail: windowText(s.Outcome),
-		CanCreateItems: quickbooks.CreatesItems(s.Capabilities)}
+		CanCreateItems: serviceapi.CreatesItems(s.Capabilities)}
 }
 
 // timeText is t as the window shows it: this computer's time, written as

@@ -9,6 +9,7 @@ package desktop
 import (
 	"context"
 	"log/slog"
+	"qbsettings/serviceapi"
 	"sync"
 	"time"
 
@@ -146,7 +147,7 @@ func (s *shell) context() context.Context {
 		ctx = s.ctx
 	}
 	return quickbooks.NoticeWaits(ctx, func(wait time.Duration) {
-		s.window.EventsEmit(ctx, EventSignInSlowedDown, quickbooks.WaitSeconds(wait))
+		s.window.EventsEmit(ctx, EventSignInSlowedDown, serviceapi.WaitSeconds(wait))
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"qbsettings/serviceapi"
 	"strings"
 	"time"
 
@@ -58,7 +59,7 @@ func isTimeout(err error) bool {
 // statusError explains an HTTP answer with an unexpected status, using the
 // service's own words for the user when it sent them.
 func (c *Client) statusError(path string, status int, body []byte) *Error {
-	var eb ErrorBody
+	var eb serviceapi.ErrorBody
 	parsed := json.Unmarshal(body, &eb) == nil && eb.Error.Code != ""
 	e := c.explainStatus(path, status, eb, parsed)
 	if parsed {
@@ -70,7 +71,7 @@ func (c *Client) statusError(path string, status int, body []byte) *Error {
 
 // explainStatus is statusError's explanation; parsed tells whether the
 // body was an error body (eb).
-func (c *Client) explainStatus(path string, status int, eb ErrorBody, parsed bool) *Error {
+func (c *Client) explainStatus(path string, status int, eb serviceapi.ErrorBody, parsed bool) *Error {
 	detail := fmt.Sprintf("%s: HTTP %d", path, status)
 	if parsed {
 		detail += fmt.Sprintf(" code=%s message=%q", eb.Error.Code, eb.Error.Message)

@@ -10,9 +10,17 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"qbsettings/serviceapi"
 	"slices"
 	"strings"
 	"time"
+)
+
+// Limits that keep a broken or hostile service from hanging or exhausting the app.
+const (
+	MaxBodyBytes = 32 << 20 // any one response
+	PageSize     = 500
+	MaxPages     = 1000 // 500,000 items: far beyond any company file
 )
 
 // Config says where the service is and how to sign in.
@@ -77,12 +85,12 @@ func (c *Client) Host() string { return c.base.Host }
 
 // Health checks that the address is a QuickBooks service that accepts the
 // user and password, and says which company file it serves.
-func (c *Client) Health(ctx context.Context) (Health, error) {
-	var h Health
+func (c *Client) Health(ctx context.Context) (serviceapi.Health, error) {
+	var h serviceapi.Health
 	if err := c.call(ctx, http.MethodGet, "/v1/health", nil, http.StatusOK, &h); err != nil {
 		return h, err
 	}
-	if h.Service != ServiceName {
+	if h.Service != serviceapi.ServiceName {
 		return h, c.notQuickBooks(fmt.Sprintf("health says service=%q", h.Service))
 	}
 	h.CompanyFile, h.QBEdition = displayText(h.CompanyFile, maxNameRunes), displayText(h.QBEdition, maxNameRunes)
@@ -103,7 +111,7 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 // service says it (1.4); Unchanged: the service said the list is still the
 // one of the ETag asked about, and sent no items.
 type ItemList struct {
-	Items     []Item
+	Items     []serviceapi.Item
 	LeftOut   int
 	ETag      string
 	Unchanged bool
@@ -123,7 +131,7 @@ func (c *Client) ItemsSince(ctx context.Context, etag string) (ItemList, error) 
 	for restart := 0; ; restart++ {
 		list, err := c.readItems(ctx, etag)
 		var qe *Error
-		if restart < maxListRestarts && errors.As(err, &qe) && qe.ServiceCode == CodeItemsChanged {
+		if restart < maxListRestarts && errors.As(err, &qe) && qe.ServiceCode == serviceapi.CodeItemsChanged {
 			continue
 		}
 		return list, err
@@ -141,7 +149,7 @@ func (c *Client) readItems(ctx context.Context, etag string) (ItemList, error) {
 				saidEndlessPages.With())
 		}
 		q := url.Values{}
-		q.Set("types", strings.Join(RetainageItemTypes, ","))
+		q.Set("types", strings.Join(serviceapi.RetainageItemTypes, ","))
 		q.Set("active", "all")
 		q.Set("limit", fmt.Sprint(PageSize))
 		var headers http.Header
@@ -152,7 +160,7 @@ func (c *Client) readItems(ctx context.Context, etag string) (ItemList, error) {
 			headers = http.Header{"If-None-Match": {etag}}
 			want = append(want, http.StatusNotModified)
 		}
-		var p ItemPage
+		var p serviceapi.ItemPage
 		a, err := c.exchange(ctx, http.MethodGet, "/v1/items?"+q.Encode(), nil, headers, want, nil)
 		if err != nil {
 			return ItemList{}, err
@@ -203,23 +211,23 @@ func plausibleETag(tag string) string {
 // until QuickBooks can be reached (items.create.queued) answers 202, and
 // the creation is followed every poll until it is done or refused, or ctx
 // ends (KindCreatePending: it stays queued at the service).
-func (c *Client) CreateItem(ctx context.Context, it NewItem, poll time.Duration) (Item, error) {
+func (c *Client) CreateItem(ctx context.Context, it serviceapi.NewItem, poll time.Duration) (serviceapi.Item, error) {
 	// QuickBooks' name rules first: nothing it would refuse is sent.
 	if problem := ItemNameProblem(it.Name); !problem.IsZero() {
-		return Item{}, newError(KindInvalidName, fmt.Sprintf("item name %q", it.Name), problem)
+		return serviceapi.Item{}, newError(KindInvalidName, fmt.Sprintf("item name %q", it.Name), problem)
 	}
 	body, err := json.Marshal(it)
 	if err != nil {
-		return Item{}, err
+		return serviceapi.Item{}, err
 	}
 	var answer struct {
-		Item
-		CreateQueued
+		serviceapi.Item
+		serviceapi.CreateQueued
 	}
 	status, err := c.callWanting(ctx, http.MethodPost, "/v1/items", body, []int{http.StatusCreated, http.StatusAccepted}, &answer)
 	switch {
 	case err != nil:
-		return Item{}, err
+		return serviceapi.Item{}, err
 	case status == http.StatusAccepted:
 		return c.followCreate(ctx, it.Name, answer.CreateID, poll)
 	}
@@ -228,39 +236,39 @@ func (c *Client) CreateItem(ctx context.Context, it NewItem, poll time.Duration)
 
 // followCreate follows a queued creation until QuickBooks made the item
 // or refused it.
-func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Duration) (Item, error) {
+func (c *Client) followCreate(ctx context.Context, name, id string, poll time.Duration) (serviceapi.Item, error) {
 	if id == "" {
-		return Item{}, c.notQuickBooks("queued create without createId")
+		return serviceapi.Item{}, c.notQuickBooks("queued create without createId")
 	}
 	watch := c.watchQuiet()
 	for {
-		var st CreateStatus
+		var st serviceapi.CreateStatus
 		if err := c.call(ctx, http.MethodGet, "/v1/items/create/"+url.PathEscape(id), nil, http.StatusOK, &st); err != nil {
 			if ctx.Err() != nil {
-				return Item{}, createPending(name, id, err)
+				return serviceapi.Item{}, createPending(name, id, err)
 			}
-			return Item{}, err
+			return serviceapi.Item{}, err
 		}
 		switch st.State {
-		case RefreshQueued:
+		case serviceapi.RefreshQueued:
 			if st.QuickBooks != nil {
-				return Item{}, heldBackError(KindCreatePending, "create "+id, st.QuickBooks, saidCreateHeldBack, name)
+				return serviceapi.Item{}, heldBackError(KindCreatePending, "create "+id, st.QuickBooks, saidCreateHeldBack, name)
 			}
 			if why := watch.quiet(ctx); why != nil {
-				return Item{}, quietError(KindCreatePending, "create "+id, why, saidCreateHeldBack, name)
+				return serviceapi.Item{}, quietError(KindCreatePending, "create "+id, why, saidCreateHeldBack, name)
 			}
-		case RefreshDone:
+		case serviceapi.RefreshDone:
 			if st.Item == nil {
-				return Item{}, c.notQuickBooks("create " + id + " done without its item")
+				return serviceapi.Item{}, c.notQuickBooks("create " + id + " done without its item")
 			}
 			return c.checkCreated(*st.Item)
-		case RefreshRunning:
+		case serviceapi.RefreshRunning:
 		default:
-			return Item{}, c.notQuickBooks(fmt.Sprintf("unknown create state %q", st.State))
+			return serviceapi.Item{}, c.notQuickBooks(fmt.Sprintf("unknown create state %q", st.State))
 		}
 		select {
 		case <-ctx.Done():
-			return Item{}, createPending(name, id, ctx.Err())
+			return serviceapi.Item{}, createPending(name, id, ctx.Err())
 		case <-time.After(poll):
 		}
 	}
@@ -273,16 +281,16 @@ func createPending(name, id string, cause error) *Error {
 	return newError(KindCreatePending, fmt.Sprintf("create %s still queued: %v", id, cause), saidCreatePending.With(name))
 }
 
-func (c *Client) checkCreated(created Item) (Item, error) {
+func (c *Client) checkCreated(created serviceapi.Item) (serviceapi.Item, error) {
 	if !plausibleItem(created) {
-		return Item{}, c.notQuickBooks(fmt.Sprintf("created item listId=%q fullName=%q is not one QuickBooks could have", created.ListID, created.FullName))
+		return serviceapi.Item{}, c.notQuickBooks(fmt.Sprintf("created item listId=%q fullName=%q is not one QuickBooks could have", created.ListID, created.FullName))
 	}
 	return created, nil
 }
 
 // StartRefresh asks the service to read its lists from QuickBooks again.
 func (c *Client) StartRefresh(ctx context.Context) (string, error) {
-	var r RefreshStarted
+	var r serviceapi.RefreshStarted
 	if err := c.call(ctx, http.MethodPost, "/v1/items/refresh", []byte("{}"), http.StatusAccepted, &r); err != nil {
 		return "", err
 	}
@@ -293,13 +301,13 @@ func (c *Client) StartRefresh(ctx context.Context) (string, error) {
 }
 
 // RefreshState reports the progress of a refresh.
-func (c *Client) RefreshState(ctx context.Context, id string) (RefreshStatus, error) {
-	var s RefreshStatus
+func (c *Client) RefreshState(ctx context.Context, id string) (serviceapi.RefreshStatus, error) {
+	var s serviceapi.RefreshStatus
 	err := c.call(ctx, http.MethodGet, "/v1/items/refresh/"+url.PathEscape(id), nil, http.StatusOK, &s)
 	s.Message = displayText(s.Message, maxMessageRunes)
 	if err == nil {
 		switch s.State {
-		case RefreshQueued, RefreshRunning, RefreshDone, RefreshFailed:
+		case serviceapi.RefreshQueued, serviceapi.RefreshRunning, serviceapi.RefreshDone, serviceapi.RefreshFailed:
 		default:
 			err = c.notQuickBooks(fmt.Sprintf("unknown refresh state %q", s.State))
 		}
@@ -372,7 +380,7 @@ func (c *Client) send(ctx context.Context, method, path string, body []byte, hea
 	}
 	req.Header.Set("Accept", "application/json")
 	if c.device != "" {
-		req.Header.Set(DeviceHeader, c.device)
+		req.Header.Set(serviceapi.DeviceHeader, c.device)
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -243,11 +244,11 @@ func TestTwentyThousandItemsArePaged(t *testing.T) {
 
 func TestRefreshShowsNewItem(t *testing.T) {
 	sim, url := startHTTP(t, simulator.Options{RefreshPolls: 2})
-	sim.AddToQuickBooks(quickbooks.Item{ListID: "80000099-1700000000", FullName: "Retainage Payable - 2026", Type: "Service", IsActive: true})
+	sim.AddToQuickBooks(serviceapi.Item{ListID: "80000099-1700000000", FullName: "Retainage Payable - 2026", Type: "Service", IsActive: true})
 	c := client(t, quickbooks.Config{BaseURL: url})
 	before, _ := c.Items(ctx)
 	var states []string
-	after, err := c.RefreshAndList(ctx, time.Millisecond, "", func(s quickbooks.RefreshStatus) { states = append(states, s.State) })
+	after, err := c.RefreshAndList(ctx, time.Millisecond, "", func(s serviceapi.RefreshStatus) { states = append(states, s.State) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package quickbooks_test
 
 import (
 	"errors"
+	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,15 +127,15 @@ func playHResult(q *qbwcemu.QuickBooks, h string) {
 
 // createThroughASession creates name as the app does, while the Web
 // Connector runs one session once the create is queued.
-func createThroughASession(t *testing.T, s *qbservicetest.Service, c *quickbooks.Client, name string) (quickbooks.Item, error) {
+func createThroughASession(t *testing.T, s *qbservicetest.Service, c *quickbooks.Client, name string) (serviceapi.Item, error) {
 	t.Helper()
 	type created struct {
-		item quickbooks.Item
+		item serviceapi.Item
 		err  error
 	}
 	done := make(chan created, 1)
 	go func() {
-		it, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: name}, 5*time.Millisecond)
+		it, err := c.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: name}, 5*time.Millisecond)
 		done <- created{it, err}
 	}()
 	s.WaitQueued(t, 1)

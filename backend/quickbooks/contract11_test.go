@@ -1,6 +1,7 @@
 package quickbooks_test
 
 import (
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -16,12 +17,12 @@ func TestHealthSaysTheCompanyFileAndCapabilities(t *testing.T) {
 	c := client(t, quickbooks.Config{BaseURL: url})
 	h, err := c.Health(ctx)
 	if err != nil || h.CompanyFileID != simulator.SummitRidge.ID || h.CompanyName != "Summit Ridge Builders" ||
-		h.QBFileMode != quickbooks.FileModeMultiUser || h.QBCountry != "US" || !h.Can(quickbooks.CapabilityItemsCreate) {
+		h.QBFileMode != serviceapi.FileModeMultiUser || h.QBCountry != "US" || !h.Can(serviceapi.CapabilityItemsCreate) {
 		t.Fatalf("health: %+v %v", h, err)
 	}
 	sim.OpenCompanyFile(simulator.OtherCompany)
 	sim.SetCapabilities(nil)
-	if h, _ := c.Health(ctx); h.CompanyFileID != simulator.OtherCompany.ID || h.CompanyName != "Other Co" || h.Can(quickbooks.CapabilityItemsCreate) {
+	if h, _ := c.Health(ctx); h.CompanyFileID != simulator.OtherCompany.ID || h.CompanyName != "Other Co" || h.Can(serviceapi.CapabilityItemsCreate) {
 		t.Fatalf("after another file was opened: %+v", h)
 	}
 }
@@ -31,10 +32,10 @@ func TestHealthSaysTheCompanyFileAndCapabilities(t *testing.T) {
 func TestCreateAServiceItem(t *testing.T) {
 	sim, url := startHTTP(t, simulator.Options{RefreshPolls: 1})
 	c := client(t, quickbooks.Config{BaseURL: url})
-	_, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retainage Payable"}, time.Millisecond)
+	_, err := c.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: "Retainage Payable"}, time.Millisecond)
 	wantKind(t, err, quickbooks.KindNameInUse, "already has an item with that name")
 
-	it, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retention Held", Description: "Retention held on subcontractor invoices"}, time.Millisecond)
+	it, err := c.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: "Retention Held", Description: "Retention held on subcontractor invoices"}, time.Millisecond)
 	if err != nil || it.FullName != "Retention Held" || it.Type != "Service" || !it.IsActive || it.ListID == "" {
 		t.Fatalf("create: %+v %v", it, err)
 	}
@@ -43,13 +44,13 @@ func TestCreateAServiceItem(t *testing.T) {
 		t.Fatalf("the new item is not listed after a refresh: %v", err)
 	}
 	// Names QuickBooks would refuse are refused before anything is sent.
-	for _, name := range []string{strings.Repeat("x", quickbooks.MaxItemNameRunes+1), "Retainage:Payable", " ", "Re\u200btainage"} {
-		_, err = c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: name}, time.Millisecond)
+	for _, name := range []string{strings.Repeat("x", serviceapi.MaxItemNameRunes+1), "Retainage:Payable", " ", "Re\u200btainage"} {
+		_, err = c.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: name}, time.Millisecond)
 		wantKind(t, err, quickbooks.KindInvalidName, "")
 	}
 
 	sim.SetCapabilities(nil)
-	_, err = c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retainage 2"}, time.Millisecond)
+	_, err = c.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: "Retainage 2"}, time.Millisecond)
 	wantKind(t, err, quickbooks.KindServiceError, "error 501")
 }
 
@@ -58,7 +59,7 @@ func TestInactivatedItemIsListedInactive(t *testing.T) {
 	sim, url := startHTTP(t, simulator.Options{RefreshPolls: 1})
 	c := client(t, quickbooks.Config{BaseURL: url})
 	list, _ := c.Items(ctx)
-	var retainage quickbooks.Item
+	var retainage serviceapi.Item
 	for _, it := range list.Items {
 		if it.FullName == "Retainage Payable" {
 			retainage = it
@@ -78,7 +79,7 @@ func TestInactivatedItemIsListedInactive(t *testing.T) {
 	}
 }
 
-func hasItem(items []quickbooks.Item, listID string) bool {
+func hasItem(items []serviceapi.Item, listID string) bool {
 	for _, it := range items {
 		if it.ListID == listID {
 			return true

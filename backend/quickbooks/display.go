@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"qbsettings/backend/locale"
+	"qbsettings/serviceapi"
 )
 
 // Limits on the text a service sends that the app shows a person.
@@ -38,27 +39,26 @@ func displayText(s string, limit int) string {
 
 // plausibleItem tells whether it could have come from QuickBooks: a ListID
 // and a full name, within QuickBooks' limits, without control characters.
-func plausibleItem(it Item) bool {
+func plausibleItem(it serviceapi.Item) bool {
 	name, id := []rune(it.FullName), []rune(it.ListID)
 	return len(id) > 0 && len(id) <= maxListIDRunes && len(name) > 0 && len(name) <= MaxFullNameRunes &&
 		!strings.ContainsFunc(it.FullName+it.ListID, unicode.IsControl)
 }
 
-// ItemNameProblem says why QuickBooks would refuse name for a new item
-// (the zero Said when it would not): a name is 1 to 31 characters,
-// without a colon (which joins a sub-item to its parent) or control
-// characters.
+// ItemNameProblem says, in the bookkeeper's words, why QuickBooks would
+// refuse name for a new item (serviceapi.ItemNameProblem); the zero Said
+// when it would not.
 func ItemNameProblem(name string) locale.Said {
-	n := len([]rune(name))
-	switch {
-	case strings.TrimSpace(name) == "":
+	switch serviceapi.ItemNameProblem(name) {
+	case serviceapi.NameEmpty:
 		return saidNameEmpty.With()
-	case n > MaxItemNameRunes:
-		return saidNameTooLong.With(MaxItemNameRunes, n)
-	case strings.ContainsRune(name, ':'):
+	case serviceapi.NameTooLong:
+		return saidNameTooLong.With(serviceapi.MaxItemNameRunes, len([]rune(name)))
+	case serviceapi.NameHasColon:
 		return saidNameColon.With()
-	case strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || unicode.In(r, unicode.Cf) }):
+	case serviceapi.NameHidden:
 		return saidNameHidden.With()
+	case serviceapi.NameFits:
 	}
 	return locale.Said{}
 }

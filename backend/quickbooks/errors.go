@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/x509"
 	"fmt"
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
@@ -67,14 +68,14 @@ type Error struct {
 	// Certificate is set for KindCertificate: what the service presented.
 	Certificate *Certificate
 	// QuickBooks is QuickBooks' own code, when it reported the failure.
-	QuickBooks *Code
+	QuickBooks *serviceapi.Code
 	// Retry: trying again soon usually works.
 	Retry bool
 	// FieldErrors are the values the service refused (KindSettingsRefused).
 	FieldErrors []settings.FieldError
 	// WebConnector is what the service said of the Web Connector's calls
 	// with the failure (health's, 1.3), or nil.
-	WebConnector *WebConnector
+	WebConnector *serviceapi.WebConnector
 	// RetryAfter is how long to wait before trying again
 	// (KindSignInSlowedDown).
 	RetryAfter time.Duration

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"qbsettings/serviceapi"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -58,7 +59,7 @@ func FuzzServiceAnswers(f *testing.F) {
 		case 2:
 			_, err = c.StartRefresh(ctx)
 		case 3:
-			var st quickbooks.RefreshStatus
+			var st serviceapi.RefreshStatus
 			st, err = c.RefreshState(ctx, "r1")
 			checkShown(t, st.Message)
 		}

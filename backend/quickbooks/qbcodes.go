@@ -2,6 +2,7 @@ package quickbooks
 
 import (
 	"fmt"
+	"qbsettings/serviceapi"
 
 	"qbsettings/backend/locale"
 )
@@ -47,7 +48,7 @@ var statusCodes = map[int]condition{
 // quickBooksError explains a failure QuickBooks itself reported; ok is
 // false for a code this client does not know, which the caller words from
 // the service's own message.
-func quickBooksError(code *Code, detail string) (*Error, bool) {
+func quickBooksError(code *serviceapi.Code, detail string) (*Error, bool) {
 	c, ok := hresults[normalizeHResult(code.HResult)]
 	if !ok && code.StatusCode != 0 {
 		c, ok = statusCodes[code.StatusCode]

@@ -3,6 +3,7 @@ package quickbooks
 import (
 	"context"
 	"errors"
+	"qbsettings/serviceapi"
 	"time"
 )
 
@@ -10,12 +11,12 @@ import (
 // follows the refresh until it is done, then returns the whole item list,
 // or that it is unchanged since etag (when not ""). progress, if not nil,
 // hears each state the service reports.
-func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, etag string, progress func(RefreshStatus)) (ItemList, error) {
+func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, etag string, progress func(serviceapi.RefreshStatus)) (ItemList, error) {
 	id, err := c.StartRefresh(ctx)
 	if err != nil {
 		return ItemList{}, err
 	}
-	last, watch := RefreshQueued, c.watchQuiet()
+	last, watch := serviceapi.RefreshQueued, c.watchQuiet()
 	for {
 		st, err := c.RefreshState(ctx, id)
 		if err != nil {
@@ -26,15 +27,15 @@ func (c *Client) RefreshAndList(ctx context.Context, poll time.Duration, etag st
 			progress(st)
 		}
 		switch {
-		case st.State == RefreshQueued && st.QuickBooks != nil:
+		case st.State == serviceapi.RefreshQueued && st.QuickBooks != nil:
 			return ItemList{}, heldBackError(KindRefreshPending, "refresh "+id, st.QuickBooks, saidRefreshHeldBack)
-		case st.State == RefreshQueued:
+		case st.State == serviceapi.RefreshQueued:
 			if why := watch.quiet(ctx); why != nil {
 				return ItemList{}, quietError(KindRefreshPending, "refresh "+id, why, saidRefreshHeldBack)
 			}
-		case st.State == RefreshDone:
+		case st.State == serviceapi.RefreshDone:
 			return c.ItemsSince(ctx, etag)
-		case st.State == RefreshFailed:
+		case st.State == serviceapi.RefreshFailed:
 			msg := saidRefreshFailed.With()
 			if st.Message != "" {
 				msg = saidRefreshSaid.With(st.Message)
@@ -58,9 +59,9 @@ func stillQueued(ctx context.Context, state, id string, err error) error {
 		return err
 	}
 	switch state {
-	case RefreshQueued:
+	case serviceapi.RefreshQueued:
 		return newError(KindRefreshPending, "refresh "+id+" still queued when the wait ended", saidRefreshPending.With())
-	case RefreshRunning:
+	case serviceapi.RefreshRunning:
 		return newError(KindRefreshPending, "refresh "+id+" still running when the wait ended", saidRefreshStillRunning.With())
 	}
 	return err

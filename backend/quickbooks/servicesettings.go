@@ -4,34 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"time"
+	"qbsettings/serviceapi"
 
 	"qbsettings/backend/settings"
 )
-
-// ServiceSettings is what GET /v1/settings answers (capability settings):
-// the settings the service runs the sync with, in the export file's shape,
-// never a password, with when and by whom they were applied. Settings is
-// nil while none were ever applied.
-type ServiceSettings struct {
-	Settings  *settings.Settings `json:"settings"`
-	AppliedAt *time.Time         `json:"appliedAt,omitempty"`
-	AppliedBy *AppliedBy         `json:"appliedBy,omitempty"`
-	// ETag identifies this version, for the If-Match of the next PUT.
-	ETag string `json:"-"`
-}
-
-// AppliedBy says which PC and user applied the service's settings.
-type AppliedBy struct {
-	Computer string `json:"computer"`
-	User     string `json:"user"`
-}
-
-// PutSettings is the body of PUT /v1/settings.
-type PutSettings struct {
-	Settings  settings.Settings `json:"settings"`
-	AppliedBy AppliedBy         `json:"appliedBy"`
-}
 
 // plausibleSettings tells whether s could be settings an app applied: no
 // value with hidden characters (which could reorder what the user reads)
@@ -48,23 +24,19 @@ func plausibleSettings(s settings.Settings) bool {
 	return !settings.HasHiddenCharacter(name) && len([]rune(name)) <= MaxFullNameRunes
 }
 
-// AnyVersion is the If-Match that applies settings only where the service
-// has none yet.
-const AnyVersion = "*"
-
 // Settings reads the settings the service runs with.
-func (c *Client) Settings(ctx context.Context) (ServiceSettings, error) {
-	var out ServiceSettings
+func (c *Client) Settings(ctx context.Context) (serviceapi.ServiceSettings, error) {
+	var out serviceapi.ServiceSettings
 	a, err := c.exchange(ctx, http.MethodGet, "/v1/settings", nil, nil, []int{http.StatusOK}, &out)
 	if err != nil {
-		return ServiceSettings{}, err
+		return serviceapi.ServiceSettings{}, err
 	}
 	out.ETag = a.header.Get("ETag")
 	switch {
 	case out.ETag == "":
-		return ServiceSettings{}, c.notQuickBooks("settings answer without an ETag")
+		return serviceapi.ServiceSettings{}, c.notQuickBooks("settings answer without an ETag")
 	case out.Settings != nil && !plausibleSettings(*out.Settings):
-		return ServiceSettings{}, c.notQuickBooks("settings with hidden characters or overlong values")
+		return serviceapi.ServiceSettings{}, c.notQuickBooks("settings with hidden characters or overlong values")
 	}
 	if out.AppliedBy != nil {
 		out.AppliedBy.Computer = displayText(out.AppliedBy.Computer, maxNameRunes)
@@ -78,8 +50,8 @@ func (c *Client) Settings(ctx context.Context) (ServiceSettings, error) {
 // new version's ETag. A changed version is an *Error of
 // KindSettingsChanged; refused values, KindSettingsRefused with its
 // FieldErrors.
-func (c *Client) ApplySettings(ctx context.Context, s settings.Settings, by AppliedBy, etag string) (string, error) {
-	body, err := json.Marshal(PutSettings{Settings: s, AppliedBy: by})
+func (c *Client) ApplySettings(ctx context.Context, s settings.Settings, by serviceapi.AppliedBy, etag string) (string, error) {
+	body, err := json.Marshal(serviceapi.PutSettings{Settings: s, AppliedBy: by})
 	if err != nil {
 		return "", err
 	}

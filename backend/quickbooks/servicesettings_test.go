@@ -2,6 +2,7 @@ package quickbooks_test
 
 import (
 	"net/http/httptest"
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 
@@ -22,14 +23,14 @@ func sampleSettings() settings.Settings {
 func TestServiceSettingsAreVersioned(t *testing.T) {
 	sim, url := startHTTP(t, simulator.Options{})
 	c := client(t, quickbooks.Config{BaseURL: url})
-	by := quickbooks.AppliedBy{Computer: "OFFICE-PC", User: "OFFICE\\pat"}
+	by := serviceapi.AppliedBy{Computer: "OFFICE-PC", User: "OFFICE\\pat"}
 
 	first, err := c.Settings(ctx)
 	if err != nil || first.Settings != nil || first.ETag == "" {
 		t.Fatalf("before any apply: %+v %v", first, err)
 	}
 	s := sampleSettings()
-	etag, err := c.ApplySettings(ctx, s, by, quickbooks.AnyVersion)
+	etag, err := c.ApplySettings(ctx, s, by, serviceapi.AnyVersion)
 	if err != nil || etag == "" || etag == first.ETag {
 		t.Fatalf("first apply: %q %v", etag, err)
 	}
@@ -41,10 +42,10 @@ func TestServiceSettingsAreVersioned(t *testing.T) {
 	// Changed elsewhere: an apply on the old version is refused.
 	other := s
 	other.VendorUpdates = settings.VendorUpdatesNone
-	sim.SetServiceSettings(other, quickbooks.AppliedBy{Computer: "PROCORE", User: "web"})
+	sim.SetServiceSettings(other, serviceapi.AppliedBy{Computer: "PROCORE", User: "web"})
 	_, err = c.ApplySettings(ctx, s, by, etag)
 	wantKind(t, err, quickbooks.KindSettingsChanged, "changed from somewhere else")
-	_, err = c.ApplySettings(ctx, s, by, quickbooks.AnyVersion)
+	_, err = c.ApplySettings(ctx, s, by, serviceapi.AnyVersion)
 	wantKind(t, err, quickbooks.KindSettingsChanged, "")
 
 	// A refused value, beside its field.
@@ -61,7 +62,7 @@ func TestServiceSettingsAreVersioned(t *testing.T) {
 	}
 
 	// A service without the capability.
-	sim.SetCapabilities([]string{quickbooks.CapabilityItemsCreate})
+	sim.SetCapabilities([]string{serviceapi.CapabilityItemsCreate})
 	_, err = c.Settings(ctx)
 	wantKind(t, err, quickbooks.KindServiceError, "error 501")
 }
@@ -77,7 +78,7 @@ func TestServiceSettingsFromALyingService(t *testing.T) {
 	c := client(t, quickbooks.Config{BaseURL: url})
 
 	s := sampleSettings()
-	sim.SetServiceSettings(s, quickbooks.AppliedBy{Computer: "OTHER\u202e-PC", User: "sam\x1b[2J"})
+	sim.SetServiceSettings(s, serviceapi.AppliedBy{Computer: "OTHER\u202e-PC", User: "sam\x1b[2J"})
 	got, err := c.Settings(ctx)
 	if err != nil || got.AppliedBy.Computer != "OTHER -PC" || got.AppliedBy.User != "sam [2J" {
 		t.Fatalf("who applied: %+v %v", got.AppliedBy, err)
@@ -94,7 +95,7 @@ func TestServiceSettingsFromALyingService(t *testing.T) {
 	} {
 		lie := sampleSettings()
 		bad(&lie)
-		sim.SetServiceSettings(lie, quickbooks.AppliedBy{Computer: "OTHER-PC", User: "sam"})
+		sim.SetServiceSettings(lie, serviceapi.AppliedBy{Computer: "OTHER-PC", User: "sam"})
 		_, err := c.Settings(ctx)
 		wantKind(t, err, quickbooks.KindNotQuickBooks, "")
 	}

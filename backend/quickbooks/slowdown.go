@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"qbsettings/serviceapi"
 	"strconv"
 	"time"
 )
@@ -35,7 +36,7 @@ func NoticeWaits(ctx context.Context, notice func(wait time.Duration)) context.C
 // retryAfter is a 429 answer's wait; ok is false when the answer is not
 // the service's slowdown (another 429 is an error of its own).
 func retryAfter(status int, header http.Header, code string) (time.Duration, bool) {
-	if status != http.StatusTooManyRequests || code != CodeSignInSlowedDown {
+	if status != http.StatusTooManyRequests || code != serviceapi.CodeSignInSlowedDown {
 		return 0, false
 	}
 	seconds, err := strconv.Atoi(header.Get("Retry-After"))
@@ -68,7 +69,7 @@ func waitToRetry(ctx context.Context, wait time.Duration) bool {
 
 // errorCode is the code of an error body, or "".
 func errorCode(data []byte) string {
-	var eb ErrorBody
+	var eb serviceapi.ErrorBody
 	if json.Unmarshal(data, &eb) != nil {
 		return ""
 	}
@@ -78,13 +79,7 @@ func errorCode(data []byte) string {
 // slowedDown is a call the service slowed down, with its wait.
 func slowedDown(path string, wait time.Duration) *Error {
 	e := newError(KindSignInSlowedDown, fmt.Sprintf("%s: HTTP 429 signInSlowedDown, Retry-After %v", path, wait),
-		saidSlowedDown.With(saidSeconds.With(WaitSeconds(wait))))
+		saidSlowedDown.With(saidSeconds.With(serviceapi.WaitSeconds(wait))))
 	e.RetryAfter, e.Retry = wait, true
 	return e
-}
-
-// WaitSeconds is a wait in whole seconds, rounded up (as Retry-After says
-// it): a caller told to wait must not come back before its time.
-func WaitSeconds(wait time.Duration) int {
-	return int((wait + time.Second - 1) / time.Second)
 }

@@ -1,6 +1,7 @@
 package quickbooks
 
 import (
+	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
@@ -35,16 +36,16 @@ var (
 // webConnectorError explains health's 503 for the Web Connector (code),
 // with what the service knows of its calls (wc, possibly nil); ok is
 // false for any other code.
-func webConnectorError(code string, wc *WebConnector, detail string, now time.Time) (*Error, bool) {
+func webConnectorError(code string, wc *serviceapi.WebConnector, detail string, now time.Time) (*Error, bool) {
 	var said locale.Said
 	switch {
-	case code == CodeWebConnectorSignInRefused && wc != nil && !wc.SignInRefusedAt.IsZero():
+	case code == serviceapi.CodeWebConnectorSignInRefused && wc != nil && !wc.SignInRefusedAt.IsZero():
 		said = saidWCRefused.With(dateTime(wc.SignInRefusedAt))
-	case code == CodeWebConnectorQuiet && wc != nil && !wc.LastCallAt.IsZero() && wc.CallsEverySeconds >= 120:
+	case code == serviceapi.CodeWebConnectorQuiet && wc != nil && !wc.LastCallAt.IsZero() && wc.CallsEverySeconds >= 120:
 		said = saidWCQuietSchedule.With(howLong(now.Sub(wc.LastCallAt)), dateTime(wc.LastCallAt), howLong(time.Duration(wc.CallsEverySeconds)*time.Second))
-	case code == CodeWebConnectorQuiet && wc != nil && !wc.LastCallAt.IsZero():
+	case code == serviceapi.CodeWebConnectorQuiet && wc != nil && !wc.LastCallAt.IsZero():
 		said = saidWCQuiet.With(howLong(now.Sub(wc.LastCallAt)), dateTime(wc.LastCallAt))
-	case code == CodeWebConnectorNeverCalled:
+	case code == serviceapi.CodeWebConnectorNeverCalled:
 		said = saidWCNeverCalled.With()
 	default:
 		// A 1.2 service's, without the times: its own words stand.
@@ -56,7 +57,7 @@ func webConnectorError(code string, wc *WebConnector, detail string, now time.Ti
 // WebConnectorCalled says when the Web Connector last called, as of now:
 // how long ago and at what time, and how its last session ended when the
 // service stopped it (problem is true then).
-func WebConnectorCalled(wc WebConnector, now time.Time) (said locale.Said, problem bool) {
+func WebConnectorCalled(wc serviceapi.WebConnector, now time.Time) (said locale.Said, problem bool) {
 	if wc.LastCallAt.IsZero() {
 		return saidWCNeverCalled.With(), true
 	}
@@ -64,11 +65,11 @@ func WebConnectorCalled(wc WebConnector, now time.Time) (said locale.Said, probl
 	switch wc.LastError {
 	case "":
 		return saidWCCalled.With(howLong(now.Sub(wc.LastCallAt)), at), false
-	case WebConnectorUnreadable:
+	case serviceapi.WebConnectorUnreadable:
 		return saidWCUnreadable.With(at), true
-	case WebConnectorUnexpected:
+	case serviceapi.WebConnectorUnexpected:
 		return saidWCUnexpected.With(at), true
-	case WebConnectorInvalid:
+	case serviceapi.WebConnectorInvalid:
 		return saidWCInvalid.With(at), true
 	}
 	return saidWCOtherError.With(at), true
@@ -97,13 +98,13 @@ func dateTime(t time.Time) string { return locale.Current().DateTime(t.Local()) 
 
 // webConnectorOf is the service's account of the Web Connector, checked:
 // a code this client does not know stands as one it words generally.
-func webConnectorOf(wc *WebConnector) *WebConnector {
+func webConnectorOf(wc *serviceapi.WebConnector) *serviceapi.WebConnector {
 	if wc == nil {
 		return nil
 	}
 	out := *wc
 	switch out.LastError {
-	case "", WebConnectorUnreadable, WebConnectorUnexpected, WebConnectorInvalid:
+	case "", serviceapi.WebConnectorUnreadable, serviceapi.WebConnectorUnexpected, serviceapi.WebConnectorInvalid:
 	default:
 		out.LastError = webConnectorOtherError
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -50,7 +51,7 @@ func TestAWaitEndsWhenTheWebConnectorGoesQuiet(t *testing.T) {
 		t.Fatalf("refresh: %s %q", qe.Kind, qe.Message())
 	}
 	qe = wait(func(ctx context.Context) error {
-		_, err := c.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Retention Held"}, 5*time.Millisecond)
+		_, err := c.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: "Retention Held"}, 5*time.Millisecond)
 		return err
 	}, 2)
 	if qe.Kind != quickbooks.KindCreatePending || !strings.Contains(qe.Message(), `has not created "Retention Held" yet`) ||
@@ -100,7 +101,7 @@ func TestWebConnectorFromAServiceThatLies(t *testing.T) {
 	if !problem || strings.Contains(said.Text(), "script") || !strings.Contains(said.Text(), "was stopped by the QuickBooks service") {
 		t.Fatalf("%v %q", problem, said.Text())
 	}
-	if said, problem := quickbooks.WebConnectorCalled(quickbooks.WebConnector{}, time.Now()); !problem || !strings.Contains(said.Text(), "has not called") {
+	if said, problem := quickbooks.WebConnectorCalled(serviceapi.WebConnector{}, time.Now()); !problem || !strings.Contains(said.Text(), "has not called") {
 		t.Fatalf("no call at all: %q", said.Text())
 	}
 }

@@ -2,8 +2,7 @@ package simulator
 
 import (
 	"net/http"
-
-	"qbsettings/backend/quickbooks"
+	"qbsettings/serviceapi"
 )
 
 // CompanyFile is a QuickBooks company file the service can have open.
@@ -23,7 +22,7 @@ var (
 
 // DefaultCapabilities are what Procore's own service offers: items made
 // at once, the settings kept, and the sync run with them.
-var DefaultCapabilities = []string{quickbooks.CapabilityItemsCreate, quickbooks.CapabilitySettings, quickbooks.CapabilitySync}
+var DefaultCapabilities = []string{serviceapi.CapabilityItemsCreate, serviceapi.CapabilitySettings, serviceapi.CapabilitySync}
 
 // OpenCompanyFile makes the service have file open in QuickBooks, as if
 // someone opened another company there.
@@ -42,10 +41,10 @@ func (s *Server) SetCapabilities(caps []string) {
 
 func (s *Server) health(w http.ResponseWriter) {
 	s.mu.Lock()
-	h := quickbooks.Health{
-		Service: quickbooks.ServiceName, ServiceVersion: "1.5.0-simulator", CompanyFile: s.company.Path,
+	h := serviceapi.Health{
+		Service: serviceapi.ServiceName, ServiceVersion: "1.5.0-simulator", CompanyFile: s.company.Path,
 		QBEdition: "QuickBooks Desktop Premier Contractor 2024", QBRunning: true,
-		CompanyFileID: s.company.ID, CompanyName: s.company.Name, QBCountry: "US", QBFileMode: quickbooks.FileModeMultiUser,
+		CompanyFileID: s.company.ID, CompanyName: s.company.Name, QBCountry: "US", QBFileMode: serviceapi.FileModeMultiUser,
 		Capabilities: append([]string{}, s.capabilities...),
 	}
 	s.mu.Unlock()

@@ -4,12 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"qbsettings/serviceapi"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"qbsettings/backend/quickbooks"
 )
 
 // createItem makes an item in QuickBooks as QuickBooks does: a Service
@@ -18,13 +17,13 @@ import (
 // 3100 otherwise). The service lists it after the next refresh.
 func (s *Server) createItem(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	can := slices.Contains(s.capabilities, quickbooks.CapabilityItemsCreate)
+	can := slices.Contains(s.capabilities, serviceapi.CapabilityItemsCreate)
 	s.mu.Unlock()
 	if !can {
 		writeError(w, http.StatusNotImplemented, "notSupported", "this service cannot create items", "")
 		return
 	}
-	var in quickbooks.NewItem
+	var in serviceapi.NewItem
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10)).Decode(&in); err != nil {
 		writeError(w, http.StatusBadRequest, "badRequest", "the body is not a new item: "+err.Error(), "")
 		return
@@ -34,12 +33,12 @@ func (s *Server) createItem(w http.ResponseWriter, r *http.Request) {
 	case in.Type != "Service":
 		writeError(w, http.StatusBadRequest, "badRequest", fmt.Sprintf("type %q: only Service items can be created", in.Type), "")
 		return
-	case name == "" || utf8.RuneCountInString(name) > quickbooks.MaxItemNameRunes ||
+	case name == "" || utf8.RuneCountInString(name) > serviceapi.MaxItemNameRunes ||
 		strings.ContainsRune(name, ':') || strings.ContainsFunc(name, unicode.IsControl):
-		var body quickbooks.ErrorBody
+		var body serviceapi.ErrorBody
 		body.Error.Code, body.Error.Message = "quickbooksError", "invalid item name"
-		body.Error.QuickBooks = &quickbooks.Code{StatusCode: 3070, StatusMessage: "The string in the field \"Name\" is too long or has characters that are not allowed."}
-		body.Error.UserFacingMessage = fmt.Sprintf("QuickBooks does not accept that name. Use 1 to %d characters, without a colon.", quickbooks.MaxItemNameRunes)
+		body.Error.QuickBooks = &serviceapi.Code{StatusCode: 3070, StatusMessage: "The string in the field \"Name\" is too long or has characters that are not allowed."}
+		body.Error.UserFacingMessage = fmt.Sprintf("QuickBooks does not accept that name. Use 1 to %d characters, without a colon.", serviceapi.MaxItemNameRunes)
 		writeJSON(w, http.StatusBadRequest, body)
 		return
 	}
@@ -47,16 +46,16 @@ func (s *Server) createItem(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	for _, it := range s.inQuickBooks {
 		if strings.EqualFold(it.FullName, name) {
-			var body quickbooks.ErrorBody
+			var body serviceapi.ErrorBody
 			body.Error.Code, body.Error.Message = "quickbooksError", "name in use"
-			body.Error.QuickBooks = &quickbooks.Code{StatusCode: 3100, StatusMessage: fmt.Sprintf("The name \"%s\" of the list element is already in use.", name)}
+			body.Error.QuickBooks = &serviceapi.Code{StatusCode: 3100, StatusMessage: fmt.Sprintf("The name \"%s\" of the list element is already in use.", name)}
 			writeJSON(w, http.StatusConflict, body)
 			return
 		}
 	}
 	s.nextID++
 	seq := 1600000000 + s.nextID
-	it := quickbooks.Item{ListID: fmt.Sprintf("8000%04X-%d", 0x1000+s.nextID, seq), FullName: name, Type: "Service",
+	it := serviceapi.Item{ListID: fmt.Sprintf("8000%04X-%d", 0x1000+s.nextID, seq), FullName: name, Type: "Service",
 		IsActive: true, EditSequence: fmt.Sprint(seq), Description: in.Description}
 	s.inQuickBooks = append(s.inQuickBooks, it)
 	writeJSON(w, http.StatusCreated, it)

@@ -2,8 +2,7 @@ package simulator
 
 import (
 	"fmt"
-
-	"qbsettings/backend/quickbooks"
+	"qbsettings/serviceapi"
 )
 
 // sampleCompany is the item list of an invented mid-size general contractor,
@@ -59,11 +58,11 @@ var sampleCompany = []struct {
 
 // SampleItems returns the sample company's items, with ListIDs and edit
 // sequences shaped like QuickBooks' own.
-func SampleItems() []quickbooks.Item {
-	items := make([]quickbooks.Item, len(sampleCompany))
+func SampleItems() []serviceapi.Item {
+	items := make([]serviceapi.Item, len(sampleCompany))
 	for i, s := range sampleCompany {
 		seq := 1468535100 + i*7
-		items[i] = quickbooks.Item{
+		items[i] = serviceapi.Item{
 			ListID:       fmt.Sprintf("8000%04X-%d", i+1, seq),
 			FullName:     s.name,
 			Type:         s.typ,
@@ -77,14 +76,14 @@ func SampleItems() []quickbooks.Item {
 
 // GeneratedItems returns n items (for tests of very large company files):
 // the sample company first, then numbered cost codes, every 50th inactive.
-func GeneratedItems(n int) []quickbooks.Item {
+func GeneratedItems(n int) []serviceapi.Item {
 	items := SampleItems()
 	if n <= len(items) {
 		return items[:n]
 	}
 	for i := len(items); i < n; i++ {
 		seq := 1500000000 + i
-		items = append(items, quickbooks.Item{
+		items = append(items, serviceapi.Item{
 			ListID:       fmt.Sprintf("%08X-%d", 0x90000000+i, seq),
 			FullName:     fmt.Sprintf("%02d Division %02d:%02d.%05d Cost Code %d", i%50, i%50, i%50, i, i),
 			Type:         []string{"Service", "Service", "Service", "OtherCharge"}[i%4],

@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"qbsettings/serviceapi"
 	"slices"
 	"time"
 
-	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 )
 
@@ -17,7 +17,7 @@ type serviceSettings struct {
 	current   *settings.Settings
 	version   int
 	appliedAt time.Time
-	appliedBy quickbooks.AppliedBy
+	appliedBy serviceapi.AppliedBy
 	refuse    map[settings.Field]string // values it refuses, for tests
 }
 
@@ -25,7 +25,7 @@ func (s *Server) etag() string { return fmt.Sprintf("\"v%d\"", s.settings.versio
 
 // SetServiceSettings changes the service's copy as another PC or Procore's
 // web page would.
-func (s *Server) SetServiceSettings(st settings.Settings, by quickbooks.AppliedBy) {
+func (s *Server) SetServiceSettings(st settings.Settings, by serviceapi.AppliedBy) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settings.current, s.settings.appliedBy, s.settings.appliedAt = &st, by, time.Now().UTC()
@@ -49,7 +49,7 @@ func (s *Server) RefuseSetting(field settings.Field, message string) {
 
 func (s *Server) getSettings(w http.ResponseWriter) {
 	s.mu.Lock()
-	out := quickbooks.ServiceSettings{Settings: s.settings.current}
+	out := serviceapi.ServiceSettings{Settings: s.settings.current}
 	if s.settings.current != nil {
 		at, by := s.settings.appliedAt, s.settings.appliedBy
 		out.AppliedAt, out.AppliedBy = &at, &by
@@ -61,7 +61,7 @@ func (s *Server) getSettings(w http.ResponseWriter) {
 }
 
 func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) {
-	var in quickbooks.PutSettings
+	var in serviceapi.PutSettings
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10)).Decode(&in); err != nil {
 		writeError(w, http.StatusBadRequest, "badRequest", "the body is not settings: "+err.Error(), "")
 		return
@@ -73,11 +73,11 @@ func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) {
 	case match == "":
 		writeError(w, http.StatusPreconditionRequired, "preconditionRequired", "If-Match is required", "")
 		return
-	case match == quickbooks.AnyVersion && s.settings.current != nil, match != quickbooks.AnyVersion && match != s.etag():
+	case match == serviceapi.AnyVersion && s.settings.current != nil, match != serviceapi.AnyVersion && match != s.etag():
 		writeError(w, http.StatusPreconditionFailed, "settingsChanged", "the settings changed since "+match+"; now "+s.etag(), "")
 		return
 	}
-	var body quickbooks.ErrorBody
+	var body serviceapi.ErrorBody
 	for _, sp := range settings.Specs() {
 		if msg, ok := s.settings.refuse[sp.Key]; ok {
 			body.Error.FieldErrors = append(body.Error.FieldErrors, settings.FieldError{Field: sp.Key, Message: msg})
@@ -98,5 +98,5 @@ func (s *Server) putSettings(w http.ResponseWriter, r *http.Request) {
 func (s *Server) canSettings() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return slices.Contains(s.capabilities, quickbooks.CapabilitySettings)
+	return slices.Contains(s.capabilities, serviceapi.CapabilitySettings)
 }

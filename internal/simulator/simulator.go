@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"qbsettings/serviceapi"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,7 +46,7 @@ var Faults = []Fault{FaultSlow, FaultServerError, FaultUnauthorized, FaultMalfor
 // Options configure a simulator.
 type Options struct {
 	User, Password string
-	Items          []quickbooks.Item // the company file's items; SampleItems() if nil
+	Items          []serviceapi.Item // the company file's items; SampleItems() if nil
 	CompanyFile    string            // the open file's path; the sample company's if empty
 	SlowDelay      time.Duration     // for FaultSlow; 15 s if zero
 	// Capabilities are what health says the service can do;
@@ -61,8 +62,8 @@ type Server struct {
 	mu   sync.Mutex
 	// inQuickBooks is the company file; served is what the service last
 	// read from it. They differ until a refresh, as with the real service.
-	inQuickBooks []quickbooks.Item
-	served       []quickbooks.Item
+	inQuickBooks []serviceapi.Item
+	served       []serviceapi.Item
 	refreshes    map[string]*refresh
 	fault        Fault
 	nextID       int
@@ -141,7 +142,7 @@ func (s *Server) SetFault(f Fault) {
 
 // AddToQuickBooks adds an item to the company file, as a user creating it
 // in QuickBooks does; the service lists it after the next refresh.
-func (s *Server) AddToQuickBooks(it quickbooks.Item) {
+func (s *Server) AddToQuickBooks(it serviceapi.Item) {
 	s.mu.Lock()
 	s.inQuickBooks = append(s.inQuickBooks, it)
 	s.mu.Unlock()
@@ -251,7 +252,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request, fault Fault) {
 		}
 	}
 	s.mu.Lock()
-	var match []quickbooks.Item
+	var match []serviceapi.Item
 	for _, it := range s.served {
 		if (q.Get("types") == "" || slices.Contains(types, it.Type)) &&
 			(active == "all" || (active == "inactive") != it.IsActive) {
@@ -259,7 +260,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request, fault Fault) {
 		}
 	}
 	s.mu.Unlock()
-	page := quickbooks.ItemPage{Items: []quickbooks.Item{}}
+	page := serviceapi.ItemPage{Items: []serviceapi.Item{}}
 	if offset < len(match) {
 		page.Items = match[offset:min(offset+limit, len(match))]
 	}
@@ -276,13 +277,13 @@ func (s *Server) startRefresh(w http.ResponseWriter, fault Fault) {
 	s.mu.Lock()
 	s.nextID++
 	id := fmt.Sprintf("r%d", s.nextID)
-	state := quickbooks.RefreshQueued
+	state := serviceapi.RefreshQueued
 	if fault == FaultRefreshFails {
-		state = quickbooks.RefreshFailed
+		state = serviceapi.RefreshFailed
 	}
 	s.refreshes[id] = &refresh{state: state}
 	s.mu.Unlock()
-	writeJSON(w, http.StatusAccepted, quickbooks.RefreshStarted{RefreshID: id})
+	writeJSON(w, http.StatusAccepted, serviceapi.RefreshStarted{RefreshID: id})
 }
 
 // refreshStatus moves a refresh along one step per poll: queued, running
@@ -297,19 +298,19 @@ func (s *Server) refreshStatus(w http.ResponseWriter, id string) {
 	}
 	rf.polls++
 	switch rf.state {
-	case quickbooks.RefreshQueued:
-		rf.state = quickbooks.RefreshRunning
-	case quickbooks.RefreshRunning:
+	case serviceapi.RefreshQueued:
+		rf.state = serviceapi.RefreshRunning
+	case serviceapi.RefreshRunning:
 		if rf.polls > s.opts.RefreshPolls {
-			rf.state = quickbooks.RefreshDone
+			rf.state = serviceapi.RefreshDone
 			s.served = slices.Clone(s.inQuickBooks)
 		}
-	case quickbooks.RefreshFailed:
-		writeJSON(w, http.StatusOK, quickbooks.RefreshStatus{State: rf.state,
+	case serviceapi.RefreshFailed:
+		writeJSON(w, http.StatusOK, serviceapi.RefreshStatus{State: rf.state,
 			Message: "QuickBooks could not read the item list. Refresh the list again."})
 		return
 	}
-	writeJSON(w, http.StatusOK, quickbooks.RefreshStatus{State: rf.state})
+	writeJSON(w, http.StatusOK, serviceapi.RefreshStatus{State: rf.state})
 }
 
 // control serves the simulator's own routes, for tests and demos:
@@ -344,7 +345,7 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		s.SetFault(body.Fault)
 		done()
 	case r.Method == http.MethodPost && r.URL.Path == "/_simulator/quickbooks/items":
-		var it quickbooks.Item
+		var it serviceapi.Item
 		if !decode(&it) {
 			return
 		}
@@ -372,7 +373,7 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		s.OpenCompanyFile(file)
 		done()
 	case r.Method == http.MethodPut && r.URL.Path == "/_simulator/settings":
-		var in quickbooks.PutSettings
+		var in serviceapi.PutSettings
 		if !decode(&in) {
 			return
 		}
@@ -409,7 +410,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func writeError(w http.ResponseWriter, status int, code, message, userFacing string) {
-	var body quickbooks.ErrorBody
+	var body serviceapi.ErrorBody
 	body.Error.Code, body.Error.Message, body.Error.UserFacingMessage = code, message, userFacing
 	writeJSON(w, status, body)
 }

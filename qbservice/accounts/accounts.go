@@ -11,13 +11,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"qbsettings/serviceapi"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 
-	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/qbservice/servicedb"
 )
@@ -134,7 +134,7 @@ type Grant struct {
 type WaitError struct{ Wait time.Duration }
 
 // Seconds is the wait in whole seconds, rounded up, as Retry-After says it.
-func (e *WaitError) Seconds() int { return quickbooks.WaitSeconds(e.Wait) }
+func (e *WaitError) Seconds() int { return serviceapi.WaitSeconds(e.Wait) }
 
 func (e *WaitError) Error() string {
 	return fmt.Sprintf("sign-in slowed down after wrong passwords: try again in %v", e.Wait)

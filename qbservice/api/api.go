@@ -16,11 +16,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 	"time"
 
-	"qbsettings/backend/quickbooks"
 	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/servicedb"
 )
@@ -54,7 +54,7 @@ func New(cfg Config) *API {
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	user, password, ok := r.BasicAuth()
 	if ok {
-		caller := accounts.Caller{Device: r.Header.Get(quickbooks.DeviceHeader), Addr: remoteHost(r)}
+		caller := accounts.Caller{Device: r.Header.Get(serviceapi.DeviceHeader), Addr: remoteHost(r)}
 		grant, err := a.Accounts.Verify(r.Context(), caller, user, password)
 		var slowed *accounts.WaitError
 		switch {
@@ -62,7 +62,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			// Answered at once with the wait: a connection is never held
 			// for it (the app's own timeout is shorter than some waits).
 			w.Header().Set("Retry-After", strconv.Itoa(slowed.Seconds()))
-			writeError(w, http.StatusTooManyRequests, quickbooks.CodeSignInSlowedDown,
+			writeError(w, http.StatusTooManyRequests, serviceapi.CodeSignInSlowedDown,
 				fmt.Sprintf("sign-in slowed down after wrong passwords: try again in %d s", slowed.Seconds()), "", nil)
 			return
 		case err != nil:
@@ -109,40 +109,40 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	wc := webConnector(c)
-	fail := func(code, message, userFacing string, qb *quickbooks.Code) {
+	fail := func(code, message, userFacing string, qb *serviceapi.Code) {
 		body := errorBody(code, message, userFacing, qb)
 		body.Error.WebConnector = wc
 		writeJSON(w, http.StatusServiceUnavailable, body)
 	}
 	switch quiet := a.Now().Sub(c.LastCallAt); {
 	case !wc.SignInRefusedAt.IsZero():
-		fail(quickbooks.CodeWebConnectorSignInRefused, "the Web Connector's sign-in was refused at "+wc.SignInRefusedAt.Format(time.RFC3339),
+		fail(serviceapi.CodeWebConnectorSignInRefused, "the Web Connector's sign-in was refused at "+wc.SignInRefusedAt.Format(time.RFC3339),
 			"The QuickBooks Web Connector called, but the password typed in it is not the QuickBooks service's. In the Web Connector, type the Service Password again in the Password column, then choose Update Selected.", nil)
 	case c.LastCallAt.IsZero():
-		fail(quickbooks.CodeWebConnectorNeverCalled, "the Web Connector never called",
+		fail(serviceapi.CodeWebConnectorNeverCalled, "the Web Connector never called",
 			"The QuickBooks Web Connector has not called the QuickBooks service yet. On the QuickBooks computer, add the service's .qwc file to the Web Connector, enter its password and tick Auto-Run.", nil)
 	case quiet > a.quietAfter(c.CallsEvery):
-		fail(quickbooks.CodeWebConnectorQuiet, "the Web Connector last called at "+c.LastCallAt.UTC().Format(time.RFC3339),
+		fail(serviceapi.CodeWebConnectorQuiet, "the Web Connector last called at "+c.LastCallAt.UTC().Format(time.RFC3339),
 			fmt.Sprintf("The QuickBooks Web Connector has not called the QuickBooks service since %s (%s ago). On the QuickBooks computer, open the Web Connector and check that Auto-Run is ticked.",
 				c.LastCallAt.Local().Format("Jan 2, 2006 3:04 PM"), quiet.Round(time.Minute)), nil)
 	case !c.QuickBooksOpen:
-		fail("quickBooksNotOpen", "QuickBooks did not open the company file: "+c.HResult+" "+c.Message, "", &quickbooks.Code{HResult: c.HResult})
+		fail("quickBooksNotOpen", "QuickBooks did not open the company file: "+c.HResult+" "+c.Message, "", &serviceapi.Code{HResult: c.HResult})
 	case c.HResult != "":
 		// Opened, then failed a request (a dialog open, a version it does
 		// not speak): not ready until a session goes well.
-		fail("quickBooksFailed", "QuickBooks failed a request: "+c.HResult+" "+c.Message, "", &quickbooks.Code{HResult: c.HResult})
+		fail("quickBooksFailed", "QuickBooks failed a request: "+c.HResult+" "+c.Message, "", &serviceapi.Code{HResult: c.HResult})
 	default:
-		writeJSON(w, http.StatusOK, quickbooks.Health{Service: quickbooks.ServiceName, ServiceVersion: a.Version,
+		writeJSON(w, http.StatusOK, serviceapi.Health{Service: serviceapi.ServiceName, ServiceVersion: a.Version,
 			CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
 			CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode,
-			Capabilities: []string{quickbooks.CapabilityItemsCreateQueued, quickbooks.CapabilitySettings}, WebConnector: wc})
+			Capabilities: []string{serviceapi.CapabilityItemsCreateQueued, serviceapi.CapabilitySettings}, WebConnector: wc})
 	}
 }
 
 // webConnector is what health says of the Web Connector's calls: a
 // refused sign-in only when it came after the last call that went in.
-func webConnector(c servicedb.Connector) *quickbooks.WebConnector {
-	return &quickbooks.WebConnector{LastCallAt: c.LastCallAt.UTC(), SignInRefusedAt: c.RefusedSinceLastCall().UTC(), LastError: c.SessionError,
+func webConnector(c servicedb.Connector) *serviceapi.WebConnector {
+	return &serviceapi.WebConnector{LastCallAt: c.LastCallAt.UTC(), SignInRefusedAt: c.RefusedSinceLastCall().UTC(), LastError: c.SessionError,
 		CallsEverySeconds: int(c.CallsEvery / time.Second)}
 }
 
@@ -160,7 +160,7 @@ func (a *API) startRefresh(w http.ResponseWriter, r *http.Request) {
 		a.internal(w, "refresh not queued", err)
 		return
 	}
-	writeJSON(w, http.StatusAccepted, quickbooks.RefreshStarted{RefreshID: id})
+	writeJSON(w, http.StatusAccepted, serviceapi.RefreshStarted{RefreshID: id})
 }
 
 // refreshState says where a refresh stands: queued until a Web Connector
@@ -170,7 +170,7 @@ func (a *API) refreshState(w http.ResponseWriter, r *http.Request, id string) {
 	if !ok {
 		return
 	}
-	st := quickbooks.RefreshStatus{State: string(j.State), QuickBooks: a.heldBack(r, j)}
+	st := serviceapi.RefreshStatus{State: string(j.State), QuickBooks: a.heldBack(r, j)}
 	if j.State == servicedb.JobFailed {
 		st.Message = "QuickBooks could not read the item list. Refresh the list again."
 	}
@@ -181,7 +181,7 @@ func (a *API) refreshState(w http.ResponseWriter, r *http.Request, id string) {
 // call since the job was queued (the company file not opened, a dialog
 // open…): what keeps it queued, so a caller can say so instead of waiting
 // in silence. Nil when there is none, or it is not known.
-func (a *API) heldBack(r *http.Request, j servicedb.Job) *quickbooks.Code {
+func (a *API) heldBack(r *http.Request, j servicedb.Job) *serviceapi.Code {
 	if j.State != servicedb.JobQueued {
 		return nil
 	}
@@ -193,7 +193,7 @@ func (a *API) heldBack(r *http.Request, j servicedb.Job) *quickbooks.Code {
 	if c.HResult == "" || c.LastCallAt.Before(j.QueuedAt) {
 		return nil
 	}
-	return &quickbooks.Code{HResult: c.HResult}
+	return &serviceapi.Code{HResult: c.HResult}
 }
 
 // job reads the job id of kind; when there is none (404) or it cannot be
@@ -250,12 +250,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v) // an error is a client gone: nobody to tell
 }
 
-func writeError(w http.ResponseWriter, status int, code, message, userFacing string, qb *quickbooks.Code) {
+func writeError(w http.ResponseWriter, status int, code, message, userFacing string, qb *serviceapi.Code) {
 	writeJSON(w, status, errorBody(code, message, userFacing, qb))
 }
 
-func errorBody(code, message, userFacing string, qb *quickbooks.Code) quickbooks.ErrorBody {
-	var body quickbooks.ErrorBody
+func errorBody(code, message, userFacing string, qb *serviceapi.Code) serviceapi.ErrorBody {
+	var body serviceapi.ErrorBody
 	body.Error.Code, body.Error.Message, body.Error.UserFacingMessage, body.Error.QuickBooks = code, message, userFacing, qb
 	return body
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -153,11 +154,11 @@ func TestRefreshIsDoneWhenTheWebConnectorCalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st, err := w.client.RefreshState(ctx, id); err != nil || st.State != quickbooks.RefreshQueued {
+	if st, err := w.client.RefreshState(ctx, id); err != nil || st.State != serviceapi.RefreshQueued {
 		t.Fatalf("before the web connector: %+v %v", st, err)
 	}
 	w.Session(t)
-	if st, err := w.client.RefreshState(ctx, id); err != nil || st.State != quickbooks.RefreshDone {
+	if st, err := w.client.RefreshState(ctx, id); err != nil || st.State != serviceapi.RefreshDone {
 		t.Fatalf("after: %+v %v", st, err)
 	}
 	list, err := w.client.Items(ctx)
@@ -183,12 +184,12 @@ func TestSettingsAreAppliedOverTheVersionRead(t *testing.T) {
 	s := settings.Defaults()
 	s.ServiceURL, s.ServiceUser = "http://localhost:8780", qbservicetest.User
 	s.RetainageItem = settings.ItemRef{ListID: "80000005-1468535148", FullName: "Retainage Payable"}
-	by := quickbooks.AppliedBy{Computer: "OFFICE-PC", User: `OFFICE\pat`}
-	first, err := w.client.ApplySettings(ctx, s, by, quickbooks.AnyVersion)
+	by := serviceapi.AppliedBy{Computer: "OFFICE-PC", User: `OFFICE\pat`}
+	first, err := w.client.ApplySettings(ctx, s, by, serviceapi.AnyVersion)
 	if err != nil || first != `"v1"` {
 		t.Fatalf("first apply: %q %v", first, err)
 	}
-	if _, err := w.client.ApplySettings(ctx, s, by, quickbooks.AnyVersion); serviceError(t, err).Kind != quickbooks.KindSettingsChanged {
+	if _, err := w.client.ApplySettings(ctx, s, by, serviceapi.AnyVersion); serviceError(t, err).Kind != quickbooks.KindSettingsChanged {
 		t.Fatalf("* over settings: %v", err)
 	}
 	got, err = w.client.Settings(ctx)
@@ -207,7 +208,7 @@ func TestSettingsAreAppliedOverTheVersionRead(t *testing.T) {
 	// it, an active Service item.
 	id, _ := w.client.StartRefresh(ctx)
 	w.Session(t)
-	if st, _ := w.client.RefreshState(ctx, id); st.State != quickbooks.RefreshDone {
+	if st, _ := w.client.RefreshState(ctx, id); st.State != serviceapi.RefreshDone {
 		t.Fatal("no refresh")
 	}
 	for _, item := range []settings.ItemRef{
@@ -250,7 +251,7 @@ func TestTwoRefreshesAtOnceAreOne(t *testing.T) {
 	for _, r := range w.QB.Received() {
 		starts += strings.Count(r, `iterator="Start"`)
 	}
-	if st, _ := w.client.RefreshState(ctx, a); st.State != quickbooks.RefreshDone || starts != 2 { // Service, then Other Charge
+	if st, _ := w.client.RefreshState(ctx, a); st.State != serviceapi.RefreshDone || starts != 2 { // Service, then Other Charge
 		t.Fatalf("%+v, %d iterators started", st, starts)
 	}
 }
@@ -321,20 +322,20 @@ func TestTheItemListsVersion(t *testing.T) {
 		t.Fatalf("read again: %+v %v", again, err)
 	}
 	// The same list refreshed: the same version.
-	refreshed, err := w.client.RefreshAndList(ctx, 10*time.Millisecond, first.ETag, func(quickbooks.RefreshStatus) { w.Session(t) })
+	refreshed, err := w.client.RefreshAndList(ctx, 10*time.Millisecond, first.ETag, func(serviceapi.RefreshStatus) { w.Session(t) })
 	if err != nil || !refreshed.Unchanged {
 		t.Fatalf("the same list refreshed: %+v %v", refreshed, err)
 	}
 	// A cursor of a list since changed: 409, and the client reads anew.
 	status, body, _ := w.Call(http.MethodGet, "/v1/items?limit=1", nil)
-	var page quickbooks.ItemPage
+	var page serviceapi.ItemPage
 	if status != http.StatusOK || json.Unmarshal(body, &page) != nil || page.NextCursor == "" {
 		t.Fatalf("a first page of one: %d %s", status, body)
 	}
 	w.QB.Set(func(q *qbwcemu.QuickBooks) { q.Items[0].FullName, q.Items[0].Name = "Retainage Held", "Retainage Held" })
 	w.QueueRefresh(t, "changed")
 	w.Session(t)
-	if status, body, _ := w.Call(http.MethodGet, "/v1/items?limit=1&cursor="+url.QueryEscape(page.NextCursor), nil); status != http.StatusConflict || !strings.Contains(string(body), quickbooks.CodeItemsChanged) {
+	if status, body, _ := w.Call(http.MethodGet, "/v1/items?limit=1&cursor="+url.QueryEscape(page.NextCursor), nil); status != http.StatusConflict || !strings.Contains(string(body), serviceapi.CodeItemsChanged) {
 		t.Fatalf("the old list's cursor: %d %s", status, body)
 	}
 	changed, err := w.client.ItemsSince(ctx, first.ETag)

@@ -3,9 +3,9 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"qbsettings/serviceapi"
 	"unicode/utf8"
 
-	"qbsettings/backend/quickbooks"
 	"qbsettings/qbservice/servicedb"
 )
 
@@ -25,7 +25,7 @@ const (
 // already is 409 with QuickBooks' own status, 3100; a create of the same
 // name still waiting is the one answered.
 func (a *API) startCreate(w http.ResponseWriter, r *http.Request) {
-	var in quickbooks.NewItem
+	var in serviceapi.NewItem
 	if !decodeBody(w, r, maxCreateBytes, &in, "an item") {
 		return
 	}
@@ -33,7 +33,7 @@ func (a *API) startCreate(w http.ResponseWriter, r *http.Request) {
 	case in.Type != "Service":
 		writeError(w, http.StatusBadRequest, "unsupportedType", fmt.Sprintf("only Service items are created, not %q", in.Type), "", nil)
 		return
-	case !quickbooks.ItemNameProblem(in.Name).IsZero() || !utf8.ValidString(in.Name):
+	case serviceapi.ItemNameProblem(in.Name) != serviceapi.NameFits || !utf8.ValidString(in.Name):
 		writeError(w, http.StatusBadRequest, "invalidName", fmt.Sprintf("QuickBooks would refuse the name %q", in.Name), "", nil)
 		return
 	case !utf8.ValidString(in.Description) || utf8.RuneCountInString(in.Description) > maxDescriptionRunes:
@@ -55,7 +55,7 @@ func (a *API) startCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", createPathPrefix+id)
-	writeJSON(w, http.StatusAccepted, quickbooks.CreateQueued{CreateID: id})
+	writeJSON(w, http.StatusAccepted, serviceapi.CreateQueued{CreateID: id})
 }
 
 // createState says where a create stands: queued until a Web Connector
@@ -69,31 +69,31 @@ func (a *API) createState(w http.ResponseWriter, r *http.Request, id string) {
 	switch f := j.Failure; j.State {
 	case servicedb.JobDone:
 		it := toItem(j.Result)
-		writeJSON(w, http.StatusOK, quickbooks.CreateStatus{State: string(j.State), Item: &it})
+		writeJSON(w, http.StatusOK, serviceapi.CreateStatus{State: string(j.State), Item: &it})
 	case servicedb.JobFailed:
 		switch {
 		case f.StatusCode == statusNameInUse:
 			nameInUse(w, j.Request.Name)
 		case f.StatusCode != 0:
 			writeError(w, http.StatusUnprocessableEntity, "quickBooksRefused", "QuickBooks refused the item: "+f.Message, "",
-				&quickbooks.Code{StatusCode: f.StatusCode, StatusMessage: f.Message})
+				&serviceapi.Code{StatusCode: f.StatusCode, StatusMessage: f.Message})
 		default:
 			writeError(w, http.StatusBadGateway, "quickBooksAnswerUnexpected", "QuickBooks' answer was not used: "+f.Message,
 				"QuickBooks answered the QuickBooks service in a way it did not expect, so the item may not have been created. Refresh the item list to see whether it is there.", nil)
 		}
 	default:
 		// Queued or running: the Web Connector has it, or will.
-		writeJSON(w, http.StatusOK, quickbooks.CreateStatus{State: string(j.State), QuickBooks: a.heldBack(r, j)})
+		writeJSON(w, http.StatusOK, serviceapi.CreateStatus{State: string(j.State), QuickBooks: a.heldBack(r, j)})
 	}
 }
 
 // nameInUse is QuickBooks' refusal of a name in use, with its status.
 func nameInUse(w http.ResponseWriter, name string) {
 	message := fmt.Sprintf(nameInUseMessageForm, name)
-	writeError(w, http.StatusConflict, "nameInUse", message, "", &quickbooks.Code{StatusCode: statusNameInUse, StatusMessage: message})
+	writeError(w, http.StatusConflict, "nameInUse", message, "", &serviceapi.Code{StatusCode: statusNameInUse, StatusMessage: message})
 }
 
-func toItem(it servicedb.Item) quickbooks.Item {
-	return quickbooks.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
+func toItem(it servicedb.Item) serviceapi.Item {
+	return serviceapi.Item{ListID: it.ListID, FullName: it.FullName, Type: it.Type, IsActive: it.IsActive,
 		EditSequence: it.EditSequence, Description: it.Description}
 }

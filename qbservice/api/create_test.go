@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -16,14 +17,14 @@ const poll = 5 * time.Millisecond
 
 // created is a create run beside the test, as the app waits for it.
 type created struct {
-	item quickbooks.Item
+	item serviceapi.Item
 	err  error
 }
 
 func createAside(ctx context.Context, w *world, name string) <-chan created {
 	out := make(chan created, 1)
 	go func() {
-		it, err := w.client.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: name, Description: "Retainage held"}, poll)
+		it, err := w.client.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: name, Description: "Retainage held"}, poll)
 		out <- created{it, err}
 	}()
 	return out
@@ -45,7 +46,7 @@ func TestCreateIsMadeWhenTheWebConnectorCalls(t *testing.T) {
 	w := start(t)
 	w.Session(t)
 	h, err := w.client.Health(ctx)
-	if err != nil || !h.Can(quickbooks.CapabilityItemsCreateQueued) || h.Can(quickbooks.CapabilityItemsCreate) {
+	if err != nil || !h.Can(serviceapi.CapabilityItemsCreateQueued) || h.Can(serviceapi.CapabilityItemsCreate) {
 		t.Fatalf("capabilities %v, %v", h.Capabilities, err)
 	}
 	done := createAside(ctx, w, "Retention Held")
@@ -81,10 +82,10 @@ func TestNameInUseIsAConflict(t *testing.T) {
 	// Once the list is read, at once, and nothing is queued.
 	id, _ := w.client.StartRefresh(ctx)
 	w.Session(t)
-	if st, _ := w.client.RefreshState(ctx, id); st.State != quickbooks.RefreshDone {
+	if st, _ := w.client.RefreshState(ctx, id); st.State != serviceapi.RefreshDone {
 		t.Fatal("no refresh")
 	}
-	_, err := w.client.CreateItem(ctx, quickbooks.NewItem{Type: "Service", Name: "Freight"}, poll)
+	_, err := w.client.CreateItem(ctx, serviceapi.NewItem{Type: "Service", Name: "Freight"}, poll)
 	if qe := serviceError(t, err); qe.Kind != quickbooks.KindNameInUse || qe.QuickBooks.StatusCode != 3100 {
 		t.Fatalf("refused by the service: %s %+v", qe.Kind, qe.QuickBooks)
 	}
@@ -102,7 +103,7 @@ func TestCreateStillQueuedIsMadeLaterOnce(t *testing.T) {
 	// Long enough to queue it (a sign-in costs bcrypt), then no more.
 	short, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
-	_, err := w.client.CreateItem(short, quickbooks.NewItem{Type: "Service", Name: "Retention Held"}, poll)
+	_, err := w.client.CreateItem(short, serviceapi.NewItem{Type: "Service", Name: "Retention Held"}, poll)
 	if qe := serviceError(t, err); qe.Kind != quickbooks.KindCreatePending || !strings.Contains(qe.Message(), "next calls") {
 		t.Fatalf("not waited for: %s %q", qe.Kind, qe.Message())
 	}
@@ -157,7 +158,7 @@ func TestCreateRefusesWhatQuickBooksWould(t *testing.T) {
 	// Without the contract check: these break the contract on purpose.
 	w := qbservicetest.Start(t, nil, qbservicetest.Options{})
 	w.Session(t)
-	for _, it := range []quickbooks.NewItem{
+	for _, it := range []serviceapi.NewItem{
 		{Type: "OtherCharge", Name: "Retention"},
 		{Type: "Service", Name: strings.Repeat("R", 32)},
 		{Type: "Service", Name: "Retention:Held"},

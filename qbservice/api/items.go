@@ -4,10 +4,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
+	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 
-	"qbsettings/backend/quickbooks"
 	"qbsettings/qbservice/servicedb"
 )
 
@@ -81,7 +81,7 @@ func (a *API) items(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, "badCursor", "cursor not recognized", "", nil)
 			return
 		case cur.Digest != digest:
-			writeError(w, http.StatusConflict, quickbooks.CodeItemsChanged, "the item list changed since the first page was read: read it from the first page again", "", nil)
+			writeError(w, http.StatusConflict, serviceapi.CodeItemsChanged, "the item list changed since the first page was read: read it from the first page again", "", nil)
 			return
 		}
 		after = &servicedb.ItemKey{FullName: cur.Name, ListID: cur.ListID}
@@ -94,7 +94,7 @@ func (a *API) items(w http.ResponseWriter, r *http.Request) {
 		a.internal(w, "items not read", err)
 		return
 	}
-	page := quickbooks.ItemPage{Items: make([]quickbooks.Item, 0, len(items))}
+	page := serviceapi.ItemPage{Items: make([]serviceapi.Item, 0, len(items))}
 	for _, it := range items {
 		page.Items = append(page.Items, toItem(it))
 	}

@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"qbsettings/serviceapi"
 	"strings"
 
-	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/qbservice/servicedb"
 )
@@ -24,14 +24,14 @@ func (a *API) getSettings(w http.ResponseWriter, r *http.Request) {
 		a.internal(w, "settings not read", err)
 		return
 	}
-	var out quickbooks.ServiceSettings
+	var out serviceapi.ServiceSettings
 	if s.JSON != "" {
 		var st settings.Settings
 		if err := json.Unmarshal([]byte(s.JSON), &st); err != nil {
 			a.internal(w, "settings kept are not settings", err)
 			return
 		}
-		out.Settings, out.AppliedAt, out.AppliedBy = &st, &s.AppliedAt, &quickbooks.AppliedBy{Computer: s.Computer, User: s.User}
+		out.Settings, out.AppliedAt, out.AppliedBy = &st, &s.AppliedAt, &serviceapi.AppliedBy{Computer: s.Computer, User: s.User}
 	}
 	w.Header().Set("ETag", etag(s.Version))
 	writeJSON(w, http.StatusOK, out)
@@ -41,7 +41,7 @@ func (a *API) getSettings(w http.ResponseWriter, r *http.Request) {
 // while there are none), refusing values the sync's rules refuse, with the
 // service's item list when it has one.
 func (a *API) putSettings(w http.ResponseWriter, r *http.Request) {
-	var in quickbooks.PutSettings
+	var in serviceapi.PutSettings
 	if !decodeBody(w, r, maxSettingsBytes, &in, "settings") {
 		return
 	}
@@ -55,12 +55,12 @@ func (a *API) putSettings(w http.ResponseWriter, r *http.Request) {
 	case match == "":
 		writeError(w, http.StatusPreconditionRequired, "preconditionRequired", "If-Match is required", "", nil)
 		return
-	case match == quickbooks.AnyVersion && current.JSON != "", match != quickbooks.AnyVersion && match != etag(current.Version):
+	case match == serviceapi.AnyVersion && current.JSON != "", match != serviceapi.AnyVersion && match != etag(current.Version):
 		writeError(w, http.StatusPreconditionFailed, "settingsChanged", "the settings changed since "+match+"; now "+etag(current.Version), "", nil)
 		return
 	}
 	if refused := a.refused(r, in.Settings); len(refused) > 0 {
-		var body quickbooks.ErrorBody
+		var body serviceapi.ErrorBody
 		body.Error.Code, body.Error.Message, body.Error.FieldErrors = "invalidSettings", "some settings were refused", refused
 		writeJSON(w, http.StatusBadRequest, body)
 		return

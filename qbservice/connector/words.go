@@ -1,8 +1,8 @@
 package connector
 
 import (
-	"qbsettings/backend/quickbooks"
 	"qbsettings/qbservice/qbxml"
+	"qbsettings/serviceapi"
 )
 
 // What the Web Connector shows its user (getLastError, closeConnection):
@@ -14,9 +14,9 @@ const (
 	errNone           = ""
 	errTicket         = "ticket"
 	errVersion        = "qbxmlVersion"
-	errUnreadable     = quickbooks.WebConnectorUnreadable // health carries these two (contract 1.3)
-	errUnexpected     = quickbooks.WebConnectorUnexpected
-	errInvalid        = quickbooks.WebConnectorInvalid
+	errUnreadable     = serviceapi.WebConnectorUnreadable // health carries these two (contract 1.3)
+	errUnexpected     = serviceapi.WebConnectorUnexpected
+	errInvalid        = serviceapi.WebConnectorInvalid
 	errQuickBooksCode = "quickbooks:" // followed by the HRESULT
 )
 

@@ -4,8 +4,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-
-	"qbsettings/backend/quickbooks"
+	"qbsettings/serviceapi"
 )
 
 // notFromWebPages refuses (403, nothing done) a request a web page made:
@@ -23,7 +22,7 @@ func notFromWebPages(log *slog.Logger, next http.Handler) http.Handler {
 			return
 		}
 		log.Warn("a web page's request refused", "origin", origin, "secFetchSite", site, "path", r.URL.Path, "from", r.RemoteAddr)
-		var body quickbooks.ErrorBody
+		var body serviceapi.ErrorBody
 		body.Error.Code = "fromWebPage"
 		body.Error.Message = "this service does not answer web pages' requests (Origin or Sec-Fetch-Site)"
 		w.Header().Set("Content-Type", "application/json")

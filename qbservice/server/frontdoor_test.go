@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"net/http"
+	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,7 +13,6 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"qbsettings/backend/quickbooks"
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/qbservice/accounts"
@@ -180,7 +180,7 @@ func TestGuessingBesideTheOwnersSignIn(t *testing.T) {
 	s.Session(t)
 	now := time.Now()
 	s.SetNow(now)
-	app := map[string]string{quickbooks.DeviceHeader: "the-owners-app-token-0123456789abcdefghij"}
+	app := map[string]string{serviceapi.DeviceHeader: "the-owners-app-token-0123456789abcdefghij"}
 	if status, _ := request(t, s, http.MethodGet, "/v1/health", qbservicetest.Password, app); status != http.StatusOK {
 		t.Fatalf("the app's first call: %d", status)
 	}

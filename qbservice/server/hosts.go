@@ -6,9 +6,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"qbsettings/serviceapi"
 	"strings"
-
-	"qbsettings/backend/quickbooks"
 )
 
 // onlyFor answers requests addressed to localhost, a loopback address or
@@ -23,7 +22,7 @@ func onlyFor(hosts []string, log *slog.Logger, next http.Handler) http.Handler {
 			return
 		}
 		log.Warn("request for another host refused", "host", r.Host, "path", r.URL.Path, "from", r.RemoteAddr)
-		var body quickbooks.ErrorBody
+		var body serviceapi.ErrorBody
 		body.Error.Code = "misdirectedRequest"
 		body.Error.Message = fmt.Sprintf("this service does not answer to the name %q", name)
 		body.Error.UserFacingMessage = fmt.Sprintf("The QuickBooks service does not answer to the name %q. Use the address localhost on the computer it runs on, or, on that computer, start it with that name in -hosts.", name)

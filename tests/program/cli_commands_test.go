@@ -2,6 +2,7 @@ package program
 
 import (
 	"path/filepath"
+	"qbsettings/serviceapi"
 	"regexp"
 	"strings"
 	"testing"
@@ -36,7 +37,7 @@ func TestEveryCommandOnTheBuiltExecutable(t *testing.T) {
 				t.Fatalf("the service's settings: %+v %v", got, err)
 			}
 			change(got.Settings)
-			sim.SetServiceSettings(*got.Settings, quickbooks.AppliedBy{Computer: "OTHER-PC", User: "sam"})
+			sim.SetServiceSettings(*got.Settings, serviceapi.AppliedBy{Computer: "OTHER-PC", User: "sam"})
 		}
 	}
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"qbsettings/serviceapi"
 	"strings"
 	"sync"
 	"syscall"
@@ -109,7 +110,7 @@ func TestQuickBooksServiceProgram(t *testing.T) {
 	if _, err := wc.RunSession(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if st, _ := client.RefreshState(ctx, id); st.State != quickbooks.RefreshDone {
+	if st, _ := client.RefreshState(ctx, id); st.State != serviceapi.RefreshDone {
 		t.Fatalf("refresh %+v", st)
 	}
 	if list, err := client.Items(ctx); err != nil || len(list.Items) != 1 || list.Items[0].FullName != "Retainage Payable" {

@@ -27,6 +27,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"qbsettings/serviceapi"
 	"runtime"
 	"strconv"
 	"strings"
@@ -171,7 +172,7 @@ func measure(exe string, n int, capture *pages) (result, error) {
 	}
 	r.service, r.tenths, r.requests = timer.total, timer.tenths, s.Requests
 	timer.start(0) // the refresh is over: its pages were kept
-	if st, err := client.RefreshState(ctx, id); err != nil || st.State != quickbooks.RefreshDone {
+	if st, err := client.RefreshState(ctx, id); err != nil || st.State != serviceapi.RefreshDone {
 		return r, fmt.Errorf("refresh %+v, %w", st, err)
 	}
 	// The whole list read back, as the app reads it after a refresh.

@@ -1,10 +1,11 @@
-// Package quickbooks is the client of the QuickBooks microservice, version
-// 1.4 of its contract (docs/service-api.md): the health check, the item
-// list, the refresh of the service's lists from QuickBooks, and creating a
-// Service item, at once or queued. Every response is bounded in size and
-// time, and every failure is an *Error whose Message a
-// bookkeeper can act on.
-package quickbooks
+// Package serviceapi is the contract between the app and the QuickBooks
+// service, version 1.4 (docs/service-api.md, docs/openapi.yaml): the
+// shapes of its requests and answers, their codes and QuickBooks' own
+// limits that both sides check. The service answers in these shapes and
+// the app's client (backend/quickbooks) reads them, so neither side
+// reaches into the other's packages. It holds values and codes, never
+// words: each side words them at its edge.
+package serviceapi
 
 import (
 	"slices"
@@ -223,10 +224,3 @@ const MaxItemNameRunes = 31
 
 // Item types the Invoice Retainage Item is chosen from.
 var RetainageItemTypes = []string{"Service", "OtherCharge"}
-
-// Limits that keep a broken or hostile service from hanging or exhausting the app.
-const (
-	MaxBodyBytes = 32 << 20 // any one response
-	PageSize     = 500
-	MaxPages     = 1000 // 500,000 items: far beyond any company file
-)
