@@ -3,12 +3,12 @@ package appservice
 import (
 	"context"
 	"fmt"
-	"qbsettings/serviceapi"
 	"strings"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // WrongCompanyFileError: the service has another company file open than

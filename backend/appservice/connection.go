@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // ConnectionTimeout bounds a connection test, from the first byte to the answer.

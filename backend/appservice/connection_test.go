@@ -2,7 +2,6 @@ package appservice
 
 import (
 	"context"
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 	"qbsettings/backend/settings"
 	"qbsettings/internal/simulator"
 	"qbsettings/internal/simulator/simtest"
+	"qbsettings/serviceapi"
 )
 
 func startSimulator(t *testing.T) (*simulator.Server, string) {

@@ -3,13 +3,13 @@ package appservice
 import (
 	"context"
 	"errors"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // RetainageItemName is the name the help article gives the retainage item.

@@ -2,13 +2,13 @@ package appservice
 
 import (
 	"context"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // Refreshing the list waits for QuickBooks, which can take a while on a

@@ -1,7 +1,6 @@
 package appservice
 
 import (
-	"qbsettings/serviceapi"
 	"slices"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // CheckID names one link of the chain a sync needs, in the order it

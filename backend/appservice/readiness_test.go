@@ -2,7 +2,6 @@ package appservice
 
 import (
 	"context"
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/simulator"
+	"qbsettings/serviceapi"
 )
 
 // statuses is the checklist as "id=status" words, in order.

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"os"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // The settings take effect where the sync runs: after a save this computer

@@ -1,7 +1,6 @@
 package appservice
 
 import (
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
 	"qbsettings/internal/simulator"
+	"qbsettings/serviceapi"
 )
 
 // onService reads, as the service would tell anyone, the settings it runs

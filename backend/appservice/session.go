@@ -3,12 +3,12 @@ package appservice
 import (
 	"context"
 	"errors"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // session is one use of the profile's QuickBooks service. Every use opens

@@ -11,13 +11,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"qbsettings/serviceapi"
 	"strings"
 	"time"
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
+	"qbsettings/serviceapi"
 )
 
 // Exit codes.

@@ -4,13 +4,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // serviceSyncJSON is where the saved settings stand on the QuickBooks service, as

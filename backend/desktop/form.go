@@ -2,13 +2,13 @@ package desktop
 
 import (
 	"errors"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/appservice"
 	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // Form is the settings form: its values loaded, checked as the user types,

@@ -9,7 +9,6 @@ package desktop
 import (
 	"context"
 	"log/slog"
-	"qbsettings/serviceapi"
 	"sync"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 	"qbsettings/backend/localservice"
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/store"
+	"qbsettings/serviceapi"
 )
 
 // shell is what the bound services share: the application service, the

@@ -9,11 +9,11 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"qbsettings/serviceapi"
 	"strings"
 	"time"
 
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // transportError explains a request that got no HTTP answer.

@@ -10,10 +10,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"qbsettings/serviceapi"
 	"slices"
 	"strings"
 	"time"
+
+	"qbsettings/serviceapi"
 )
 
 // Limits that keep a broken or hostile service from hanging or exhausting the app.

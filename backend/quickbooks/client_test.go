@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"qbsettings/backend/quickbooks"
 	"qbsettings/internal/simulator"
 	"qbsettings/internal/simulator/simtest"
+	"qbsettings/serviceapi"
 )
 
 const user, password = "demo", "demo-password"

@@ -2,7 +2,6 @@ package quickbooks_test
 
 import (
 	"errors"
-	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"qbsettings/backend/quickbooks"
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
+	"qbsettings/serviceapi"
 )
 
 // What each QuickBooks code means, written here from Intuit's SDK

@@ -1,13 +1,13 @@
 package quickbooks_test
 
 import (
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/internal/simulator"
+	"qbsettings/serviceapi"
 )
 
 // Contract 1.1's health says which company file is open, in which mode,

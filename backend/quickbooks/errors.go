@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"crypto/x509"
 	"fmt"
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // Kind sorts failures by what the user can do about them.

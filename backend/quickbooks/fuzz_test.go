@@ -5,13 +5,13 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"qbsettings/serviceapi"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // A service that answers anything at all, with any status: the client

@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"qbsettings/serviceapi"
 	"strconv"
 	"time"
 
 	"qbsettings/backend/locale"
+	"qbsettings/serviceapi"
 )
 
 // heldBackBy words the QuickBooks failure that keeps a refresh or a create

@@ -2,9 +2,9 @@ package quickbooks
 
 import (
 	"fmt"
-	"qbsettings/serviceapi"
 
 	"qbsettings/backend/locale"
+	"qbsettings/serviceapi"
 )
 
 // What QuickBooks' own codes mean for a bookkeeper: each has its own next

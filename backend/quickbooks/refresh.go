@@ -3,8 +3,9 @@ package quickbooks
 import (
 	"context"
 	"errors"
-	"qbsettings/serviceapi"
 	"time"
+
+	"qbsettings/serviceapi"
 )
 
 // RefreshAndList asks the service to re-read its lists from QuickBooks,

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"qbsettings/serviceapi"
 
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // plausibleSettings tells whether s could be settings an app applied: no

@@ -2,13 +2,13 @@ package quickbooks_test
 
 import (
 	"net/http/httptest"
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
 	"qbsettings/internal/simulator"
+	"qbsettings/serviceapi"
 )
 
 func sampleSettings() settings.Settings {

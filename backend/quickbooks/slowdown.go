@@ -5,9 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"qbsettings/serviceapi"
 	"strconv"
 	"time"
+
+	"qbsettings/serviceapi"
 )
 
 // A service that slowed sign-ins down after wrong passwords (429

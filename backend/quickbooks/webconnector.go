@@ -1,10 +1,10 @@
 package quickbooks
 
 import (
-	"qbsettings/serviceapi"
 	"time"
 
 	"qbsettings/backend/locale"
+	"qbsettings/serviceapi"
 )
 
 // What the app says of the QuickBooks Web Connector (contract 1.3), in its

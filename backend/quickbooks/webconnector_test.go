@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"qbsettings/backend/quickbooks"
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
+	"qbsettings/serviceapi"
 )
 
 // A refresh or a create queued while the Web Connector is calling, which

@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"net/http"
+
 	"qbsettings/serviceapi"
 )
 

@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"qbsettings/serviceapi"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"qbsettings/serviceapi"
 )
 
 // createItem makes an item in QuickBooks as QuickBooks does: a Service

@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"fmt"
+
 	"qbsettings/serviceapi"
 )
 

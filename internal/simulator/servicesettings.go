@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"qbsettings/serviceapi"
 	"slices"
 	"time"
 
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // serviceSettings is the settings the simulated service runs the sync with

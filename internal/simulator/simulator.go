@@ -12,7 +12,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"qbsettings/serviceapi"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +20,7 @@ import (
 
 	"qbsettings/backend/quickbooks"
 	"qbsettings/backend/settings"
+	"qbsettings/serviceapi"
 )
 
 // Fault is a way the service fails.

@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"qbsettings/serviceapi"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -20,6 +19,7 @@ import (
 
 	"qbsettings/backend/settings"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // Limits of a password: bcrypt reads at most 72 bytes.

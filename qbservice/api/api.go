@@ -16,13 +16,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 	"time"
 
 	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // Config is what the API needs.

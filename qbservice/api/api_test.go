@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 var ctx = context.Background()

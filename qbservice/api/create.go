@@ -3,10 +3,10 @@ package api
 import (
 	"fmt"
 	"net/http"
-	"qbsettings/serviceapi"
 	"unicode/utf8"
 
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // Bounds of a create: the body is a name and a description; QuickBooks

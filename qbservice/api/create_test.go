@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"qbsettings/serviceapi"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 const poll = 5 * time.Millisecond

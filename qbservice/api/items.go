@@ -4,11 +4,11 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
-	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // Limits of a request for the item list: a page, the types asked for, a

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"qbsettings/serviceapi"
 	"strings"
 
 	"qbsettings/backend/settings"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // maxSettingsBytes bounds a PUT: the settings are a few hundred bytes.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+
 	"qbsettings/serviceapi"
 )
 

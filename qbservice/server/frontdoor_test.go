@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"net/http"
-	"qbsettings/serviceapi"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +16,7 @@ import (
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 var ctx = context.Background()

@@ -6,8 +6,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"qbsettings/serviceapi"
 	"strings"
+
+	"qbsettings/serviceapi"
 )
 
 // onlyFor answers requests addressed to localhost, a loopback address or

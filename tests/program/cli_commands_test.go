@@ -2,7 +2,6 @@ package program
 
 import (
 	"path/filepath"
-	"qbsettings/serviceapi"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"qbsettings/backend/settings"
 	"qbsettings/internal/simulator"
 	"qbsettings/internal/simulator/simtest"
+	"qbsettings/serviceapi"
 )
 
 // Every command of the built executable, with its exit codes, as IT meets

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"qbsettings/serviceapi"
 	"strings"
 	"sync"
 	"syscall"
@@ -20,6 +19,7 @@ import (
 	"qbsettings/internal/testdir"
 	"qbsettings/internal/testnet"
 	"qbsettings/qbservice/qwc"
+	"qbsettings/serviceapi"
 )
 
 // service is the QuickBooks service's executable, built once.

@@ -27,7 +27,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"qbsettings/serviceapi"
 	"runtime"
 	"strconv"
 	"strings"
@@ -38,6 +37,7 @@ import (
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/qbservice/qbxml"
 	"qbsettings/qbservice/qwc"
+	"qbsettings/serviceapi"
 
 	_ "github.com/mattn/go-sqlite3"
 )
