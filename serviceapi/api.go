@@ -1,5 +1,5 @@
 // Package serviceapi is the contract between the app and the QuickBooks
-// service, version 1.4 (docs/service-api.md, docs/openapi.yaml): the
+// service, version 1.5 (docs/service-api.md, docs/openapi.yaml): the
 // shapes of its requests and answers, their codes and QuickBooks' own
 // limits that both sides check. The service answers in these shapes and
 // the app's client (backend/quickbooks) reads them, so neither side
@@ -107,6 +107,9 @@ const (
 	// and Procore with the settings it keeps. A service without it keeps
 	// them for a sync to come; nothing says they are in effect.
 	CapabilitySync = "sync"
+	// CapabilityProcore (1.5): the service keeps a Procore connection
+	// (GET, PUT and DELETE /v1/procore, POST /v1/procore/test).
+	CapabilityProcore = "procore"
 )
 
 // CreatesItems tells whether capabilities include creating items, at once
@@ -198,6 +201,9 @@ type ErrorBody struct {
 		FieldErrors []settings.FieldError `json:"fieldErrors,omitempty"`
 		// WebConnector (1.3), in health's errors: the Web Connector's calls.
 		WebConnector *WebConnector `json:"webConnector,omitempty"`
+		// ProcoreProblem (1.5), with CodeProcoreCheckFailed: one of the
+		// ProcoreProblem codes.
+		ProcoreProblem string `json:"procoreProblem,omitempty"`
 	} `json:"error"`
 }
 

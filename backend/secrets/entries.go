@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"qbsettings/backend/locale"
@@ -55,9 +56,36 @@ func (p PendingPassword) description() string {
 	return locale.T("New password of the QuickBooks service account %s, while its change is saved", p.User)
 }
 
+// ProcoreSecret is the Client Secret of a Procore service account (a
+// Developer Managed Service Account), which the QuickBooks service keeps
+// in the keychain of the user it runs as, for one Procore company.
+type ProcoreSecret struct {
+	CompanyID int64
+	ClientID  string
+}
+
+const procorePrefix = "procore company "
+
+// Key names the entry: "procore company 42, client ID".
+func (p ProcoreSecret) Key() string {
+	return procorePrefix + strconv.FormatInt(p.CompanyID, 10) + ", client " + p.ClientID
+}
+
+func (p ProcoreSecret) description() string {
+	return locale.T("Client Secret of the Procore service account %s", p.ClientID)
+}
+
 // parseKey reads back an entry's name; ok is false for a name that is not
 // one of the app's (the Secret Service's collection is shared).
 func parseKey(key string) (e Entry, ok bool) {
+	if rest, isProcore := strings.CutPrefix(key, procorePrefix); isProcore {
+		company, client, found := strings.Cut(rest, ", client ")
+		id, err := strconv.ParseInt(company, 10, 64)
+		if !found || err != nil || id <= 0 || client == "" {
+			return nil, false
+		}
+		return ProcoreSecret{CompanyID: id, ClientID: client}, true
+	}
 	if rest, isPending := strings.CutPrefix(key, pendingPrefix); isPending {
 		token, account, found := strings.Cut(rest, ", ")
 		a, ok := parseAccount(account)

@@ -82,7 +82,8 @@ func scoped(t *testing.T, k *Keychain) *Keychain {
 func TestRemoveAllTakesOnlyOurs(t *testing.T) {
 	k := scoped(t, openReal(t))
 	ours := []Entry{Account{Profile: "test-" + t.Name(), User: "a"}, Account{Profile: "test-" + t.Name(), User: "b"},
-		PendingPassword{Account: Account{Profile: "test-" + t.Name(), User: "b"}, Token: "db.1"}}
+		PendingPassword{Account: Account{Profile: "test-" + t.Name(), User: "b"}, Token: "db.1"},
+		ProcoreSecret{CompanyID: 4242, ClientID: "test-" + t.Name()}}
 	for _, a := range ours {
 		if err := k.Set(ctx, a, "pw"); err != nil {
 			t.Fatal(err)
@@ -175,13 +176,15 @@ func TestParseKeyReadsBackEveryEntry(t *testing.T) {
 		Account{Profile: "default", User: "procore-sync"},
 		Account{Profile: "company-1a2b", User: "DOMAIN\\user, user two"},
 		PendingPassword{Account: Account{Profile: "default", User: "a, b"}, Token: "db1.tok"},
+		ProcoreSecret{CompanyID: 4242, ClientID: "a1b2c3, client d4"},
 	} {
 		got, ok := parseKey(e.Key())
 		if !ok || got != e {
 			t.Errorf("parseKey(%q) = %#v %v", e.Key(), got, ok)
 		}
 	}
-	for _, key := range []string{"someone-else", "profile , user x", "pending , profile p, user u", "profile p"} {
+	for _, key := range []string{"someone-else", "profile , user x", "pending , profile p, user u", "profile p",
+		"procore company 0, client x", "procore company 12, client ", "procore company twelve, client x", "procore company 12"} {
 		if _, ok := parseKey(key); ok {
 			t.Errorf("parseKey(%q) took another program's name as ours", key)
 		}

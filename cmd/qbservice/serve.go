@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"qbsettings/backend/logging"
+	"qbsettings/backend/secrets"
+	"qbsettings/qbservice/erp"
 	"qbsettings/qbservice/instance"
 	"qbsettings/qbservice/qwc"
 	"qbsettings/qbservice/server"
@@ -76,7 +78,8 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	// It answers to the name it listens at, besides localhost.
 	names := append(strings.Split(hosts, ","), addr)
-	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names, Quiet: quiet})
+	procore := &erp.Connection{DB: db, Keychain: erp.LazyKeychain(secrets.Open), Log: log}
+	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names, Quiet: quiet, Procore: procore})
 	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -7,10 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"qbsettings/backend/datadir"
+	"qbsettings/backend/secrets"
+	"qbsettings/qbservice/erp"
 	"qbsettings/qbservice/instance"
+	"qbsettings/qbservice/servicedb"
 )
 
 // stopWithin is how long stop waits for the service to end.
@@ -58,6 +62,7 @@ func removeData(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "The QuickBooks service has no data folder at %s: nothing to remove.\n", data)
 		return nil
 	}
+	forgetProcoreSecret(data, stdout)
 	if err := datadir.RemoveTree(data); err != nil {
 		return fmt.Errorf("the data folder %s could not be removed: %w", data, err)
 	}
@@ -76,4 +81,32 @@ func dataOnly(name string, args []string) (string, error) {
 		return "", &usageError{name + " takes no arguments"}
 	}
 	return data, nil
+}
+
+// forgetProcoreSecret removes the Procore connection's Client Secret from
+// the keychain before the data folder that names it goes. A keychain that
+// cannot be used does not stop the removal: the script is told what is
+// left, and where.
+func forgetProcoreSecret(data string, stdout io.Writer) {
+	path := filepath.Join(data, servicedb.FileName)
+	if _, err := os.Stat(path); err != nil { //nolint:gosec // the data folder its operator named
+		return
+	}
+	db, err := servicedb.Open(path)
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	ctx := context.Background()
+	row, found, err := db.ProcoreConnection(ctx)
+	if err != nil || !found {
+		return
+	}
+	conn := &erp.Connection{DB: db, Keychain: erp.LazyKeychain(secrets.Open)}
+	if err := conn.Remove(ctx); err != nil {
+		fmt.Fprintf(stdout, "The Procore Client Secret of company %d, client %s, could not be removed from this user's keychain (%v); remove the entry \"%s\" by hand.\n",
+			row.CompanyID, row.ClientID, err, secrets.ProcoreSecret{CompanyID: row.CompanyID, ClientID: row.ClientID}.Key())
+		return
+	}
+	fmt.Fprintf(stdout, "The Procore Client Secret was removed from this user's keychain.\n")
 }

@@ -23,6 +23,7 @@ import (
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
 	"qbsettings/qbservice/accounts"
+	"qbsettings/qbservice/erp"
 	"qbsettings/qbservice/server"
 	"qbsettings/qbservice/servicedb"
 )
@@ -42,6 +43,9 @@ type Options struct {
 	// Contract: the test calls the app's contract, and every exchange is
 	// checked against docs/openapi.yaml (none checked fails the test).
 	Contract bool
+	// Keychain, when set, gives the service a Procore connection whose
+	// Client Secret it keeps there.
+	Keychain func(context.Context) (erp.Keychain, error)
 }
 
 // Service is the QuickBooks service under test.
@@ -83,6 +87,9 @@ func (s *Service) Restart(t *testing.T) {
 	}
 	s.DB = db
 	cfg := server.Config{DB: db, Version: "0.9.0", OwnerID: OwnerID, Log: slog.New(slog.DiscardHandler), Now: s.Clock, PageSize: s.opts.PageSize}
+	if s.opts.Keychain != nil {
+		cfg.Procore = &erp.Connection{DB: db, Keychain: s.opts.Keychain, Now: s.Clock}
+	}
 	var checker *contract.Checker
 	if s.opts.Contract {
 		spec, err := contract.Load()

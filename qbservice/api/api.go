@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"qbsettings/qbservice/accounts"
+	"qbsettings/qbservice/erp"
 	"qbsettings/qbservice/servicedb"
 	"qbsettings/serviceapi"
 )
@@ -35,6 +36,9 @@ type Config struct {
 	// health says QuickBooks is out of reach (its schedule, with room).
 	Quiet time.Duration
 	Now   func() time.Time
+	// Procore is the service's Procore connection; nil: the service
+	// offers none (no capability procore, no /v1/procore).
+	Procore *erp.Connection
 }
 
 // API is the contract's routes.
@@ -76,6 +80,9 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "unauthorized", "wrong user or password", "", nil)
 		return
 	}
+	if a.Procore != nil && a.procoreRoute(w, r) {
+		return
+	}
 	switch path := r.URL.Path; {
 	case r.Method == http.MethodGet && path == "/v1/health":
 		a.health(w, r)
@@ -96,6 +103,14 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeError(w, http.StatusNotFound, "notFound", "no such route: "+r.Method+" "+path, "", nil)
 	}
+}
+
+func (a *API) capabilities() []string {
+	c := []string{serviceapi.CapabilityItemsCreateQueued, serviceapi.CapabilitySettings}
+	if a.Procore != nil {
+		c = append(c, serviceapi.CapabilityProcore)
+	}
+	return c
 }
 
 // health says what the last Web Connector session learned, and whether
@@ -135,7 +150,7 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, serviceapi.Health{Service: serviceapi.ServiceName, ServiceVersion: a.Version,
 			CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
 			CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode,
-			Capabilities: []string{serviceapi.CapabilityItemsCreateQueued, serviceapi.CapabilitySettings}, WebConnector: wc})
+			Capabilities: a.capabilities(), WebConnector: wc})
 	}
 }
 

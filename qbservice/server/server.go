@@ -15,6 +15,7 @@ import (
 	"qbsettings/qbservice/accounts"
 	"qbsettings/qbservice/api"
 	"qbsettings/qbservice/connector"
+	"qbsettings/qbservice/erp"
 	"qbsettings/qbservice/qbwc"
 	"qbsettings/qbservice/servicedb"
 )
@@ -36,6 +37,8 @@ type Config struct {
 	// Quiet is how long the Web Connector may go without calling before
 	// health says QuickBooks is out of reach (api.Config's).
 	Quiet time.Duration
+	// Procore is the service's Procore connection; nil: none offered.
+	Procore *erp.Connection
 	// WrapAPI, when set, wraps the contract's handler (the tests' contract
 	// check).
 	WrapAPI func(http.Handler) http.Handler
@@ -47,7 +50,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Now != nil {
 		acct.WithClock(cfg.Now)
 	}
-	var contract http.Handler = api.New(api.Config{DB: cfg.DB, Accounts: acct, Version: cfg.Version, Log: cfg.Log, Now: cfg.Now, Quiet: cfg.Quiet})
+	var contract http.Handler = api.New(api.Config{DB: cfg.DB, Accounts: acct, Version: cfg.Version, Log: cfg.Log, Now: cfg.Now, Quiet: cfg.Quiet, Procore: cfg.Procore})
 	if cfg.WrapAPI != nil {
 		contract = cfg.WrapAPI(contract)
 	}

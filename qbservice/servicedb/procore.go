@@ -1,0 +1,69 @@
+package servicedb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// ProcoreConnection is the Procore company the service works for and the
+// service account it signs in as (its secret is in the keychain), with
+// what the last check of the connection found.
+type ProcoreConnection struct {
+	CompanyID   int64
+	ClientID    string
+	Environment string // production, sandbox or custom
+	BaseURL     string // custom's
+	SetAt       time.Time
+	CompanyName string
+	CheckedAt   time.Time
+	Problem     string // a procore.Kind; "" when the last check passed
+}
+
+// ProcoreConnection returns the connection; found is false while none is set.
+func (d *DB) ProcoreConnection(ctx context.Context) (c ProcoreConnection, found bool, err error) {
+	var setAt, checkedAt string
+	err = d.db.QueryRowContext(ctx, `
+		SELECT company_id, client_id, environment, base_url, set_at, company_name, checked_at, problem
+		FROM procore_connection WHERE id = 1`).
+		Scan(&c.CompanyID, &c.ClientID, &c.Environment, &c.BaseURL, &setAt, &c.CompanyName, &checkedAt, &c.Problem)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ProcoreConnection{}, false, nil
+	}
+	if err == nil {
+		if c.SetAt, err = parseTime(setAt); err == nil {
+			c.CheckedAt, err = parseTime(checkedAt)
+		}
+	}
+	return c, err == nil, err
+}
+
+// SetProcoreConnection keeps c as the connection, in place of any other.
+func (d *DB) SetProcoreConnection(ctx context.Context, c ProcoreConnection) error {
+	_, err := d.db.ExecContext(ctx, `
+		INSERT OR REPLACE INTO procore_connection
+			(id, company_id, client_id, environment, base_url, set_at, company_name, checked_at, problem)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.CompanyID, c.ClientID, c.Environment, c.BaseURL, formatTime(c.SetAt), c.CompanyName, formatTime(c.CheckedAt), c.Problem)
+	return err
+}
+
+// RecordProcoreCheck keeps what a check of the connection of companyID
+// and clientID found: the company's name when it passed (problem ""),
+// else the problem, the name of the last check that passed kept. A check
+// of a connection replaced meanwhile changes nothing.
+func (d *DB) RecordProcoreCheck(ctx context.Context, companyID int64, clientID, companyName, problem string, at time.Time) error {
+	_, err := d.db.ExecContext(ctx, `
+		UPDATE procore_connection
+		SET company_name = CASE WHEN ? = '' THEN ? ELSE company_name END, checked_at = ?, problem = ?
+		WHERE id = 1 AND company_id = ? AND client_id = ?`,
+		problem, companyName, formatTime(at), problem, companyID, clientID)
+	return err
+}
+
+// RemoveProcoreConnection forgets the connection.
+func (d *DB) RemoveProcoreConnection(ctx context.Context) error {
+	_, err := d.db.ExecContext(ctx, `DELETE FROM procore_connection`)
+	return err
+}
