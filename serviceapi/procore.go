@@ -1,6 +1,10 @@
 package serviceapi
 
-import "time"
+import (
+	"net"
+	"net/url"
+	"time"
+)
 
 // The Procore connection (contract 1.5, capability CapabilityProcore):
 // the Procore company the service is the ERP integrator of, and the
@@ -75,3 +79,84 @@ const (
 	// not be used (none, locked, or not answering); nothing was changed.
 	CodeKeychainUnavailable = "keychainUnavailable"
 )
+
+// Field codes of a PutProcore refused (error.fieldErrors[].code).
+const (
+	ProcoreFieldRequired = "required"
+	ProcoreFieldInvalid  = "invalid"
+)
+
+// Longest Client ID or Secret taken: Procore's are 64 hex digits.
+const maxProcoreCredential = 256
+
+// CheckProcore names each field of p no Procore could take, with a
+// ProcoreField code; none when p may be tried. It is the one rule, which
+// the app applies as the bookkeeper types and the service before it
+// sends anything. A Client ID or Secret is printable ASCII without
+// spaces: a pasted newline or tab is refused, not trimmed, since a
+// secret trimmed in silence is another secret. ClientSecret "" is taken
+// (the one kept).
+func CheckProcore(p PutProcore) map[string]string {
+	bad := map[string]string{}
+	if p.CompanyID <= 0 {
+		bad["companyId"] = requiredOr(p.CompanyID == 0)
+	}
+	if !ProcoreCredential(p.ClientID) {
+		bad["clientId"] = requiredOr(p.ClientID == "")
+	}
+	if p.ClientSecret != "" && !ProcoreCredential(p.ClientSecret) {
+		bad["clientSecret"] = ProcoreFieldInvalid
+	}
+	switch p.Environment {
+	case ProcoreProduction, ProcoreSandbox:
+		if p.BaseURL != "" {
+			bad["baseUrl"] = ProcoreFieldInvalid
+		}
+	case ProcoreCustom:
+		if !ProcoreBaseURL(p.BaseURL) {
+			bad["baseUrl"] = requiredOr(p.BaseURL == "")
+		}
+	default:
+		bad["environment"] = requiredOr(p.Environment == "")
+	}
+	return bad
+}
+
+// ProcoreBaseURL tells whether base may be a custom environment's
+// address: https, or http to this computer only, so the Client Secret
+// never crosses a network in clear; no user, query or fragment.
+func ProcoreBaseURL(base string) bool {
+	u, err := url.Parse(base)
+	if err != nil || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || len(base) > 2048 {
+		return false
+	}
+	switch u.Scheme {
+	case "https":
+		return true
+	case "http":
+		ip := net.ParseIP(u.Hostname())
+		return (ip != nil && ip.IsLoopback()) || u.Hostname() == "localhost"
+	}
+	return false
+}
+
+// ProcoreCredential tells whether s may be a Client ID or Secret:
+// printable ASCII without spaces, 1 to 256 characters.
+func ProcoreCredential(s string) bool {
+	if s == "" || len(s) > maxProcoreCredential {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+func requiredOr(empty bool) string {
+	if empty {
+		return ProcoreFieldRequired
+	}
+	return ProcoreFieldInvalid
+}

@@ -11,6 +11,7 @@ import (
 	"qbsettings/backend/secrets"
 	"qbsettings/qbservice/procore"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // Keychain keeps the Client Secret (backend/secrets.Keychain).
@@ -60,8 +61,8 @@ type FieldCode string
 
 // The field codes.
 const (
-	FieldRequired FieldCode = "required"
-	FieldInvalid  FieldCode = "invalid"
+	FieldRequired FieldCode = serviceapi.ProcoreFieldRequired
+	FieldInvalid  FieldCode = serviceapi.ProcoreFieldInvalid
 )
 
 // KeychainError: the keychain could not keep or give the secret; nothing
@@ -260,43 +261,17 @@ func (c *Connection) log() *slog.Logger {
 }
 
 // checkCandidate refuses what no Procore could take, before anything is
-// sent or kept, and gives the candidate's endpoints.
+// sent or kept (serviceapi.CheckProcore, the rule the app applies too),
+// and gives the candidate's endpoints.
 func checkCandidate(in Candidate) (procore.Endpoints, error) {
-	bad := map[string]FieldCode{}
-	// Each field on its own, so that every wrong one is named at once.
-	if in.CompanyID <= 0 {
-		bad["companyId"] = required(in.CompanyID == 0)
-	}
-	if (procore.Credentials{CompanyID: 1, ClientID: in.ClientID, ClientSecret: "x"}).Check() != nil {
-		bad["clientId"] = required(in.ClientID == "")
-	}
-	if in.ClientSecret != "" && (procore.Credentials{CompanyID: 1, ClientID: "x", ClientSecret: in.ClientSecret}).Check() != nil {
-		bad["clientSecret"] = FieldInvalid
-	}
-	var ends procore.Endpoints
-	switch in.Environment {
-	case procore.Production, procore.Sandbox:
-		if in.BaseURL != "" {
-			bad["baseUrl"] = FieldInvalid
-		}
-		ends, _ = procore.EndpointsOf(in.Environment, "")
-	case procore.Custom:
-		var err error
-		if ends, err = procore.EndpointsOf(in.Environment, in.BaseURL); err != nil {
-			bad["baseUrl"] = required(in.BaseURL == "")
-		}
-	default:
-		bad["environment"] = required(in.Environment == "")
-	}
+	bad := serviceapi.CheckProcore(serviceapi.PutProcore{CompanyID: in.CompanyID, ClientID: in.ClientID, ClientSecret: in.ClientSecret,
+		Environment: string(in.Environment), BaseURL: in.BaseURL})
 	if len(bad) > 0 {
-		return procore.Endpoints{}, &InvalidError{Fields: bad}
+		fields := map[string]FieldCode{}
+		for f, code := range bad {
+			fields[f] = FieldCode(code)
+		}
+		return procore.Endpoints{}, &InvalidError{Fields: fields}
 	}
-	return ends, nil
-}
-
-func required(empty bool) FieldCode {
-	if empty {
-		return FieldRequired
-	}
-	return FieldInvalid
+	return procore.EndpointsOf(in.Environment, in.BaseURL)
 }

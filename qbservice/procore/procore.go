@@ -16,10 +16,11 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
+
+	"qbsettings/serviceapi"
 )
 
 // Environment is which Procore a company is in.
@@ -69,21 +70,13 @@ var (
 	ErrSecret    = errors.New("procore: client secret must be printable text of at most 256 characters")
 )
 
-// CheckBaseURL refuses a base URL the secret must not be sent to.
+// CheckBaseURL refuses a base URL the secret must not be sent to
+// (serviceapi.ProcoreBaseURL: https, or http to this computer).
 func CheckBaseURL(base string) error {
-	u, err := url.Parse(base)
-	if err != nil || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+	if !serviceapi.ProcoreBaseURL(base) {
 		return ErrBaseURL
 	}
-	switch u.Scheme {
-	case "https":
-		return nil
-	case "http":
-		if ip := net.ParseIP(u.Hostname()); (ip != nil && ip.IsLoopback()) || u.Hostname() == "localhost" {
-			return nil
-		}
-	}
-	return ErrBaseURL
+	return nil
 }
 
 // Credentials are a Developer Managed Service Account's, for one company.
@@ -94,31 +87,17 @@ type Credentials struct {
 }
 
 // Check refuses credentials no Procore could accept, before they are
-// sent or kept: a pasted newline or tab is refused, not trimmed, since a
-// secret trimmed in silence is a different secret.
+// sent (serviceapi.ProcoreCredential's rule).
 func (c Credentials) Check() error {
-	if c.CompanyID <= 0 {
+	switch {
+	case c.CompanyID <= 0:
 		return ErrCompanyID
-	}
-	if !printable(c.ClientID) {
+	case !serviceapi.ProcoreCredential(c.ClientID):
 		return ErrClientID
-	}
-	if !printable(c.ClientSecret) {
+	case !serviceapi.ProcoreCredential(c.ClientSecret):
 		return ErrSecret
 	}
 	return nil
-}
-
-func printable(s string) bool {
-	if s == "" || len(s) > 256 {
-		return false
-	}
-	for _, r := range s {
-		if r <= ' ' || r > '~' {
-			return false
-		}
-	}
-	return true
 }
 
 // Config is what a Client needs.
