@@ -69,6 +69,9 @@ const (
 
 // Error codes of the Procore connection's calls.
 const (
+	// CodeInvalidProcore: PUT /v1/procore with fields CheckProcore
+	// refuses (error.fieldErrors names them); nothing was sent or kept.
+	CodeInvalidProcore = "invalidProcore"
 	// CodeProcoreCheckFailed: PUT /v1/procore signed in to Procore with
 	// the connection asked for, and that failed (procoreProblem says
 	// how); nothing was changed.

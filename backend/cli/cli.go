@@ -84,12 +84,17 @@ var commands = []command{
 	{"certificate remove", "ORIGIN", locale.Message("stop trusting the certificate of ORIGIN (as certificate list shows it)"), func() input { return &certificateRemove{} }},
 	{"service setup", "", locale.Message("set up the QuickBooks service on this computer for the company: its account with a new password (or --password-stdin) kept in the keychain, the Service URL and User, and the Web Connector's .qwc file (in the data folder, or --qwc FILE)"), func() input { return &serviceSetup{} }},
 	{"service status", "", locale.Message("show whether the QuickBooks service on this computer runs, when the Web Connector last called it, and the work waiting for QuickBooks"), func() input { return &serviceStatus{} }},
+	{"procore status", "", locale.Message("show the Procore company the QuickBooks service is connected to, and whether it signed in at its last check"), func() input { return &procoreStatus{} }},
+	{"procore set", "", locale.Message("connect the QuickBooks service to a Procore company (--environment production, sandbox, or custom with --base-url), the Client Secret read from standard input (or --keep-secret); the service signs in to Procore before it keeps it"), func() input { return &procoreSet{} }},
+	{"procore test", "", locale.Message("have the QuickBooks service sign in to Procore with the connection it keeps (exit 1 unless it did)"), func() input { return &procoreTest{} }},
+	{"procore remove", "", locale.Message("disconnect the QuickBooks service from Procore, forgetting its Client Secret (asks unless --yes)"), func() input { return &procoreRemove{} }},
 	{"history", "", locale.Message("list the saved revisions and what each changed"), func() input { return &history{} }},
 }
 
 // optionUsage is how usage shows each option, in the order it shows them.
 var optionUsage = []struct{ name, text string }{
 	{"fingerprint", "--fingerprint SHA256"},
+	{"company-id", "--company-id ID --client-id ID [--environment ENV] [--base-url URL] [--keep-secret]"},
 	{"password-stdin", "[--password-stdin]"},
 	{"qwc", "[--qwc FILE]"},
 	{"search", "[--search TEXT]"},

@@ -84,6 +84,11 @@ func (c *Client) explainStatus(path string, status int, eb serviceapi.ErrorBody,
 		return newError(KindSettingsChanged, detail,
 			saidSettingsChanged.With())
 	}
+	if parsed {
+		if e, ok := procoreStatusError(eb, detail); ok {
+			return e
+		}
+	}
 	if parsed && len(eb.Error.FieldErrors) > 0 {
 		refused := make([]settings.FieldError, len(eb.Error.FieldErrors))
 		for i, fe := range eb.Error.FieldErrors {

@@ -55,6 +55,12 @@ const (
 	// KindWrongCompanyFile: the service has another company file open than
 	// the one the settings belong to (found by the app, not the client).
 	KindWrongCompanyFile Kind = "wrongCompanyFile"
+	// The Procore connection (1.5):
+	KindProcoreUnsupported  Kind = "procoreUnsupported"  // the service keeps none
+	KindProcoreInvalid      Kind = "procoreInvalid"      // fields refused (Error.FieldErrors, with codes)
+	KindProcore             Kind = "procore"             // Procore did not take it (Error.ProcoreProblem)
+	KindProcoreKeychain     Kind = "procoreKeychain"     // the service's keychain could not be used
+	KindProcoreNotConnected Kind = "procoreNotConnected" // none is set
 )
 
 func (k Kind) String() string { return string(k) }
@@ -81,6 +87,9 @@ type Error struct {
 	RetryAfter time.Duration
 	// ServiceCode is the error code the service answered with, if any.
 	ServiceCode string
+	// ProcoreProblem is what Procore found wrong with a connection
+	// (KindProcore): a serviceapi.ProcoreProblem code.
+	ProcoreProblem string
 }
 
 // Error is for the log: the kind, the message's code and the detail, in

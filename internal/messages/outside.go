@@ -27,7 +27,7 @@ var notForPeople = map[string]bool{
 
 // notWords are strings that read like prose but are names, never worded:
 // the keychain's entry names, and the command line's commands.
-var notWords = regexp.MustCompile(`^(service password|procore company |(profiles|settings|password|connection|items|certificate|service) [a-z]+)$`)
+var notWords = regexp.MustCompile(`^(service password|procore company |(profiles|settings|password|connection|items|certificate|service|procore) [a-z]+)$`)
 
 // notForUsers hold no text a user of the app reads: the stores' SQL, the
 // simulator and the test helpers, the developer tools. The QuickBooks

@@ -86,7 +86,7 @@ func (a *API) procoreFailed(w http.ResponseWriter, what string, err error) {
 	switch {
 	case errors.As(err, &invalid):
 		var body serviceapi.ErrorBody
-		body.Error.Code, body.Error.Message = "invalidProcore", "some of the connection's fields were refused"
+		body.Error.Code, body.Error.Message = serviceapi.CodeInvalidProcore, "some of the connection's fields were refused"
 		for _, f := range sortedKeys(invalid.Fields) {
 			body.Error.FieldErrors = append(body.Error.FieldErrors, settings.FieldError{Field: settings.Field(f), Code: settings.Problem(invalid.Fields[f]), Message: f + " is " + string(invalid.Fields[f])})
 		}

@@ -55,7 +55,7 @@ func TestTheBuiltServiceKeepsProcoresSecretInTheKeychainOnly(t *testing.T) {
 	_ = json.NewDecoder(resp.Body).Decode(&status)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || status.Connection == nil || status.Connection.CompanyName != "Summit Construction" {
-		t.Fatalf("PUT /v1/procore: %d %+v\n%s", resp.StatusCode, status, log.String())
+		t.Fatalf("PUT /v1/procore: %d %+v", resp.StatusCode, status)
 	}
 	if got, found, err := keys.Get(context.Background(), entry); err != nil || !found || got != secret {
 		t.Fatalf("the keychain holds %q %v %v", got, found, err)
@@ -67,15 +67,14 @@ func TestTheBuiltServiceKeepsProcoresSecretInTheKeychainOnly(t *testing.T) {
 			t.Fatalf("the secret is in %s", f.Name())
 		}
 	}
-	if strings.Contains(log.String(), secret) {
-		t.Fatal("the secret is in the service's output")
-	}
-
 	code, out := runExe(t, exe, nil, "", "remove-data", "-data", data)
 	if code != 0 || !strings.Contains(out, "The Procore Client Secret was removed from this user's keychain.") || !strings.Contains(out, "was removed") {
 		t.Fatalf("remove-data: %d %q", code, out)
 	}
 	_ = cmd.Wait()
+	if strings.Contains(log.String(), secret) {
+		t.Fatal("the secret is in the service's output")
+	}
 	if _, found, _ := keys.Get(context.Background(), entry); found {
 		t.Fatal("the secret outlived the data folder")
 	}

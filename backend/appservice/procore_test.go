@@ -1,0 +1,118 @@
+package appservice
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"qbsettings/backend/secrets"
+	"qbsettings/internal/procoreemu"
+	"qbsettings/internal/qbservicetest"
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/qbservice/erp"
+	"qbsettings/serviceapi"
+)
+
+const procoreSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+
+// procoreWorld is the fixture's profile saved for the project's
+// QuickBooks service, which may keep a Procore connection, and a Procore
+// with one company.
+type procoreWorld struct {
+	f       *fixture
+	emu     *procoreemu.Emulator
+	procore string // its URL
+}
+
+func newProcoreWorld(t *testing.T) procoreWorld {
+	t.Helper()
+	f := newFixture(t)
+	s := qbservicetest.Start(t, []qbwcemu.Item{{Kind: retainage.Type, ListID: retainage.ListID, Name: retainage.FullName,
+		FullName: retainage.FullName, IsActive: true, EditSequence: "1"}},
+		qbservicetest.Options{Contract: true, Keychain: func(context.Context) (erp.Keychain, error) { return f.keys, nil }})
+	t.Cleanup(func() { _ = f.keys.Remove(ctx, secrets.ProcoreSecret{CompanyID: 4242, ClientID: "svc-account"}) })
+	s.Session(t)
+	c := quickBooksService{s}.connection(qbservicetest.Password)
+	if _, errs, err := f.svc.Save(ctx, f.profile, 0, c); err != nil || len(errs) > 0 {
+		t.Fatalf("save: %v %v", errs, err)
+	}
+	emu := procoreemu.New(procoreemu.Config{
+		Clients:   []procoreemu.Client{{ID: "svc-account", Secret: procoreSecret, Companies: []int64{4242}}},
+		Companies: []procoreemu.CompanySeed{{ID: 4242, Name: "Summit Construction"}},
+	})
+	srv := httptest.NewServer(emu.Handler())
+	t.Cleanup(srv.Close)
+	return procoreWorld{f: f, emu: emu, procore: srv.URL}
+}
+
+func (w procoreWorld) input(secret string) ProcoreInput {
+	return ProcoreInput{CompanyID: "4242", ClientID: "svc-account", ClientSecret: secret, Environment: serviceapi.ProcoreCustom, BaseURL: w.procore}
+}
+
+func TestTheProcoreConnectionFromTheApp(t *testing.T) {
+	w := newProcoreWorld(t)
+	svc, profile := w.f.svc, w.f.profile
+	view, err := svc.Procore(ctx, profile)
+	if err != nil || view.Connection != nil {
+		t.Fatalf("before: %+v %v", view, err)
+	}
+	// Checked here, as typed: nothing reaches the service.
+	_, errs, err := svc.ConnectProcore(ctx, profile, ProcoreInput{CompanyID: "42a", ClientID: "svc account", ClientSecret: "x\n", Environment: "custom"})
+	if err != nil || len(errs) != 4 {
+		t.Fatalf("as typed: %v %v", errs, err)
+	}
+	for _, e := range errs {
+		if e.Message == "" {
+			t.Fatalf("%s unworded", e.Field)
+		}
+	}
+	if !strings.Contains(errs[0].Message+errs[1].Message+errs[2].Message+errs[3].Message, "app.procore.com/") {
+		t.Fatalf("the Company ID's words: %v", errs)
+	}
+	if n := len(w.emu.Calls()); n != 0 {
+		t.Fatalf("%d calls reached Procore", n)
+	}
+
+	_, errs, err = svc.ConnectProcore(ctx, profile, w.input("wrong-secret"))
+	var ue *UserError
+	if !errors.As(err, &ue) || len(errs) != 0 || !strings.Contains(ue.Said.Text(), "did not accept the Client ID and Client Secret") {
+		t.Fatalf("refused: %v %v", errs, err)
+	}
+	view, errs, err = svc.ConnectProcore(ctx, profile, w.input(procoreSecret))
+	if err != nil || len(errs) != 0 || view.Connection == nil || view.Connection.CompanyName != "Summit Construction" || !view.Problem.IsZero() {
+		t.Fatalf("connected: %+v %v %v", view, errs, err)
+	}
+
+	w.emu.RefuseTokens(true)
+	view, err = svc.TestProcore(ctx, profile)
+	if err != nil || view.Connection.Problem != serviceapi.ProcoreUnauthorized || !strings.Contains(view.Problem.Text(), "App Management") {
+		t.Fatalf("test: %+v %v", view, err)
+	}
+	if err := svc.DisconnectProcore(ctx, profile); err != nil {
+		t.Fatal(err)
+	}
+	if view, err := svc.Procore(ctx, profile); err != nil || view.Connection != nil {
+		t.Fatalf("after: %+v %v", view, err)
+	}
+	_, err = svc.TestProcore(ctx, profile)
+	if !errors.As(err, &ue) || !strings.Contains(ue.Said.Text(), "no Procore connection yet") {
+		t.Fatalf("test with none: %v", err)
+	}
+}
+
+// A service that keeps no Procore connection (an older one, or the
+// project's simulator) is said to be one.
+func TestAServiceWithoutProcoreIsSaidSo(t *testing.T) {
+	f := newFixture(t)
+	_, url := startSimulator(t)
+	if _, errs, err := f.svc.Save(ctx, f.profile, 0, connectionTo(url, "demo-password")); err != nil || len(errs) > 0 {
+		t.Fatalf("save: %v %v", errs, err)
+	}
+	_, err := f.svc.Procore(ctx, f.profile)
+	var ue *UserError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Said.Text(), "cannot keep a Procore connection") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"qbsettings/backend/appservice"
+	"qbsettings/backend/locale"
+	"qbsettings/serviceapi"
+)
+
+// The Procore connection, which the QuickBooks service keeps: the company
+// the service is Procore's ERP integrator of, and its service account.
+
+// ProcoreJSON is what procore status, set and test print with --json
+// (documented in README).
+type ProcoreJSON struct {
+	// Connected: a connection is kept, and its last check passed.
+	Connected   bool      `json:"connected"`
+	CompanyID   int64     `json:"companyId,omitempty"`
+	CompanyName string    `json:"companyName,omitempty"`
+	ClientID    string    `json:"clientId,omitempty"`
+	Environment string    `json:"environment,omitempty"`
+	BaseURL     string    `json:"baseUrl,omitempty"`
+	CheckedAt   time.Time `json:"checkedAt,omitzero"`
+	// Problem is the last check's problem code, and Message its words.
+	Problem string `json:"problem,omitempty"`
+	Message string `json:"message,omitempty"`
+}
+
+func procoreJSON(v appservice.ProcoreView) ProcoreJSON {
+	c := v.Connection
+	if c == nil {
+		return ProcoreJSON{}
+	}
+	return ProcoreJSON{Connected: c.Problem == "", CompanyID: c.CompanyID, CompanyName: c.CompanyName, ClientID: c.ClientID,
+		Environment: c.Environment, BaseURL: c.BaseURL, CheckedAt: c.CheckedAt, Problem: c.Problem, Message: v.Problem.Text()}
+}
+
+// maxSecretInput bounds what is read as a Client Secret: more than any
+// secret, so an overlong one reaches the rule and is refused there.
+const maxSecretInput = 4 << 10
+
+// procoreStatus shows the connection the service keeps.
+type procoreStatus struct {
+	profileOption
+	jsonOption
+}
+
+func (in *procoreStatus) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+}
+
+func (in *procoreStatus) run(ctx context.Context, c *call) error {
+	if len(c.args) != 0 {
+		return misused(locale.T("procore status takes no arguments"))
+	}
+	v, err := c.b.Service.Procore(ctx, in.profile)
+	if err != nil {
+		return err
+	}
+	return c.printProcore(v, in.json)
+}
+
+// procoreSet connects the service to a Procore company: the Client Secret
+// is read from standard input (never an argument, which other users of
+// the computer could see), or with --keep-secret the service keeps the
+// one it has.
+type procoreSet struct {
+	profileOption
+	jsonOption
+	companyID, clientID, environment, baseURL string
+	keepSecret                                bool
+}
+
+func (in *procoreSet) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+	fs.StringVar(&in.companyID, "company-id", "", "the Procore company's ID")
+	fs.StringVar(&in.clientID, "client-id", "", "the service account's Client ID")
+	fs.StringVar(&in.environment, "environment", serviceapi.ProcoreProduction, "production, sandbox or custom")
+	fs.StringVar(&in.baseURL, "base-url", "", "custom's address")
+	fs.BoolVar(&in.keepSecret, "keep-secret", false, "keep the Client Secret the service has")
+}
+
+func (in *procoreSet) run(ctx context.Context, c *call) error {
+	if len(c.args) != 0 {
+		return misused(locale.T("procore set takes options only; the Client Secret is read from standard input"))
+	}
+	p := appservice.ProcoreInput{CompanyID: in.companyID, ClientID: in.clientID, Environment: in.environment, BaseURL: in.baseURL}
+	if !in.keepSecret {
+		secret, err := c.readSecret()
+		if err != nil {
+			return err
+		}
+		p.ClientSecret = secret
+	}
+	v, errs, err := c.b.Service.ConnectProcore(ctx, in.profile, p)
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		for _, e := range errs {
+			fmt.Fprintf(c.Stderr, "%s: %s\n", procoreOption(appservice.ProcoreField(e.Field)), e.Message)
+		}
+		locale.Fprintf(c.Stderr, "Nothing was changed.\n")
+		return errTold
+	}
+	return c.printProcore(v, in.json)
+}
+
+// procoreTest has the service sign in to Procore with the connection it
+// keeps; exit 1 unless it passed.
+type procoreTest struct {
+	profileOption
+	jsonOption
+}
+
+func (in *procoreTest) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+}
+
+func (in *procoreTest) run(ctx context.Context, c *call) error {
+	if len(c.args) != 0 {
+		return misused(locale.T("procore test takes no arguments"))
+	}
+	v, err := c.b.Service.TestProcore(ctx, in.profile)
+	if err != nil {
+		return err
+	}
+	if err := c.printProcore(v, in.json); err != nil {
+		return err
+	}
+	if v.Connection == nil || v.Connection.Problem != "" {
+		return errTold
+	}
+	return nil
+}
+
+// procoreRemove has the service forget the connection and its secret.
+type procoreRemove struct {
+	profileOption
+	yesOption
+}
+
+func (in *procoreRemove) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.yesOption.declare(fs)
+}
+
+func (in *procoreRemove) run(ctx context.Context, c *call) error {
+	if len(c.args) != 0 {
+		return misused(locale.T("procore remove takes no arguments"))
+	}
+	if !in.yes && !c.confirm(locale.T("Disconnect the QuickBooks service from Procore, forgetting its Client Secret? [y/N] ")) {
+		locale.Fprintf(c.Stderr, "Nothing was changed. (Add --yes to disconnect without being asked.)\n")
+		return errTold
+	}
+	if err := c.b.Service.DisconnectProcore(ctx, in.profile); err != nil {
+		return err
+	}
+	locale.Fprintf(c.Stdout, "The QuickBooks service is no longer connected to Procore.\n")
+	return nil
+}
+
+// readSecret reads the Client Secret: all of standard input, one line
+// break at its end dropped. A second line is kept, and refused by the
+// rule, rather than dropped in silence: a secret cut short is another
+// secret.
+func (c *call) readSecret() (string, error) {
+	data, err := io.ReadAll(io.LimitReader(c.Stdin, maxSecretInput))
+	secret := strings.TrimSuffix(strings.TrimSuffix(string(data), "\n"), "\r")
+	if err != nil || secret == "" {
+		return "", failed(locale.T("no Client Secret on standard input. Give it as one line, for example: printf '%%s\\n' \"$SECRET\" | qbsettings procore set …; or --keep-secret to keep the service's"))
+	}
+	return secret, nil
+}
+
+func (c *call) printProcore(v appservice.ProcoreView, asJSON bool) error {
+	if asJSON {
+		return c.printJSON(procoreJSON(v))
+	}
+	conn := v.Connection
+	if conn == nil {
+		locale.Fprintf(c.Stdout, "The QuickBooks service is not connected to Procore. Connect it with: qbsettings procore set --company-id ID --client-id ID (the Client Secret on standard input)\n")
+		return nil
+	}
+	// An ID is a name, not a number to group in thousands.
+	companyID := strconv.FormatInt(conn.CompanyID, 10)
+	name := conn.CompanyName
+	if name == "" {
+		name = locale.T("company %s", companyID)
+	}
+	locale.Fprintf(c.Stdout, "Procore company: %s (ID %s), %s\n", name, companyID, environmentWords(conn.Environment, conn.BaseURL))
+	locale.Fprintf(c.Stdout, "Service account: Client ID %s\n", conn.ClientID)
+	if conn.Problem == "" {
+		locale.Fprintf(c.Stdout, "Signed in at %s.\n", c.dateTime(conn.CheckedAt))
+		return nil
+	}
+	locale.Fprintf(c.Stdout, "Not signed in at %s: %s\n", c.dateTime(conn.CheckedAt), v.Problem.Text())
+	return nil
+}
+
+func environmentWords(env, base string) string {
+	switch env {
+	case serviceapi.ProcoreProduction:
+		return locale.T("Production")
+	case serviceapi.ProcoreSandbox:
+		return locale.T("Sandbox")
+	}
+	return locale.T("at %s", base)
+}
+
+// procoreOption is the option of a Procore connection's field.
+func procoreOption(f appservice.ProcoreField) string {
+	switch f {
+	case appservice.ProcoreCompanyID:
+		return "--company-id"
+	case appservice.ProcoreClientID:
+		return "--client-id"
+	case appservice.ProcoreClientSecret:
+		return locale.T("Client Secret (standard input)")
+	case appservice.ProcoreEnvironment:
+		return "--environment"
+	case appservice.ProcoreBaseURL:
+		return "--base-url"
+	}
+	return string(f)
+}

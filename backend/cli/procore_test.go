@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
+	"qbsettings/internal/procoreemu"
+	"qbsettings/internal/qbservicetest"
+	"qbsettings/internal/testkeys"
+	"qbsettings/qbservice/erp"
+)
+
+// IT connects the QuickBooks service to Procore from a script: every
+// refusal says what to do and exits 1, a wrong use exits 2, and the
+// secret comes from standard input only.
+func TestProcoreCommands(t *testing.T) {
+	w := newWorld(t)
+	keys := testkeys.Open(t)
+	const secret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+	t.Cleanup(func() { _ = keys.Remove(ctx, secrets.ProcoreSecret{CompanyID: 4242, ClientID: "svc-account"}) })
+	emu := procoreemu.New(procoreemu.Config{
+		Clients:   []procoreemu.Client{{ID: "svc-account", Secret: secret, Companies: []int64{4242}}},
+		Companies: []procoreemu.CompanySeed{{ID: 4242, Name: "Summit Construction"}},
+	})
+	procore := httptest.NewServer(emu.Handler())
+	defer procore.Close()
+	s := qbservicetest.Start(t, nil, qbservicetest.Options{Keychain: func(context.Context) (erp.Keychain, error) { return keys, nil }})
+	s.Session(t)
+	w.store.ReplaceItems(ctx, w.profile, []settings.Item{{ListID: "80000005-1", FullName: "Retainage Payable", Type: "Service", IsActive: true}}, time.Now(), "")
+	w.mustRun(qbservicetest.Password+"\n", "settings", "set", "serviceUrl="+s.URL, "serviceUser="+qbservicetest.User, "retainageItem=Retainage Payable", "--password-stdin")
+
+	if out := w.mustRun("", "procore", "status"); !strings.Contains(out, "not connected to Procore") || !strings.Contains(out, "qbsettings procore set") {
+		t.Fatalf("status before: %q", out)
+	}
+	set := []string{"procore", "set", "--company-id", "4242", "--client-id", "svc-account", "--environment", "custom", "--base-url", procore.URL}
+	cases := []struct {
+		name, stdin string
+		args        []string
+		code        int
+		says        string
+	}{
+		{"no secret", "", set, Failed, "no Client Secret on standard input"},
+		{"a pasted line break", "0f1e2d3c\n4b5a6978\n", set, Failed, "Client Secret (standard input): The Client Secret holds a space, a line break"},
+		{"a company ID that is not one", secret + "\n", []string{"procore", "set", "--company-id", "42a", "--client-id", "svc-account"}, Failed, "--company-id: The Company ID is a whole number"},
+		{"an address in clear", secret + "\n", []string{"procore", "set", "--company-id", "4242", "--client-id", "svc-account", "--environment", "custom", "--base-url", "http://procore.example.com"}, Failed, "--base-url: The address must start with https://"},
+		{"a wrong secret", "not-the-secret\n", set, Failed, "Procore did not accept the Client ID and Client Secret"},
+		{"another company", secret + "\n", []string{"procore", "set", "--company-id", "9999", "--client-id", "svc-account", "--environment", "custom", "--base-url", procore.URL}, Failed, "cannot reach company 9999 in Procore"},
+		{"a typo", "", []string{"procore", "sett"}, Misused, `"procore sett" is not a command`},
+		{"an argument", "", []string{"procore", "test", "now"}, Misused, "procore test takes no arguments"},
+	}
+	for _, c := range cases {
+		code, out, errOut := w.run(c.stdin, c.args...)
+		if code != c.code || !strings.Contains(out+errOut, c.says) {
+			t.Errorf("%s: exit %d\n%s%s", c.name, code, out, errOut)
+		}
+	}
+	if n := len(emu.CallsTo("GET", "/rest/v1.0/companies")); n != 1 {
+		t.Fatalf("%d checks reached Procore's API: only the right secret's, for another company", n)
+	}
+
+	var got ProcoreJSON
+	if err := json.Unmarshal([]byte(w.mustRun(secret+"\n", append(set, "--json")...)), &got); err != nil || !got.Connected || got.CompanyName != "Summit Construction" || got.CompanyID != 4242 {
+		t.Fatalf("set: %+v %v", got, err)
+	}
+	if out := w.mustRun("", "procore", "test"); !strings.Contains(out, "Procore company: Summit Construction (ID 4242)") || !strings.Contains(out, "Signed in at") {
+		t.Fatalf("test: %q", out)
+	}
+	// The service keeps the secret: the same account again without it.
+	w.mustRun("", append(set, "--keep-secret")...)
+
+	emu.RefuseTokens(true)
+	if code, out, _ := w.run("", "procore", "test"); code != Failed || !strings.Contains(out, "Not signed in at") || !strings.Contains(out, "App Management") {
+		t.Fatalf("test refused: %d %q", code, out)
+	}
+	if code, _, errOut := w.run("n\n", "procore", "remove"); code != Failed || !strings.Contains(errOut, "Nothing was changed") {
+		t.Fatalf("remove answered no: %d %q", code, errOut)
+	}
+	if out := w.mustRun("", "procore", "remove", "--yes"); !strings.Contains(out, "no longer connected to Procore") {
+		t.Fatalf("remove: %q", out)
+	}
+	if _, found, _ := keys.Get(ctx, secrets.ProcoreSecret{CompanyID: 4242, ClientID: "svc-account"}); found {
+		t.Fatal("the secret outlived the connection")
+	}
+}
