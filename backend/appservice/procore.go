@@ -26,15 +26,19 @@ const ProcoreTimeout = 30 * time.Second
 
 // ProcoreInput is the connection as the bookkeeper or IT enters it.
 type ProcoreInput struct {
-	CompanyID    string // as typed
-	ClientID     string
-	ClientSecret string // "": the one the service keeps, for the same account
-	Environment  string // serviceapi.ProcoreProduction, ProcoreSandbox or ProcoreCustom
-	BaseURL      string // ProcoreCustom's
+	CompanyID    string `json:"companyId"` // as typed
+	ClientID     string `json:"clientId"`
+	ClientSecret string `json:"clientSecret"` // "": the one the service keeps, for the same account
+	Environment  string `json:"environment"`  // serviceapi.ProcoreProduction, ProcoreSandbox or ProcoreCustom
+	BaseURL      string `json:"baseUrl"`      // ProcoreCustom's
 }
 
 // ProcoreView is the connection as the window and the command line show it.
 type ProcoreView struct {
+	// Unsupported: the service keeps no Procore connection (an older
+	// one); Said says so.
+	Unsupported bool
+	Said        locale.Said
 	// Connection is the one the service keeps; nil while none is.
 	Connection *serviceapi.ProcoreConnection
 	// Problem words Connection.Problem with its next step; zero when the
@@ -118,11 +122,23 @@ func procoreFieldSaid(field ProcoreField, code string) locale.Said {
 	return saidProcoreFieldOther.With(string(field))
 }
 
-// Procore reads the connection the profile's QuickBooks service keeps.
+// Procore reads the connection the profile's QuickBooks service keeps. A
+// service that keeps none is not a failure: the view says so.
 func (s *Service) Procore(ctx context.Context, profile string) (ProcoreView, error) {
-	return s.withProcore(ctx, profile, "procore.read", func(ss *session) (serviceapi.ProcoreStatus, error) {
-		return ss.client.Procore(ss.ctx)
+	unsupported := false
+	v, err := s.withProcore(ctx, profile, "procore.read", func(ss *session) (serviceapi.ProcoreStatus, error) {
+		st, err := ss.client.Procore(ss.ctx)
+		var qe *quickbooks.Error
+		if errors.As(err, &qe) && qe.Kind == quickbooks.KindProcoreUnsupported {
+			unsupported = true
+			return st, nil
+		}
+		return st, err
 	})
+	if unsupported {
+		return ProcoreView{Unsupported: true, Said: quickbooks.ProcoreUnsupported()}, nil
+	}
+	return v, err
 }
 
 // ConnectProcore asks the service to sign in to Procore with in and keep

@@ -110,9 +110,13 @@ func TestAServiceWithoutProcoreIsSaidSo(t *testing.T) {
 	if _, errs, err := f.svc.Save(ctx, f.profile, 0, connectionTo(url, "demo-password")); err != nil || len(errs) > 0 {
 		t.Fatalf("save: %v %v", errs, err)
 	}
-	_, err := f.svc.Procore(ctx, f.profile)
+	v, err := f.svc.Procore(ctx, f.profile)
+	if err != nil || !v.Unsupported || !strings.Contains(v.Said.Text(), "cannot keep a Procore connection") {
+		t.Fatalf("read: %+v %v", v, err)
+	}
+	_, err = f.svc.TestProcore(ctx, f.profile)
 	var ue *UserError
 	if !errors.As(err, &ue) || !strings.Contains(ue.Said.Text(), "cannot keep a Procore connection") {
-		t.Fatalf("got %v", err)
+		t.Fatalf("test: %v", err)
 	}
 }

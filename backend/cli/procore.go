@@ -35,6 +35,9 @@ type ProcoreJSON struct {
 
 func procoreJSON(v appservice.ProcoreView) ProcoreJSON {
 	c := v.Connection
+	if v.Unsupported {
+		return ProcoreJSON{Message: v.Said.Text()}
+	}
 	if c == nil {
 		return ProcoreJSON{}
 	}
@@ -188,6 +191,10 @@ func (c *call) printProcore(v appservice.ProcoreView, asJSON bool) error {
 		return c.printJSON(procoreJSON(v))
 	}
 	conn := v.Connection
+	if v.Unsupported {
+		fmt.Fprintln(c.Stdout, v.Said.Text())
+		return nil
+	}
 	if conn == nil {
 		locale.Fprintf(c.Stdout, "The QuickBooks service is not connected to Procore. Connect it with: qbsettings procore set --company-id ID --client-id ID (the Client Secret on standard input)\n")
 		return nil

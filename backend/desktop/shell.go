@@ -179,6 +179,7 @@ type Services struct {
 	Sync       *Sync
 	Language   *Language
 	Local      *LocalService
+	Procore    *Procore
 	shell      *shell
 }
 
@@ -200,7 +201,7 @@ func New(c Config) *Services {
 		opened(Opened{Service: c.Service, Problem: c.Problem, Profile: c.Profile})
 	}
 	return &Services{Form: &Form{sh}, Connection: &Connection{sh}, Companies: &Companies{sh}, History: &History{sh},
-		Transfer: &Transfer{sh}, Sync: &Sync{sh}, Language: &Language{sh}, Local: &LocalService{sh}, shell: sh}
+		Transfer: &Transfer{sh}, Sync: &Sync{sh}, Language: &Language{sh}, Local: &LocalService{sh}, Procore: &Procore{sh}, shell: sh}
 }
 
 // Opened is the application service as Config.Open opened it.
@@ -215,7 +216,7 @@ func (s *Services) Opened() { <-s.shell.ready }
 
 // Bind lists the services for Wails to bind.
 func (s *Services) Bind() []any {
-	return []any{s.Form, s.Connection, s.Companies, s.History, s.Transfer, s.Sync, s.Language, s.Local}
+	return []any{s.Form, s.Connection, s.Companies, s.History, s.Transfer, s.Sync, s.Language, s.Local, s.Procore}
 }
 
 // Startup is Wails' OnStartup: the window's context, for its runtime.

@@ -112,6 +112,9 @@ func procoreStatusError(eb serviceapi.ErrorBody, detail string) (*Error, bool) {
 	return nil, false
 }
 
+// ProcoreUnsupported says that the service keeps no Procore connection.
+func ProcoreUnsupported() locale.Said { return saidProcoreUnsupported.With() }
+
 // ProcoreProblem words what a check of the Procore connection of company
 // found wrong (a serviceapi.ProcoreProblem code), with what to do.
 func ProcoreProblem(problem string, company int64) locale.Said {
@@ -148,7 +151,7 @@ var (
 	saidProcoreUnavailable   = locale.Coded("qb.procoreUnavailable", "Procore could not answer just now. Test again in a few minutes; if it lasts, check status.procore.com.")
 	saidProcoreUnreachable   = locale.Coded("qb.procoreUnreachable", "The QuickBooks service could not reach Procore. Check that the service's computer is connected to the Internet, and that a firewall or proxy lets it reach login.procore.com and api.procore.com.")
 	saidProcoreBadAnswer     = locale.Coded("qb.procoreBadAnswer", "Something answered the QuickBooks service, but not the way Procore does. Check the environment chosen, and the address of another environment.")
-	saidProcoreSecretMissing = locale.Coded("qb.procoreSecretMissing", "The Client Secret is no longer in the keychain of the QuickBooks service's computer. Choose Edit Credentials and enter the Client Secret again.")
+	saidProcoreSecretMissing = locale.Coded("qb.procoreSecretMissing", "The Client Secret is no longer in the keychain of the QuickBooks service's computer. Enter the Client Secret again.")
 	saidProcoreOther         = locale.Coded("qb.procoreOther", "The QuickBooks service found a problem with the Procore connection (%s). Test again; if it lasts, ask your IT support to check the QuickBooks service's log.")
 	saidProcoreInvalid       = locale.Coded("qb.procoreInvalid", "The QuickBooks service did not accept some of the Procore connection's values, so nothing was changed. The reasons are shown beside them.")
 	saidProcoreKeychain      = locale.Coded("qb.procoreKeychain", "The QuickBooks service could not use the keychain of its user on its computer (Windows Credential Manager), so nothing was changed. Sign in to that computer as the user the service runs as, then try again.")

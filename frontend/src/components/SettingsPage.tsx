@@ -15,6 +15,7 @@ import { HistoryView } from "./HistoryView";
 import { ImportExport } from "./ImportExport";
 import { CompanyBar } from "./CompanyBar";
 import { LanguagePicker } from "./LanguagePicker";
+import { ProcoreSection } from "./ProcoreSection";
 import { ServiceSyncPanel } from "./ServiceSyncPanel";
 import { SignInWait } from "./SignInWait";
 
@@ -66,6 +67,7 @@ export function SettingsPage({
   const { state } = saved;
   const dirty = draft.dirty;
   const [view, setView] = useState<"settings" | "history">("settings");
+  const serviceSaved = state.revision > 0 && state.settings.serviceUrl !== "" && state.passwordStored;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -136,6 +138,8 @@ export function SettingsPage({
           applySaved={form.applySaved}
           refreshed={form.itemsRefreshed}
         />
+        {/* Read anew for another service: the section is the service's. */}
+        <ProcoreSection key={`${state.settings.serviceUrl}|${serviceSaved}`} serviceSaved={serviceSaved} />
         <GeneralSection draft={draft} saved={state} refreshed={form.itemsRefreshed} />
         <footer className={styles.footer}>
           <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>

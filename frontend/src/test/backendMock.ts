@@ -7,6 +7,7 @@ import type * as Form from "../../wailsjs/go/desktop/Form";
 import type * as HistoryService from "../../wailsjs/go/desktop/History";
 import type * as Language from "../../wailsjs/go/desktop/Language";
 import type * as LocalService from "../../wailsjs/go/desktop/LocalService";
+import type * as Procore from "../../wailsjs/go/desktop/Procore";
 import type * as Sync from "../../wailsjs/go/desktop/Sync";
 import type * as Transfer from "../../wailsjs/go/desktop/Transfer";
 
@@ -53,6 +54,14 @@ export const Offer = vi.fn<typeof LocalService.Offer>(() => Promise.resolve(desk
 export const SetUp = vi.fn<typeof LocalService.SetUp>();
 export const CopyPassword = vi.fn<typeof LocalService.CopyPassword>();
 export const WebConnector = vi.fn<typeof LocalService.WebConnector>();
+// No Procore connection on the service unless a test says otherwise.
+export const ProcoreStatus = vi.fn<typeof Procore.ProcoreStatus>(() =>
+  Promise.resolve(desktop.ProcoreResult.createFrom({ state: { kept: false }, fieldErrors: [], error: "" })),
+);
+export const ValidateProcore = vi.fn<typeof Procore.ValidateProcore>(() => Promise.resolve([]));
+export const ConnectProcore = vi.fn<typeof Procore.ConnectProcore>();
+export const TestProcore = vi.fn<typeof Procore.TestProcore>();
+export const DisconnectProcore = vi.fn<typeof Procore.DisconnectProcore>();
 // US English, following the system, unless a test says otherwise.
 const localeInfo = desktop.LocaleInfo.createFrom({
   inUse: "en-US",

@@ -33,3 +33,4 @@ vi.mock("../../wailsjs/go/desktop/Transfer", () => import("./backendMock"));
 vi.mock("../../wailsjs/go/desktop/Sync", () => import("./backendMock"));
 vi.mock("../../wailsjs/go/desktop/Language", () => import("./backendMock"));
 vi.mock("../../wailsjs/go/desktop/LocalService", () => import("./backendMock"));
+vi.mock("../../wailsjs/go/desktop/Procore", () => import("./backendMock"));

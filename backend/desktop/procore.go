@@ -1,0 +1,110 @@
+package desktop
+
+import (
+	"strconv"
+
+	"qbsettings/backend/appservice"
+	"qbsettings/backend/settings"
+)
+
+// Procore is the window's Procore section: the Procore company the
+// QuickBooks service is the ERP integrator of, which the service keeps
+// (its Client Secret in its user's keychain, never on this computer).
+type Procore struct{ *shell }
+
+// ProcoreState is the connection the service keeps, worded for the window.
+type ProcoreState struct {
+	// Unsupported says that the service keeps no Procore connection.
+	Unsupported string `json:"unsupported"`
+	// Connected: a connection is kept and its last check passed.
+	Connected   bool   `json:"connected"`
+	Kept        bool   `json:"kept"` // a connection is kept at all
+	CompanyID   string `json:"companyId"`
+	CompanyName string `json:"companyName"`
+	ClientID    string `json:"clientId"`
+	Environment string `json:"environment"`
+	BaseURL     string `json:"baseUrl"`
+	CheckedAt   string `json:"checkedAt"`
+	// Problem is what the last check found wrong, with what to do.
+	Problem string `json:"problem"`
+}
+
+// ProcoreResult is the connection after a call, or the values refused
+// beside their fields, or a message for the user.
+type ProcoreResult struct {
+	State       *ProcoreState         `json:"state"`
+	FieldErrors []settings.FieldError `json:"fieldErrors"`
+	Error       string                `json:"error"`
+}
+
+func (r *ProcoreResult) failWith(problem string) { r.Error = problem }
+
+// ProcoreStatus reads the connection the service keeps.
+func (p *Procore) ProcoreStatus() ProcoreResult {
+	return serve(p.shell, func(svc *appservice.Service) ProcoreResult {
+		ctx, done := p.ops.start(p.context(), "procore")
+		defer done()
+		v, err := svc.Procore(ctx, p.currentProfile())
+		return procoreResult(v, nil, err)
+	})
+}
+
+// ValidateProcore checks the connection as typed, field by field; none
+// when it may be sent.
+func (p *Procore) ValidateProcore(in appservice.ProcoreInput) []settings.FieldError {
+	if errs := appservice.ValidateProcore(in); len(errs) > 0 {
+		return errs
+	}
+	return []settings.FieldError{}
+}
+
+// ConnectProcore asks the service to sign in to Procore with in and keep it.
+func (p *Procore) ConnectProcore(in appservice.ProcoreInput) ProcoreResult {
+	return serve(p.shell, func(svc *appservice.Service) ProcoreResult {
+		ctx, done := p.ops.start(p.context(), "procore")
+		defer done()
+		v, errs, err := svc.ConnectProcore(ctx, p.currentProfile(), in)
+		return procoreResult(v, errs, err)
+	})
+}
+
+// TestProcore asks the service to sign in with the connection it keeps.
+func (p *Procore) TestProcore() ProcoreResult {
+	return serve(p.shell, func(svc *appservice.Service) ProcoreResult {
+		ctx, done := p.ops.start(p.context(), "procore")
+		defer done()
+		v, err := svc.TestProcore(ctx, p.currentProfile())
+		return procoreResult(v, nil, err)
+	})
+}
+
+// DisconnectProcore asks the service to forget the connection and secret.
+func (p *Procore) DisconnectProcore() ProcoreResult {
+	return serve(p.shell, func(svc *appservice.Service) ProcoreResult {
+		ctx, done := p.ops.start(p.context(), "procore")
+		defer done()
+		if err := svc.DisconnectProcore(ctx, p.currentProfile()); err != nil {
+			return ProcoreResult{Error: windowMessage(err)}
+		}
+		return ProcoreResult{State: &ProcoreState{}}
+	})
+}
+
+func procoreResult(v appservice.ProcoreView, errs []settings.FieldError, err error) ProcoreResult {
+	if err != nil {
+		return ProcoreResult{Error: windowMessage(err)}
+	}
+	if len(errs) > 0 {
+		return ProcoreResult{FieldErrors: errs}
+	}
+	if v.Unsupported {
+		return ProcoreResult{State: &ProcoreState{Unsupported: windowText(v.Said)}}
+	}
+	c := v.Connection
+	if c == nil {
+		return ProcoreResult{State: &ProcoreState{}}
+	}
+	return ProcoreResult{State: &ProcoreState{Connected: c.Problem == "", Kept: true, CompanyID: strconv.FormatInt(c.CompanyID, 10),
+		CompanyName: c.CompanyName, ClientID: c.ClientID, Environment: c.Environment, BaseURL: c.BaseURL,
+		CheckedAt: timeText(c.CheckedAt), Problem: windowText(v.Problem)}}
+}
