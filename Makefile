@@ -106,6 +106,9 @@ $(QBSERVICE): $(shell find backend qbservice cmd internal -name '*.go' -not -nam
 QBWCEMU := build/bin/qbwcemu
 $(QBWCEMU): $(shell find backend qbservice internal -name '*.go' -not -name '*_test.go') go.mod
 	go build -trimpath -o $@ ./internal/cmd/qbwcemu
+PROCOREEMU := build/bin/procoreemu
+$(PROCOREEMU): $(shell find internal/procoreemu internal/cmd/procoreemu -name '*.go' -not -name '*_test.go') go.mod
+	go build -trimpath -o $@ ./internal/cmd/procoreemu
 
 demo: build $(QBSERVICE) $(QBWCEMU)
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -201,7 +204,7 @@ DEV_BINARY := build/bin/qbsettings-dev
 $(DEV_BINARY): frontend
 	go build -tags dev,$(TAGS) -o $@ .
 
-e2e: deps frontend $(DEV_BINARY) $(SIMULATOR) $(QBSERVICE) $(QBWCEMU)
+e2e: deps frontend $(DEV_BINARY) $(SIMULATOR) $(QBSERVICE) $(QBWCEMU) $(PROCOREEMU)
 	$(call install_missing,$(E2E_APT))
 	rm -rf .artifacts/screens
 	.ci/with-keyring xvfb-run -a -s "-screen 0 1280x1000x24" sh -c 'cd frontend && npx --no-install playwright test'
@@ -235,6 +238,7 @@ screenshots: e2e
 	cp .artifacts/screens/dark-first-run.png docs/screenshot-dark.png
 	cp .artifacts/screens/certificate.png docs/screenshot-certificate.png
 	cp .artifacts/screens/local-steps.png docs/screenshot-local-service.png
+	cp .artifacts/screens/procore-connected.png docs/screenshot-procore.png
 
 ## Windows -------------------------------------------------------------------
 

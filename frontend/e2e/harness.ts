@@ -17,6 +17,7 @@ const DEV_BINARY = path.join(root, "build/bin/qbsettings-dev");
 const SIM_BINARY = path.join(root, "build/bin/qbsim");
 const SERVICE_BINARY = path.join(root, "build/bin/qbservice");
 const WEB_CONNECTOR_BINARY = path.join(root, "build/bin/qbwcemu");
+const PROCORE_BINARY = path.join(root, "build/bin/procoreemu");
 const CONTRACT = path.join(root, "docs/openapi.yaml");
 const DEV_SERVER = "127.0.0.1:34115";
 export const APP_URL = `http://${DEV_SERVER}/`;
@@ -280,6 +281,47 @@ export class QuickBooksService {
   }
 }
 
+// ProcoreEmulator is Procore as the project emulates it from Procore's
+// public documents (internal/cmd/procoreemu): one company and its service
+// account, the API at url and the controls (what a user does in Procore,
+// what Procore does at its worst) at control.
+export class ProcoreEmulator {
+  static readonly company = "4242";
+  static readonly companyName = "Summit Construction";
+  static readonly clientId = "svc-account";
+  static readonly secret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  private constructor(
+    private proc: ChildProcess,
+    readonly url: string,
+    readonly control: string,
+  ) {}
+
+  static async start() {
+    const { proc, output } = await started(
+      PROCORE_BINARY,
+      ["-company", ProcoreEmulator.company, "-name", ProcoreEmulator.companyName, "-client-id", ProcoreEmulator.clientId],
+      process.env,
+      (out) => /control http:\/\/\S+\n/.test(out),
+      "the Procore emulator",
+      ProcoreEmulator.secret + "\n",
+    );
+    const url = /procore (http:\/\/\S+)\n/.exec(output())![1];
+    const control = /control (http:\/\/\S+)\n/.exec(output())![1];
+    return new ProcoreEmulator(proc, url, control);
+  }
+
+  // refuseTokens plays an account whose access was taken away (on), or
+  // given back.
+  async refuseTokens(on: boolean) {
+    const res = await fetch(`${this.control}/refuse-tokens`, { method: "POST", body: JSON.stringify({ on }) });
+    if (res.status !== 204) throw new Error(`refuse-tokens: ${res.status}`);
+  }
+
+  async stop() {
+    await stop(this.proc);
+  }
+}
+
 // LocalServiceHome is the QuickBooks service on "this computer" for the
 // app to set up by itself (Use the QuickBooks service on this computer):
 // the app finds build/bin/qbservice beside it and starts it on a free port
@@ -425,7 +467,7 @@ export async function open(page: Page) {
 // Every test gets its own app on a fresh data folder, whether it names it
 // or not, and its own simulator when it names one (a simulator no exchange
 // reached fails the test: see stop).
-export const test = base.extend<{ sim: Simulator; app: App; qbservice: QuickBooksService }>({
+export const test = base.extend<{ sim: Simulator; app: App; qbservice: QuickBooksService; procore: ProcoreEmulator }>({
   sim: async ({}, provide) => {
     const sim = await Simulator.start();
     await provide(sim);
@@ -435,6 +477,11 @@ export const test = base.extend<{ sim: Simulator; app: App; qbservice: QuickBook
     const qb = await QuickBooksService.start();
     await provide(qb);
     await qb.stop();
+  },
+  procore: async ({}, provide) => {
+    const emu = await ProcoreEmulator.start();
+    await provide(emu);
+    await emu.stop();
   },
   app: [
     async ({}, use) => {

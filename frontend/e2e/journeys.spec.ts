@@ -6,7 +6,7 @@ import net from "node:net";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkA11y } from "./a11y";
-import { LocalServiceHome, QuickBooksService, Simulator, expect, open, test } from "./harness";
+import { LocalServiceHome, ProcoreEmulator, QuickBooksService, Simulator, expect, open, test } from "./harness";
 import {
   button,
   connectToQuickBooksService,
@@ -894,4 +894,50 @@ test("21. a web page open in the bookkeeper's browser cannot knock at the QuickB
   } finally {
     site.close();
   }
+});
+
+test("22. Procore connected from the window: refused as typed, refused by Procore, then connected to the company Procore names; an account refused later is said with its next step", async ({
+  page,
+  qbservice,
+  procore,
+}) => {
+  await connectToQuickBooksService(page, qbservice.url);
+  const section = page.getByRole("region", { name: "Procore" });
+  await expect(section).toContainText("Save the connection to the QuickBooks service first");
+  await refreshList(page);
+  await pickItem(page, "01 Division", "01 Division");
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+
+  // Refused as typed, beside the field, which takes the focus; nothing sent.
+  const companyId = section.getByRole("textbox", { name: /Company ID/ });
+  await companyId.fill("Summit");
+  await section.getByRole("textbox", { name: /Client ID/ }).fill(ProcoreEmulator.clientId);
+  await section.getByLabel(/Client Secret/).fill("not-the-secret");
+  await section.getByRole("combobox", { name: "Environment" }).selectOption("custom");
+  await section.getByRole("textbox", { name: /Address/ }).fill(procore.url);
+  await button(page, "Connect to Procore").click();
+  await expect(section.getByText(/^The Company ID is a whole number/)).toBeVisible();
+  await expect(companyId).toBeFocused();
+
+  // Refused by Procore: the service kept nothing.
+  await companyId.fill(ProcoreEmulator.company);
+  await button(page, "Connect to Procore").click();
+  await expect(section.getByText(/Procore did not accept the Client ID and Client Secret/)).toBeVisible();
+
+  // The right secret, Enter in its box: connected, and the secret gone from the page.
+  await section.getByLabel(/Client Secret/).fill(ProcoreEmulator.secret);
+  await section.getByLabel(/Client Secret/).press("Enter");
+  await expect(section.getByText(`${ProcoreEmulator.companyName} (ID ${ProcoreEmulator.company})`)).toBeVisible({ timeout: 30_000 });
+  await expect(section.getByText(/^Signed in at/)).toBeVisible();
+  expect(await page.content()).not.toContain(ProcoreEmulator.secret);
+  await expect(page.getByText("Unsaved changes")).toHaveCount(0);
+  await checkA11y(page, "procore-connected");
+
+  // The account's access taken away in Procore: the test says what to do there.
+  await procore.refuseTokens(true);
+  await button(page, "Test Procore connection").click();
+  await expect(section.getByText(/App Management/)).toBeVisible();
+  await expect(section.getByText(/^Not signed in at/)).toBeVisible();
+  await checkA11y(page, "procore-refused");
 });
