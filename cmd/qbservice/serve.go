@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -29,8 +30,10 @@ const LogFileName = "qbservice.log"
 
 func serve(args []string, stderr io.Writer) error {
 	addr, data, hosts := qwc.DefaultAddr, defaultDataDir(), ""
-	quiet := 5 * time.Minute
+	quiet, poll, publicURL := 5*time.Minute, 30*time.Second, ""
 	rest, err := flags("serve", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&publicURL, "public-url", "", "the https address at which IT exposes the service to Procore's webhooks (it is polled for them anyway)")
+		fs.DurationVar(&poll, "poll", poll, "how often Procore's deliveries are read")
 		fs.DurationVar(&quiet, "quiet", quiet, "how long the Web Connector may go without calling before health says QuickBooks is out of reach (its schedule, with room)")
 		fs.StringVar(&addr, "addr", addr, "the address to listen at")
 		fs.StringVar(&hosts, "hosts", "", "other names it answers to, comma-separated (its computer's name, when it listens beyond this computer)")
@@ -44,6 +47,13 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	if quiet < time.Second {
 		return &usageError{"-quiet must be at least 1s"}
+	}
+	if poll < time.Second {
+		return &usageError{"-poll must be at least 1s"}
+	}
+	publicHost, err := publicAddress(publicURL)
+	if err != nil {
+		return err
 	}
 	if err := makeDataDir(data); err != nil {
 		return err
@@ -78,7 +88,13 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	// It answers to the name it listens at, besides localhost.
 	names := append(strings.Split(hosts, ","), addr)
+	if publicHost != "" {
+		names = append(names, publicHost) // Procore's deliveries, through IT's relay
+	}
 	procore := &erp.Connection{DB: db, Keychain: erp.LazyKeychain(secrets.Open), Log: log}
+	work, stopWork := context.WithCancel(context.Background())
+	defer stopWork()
+	go procore.Run(work, poll, publicURL)
 	handler := server.New(server.Config{DB: db, Version: version, OwnerID: qwc.OwnerID, Log: log, Hosts: names, Quiet: quiet, Procore: procore})
 	srv := &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
@@ -97,4 +113,17 @@ func serve(args []string, stderr io.Writer) error {
 	defer cancel()
 	log.Info("stopping")
 	return srv.Shutdown(shutdown)
+}
+
+// publicAddress checks -public-url: Procore delivers to https only
+// (plan_your_app/webhooks.md); its host is one the service answers to.
+func publicAddress(publicURL string) (string, error) {
+	if publicURL == "" {
+		return "", nil
+	}
+	u, err := url.Parse(publicURL)
+	if err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return "", &usageError{"-public-url must be an https address, such as https://qb.example.com" + erp.ReceiverPath}
+	}
+	return u.Host, nil
 }

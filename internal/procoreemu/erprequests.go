@@ -102,6 +102,22 @@ func (e *Emulator) showRequest(h http.Header, r *http.Request, q *request) (int,
 		"request_data": req.data, "created_at": at, "updated_at": at, "integration_app_name": "QuickBooks Desktop"}
 }
 
+// showDetail answers GET
+// /rest/v1.0/companies/{company_id}/erp_request_details/{id} with {id,
+// status, messages}: a read the guides do not publish [I], which the
+// integrator uses to close a detail once, not twice, after a stop.
+func (e *Emulator) showDetail(h http.Header, r *http.Request, q *request) (int, any) {
+	if status, v, ok := pathCompany(r, q); !ok {
+		return status, v
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	d := e.details[id]
+	if d == nil || e.requests[d.request].company != q.company.id {
+		return http.StatusNotFound, map[string]string{"errors": "ERP Request Detail not found"}
+	}
+	return http.StatusOK, Record{"id": d.id, "status": d.status, "messages": d.messages}
+}
+
 // closeDetail answers PATCH (TG22) or PUT (ED22)
 // /rest/v1.0/companies/{company_id}/erp_request_details/{id} with
 // {request_detail: {status: success|failed, messages}}.

@@ -22,6 +22,7 @@ func (e *Emulator) routes() {
 	m.HandleFunc("POST /rest/v1.0/companies/{company_id}/erp_connections", e.api(e.createERPConnection))
 	m.HandleFunc("GET /rest/v1.0/companies/{company_id}/erp_requests/{id}", e.api(e.showRequest))
 	m.HandleFunc("PATCH /rest/v1.0/companies/{company_id}/erp_request_details/sync", e.api(e.closeDetails))
+	m.HandleFunc("GET /rest/v1.0/companies/{company_id}/erp_request_details/{id}", e.api(e.showDetail))
 	m.HandleFunc("PATCH /rest/v1.0/companies/{company_id}/erp_request_details/{id}", e.api(e.closeDetail))
 	m.HandleFunc("PUT /rest/v1.0/companies/{company_id}/erp_request_details/{id}", e.api(e.closeDetail))
 	m.HandleFunc("PATCH /rest/v1.0/companies/{company_id}/external_data/sync", e.api(e.syncExternalData))

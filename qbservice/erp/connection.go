@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"sync"
 	"time"
 
 	"qbsettings/backend/secrets"
@@ -32,6 +34,9 @@ type Connection struct {
 	HTTP *http.Client
 	Log  *slog.Logger
 	Now  func() time.Time
+
+	wakeOnce sync.Once
+	wake     chan struct{} // Run's, woken by the receiver
 }
 
 // checkTime bounds a check: the app's call waits for it.
@@ -275,3 +280,5 @@ func checkCandidate(in Candidate) (procore.Endpoints, error) {
 	}
 	return procore.EndpointsOf(in.Environment, in.BaseURL)
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

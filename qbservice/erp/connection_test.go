@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"qbsettings/backend/secrets"
 	"qbsettings/internal/procoreemu"
@@ -230,3 +231,5 @@ func TestAKeychainThatFailsChangesNothing(t *testing.T) {
 		t.Fatal("kept without its secret")
 	}
 }
+
+func (w *world) nowTime() time.Time { return time.Now() }

@@ -59,6 +59,9 @@ func New(cfg Config) http.Handler {
 	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: cfg.DB, Accounts: acct, OwnerID: cfg.OwnerID, Version: cfg.Version,
 		Log: cfg.Log, PageSize: cfg.PageSize, Now: cfg.Now}), cfg.Log))
 	mux.HandleFunc("/support", support)
+	if cfg.Procore != nil {
+		mux.Handle(erp.ReceiverPath, cfg.Procore.Receiver())
+	}
 	return onlyFor(cfg.Hosts, cfg.Log, notFromWebPages(cfg.Log, mux))
 }
 

@@ -40,11 +40,22 @@ func (d *DB) ProcoreConnection(ctx context.Context) (c ProcoreConnection, found 
 }
 
 // SetProcoreConnection keeps c as the connection, in place of any other.
+// What was registered in Procore stays for the same company (the same
+// ERP connection and hook serve a new secret or client), and is dropped
+// for another.
 func (d *DB) SetProcoreConnection(ctx context.Context, c ProcoreConnection) error {
 	_, err := d.db.ExecContext(ctx, `
-		INSERT OR REPLACE INTO procore_connection
+		INSERT INTO procore_connection
 			(id, company_id, client_id, environment, base_url, set_at, company_name, checked_at, problem)
-		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+		ON CONFLICT (id) DO UPDATE SET
+			erp_connection_id    = CASE WHEN company_id = ?1 THEN erp_connection_id ELSE 0 END,
+			cost_code_list_id    = CASE WHEN company_id = ?1 THEN cost_code_list_id ELSE 0 END,
+			hook_id              = CASE WHEN company_id = ?1 THEN hook_id ELSE 0 END,
+			receiver_secret_hash = CASE WHEN company_id = ?1 THEN receiver_secret_hash ELSE '' END,
+			registered_at        = CASE WHEN company_id = ?1 THEN registered_at ELSE '' END,
+			company_id = ?1, client_id = ?2, environment = ?3, base_url = ?4, set_at = ?5,
+			company_name = ?6, checked_at = ?7, problem = ?8`,
 		c.CompanyID, c.ClientID, c.Environment, c.BaseURL, formatTime(c.SetAt), c.CompanyName, formatTime(c.CheckedAt), c.Problem)
 	return err
 }

@@ -79,3 +79,18 @@ func TestTheBuiltServiceKeepsProcoresSecretInTheKeychainOnly(t *testing.T) {
 		t.Fatal("the secret outlived the data folder")
 	}
 }
+
+// IT's typing mistakes in serve's Procore options are usage errors.
+func TestServesProcoreOptionsAreChecked(t *testing.T) {
+	exe := builtService(t)
+	data := filepath.Join(testdir.New(t), "service")
+	for _, args := range [][]string{
+		{"serve", "-data", data, "-public-url", "http://qb.example.com/procore/events"},
+		{"serve", "-data", data, "-public-url", "https://user:pw@qb.example.com/"},
+		{"serve", "-data", data, "-poll", "0s"},
+	} {
+		if code, out := runExe(t, exe, nil, "", args...); code != 2 || !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: %d %q", args[3:], code, out)
+		}
+	}
+}

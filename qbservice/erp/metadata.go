@@ -1,0 +1,43 @@
+package erp
+
+// Metadata is the ERP connection's metadata (erp_metadata_details.md):
+// the integration's labels, and the entities it handles, each with the
+// rules that mirror QuickBooks' own limits, so that Procore refuses a
+// record QuickBooks would refuse before it is sent. An entity the service
+// does not handle yet is not enabled: Procore offers no action the service
+// would only refuse. handled names the entities it does.
+func Metadata(handled []string) map[string]any {
+	entities := map[string]any{}
+	for _, name := range handled {
+		e := map[string]any{"enabled": true, "configs": map[string]any{
+			"export": map[string]any{"enabled": true, "create": map[string]any{"enabled": true}, "update": map[string]any{"enabled": false}},
+			"import": map[string]any{"enabled": true},
+		}}
+		if field, length, ok := nameLimit(name); ok {
+			e["rules"] = map[string]any{"export": map[string]any{"fields": map[string]any{field: map[string]any{
+				"enabled": true,
+				"validation": map[string]any{
+					"present":    map[string]any{"enabled": true, "message": "QuickBooks needs a name."},
+					"max_length": map[string]any{"enabled": true, "length": length, "message": "QuickBooks accepts at most %{length} characters here."},
+				},
+			}}}}
+		}
+		entities[name] = e
+	}
+	return map[string]any{"settings": map[string]any{
+		"labels":   map[string]any{"name": "QuickBooks Desktop", "id_name": "QuickBooks ID", "short_name": "QuickBooks"},
+		"entities": entities,
+	}}
+}
+
+// nameLimit is QuickBooks' limit on an entity's name (qbXML 13.0's
+// schema: a vendor's and a customer:job's Name 41, an item's 31).
+func nameLimit(entity string) (field string, length int, ok bool) {
+	switch entity {
+	case "vendors", "jobs":
+		return "name", 41, true
+	case "standard_cost_codes":
+		return "code", 31, true
+	}
+	return "", 0, false
+}

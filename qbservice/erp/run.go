@@ -1,0 +1,75 @@
+package erp
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Handled names the entities whose work the service does: none yet, so
+// the ERP connection enables none (Metadata) and every request is closed
+// saying so.
+var Handled []string
+
+// wakeup is how the receiver tells Run that an event came.
+func (c *Connection) wakeup() chan struct{} {
+	c.wakeOnce.Do(func() { c.wake = make(chan struct{}, 1) })
+	return c.wake
+}
+
+// Nudge asks Run for a round now rather than at its next turn.
+func (c *Connection) Nudge() {
+	select {
+	case c.wakeup() <- struct{}{}:
+	default:
+	}
+}
+
+// Run keeps the connection's work going until ctx ends: what the service
+// needs in Procore is registered, then every `every` (and at once when
+// the receiver took an event) the deliveries are polled and the requests
+// worked. A round that fails is logged, once for each new way it fails,
+// and the next tries again.
+func (c *Connection) Run(ctx context.Context, every time.Duration, publicURL string) {
+	last := ""
+	for {
+		err := c.Round(ctx, publicURL)
+		var why string
+		if err != nil && !errors.Is(err, ErrNotConnected) && ctx.Err() == nil {
+			why = err.Error()
+		}
+		if why != last && why != "" {
+			c.log().Warn("Procore's work did not go through; it is tried again", "err", err)
+		} else if why != last {
+			c.log().Info("Procore's work goes through again")
+		}
+		last = why
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(every):
+		case <-c.wakeup():
+		}
+	}
+}
+
+// Round is one turn of Run: register if not yet, poll, work.
+func (c *Connection) Round(ctx context.Context, publicURL string) error {
+	row, found, err := c.DB.ProcoreConnection(ctx)
+	if err != nil || !found {
+		return errors.Join(err, ErrNotConnected)
+	}
+	reg, _, err := c.DB.Registration(ctx, row.CompanyID)
+	if err != nil {
+		return err
+	}
+	if reg.HookID == 0 {
+		if _, err := c.Register(ctx, publicURL, Metadata(Handled)); err != nil {
+			return err
+		}
+	}
+	if _, err := c.Poll(ctx); err != nil {
+		return err
+	}
+	return c.Work(ctx)
+}

@@ -1,0 +1,79 @@
+package servicedb
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestERPRequestsAreSeenOnceAndMoveOnlyForward(t *testing.T) {
+	db, _ := open(t)
+	ctx, now := context.Background(), time.Now()
+	if err := db.SetProcoreConnection(ctx, ProcoreConnection{CompanyID: 7, ClientID: "c", Environment: "production", SetAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []struct {
+		event, request int64
+		via            string
+		newEvent, newR bool
+	}{
+		{1, 100, ViaPoll, true, true},
+		{1, 100, ViaReceiver, false, false}, // the same event, the other way
+		{2, 100, ViaReceiver, true, false},  // another event for the same request
+		{3, 101, ViaReceiver, true, true},
+	} {
+		e, r, err := db.SeeEvent(ctx, c.event, c.request, c.via, now)
+		if err != nil || e != c.newEvent || r != c.newR {
+			t.Fatalf("%d: %v %v %v", i, e, r, err)
+		}
+	}
+	if reqs, _ := db.ERPRequestsIn(ctx, ERPNew, 10); len(reqs) != 2 {
+		t.Fatalf("new requests %+v", reqs)
+	}
+	if err := db.ClosingERPRequest(ctx, 100, "failed", "x", now); !errors.Is(err, ErrERPState) {
+		t.Fatalf("closing a new request: %v", err)
+	}
+	if err := db.FetchedERPRequest(ctx, 100, "sync_vendors", "{}", 55, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FetchedERPRequest(ctx, 100, "sync_vendors", "{}", 55, now); !errors.Is(err, ErrERPState) {
+		t.Fatalf("fetched twice: %v", err)
+	}
+	if err := db.ClosingERPRequest(ctx, 100, "failed", "unsupported", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ClosedERPRequest(ctx, 100, now); err != nil {
+		t.Fatal(err)
+	}
+	r, _, _ := db.ERPRequest(ctx, 100)
+	if r.State != ERPClosed || r.Name != "sync_vendors" || r.DetailID != 55 || r.Outcome != "failed" || r.Problem != "unsupported" {
+		t.Fatalf("request %+v", r)
+	}
+}
+
+func TestARegistrationStaysWithItsCompany(t *testing.T) {
+	db, _ := open(t)
+	ctx, now := context.Background(), time.Now()
+	set := func(company int64, client string) {
+		t.Helper()
+		if err := db.SetProcoreConnection(ctx, ProcoreConnection{CompanyID: company, ClientID: client, Environment: "production", SetAt: now}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(7, "first")
+	if err := db.SetRegistration(ctx, 7, Registration{ERPConnectionID: 1, CostCodeListID: 2, HookID: 3, ReceiverSecretHash: "h", RegisteredAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	set(7, "second") // another account of the same company
+	if reg, _, _ := db.Registration(ctx, 7); reg.HookID != 3 || reg.ReceiverSecretHash != "h" {
+		t.Fatalf("kept for the same company: %+v", reg)
+	}
+	set(8, "other")
+	if reg, found, _ := db.Registration(ctx, 8); !found || reg.HookID != 0 || reg.ERPConnectionID != 0 || reg.ReceiverSecretHash != "" {
+		t.Fatalf("another company's: %+v", reg)
+	}
+	if _, found, _ := db.Registration(ctx, 7); found {
+		t.Fatal("the old company's registration is still found")
+	}
+}
