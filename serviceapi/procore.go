@@ -49,8 +49,16 @@ type ProcoreConnection struct {
 	CompanyName string    `json:"companyName,omitempty"`
 	CheckedAt   time.Time `json:"checkedAt,omitzero"`
 	// Problem is what the last check found wrong, one of the
-	// ProcoreProblem codes; "" when it passed.
+	// ProcoreProblem codes; "" when it passed. The service checks at
+	// every round of its work with Procore (every 30 s), besides the tests.
 	Problem string `json:"problem,omitempty"`
+	// RegisteredAt is when the service registered in Procore's ERP
+	// Integrations (its ERP connection and webhook); zero until it has.
+	RegisteredAt time.Time `json:"registeredAt,omitzero"`
+	// PolledAt is when it last read Procore's deliveries of events, and
+	// LastEventAt when it last saw a new one; zero until then.
+	PolledAt    time.Time `json:"polledAt,omitzero"`
+	LastEventAt time.Time `json:"lastEventAt,omitzero"`
 }
 
 // Codes of what a check of the Procore connection found wrong: in

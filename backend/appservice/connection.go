@@ -77,7 +77,7 @@ func (s *Service) TestConnection(ctx context.Context, profile string, c settings
 	if err != nil {
 		return res, nil, err
 	}
-	res.Checks = readiness(health, qe, settings.Normalize(c.Settings), items, onService, s.now())
+	res.Checks = readiness(health, qe, settings.Normalize(c.Settings), items, onService, procoreChecks(ctx, client, qe, s.now()), s.now())
 	if err := s.store.SaveStatus(local, profile, res.Status); err != nil {
 		return res, nil, s.storeFailure(writing, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
 	"qbsettings/internal/procoreemu"
 	"qbsettings/internal/qbservicetest"
 	"qbsettings/internal/qbwcemu"
@@ -22,6 +23,7 @@ const procoreSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 // with one company.
 type procoreWorld struct {
 	f       *fixture
+	s       *qbservicetest.Service
 	emu     *procoreemu.Emulator
 	procore string // its URL
 }
@@ -44,7 +46,7 @@ func newProcoreWorld(t *testing.T) procoreWorld {
 	})
 	srv := httptest.NewServer(emu.Handler())
 	t.Cleanup(srv.Close)
-	return procoreWorld{f: f, emu: emu, procore: srv.URL}
+	return procoreWorld{f: f, s: s, emu: emu, procore: srv.URL}
 }
 
 func (w procoreWorld) input(secret string) ProcoreInput {
@@ -118,5 +120,56 @@ func TestAServiceWithoutProcoreIsSaidSo(t *testing.T) {
 	var ue *UserError
 	if !errors.As(err, &ue) || !strings.Contains(ue.Said.Text(), "cannot keep a Procore connection") {
 		t.Fatalf("test: %v", err)
+	}
+}
+
+// The readiness checklist has Procore's lines: connected or not (with the
+// way to connect), signed in, registered and reading Procore's requests.
+func TestTheChecklistFollowsProcore(t *testing.T) {
+	w := newProcoreWorld(t)
+	svc, profile := w.f.svc, w.f.profile
+	test := func() map[CheckID]Check {
+		t.Helper()
+		saved, err := svc.store.LoadSettings(ctx, profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, errs, err := svc.TestConnection(ctx, profile, settings.Change{Settings: saved.Settings})
+		if err != nil || len(errs) > 0 {
+			t.Fatalf("test: %v %v", errs, err)
+		}
+		out := map[CheckID]Check{}
+		for _, c := range res.Checks {
+			out[c.ID] = c
+		}
+		return out
+	}
+	checks := test()
+	if c := checks[CheckProcore]; c.Status != CheckFail || c.Remedy != RemedyConnectProcore || !strings.Contains(c.Said.Text(), "not connected to Procore yet") {
+		t.Fatalf("before: %+v %q", c, c.Said.Text())
+	}
+	if _, errs, err := svc.ConnectProcore(ctx, profile, w.input(procoreSecret)); err != nil || len(errs) > 0 {
+		t.Fatalf("connect: %v %v", errs, err)
+	}
+	checks = test()
+	if c := checks[CheckProcore]; c.Status != CheckPass || c.Said.Text() != "The QuickBooks service is signed in to Procore for Summit Construction (company ID 4242)." {
+		t.Fatalf("connected: %+v %q", c, c.Said.Text())
+	}
+	if c := checks[CheckProcoreEvents]; c.Status != CheckWarning || !strings.Contains(c.Said.Text(), "has not registered in Procore's ERP Integrations yet") {
+		t.Fatalf("not registered: %+v %q", c, c.Said.Text())
+	}
+	if err := w.s.Procore.Round(ctx, "http://127.0.0.1:1/procore/events"); err != nil {
+		t.Fatal(err)
+	}
+	checks = test()
+	if c := checks[CheckProcoreEvents]; c.Status != CheckPass || !strings.Contains(c.Said.Text(), "reads Procore's requests") || c.Label != "Procore's requests" {
+		t.Fatalf("registered: %+v %q", c, c.Said.Text())
+	}
+	w.emu.RefuseTokens(true)
+	w.emu.ExpireTokens()
+	_ = w.s.Procore.Round(ctx, "")
+	checks = test()
+	if c := checks[CheckProcore]; c.Status != CheckFail || !strings.Contains(c.Said.Text(), "App Management") || checks[CheckProcoreEvents].Status != CheckSkipped {
+		t.Fatalf("refused: %+v %q", c, c.Said.Text())
 	}
 }

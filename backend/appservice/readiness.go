@@ -36,6 +36,8 @@ var checkLabels = map[CheckID]locale.Key{
 	CheckFileMode:      locale.Message("File mode"),
 	CheckRetainageItem: locale.Message("Invoice Retainage Item"),
 	CheckSettings:      locale.Message("Settings on the service"),
+	CheckProcore:       locale.Message("Procore"),
+	CheckProcoreEvents: locale.Message("Procore's requests"),
 }
 
 // CheckStatus is a check's outcome.
@@ -80,7 +82,7 @@ const (
 // and whether the service runs with the saved settings. The Web Connector
 // has a line when the service says it is reached through one (now words
 // how long ago it called).
-func readiness(health serviceapi.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check, now time.Time) []Check {
+func readiness(health serviceapi.Health, failure *quickbooks.Error, st settings.Settings, items store.ItemList, onService Check, procore []Check, now time.Time) []Check {
 	checks := make([]Check, 0, 8)
 	add := func(id CheckID, status CheckStatus, said locale.Said) {
 		checks = append(checks, Check{ID: id, Status: status, Said: said})
@@ -124,6 +126,7 @@ func readiness(health serviceapi.Health, failure *quickbooks.Error, st settings.
 		}
 	}
 	checks = append(checks, retainageItemCheck(st.RetainageItem, items), onService)
+	checks = append(checks, procore...)
 	for i := range checks {
 		checks[i].Label = checkLabels[checks[i].ID].Text()
 	}

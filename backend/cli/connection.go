@@ -26,6 +26,8 @@ func cliChecks(checks []appservice.Check, serviceURL string, res appservice.Conn
 			message = locale.T("%s Run qbsettings settings apply --keep-local to replace them with this computer's, or --take-service to save them here.", message)
 		case ch.Remedy == appservice.RemedySendSettings:
 			message = locale.T("%s Run: qbsettings settings apply", message)
+		case ch.Remedy == appservice.RemedyConnectProcore:
+			message = locale.T("%s Run: printf '%%s\\n' \"$SECRET\" | qbsettings procore set --company-id ID --client-id ID", message)
 		case ch.Remedy == appservice.RemedyChooseItem:
 			message = locale.T("%s Run: qbsettings items list, then qbsettings settings set \"retainageItem=NAME\"", message)
 		}

@@ -45,6 +45,7 @@ var (
 		{appservice.RemedyRefreshItems, "RefreshItems"},
 		{appservice.RemedyRebind, "RebindCompanyFile"},
 		{appservice.RemedySendSettings, "SendSettings"},
+		{appservice.RemedyConnectProcore, "ConnectProcore"},
 	}
 )
 

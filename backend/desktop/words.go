@@ -12,12 +12,13 @@ import (
 
 // windowWords stand in for the phrases of these codes, with their values.
 var windowWords = locale.Wording{
-	"qb.unauthorized":          locale.Message("The QuickBooks service did not accept the Service User and Service Password. Check the user name, and enter the password again with Edit Credentials."),
-	"qb.certificateNotTrusted": locale.Message("This computer does not trust the security certificate of the service at %s, so nothing was sent to it. If this is your own QuickBooks service with a self-signed certificate, compare the fingerprint below with the one your IT support gives you, then choose Trust this certificate."),
-	"app.noProfile":            locale.Message("This company no longer exists: it was removed, perhaps from another window. Choose a company at the top of the window."),
-	"app.databaseNotWritten":   locale.Message("The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again."),
-	"qb.procoreSecretMissing":  locale.Message("The Client Secret is no longer in the keychain of the QuickBooks service's computer. Under Procore, click Edit Credentials and enter the Client Secret again."),
-	"app.conflict":             locale.Message("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again."),
+	"qb.unauthorized":           locale.Message("The QuickBooks service did not accept the Service User and Service Password. Check the user name, and enter the password again with Edit Credentials."),
+	"qb.certificateNotTrusted":  locale.Message("This computer does not trust the security certificate of the service at %s, so nothing was sent to it. If this is your own QuickBooks service with a self-signed certificate, compare the fingerprint below with the one your IT support gives you, then choose Trust this certificate."),
+	"app.noProfile":             locale.Message("This company no longer exists: it was removed, perhaps from another window. Choose a company at the top of the window."),
+	"app.databaseNotWritten":    locale.Message("The settings could not be written to the settings file on this computer, so nothing was saved. Check that the disk is not full, then click Update again."),
+	"check.procoreNotConnected": locale.Message("The QuickBooks service is not connected to Procore yet, so nothing moves between Procore and QuickBooks. Under Procore below, enter the Company ID, Client ID and Client Secret, then click Connect to Procore."),
+	"qb.procoreSecretMissing":   locale.Message("The Client Secret is no longer in the keychain of the QuickBooks service's computer. Under Procore, click Edit Credentials and enter the Client Secret again."),
+	"app.conflict":              locale.Message("These settings were saved from somewhere else at %s, after you opened them, so your changes were not saved. Click Reload to see the latest settings, then make your changes again."),
 }
 
 // windowFieldWords stand in for the rules' words for these problems.

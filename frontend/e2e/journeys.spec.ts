@@ -934,6 +934,23 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   await expect(page.getByText("Unsaved changes")).toHaveCount(0);
   await checkA11y(page, "procore-connected");
 
+  // The readiness checklist has Procore's lines: signed in, and registered
+  // in Procore's ERP Integrations, reading its requests.
+  const readiness = page.getByRole("list", { name: "Readiness of the integration" });
+  await expect
+    .poll(
+      async () => {
+        await testConnection(page);
+        return (await readiness.textContent()) ?? "";
+      },
+      { timeout: 30_000 },
+    )
+    .toContain("reads Procore's requests");
+  await expect(readiness).toContainText(
+    `The QuickBooks service is signed in to Procore for ${ProcoreEmulator.companyName} (company ID ${ProcoreEmulator.company}).`,
+  );
+  await checkA11y(page, "procore-readiness");
+
   // The account's access taken away in Procore: the test says what to do there.
   await procore.refuseTokens(true);
   await button(page, "Test Procore connection").click();

@@ -55,7 +55,10 @@ type Service struct {
 	URL  string // the Service URL; the Web Connector calls URL + "/qbwc"
 	WC   *qbwcemu.WebConnector
 	QB   *qbwcemu.QuickBooks
-	opts Options
+	// Procore is the service's Procore connection (Options.Keychain), whose
+	// rounds a test runs itself (Round): the service's loop does not run.
+	Procore *erp.Connection
+	opts    Options
 
 	mu  sync.Mutex
 	now time.Time // the service's clock, set by SetNow (time.Now when zero)
@@ -88,7 +91,8 @@ func (s *Service) Restart(t *testing.T) {
 	s.DB = db
 	cfg := server.Config{DB: db, Version: "0.9.0", OwnerID: OwnerID, Log: slog.New(slog.DiscardHandler), Now: s.Clock, PageSize: s.opts.PageSize}
 	if s.opts.Keychain != nil {
-		cfg.Procore = &erp.Connection{DB: db, Keychain: s.opts.Keychain, Now: s.Clock}
+		s.Procore = &erp.Connection{DB: db, Keychain: s.opts.Keychain, Now: s.Clock}
+		cfg.Procore = s.Procore
 	}
 	var checker *contract.Checker
 	if s.opts.Contract {

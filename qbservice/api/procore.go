@@ -39,7 +39,21 @@ func (a *API) getProcore(w http.ResponseWriter, r *http.Request) {
 		a.internal(w, "Procore connection not read", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, procoreStatus(row, found))
+	a.writeProcore(w, r, row, found)
+}
+
+// writeProcore answers the connection with what is registered for it.
+func (a *API) writeProcore(w http.ResponseWriter, r *http.Request, row servicedb.ProcoreConnection, found bool) {
+	st := procoreStatus(row, found)
+	if found {
+		reg, _, err := a.DB.Registration(r.Context(), row.CompanyID)
+		if err != nil {
+			a.internal(w, "Procore registration not read", err)
+			return
+		}
+		st.Connection.RegisteredAt, st.Connection.PolledAt, st.Connection.LastEventAt = reg.RegisteredAt, reg.PolledAt, reg.LastEventAt
+	}
+	writeJSON(w, http.StatusOK, st)
 }
 
 // putProcore signs in to Procore with the connection asked for, and
@@ -55,7 +69,8 @@ func (a *API) putProcore(w http.ResponseWriter, r *http.Request) {
 		a.procoreFailed(w, "Procore connection not kept", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, procoreStatus(row, true))
+	a.Procore.Nudge() // registered at once, not at the next round
+	a.writeProcore(w, r, row, true)
 }
 
 // testProcore checks the connection kept; what it found is in the answer.
@@ -65,7 +80,7 @@ func (a *API) testProcore(w http.ResponseWriter, r *http.Request) {
 		a.procoreFailed(w, "Procore connection not checked", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, procoreStatus(row, true))
+	a.writeProcore(w, r, row, true)
 }
 
 func (a *API) deleteProcore(w http.ResponseWriter, r *http.Request) {

@@ -188,3 +188,26 @@ func TestAnEventForARequestProcoreDoesNotReturn(t *testing.T) {
 		t.Fatal("a detail was closed for it")
 	}
 }
+
+// Every round keeps what it found of the connection, as a test would: the
+// app's checklist follows the service's work.
+func TestARoundKeepsWhatItFound(t *testing.T) {
+	w := connected(t, nowhere(t))
+	ctx := context.Background()
+	w.emu.RefuseTokens(true)
+	w.emu.ExpireTokens()
+	if err := w.conn.Round(ctx, ""); err == nil {
+		t.Fatal("a round with its token refused went through")
+	}
+	row, _, _ := w.conn.DB.ProcoreConnection(ctx)
+	if row.Problem != "unauthorized" || row.CompanyName != "Summit Construction" {
+		t.Fatalf("after a refused round: %+v", row)
+	}
+	w.emu.RefuseTokens(false)
+	if err := w.conn.Round(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if row, _, _ = w.conn.DB.ProcoreConnection(ctx); row.Problem != "" {
+		t.Fatalf("after a round that went through: %+v", row)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"qbsettings/qbservice/procore"
 )
 
 // Handled names the entities whose work the service does: none yet, so
@@ -53,8 +55,15 @@ func (c *Connection) Run(ctx context.Context, every time.Duration, publicURL str
 	}
 }
 
-// Round is one turn of Run: register if not yet, poll, work.
+// Round is one turn of Run: register if not yet, poll, work; what it
+// found of the connection is kept, as a check's outcome.
 func (c *Connection) Round(ctx context.Context, publicURL string) error {
+	err := c.round(ctx, publicURL)
+	c.recordRound(ctx, err)
+	return err
+}
+
+func (c *Connection) round(ctx context.Context, publicURL string) error {
 	row, found, err := c.DB.ProcoreConnection(ctx)
 	if err != nil || !found {
 		return errors.Join(err, ErrNotConnected)
@@ -72,4 +81,30 @@ func (c *Connection) Round(ctx context.Context, publicURL string) error {
 		return err
 	}
 	return c.Work(ctx)
+}
+
+// recordRound keeps what a round found of the connection, as a check
+// does: signed in (no problem), or Procore's refusal; so the app's
+// checklist follows the service's work, not only its tests. A round that
+// failed for another reason (the database, the service stopping) records
+// nothing.
+func (c *Connection) recordRound(ctx context.Context, err error) {
+	var pe *procore.Error
+	problem := ""
+	switch {
+	case err == nil:
+	case errors.As(err, &pe):
+		problem = string(pe.Kind)
+	case errors.Is(err, errSecretMissing):
+		problem = ProblemSecretMissing
+	default:
+		return
+	}
+	row, found, rerr := c.DB.ProcoreConnection(ctx)
+	if rerr == nil && found {
+		rerr = c.DB.RecordProcoreCheck(ctx, row.CompanyID, row.ClientID, row.CompanyName, problem, c.now())
+	}
+	if rerr != nil && ctx.Err() == nil {
+		c.log().Warn("a round's outcome was not recorded", "err", rerr)
+	}
 }
