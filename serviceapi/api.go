@@ -108,7 +108,8 @@ const (
 	// them for a sync to come; nothing says they are in effect.
 	CapabilitySync = "sync"
 	// CapabilityProcore (1.5): the service keeps a Procore connection
-	// (GET, PUT and DELETE /v1/procore, POST /v1/procore/test).
+	// (GET, PUT and DELETE /v1/procore, POST /v1/procore/test) and says
+	// what came of Procore's requests (GET /v1/activity).
 	CapabilityProcore = "procore"
 )
 

@@ -3,7 +3,6 @@ package appservice
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -40,13 +39,8 @@ func newProcoreWorld(t *testing.T) procoreWorld {
 	if _, errs, err := f.svc.Save(ctx, f.profile, 0, c); err != nil || len(errs) > 0 {
 		t.Fatalf("save: %v %v", errs, err)
 	}
-	emu := procoreemu.New(procoreemu.Config{
-		Clients:   []procoreemu.Client{{ID: "svc-account", Secret: procoreSecret, Companies: []int64{4242}}},
-		Companies: []procoreemu.CompanySeed{{ID: 4242, Name: "Summit Construction"}},
-	})
-	srv := httptest.NewServer(emu.Handler())
-	t.Cleanup(srv.Close)
-	return procoreWorld{f: f, s: s, emu: emu, procore: srv.URL}
+	emu, url := procoreemu.Start(t, procoreemu.CompanySeed{ID: 4242, Name: "Summit Construction"}, procoreemu.Client{ID: "svc-account", Secret: procoreSecret})
+	return procoreWorld{f: f, s: s, emu: emu, procore: url}
 }
 
 func (w procoreWorld) input(secret string) ProcoreInput {

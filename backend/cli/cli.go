@@ -88,6 +88,7 @@ var commands = []command{
 	{"procore set", "", locale.Message("connect the QuickBooks service to a Procore company (--environment production, sandbox, or custom with --base-url), the Client Secret read from standard input (or --keep-secret); the service signs in to Procore before it keeps it"), func() input { return &procoreSet{} }},
 	{"procore test", "", locale.Message("have the QuickBooks service sign in to Procore with the connection it keeps (exit 1 unless it did)"), func() input { return &procoreTest{} }},
 	{"procore remove", "", locale.Message("disconnect the QuickBooks service from Procore, forgetting its Client Secret (asks unless --yes)"), func() input { return &procoreRemove{} }},
+	{"sync activity", "", locale.Message("list Procore's requests to the QuickBooks service, newest first (--limit N), and what came of each"), func() input { return &syncActivity{} }},
 	{"history", "", locale.Message("list the saved revisions and what each changed"), func() input { return &history{} }},
 }
 
@@ -102,6 +103,7 @@ var optionUsage = []struct{ name, text string }{
 	{"keep-local", "[--keep-local | --take-service]"},
 	{"include-trust", "[--include-trust]"},
 	{"yes", "[--yes]"},
+	{"limit", "[--limit N]"},
 	{"profile", "[--profile ID]"},
 	{"json", "[--json]"},
 }

@@ -241,3 +241,58 @@ func procoreOption(f appservice.ProcoreField) string {
 	}
 	return string(f)
 }
+
+// ActivityJSON is one line of sync activity --json (documented in README).
+type ActivityJSON struct {
+	ID        int64     `json:"id"`
+	Name      string    `json:"name,omitempty"`
+	Action    string    `json:"action"`
+	State     string    `json:"state"`
+	Outcome   string    `json:"outcome,omitempty"`
+	Problem   string    `json:"problem,omitempty"`
+	Message   string    `json:"message"`
+	SeenAt    time.Time `json:"seenAt"`
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+// syncActivity lists what came of Procore's requests at the service.
+type syncActivity struct {
+	profileOption
+	jsonOption
+	limit int
+}
+
+func (in *syncActivity) declare(fs *flag.FlagSet) {
+	in.profileOption.declare(fs)
+	in.jsonOption.declare(fs)
+	fs.IntVar(&in.limit, "limit", 50, "how many, newest first")
+}
+
+func (in *syncActivity) run(ctx context.Context, c *call) error {
+	if len(c.args) != 0 {
+		return misused(locale.T("sync activity takes no arguments"))
+	}
+	if in.limit < 1 || in.limit > serviceapi.MaxActivity {
+		return misused(locale.T("--limit must be 1 to %d", serviceapi.MaxActivity))
+	}
+	entries, err := c.b.Service.Activity(ctx, in.profile, in.limit)
+	if err != nil {
+		return err
+	}
+	if in.json {
+		out := make([]ActivityJSON, 0, len(entries))
+		for _, e := range entries {
+			out = append(out, ActivityJSON{ID: e.ID, Name: e.Name, Action: e.Action.Text(), State: e.State, Outcome: e.Outcome,
+				Problem: e.Problem, Message: e.Said.Text(), SeenAt: e.SeenAt, UpdatedAt: e.UpdatedAt})
+		}
+		return c.printJSON(out)
+	}
+	if len(entries) == 0 {
+		locale.Fprintf(c.Stdout, "No request from Procore has reached the QuickBooks service yet.\n")
+		return nil
+	}
+	for _, e := range entries {
+		fmt.Fprintf(c.Stdout, "%s\t%s\t%s\n", c.dateTime(e.SeenAt), e.Action.Text(), e.Said.Text())
+	}
+	return nil
+}

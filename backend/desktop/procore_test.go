@@ -2,7 +2,6 @@ package desktop
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -27,12 +26,7 @@ func TestProcoreThroughTheWindow(t *testing.T) {
 		_ = keys.Remove(ctx, secrets.ProcoreSecret{CompanyID: 4242, ClientID: "svc-account"})
 		_ = keys.Remove(ctx, secrets.Account{Profile: store.DefaultProfile, User: qbservicetest.User})
 	})
-	emu := procoreemu.New(procoreemu.Config{
-		Clients:   []procoreemu.Client{{ID: "svc-account", Secret: secret, Companies: []int64{4242}}},
-		Companies: []procoreemu.CompanySeed{{ID: 4242, Name: "Summit Construction"}},
-	})
-	procore := httptest.NewServer(emu.Handler())
-	defer procore.Close()
+	_, procoreURL := procoreemu.Start(t, procoreemu.CompanySeed{ID: 4242, Name: "Summit Construction"}, procoreemu.Client{ID: "svc-account", Secret: secret})
 	s := qbservicetest.Start(t, nil, qbservicetest.Options{Keychain: func(context.Context) (erp.Keychain, error) { return keys, nil }})
 	app, _, st := newTestApp(t)
 	item := settings.Item{ListID: "80000005-1", FullName: "Retainage Payable", Type: "Service", IsActive: true}
@@ -49,7 +43,7 @@ func TestProcoreThroughTheWindow(t *testing.T) {
 	if res := app.Procore.ProcoreStatus(); res.Error != "" || res.State == nil || res.State.Kept {
 		t.Fatalf("status: %+v", res)
 	}
-	typed := appservice.ProcoreInput{CompanyID: "4242", ClientID: "svc-account", ClientSecret: secret, Environment: "custom", BaseURL: procore.URL}
+	typed := appservice.ProcoreInput{CompanyID: "4242", ClientID: "svc-account", ClientSecret: secret, Environment: "custom", BaseURL: procoreURL}
 	if errs := app.Procore.ValidateProcore(typed); errs == nil || len(errs) != 0 {
 		t.Fatalf("valid: %#v", errs)
 	}

@@ -157,3 +157,25 @@ var (
 	saidProcoreKeychain      = locale.Coded("qb.procoreKeychain", "The QuickBooks service could not use the keychain of its user on its computer (Windows Credential Manager), so nothing was changed. Sign in to that computer as the user the service runs as, then try again.")
 	saidProcoreNotConnected  = locale.Coded("qb.procoreNotConnected", "The QuickBooks service has no Procore connection yet. Enter the Company ID, Client ID and Client Secret, then choose Connect.")
 )
+
+// Activity reads the ERP Requests the service has seen, newest first.
+func (c *Client) Activity(ctx context.Context, limit int) (serviceapi.Activity, error) {
+	var a serviceapi.Activity
+	path := "/v1/activity?limit=" + strconv.Itoa(min(max(limit, 1), serviceapi.MaxActivity))
+	if _, err := c.exchange(ctx, http.MethodGet, path, nil, nil, []int{http.StatusOK}, &a); err != nil {
+		return serviceapi.Activity{}, c.procoreError(err)
+	}
+	kept := a.Requests[:0]
+	for _, r := range a.Requests {
+		// A request the service could not have kept is left out.
+		if r.ID <= 0 || !slices.Contains(activityStates, r.State) || len(r.Name) > 100 || len(r.Problem) > 100 {
+			continue
+		}
+		r.Name, r.Problem = displayText(r.Name, 100), displayText(r.Problem, 100)
+		kept = append(kept, r)
+	}
+	a.Requests = kept
+	return a, nil
+}
+
+var activityStates = []string{serviceapi.ActivityNew, serviceapi.ActivityFetched, serviceapi.ActivityClosing, serviceapi.ActivityClosed}

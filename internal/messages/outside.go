@@ -16,7 +16,7 @@ var prose = regexp.MustCompile(`[A-Za-z]{2,}[,:;]? [a-z]{2,}`)
 // (never printed: the commands word their own help).
 var notForPeople = map[string]bool{
 	"Errorf": true, "New": true, "panic": true, "Debug": true, "Info": true, "Warn": true, "Error": true,
-	"BoolVar": true, "StringVar": true, "Bool": true, "String": true,
+	"BoolVar": true, "StringVar": true, "IntVar": true, "Bool": true, "String": true,
 	// A failure's detail for the log; its words for people are a message.
 	"notQuickBooks": true, "newError": true,
 	// What a failed use was doing, for the log; it words the rest from messages.
@@ -27,7 +27,7 @@ var notForPeople = map[string]bool{
 
 // notWords are strings that read like prose but are names, never worded:
 // the keychain's entry names, and the command line's commands.
-var notWords = regexp.MustCompile(`^(service password|procore company |(profiles|settings|password|connection|items|certificate|service|procore) [a-z]+)$`)
+var notWords = regexp.MustCompile(`^(service password|procore company |(profiles|settings|password|connection|items|certificate|service|procore|sync) [a-z]+)$`)
 
 // notForUsers hold no text a user of the app reads: the stores' SQL, the
 // simulator and the test helpers, the developer tools. The QuickBooks

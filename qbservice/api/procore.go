@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"sort"
+	"strconv"
 
 	"qbsettings/backend/settings"
 	"qbsettings/qbservice/erp"
@@ -27,6 +28,8 @@ func (a *API) procoreRoute(w http.ResponseWriter, r *http.Request) bool {
 		a.deleteProcore(w, r)
 	case r.URL.Path == "/v1/procore/test" && r.Method == http.MethodPost:
 		a.testProcore(w, r)
+	case r.URL.Path == "/v1/activity" && r.Method == http.MethodGet:
+		a.activity(w, r)
 	default:
 		return false
 	}
@@ -119,6 +122,31 @@ func (a *API) procoreFailed(w http.ResponseWriter, what string, err error) {
 	default:
 		a.internal(w, what, err)
 	}
+}
+
+// activity answers the ERP Requests seen, newest first (?limit=, 1 to
+// serviceapi.MaxActivity, 100 when absent).
+func (a *API) activity(w http.ResponseWriter, r *http.Request) {
+	limit := 100
+	if v := r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > serviceapi.MaxActivity {
+			writeError(w, http.StatusBadRequest, "badRequest", "limit must be 1 to "+strconv.Itoa(serviceapi.MaxActivity), "", nil)
+			return
+		}
+		limit = n
+	}
+	reqs, err := a.DB.RecentERPRequests(r.Context(), limit)
+	if err != nil {
+		a.internal(w, "activity not read", err)
+		return
+	}
+	out := serviceapi.Activity{Requests: make([]serviceapi.ActivityRequest, 0, len(reqs))}
+	for _, q := range reqs {
+		out.Requests = append(out.Requests, serviceapi.ActivityRequest{ID: q.ID, Name: q.Name, State: q.State, Outcome: q.Outcome,
+			Problem: q.Problem, SeenAt: q.SeenAt, UpdatedAt: q.UpdatedAt})
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func procoreStatus(row servicedb.ProcoreConnection, found bool) serviceapi.ProcoreStatus {

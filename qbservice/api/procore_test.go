@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -57,12 +56,7 @@ func call(t *testing.T, s *qbservicetest.Service, method, path string, body, out
 func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 	keys := testkeys.Open(t)
 	t.Cleanup(func() { _ = keys.Remove(ctx, secrets.ProcoreSecret{CompanyID: 4242, ClientID: "svc-account"}) })
-	emu := procoreemu.New(procoreemu.Config{
-		Clients:   []procoreemu.Client{{ID: "svc-account", Secret: procoreSecret, Companies: []int64{4242}}},
-		Companies: []procoreemu.CompanySeed{{ID: 4242, Name: "Summit Construction"}},
-	})
-	procore := httptest.NewServer(emu.Handler())
-	defer procore.Close()
+	emu, procoreURL := procoreemu.Start(t, procoreemu.CompanySeed{ID: 4242, Name: "Summit Construction"}, procoreemu.Client{ID: "svc-account", Secret: procoreSecret})
 	s := qbservicetest.Start(t, nil, qbservicetest.Options{Contract: true,
 		Keychain: func(context.Context) (erp.Keychain, error) { return keys, nil }})
 
@@ -70,7 +64,7 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 	if code := call(t, s, http.MethodGet, "/v1/procore", nil, &status); code != http.StatusOK || status.Connection != nil {
 		t.Fatalf("before: %d %+v", code, status)
 	}
-	put := serviceapi.PutProcore{CompanyID: 4242, ClientID: "svc-account", ClientSecret: "not-it", Environment: serviceapi.ProcoreCustom, BaseURL: procore.URL}
+	put := serviceapi.PutProcore{CompanyID: 4242, ClientID: "svc-account", ClientSecret: "not-it", Environment: serviceapi.ProcoreCustom, BaseURL: procoreURL}
 	var failed serviceapi.ErrorBody
 	code := call(t, s, http.MethodPut, "/v1/procore", put, &failed)
 	if code != http.StatusUnprocessableEntity || failed.Error.Code != serviceapi.CodeProcoreCheckFailed || failed.Error.ProcoreProblem != serviceapi.ProcoreSignInRefused {
@@ -80,6 +74,20 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 	if code := call(t, s, http.MethodPut, "/v1/procore", put, &status); code != http.StatusOK || status.Connection == nil ||
 		status.Connection.CompanyName != "Summit Construction" || status.Connection.Problem != "" {
 		t.Fatalf("kept: %d %+v", code, status.Connection)
+	}
+	// What came of Procore's requests: one request, seen by two events.
+	if err := s.Procore.Round(ctx, "http://127.0.0.1:1/procore/events"); err != nil {
+		t.Fatal(err)
+	}
+	emu.DuplicateEvents(1)
+	emu.SendToERP(4242, "create_vendor", procoreemu.Record{"vendor": procoreemu.Record{"id": 5, "name": "Ace Drywall"}}, true)
+	if err := s.Procore.Round(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	var activity serviceapi.Activity
+	if code := call(t, s, http.MethodGet, "/v1/activity?limit=10", nil, &activity); code != http.StatusOK || len(activity.Requests) != 1 ||
+		activity.Requests[0].Name != "create_vendor" || activity.Requests[0].State != serviceapi.ActivityClosed || activity.Requests[0].Problem != serviceapi.ActivityUnsupported {
+		t.Fatalf("activity: %d %+v", code, activity)
 	}
 	emu.RefuseTokens(true)
 	if code := call(t, s, http.MethodPost, "/v1/procore/test", nil, &status); code != http.StatusOK || status.Connection.Problem != serviceapi.ProcoreUnauthorized {
@@ -116,6 +124,11 @@ func TestProcoreFieldsAreRefusedBeforeAnythingIsSent(t *testing.T) {
 	for f, c := range want {
 		if got[f] != c {
 			t.Errorf("%s: %q, want %q", f, got[f], c)
+		}
+	}
+	for _, limit := range []string{"0", "501", "ten"} {
+		if code := call(t, s, http.MethodGet, "/v1/activity?limit="+limit, nil, nil); code != http.StatusBadRequest {
+			t.Errorf("activity limit %s: %d", limit, code)
 		}
 	}
 	for _, body := range []string{`{"companyId":1,"clientId":"a","environment":"production","extra":1}`, `not json`, strings.Repeat("x", 20000)} {

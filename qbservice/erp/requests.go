@@ -9,15 +9,16 @@ import (
 
 	"qbsettings/qbservice/procore"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // What went wrong with a request, as kept: codes, worded when it is
 // closed (words.go).
 const (
 	// ProblemUnsupported: the service does no work of this name yet.
-	ProblemUnsupported = "unsupported"
+	ProblemUnsupported = serviceapi.ActivityUnsupported
 	// ProblemNotReturned: Procore did not return the request an event named.
-	ProblemNotReturned = "notReturned"
+	ProblemNotReturned = serviceapi.ActivityNotReturned
 )
 
 // maxRequestData bounds a request's payload kept: ED's largest samples
@@ -134,8 +135,8 @@ func (c *Connection) end(ctx context.Context, id int64, problem string) error {
 
 // Outcomes of a request, as Procore's Request Detail has them.
 const (
-	OutcomeSuccess = "success"
-	OutcomeFailed  = "failed"
+	OutcomeSuccess = serviceapi.ActivitySuccess
+	OutcomeFailed  = serviceapi.ActivityFailed
 )
 
 // decide settles a fetched request's outcome. No work is done yet by

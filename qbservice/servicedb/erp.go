@@ -76,27 +76,31 @@ const (
 
 // ERPRequest is an ERP Request the service has seen.
 type ERPRequest struct {
-	ID       int64
-	Name     string // request_name, once fetched
-	Data     string // request_data, once fetched
-	DetailID int64  // 0: nothing to close
-	State    string
-	Outcome  string // success or failed, once decided
-	Problem  string // a code, when failed
-	Attempts int
-	SeenAt   time.Time
+	ID        int64
+	Name      string // request_name, once fetched
+	Data      string // request_data, once fetched
+	DetailID  int64  // 0: nothing to close
+	State     string
+	Outcome   string // success or failed, once decided
+	Problem   string // a code, when failed
+	Attempts  int
+	SeenAt    time.Time
+	UpdatedAt time.Time
 }
 
-const erpColumns = `request_id, name, data, detail_id, state, outcome, problem, attempts, seen_at`
+const erpColumns = `request_id, name, data, detail_id, state, outcome, problem, attempts, seen_at, updated_at`
 
 func scanERP(row interface{ Scan(...any) error }) (ERPRequest, error) {
 	var (
-		r    ERPRequest
-		seen string
+		r             ERPRequest
+		seen, updated string
 	)
-	err := row.Scan(&r.ID, &r.Name, &r.Data, &r.DetailID, &r.State, &r.Outcome, &r.Problem, &r.Attempts, &seen)
+	err := row.Scan(&r.ID, &r.Name, &r.Data, &r.DetailID, &r.State, &r.Outcome, &r.Problem, &r.Attempts, &seen, &updated)
 	if err == nil {
 		r.SeenAt, err = parseTime(seen)
+	}
+	if err == nil {
+		r.UpdatedAt, err = parseTime(updated)
 	}
 	return r, err
 }
@@ -132,7 +136,16 @@ func (d *DB) SeeEvent(ctx context.Context, eventID, requestID int64, via string,
 
 // ERPRequestsIn are the requests in state, oldest first, at most limit.
 func (d *DB) ERPRequestsIn(ctx context.Context, state string, limit int) ([]ERPRequest, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT `+erpColumns+` FROM erp_requests WHERE state = ? ORDER BY request_id LIMIT ?`, state, limit)
+	return d.erpRequests(ctx, `SELECT `+erpColumns+` FROM erp_requests WHERE state = ? ORDER BY request_id LIMIT ?`, state, limit)
+}
+
+// RecentERPRequests are the requests last seen, newest first, at most limit.
+func (d *DB) RecentERPRequests(ctx context.Context, limit int) ([]ERPRequest, error) {
+	return d.erpRequests(ctx, `SELECT `+erpColumns+` FROM erp_requests ORDER BY seen_at DESC, request_id DESC LIMIT ?`, limit)
+}
+
+func (d *DB) erpRequests(ctx context.Context, query string, args ...any) ([]ERPRequest, error) {
+	rows, err := d.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,12 +28,7 @@ func TestTheBuiltServiceKeepsProcoresSecretInTheKeychainOnly(t *testing.T) {
 	const secret = "dmsa-secret-program-7a6b5c"
 	entry := secrets.ProcoreSecret{CompanyID: 4242, ClientID: "svc-account"}
 	t.Cleanup(func() { _ = keys.Remove(context.Background(), entry) })
-	emu := procoreemu.New(procoreemu.Config{
-		Clients:   []procoreemu.Client{{ID: "svc-account", Secret: secret, Companies: []int64{4242}}},
-		Companies: []procoreemu.CompanySeed{{ID: 4242, Name: "Summit Construction"}},
-	})
-	procore := httptest.NewServer(emu.Handler())
-	defer procore.Close()
+	_, procoreURL := procoreemu.Start(t, procoreemu.CompanySeed{ID: 4242, Name: "Summit Construction"}, procoreemu.Client{ID: "svc-account", Secret: secret})
 
 	data := filepath.Join(testdir.New(t), "service")
 	const password = "correct horse battery staple"
@@ -44,7 +38,7 @@ func TestTheBuiltServiceKeepsProcoresSecretInTheKeychainOnly(t *testing.T) {
 	port := testnet.FreePort(t)
 	cmd, log := serveService(t, exe, data, port)
 
-	body, _ := json.Marshal(serviceapi.PutProcore{CompanyID: 4242, ClientID: "svc-account", ClientSecret: secret, Environment: serviceapi.ProcoreCustom, BaseURL: procore.URL})
+	body, _ := json.Marshal(serviceapi.PutProcore{CompanyID: 4242, ClientID: "svc-account", ClientSecret: secret, Environment: serviceapi.ProcoreCustom, BaseURL: procoreURL})
 	req, _ := http.NewRequest(http.MethodPut, fmt.Sprintf("http://localhost:%d/v1/procore", port), bytes.NewReader(body))
 	req.SetBasicAuth("procore-sync", password)
 	resp, err := http.DefaultClient.Do(req)

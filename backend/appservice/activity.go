@@ -1,0 +1,103 @@
+package appservice
+
+import (
+	"context"
+	"time"
+
+	"qbsettings/backend/locale"
+	"qbsettings/serviceapi"
+)
+
+// ActivityEntry is one of Procore's ERP Requests as the service worked
+// it, worded: what was asked, and what came of it.
+type ActivityEntry struct {
+	ID        int64
+	Name      string      // request_name, "" until fetched
+	Action    locale.Said // what the user asked for in Procore
+	State     string      // serviceapi.Activity* state
+	Outcome   string      // success, failed, or "" while under way
+	Problem   string      // a code, when failed
+	Said      locale.Said // where it stands, with the next step
+	SeenAt    time.Time
+	UpdatedAt time.Time
+}
+
+// Activity reads what came of Procore's requests at the profile's
+// QuickBooks service, newest first.
+func (s *Service) Activity(ctx context.Context, profile string, limit int) ([]ActivityEntry, error) {
+	var got serviceapi.Activity
+	_, err := s.withProcore(ctx, profile, "procore.activity", func(ss *session) (serviceapi.ProcoreStatus, error) {
+		var err error
+		got, err = ss.client.Activity(ss.ctx, limit)
+		return serviceapi.ProcoreStatus{}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ActivityEntry, 0, len(got.Requests))
+	for _, r := range got.Requests {
+		out = append(out, ActivityEntry{ID: r.ID, Name: r.Name, Action: activityAction(r.Name), State: r.State, Outcome: r.Outcome,
+			Problem: r.Problem, Said: activitySaid(r), SeenAt: r.SeenAt, UpdatedAt: r.UpdatedAt})
+	}
+	return out, nil
+}
+
+// activityActions word ERP Requests (erp_events_dictionary.md) as what
+// the user asked for in Procore's ERP tool.
+var activityActions = map[string]locale.Phrase{
+	"sync_vendors":                   locale.Coded("activity.syncVendors", "Refresh the vendors list from QuickBooks"),
+	"create_vendor":                  locale.Coded("activity.createVendor", "Add a vendor to QuickBooks"),
+	"sync_standard_cost_codes":       locale.Coded("activity.syncCostCodes", "Refresh the cost codes from QuickBooks"),
+	"create_standard_cost_codes":     locale.Coded("activity.createCostCodes", "Add cost codes to QuickBooks"),
+	"sync_standard_categories":       locale.Coded("activity.syncCategories", "Refresh the cost types from QuickBooks"),
+	"sync_jobs":                      locale.Coded("activity.syncJobs", "Refresh the jobs list from QuickBooks"),
+	"create_job_in_procore":          locale.Coded("activity.createJobInProcore", "Create a job in Procore"),
+	"create_or_update_job":           locale.Coded("activity.exportJob", "Export a project to QuickBooks"),
+	"sync_single_job":                locale.Coded("activity.syncJob", "Refresh a job from QuickBooks"),
+	"create_budget":                  locale.Coded("activity.createBudget", "Export a budget to QuickBooks"),
+	"update_budget":                  locale.Coded("activity.updateBudget", "Update a budget in QuickBooks"),
+	"create_commitment":              locale.Coded("activity.createCommitment", "Export a commitment to QuickBooks"),
+	"create_commitment_change_order": locale.Coded("activity.createChangeOrder", "Export a commitment change order to QuickBooks"),
+	"create_requisitions":            locale.Coded("activity.createRequisitions", "Export subcontractor invoices to QuickBooks"),
+	"sync_contract_payments":         locale.Coded("activity.syncPayments", "Refresh the payments from QuickBooks"),
+}
+
+var (
+	saidActivityUnknown     = locale.Coded("activity.unknown", "A request from Procore (%s)")
+	saidActivityNotFetched  = locale.Coded("activity.notFetched", "A request from Procore, not read yet")
+	saidActivityWaiting     = locale.Coded("activity.waiting", "Received; the QuickBooks service is reading it from Procore.")
+	saidActivityUnderWay    = locale.Coded("activity.underWay", "Under way.")
+	saidActivityClosing     = locale.Coded("activity.closing", "Done; the QuickBooks service is telling Procore.")
+	saidActivityDone        = locale.Coded("activity.done", "Done, and marked done in Procore's ERP Integrations tool.")
+	saidActivityUnsupported = locale.Coded("activity.unsupported", "Not done: the QuickBooks service cannot do this yet. Procore's ERP Integrations tool shows it as failed; nothing was changed in QuickBooks.")
+	saidActivityNotReturned = locale.Coded("activity.notReturned", "Not done: Procore did not return this request to the QuickBooks service (it may have been withdrawn). Nothing was changed in QuickBooks.")
+	saidActivityFailed      = locale.Coded("activity.failed", "Not done (%s). Procore's ERP Integrations tool shows why; nothing was changed in QuickBooks.")
+)
+
+func activityAction(name string) locale.Said {
+	if name == "" {
+		return saidActivityNotFetched.With()
+	}
+	if p, ok := activityActions[name]; ok {
+		return p.With()
+	}
+	return saidActivityUnknown.With(name)
+}
+
+func activitySaid(r serviceapi.ActivityRequest) locale.Said {
+	switch {
+	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityUnsupported:
+		return saidActivityUnsupported.With()
+	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityNotReturned:
+		return saidActivityNotReturned.With()
+	case r.Outcome == serviceapi.ActivityFailed:
+		return saidActivityFailed.With(r.Problem)
+	case r.State == serviceapi.ActivityNew:
+		return saidActivityWaiting.With()
+	case r.State == serviceapi.ActivityFetched:
+		return saidActivityUnderWay.With()
+	case r.State == serviceapi.ActivityClosing:
+		return saidActivityClosing.With()
+	}
+	return saidActivityDone.With()
+}
