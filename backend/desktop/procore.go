@@ -108,3 +108,38 @@ func procoreResult(v appservice.ProcoreView, errs []settings.FieldError, err err
 		CompanyName: c.CompanyName, ClientID: c.ClientID, Environment: c.Environment, BaseURL: c.BaseURL,
 		CheckedAt: timeText(c.CheckedAt), Problem: windowText(v.Problem)}}
 }
+
+// ActivityLine is one of Procore's requests, worded for the window.
+type ActivityLine struct {
+	ID      int64  `json:"id"`
+	Action  string `json:"action"`  // what was asked in Procore
+	Said    string `json:"said"`    // where it stands
+	SeenAt  string `json:"seenAt"`  // when it reached the service, worded
+	Outcome string `json:"outcome"` // success, failed, or "" while under way
+}
+
+// ActivityResult is what came of Procore's requests, or why it is not known.
+type ActivityResult struct {
+	Lines []ActivityLine `json:"lines"`
+	Error string         `json:"error"`
+}
+
+func (r *ActivityResult) failWith(problem string) { r.Error = problem }
+
+// Activity reads what came of Procore's requests at the service, newest
+// first (the latest 100).
+func (p *Procore) Activity() ActivityResult {
+	return serve(p.shell, func(svc *appservice.Service) ActivityResult {
+		ctx, done := p.ops.start(p.context(), "procore")
+		defer done()
+		entries, err := svc.Activity(ctx, p.currentProfile(), 100)
+		if err != nil {
+			return ActivityResult{Error: windowMessage(err)}
+		}
+		lines := make([]ActivityLine, 0, len(entries))
+		for _, e := range entries {
+			lines = append(lines, ActivityLine{ID: e.ID, Action: windowText(e.Action), Said: windowText(e.Said), SeenAt: timeText(e.SeenAt), Outcome: e.Outcome})
+		}
+		return ActivityResult{Lines: lines}
+	})
+}

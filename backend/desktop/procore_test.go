@@ -63,6 +63,9 @@ func TestProcoreThroughTheWindow(t *testing.T) {
 	if res.State == nil || res.State.Connected || !strings.Contains(res.State.Problem, "Under Procore, click Edit Credentials") {
 		t.Fatalf("test without the secret: %+v", res.State)
 	}
+	if act := app.Procore.Activity(); act.Error != "" || act.Lines == nil || len(act.Lines) != 0 {
+		t.Fatalf("activity: %+v", act)
+	}
 	if res := app.Procore.DisconnectProcore(); res.Error != "" || res.State == nil || res.State.Kept {
 		t.Fatalf("disconnect: %+v", res)
 	}

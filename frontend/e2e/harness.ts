@@ -184,7 +184,8 @@ export class QuickBooksService {
     const quiet = options.quiet ? ["-quiet", options.quiet] : [];
     const { proc: service } = await started(
       SERVICE_BINARY,
-      ["serve", "-data", data, "-addr", `localhost:${port}`, ...quiet],
+      // Procore's deliveries read every second, not every 30: a journey waits less.
+      ["serve", "-data", data, "-addr", `localhost:${port}`, "-poll", "1s", ...quiet],
       process.env,
       (out) => out.includes("msg=serving"),
       "the QuickBooks service",
@@ -308,6 +309,18 @@ export class ProcoreEmulator {
     const url = /procore (http:\/\/\S+)\n/.exec(output())![1];
     const control = /control (http:\/\/\S+)\n/.exec(output())![1];
     return new ProcoreEmulator(proc, url, control);
+  }
+
+  // sendToERP plays a user's action in Procore's ERP Integrations tool,
+  // accepted by the approver: an ERP Request named name, with a Request
+  // Detail, its event delivered (and failing, to an office PC).
+  async sendToERP(name: string, data: Record<string, unknown> = {}) {
+    const res = await fetch(`${this.control}/send-to-erp`, {
+      method: "POST",
+      body: JSON.stringify({ company: Number(ProcoreEmulator.company), name, data, detail: true }),
+    });
+    if (res.status !== 200) throw new Error(`send-to-erp: ${res.status}`);
+    return (await res.json()) as { requestId: number; detailId: number };
   }
 
   // refuseTokens plays an account whose access was taken away (on), or

@@ -951,6 +951,25 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   );
   await checkA11y(page, "procore-readiness");
 
+  // A user refreshes the vendors list in Procore's ERP tool: the service
+  // finds the request behind the firewall and says what came of it.
+  await procore.sendToERP("sync_vendors", { company_id: Number(ProcoreEmulator.company) });
+  await page.getByRole("tab", { name: "Procore activity" }).click();
+  const activity = page.getByRole("list", { name: "Procore's requests, newest first" });
+  await expect
+    .poll(
+      async () => {
+        await button(page, "Refresh").click();
+        // The list is there once a request is: until then, nothing to read.
+        return (await activity.count()) > 0 ? ((await activity.textContent()) ?? "") : "";
+      },
+      { timeout: 30_000 },
+    )
+    .toContain("Not done: the QuickBooks service cannot do this yet.");
+  await expect(activity.getByRole("heading", { name: "Refresh the vendors list from QuickBooks" })).toBeVisible();
+  await checkA11y(page, "procore-activity");
+  await page.getByRole("tab", { name: "Settings" }).click();
+
   // The account's access taken away in Procore: the test says what to do there.
   await procore.refuseTokens(true);
   await button(page, "Test Procore connection").click();

@@ -13,6 +13,7 @@ import { focusField } from "../form/draft";
 import { GeneralSection } from "./GeneralSection";
 import { HistoryView } from "./HistoryView";
 import { ImportExport } from "./ImportExport";
+import { ActivityView } from "./ActivityView";
 import { CompanyBar } from "./CompanyBar";
 import { LanguagePicker } from "./LanguagePicker";
 import { ProcoreSection } from "./ProcoreSection";
@@ -66,7 +67,7 @@ export function SettingsPage({
   const { draft, saved, banner, saving } = form;
   const { state } = saved;
   const dirty = draft.dirty;
-  const [view, setView] = useState<"settings" | "history">("settings");
+  const [view, setView] = useState<"settings" | "history" | "activity">("settings");
   const serviceSaved = state.revision > 0 && state.settings.serviceUrl !== "" && state.passwordStored;
 
   const onSubmit = async (e: FormEvent) => {
@@ -88,6 +89,8 @@ export function SettingsPage({
         tabs={[
           { value: "settings", label: t("Settings") },
           { value: "history", label: t("Change history") },
+          // Procore's requests, once the service that keeps them is saved.
+          ...(serviceSaved ? [{ value: "activity" as const, label: t("Procore activity") }] : []),
         ]}
         selected={view}
         onSelect={setView}
@@ -101,6 +104,7 @@ export function SettingsPage({
           }}
         />
       )}
+      {view === "activity" && <ActivityView />}
       {/* Hidden, not unmounted, while the history shows: edits stay. */}
       <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="page-title" hidden={view !== "settings"}>
         {saved.newerRevision > 0 && (

@@ -62,6 +62,7 @@ export const ValidateProcore = vi.fn<typeof Procore.ValidateProcore>(() => Promi
 export const ConnectProcore = vi.fn<typeof Procore.ConnectProcore>();
 export const TestProcore = vi.fn<typeof Procore.TestProcore>();
 export const DisconnectProcore = vi.fn<typeof Procore.DisconnectProcore>();
+export const Activity = vi.fn<typeof Procore.Activity>(() => Promise.resolve(desktop.ActivityResult.createFrom({ lines: [], error: "" })));
 // US English, following the system, unless a test says otherwise.
 const localeInfo = desktop.LocaleInfo.createFrom({
   inUse: "en-US",
