@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -37,6 +38,12 @@ type Connection struct {
 
 	wakeOnce sync.Once
 	wake     chan struct{} // Run's, woken by the receiver
+
+	// The client of the rounds, kept while the connection is the same:
+	// one token serves every round until it lapses, not one a round.
+	mu        sync.Mutex
+	working   *procore.Client
+	workingOf string // the connection it was made for (workKey)
 }
 
 // checkTime bounds a check: the app's call waits for it.
@@ -208,6 +215,24 @@ func (c *Connection) client(ctx context.Context, row servicedb.ProcoreConnection
 		return nil, err
 	}
 	return c.newClient(ends, procore.Credentials{CompanyID: row.CompanyID, ClientID: row.ClientID, ClientSecret: secret})
+}
+
+// workClient is the client the rounds share, made anew only when the
+// connection kept changed. The tests and Check read the keychain each
+// time (a secret removed by hand is found then); the rounds need not.
+func (c *Connection) workClient(ctx context.Context, row servicedb.ProcoreConnection) (*procore.Client, error) {
+	key := strings.Join([]string{itoa(row.CompanyID), row.ClientID, row.Environment, row.BaseURL, row.SetAt.String()}, "\x00")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.working != nil && c.workingOf == key {
+		return c.working, nil
+	}
+	client, err := c.client(ctx, row)
+	if err != nil {
+		return nil, err
+	}
+	c.working, c.workingOf = client, key
+	return client, nil
 }
 
 func (c *Connection) newClient(ends procore.Endpoints, creds procore.Credentials) (*procore.Client, error) {

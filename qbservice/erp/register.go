@@ -144,6 +144,6 @@ func (c *Connection) clientAndRow(ctx context.Context) (*procore.Client, service
 	if !found {
 		return nil, row, ErrNotConnected
 	}
-	client, err := c.client(ctx, row)
+	client, err := c.workClient(ctx, row)
 	return client, row, err
 }
