@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // request is a request of a message set, as read.
@@ -19,6 +20,9 @@ type request struct {
 	ActiveStatus string   `xml:"ActiveStatus"`
 	FullNames    []string `xml:"FullName"`
 	OwnerIDs     []string `xml:"OwnerID"`
+	From         string   `xml:"FromModifiedDate"`
+	VendorAdd    vendorIn `xml:"VendorAdd"`
+	VendorMod    vendorIn `xml:"VendorMod"`
 	Add          struct {
 		Name            string `xml:"Name"`
 		IsActive        string `xml:"IsActive"`
@@ -94,9 +98,13 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 	case "ItemOtherChargeQueryRq":
 		return q.query(name, "OtherCharge", r)
 	case "VendorQueryRq":
-		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Vendors, r.ActiveStatus, vendorRet) })
+		return q.vendorQuery(name, r)
+	case "VendorAddRq":
+		return q.addVendor(name, r)
+	case "VendorModRq":
+		return q.modVendor(name, r)
 	case "CustomerQueryRq":
-		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Customers, r.ActiveStatus, customerRet) })
+		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Customers, r.ActiveStatus, time.Time{}, customerRet) })
 	case "ItemServiceAddRq":
 		return q.addService(name, r)
 	}

@@ -75,8 +75,13 @@ type QuickBooks struct {
 	// service sends).
 	Unchecked bool
 
+	// Clock is QuickBooks' clock, which stamps a change's TimeModified
+	// (time.Now when nil).
+	Clock func() time.Time
+
 	iterators map[string]*iterator
 	received  []string
+	sequence  int64 // the last EditSequence given
 }
 
 // HRESULTs QuickBooks fails with.

@@ -48,21 +48,21 @@ func (e *TooLongError) Error() string {
 	return fmt.Sprintf("%s is %d characters long: QuickBooks sends at most %d", e.Element, e.Length, e.Limit)
 }
 
-// limit is one value and its limit.
-type limit struct {
-	element string
-	value   string
-	max     int
+// Limit is one value and its limit.
+type Limit struct {
+	Element string
+	Value   string
+	Max     int
 }
 
-// checkLimits returns the first value beyond its limit as a *TooLongError.
-func checkLimits(limits ...limit) error {
+// CheckLimits returns the first value beyond its limit as a *TooLongError.
+func CheckLimits(limits ...Limit) error {
 	for _, l := range limits {
-		if len(l.value) <= l.max { // bytes bound characters from above
+		if len(l.Value) <= l.Max { // bytes bound characters from above
 			continue
 		}
-		if n := utf8.RuneCountInString(l.value); n > l.max {
-			return &TooLongError{Element: l.element, Limit: l.max, Length: n}
+		if n := utf8.RuneCountInString(l.Value); n > l.Max {
+			return &TooLongError{Element: l.Element, Limit: l.Max, Length: n}
 		}
 	}
 	return nil
@@ -70,7 +70,7 @@ func checkLimits(limits ...limit) error {
 
 // check holds the response to QuickBooks' limits.
 func (r Response) check() error {
-	if err := checkLimits(limit{r.Name + "@statusMessage", r.Status.Message, MaxStatusMessage}); err != nil {
+	if err := CheckLimits(Limit{r.Name + "@statusMessage", r.Status.Message, MaxStatusMessage}); err != nil {
 		return err
 	}
 	for _, it := range r.Items {
@@ -78,13 +78,23 @@ func (r Response) check() error {
 			return err
 		}
 	}
+	for _, v := range r.Vendors {
+		if v.ListID == "" {
+			return fmt.Errorf("%w: a vendor %.40q without its ListID", ErrOutOfSchema, v.Name)
+		}
+		limits := append(v.Limits(), Limit{"ListID", v.ListID, MaxListID}, Limit{"EditSequence", v.EditSequence, MaxEditSequence},
+			Limit{"TimeModified", v.TimeModified, MaxDateTime})
+		if err := CheckLimits(limits...); err != nil {
+			return err
+		}
+	}
 	if h := r.Host; h != nil {
-		limits := []limit{{"ProductName", h.ProductName, MaxProductName}, {"MajorVersion", h.MajorVersion, MaxVersionPart},
+		limits := []Limit{{"ProductName", h.ProductName, MaxProductName}, {"MajorVersion", h.MajorVersion, MaxVersionPart},
 			{"MinorVersion", h.MinorVersion, MaxVersionPart}, {"Country", h.Country, MaxCountry}}
 		for _, v := range h.SupportedQBXMLVersion {
-			limits = append(limits, limit{"SupportedQBXMLVersion", v, MaxQBXMLVersion})
+			limits = append(limits, Limit{"SupportedQBXMLVersion", v, MaxQBXMLVersion})
 		}
-		if err := checkLimits(limits...); err != nil {
+		if err := CheckLimits(limits...); err != nil {
 			return err
 		}
 		if h.QBFileMode != "" && h.QBFileMode != "MultiUser" && h.QBFileMode != "SingleUser" {
@@ -92,12 +102,12 @@ func (r Response) check() error {
 		}
 	}
 	if c := r.Company; c != nil {
-		if err := checkLimits(limit{"CompanyName", c.CompanyName, MaxCompanyName}); err != nil {
+		if err := CheckLimits(Limit{"CompanyName", c.CompanyName, MaxCompanyName}); err != nil {
 			return err
 		}
 		for _, d := range c.DataExt {
-			if err := checkLimits(limit{"OwnerID", d.OwnerID, 38}, limit{"DataExtName", d.Name, MaxDataExtName},
-				limit{"DataExtValue", d.Value, MaxDataExtValue}); err != nil {
+			if err := CheckLimits(Limit{"OwnerID", d.OwnerID, 38}, Limit{"DataExtName", d.Name, MaxDataExtName},
+				Limit{"DataExtValue", d.Value, MaxDataExtValue}); err != nil {
 				return err
 			}
 		}
@@ -110,7 +120,7 @@ func (it Item) check() error {
 	if it.ListID == "" {
 		return fmt.Errorf("%w: an item %.40q without its ListID", ErrOutOfSchema, it.FullName)
 	}
-	return checkLimits(limit{"ListID", it.ListID, MaxListID}, limit{"EditSequence", it.EditSequence, MaxEditSequence},
-		limit{"Name", it.Name, MaxItemName}, limit{"FullName", it.FullName, MaxItemFullName},
-		limit{"Desc", it.Description, MaxDescription})
+	return CheckLimits(Limit{"ListID", it.ListID, MaxListID}, Limit{"EditSequence", it.EditSequence, MaxEditSequence},
+		Limit{"Name", it.Name, MaxItemName}, Limit{"FullName", it.FullName, MaxItemFullName},
+		Limit{"Desc", it.Description, MaxDescription})
 }

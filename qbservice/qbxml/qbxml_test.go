@@ -1,6 +1,7 @@
 package qbxml
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -21,6 +22,14 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 		"add":                   ServiceItemAdd{RequestID: "5", Name: "Retainage Payable", Description: "Retainage held", Account: "Retainage Payable"},
 		"add, beyond ASCII":     ServiceItemAdd{RequestID: "6", Name: "Retenue — Décor & <Co>", Description: "Œuvre"},
 		"service by name":       ItemByName{Kind: ItemService, RequestID: "7", Name: "Retainage Payable"},
+		"vendors, first page":   VendorQuery{RequestID: "8", Iterator: IteratorStart, MaxReturned: 500},
+		"vendors changed since": VendorQuery{RequestID: "9", Iterator: IteratorStart, MaxReturned: 500, From: "2024-01-15T10:00:00-08:00"},
+		"vendors, next page":    VendorQuery{RequestID: "10", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},
+		"vendor by name":        VendorByName{RequestID: "11", Name: "Apex Concrete Supply"},
+		"vendor add, name only": VendorAdd{RequestID: "12", Vendor: Vendor{Name: "Apex Concrete Supply"}},
+		"vendor add, all": VendorAdd{RequestID: "13", Vendor: Vendor{Name: "Façades & Co", CompanyName: "Façades & Co LLC",
+			Address: Address{Addr1: "12 Mill St", City: "Concord", State: "NH", PostalCode: "03301", Country: "US"},
+			Phone:   "603-555-0100", Fax: "603-555-0101", Email: "ap@facades.example"}},
 	}
 	var all []Request
 	for name, r := range requests {
@@ -159,6 +168,35 @@ func TestWhatIsNotAResponseIsRefused(t *testing.T) {
 	} {
 		if got, err := ParseResponses(doc); err == nil {
 			t.Errorf("%q read as %+v", doc, got)
+		}
+	}
+}
+
+// A vendor is read with what Procore's vendor has of it; one without its
+// ListID, or with a name longer than QuickBooks keeps, is refused.
+func TestVendorsAreRead(t *testing.T) {
+	page := `<?xml version="1.0" ?><QBXML><QBXMLMsgsRs><VendorQueryRs requestID="1" statusCode="0" statusSeverity="Info" statusMessage="Status OK" iteratorRemainingCount="0" iteratorID="{x}">` +
+		`<VendorRet><ListID>80000001-1</ListID><TimeCreated>2024-01-15T10:00:00-08:00</TimeCreated><TimeModified>2024-02-01T09:30:00-08:00</TimeModified>` +
+		`<EditSequence>1706808600</EditSequence><Name>Apex Concrete Supply</Name><IsActive>false</IsActive><CompanyName>Apex Concrete Supply Inc.</CompanyName>` +
+		`<VendorAddress><Addr1>1 Quarry Rd</Addr1><City>Barre</City><State>VT</State><PostalCode>05641</PostalCode><Country>US</Country></VendorAddress>` +
+		`<Phone>802-555-0100</Phone><Fax>802-555-0101</Fax><Email>ap@apex.example</Email></VendorRet></VendorQueryRs></QBXMLMsgsRs></QBXML>`
+	rs, err := ParseResponses(page)
+	if err != nil || len(rs) != 1 || len(rs[0].Vendors) != 1 {
+		t.Fatalf("%v %+v", err, rs)
+	}
+	want := Vendor{ListID: "80000001-1", EditSequence: "1706808600", TimeModified: "2024-02-01T09:30:00-08:00", Name: "Apex Concrete Supply",
+		CompanyName: "Apex Concrete Supply Inc.", Address: Address{Addr1: "1 Quarry Rd", City: "Barre", State: "VT", PostalCode: "05641", Country: "US"},
+		Phone: "802-555-0100", Fax: "802-555-0101", Email: "ap@apex.example"}
+	if got := rs[0].Vendors[0]; got != want {
+		t.Fatalf("read %+v\nwant %+v", got, want)
+	}
+	for name, bad := range map[string]string{
+		"no ListID":  strings.Replace(page, "<ListID>80000001-1</ListID>", "", 1),
+		"long name":  strings.Replace(page, "Apex Concrete Supply<", strings.Repeat("A", 42)+"<", 1),
+		"long state": strings.Replace(page, "<State>VT", "<State>"+strings.Repeat("V", 22), 1),
+	} {
+		if _, err := ParseResponses(bad); !errors.Is(err, ErrOutOfSchema) {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

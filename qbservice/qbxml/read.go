@@ -128,6 +128,10 @@ func readResponse(sc *xmlscan.Scanner) (Response, error) {
 			it, err := readItem(sc, ItemService)
 			r.Items = append(r.Items, it)
 			return err
+		case "VendorRet":
+			v, err := readVendor(sc)
+			r.Vendors = append(r.Vendors, v)
+			return err
 		case "ItemOtherChargeRet":
 			it, err := readItem(sc, ItemOtherCharge)
 			others = append(others, it)
@@ -266,4 +270,27 @@ func readCompany(sc *xmlscan.Scanner, c *Company) error {
 			return err
 		},
 	})
+}
+
+// readVendor reads a VendorRet; IsActive left out means active, as for
+// an item.
+func readVendor(sc *xmlscan.Scanner) (Vendor, error) {
+	v := Vendor{IsActive: true}
+	active := ""
+	err := fields(sc, map[string]*string{
+		"ListID": &v.ListID, "EditSequence": &v.EditSequence, "TimeModified": &v.TimeModified, "Name": &v.Name,
+		"IsActive": &active, "CompanyName": &v.CompanyName, "Phone": &v.Phone, "Fax": &v.Fax, "Email": &v.Email,
+	}, map[string]func() error{
+		"VendorAddress": func() error {
+			a := &v.Address
+			return fields(sc, map[string]*string{"Addr1": &a.Addr1, "Addr2": &a.Addr2, "City": &a.City, "State": &a.State,
+				"PostalCode": &a.PostalCode, "Country": &a.Country}, nil)
+		},
+	})
+	if err == nil && active != "" {
+		if v.IsActive, err = strconv.ParseBool(strings.TrimSpace(active)); err != nil {
+			return v, fmt.Errorf("IsActive %.20q is not true or false", active)
+		}
+	}
+	return v, err
 }

@@ -28,6 +28,7 @@ type Response struct {
 	Host              *Host
 	Company           *Company
 	Items             []Item
+	Vendors           []Vendor
 }
 
 // Host is the QuickBooks that answered.
