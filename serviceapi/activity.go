@@ -21,12 +21,55 @@ type ActivityRequest struct {
 	Problem   string    `json:"problem,omitempty"` // one of the ActivityProblem codes, when failed
 	SeenAt    time.Time `json:"seenAt"`
 	UpdatedAt time.Time `json:"updatedAt"`
+	// Result is what its work did, once decided (contract 1.6).
+	Result *ActivityResult `json:"result,omitempty"`
 }
+
+// ActivityResult is what a request's work did: counts by code, the
+// records refused with their reasons (in Procore's or QuickBooks' own
+// words, which the service does not translate), QuickBooks' refusal, and
+// the field of a record QuickBooks could not hold.
+type ActivityResult struct {
+	Counts     map[string]int          `json:"counts,omitempty"` // by ActivityCount code
+	Refused    []ActivityRefused       `json:"refused,omitempty"`
+	QuickBooks *ActivityQuickBooksFail `json:"quickbooks,omitempty"`
+	// Field and Limit: the record's field that QuickBooks could not hold
+	// (ActivityInvalidRecord), and its limit in characters when too long.
+	Field string `json:"field,omitempty"`
+	Limit int    `json:"limit,omitempty"`
+	// ListID is the QuickBooks record the work found or made.
+	ListID string `json:"listId,omitempty"`
+}
+
+// ActivityRefused is a record refused: its name and the reasons given.
+type ActivityRefused struct {
+	Name    string   `json:"name"`
+	Reasons []string `json:"reasons"`
+}
+
+// ActivityQuickBooksFail is QuickBooks' refusal: a status code and its
+// message, or an HRESULT.
+type ActivityQuickBooksFail struct {
+	StatusCode int    `json:"statusCode,omitempty"`
+	HResult    string `json:"hresult,omitempty"`
+	Message    string `json:"message,omitempty"`
+}
+
+// What a request's work counts (ActivityResult.Counts).
+const (
+	CountRead       = "read"       // records read from QuickBooks
+	CountStaged     = "staged"     // new QuickBooks records staged in Procore to import
+	CountUpdated    = "updated"    // linked records updated in Procore
+	CountNotUpdated = "notUpdated" // linked records changed in QuickBooks, not updated by the settings' choice
+	CountAdded      = "added"      // records added to QuickBooks
+	CountFound      = "found"      // records found in QuickBooks by name, and linked
+)
 
 // States of an ERP Request's work.
 const (
 	ActivityNew     = "new"     // seen; its payload not yet fetched from Procore
 	ActivityFetched = "fetched" // its work under way
+	ActivityWaiting = "waiting" // its work waits for QuickBooks (the Web Connector's next run)
 	ActivityClosing = "closing" // its outcome decided; being told to Procore
 	ActivityClosed  = "closed"  // told to Procore (its Request Detail closed)
 )
@@ -43,6 +86,13 @@ const (
 	ActivityUnsupported = "unsupported"
 	// ActivityNotReturned: Procore did not return the request an event named.
 	ActivityNotReturned = "notReturned"
+	// ActivityQuickBooksRefused: QuickBooks refused the work (Result.QuickBooks says how).
+	ActivityQuickBooksRefused = "quickbooksRefused"
+	// ActivityProcoreRefused: Procore refused records (Result.Refused).
+	ActivityProcoreRefused = "procoreRefused"
+	// ActivityInvalidRecord: the record asks what QuickBooks cannot hold
+	// (Result.Field, Result.Limit); nothing was written.
+	ActivityInvalidRecord = "invalidRecord"
 )
 
 // MaxActivity is the most requests GET /v1/activity answers (?limit=).

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"sort"
@@ -143,8 +144,18 @@ func (a *API) activity(w http.ResponseWriter, r *http.Request) {
 	}
 	out := serviceapi.Activity{Requests: make([]serviceapi.ActivityRequest, 0, len(reqs))}
 	for _, q := range reqs {
-		out.Requests = append(out.Requests, serviceapi.ActivityRequest{ID: q.ID, Name: q.Name, State: q.State, Outcome: q.Outcome,
-			Problem: q.Problem, SeenAt: q.SeenAt, UpdatedAt: q.UpdatedAt})
+		a := serviceapi.ActivityRequest{ID: q.ID, Name: q.Name, State: q.State, Outcome: q.Outcome,
+			Problem: q.Problem, SeenAt: q.SeenAt, UpdatedAt: q.UpdatedAt}
+		if q.State == servicedb.ERPFetched && (q.JobState == servicedb.JobQueued || q.JobState == servicedb.JobRunning) {
+			a.State = serviceapi.ActivityWaiting
+		}
+		if q.Result != "" {
+			var result serviceapi.ActivityResult
+			if json.Unmarshal([]byte(q.Result), &result) == nil {
+				a.Result = &result
+			}
+		}
+		out.Requests = append(out.Requests, a)
 	}
 	writeJSON(w, http.StatusOK, out)
 }

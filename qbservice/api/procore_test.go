@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"qbsettings/backend/secrets"
 	"qbsettings/internal/procoreemu"
@@ -79,15 +80,25 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 	if err := s.Procore.Round(ctx, "http://127.0.0.1:1/procore/events"); err != nil {
 		t.Fatal(err)
 	}
+	// One QuickBooks could not hold, and one that waits for QuickBooks.
 	emu.DuplicateEvents(1)
-	emu.SendToERP(4242, "create_vendor", procoreemu.Record{"vendor": procoreemu.Record{"id": 5, "name": "Ace Drywall"}}, true)
+	emu.SendToERP(4242, "create_vendor", procoreemu.Record{"vendor": procoreemu.Record{"id": 5, "name": strings.Repeat("Ace Drywall ", 4)}}, true)
+	emu.SendToERP(4242, "create_vendor", procoreemu.Record{"vendor": procoreemu.Record{"id": 6, "name": "Birch Glass"}}, true)
+	// Behind a firewall Procore holds the second until it gives up on the
+	// first (docs/procore.md): 12 hours on.
+	emu.Advance(13 * time.Hour)
 	if err := s.Procore.Round(ctx, ""); err != nil {
 		t.Fatal(err)
 	}
 	var activity serviceapi.Activity
-	if code := call(t, s, http.MethodGet, "/v1/activity?limit=10", nil, &activity); code != http.StatusOK || len(activity.Requests) != 1 ||
-		activity.Requests[0].Name != "create_vendor" || activity.Requests[0].State != serviceapi.ActivityClosed || activity.Requests[0].Problem != serviceapi.ActivityUnsupported {
+	if code := call(t, s, http.MethodGet, "/v1/activity?limit=10", nil, &activity); code != http.StatusOK || len(activity.Requests) != 2 {
 		t.Fatalf("activity: %d %+v", code, activity)
+	}
+	waiting, refused := activity.Requests[0], activity.Requests[1]
+	if waiting.State != serviceapi.ActivityWaiting || waiting.Result != nil ||
+		refused.State != serviceapi.ActivityClosed || refused.Problem != serviceapi.ActivityInvalidRecord ||
+		refused.Result == nil || refused.Result.Field != "name" || refused.Result.Limit != 41 {
+		t.Fatalf("activity: %+v %+v", waiting, refused.Result)
 	}
 	emu.RefuseTokens(true)
 	if code := call(t, s, http.MethodPost, "/v1/procore/test", nil, &status); code != http.StatusOK || status.Connection.Problem != serviceapi.ProcoreUnauthorized {

@@ -36,6 +36,9 @@ type Config struct {
 	// time (time.Now and 100 when zero).
 	Now      func() time.Time
 	PageSize int
+	// ERPJobEnded, when set, is told that a job of an ERP Request ended,
+	// so its Procore half goes on at once rather than at the next poll.
+	ERPJobEnded func()
 }
 
 // SessionIdle is how long a session may go without a call before its
@@ -168,7 +171,12 @@ type step struct {
 	IteratorID string         `json:"iteratorId,omitempty"`
 	Read       int            `json:"read,omitempty"`
 	// A create's: the item to find or add.
-	Item servicedb.NewItem `json:"item,omitempty"`
+	Item servicedb.NewItem `json:"item,omitzero"`
+	// A vendors read's: from when, and the latest TimeModified so far; a
+	// vendor job's: the vendor to find or add.
+	From   string        `json:"from,omitempty"`
+	Latest string        `json:"latest,omitempty"`
+	Vendor *qbxml.Vendor `json:"vendor,omitempty"`
 }
 
 // op is what a step asks of QuickBooks.
@@ -179,6 +187,10 @@ const (
 	opItems op = "items" // a page of a refresh
 	opFind  op = "find"  // the Service item of a name
 	opAdd   op = "add"   // a new Service item
+
+	opVendors    op = "vendors"    // a page of vendors changed since a time
+	opFindVendor op = "findVendor" // the vendor of a name
+	opAddVendor  op = "addVendor"  // a new vendor
 )
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }

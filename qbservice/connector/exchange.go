@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"qbsettings/qbservice/qbjobs"
 	"qbsettings/qbservice/qbwc"
 	"qbsettings/qbservice/qbxml"
 	"qbsettings/qbservice/servicedb"
@@ -65,28 +66,58 @@ func (c *Connector) nextStep(ctx context.Context, ticket string) (step, error) {
 		if st, ok := decodeStep(job.Step); ok {
 			return st, nil
 		}
-	} else if job, running, err = c.DB.TakeNextJob(ctx, ticket, c.Now()); err != nil || !running {
-		return step{RequestID: "host", Op: opHost}, err
 	}
-	st := firstStep(job)
-	return st, c.DB.SetStep(ctx, job.ID, st.encode(), c.Now())
+	for {
+		if !running {
+			if job, running, err = c.DB.TakeNextJob(ctx, ticket, c.Now()); err != nil || !running {
+				return step{RequestID: "host", Op: opHost}, err
+			}
+		}
+		st, err := firstStep(job)
+		if err == nil {
+			return st, c.DB.SetStep(ctx, job.ID, st.encode(), c.Now())
+		}
+		// Nothing QuickBooks could be asked: the job fails, and the next
+		// is taken.
+		c.Log.Error("a job's request could not be read", "job", job.ID, "err", err)
+		if err := c.DB.FailJob(ctx, job.ID, servicedb.Failure{Message: "unreadable job"}, c.Now()); err != nil {
+			return step{}, err
+		}
+		running = false
+	}
 }
 
 // firstStep is a job's first request. A create taken again looks for its
 // item before it adds it: an earlier attempt may have sent the add, and
 // QuickBooks made the item before its answer was lost (the service was
 // stopped, or the Web Connector session ended). So no item is made twice.
-func firstStep(job servicedb.Job) step {
+//
+// A vendor job always looks first: the vendor may be in QuickBooks under
+// that name already, made by the bookkeeper or by an attempt before.
+func firstStep(job servicedb.Job) (step, error) {
 	st := step{N: 1, RequestID: job.ID + ".1"}
-	switch {
-	case job.Kind == servicedb.JobCreate && job.Attempts > 1:
-		st.Op, st.Item = opFind, job.Request
-	case job.Kind == servicedb.JobCreate:
+	switch job.Kind {
+	case servicedb.JobCreate:
 		st.Op, st.Item = opAdd, job.Request
+		if job.Attempts > 1 {
+			st.Op = opFind
+		}
+	case servicedb.JobVendors:
+		var asked qbjobs.VendorsAsked
+		if err := qbjobs.Decode(job.Input, &asked); err != nil {
+			return st, err
+		}
+		st.Op, st.Iterator, st.From = opVendors, qbxml.IteratorStart, asked.From
+	case servicedb.JobVendor:
+		var asked qbjobs.VendorAsked
+		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Vendor.Name == "" {
+			return st, errors.Join(err, errors.New("no vendor to find"))
+		}
+		st.Op, st.Vendor = opFindVendor, &asked.Vendor
 	default:
 		st.Op, st.Kind, st.Iterator = opItems, qbxml.ItemService, qbxml.IteratorStart
 	}
-	return st
+	return st, nil
 }
 
 func (c *Connector) request(st step) qbxml.Request {
@@ -97,6 +128,12 @@ func (c *Connector) request(st step) qbxml.Request {
 		return qbxml.ItemByName{Kind: qbxml.ItemService, RequestID: st.RequestID, Name: st.Item.Name}
 	case opAdd:
 		return qbxml.ServiceItemAdd{RequestID: st.RequestID, Name: st.Item.Name, Description: st.Item.Description}
+	case opVendors:
+		return qbxml.VendorQuery{RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize, From: st.From}
+	case opFindVendor:
+		return qbxml.VendorByName{RequestID: st.RequestID, Name: st.Vendor.Name}
+	case opAddVendor:
+		return qbxml.VendorAdd{RequestID: st.RequestID, Vendor: *st.Vendor}
 	case opItems: // a page of a refresh, below
 	}
 	return qbxml.ItemQuery{Kind: st.Kind, RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize}
@@ -181,6 +218,10 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 		case r.RequestID != st.RequestID:
 		case job.Kind == servicedb.JobCreate:
 			return c.advanceCreate(ctx, job, st, r)
+		case job.Kind == servicedb.JobVendors:
+			return c.advanceVendors(ctx, job, st, r)
+		case job.Kind == servicedb.JobVendor:
+			return c.advanceVendor(ctx, job, st, r)
 		default:
 			return c.advance(ctx, job, st, r)
 		}
@@ -233,7 +274,15 @@ func (c *Connector) fail(ctx context.Context, job servicedb.Job, why servicedb.F
 	if err := c.DB.FailJob(ctx, job.ID, why, c.Now()); err != nil {
 		c.Log.Error("job not failed", "job", job.ID, "err", err)
 	}
+	c.ended(job)
 	return c.finished(ctx)
+}
+
+// ended tells whoever waits for an ERP Request's job that it ended.
+func (c *Connector) ended(job servicedb.Job) {
+	if job.ERPRequest != 0 && c.ERPJobEnded != nil {
+		c.ERPJobEnded()
+	}
 }
 
 // stored is an item of QuickBooks' answer as the service keeps it.

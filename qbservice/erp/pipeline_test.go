@@ -67,18 +67,18 @@ func TestAnEventBehindAFirewallIsPolledAndClosedOnce(t *testing.T) {
 	w := connected(t, nowhere(t))
 	ctx := context.Background()
 	w.emu.DuplicateEvents(1)
-	_, detail := w.emu.SendToERP(company, "sync_vendors", procoreemu.Record{"company_id": company}, true)
+	_, detail := w.emu.SendToERP(company, "sync_jobs", procoreemu.Record{"company_id": company}, true)
 	for range 3 {
 		if err := w.conn.Round(ctx, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
 	got, _ := w.emu.RequestDetail(detail)
-	if got.Status != "failed" || got.Closings != 1 || len(got.Messages) != 1 || !strings.Contains(got.Messages[0], "cannot refresh the vendors list from QuickBooks yet") {
+	if got.Status != "failed" || got.Closings != 1 || len(got.Messages) != 1 || !strings.Contains(got.Messages[0], "cannot refresh the jobs list from QuickBooks yet") {
 		t.Fatalf("detail %+v", got)
 	}
-	closed, _ := w.conn.DB.ERPRequestsIn(ctx, servicedb.ERPClosed, 10)
-	if len(closed) != 1 || closed[0].Name != "sync_vendors" || closed[0].DetailID != detail {
+	closed, _ := w.conn.DB.ERPRequestsIn(ctx, servicedb.ERPClosed, 0, 10)
+	if len(closed) != 1 || closed[0].Name != "sync_jobs" || closed[0].DetailID != detail {
 		t.Fatalf("requests %+v", closed)
 	}
 }
@@ -101,7 +101,7 @@ func TestARequestClosedBeforeAStopIsNotClosedTwice(t *testing.T) {
 	if err := w.conn.DB.FetchedERPRequest(ctx, request, "create_vendor", "{}", detail, w.nowTime()); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.conn.DB.ClosingERPRequest(ctx, request, erp.OutcomeFailed, erp.ProblemUnsupported, w.nowTime()); err != nil {
+	if err := w.conn.DB.ClosingERPRequest(ctx, request, erp.OutcomeFailed, erp.ProblemUnsupported, "", w.nowTime()); err != nil {
 		t.Fatal(err)
 	}
 	body := map[string]any{"request_detail": map[string]any{"status": "failed", "messages": []string{"landed before the stop"}}}

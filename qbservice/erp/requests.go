@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
+	"qbsettings/backend/settings"
 	"qbsettings/qbservice/procore"
+	"qbsettings/qbservice/records"
 	"qbsettings/qbservice/servicedb"
 	"qbsettings/serviceapi"
 )
@@ -29,10 +32,11 @@ const maxRequestData = 4 << 20
 const batch = 50
 
 // Work moves the requests seen along, each once: a new one's payload is
-// fetched; a fetched one's outcome decided; a closing one's Request
-// Detail closed. A request closed before a kill is not closed again: its
-// Detail is read first. It returns at the first failure to reach
-// Procore; the next round goes on from where this one stopped.
+// fetched; a fetched one's QuickBooks job queued, and once that job is
+// done, its Procore half done and its outcome decided; a closing one's
+// Request Detail closed. A request closed before a kill is not closed
+// again: its Detail is read first. It returns at the first failure to
+// reach Procore; the next round goes on from where this one stopped.
 func (c *Connection) Work(ctx context.Context) error {
 	client, row, err := c.clientAndRow(ctx)
 	if err != nil {
@@ -44,18 +48,19 @@ func (c *Connection) Work(ctx context.Context) error {
 		do    func(context.Context, *procore.Client, int64, servicedb.ERPRequest) error
 	}{{servicedb.ERPNew, c.fetch}, {servicedb.ERPFetched, c.decide}, {servicedb.ERPClosing, c.close}}
 	for _, step := range steps {
+		// A page at a time, each after the last: requests that wait for
+		// QuickBooks stay where they are.
+		var after int64
 		for {
-			reqs, err := c.DB.ERPRequestsIn(ctx, step.state, batch)
-			if err != nil || len(reqs) == 0 {
-				if err != nil {
-					return err
-				}
-				break
+			reqs, err := c.DB.ERPRequestsIn(ctx, step.state, after, batch)
+			if err != nil {
+				return err
 			}
 			for _, r := range reqs {
 				if err := step.do(ctx, client, company, r); err != nil && !errors.Is(err, servicedb.ErrERPState) {
 					return err
 				}
+				after = r.ID
 			}
 			if len(reqs) < batch {
 				break
@@ -127,7 +132,7 @@ func (c *Connection) end(ctx context.Context, id int64, problem string) error {
 	if err := c.DB.FetchedERPRequest(ctx, id, "", "", 0, c.now()); err != nil {
 		return err
 	}
-	if err := c.DB.ClosingERPRequest(ctx, id, OutcomeFailed, problem, c.now()); err != nil {
+	if err := c.closing(ctx, id, records.Failed(problem, serviceapi.ActivityResult{})); err != nil {
 		return err
 	}
 	return c.DB.ClosedERPRequest(ctx, id, c.now())
@@ -139,11 +144,76 @@ const (
 	OutcomeFailed  = serviceapi.ActivityFailed
 )
 
-// decide settles a fetched request's outcome. No work is done yet by
-// name: every request is closed as failed, saying so, rather than left
-// open in Procore's ERP tool.
-func (c *Connection) decide(ctx context.Context, _ *procore.Client, _ int64, r servicedb.ERPRequest) error {
-	return c.DB.ClosingERPRequest(ctx, r.ID, OutcomeFailed, ProblemUnsupported, c.now())
+// decide moves a fetched request's work on: its QuickBooks job queued
+// (or its outcome, when it needs none), or once that job ended, its
+// Procore half done. A job queued or running is waited for: the Web
+// Connector's next run takes it, however long that is.
+func (c *Connection) decide(ctx context.Context, client *procore.Client, company int64, r servicedb.ERPRequest) error {
+	w, ok := works[r.Name]
+	if !ok {
+		return c.closing(ctx, r.ID, records.Failed(ProblemUnsupported, serviceapi.ActivityResult{}))
+	}
+	env, err := c.env(ctx, client, company)
+	if err != nil {
+		return err
+	}
+	req := records.Request{ID: r.ID, Name: r.Name, Data: r.Data}
+	if r.JobID == "" {
+		job, outcome, err := w.Plan(ctx, env, req)
+		switch {
+		case err != nil:
+			return err
+		case outcome != nil:
+			return c.closing(ctx, r.ID, *outcome)
+		}
+		return c.DB.QueueERPJob(ctx, r.ID, job.Kind, job.Input, c.now())
+	}
+	job, found, err := c.DB.Job(ctx, r.JobID)
+	switch {
+	case err != nil:
+		return err
+	case !found:
+		return fmt.Errorf("erp: request %d's job %s is gone", r.ID, r.JobID)
+	case job.State == servicedb.JobFailed:
+		f := job.Failure
+		return c.closing(ctx, r.ID, records.Failed(serviceapi.ActivityQuickBooksRefused, serviceapi.ActivityResult{
+			QuickBooks: &serviceapi.ActivityQuickBooksFail{StatusCode: f.StatusCode, HResult: f.HResult, Message: f.Message}}))
+	case job.State != servicedb.JobDone:
+		return nil
+	}
+	outcome, err := w.Finish(ctx, env, req, job)
+	if err != nil {
+		return err
+	}
+	return c.closing(ctx, r.ID, outcome)
+}
+
+// closing keeps a request's outcome, before the call that tells Procore.
+func (c *Connection) closing(ctx context.Context, id int64, o records.Outcome) error {
+	outcome := OutcomeSuccess
+	if o.Failed {
+		outcome = OutcomeFailed
+	}
+	result, err := json.Marshal(o.Result)
+	if err != nil {
+		return err
+	}
+	return c.DB.ClosingERPRequest(ctx, id, outcome, o.Problem, string(result), c.now())
+}
+
+// env is what the work of the company's requests may use.
+func (c *Connection) env(ctx context.Context, client *procore.Client, company int64) (records.Env, error) {
+	kept, err := c.DB.SyncSettings(ctx)
+	if err != nil {
+		return records.Env{}, err
+	}
+	s := settings.Defaults()
+	if kept.JSON != "" {
+		if err := json.Unmarshal([]byte(kept.JSON), &s); err != nil {
+			return records.Env{}, fmt.Errorf("erp: the settings kept are not readable: %w", err)
+		}
+	}
+	return records.Env{DB: c.DB, Procore: client, Company: company, Settings: s, Log: c.log(), Now: c.now}, nil
 }
 
 // detailShown is a Request Detail as [I] GET answers it.

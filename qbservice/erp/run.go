@@ -8,11 +8,6 @@ import (
 	"qbsettings/qbservice/procore"
 )
 
-// Handled names the entities whose work the service does: none yet, so
-// the ERP connection enables none (Metadata) and every request is closed
-// saying so.
-var Handled []string
-
 // wakeup is how the receiver tells Run that an event came.
 func (c *Connection) wakeup() chan struct{} {
 	c.wakeOnce.Do(func() { c.wake = make(chan struct{}, 1) })
@@ -73,7 +68,7 @@ func (c *Connection) round(ctx context.Context, publicURL string) error {
 		return err
 	}
 	if reg.HookID == 0 {
-		if _, err := c.Register(ctx, publicURL, Metadata(Handled)); err != nil {
+		if _, err := c.Register(ctx, publicURL, Metadata(Handled())); err != nil {
 			return err
 		}
 	}

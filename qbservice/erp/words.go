@@ -1,9 +1,13 @@
 package erp
 
 import (
+	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // The service's words for Procore's users: the messages a closed Request
@@ -12,11 +16,19 @@ import (
 
 // messages words why a request ended as it did; none for a success.
 func messages(r servicedb.ERPRequest) []string {
+	var result serviceapi.ActivityResult
+	_ = json.Unmarshal([]byte(r.Result), &result) // a request closed before results were kept has none
 	switch r.Problem {
 	case "":
 		return []string{}
 	case ProblemUnsupported:
 		return []string{fmt.Sprintf("The QuickBooks service cannot %s yet, so nothing was changed in QuickBooks. Update QuickBooks Integration Settings on the QuickBooks computer, then try again.", action(r.Name))}
+	case serviceapi.ActivityInvalidRecord:
+		return []string{invalidRecord(result)}
+	case serviceapi.ActivityQuickBooksRefused:
+		return []string{quickBooksRefused(r.Name, result.QuickBooks)}
+	case serviceapi.ActivityProcoreRefused:
+		return procoreRefused(r.Name, result.Refused)
 	}
 	return []string{fmt.Sprintf("The QuickBooks service could not %s (%s), so nothing was changed in QuickBooks. Try again; if it fails again, ask your IT support to check the QuickBooks service's log.", action(r.Name), r.Problem)}
 }
@@ -47,4 +59,67 @@ func action(name string) string {
 		return a
 	}
 	return fmt.Sprintf("do “%s”", name)
+}
+
+// invalidRecord words a record QuickBooks could not hold.
+func invalidRecord(result serviceapi.ActivityResult) string {
+	field := result.Field
+	if field == "" {
+		field = "name"
+	}
+	if result.Limit > 0 {
+		return fmt.Sprintf("QuickBooks accepts at most %d characters in the %s, so nothing was written to QuickBooks. Shorten the %s in Procore, then send it again.",
+			result.Limit, fieldWords(field), fieldWords(field))
+	}
+	return fmt.Sprintf("QuickBooks cannot take the %s as it is (it is empty, or has a colon or a hidden character), so nothing was written to QuickBooks. Correct the %s in Procore, then send it again.",
+		fieldWords(field), fieldWords(field))
+}
+
+// fieldWords names a Procore field as Procore's forms label it.
+func fieldWords(field string) string {
+	switch field {
+	case "state_code":
+		return "state"
+	case "zip":
+		return "ZIP code"
+	case "country_code":
+		return "country"
+	case "business_phone":
+		return "business phone"
+	case "fax_number":
+		return "fax number"
+	case "email_address":
+		return "email address"
+	}
+	return field
+}
+
+// quickBooksRefused words QuickBooks' refusal, with its own message.
+func quickBooksRefused(name string, qb *serviceapi.ActivityQuickBooksFail) string {
+	if qb == nil {
+		qb = &serviceapi.ActivityQuickBooksFail{}
+	}
+	next := "Correct it in QuickBooks or in Procore, then try again."
+	if qb.StatusCode == 3100 {
+		next = "The name is already used in QuickBooks by a customer, an employee or another name. Rename one of them, then send it again."
+	}
+	code := qb.HResult
+	if qb.StatusCode != 0 || code == "" {
+		code = strconv.Itoa(qb.StatusCode)
+	}
+	return fmt.Sprintf("QuickBooks did not %s: %s (%s). %s", action(name), strings.TrimSpace(qb.Message), code, next)
+}
+
+// procoreRefused words the records Procore refused, at most ten, and says
+// how many more.
+func procoreRefused(name string, refused []serviceapi.ActivityRefused) []string {
+	out := []string{fmt.Sprintf("Procore refused %d of the records when the QuickBooks service tried to %s. Correct them, then try again:", len(refused), action(name))}
+	for i, r := range refused {
+		if i == 10 {
+			out = append(out, fmt.Sprintf("and %d more.", len(refused)-10))
+			break
+		}
+		out = append(out, fmt.Sprintf("%s: %s", r.Name, strings.Join(r.Reasons, "; ")))
+	}
+	return out
 }

@@ -56,8 +56,11 @@ func New(cfg Config) http.Handler {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", contract)
-	mux.Handle("/qbwc", qbwc.NewServer(connector.New(connector.Config{DB: cfg.DB, Accounts: acct, OwnerID: cfg.OwnerID, Version: cfg.Version,
-		Log: cfg.Log, PageSize: cfg.PageSize, Now: cfg.Now}), cfg.Log))
+	qb := connector.Config{DB: cfg.DB, Accounts: acct, OwnerID: cfg.OwnerID, Version: cfg.Version, Log: cfg.Log, PageSize: cfg.PageSize, Now: cfg.Now}
+	if cfg.Procore != nil {
+		qb.ERPJobEnded = cfg.Procore.Nudge
+	}
+	mux.Handle("/qbwc", qbwc.NewServer(connector.New(qb), cfg.Log))
 	mux.HandleFunc("/support", support)
 	if cfg.Procore != nil {
 		mux.Handle(erp.ReceiverPath, cfg.Procore.Receiver())

@@ -86,16 +86,20 @@ type ERPRequest struct {
 	Attempts  int
 	SeenAt    time.Time
 	UpdatedAt time.Time
+	JobID     string   // its QuickBooks job, once queued
+	JobState  JobState // that job's state
+	Result    string   // what its work did, as JSON of codes, once decided
 }
 
-const erpColumns = `request_id, name, data, detail_id, state, outcome, problem, attempts, seen_at, updated_at`
+const erpColumns = `request_id, name, data, detail_id, state, outcome, problem, attempts, seen_at, updated_at, job_id, result,
+	coalesce((SELECT jobs.state FROM jobs WHERE jobs.id = erp_requests.job_id), '')`
 
 func scanERP(row interface{ Scan(...any) error }) (ERPRequest, error) {
 	var (
 		r             ERPRequest
 		seen, updated string
 	)
-	err := row.Scan(&r.ID, &r.Name, &r.Data, &r.DetailID, &r.State, &r.Outcome, &r.Problem, &r.Attempts, &seen, &updated)
+	err := row.Scan(&r.ID, &r.Name, &r.Data, &r.DetailID, &r.State, &r.Outcome, &r.Problem, &r.Attempts, &seen, &updated, &r.JobID, &r.Result, &r.JobState)
 	if err == nil {
 		r.SeenAt, err = parseTime(seen)
 	}
@@ -134,9 +138,11 @@ func (d *DB) SeeEvent(ctx context.Context, eventID, requestID int64, via string,
 	return newEvent, newRequest, err
 }
 
-// ERPRequestsIn are the requests in state, oldest first, at most limit.
-func (d *DB) ERPRequestsIn(ctx context.Context, state string, limit int) ([]ERPRequest, error) {
-	return d.erpRequests(ctx, `SELECT `+erpColumns+` FROM erp_requests WHERE state = ? ORDER BY request_id LIMIT ?`, state, limit)
+// ERPRequestsIn are the requests in state after request after, oldest
+// first, at most limit.
+func (d *DB) ERPRequestsIn(ctx context.Context, state string, after int64, limit int) ([]ERPRequest, error) {
+	return d.erpRequests(ctx, `SELECT `+erpColumns+` FROM erp_requests WHERE state = ? AND request_id > ? ORDER BY request_id LIMIT ?`,
+		state, after, limit)
 }
 
 // RecentERPRequests are the requests last seen, newest first, at most limit.
@@ -181,10 +187,16 @@ func (d *DB) FetchedERPRequest(ctx context.Context, id int64, name, data string,
 }
 
 // ClosingERPRequest decides a fetched request's outcome, before the call
-// that closes its Request Detail.
-func (d *DB) ClosingERPRequest(ctx context.Context, id int64, outcome, problem string, at time.Time) error {
-	return d.moveERP(ctx, `UPDATE erp_requests SET state = 'closing', outcome = ?, problem = ?, updated_at = ?
-		WHERE request_id = ? AND state = 'fetched'`, outcome, problem, formatTime(at), id)
+// that closes its Request Detail, with what its work did (result, JSON);
+// what its job read is dropped, in the same commit.
+func (d *DB) ClosingERPRequest(ctx context.Context, id int64, outcome, problem, result string, at time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		if err := moveERP(ctx, tx, `UPDATE erp_requests SET state = 'closing', outcome = ?, problem = ?, result = ?, updated_at = ?
+			WHERE request_id = ? AND state = 'fetched'`, outcome, problem, result, formatTime(at), id); err != nil {
+			return err
+		}
+		return dropPages(ctx, tx, `SELECT job_id FROM erp_requests WHERE request_id = ?`, id)
+	})
 }
 
 // ClosedERPRequest records that the request's Request Detail is closed.
@@ -205,7 +217,11 @@ func (d *DB) CountERPAttempt(ctx context.Context, id int64, at time.Time) (int, 
 // moveERP runs update, which moves one request from a state to the next;
 // ErrERPState when the request was not in that state.
 func (d *DB) moveERP(ctx context.Context, update string, args ...any) error {
-	res, err := d.db.ExecContext(ctx, update, args...)
+	return d.inTx(ctx, func(tx *sql.Tx) error { return moveERP(ctx, tx, update, args...) })
+}
+
+func moveERP(ctx context.Context, tx *sql.Tx, update string, args ...any) error {
+	res, err := tx.ExecContext(ctx, update, args...)
 	if err != nil {
 		return err
 	}

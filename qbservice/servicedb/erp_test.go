@@ -28,10 +28,10 @@ func TestERPRequestsAreSeenOnceAndMoveOnlyForward(t *testing.T) {
 			t.Fatalf("%d: %v %v %v", i, e, r, err)
 		}
 	}
-	if reqs, _ := db.ERPRequestsIn(ctx, ERPNew, 10); len(reqs) != 2 {
+	if reqs, _ := db.ERPRequestsIn(ctx, ERPNew, 0, 10); len(reqs) != 2 {
 		t.Fatalf("new requests %+v", reqs)
 	}
-	if err := db.ClosingERPRequest(ctx, 100, "failed", "x", now); !errors.Is(err, ErrERPState) {
+	if err := db.ClosingERPRequest(ctx, 100, "failed", "x", "", now); !errors.Is(err, ErrERPState) {
 		t.Fatalf("closing a new request: %v", err)
 	}
 	if err := db.FetchedERPRequest(ctx, 100, "sync_vendors", "{}", 55, now); err != nil {
@@ -40,7 +40,7 @@ func TestERPRequestsAreSeenOnceAndMoveOnlyForward(t *testing.T) {
 	if err := db.FetchedERPRequest(ctx, 100, "sync_vendors", "{}", 55, now); !errors.Is(err, ErrERPState) {
 		t.Fatalf("fetched twice: %v", err)
 	}
-	if err := db.ClosingERPRequest(ctx, 100, "failed", "unsupported", now); err != nil {
+	if err := db.ClosingERPRequest(ctx, 100, "failed", "unsupported", "", now); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.ClosedERPRequest(ctx, 100, now); err != nil {

@@ -24,6 +24,10 @@ const (
 	JobRefresh = "refresh"
 	// JobCreate makes a Service item in QuickBooks.
 	JobCreate = "create"
+	// JobVendors reads the vendors changed since a time, for an ERP
+	// Request; JobVendor finds or adds one vendor.
+	JobVendors = "vendors"
+	JobVendor  = "vendor"
 )
 
 // Job is one piece of work for QuickBooks.
@@ -40,23 +44,35 @@ type Job struct {
 	// A create's: the item asked for, and the item QuickBooks made.
 	Request NewItem
 	Result  Item
+	// The work of an ERP Request (ERPRequest, its ID): what the job is
+	// asked (Input) and what it did (Output), as JSON the connector and
+	// the sync's packages share.
+	ERPRequest int64
+	Input      string
+	Output     string
 }
 
-const jobColumns = `id, kind, state, ticket, step, attempts, failure, request, result, created_at`
+const jobColumns = `id, kind, state, ticket, step, attempts, failure, request, result, created_at, erp_request`
 
 func scanJob(row interface{ Scan(...any) error }) (Job, bool, error) {
 	var (
 		j                                 Job
 		failure, request, result, created string
 	)
-	err := row.Scan(&j.ID, &j.Kind, &j.State, &j.Ticket, &j.Step, &j.Attempts, &failure, &request, &result, &created)
+	err := row.Scan(&j.ID, &j.Kind, &j.State, &j.Ticket, &j.Step, &j.Attempts, &failure, &request, &result, &created, &j.ERPRequest)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Job{}, false, nil
 	}
 	if err == nil {
 		var queued error
 		j.QueuedAt, queued = parseTime(created)
-		err = errors.Join(decodeJSON(failure, &j.Failure), decodeJSON(request, &j.Request), decodeJSON(result, &j.Result), queued)
+		err = errors.Join(decodeJSON(failure, &j.Failure), queued)
+		switch j.Kind {
+		case JobCreate, JobRefresh:
+			err = errors.Join(err, decodeJSON(request, &j.Request), decodeJSON(result, &j.Result))
+		default:
+			j.Input, j.Output = request, result
+		}
 	}
 	return j, err == nil, err
 }
@@ -153,7 +169,7 @@ func (d *DB) RequeueJob(ctx context.Context, id string, why Failure, at time.Tim
 // FailJob ends a job as failed, with why.
 func (d *DB) FailJob(ctx context.Context, id string, why Failure, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM refresh_items WHERE job_id = ?`, id); err != nil {
+		if err := dropPages(ctx, tx, `?`, id); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'failed', step = '', failure = ?, updated_at = ? WHERE id = ?`,
@@ -169,12 +185,24 @@ const runningMatch = `state = 'running' AND (?1 = '' OR ticket = ?1) AND (?2 = '
 // requeue puts the running jobs of ticket, or the job id, back in the
 // queue (every running job when both are empty); what they read is dropped.
 func requeue(ctx context.Context, tx *sql.Tx, at time.Time, ticket, id string) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM refresh_items WHERE job_id IN (SELECT id FROM jobs WHERE `+runningMatch+`)`, ticket, id); err != nil {
+	if err := dropPages(ctx, tx, `SELECT id FROM jobs WHERE `+runningMatch, ticket, id); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'queued', ticket = '', step = '', updated_at = ?3 WHERE `+runningMatch,
 		ticket, id, formatTime(at))
 	return err
+}
+
+// dropPages deletes what the jobs that jobs selects (SQL, with args) had
+// read a page at a time.
+func dropPages(ctx context.Context, tx *sql.Tx, jobs string, args ...any) error {
+	for _, table := range []string{"refresh_items", "job_vendors"} {
+		//nolint:gosec // both are this package's constants, never input
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE job_id IN (`+jobs+`)`, args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // endSessions ends every open session and puts every running job back in

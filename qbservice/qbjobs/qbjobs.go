@@ -1,0 +1,54 @@
+// Package qbjobs is what each kind of job of the service's queue is asked
+// and what it answers, as the JSON kept with the job: the connector does
+// the job in QuickBooks, and the sync's packages queue it and read its
+// answer.
+package qbjobs
+
+import (
+	"encoding/json"
+
+	"qbsettings/qbservice/qbxml"
+)
+
+// VendorsAsked is a servicedb.JobVendors job: read the vendors, active or
+// not, changed since From (QuickBooks' time; every vendor when "").
+type VendorsAsked struct {
+	From string `json:"from,omitempty"`
+}
+
+// VendorsRead is what a vendors job read (the vendors themselves are kept
+// beside the job, servicedb.JobVendors): how many, and the latest
+// TimeModified among them, as QuickBooks wrote it.
+type VendorsRead struct {
+	Read   int    `json:"read"`
+	Latest string `json:"latest,omitempty"`
+}
+
+// VendorAsked is a servicedb.JobVendor job: find the vendor of Vendor's
+// name, or else add Vendor.
+type VendorAsked struct {
+	Vendor qbxml.Vendor `json:"vendor"`
+}
+
+// VendorFound is the vendor a vendor job found (Found) or added.
+type VendorFound struct {
+	Vendor qbxml.Vendor `json:"vendor"`
+	Found  bool         `json:"found"`
+}
+
+// Encode is v as the JSON kept with a job.
+func Encode(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("qbjobs: " + err.Error()) // the types above always marshal
+	}
+	return string(b)
+}
+
+// Decode reads the JSON kept with a job into v; "" leaves v as it is.
+func Decode(text string, v any) error {
+	if text == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(text), v)
+}

@@ -1,0 +1,69 @@
+// Package records is what the ERP pipeline (package erp) asks of each kind
+// of record the service moves between Procore and QuickBooks: for an ERP
+// Request of a name, the QuickBooks job to queue, and once that job is
+// done, the calls back to Procore and the outcome. Each kind of record is
+// a package below (records/vendors…); the pipeline knows them only
+// through Work.
+package records
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"qbsettings/backend/settings"
+	"qbsettings/qbservice/procore"
+	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
+)
+
+// Request is a fetched ERP Request: its name and payload (request_data).
+type Request struct {
+	ID   int64
+	Name string
+	Data string
+}
+
+// Env is what a piece of work may use: the database, Procore signed in
+// to the company, and the settings the sync runs with.
+type Env struct {
+	DB       *servicedb.DB
+	Procore  *procore.Client
+	Company  int64
+	Settings settings.Settings
+	Log      *slog.Logger
+	Now      func() time.Time
+}
+
+// Job is the QuickBooks half of a request: a kind of the queue
+// (servicedb.JobVendors…) and what it is asked (JSON, package qbjobs).
+type Job struct {
+	Kind  string
+	Input string
+}
+
+// Outcome is how a request ends: success, or failed with a problem code
+// (serviceapi.Activity…), and what its work did.
+type Outcome struct {
+	Failed  bool
+	Problem string
+	Result  serviceapi.ActivityResult
+}
+
+// Failed is a failed outcome of problem with result.
+func Failed(problem string, result serviceapi.ActivityResult) Outcome {
+	return Outcome{Failed: true, Problem: problem, Result: result}
+}
+
+// Work is the work of ERP Requests of one name.
+type Work interface {
+	// Plan checks the request's payload and gives the job to queue; an
+	// outcome instead when the request ends before QuickBooks is asked
+	// anything (a record QuickBooks could not hold).
+	Plan(ctx context.Context, env Env, r Request) (Job, *Outcome, error)
+	// Finish does the Procore half once job is done, and gives the
+	// outcome. An error is a call that did not go through: Finish is
+	// called again at the next round, and must be safe to repeat (sync
+	// calls match records by origin_id, so they are).
+	Finish(ctx context.Context, env Env, r Request, job servicedb.Job) (Outcome, error)
+}

@@ -1,0 +1,98 @@
+package servicedb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ERPJobID is the ID of the job of ERP Request requestID: one a request,
+// so a request queued twice (after a kill) has one job.
+func ERPJobID(requestID int64) string { return fmt.Sprintf("erp-%d", requestID) }
+
+// QueueERPJob queues the QuickBooks half of fetched ERP Request
+// requestID as a job of kind, asked input (JSON), and records it with
+// the request: both or neither. ErrERPState when the request is not
+// fetched, or has its job already.
+func (d *DB) QueueERPJob(ctx context.Context, requestID int64, kind, input string, at time.Time) error {
+	id := ERPJobID(requestID)
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		if err := moveERP(ctx, tx, `UPDATE erp_requests SET job_id = ?, updated_at = ? WHERE request_id = ? AND state = 'fetched' AND job_id = ''`,
+			id, formatTime(at), requestID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, request, erp_request, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, ?)
+			ON CONFLICT (id) DO NOTHING`, id, kind, input, requestID, formatTime(at), formatTime(at))
+		return err
+	})
+}
+
+// FinishJob ends a running job as done, with what it did (JSON).
+func (d *DB) FinishJob(ctx context.Context, id, output string, at time.Time) error {
+	_, err := d.db.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
+		output, formatTime(at), id)
+	return err
+}
+
+// Listed is a record a job read, by its QuickBooks ListID, as JSON.
+type Listed struct {
+	ListID string
+	JSON   string
+}
+
+// KeepVendorPage keeps a page of vendors a job read, and the step after
+// it: both or neither.
+func (d *DB) KeepVendorPage(ctx context.Context, jobID string, vendors []Listed, step string, at time.Time) error {
+	return d.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO job_vendors (job_id, list_id, vendor) VALUES (?, ?, ?)
+			ON CONFLICT (job_id, list_id) DO UPDATE SET vendor = excluded.vendor`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, v := range vendors {
+			if _, err := st.ExecContext(ctx, jobID, v.ListID, v.JSON); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, formatTime(at), jobID)
+		return err
+	})
+}
+
+// JobVendors are the vendors job read, by ListID.
+func (d *DB) JobVendors(ctx context.Context, jobID string) ([]Listed, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT list_id, vendor FROM job_vendors WHERE job_id = ? ORDER BY list_id`, jobID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Listed
+	for rows.Next() {
+		var l Listed
+		if err := rows.Scan(&l.ListID, &l.JSON); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// VendorsReadSince is QuickBooks' time from which the next refresh of the
+// vendors list reads ("" for every vendor).
+func (d *DB) VendorsReadSince(ctx context.Context) (string, error) {
+	var since string
+	err := d.db.QueryRowContext(ctx, `SELECT vendors_read_since FROM procore_connection WHERE id = 1`).Scan(&since)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return since, err
+}
+
+// SetVendorsReadSince keeps since for the connection of company.
+func (d *DB) SetVendorsReadSince(ctx context.Context, company int64, since string) error {
+	_, err := d.db.ExecContext(ctx, `UPDATE procore_connection SET vendors_read_since = ? WHERE id = 1 AND company_id = ?`, since, company)
+	return err
+}
