@@ -2,6 +2,8 @@ package appservice
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"qbsettings/backend/locale"
@@ -11,13 +13,17 @@ import (
 // ActivityEntry is one of Procore's ERP Requests as the service worked
 // it, worded: what was asked, and what came of it.
 type ActivityEntry struct {
-	ID        int64
-	Name      string      // request_name, "" until fetched
-	Action    locale.Said // what the user asked for in Procore
-	State     string      // serviceapi.Activity* state
-	Outcome   string      // success, failed, or "" while under way
-	Problem   string      // a code, when failed
-	Said      locale.Said // where it stands, with the next step
+	ID      int64
+	Name    string      // request_name, "" until fetched
+	Action  locale.Said // what the user asked for in Procore
+	State   string      // serviceapi.Activity* state
+	Outcome string      // success, failed, or "" while under way
+	Problem string      // a code, when failed
+	Said    locale.Said // where it stands, with the next step
+	// Details are what its work did, a line each: the counts, and each
+	// record refused with the reasons given.
+	Details   []locale.Said
+	Result    *serviceapi.ActivityResult // as the service kept it
 	SeenAt    time.Time
 	UpdatedAt time.Time
 }
@@ -37,7 +43,7 @@ func (s *Service) Activity(ctx context.Context, profile string, limit int) ([]Ac
 	out := make([]ActivityEntry, 0, len(got.Requests))
 	for _, r := range got.Requests {
 		out = append(out, ActivityEntry{ID: r.ID, Name: r.Name, Action: activityAction(r.Name), State: r.State, Outcome: r.Outcome,
-			Problem: r.Problem, Said: activitySaid(r), SeenAt: r.SeenAt, UpdatedAt: r.UpdatedAt})
+			Problem: r.Problem, Said: activitySaid(r), Details: activityDetails(r.Result), Result: r.Result, SeenAt: r.SeenAt, UpdatedAt: r.UpdatedAt})
 	}
 	return out, nil
 }
@@ -72,7 +78,70 @@ var (
 	saidActivityUnsupported = locale.Coded("activity.unsupported", "Not done: the QuickBooks service cannot do this yet. Procore's ERP Integrations tool shows it as failed; nothing was changed in QuickBooks.")
 	saidActivityNotReturned = locale.Coded("activity.notReturned", "Not done: Procore did not return this request to the QuickBooks service (it may have been withdrawn). Nothing was changed in QuickBooks.")
 	saidActivityFailed      = locale.Coded("activity.failed", "Not done (%s). Procore's ERP Integrations tool shows why; nothing was changed in QuickBooks.")
+
+	saidActivityForQuickBooks  = locale.Coded("activity.forQuickBooks", "Waiting for QuickBooks: the Web Connector does this at its next scheduled run. Keep QuickBooks open with the company file.")
+	saidActivityQuickBooks     = locale.Coded("activity.quickbooksRefused", "Not done: QuickBooks refused it: %s (%s). Procore's ERP Integrations tool shows it as failed; correct it in QuickBooks or in Procore, then send it again.")
+	saidActivityProcore        = locale.Coded("activity.procoreRefused", "Not done in full: Procore refused some records (%d), listed below. Correct them in Procore, then send the request again.")
+	saidActivityTooLong        = locale.Coded("activity.tooLong", "Not done: QuickBooks keeps at most %d characters in the %s. Nothing was written to QuickBooks; shorten it in Procore, then send it again.")
+	saidActivityCannotHold     = locale.Coded("activity.cannotHold", "Not done: QuickBooks cannot take the %s as it is (empty, or with a colon or a hidden character). Nothing was written to QuickBooks; correct it in Procore, then send it again.")
+	saidActivityRefusedRecord  = locale.Coded("activity.refusedRecord", "%s: %s")
+	saidActivityReasonsUnknown = locale.Coded("activity.noReason", "no reason given")
 )
+
+// activityCounts word what a request's work counts, in this order.
+var activityCounts = []struct {
+	code   string
+	phrase locale.Phrase
+}{
+	{serviceapi.CountRead, locale.Coded("activity.read", "%d read from QuickBooks")},
+	{serviceapi.CountStaged, locale.Coded("activity.staged", "%d new in QuickBooks, staged in Procore's ERP Integrations tool to import")},
+	{serviceapi.CountUpdated, locale.Coded("activity.updated", "%d updated in Procore")},
+	{serviceapi.CountNotUpdated, locale.Coded("activity.notUpdated", "%d changed in QuickBooks and left as they are in Procore, as Vendors will be Automatically Updated is set to Do Not Update")},
+	{serviceapi.CountAdded, locale.Coded("activity.added", "%d added to QuickBooks")},
+	{serviceapi.CountFound, locale.Coded("activity.found", "%d already in QuickBooks under that name, and linked to it")},
+}
+
+// activityDetails are the lines of what a request's work did.
+func activityDetails(r *serviceapi.ActivityResult) []locale.Said {
+	if r == nil {
+		return nil
+	}
+	var out []locale.Said
+	for _, c := range activityCounts {
+		if n, ok := r.Counts[c.code]; ok && (n > 0 || c.code == serviceapi.CountRead) {
+			out = append(out, c.phrase.With(n))
+		}
+	}
+	for _, refused := range r.Refused {
+		why := strings.Join(refused.Reasons, "; ")
+		if why == "" {
+			out = append(out, saidActivityRefusedRecord.With(refused.Name, saidActivityReasonsUnknown.With()))
+			continue
+		}
+		out = append(out, saidActivityRefusedRecord.With(refused.Name, why))
+	}
+	return out
+}
+
+// fieldNames word the Procore fields a record may be refused for.
+var fieldNames = map[string]locale.Phrase{
+	"name":           locale.Coded("field.name", "name"),
+	"address":        locale.Coded("field.address", "address"),
+	"city":           locale.Coded("field.city", "city"),
+	"state_code":     locale.Coded("field.state", "state"),
+	"zip":            locale.Coded("field.zip", "ZIP code"),
+	"country_code":   locale.Coded("field.country", "country"),
+	"business_phone": locale.Coded("field.phone", "business phone"),
+	"fax_number":     locale.Coded("field.fax", "fax number"),
+	"email_address":  locale.Coded("field.email", "email address"),
+}
+
+func fieldName(field string) any {
+	if p, ok := fieldNames[field]; ok {
+		return p.With()
+	}
+	return field
+}
 
 func activityAction(name string) locale.Said {
 	if name == "" {
@@ -90,12 +159,27 @@ func activitySaid(r serviceapi.ActivityRequest) locale.Said {
 		return saidActivityUnsupported.With()
 	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityNotReturned:
 		return saidActivityNotReturned.With()
+	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityQuickBooksRefused && r.Result != nil && r.Result.QuickBooks != nil:
+		qb := r.Result.QuickBooks
+		code := qb.HResult
+		if qb.StatusCode != 0 || code == "" {
+			code = strconv.Itoa(qb.StatusCode)
+		}
+		return saidActivityQuickBooks.With(strings.TrimSpace(qb.Message), code)
+	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityProcoreRefused && r.Result != nil:
+		return saidActivityProcore.With(len(r.Result.Refused))
+	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityInvalidRecord && r.Result != nil && r.Result.Limit > 0:
+		return saidActivityTooLong.With(r.Result.Limit, fieldName(r.Result.Field))
+	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityInvalidRecord && r.Result != nil:
+		return saidActivityCannotHold.With(fieldName(r.Result.Field))
 	case r.Outcome == serviceapi.ActivityFailed:
 		return saidActivityFailed.With(r.Problem)
 	case r.State == serviceapi.ActivityNew:
 		return saidActivityWaiting.With()
 	case r.State == serviceapi.ActivityFetched:
 		return saidActivityUnderWay.With()
+	case r.State == serviceapi.ActivityWaiting:
+		return saidActivityForQuickBooks.With()
 	case r.State == serviceapi.ActivityClosing:
 		return saidActivityClosing.With()
 	}

@@ -244,15 +244,19 @@ func procoreOption(f appservice.ProcoreField) string {
 
 // ActivityJSON is one line of sync activity --json (documented in README).
 type ActivityJSON struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name,omitempty"`
-	Action    string    `json:"action"`
-	State     string    `json:"state"`
-	Outcome   string    `json:"outcome,omitempty"`
-	Problem   string    `json:"problem,omitempty"`
-	Message   string    `json:"message"`
-	SeenAt    time.Time `json:"seenAt"`
-	UpdatedAt time.Time `json:"updatedAt"`
+	ID      int64  `json:"id"`
+	Name    string `json:"name,omitempty"`
+	Action  string `json:"action"`
+	State   string `json:"state"`
+	Outcome string `json:"outcome,omitempty"`
+	Problem string `json:"problem,omitempty"`
+	Message string `json:"message"`
+	// Details are what its work did, a line each; Result is the same as
+	// the service keeps it (counts by code, records refused…).
+	Details   []string                   `json:"details,omitempty"`
+	Result    *serviceapi.ActivityResult `json:"result,omitempty"`
+	SeenAt    time.Time                  `json:"seenAt"`
+	UpdatedAt time.Time                  `json:"updatedAt"`
 }
 
 // syncActivity lists what came of Procore's requests at the service.
@@ -283,7 +287,7 @@ func (in *syncActivity) run(ctx context.Context, c *call) error {
 		out := make([]ActivityJSON, 0, len(entries))
 		for _, e := range entries {
 			out = append(out, ActivityJSON{ID: e.ID, Name: e.Name, Action: e.Action.Text(), State: e.State, Outcome: e.Outcome,
-				Problem: e.Problem, Message: e.Said.Text(), SeenAt: e.SeenAt, UpdatedAt: e.UpdatedAt})
+				Problem: e.Problem, Message: e.Said.Text(), Details: texts(e.Details), Result: e.Result, SeenAt: e.SeenAt, UpdatedAt: e.UpdatedAt})
 		}
 		return c.printJSON(out)
 	}
@@ -293,6 +297,18 @@ func (in *syncActivity) run(ctx context.Context, c *call) error {
 	}
 	for _, e := range entries {
 		fmt.Fprintf(c.Stdout, "%s\t%s\t%s\n", c.dateTime(e.SeenAt), e.Action.Text(), e.Said.Text())
+		for _, d := range e.Details {
+			fmt.Fprintf(c.Stdout, "\t\t%s\n", d.Text())
+		}
 	}
 	return nil
+}
+
+// texts are saids in words.
+func texts(saids []locale.Said) []string {
+	out := make([]string, len(saids))
+	for i, s := range saids {
+		out[i] = s.Text()
+	}
+	return out
 }

@@ -117,11 +117,25 @@ func TestSyncActivity(t *testing.T) {
 	if err := json.Unmarshal([]byte(w.mustRun("", "sync", "activity", "--json")), &got); err != nil || len(got) != 1 {
 		t.Fatalf("activity: %+v %v", got, err)
 	}
-	if e := got[0]; e.Name != "sync_vendors" || e.Action != "Refresh the vendors list from QuickBooks" || e.State != "closed" || e.Outcome != "failed" ||
-		e.Problem != "unsupported" || !strings.Contains(e.Message, "cannot do this yet") {
+	if e := got[0]; e.Name != "sync_vendors" || e.Action != "Refresh the vendors list from QuickBooks" || e.State != "waiting" || e.Outcome != "" ||
+		!strings.Contains(e.Message, "Waiting for QuickBooks") {
 		t.Fatalf("entry %+v", e)
 	}
-	if out := w.mustRun("", "sync", "activity"); !strings.Contains(out, "Refresh the vendors list from QuickBooks\tNot done: the QuickBooks service cannot do this yet.") {
+	// The Web Connector's run reads QuickBooks' vendors; the next round
+	// stages the new ones in Procore.
+	s.Session(t)
+	if err := s.Procore.Round(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	if err := json.Unmarshal([]byte(w.mustRun("", "sync", "activity", "--json")), &got); err != nil || len(got) != 1 {
+		t.Fatalf("activity: %+v %v", got, err)
+	}
+	if e := got[0]; e.State != "closed" || e.Outcome != "success" || e.Result == nil || e.Result.Counts["staged"] != 2 ||
+		strings.Join(e.Details, "|") != "3 read from QuickBooks|2 new in QuickBooks, staged in Procore's ERP Integrations tool to import" {
+		t.Fatalf("entry %+v", e)
+	}
+	if out := w.mustRun("", "sync", "activity"); !strings.Contains(out, "Refresh the vendors list from QuickBooks\tDone, and marked done in Procore's ERP Integrations tool.\n\t\t3 read from QuickBooks\n") {
 		t.Fatalf("text: %q", out)
 	}
 	if code, _, errOut := w.run("", "sync", "activity", "--limit", "0"); code != Misused || !strings.Contains(errOut, "--limit must be 1 to 500") {

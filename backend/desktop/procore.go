@@ -116,6 +116,8 @@ type ActivityLine struct {
 	Said    string `json:"said"`    // where it stands
 	SeenAt  string `json:"seenAt"`  // when it reached the service, worded
 	Outcome string `json:"outcome"` // success, failed, or "" while under way
+	// Details are what its work did, a line each.
+	Details []string `json:"details"`
 }
 
 // ActivityResult is what came of Procore's requests, or why it is not known.
@@ -138,7 +140,12 @@ func (p *Procore) Activity() ActivityResult {
 		}
 		lines := make([]ActivityLine, 0, len(entries))
 		for _, e := range entries {
-			lines = append(lines, ActivityLine{ID: e.ID, Action: windowText(e.Action), Said: windowText(e.Said), SeenAt: timeText(e.SeenAt), Outcome: e.Outcome})
+			details := make([]string, len(e.Details))
+			for i, d := range e.Details {
+				details[i] = windowText(d)
+			}
+			lines = append(lines, ActivityLine{ID: e.ID, Action: windowText(e.Action), Said: windowText(e.Said), SeenAt: timeText(e.SeenAt),
+				Outcome: e.Outcome, Details: details})
 		}
 		return ActivityResult{Lines: lines}
 	})

@@ -172,10 +172,41 @@ func (c *Client) Activity(ctx context.Context, limit int) (serviceapi.Activity, 
 			continue
 		}
 		r.Name, r.Problem = displayText(r.Name, 100), displayText(r.Problem, 100)
+		r.Result = shownResult(r.Result)
 		kept = append(kept, r)
 	}
 	a.Requests = kept
 	return a, nil
 }
 
-var activityStates = []string{serviceapi.ActivityNew, serviceapi.ActivityFetched, serviceapi.ActivityClosing, serviceapi.ActivityClosed}
+var activityStates = []string{serviceapi.ActivityNew, serviceapi.ActivityFetched, serviceapi.ActivityWaiting, serviceapi.ActivityClosing, serviceapi.ActivityClosed}
+
+// shownResult is what a request's work did, as the window and the command
+// line may show it: the names and reasons come from Procore and
+// QuickBooks through the service, so each is made plain text of a
+// readable length, and there are at most 100 records refused.
+func shownResult(r *serviceapi.ActivityResult) *serviceapi.ActivityResult {
+	if r == nil {
+		return nil
+	}
+	out := serviceapi.ActivityResult{Field: displayText(r.Field, 40), Limit: max(r.Limit, 0), ListID: displayText(r.ListID, 36)}
+	for code, n := range r.Counts {
+		if n >= 0 && len(code) <= 40 {
+			if out.Counts == nil {
+				out.Counts = map[string]int{}
+			}
+			out.Counts[code] = n
+		}
+	}
+	for _, refused := range r.Refused[:min(len(r.Refused), 100)] {
+		shown := serviceapi.ActivityRefused{Name: displayText(refused.Name, 200)}
+		for _, why := range refused.Reasons[:min(len(refused.Reasons), 10)] {
+			shown.Reasons = append(shown.Reasons, displayText(why, 500))
+		}
+		out.Refused = append(out.Refused, shown)
+	}
+	if qb := r.QuickBooks; qb != nil {
+		out.QuickBooks = &serviceapi.ActivityQuickBooksFail{StatusCode: qb.StatusCode, HResult: displayText(qb.HResult, 12), Message: displayText(qb.Message, 500)}
+	}
+	return &out
+}

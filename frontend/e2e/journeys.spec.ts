@@ -952,7 +952,8 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   await checkA11y(page, "procore-readiness");
 
   // A user refreshes the vendors list in Procore's ERP tool: the service
-  // finds the request behind the firewall and says what came of it.
+  // finds the request behind the firewall, the Web Connector's next run
+  // reads QuickBooks' vendors, and the new ones end staged in Procore.
   await procore.sendToERP("sync_vendors", { company_id: Number(ProcoreEmulator.company) });
   await page.getByRole("tab", { name: "Procore activity" }).click();
   const activity = page.getByRole("list", { name: "Procore's requests, newest first" });
@@ -965,8 +966,10 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
       },
       { timeout: 30_000 },
     )
-    .toContain("Not done: the QuickBooks service cannot do this yet.");
+    .toContain("Done, and marked done in Procore's ERP Integrations tool.");
   await expect(activity.getByRole("heading", { name: "Refresh the vendors list from QuickBooks" })).toBeVisible();
+  await expect(activity.getByText("3 read from QuickBooks")).toBeVisible();
+  await expect(activity.getByText("2 new in QuickBooks, staged in Procore's ERP Integrations tool to import")).toBeVisible();
   await checkA11y(page, "procore-activity");
   await page.getByRole("tab", { name: "Settings" }).click();
 

@@ -26,11 +26,12 @@ describe("the Procore activity", () => {
           {
             id: 1002,
             action: "Refresh the vendors list from QuickBooks",
-            said: "Not done: the QuickBooks service cannot do this yet.",
+            said: "Not done in full: Procore refused some records (1), listed below.",
             seenAt: "Dec 7, 2026, 2:40 PM",
             outcome: "failed",
+            details: ["3 read from QuickBooks", "Apex Concrete Supply: state_code: is invalid"],
           },
-          { id: 1001, action: "Add a vendor to QuickBooks", said: "Under way.", seenAt: "Dec 7, 2026, 2:39 PM", outcome: "" },
+          { id: 1001, action: "Add a vendor to QuickBooks", said: "Under way.", seenAt: "Dec 7, 2026, 2:39 PM", outcome: "", details: [] },
         ],
         error: "",
       }),
@@ -38,13 +39,20 @@ describe("the Procore activity", () => {
     const user = renderPage(savedState());
     await user.click(await screen.findByRole("tab", { name: "Procore activity" }));
     const list = await screen.findByRole("list", { name: "Procore's requests, newest first" });
-    const items = within(list).getAllByRole("listitem");
+    const items = Array.from(list.querySelectorAll<HTMLElement>(":scope > li"));
     expect(items.map((i) => within(i).getByRole("heading").textContent)).toEqual([
       "Refresh the vendors list from QuickBooks",
       "Add a vendor to QuickBooks",
     ]);
     expect(within(items[0]).getByText("Not done")).toBeInTheDocument();
     expect(within(items[0]).getByText("Received Dec 7, 2026, 2:40 PM")).toBeInTheDocument();
+    // What the work did, a line each.
+    expect(
+      within(items[0])
+        .getAllByRole("listitem")
+        .map((i) => i.textContent),
+    ).toEqual(["3 read from QuickBooks", "Apex Concrete Supply: state_code: is invalid"]);
+    expect(within(items[1]).queryAllByRole("listitem")).toHaveLength(0);
     await user.click(screen.getByRole("button", { name: "Refresh" }));
     expect(api.Activity).toHaveBeenCalledTimes(2);
   });

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   entry: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, ...card },
   head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   when: { color: tokens.colorNeutralForeground2 },
+  details: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2 },
 });
 
 // ActivityView lists Procore's requests to the QuickBooks service, newest
@@ -75,6 +76,13 @@ export function ActivityView() {
               </div>
               <span className={styles.when}>{t("Received {time}", { time: l.seenAt })}</span>
               <span>{l.said}</span>
+              {l.details.length > 0 && (
+                <ul className={styles.details}>
+                  {l.details.map((d, i) => (
+                    <li key={i}>{d}</li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>
