@@ -39,6 +39,21 @@ type ActivityResult struct {
 	Limit int    `json:"limit,omitempty"`
 	// ListID is the QuickBooks record the work found or made.
 	ListID string `json:"listId,omitempty"`
+	// Details are the request's records that have a Request Detail of
+	// their own (an export of cost codes), each with how it ended.
+	Details []ActivityDetail `json:"details,omitempty"`
+}
+
+// ActivityDetail is one record of a request with its own Request Detail:
+// its name, and why it failed (Problem empty: it was done).
+type ActivityDetail struct {
+	ID         int64                   `json:"id"` // Procore's Request Detail ID
+	Name       string                  `json:"name"`
+	Problem    string                  `json:"problem,omitempty"`
+	Reasons    []string                `json:"reasons,omitempty"` // Procore's, when it refused the record
+	QuickBooks *ActivityQuickBooksFail `json:"quickbooks,omitempty"`
+	Field      string                  `json:"field,omitempty"`
+	Limit      int                     `json:"limit,omitempty"`
 }
 
 // ActivityRefused is a record refused: its name and the reasons given.
@@ -63,6 +78,7 @@ const (
 	CountNotUpdated = "notUpdated" // linked records changed in QuickBooks, not updated by the settings' choice
 	CountAdded      = "added"      // records added to QuickBooks
 	CountFound      = "found"      // records found in QuickBooks by name, and linked
+	CountSynced     = "synced"     // records made or updated in Procore's lists (cost codes, cost types)
 )
 
 // States of an ERP Request's work.

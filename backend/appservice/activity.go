@@ -85,8 +85,41 @@ var (
 	saidActivityTooLong        = locale.Coded("activity.tooLong", "Not done: QuickBooks keeps at most %d characters in the %s. Nothing was written to QuickBooks; shorten it in Procore, then send it again.")
 	saidActivityCannotHold     = locale.Coded("activity.cannotHold", "Not done: QuickBooks cannot take the %s as it is (empty, or with a colon or a hidden character). Nothing was written to QuickBooks; correct it in Procore, then send it again.")
 	saidActivityRefusedRecord  = locale.Coded("activity.refusedRecord", "%s: %s")
+	saidActivitySome           = locale.Coded("activity.some", "Not done for %d of %d, listed below; the others are done. Correct them, then send them again.")
+	saidActivityNoParent       = locale.Coded("activity.noParent", "Not done: QuickBooks does not have the cost code this one belongs under. Export that cost code first, or refresh the cost codes from QuickBooks, then export this one again.")
+	saidActivityRecordDone     = locale.Coded("activity.recordDone", "done")
+	saidActivityRefusedIt      = locale.Coded("activity.refusedIt", "Not done: Procore refused it: %s")
 	saidActivityReasonsUnknown = locale.Coded("activity.noReason", "no reason given")
 )
+
+// problemSaid words why a request, or one of its records, was not done.
+func problemSaid(problem string, r *serviceapi.ActivityResult) locale.Said {
+	if r == nil {
+		r = &serviceapi.ActivityResult{}
+	}
+	switch {
+	case problem == serviceapi.ActivityUnsupported:
+		return saidActivityUnsupported.With()
+	case problem == serviceapi.ActivityNotReturned:
+		return saidActivityNotReturned.With()
+	case problem == serviceapi.ActivityQuickBooksRefused && r.QuickBooks != nil:
+		qb := r.QuickBooks
+		code := qb.HResult
+		if qb.StatusCode != 0 || code == "" {
+			code = strconv.Itoa(qb.StatusCode)
+		}
+		return saidActivityQuickBooks.With(strings.TrimSpace(qb.Message), code)
+	case problem == serviceapi.ActivityProcoreRefused:
+		return saidActivityProcore.With(len(r.Refused))
+	case problem == serviceapi.ActivityInvalidRecord && r.Field == "parent":
+		return saidActivityNoParent.With()
+	case problem == serviceapi.ActivityInvalidRecord && r.Limit > 0:
+		return saidActivityTooLong.With(r.Limit, fieldName(r.Field))
+	case problem == serviceapi.ActivityInvalidRecord:
+		return saidActivityCannotHold.With(fieldName(r.Field))
+	}
+	return saidActivityFailed.With(problem)
+}
 
 // activityCounts word what a request's work counts, in this order.
 var activityCounts = []struct {
@@ -99,6 +132,7 @@ var activityCounts = []struct {
 	{serviceapi.CountNotUpdated, locale.Coded("activity.notUpdated", "%d changed in QuickBooks and left as they are in Procore, as Vendors will be Automatically Updated is set to Do Not Update")},
 	{serviceapi.CountAdded, locale.Coded("activity.added", "%d added to QuickBooks")},
 	{serviceapi.CountFound, locale.Coded("activity.found", "%d already in QuickBooks under that name, and linked to it")},
+	{serviceapi.CountSynced, locale.Coded("activity.synced", "%d synced to Procore")},
 }
 
 // activityDetails are the lines of what a request's work did.
@@ -111,6 +145,9 @@ func activityDetails(r *serviceapi.ActivityResult) []locale.Said {
 		if n, ok := r.Counts[c.code]; ok && (n > 0 || c.code == serviceapi.CountRead) {
 			out = append(out, c.phrase.With(n))
 		}
+	}
+	for _, d := range r.Details {
+		out = append(out, saidActivityRefusedRecord.With(d.Name, detailSaid(d)))
 	}
 	for _, refused := range r.Refused {
 		why := strings.Join(refused.Reasons, "; ")
@@ -126,6 +163,7 @@ func activityDetails(r *serviceapi.ActivityResult) []locale.Said {
 // fieldNames word the Procore fields a record may be refused for.
 var fieldNames = map[string]locale.Phrase{
 	"name":           locale.Coded("field.name", "name"),
+	"code":           locale.Coded("field.code", "code"),
 	"address":        locale.Coded("field.address", "address"),
 	"city":           locale.Coded("field.city", "city"),
 	"state_code":     locale.Coded("field.state", "state"),
@@ -153,34 +191,39 @@ func activityAction(name string) locale.Said {
 	return saidActivityUnknown.With(name)
 }
 
+// detailSaid words how one record of a request ended.
+func detailSaid(d serviceapi.ActivityDetail) locale.Said {
+	switch d.Problem {
+	case "":
+		return saidActivityRecordDone.With()
+	case serviceapi.ActivityProcoreRefused:
+		return saidActivityRefusedIt.With(strings.Join(d.Reasons, "; "))
+	}
+	return problemSaid(d.Problem, &serviceapi.ActivityResult{QuickBooks: d.QuickBooks, Field: d.Field, Limit: d.Limit,
+		Refused: []serviceapi.ActivityRefused{{Name: d.Name, Reasons: d.Reasons}}})
+}
+
 func activitySaid(r serviceapi.ActivityRequest) locale.Said {
-	switch {
-	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityUnsupported:
-		return saidActivityUnsupported.With()
-	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityNotReturned:
-		return saidActivityNotReturned.With()
-	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityQuickBooksRefused && r.Result != nil && r.Result.QuickBooks != nil:
-		qb := r.Result.QuickBooks
-		code := qb.HResult
-		if qb.StatusCode != 0 || code == "" {
-			code = strconv.Itoa(qb.StatusCode)
+	if r.Outcome == serviceapi.ActivityFailed && r.Result != nil && len(r.Result.Details) > 0 {
+		failed := 0
+		for _, d := range r.Result.Details {
+			if d.Problem != "" {
+				failed++
+			}
 		}
-		return saidActivityQuickBooks.With(strings.TrimSpace(qb.Message), code)
-	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityProcoreRefused && r.Result != nil:
-		return saidActivityProcore.With(len(r.Result.Refused))
-	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityInvalidRecord && r.Result != nil && r.Result.Limit > 0:
-		return saidActivityTooLong.With(r.Result.Limit, fieldName(r.Result.Field))
-	case r.Outcome == serviceapi.ActivityFailed && r.Problem == serviceapi.ActivityInvalidRecord && r.Result != nil:
-		return saidActivityCannotHold.With(fieldName(r.Result.Field))
-	case r.Outcome == serviceapi.ActivityFailed:
-		return saidActivityFailed.With(r.Problem)
-	case r.State == serviceapi.ActivityNew:
+		return saidActivitySome.With(failed, len(r.Result.Details))
+	}
+	if r.Outcome == serviceapi.ActivityFailed {
+		return problemSaid(r.Problem, r.Result)
+	}
+	switch r.State {
+	case serviceapi.ActivityNew:
 		return saidActivityWaiting.With()
-	case r.State == serviceapi.ActivityFetched:
+	case serviceapi.ActivityFetched:
 		return saidActivityUnderWay.With()
-	case r.State == serviceapi.ActivityWaiting:
+	case serviceapi.ActivityWaiting:
 		return saidActivityForQuickBooks.With()
-	case r.State == serviceapi.ActivityClosing:
+	case serviceapi.ActivityClosing:
 		return saidActivityClosing.With()
 	}
 	return saidActivityDone.With()

@@ -205,8 +205,21 @@ func shownResult(r *serviceapi.ActivityResult) *serviceapi.ActivityResult {
 		}
 		out.Refused = append(out.Refused, shown)
 	}
-	if qb := r.QuickBooks; qb != nil {
-		out.QuickBooks = &serviceapi.ActivityQuickBooksFail{StatusCode: qb.StatusCode, HResult: displayText(qb.HResult, 12), Message: displayText(qb.Message, 500)}
+	out.QuickBooks = shownQuickBooks(r.QuickBooks)
+	for _, d := range r.Details[:min(len(r.Details), 1000)] {
+		shown := serviceapi.ActivityDetail{ID: d.ID, Name: displayText(d.Name, 200), Problem: displayText(d.Problem, 100),
+			QuickBooks: shownQuickBooks(d.QuickBooks), Field: displayText(d.Field, 40), Limit: max(d.Limit, 0)}
+		for _, why := range d.Reasons[:min(len(d.Reasons), 10)] {
+			shown.Reasons = append(shown.Reasons, displayText(why, 500))
+		}
+		out.Details = append(out.Details, shown)
 	}
 	return &out
+}
+
+func shownQuickBooks(qb *serviceapi.ActivityQuickBooksFail) *serviceapi.ActivityQuickBooksFail {
+	if qb == nil {
+		return nil
+	}
+	return &serviceapi.ActivityQuickBooksFail{StatusCode: qb.StatusCode, HResult: displayText(qb.HResult, 12), Message: displayText(qb.Message, 500)}
 }

@@ -27,6 +27,9 @@ type Config struct {
 	// spike window of 10 s). Zero values: 3,600 an hour, 100 a spike.
 	HourlyLimit, SpikeLimit int
 	SpikeWindow             time.Duration
+	// Deliveries is how webhook deliveries reach their destination
+	// (http.DefaultClient when nil): a test plays IT's relay with it.
+	Deliveries *http.Client
 }
 
 // Client is a Developer Managed Service Account.

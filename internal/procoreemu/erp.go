@@ -44,3 +44,12 @@ func (e *Emulator) createERPConnection(h http.Header, r *http.Request, q *reques
 	c.erp.serviceURL, c.erp.metadata = b.Connection.ServiceURL, b.Connection.Metadata
 	return http.StatusCreated, map[string]any{"id": c.erp.id, "standard_cost_code_list_id": c.erp.standardCostCodeListID}
 }
+
+// erpListID is the company's ERP Standard Cost Code List, 0 before its
+// ERP connection is made.
+func (c *company) erpListID() int64 {
+	if c.erp == nil {
+		return 0
+	}
+	return c.erp.standardCostCodeListID
+}

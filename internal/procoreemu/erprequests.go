@@ -21,7 +21,7 @@ type erpRequest struct {
 	id        int64
 	company   int64
 	name      string
-	data      Record
+	data      any // a Record, or a list of them (create_standard_cost_codes)
 	createdAt time.Time
 }
 
@@ -53,22 +53,87 @@ func (e *Emulator) SendToERP(companyID int64, name string, data Record, detail b
 		e.requests, e.details = map[int64]*erpRequest{}, map[int64]*requestDetail{}
 	}
 	e.nextID++
-	req := &erpRequest{id: e.nextID, company: companyID, name: name, data: maps.Clone(data), createdAt: e.now()}
-	if req.data == nil {
-		req.data = Record{}
+	payload := maps.Clone(data)
+	if payload == nil {
+		payload = Record{}
 	}
+	req := &erpRequest{id: e.nextID, company: companyID, name: name, data: payload, createdAt: e.now()}
 	var detailID int64
 	if detail {
-		e.nextID++
-		detailID = e.nextID
-		e.details[detailID] = &requestDetail{id: detailID, request: req.id, status: "in_progress"}
-		req.data["request_detail_id"] = detailID
+		detailID = e.newDetail(req.id)
+		payload["request_detail_id"] = detailID
 	}
 	e.requests[req.id] = req
 	e.fire(companyID, "ERP Requests", "create", req.id, nil)
 	e.mu.Unlock()
 	e.RunDeliveries()
 	return req.id, detailID
+}
+
+// newDetail opens a Request Detail of request; e.mu held.
+func (e *Emulator) newDetail(request int64) int64 {
+	e.nextID++
+	e.details[e.nextID] = &requestDetail{id: e.nextID, request: request, status: "in_progress"}
+	return e.nextID
+}
+
+// ExportedCode is a standard cost code a user exports: its code and
+// name, under a code QuickBooks has (ParentOriginID) or under another of
+// the same export (Parent, its index, -1 for none).
+type ExportedCode struct {
+	Code, Name     string
+	ParentOriginID string
+	Parent         int
+}
+
+// ExportCostCodes plays a user exporting standard cost codes from the
+// Std. Cost Codes & Cost Types tab, accepted: the codes are made in the
+// company's ERP Standard Cost Code List, and one create_standard_cost_codes
+// request carries them all, each with a Request Detail of its own
+// (erp_events_dictionary.md). It returns the request's id, and the codes'
+// Procore ids and detail ids in the order given.
+func (e *Emulator) ExportCostCodes(companyID int64, codes []ExportedCode) (request int64, ids, details []int64) {
+	e.mu.Lock()
+	c := e.companies[companyID]
+	if e.requests == nil {
+		e.requests, e.details = map[int64]*erpRequest{}, map[int64]*requestDetail{}
+	}
+	e.nextID++
+	req := &erpRequest{id: e.nextID, company: companyID, name: "create_standard_cost_codes", createdAt: e.now()}
+	list := make([]Record, len(codes))
+	for i, code := range codes {
+		full := code.Code
+		var parentID any
+		switch {
+		case code.ParentOriginID != "":
+			if j, ok := c.standardCostCodes.byOrigin[code.ParentOriginID]; ok {
+				parent := c.standardCostCodes.rows[j]
+				parentID, full = parent["id"], parent["code"].(string)+"-"+code.Code
+			}
+		case code.Parent >= 0 && code.Parent < i:
+			parentID, full = list[code.Parent]["id"], list[code.Parent]["full_code"].(string)+"-"+code.Code
+		}
+		made := c.standardCostCodes.insert(Record{"code": code.Code, "name": code.Name, "parent_id": parentID})
+		ids = append(ids, made["id"].(int64))
+		detail := e.newDetail(req.id)
+		details = append(details, detail)
+		list[i] = Record{"id": made["id"], "standard_cost_code_list_id": c.erpListID(), "origin_id": nil, "parent_id": parentID,
+			"code": code.Code, "full_code": full, "name": code.Name, "origin_data": nil, "parent_origin_id": nilIfEmpty(code.ParentOriginID),
+			"erp_custom_fields": Record{"income_account_origin_id": nil, "expense_account_origin_id": nil}, "request_detail_id": detail}
+	}
+	req.data = list
+	e.requests[req.id] = req
+	e.fire(companyID, "ERP Requests", "create", req.id, nil)
+	e.mu.Unlock()
+	e.RunDeliveries()
+	return req.id, ids, details
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // RequestDetail is the detail with id as it now is.

@@ -55,3 +55,11 @@ func withOrigin(records []Record, origins []string) []Record {
 	}
 	return out
 }
+
+// AddVendor adds a vendor to the company's directory, as a user does in
+// Procore, and returns it with its id.
+func (e *Emulator) AddVendor(companyID int64, v Record) Record {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.companies[companyID].vendors.insert(v)
+}

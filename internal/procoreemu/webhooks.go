@@ -214,7 +214,7 @@ func matches(outcome, status string) bool {
 
 // fire makes an event of a company's resource and queues it on each hook
 // of the company with a trigger for it. Called with e.mu held.
-func (e *Emulator) fire(company int64, resourceName, eventType string, resourceID int64, projectID *int64) *event {
+func (e *Emulator) fire(company int64, resourceName, eventType string, resourceID int64, projectID *int64) {
 	e.nextID++
 	now := e.now()
 	ev := &event{ID: e.nextID, ULID: newULID(now), Timestamp: now.UTC().Format("2006-01-02T15:04:05.000000Z"),
@@ -237,7 +237,6 @@ func (e *Emulator) fire(company int64, resourceName, eventType string, resourceI
 			}
 		}
 	}
-	return ev
 }
 
 // RunDeliveries delivers what is due on every hook, one hook's queue in
@@ -268,6 +267,10 @@ func (e *Emulator) runHook(hk *hook) {
 			return
 		}
 		ev, url, headers := hk.pending[0], hk.url, hk.headers
+		client := e.cfg.Deliveries
+		if client == nil {
+			client = http.DefaultClient
+		}
 		drop := e.faults.drop > 0
 		if drop {
 			e.faults.drop--
@@ -277,7 +280,7 @@ func (e *Emulator) runHook(hk *hook) {
 
 		d := &delivery{StartedAt: now, Event: ev}
 		if !drop {
-			post(d, url, headers, ev)
+			post(client, d, url, headers, ev)
 		} else {
 			msg := "connection reset by peer"
 			d.ResponseError = &msg
@@ -317,7 +320,7 @@ func (e *Emulator) record(hk *hook, d *delivery) {
 }
 
 // post delivers ev to url with headers, as Procore does: 5 s allowed.
-func post(d *delivery, url string, headers map[string]string, ev *event) {
+func post(client *http.Client, d *delivery, url string, headers map[string]string, ev *event) {
 	body, _ := json.Marshal(ev)
 	ctx, cancel := context.WithTimeout(context.Background(), deliverTime)
 	defer cancel()
@@ -328,7 +331,7 @@ func post(d *delivery, url string, headers map[string]string, ev *event) {
 			req.Header.Set(k, v)
 		}
 		var resp *http.Response
-		if resp, err = http.DefaultClient.Do(req); err == nil {
+		if resp, err = client.Do(req); err == nil {
 			data, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
 			resp.Body.Close()
 			status, text := resp.StatusCode, string(data)

@@ -24,8 +24,14 @@ type request struct {
 	VendorAdd    vendorIn `xml:"VendorAdd"`
 	VendorMod    vendorIn `xml:"VendorMod"`
 	Add          struct {
-		Name            string `xml:"Name"`
-		IsActive        string `xml:"IsActive"`
+		Name      string `xml:"Name"`
+		IsActive  string `xml:"IsActive"`
+		ParentRef struct {
+			FullName string `xml:"FullName"`
+		} `xml:"ParentRef"`
+		SalesAndPurchase struct {
+			SalesDesc string `xml:"SalesDesc"`
+		} `xml:"SalesAndPurchase"`
 		SalesOrPurchase struct {
 			Desc       string `xml:"Desc"`
 			AccountRef struct {
@@ -225,20 +231,38 @@ func (q *QuickBooks) matching(kind, active string) []Item {
 	return out
 }
 
-// addService adds a Service item, refused with 3100 when its name is in
-// use at the top of the item list, or as AddRefused says.
+// addService adds a Service item, under its ParentRef when it has one:
+// refused with 3120 when that parent is not a Service item, with 3100
+// when the full name is in use (among items of any kind, ignoring case),
+// or as AddRefused says.
 func (q *QuickBooks) addService(name string, r request) (string, bool) {
 	if q.AddRefused != 0 {
 		return element(name, r.RequestID, status{q.AddRefused, "Error", refusal(q.AddRefused, r.Add.Name)}, nil, ""), true
 	}
+	full := r.Add.Name
+	if parent := r.Add.ParentRef.FullName; parent != "" {
+		found := false
+		for _, it := range q.Items {
+			found = found || it.Kind == "Service" && strings.EqualFold(it.FullName, parent)
+		}
+		if !found {
+			return element(name, r.RequestID, status{3120, "Error", fmt.Sprintf(refusals[3120], parent)}, nil, ""), true
+		}
+		full = parent + ":" + r.Add.Name
+	}
 	for _, it := range q.Items {
-		if strings.EqualFold(it.FullName, r.Add.Name) {
+		if strings.EqualFold(it.FullName, full) {
 			return element(name, r.RequestID, status{3100, "Error",
 				fmt.Sprintf("The name %q of the list element is already in use.", r.Add.Name)}, nil, ""), true
 		}
 	}
-	item := Item{Kind: "Service", ListID: fmt.Sprintf("8000%04X-1700000000", len(q.Items)+1), Name: r.Add.Name, FullName: r.Add.Name,
-		IsActive: r.Add.IsActive != "false", EditSequence: "1700000000", Description: r.Add.SalesOrPurchase.Desc,
+	desc := r.Add.SalesOrPurchase.Desc
+	if desc == "" {
+		desc = r.Add.SalesAndPurchase.SalesDesc
+	}
+	_, seq := q.changed()
+	item := Item{Kind: "Service", ListID: fmt.Sprintf("8000%04X-1700000000", len(q.Items)+1), Name: r.Add.Name, FullName: full,
+		IsActive: r.Add.IsActive != "false", EditSequence: seq, Description: desc,
 		Account: r.Add.SalesOrPurchase.AccountRef.FullName}
 	q.Items = append(q.Items, item)
 	return element(name, r.RequestID, statusOK, nil, itemRet(item)), false

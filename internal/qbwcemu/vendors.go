@@ -192,3 +192,10 @@ func (q *QuickBooks) VendorList() []Entity {
 	defer q.mu.Unlock()
 	return append([]Entity(nil), q.Vendors...)
 }
+
+// ItemList is the company file's items, as they are now.
+func (q *QuickBooks) ItemList() []Item {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return append([]Item(nil), q.Items...)
+}

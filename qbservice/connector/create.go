@@ -14,7 +14,7 @@ import (
 // a refusal (3100 for a name in use) fails the job with QuickBooks' status.
 func (c *Connector) advanceCreate(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	now := c.Now()
-	found := foundItem(r, st.Item.Name)
+	found := foundItem(r, st.Item.FullName())
 	switch {
 	case r.Status.Failed():
 		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
@@ -32,11 +32,12 @@ func (c *Connector) advanceCreate(ctx context.Context, job servicedb.Job, st ste
 		return c.fail(ctx, job, servicedb.Failure{Message: "no item in the answer to " + st.RequestID})
 	}
 	it := stored(*found)
-	if err := c.DB.FinishCreate(ctx, job.ID, it, now); err != nil {
+	if err := c.DB.FinishCreate(ctx, job.ID, it, st.Op == opFind, now); err != nil {
 		c.Log.Error("created item not kept", "job", job.ID, "err", err)
 		return -1
 	}
 	c.Log.Info("item created in quickbooks", "job", job.ID, "listId", it.ListID, "found", st.Op == opFind)
+	c.ended(job)
 	return c.finished(ctx)
 }
 

@@ -98,8 +98,10 @@ func firstStep(job servicedb.Job) (step, error) {
 	st := step{N: 1, RequestID: job.ID + ".1"}
 	switch job.Kind {
 	case servicedb.JobCreate:
+		// An ERP Request's item is looked for first, as a vendor is: the
+		// bookkeeper may have made it already.
 		st.Op, st.Item = opAdd, job.Request
-		if job.Attempts > 1 {
+		if job.Attempts > 1 || job.ERPRequest != 0 {
 			st.Op = opFind
 		}
 	case servicedb.JobVendors:
@@ -125,9 +127,11 @@ func (c *Connector) request(st step) qbxml.Request {
 	case opHost:
 		return qbxml.HostQuery{RequestID: st.RequestID}
 	case opFind:
-		return qbxml.ItemByName{Kind: qbxml.ItemService, RequestID: st.RequestID, Name: st.Item.Name}
+		return qbxml.ItemByName{Kind: qbxml.ItemService, RequestID: st.RequestID, Name: st.Item.FullName()}
 	case opAdd:
-		return qbxml.ServiceItemAdd{RequestID: st.RequestID, Name: st.Item.Name, Description: st.Item.Description}
+		it := st.Item
+		return qbxml.ServiceItemAdd{RequestID: st.RequestID, Name: it.Name, Parent: it.Parent, Description: it.Description,
+			IncomeAccount: it.IncomeAccount, ExpenseAccount: it.ExpenseAccount}
 	case opVendors:
 		return qbxml.VendorQuery{RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize, From: st.From}
 	case opFindVendor:
@@ -252,6 +256,7 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 			return -1
 		}
 		c.Log.Info("item list refreshed", "job", job.ID)
+		c.ended(job)
 		return c.finished(ctx)
 	}
 	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
@@ -278,9 +283,10 @@ func (c *Connector) fail(ctx context.Context, job servicedb.Job, why servicedb.F
 	return c.finished(ctx)
 }
 
-// ended tells whoever waits for an ERP Request's job that it ended.
+// ended tells whoever waits for an ERP Request's job that it ended (a
+// refresh too: a request may wait for the one the app asked for).
 func (c *Connector) ended(job servicedb.Job) {
-	if job.ERPRequest != 0 && c.ERPJobEnded != nil {
+	if (job.ERPRequest != 0 || job.Kind == servicedb.JobRefresh) && c.ERPJobEnded != nil {
 		c.ERPJobEnded()
 	}
 }

@@ -117,7 +117,10 @@ func requestPayload(shown requestShown) (data string, detail int64, ok bool) {
 	var inner struct {
 		RequestDetailID int64 `json:"request_detail_id"`
 	}
-	if json.Unmarshal(raw, &inner) != nil {
+	// A list (create_standard_cost_codes) has a Request Detail in each of
+	// its records, which its kind of record closes.
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil && json.Unmarshal(raw, &inner) != nil {
 		return "", 0, false
 	}
 	detail = shown.RequestDetailID
@@ -159,29 +162,27 @@ func (c *Connection) decide(ctx context.Context, client *procore.Client, company
 	}
 	req := records.Request{ID: r.ID, Name: r.Name, Data: r.Data}
 	if r.JobID == "" {
-		job, outcome, err := w.Plan(ctx, env, req)
+		jobs, outcome, err := w.Plan(ctx, env, req)
 		switch {
 		case err != nil:
 			return err
 		case outcome != nil:
 			return c.closing(ctx, r.ID, *outcome)
 		}
-		return c.DB.QueueERPJob(ctx, r.ID, job.Kind, job.Input, c.now())
+		if err := c.DB.QueueERPJobs(ctx, r.ID, jobs, c.now()); err != nil || len(jobs) > 0 {
+			return err
+		}
 	}
-	job, found, err := c.DB.Job(ctx, r.JobID)
-	switch {
-	case err != nil:
+	jobs, err := c.DB.ERPJobs(ctx, r.ID)
+	if err != nil {
 		return err
-	case !found:
-		return fmt.Errorf("erp: request %d's job %s is gone", r.ID, r.JobID)
-	case job.State == servicedb.JobFailed:
-		f := job.Failure
-		return c.closing(ctx, r.ID, records.Failed(serviceapi.ActivityQuickBooksRefused, serviceapi.ActivityResult{
-			QuickBooks: &serviceapi.ActivityQuickBooksFail{StatusCode: f.StatusCode, HResult: f.HResult, Message: f.Message}}))
-	case job.State != servicedb.JobDone:
-		return nil
 	}
-	outcome, err := w.Finish(ctx, env, req, job)
+	for _, j := range jobs {
+		if j.State == servicedb.JobQueued || j.State == servicedb.JobRunning {
+			return nil
+		}
+	}
+	outcome, err := w.Finish(ctx, env, req, jobs)
 	if err != nil {
 		return err
 	}
@@ -221,27 +222,49 @@ type detailShown struct {
 	Status string `json:"status"`
 }
 
-// close closes a request's Request Detail, once: one already closed (by
-// this service, before it was stopped) is only recorded.
+// close closes a request's Request Detail, or each of its records' (an
+// export of cost codes), once: one already closed (by this service,
+// before it was stopped) is only recorded.
 func (c *Connection) close(ctx context.Context, client *procore.Client, company int64, r servicedb.ERPRequest) error {
-	if r.DetailID != 0 {
-		path := requestDetailPath(company, r.DetailID)
-		var shown detailShown
-		_, err := client.Do(ctx, http.MethodGet, path, nil, &shown)
-		var pe *procore.Error
-		switch {
-		case errors.As(err, &pe) && pe.Kind == procore.KindNotFound:
-			c.log().Warn("the Request Detail to close is gone", "request", r.ID, "detail", r.DetailID)
-		case err != nil:
+	var result serviceapi.ActivityResult
+	_ = json.Unmarshal([]byte(r.Result), &result) // kept by this service: none before results were kept
+	for _, d := range result.Details {
+		if d.ID == 0 {
+			continue
+		}
+		status := OutcomeSuccess
+		if d.Problem != "" {
+			status = OutcomeFailed
+		}
+		if err := c.closeDetail(ctx, client, company, r.ID, d.ID, status, detailMessages(r.Name, d)); err != nil {
 			return err
-		case shown.Status == OutcomeSuccess || shown.Status == OutcomeFailed:
-			// Closed already: the call before a stop had landed.
-		default:
-			body := map[string]any{"request_detail": map[string]any{"status": r.Outcome, "messages": messages(r)}}
-			if _, err := client.Do(ctx, http.MethodPatch, path, body, nil); err != nil {
-				return err
-			}
+		}
+	}
+	if r.DetailID != 0 {
+		if err := c.closeDetail(ctx, client, company, r.ID, r.DetailID, r.Outcome, messages(r)); err != nil {
+			return err
 		}
 	}
 	return c.DB.ClosedERPRequest(ctx, r.ID, c.now())
+}
+
+// closeDetail closes Request Detail detail with status and messages,
+// unless it is closed already or gone.
+func (c *Connection) closeDetail(ctx context.Context, client *procore.Client, company, request, detail int64, status string, msgs []string) error {
+	path := requestDetailPath(company, detail)
+	var shown detailShown
+	_, err := client.Do(ctx, http.MethodGet, path, nil, &shown)
+	var pe *procore.Error
+	switch {
+	case errors.As(err, &pe) && pe.Kind == procore.KindNotFound:
+		c.log().Warn("the Request Detail to close is gone", "request", request, "detail", detail)
+		return nil
+	case err != nil:
+		return err
+	case shown.Status == OutcomeSuccess || shown.Status == OutcomeFailed:
+		return nil // closed already: the call before a stop had landed
+	}
+	body := map[string]any{"request_detail": map[string]any{"status": status, "messages": msgs}}
+	_, err = client.Do(ctx, http.MethodPatch, path, body, nil)
+	return err
 }

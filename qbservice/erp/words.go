@@ -61,11 +61,30 @@ func action(name string) string {
 	return fmt.Sprintf("do “%s”", name)
 }
 
+// detailMessages word how one record of a request ended; none when it
+// was done.
+func detailMessages(name string, d serviceapi.ActivityDetail) []string {
+	switch d.Problem {
+	case "":
+		return []string{}
+	case serviceapi.ActivityInvalidRecord:
+		return []string{invalidRecord(serviceapi.ActivityResult{Field: d.Field, Limit: d.Limit})}
+	case serviceapi.ActivityQuickBooksRefused:
+		return []string{quickBooksRefused(name, d.QuickBooks)}
+	case serviceapi.ActivityProcoreRefused:
+		return []string{fmt.Sprintf("Procore refused it: %s", strings.Join(d.Reasons, "; "))}
+	}
+	return []string{fmt.Sprintf("The QuickBooks service could not %s (%s). Try again; if it fails again, ask your IT support to check the QuickBooks service's log.", action(name), d.Problem)}
+}
+
 // invalidRecord words a record QuickBooks could not hold.
 func invalidRecord(result serviceapi.ActivityResult) string {
 	field := result.Field
-	if field == "" {
+	switch field {
+	case "":
 		field = "name"
+	case "parent":
+		return "QuickBooks does not have the cost code this one belongs under, so nothing was written to QuickBooks. Export that cost code first, or refresh the cost codes from QuickBooks, then export this one again."
 	}
 	if result.Limit > 0 {
 		return fmt.Sprintf("QuickBooks accepts at most %d characters in the %s, so nothing was written to QuickBooks. Shorten the %s in Procore, then send it again.",
@@ -107,7 +126,7 @@ func quickBooksRefused(name string, qb *serviceapi.ActivityQuickBooksFail) strin
 	if qb.StatusCode != 0 || code == "" {
 		code = strconv.Itoa(qb.StatusCode)
 	}
-	return fmt.Sprintf("QuickBooks did not %s: %s (%s). %s", action(name), strings.TrimSpace(qb.Message), code, next)
+	return fmt.Sprintf("The QuickBooks service could not %s: QuickBooks refused it: %s (%s). %s", action(name), strings.TrimSpace(qb.Message), code, next)
 }
 
 // procoreRefused words the records Procore refused, at most ten, and says

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"qbsettings/qbservice/records"
+	"qbsettings/qbservice/records/costcodes"
 	"qbsettings/qbservice/records/vendors"
 	"qbsettings/qbservice/servicedb"
 	"qbsettings/serviceapi"
@@ -30,6 +31,14 @@ var works = map[string]work{
 	"link_all_vendors":         {"vendors", noted{}},
 	"merge_vendors":            {"vendors", noted{}},
 	"unlink_vendor":            {"vendors", noted{}},
+
+	"sync_standard_cost_codes":   {"standard_cost_codes", costcodes.Refresh{}},
+	"sync_standard_categories":   {"standard_cost_codes", costcodes.Categories{}},
+	"create_standard_cost_codes": {"standard_cost_codes", costcodes.Export{}},
+	// Done by Procore's support; the service keeps nothing of them
+	// (erp_events_dictionary.md: "no required actions").
+	"delete_standard_cost_codes": {"standard_cost_codes", noted{}},
+	"unlink_standard_cost_codes": {"standard_cost_codes", noted{}},
 }
 
 // Handled names the entities whose work the service does, for the ERP
@@ -52,10 +61,10 @@ func Handled() []string {
 // it, since the next refresh reads the links from Procore.
 type noted struct{}
 
-func (noted) Plan(context.Context, records.Env, records.Request) (records.Job, *records.Outcome, error) {
-	return records.Job{}, &records.Outcome{}, nil
+func (noted) Plan(context.Context, records.Env, records.Request) ([]records.Job, *records.Outcome, error) {
+	return nil, &records.Outcome{}, nil
 }
 
-func (noted) Finish(context.Context, records.Env, records.Request, servicedb.Job) (records.Outcome, error) {
+func (noted) Finish(context.Context, records.Env, records.Request, []servicedb.Job) (records.Outcome, error) {
 	return records.Outcome{Result: serviceapi.ActivityResult{}}, nil
 }

@@ -91,33 +91,61 @@ func (q ItemByName) requestElement() any {
 	}{XMLName: xml.Name{Local: "Item" + string(q.Kind) + "QueryRq"}, RequestID: q.RequestID, FullName: q.Name}
 }
 
-// ServiceItemAdd adds a Service item at the top of the item list: its
-// name, a description, and the account it posts to (QuickBooks wants one).
+// ServiceItemAdd adds a Service item: its name, under Parent (the full
+// name of a Service item, or "" for the top of the list), a description,
+// and the account it posts to: Account by full name, or IncomeAccount and
+// ExpenseAccount by ListID (a cost code's, from Procore).
 type ServiceItemAdd struct {
-	RequestID   string
-	Name        string
-	Description string
-	Account     string // the account's full name
+	RequestID      string
+	Name           string
+	Parent         string
+	Description    string
+	Account        string // the account's full name
+	IncomeAccount  string // ListIDs
+	ExpenseAccount string
 }
 
 func (a ServiceItemAdd) requestElement() any {
 	type ref struct {
-		FullName string `xml:"FullName"`
+		ListID   string `xml:"ListID,omitempty"`
+		FullName string `xml:"FullName,omitempty"`
 	}
 	type salesOrPurchase struct {
 		Desc       string `xml:"Desc,omitempty"`
 		AccountRef *ref   `xml:"AccountRef,omitempty"`
 	}
-	// ItemServiceAdd: Name, …, IsActive, …, then the one choice of
-	// SalesOrPurchase or SalesAndPurchase (qbxml130.xsd 9814-9838).
-	type itemServiceAdd struct {
-		Name            string          `xml:"Name"`
-		IsActive        bool            `xml:"IsActive"`
-		SalesOrPurchase salesOrPurchase `xml:"SalesOrPurchase"`
+	// SalesAndPurchase: SalesDesc, …, IncomeAccountRef, PurchaseDesc, …,
+	// ExpenseAccountRef (qbxml130.xsd's SalesAndPurchase).
+	type salesAndPurchase struct {
+		SalesDesc         string `xml:"SalesDesc,omitempty"`
+		IncomeAccountRef  *ref   `xml:"IncomeAccountRef,omitempty"`
+		PurchaseDesc      string `xml:"PurchaseDesc,omitempty"`
+		ExpenseAccountRef *ref   `xml:"ExpenseAccountRef,omitempty"`
 	}
-	add := itemServiceAdd{Name: a.Name, IsActive: true, SalesOrPurchase: salesOrPurchase{Desc: a.Description}}
-	if a.Account != "" {
-		add.SalesOrPurchase.AccountRef = &ref{FullName: a.Account}
+	// ItemServiceAdd: Name, …, IsActive, …, ParentRef, …, then the one
+	// choice of SalesOrPurchase or SalesAndPurchase (qbxml130.xsd 9814-9838).
+	type itemServiceAdd struct {
+		Name             string            `xml:"Name"`
+		IsActive         bool              `xml:"IsActive"`
+		ParentRef        *ref              `xml:"ParentRef,omitempty"`
+		SalesOrPurchase  *salesOrPurchase  `xml:"SalesOrPurchase,omitempty"`
+		SalesAndPurchase *salesAndPurchase `xml:"SalesAndPurchase,omitempty"`
+	}
+	add := itemServiceAdd{Name: a.Name, IsActive: true}
+	if a.Parent != "" {
+		add.ParentRef = &ref{FullName: a.Parent}
+	}
+	if a.IncomeAccount != "" && a.ExpenseAccount != "" {
+		add.SalesAndPurchase = &salesAndPurchase{SalesDesc: a.Description, IncomeAccountRef: &ref{ListID: a.IncomeAccount},
+			PurchaseDesc: a.Description, ExpenseAccountRef: &ref{ListID: a.ExpenseAccount}}
+	} else {
+		add.SalesOrPurchase = &salesOrPurchase{Desc: a.Description}
+		switch {
+		case a.Account != "":
+			add.SalesOrPurchase.AccountRef = &ref{FullName: a.Account}
+		case a.ExpenseAccount != "" || a.IncomeAccount != "":
+			add.SalesOrPurchase.AccountRef = &ref{ListID: a.ExpenseAccount + a.IncomeAccount}
+		}
 	}
 	return struct {
 		XMLName        xml.Name       `xml:"ItemServiceAddRq"`

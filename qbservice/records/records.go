@@ -35,12 +35,10 @@ type Env struct {
 	Now      func() time.Time
 }
 
-// Job is the QuickBooks half of a request: a kind of the queue
-// (servicedb.JobVendors…) and what it is asked (JSON, package qbjobs).
-type Job struct {
-	Kind  string
-	Input string
-}
+// Job is a piece of the QuickBooks half of a request: a kind of the
+// queue (servicedb.JobVendors…) and what it is asked (JSON, package
+// qbjobs).
+type Job = servicedb.ERPJob
 
 // Outcome is how a request ends: success, or failed with a problem code
 // (serviceapi.Activity…), and what its work did.
@@ -50,6 +48,13 @@ type Outcome struct {
 	Result  serviceapi.ActivityResult
 }
 
+// QuickBooksRefused is the outcome of a job QuickBooks refused.
+func QuickBooksRefused(job servicedb.Job) Outcome {
+	f := job.Failure
+	return Failed(serviceapi.ActivityQuickBooksRefused, serviceapi.ActivityResult{
+		QuickBooks: &serviceapi.ActivityQuickBooksFail{StatusCode: f.StatusCode, HResult: f.HResult, Message: f.Message}})
+}
+
 // Failed is a failed outcome of problem with result.
 func Failed(problem string, result serviceapi.ActivityResult) Outcome {
 	return Outcome{Failed: true, Problem: problem, Result: result}
@@ -57,13 +62,14 @@ func Failed(problem string, result serviceapi.ActivityResult) Outcome {
 
 // Work is the work of ERP Requests of one name.
 type Work interface {
-	// Plan checks the request's payload and gives the job to queue; an
-	// outcome instead when the request ends before QuickBooks is asked
-	// anything (a record QuickBooks could not hold).
-	Plan(ctx context.Context, env Env, r Request) (Job, *Outcome, error)
-	// Finish does the Procore half once job is done, and gives the
-	// outcome. An error is a call that did not go through: Finish is
-	// called again at the next round, and must be safe to repeat (sync
-	// calls match records by origin_id, so they are).
-	Finish(ctx context.Context, env Env, r Request, job servicedb.Job) (Outcome, error)
+	// Plan checks the request's payload and gives the jobs to queue, in
+	// order (none: the request needs nothing of QuickBooks, and Finish
+	// follows at once); an outcome instead when the request ends before
+	// QuickBooks is asked anything (a record QuickBooks could not hold).
+	Plan(ctx context.Context, env Env, r Request) ([]Job, *Outcome, error)
+	// Finish does the Procore half once every job is over (done or
+	// failed), and gives the outcome. An error is a call that did not go
+	// through: Finish is called again at the next round, and must be safe
+	// to repeat (sync calls match records by origin_id, so they are).
+	Finish(ctx context.Context, env Env, r Request, jobs []servicedb.Job) (Outcome, error)
 }

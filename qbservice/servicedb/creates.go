@@ -8,10 +8,23 @@ import (
 	"time"
 )
 
-// NewItem is a Service item to create in QuickBooks.
+// NewItem is a Service item to create in QuickBooks: at the top of the
+// item list, or under Parent (a Service item's full name); the accounts
+// by ListID, a Procore cost code's.
 type NewItem struct {
-	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
+	Name           string `json:"name"`
+	Description    string `json:"description,omitempty"`
+	Parent         string `json:"parent,omitempty"`
+	IncomeAccount  string `json:"incomeAccount,omitempty"`
+	ExpenseAccount string `json:"expenseAccount,omitempty"`
+}
+
+// FullName is the item's full name once made.
+func (n NewItem) FullName() string {
+	if n.Parent == "" {
+		return n.Name
+	}
+	return n.Parent + ":" + n.Name
 }
 
 // QueueCreate queues the creation of item as job id, unless a create of
@@ -42,13 +55,16 @@ func (d *DB) QueueCreate(ctx context.Context, id string, item NewItem, at time.T
 }
 
 func pendingCreates(ctx context.Context, tx *sql.Tx) ([]Job, error) {
-	return queryJobs(ctx, tx, `SELECT `+jobColumns+` FROM jobs WHERE kind = 'create' AND state IN ('queued', 'running')`)
+	return queryJobs(ctx, tx, `SELECT `+jobColumns+` FROM jobs WHERE kind = 'create' AND erp_request = 0 AND state IN ('queued', 'running')`)
 }
 
-// FinishCreate keeps the item QuickBooks made in the item list and ends
-// the job as done with it: both or neither.
-func (d *DB) FinishCreate(ctx context.Context, jobID string, it Item, at time.Time) error {
-	result, err := json.Marshal(it)
+// FinishCreate keeps the item QuickBooks made, or found by its name, in
+// the item list and ends the job as done with it: both or neither.
+func (d *DB) FinishCreate(ctx context.Context, jobID string, it Item, found bool, at time.Time) error {
+	result, err := json.Marshal(struct {
+		Item
+		Found bool `json:"found,omitempty"`
+	}{it, found})
 	if err != nil {
 		return err
 	}

@@ -86,13 +86,15 @@ type ERPRequest struct {
 	Attempts  int
 	SeenAt    time.Time
 	UpdatedAt time.Time
-	JobID     string   // its QuickBooks job, once queued
-	JobState  JobState // that job's state
+	JobID     string   // set once its QuickBooks jobs are queued
+	JobState  JobState // JobQueued while any of them waits or runs, else JobDone once they are all over
 	Result    string   // what its work did, as JSON of codes, once decided
 }
 
 const erpColumns = `request_id, name, data, detail_id, state, outcome, problem, attempts, seen_at, updated_at, job_id, result,
-	coalesce((SELECT jobs.state FROM jobs WHERE jobs.id = erp_requests.job_id), '')`
+	CASE WHEN job_id = '' THEN ''
+		WHEN EXISTS (SELECT 1 FROM jobs WHERE jobs.erp_request = erp_requests.request_id AND jobs.state IN ('queued', 'running')) THEN 'queued'
+		ELSE 'done' END`
 
 func scanERP(row interface{ Scan(...any) error }) (ERPRequest, error) {
 	var (
@@ -195,7 +197,7 @@ func (d *DB) ClosingERPRequest(ctx context.Context, id int64, outcome, problem, 
 			WHERE request_id = ? AND state = 'fetched'`, outcome, problem, result, formatTime(at), id); err != nil {
 			return err
 		}
-		return dropPages(ctx, tx, `SELECT job_id FROM erp_requests WHERE request_id = ?`, id)
+		return dropPages(ctx, tx, `SELECT id FROM jobs WHERE erp_request = ?`, id)
 	})
 }
 

@@ -8,25 +8,41 @@ import (
 	"time"
 )
 
-// ERPJobID is the ID of the job of ERP Request requestID: one a request,
-// so a request queued twice (after a kill) has one job.
-func ERPJobID(requestID int64) string { return fmt.Sprintf("erp-%d", requestID) }
+// ERPJob is a job to queue for an ERP Request: its kind and what it is
+// asked (JSON).
+type ERPJob struct {
+	Kind  string
+	Input string
+}
 
-// QueueERPJob queues the QuickBooks half of fetched ERP Request
-// requestID as a job of kind, asked input (JSON), and records it with
-// the request: both or neither. ErrERPState when the request is not
-// fetched, or has its job already.
-func (d *DB) QueueERPJob(ctx context.Context, requestID int64, kind, input string, at time.Time) error {
-	id := ERPJobID(requestID)
+// QueueERPJobs queues the QuickBooks half of fetched ERP Request
+// requestID as jobs, in order, and records with the request that they
+// are: all or none. A request has its jobs once: ErrERPState when it is
+// not fetched, or has them already. A request with no jobs is recorded
+// as queued all the same (it needs no QuickBooks).
+func (d *DB) QueueERPJobs(ctx context.Context, requestID int64, jobs []ERPJob, at time.Time) error {
+	marker := fmt.Sprintf("erp-%d", requestID)
 	return d.inTx(ctx, func(tx *sql.Tx) error {
 		if err := moveERP(ctx, tx, `UPDATE erp_requests SET job_id = ?, updated_at = ? WHERE request_id = ? AND state = 'fetched' AND job_id = ''`,
-			id, formatTime(at), requestID); err != nil {
+			marker, formatTime(at), requestID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, request, erp_request, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, ?)
-			ON CONFLICT (id) DO NOTHING`, id, kind, input, requestID, formatTime(at), formatTime(at))
-		return err
+		for i, j := range jobs {
+			// created_at in order, for the queue's order among them.
+			created := formatTime(at.Add(time.Duration(i) * time.Microsecond))
+			if _, err := tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, request, erp_request, created_at, updated_at)
+				VALUES (?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+				fmt.Sprintf("%s.%d", marker, i+1), j.Kind, j.Input, requestID, created, created); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// ERPJobs are the jobs of ERP Request requestID, in the order queued.
+func (d *DB) ERPJobs(ctx context.Context, requestID int64) ([]Job, error) {
+	return queryJobs(ctx, d.db, `SELECT `+jobColumns+` FROM jobs WHERE erp_request = ? ORDER BY created_at, id`, requestID)
 }
 
 // FinishJob ends a running job as done, with what it did (JSON).

@@ -67,11 +67,9 @@ func scanJob(row interface{ Scan(...any) error }) (Job, bool, error) {
 		var queued error
 		j.QueuedAt, queued = parseTime(created)
 		err = errors.Join(decodeJSON(failure, &j.Failure), queued)
-		switch j.Kind {
-		case JobCreate, JobRefresh:
+		j.Input, j.Output = request, result
+		if j.Kind == JobCreate || j.Kind == JobRefresh {
 			err = errors.Join(err, decodeJSON(request, &j.Request), decodeJSON(result, &j.Result))
-		default:
-			j.Input, j.Output = request, result
 		}
 	}
 	return j, err == nil, err

@@ -45,14 +45,14 @@ var procoreFields = map[string]string{
 	"Country": "country_code", "Phone": "business_phone", "Fax": "fax_number", "Email": "email_address",
 }
 
-func (Export) Plan(_ context.Context, _ records.Env, r records.Request) (records.Job, *records.Outcome, error) {
+func (Export) Plan(_ context.Context, _ records.Env, r records.Request) ([]records.Job, *records.Outcome, error) {
 	var p exported
 	// A payload that is not create_vendor's, or a vendor without its id
 	// or name, is a record QuickBooks cannot be given: the request ends.
 	readable := json.Unmarshal([]byte(r.Data), &p) == nil
 	if !readable || p.Vendor.ID <= 0 || strings.TrimSpace(p.Vendor.Name) == "" {
 		out := records.Failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "name"})
-		return records.Job{}, &out, nil
+		return nil, &out, nil
 	}
 	in := p.Vendor
 	v := qbxml.Vendor{
@@ -61,9 +61,9 @@ func (Export) Plan(_ context.Context, _ records.Env, r records.Request) (records
 		Phone:   in.BusinessPhone, Fax: in.FaxNumber, Email: in.EmailAddress,
 	}
 	if problem := holdable(v); problem != nil {
-		return records.Job{}, problem, nil
+		return nil, problem, nil
 	}
-	return records.Job{Kind: servicedb.JobVendor, Input: qbjobs.Encode(qbjobs.VendorAsked{Vendor: v})}, nil, nil
+	return []records.Job{{Kind: servicedb.JobVendor, Input: qbjobs.Encode(qbjobs.VendorAsked{Vendor: v})}}, nil, nil
 }
 
 // holdable is the outcome for a vendor QuickBooks could not hold, or nil.
@@ -86,7 +86,11 @@ func holdable(v qbxml.Vendor) *records.Outcome {
 	return nil
 }
 
-func (Export) Finish(ctx context.Context, env records.Env, r records.Request, job servicedb.Job) (records.Outcome, error) {
+func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jobs []servicedb.Job) (records.Outcome, error) {
+	job := jobs[0]
+	if job.State == servicedb.JobFailed {
+		return records.QuickBooksRefused(job), nil
+	}
 	var p exported
 	var got qbjobs.VendorFound
 	if err := errors.Join(json.Unmarshal([]byte(r.Data), &p), qbjobs.Decode(job.Output, &got)); err != nil {

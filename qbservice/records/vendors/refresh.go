@@ -28,19 +28,23 @@ type Refresh struct{}
 // changed while updates were off is read again once they are on.
 func mark(rule settings.VendorUpdates, since string) string { return string(rule) + "@" + since }
 
-func (Refresh) Plan(ctx context.Context, env records.Env, _ records.Request) (records.Job, *records.Outcome, error) {
+func (Refresh) Plan(ctx context.Context, env records.Env, _ records.Request) ([]records.Job, *records.Outcome, error) {
 	kept, err := env.DB.VendorsReadSince(ctx)
 	if err != nil {
-		return records.Job{}, nil, err
+		return nil, nil, err
 	}
 	from := ""
 	if rule, since, ok := strings.Cut(kept, "@"); ok && rule == string(env.Settings.VendorUpdates) {
 		from = since
 	}
-	return records.Job{Kind: servicedb.JobVendors, Input: qbjobs.Encode(qbjobs.VendorsAsked{From: from})}, nil, nil
+	return []records.Job{{Kind: servicedb.JobVendors, Input: qbjobs.Encode(qbjobs.VendorsAsked{From: from})}}, nil, nil
 }
 
-func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, job servicedb.Job) (records.Outcome, error) {
+func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, jobs []servicedb.Job) (records.Outcome, error) {
+	job := jobs[0]
+	if job.State == servicedb.JobFailed {
+		return records.QuickBooksRefused(job), nil
+	}
 	var read qbjobs.VendorsRead
 	if err := qbjobs.Decode(job.Output, &read); err != nil {
 		return records.Outcome{}, err

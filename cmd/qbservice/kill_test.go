@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"qbsettings/backend/secrets"
+	"qbsettings/internal/procoreemu"
+	"qbsettings/internal/qbwcemu"
+	"qbsettings/internal/testkeys"
+	"qbsettings/qbservice/qwc"
+	"qbsettings/serviceapi"
+)
+
+const (
+	killUser     = "procore-sync"
+	killPassword = "correct horse battery"
+	killCompany  = 4242
+	killClient   = "svc-account"
+	killSecret   = "procore-secret"
+	relayHost    = "relay.test"
+)
+
+// relay plays IT's relay in front of the service: Procore's deliveries
+// to https://relay.test reach the service's receiver over loopback.
+type relay struct{ addr string }
+
+func (r relay) RoundTrip(req *http.Request) (*http.Response, error) {
+	out := req.Clone(req.Context())
+	out.URL.Scheme, out.URL.Host, out.Host = "http", r.addr, relayHost
+	return http.DefaultTransport.RoundTrip(out)
+}
+
+// serviceProcess is the QuickBooks service as a process of its own.
+type serviceProcess struct {
+	program string
+	data    string
+	addr    string
+	cmd     *exec.Cmd
+	log     bytes.Buffer
+}
+
+func (s *serviceProcess) start() {
+	s.cmd = exec.Command(s.program, "serve", "-data", s.data, "-addr", s.addr, "-poll", "1s", //nolint:gosec // the program this test built
+		"-public-url", "https://"+relayHost+"/procore/events")
+	s.cmd.Stdout, s.cmd.Stderr = io.Discard, &s.log
+	s.log.Reset()
+	if err := s.cmd.Start(); err != nil {
+		panic(err) // the test binary could not be run: nothing can be tested
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		if c, err := net.DialTimeout("tcp", s.addr, 100*time.Millisecond); err == nil {
+			c.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			panic("the service did not start: " + s.log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// kill kills the process at once, as a power cut or Task Manager does.
+func (s *serviceProcess) kill() {
+	_ = s.cmd.Process.Kill()
+	_ = s.cmd.Wait()
+}
+
+// The service killed at random moments while it works Procore's requests
+// (taking the event, fetching the request, the Web Connector's session
+// adding the vendor to QuickBooks, marking it synced, closing the
+// request), and started again: no request is closed twice, no vendor is
+// added twice, none is lost.
+func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
+	runs := 200
+	if testing.Short() {
+		runs = 20
+	}
+	ctx := context.Background()
+	keys := testkeys.Open(t)
+	t.Cleanup(func() { _ = keys.Remove(ctx, secrets.ProcoreSecret{CompanyID: killCompany, ClientID: killClient}) })
+	data := t.TempDir()
+	if code := run([]string{"account", "set", "-data", data, killUser}, strings.NewReader(killPassword+"\n"), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("account set: %d", code)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+
+	emu := procoreemu.New(procoreemu.Config{
+		Clients:    []procoreemu.Client{{ID: killClient, Secret: killSecret, Companies: []int64{killCompany}}},
+		Companies:  []procoreemu.CompanySeed{{ID: killCompany, Name: "Summit Construction"}},
+		Deliveries: &http.Client{Transport: relay{addr}, Timeout: 5 * time.Second},
+	})
+	procore := httptest.NewServer(emu.Handler())
+	defer procore.Close()
+
+	svc := &serviceProcess{program: buildService(t), data: data, addr: addr}
+	svc.start()
+	defer func() { svc.kill() }()
+	put := serviceapi.PutProcore{CompanyID: killCompany, ClientID: killClient, ClientSecret: killSecret, Environment: serviceapi.ProcoreCustom, BaseURL: procore.URL}
+	if status := callService(t, addr, http.MethodPut, "/v1/procore", put); status != http.StatusOK {
+		t.Fatalf("connecting Procore: %d", status)
+	}
+	// The service registers in Procore at its next round: the trigger last.
+	registered := func() bool {
+		for _, c := range emu.Calls() {
+			if strings.HasSuffix(c.Path, "/triggers") && c.Status == http.StatusCreated {
+				return true
+			}
+		}
+		return false
+	}
+	for deadline := time.Now().Add(20 * time.Second); !registered(); {
+		if time.Now().After(deadline) {
+			t.Fatal("the service did not register in Procore")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	qb := qbwcemu.NewQuickBooks(nil)
+	// A large company file: what QuickBooks did is done well before the
+	// Web Connector has the answer, which widens the moments when a kill
+	// loses the answer to a change QuickBooks made.
+	qb.Slowness = 60 * time.Millisecond
+	wc := &qbwcemu.WebConnector{AppURL: "http://" + addr + "/qbwc", UserName: killUser, Password: killPassword, OwnerID: qwc.OwnerID,
+		FileID: "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}", QuickBooks: qb}
+
+	type sent struct {
+		name      string
+		procoreID int64
+		detail    int64
+	}
+	var all []sent
+	kills := 0
+	for i := range runs {
+		name := fmt.Sprintf("Kill Test Vendor %03d", i)
+		v := emu.AddVendor(killCompany, procoreemu.Record{"name": name})
+		_, detail := emu.SendToERP(killCompany, "create_vendor", procoreemu.Record{"vendor": procoreemu.Record{"id": v["id"], "name": name}}, true)
+		all = append(all, sent{name, v["id"].(int64), detail})
+		// Killed at a random moment of the work, whatever the Web
+		// Connector is doing then, and started again.
+		restarted := make(chan struct{})
+		time.AfterFunc(time.Duration(rand.IntN(800))*time.Millisecond, func() { //nolint:gosec // a moment, not a secret
+			svc.kill()
+			svc.start()
+			close(restarted)
+		})
+		kills++
+		for deadline := time.Now().Add(60 * time.Second); ; {
+			select {
+			case <-restarted:
+				if d, _ := emu.RequestDetail(detail); d.Status != "in_progress" {
+					goto closed
+				}
+			default:
+			}
+			if time.Now().After(deadline) {
+				d, _ := emu.RequestDetail(detail)
+				var calls []string
+				for _, c := range emu.Calls() {
+					calls = append(calls, fmt.Sprintf("%s %s %d", c.Method, c.Path, c.Status))
+				}
+				t.Fatalf("run %d: the request was not closed: %+v\n%s\n%s", i, d, strings.Join(calls, "\n"), svc.log.String())
+			}
+			// The Web Connector's scheduled run; one cut short by a kill
+			// fails, and the next goes on.
+			sessionCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			_, _ = wc.RunSession(sessionCtx)
+			cancel()
+			// The hook's queue, paused by a delivery that failed while the
+			// service was down, is flushed as Procore does after 12 hours:
+			// the poller finds what it held.
+			emu.RunDeliveries()
+			time.Sleep(20 * time.Millisecond)
+		}
+	closed:
+	}
+
+	vendors := map[string][]string{}
+	for _, v := range qb.VendorList() {
+		vendors[v.Name] = append(vendors[v.Name], v.ListID)
+	}
+	adds := strings.Join(qb.Received(), "")
+	linked := map[int64]any{}
+	for _, v := range emu.Vendors(killCompany) {
+		linked[v["id"].(int64)] = v["origin_id"]
+	}
+	for _, s := range all {
+		d, _ := emu.RequestDetail(s.detail)
+		switch {
+		case d.Closings != 1 || d.Status != "success":
+			t.Errorf("%s: closed %d times, %s %v", s.name, d.Closings, d.Status, d.Messages)
+		case len(vendors[s.name]) != 1:
+			t.Errorf("%s: %d vendors in QuickBooks", s.name, len(vendors[s.name]))
+		case linked[s.procoreID] != vendors[s.name][0]:
+			t.Errorf("%s: linked to %v, not %s", s.name, linked[s.procoreID], vendors[s.name][0])
+		}
+		if n := strings.Count(adds, "<VendorAdd><Name>"+s.name+"</Name>"); n > 1 {
+			t.Errorf("%s: added %d times", s.name, n)
+		}
+	}
+	t.Logf("%d runs, %d kills", runs, kills)
+}
+
+// buildService builds the service as it ships (without the race
+// detector the tests may run with, which would make each of the 200
+// starts several times slower), and returns the program's path.
+func buildService(t *testing.T) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build the service with")
+	}
+	program := filepath.Join(t.TempDir(), "qbservice")
+	out, err := exec.Command(goTool, "build", "-o", program, ".").CombinedOutput() //nolint:gosec // this package, built by go
+	if err != nil {
+		t.Fatalf("building the service: %v\n%s", err, out)
+	}
+	return program
+}
+
+// callService calls the service's contract as the app does.
+func callService(t *testing.T, addr, method, path string, body any) int {
+	t.Helper()
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(method, "http://"+addr+path, bytes.NewReader(b))
+	req.SetBasicAuth(killUser, killPassword)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode
+}

@@ -1,0 +1,190 @@
+// Package costcodes moves cost codes between QuickBooks and Procore, as
+// Procore's QuickBooks Desktop connector maps them: a Procore standard
+// cost code is a QuickBooks Service item, its tiers the item's parents,
+// and the one cost type is "Other" (erp-integrator.md §2). The ERP
+// Requests: sync_standard_cost_codes (QuickBooks' Service items into the
+// company's ERP Standard Cost Code List), sync_standard_categories (the
+// cost type), create_standard_cost_codes (codes an approver accepted,
+// found in QuickBooks by their full name or added, each with its own
+// Request Detail).
+package costcodes
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"qbsettings/qbservice/procore"
+	"qbsettings/qbservice/records"
+	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
+)
+
+// Refresh is sync_standard_cost_codes: QuickBooks' items are read again
+// (the app's item list is refreshed with them), then every Service item
+// that is active, or above one that is, is synced to the company's ERP
+// Standard Cost Code List a tier at a time (standard_cost_codes/sync,
+// TG22): code = the item's name, name = its description (or its name),
+// origin_id = its ListID, parent_id = its parent's Procore id.
+type Refresh struct{}
+
+func (Refresh) Plan(context.Context, records.Env, records.Request) ([]records.Job, *records.Outcome, error) {
+	return []records.Job{{Kind: servicedb.JobRefresh}}, nil, nil
+}
+
+// standardCostCode is a code as standard_cost_codes/sync takes it.
+type standardCostCode struct {
+	Name       string `json:"name"`
+	Code       string `json:"code"`
+	OriginID   string `json:"origin_id"`
+	OriginData string `json:"origin_data,omitempty"`
+	ParentID   int64  `json:"parent_id,omitempty"`
+}
+
+// syncedCode is a code as Procore answers it.
+type syncedCode struct {
+	ID       int64  `json:"id"`
+	OriginID string `json:"origin_id"`
+}
+
+func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, jobs []servicedb.Job) (records.Outcome, error) {
+	if jobs[0].State == servicedb.JobFailed {
+		return records.QuickBooksRefused(jobs[0]), nil
+	}
+	reg, _, err := env.DB.Registration(ctx, env.Company)
+	if err != nil {
+		return records.Outcome{}, err
+	}
+	items, err := env.DB.Items(ctx)
+	if err != nil {
+		return records.Outcome{}, err
+	}
+	tiers, byFullName := tiersOf(items)
+	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountRead: len(byFullName)}}
+	names := map[string]string{}
+	procoreID := map[string]int64{} // by ListID
+	call := procore.SyncCall{Target: "/rest/v1.0/standard_cost_codes/sync",
+		Fields: map[string]any{"company_id": env.Company, "standard_cost_code_list_id": reg.CostCodeListID}}
+	for _, tier := range tiers {
+		var codes []standardCostCode
+		for _, it := range tier {
+			name := strings.TrimSpace(it.Description)
+			if name == "" {
+				name = leaf(it.FullName)
+			}
+			c := standardCostCode{Name: name, Code: leaf(it.FullName), OriginID: it.ListID, OriginData: records.OriginData(it.EditSequence)}
+			if parent, _, sub := cutLast(it.FullName); sub {
+				c.ParentID = procoreID[byFullName[parent].ListID]
+				if c.ParentID == 0 {
+					// Its parent was refused: it cannot be placed.
+					continue
+				}
+			}
+			names[it.ListID] = it.FullName
+			codes = append(codes, c)
+		}
+		done, err := procore.Sync(ctx, env.Procore, call, codes)
+		if err != nil {
+			return records.Outcome{}, err
+		}
+		for _, raw := range done.Entities {
+			var s syncedCode
+			if json.Unmarshal(raw, &s) == nil && s.ID != 0 {
+				procoreID[s.OriginID] = s.ID
+			}
+		}
+		result.Counts[serviceapi.CountSynced] += len(done.Entities)
+		result.Refused = append(result.Refused, records.Refused(done.Errors, names)...)
+	}
+	if len(result.Refused) > 0 {
+		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
+	}
+	return records.Outcome{Result: result}, nil
+}
+
+// tiersOf are the Service items to sync, a tier at a time from the top
+// (a parent before its children), each by full name; and every Service
+// item by full name, lower-cased as QuickBooks compares them.
+func tiersOf(items []servicedb.Item) ([][]servicedb.Item, map[string]servicedb.Item) {
+	byFullName := map[string]servicedb.Item{}
+	keep := map[string]bool{}
+	for _, it := range items {
+		if it.Type != "Service" {
+			continue
+		}
+		byFullName[strings.ToLower(it.FullName)] = it
+		if it.IsActive {
+			// It, and every item above it.
+			for name := it.FullName; ; {
+				keep[strings.ToLower(name)] = true
+				parent, _, sub := cutLast(name)
+				if !sub {
+					break
+				}
+				name = parent
+			}
+		}
+	}
+	var tiers [][]servicedb.Item
+	for key := range keep {
+		it, ok := byFullName[key]
+		if !ok {
+			continue
+		}
+		level := strings.Count(it.FullName, ":")
+		for len(tiers) <= level {
+			tiers = append(tiers, nil)
+		}
+		tiers[level] = append(tiers[level], it)
+	}
+	for _, t := range tiers {
+		sort.Slice(t, func(i, j int) bool { return t[i].FullName < t[j].FullName })
+	}
+	// Looked up by a parent's full name as written in its child's.
+	exact := map[string]servicedb.Item{}
+	for _, it := range byFullName {
+		exact[it.FullName] = it
+	}
+	return tiers, exact
+}
+
+// cutLast splits a full name into its parent's and its own name.
+func cutLast(fullName string) (parent, name string, sub bool) {
+	i := strings.LastIndex(fullName, ":")
+	if i < 0 {
+		return "", fullName, false
+	}
+	return fullName[:i], fullName[i+1:], true
+}
+
+func leaf(fullName string) string { _, name, _ := cutLast(fullName); return name }
+
+// Categories is sync_standard_categories: the one cost type Procore's
+// QuickBooks connector uses, "Other" ("QuickBooks 'Classes' are not
+// equivalent to Procore 'Cost Types'"), synced to line_item_types/sync
+// (TG22). Nothing is asked of QuickBooks.
+type Categories struct{}
+
+// otherOriginID is the cost type's origin_id: QuickBooks has no record of
+// it, so the service names it.
+const otherOriginID = "qbsettings-other"
+
+func (Categories) Plan(context.Context, records.Env, records.Request) ([]records.Job, *records.Outcome, error) {
+	return nil, nil, nil
+}
+
+func (Categories) Finish(ctx context.Context, env records.Env, _ records.Request, _ []servicedb.Job) (records.Outcome, error) {
+	other := map[string]string{"name": "Other", "csv_import_code": "O", "base_type": "other", "origin_id": otherOriginID}
+	done, err := procore.Sync(ctx, env.Procore, procore.SyncCall{Target: "/rest/v1.0/line_item_types/sync",
+		Fields: map[string]any{"company_id": env.Company}}, []map[string]string{other})
+	if err != nil {
+		return records.Outcome{}, err
+	}
+	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountSynced: len(done.Entities)},
+		Refused: records.Refused(done.Errors, map[string]string{otherOriginID: "Other"})}
+	if len(result.Refused) > 0 {
+		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
+	}
+	return records.Outcome{Result: result}, nil
+}
