@@ -8,6 +8,7 @@
 package api
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -105,10 +106,22 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (a *API) capabilities() []string {
+// capabilities are what the service can do now: sync only while its
+// Procore connection works (kept, its last check or round passed, and
+// registered in Procore's ERP Integrations), for only then does the sync
+// run with the settings it keeps.
+func (a *API) capabilities(ctx context.Context) []string {
 	c := []string{serviceapi.CapabilityItemsCreateQueued, serviceapi.CapabilitySettings}
-	if a.Procore != nil {
-		c = append(c, serviceapi.CapabilityProcore)
+	if a.Procore == nil {
+		return c
+	}
+	c = append(c, serviceapi.CapabilityProcore)
+	row, found, err := a.DB.ProcoreConnection(ctx)
+	if err != nil || !found || row.Problem != "" || row.CheckedAt.IsZero() {
+		return c
+	}
+	if reg, _, err := a.DB.Registration(ctx, row.CompanyID); err == nil && !reg.RegisteredAt.IsZero() {
+		c = append(c, serviceapi.CapabilitySync)
 	}
 	return c
 }
@@ -150,7 +163,7 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, serviceapi.Health{Service: serviceapi.ServiceName, ServiceVersion: a.Version,
 			CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
 			CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode,
-			Capabilities: a.capabilities(), WebConnector: wc})
+			Capabilities: a.capabilities(r.Context()), WebConnector: wc})
 	}
 }
 

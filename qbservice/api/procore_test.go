@@ -76,9 +76,18 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 		status.Connection.CompanyName != "Summit Construction" || status.Connection.Problem != "" {
 		t.Fatalf("kept: %d %+v", code, status.Connection)
 	}
-	// What came of Procore's requests: one request, seen by two events.
+	// The sync runs once the connection works and is registered in
+	// Procore, and says so; not before.
+	s.Session(t)
+	var health serviceapi.Health
+	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || health.Can(serviceapi.CapabilitySync) || !health.Can(serviceapi.CapabilityProcore) {
+		t.Fatalf("before registering: %d %v", code, health.Capabilities)
+	}
 	if err := s.Procore.Round(ctx, "http://127.0.0.1:1/procore/events"); err != nil {
 		t.Fatal(err)
+	}
+	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || !health.Can(serviceapi.CapabilitySync) {
+		t.Fatalf("registered: %d %v", code, health.Capabilities)
 	}
 	// One QuickBooks could not hold, and one that waits for QuickBooks.
 	emu.DuplicateEvents(1)
@@ -103,6 +112,10 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 	emu.RefuseTokens(true)
 	if code := call(t, s, http.MethodPost, "/v1/procore/test", nil, &status); code != http.StatusOK || status.Connection.Problem != serviceapi.ProcoreUnauthorized {
 		t.Fatalf("test: %d %+v", code, status.Connection)
+	}
+	health = serviceapi.Health{}
+	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || health.Can(serviceapi.CapabilitySync) {
+		t.Fatalf("refused by Procore: %d %v", code, health.Capabilities)
 	}
 	if code := call(t, s, http.MethodDelete, "/v1/procore", nil, nil); code != http.StatusNoContent {
 		t.Fatalf("delete: %d", code)

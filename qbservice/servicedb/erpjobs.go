@@ -78,9 +78,12 @@ func (d *DB) KeepVendorPage(ctx context.Context, jobID string, vendors []Listed,
 	})
 }
 
-// JobVendors are the vendors job read, by ListID.
-func (d *DB) JobVendors(ctx context.Context, jobID string) ([]Listed, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT list_id, vendor FROM job_vendors WHERE job_id = ? ORDER BY list_id`, jobID)
+// JobVendors are the vendors job read after ListID after ("" for the
+// first), by ListID, at most limit: a read of any size is worked a page
+// at a time.
+func (d *DB) JobVendors(ctx context.Context, jobID, after string, limit int) ([]Listed, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT list_id, vendor FROM job_vendors WHERE job_id = ? AND list_id > ? ORDER BY list_id LIMIT ?`,
+		jobID, after, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -56,7 +56,29 @@ func main() {
 	counts := flag.String("counts", "10000,25000,50000,100000", "the item counts to refresh")
 	php := flag.String("php", "php", "PHP's command line, for the decoders to compare with (make measure installs it)")
 	consolibyte := flag.String("consolibyte", "", "a copy of github.com/consolibyte/quickbooks-php, whose parser to compare with")
+	syncCounts := flag.String("sync", "", "measure Refresh Vendors List instead, over these vendor counts (2500,5000,10000)")
 	flag.Parse()
+	if *syncCounts != "" {
+		var results []syncResult
+		for _, field := range strings.Split(*syncCounts, ",") {
+			n, err := strconv.Atoi(field)
+			if err != nil || n < 1 {
+				fail(fmt.Errorf("vendor count %q: a whole number", field))
+			}
+			r, err := measureSync(*service, n)
+			if err != nil {
+				fail(fmt.Errorf("%d vendors: %w", n, err))
+			}
+			fmt.Fprintf(os.Stderr, "%d vendors: %v, service CPU %v, web connector %v, %d calls to Procore, %d 429s, peak %d MiB, anchor %v\n", n,
+				r.total.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.webConnector.Round(time.Millisecond), r.procoreCalls, r.throttled,
+				r.peakRSS>>20, r.anchor.Round(time.Millisecond))
+			results = append(results, r)
+		}
+		if err := writeSection(*out, syncTable(results), syncBegin, syncEnd); err != nil {
+			fail(err)
+		}
+		return
+	}
 	var results []result
 	captured := &pages{}
 	fields := strings.Split(*counts, ",")

@@ -61,7 +61,10 @@ func ms1(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/floa
 
 // write replaces the measured section of the file at path (appending it
 // when there is none), or prints it when path is empty.
-func write(path, section string) error {
+func write(path, section string) error { return writeSection(path, section, begin, end) }
+
+// writeSection replaces the section between the markers begin and end.
+func writeSection(path, section, begin, end string) error {
 	if path == "" {
 		_, err := os.Stdout.WriteString(section)
 		return err

@@ -49,23 +49,58 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 	if err := qbjobs.Decode(job.Output, &read); err != nil {
 		return records.Outcome{}, err
 	}
-	listed, err := env.DB.JobVendors(ctx, job.ID)
-	if err != nil {
-		return records.Outcome{}, err
-	}
 	linked, err := linkedVendors(ctx, env)
 	if err != nil {
 		return records.Outcome{}, err
 	}
+	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountRead: 0}}
+	// A page of what QuickBooks sent at a time, each page's calls made
+	// before the next is read: memory stays flat however many vendors.
+	for after := ""; ; {
+		listed, err := env.DB.JobVendors(ctx, job.ID, after, procore.MaxSyncRecords)
+		if err != nil {
+			return records.Outcome{}, err
+		}
+		if len(listed) == 0 {
+			break
+		}
+		after = listed[len(listed)-1].ListID
+		if err := refreshPage(ctx, env, listed, linked, &result); err != nil {
+			return records.Outcome{}, err
+		}
+	}
+	if len(result.Refused) > 0 {
+		// The mark stays: the next refresh reads them again.
+		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
+	}
+	if read.Latest != "" {
+		if err := env.DB.SetVendorsReadSince(ctx, env.Company, mark(env.Settings.VendorUpdates, read.Latest)); err != nil {
+			return records.Outcome{}, err
+		}
+	}
+	return records.Outcome{Result: result}, nil
+}
+
+// listedVendor is a vendor as List Vendors answers, with what the refresh
+// reads of it.
+type listedVendor struct {
+	ID         int64           `json:"id"`
+	OriginID   string          `json:"origin_id"`
+	OriginData json.RawMessage `json:"origin_data"`
+}
+
+// refreshPage stages a page's new vendors and updates its linked ones
+// that changed, as the setting says, counting what it did in result.
+func refreshPage(ctx context.Context, env records.Env, listed []servicedb.Listed, linked map[string]listedVendor, result *serviceapi.ActivityResult) error {
 	automatic := env.Settings.VendorUpdates != settings.VendorUpdatesNone
 	var staged, updated []procoreVendor
 	names := map[string]string{}
-	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountRead: len(listed)}}
 	for _, l := range listed {
 		var v qbxml.Vendor
 		if err := qbjobs.Decode(l.JSON, &v); err != nil {
-			return records.Outcome{}, err
+			return err
 		}
+		result.Counts[serviceapi.CountRead]++
 		names[v.ListID] = v.Name
 		p, isLinked := linked[v.ListID]
 		switch {
@@ -92,30 +127,22 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 		}
 		done, err := procore.Sync(ctx, env.Procore, procore.SyncCall{Target: call.target, Fields: fields}, call.list)
 		if err != nil {
-			return records.Outcome{}, err
+			return err
 		}
 		result.Counts[call.count] += len(done.Entities)
-		result.Refused = append(result.Refused, records.Refused(done.Errors, names)...)
-	}
-	if len(result.Refused) > 0 {
-		// The mark stays: the next refresh reads them again.
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	if read.Latest != "" {
-		if err := env.DB.SetVendorsReadSince(ctx, env.Company, mark(env.Settings.VendorUpdates, read.Latest)); err != nil {
-			return records.Outcome{}, err
+		for _, r := range records.Refused(done.Errors, names) {
+			// Named up to a hundred: enough to correct, and to see the
+			// pattern when Procore refuses them all.
+			if len(result.Refused) < maxRefusedNamed {
+				result.Refused = append(result.Refused, r)
+			}
 		}
 	}
-	return records.Outcome{Result: result}, nil
+	return nil
 }
 
-// listedVendor is a vendor as List Vendors answers, with what the refresh
-// reads of it.
-type listedVendor struct {
-	ID         int64           `json:"id"`
-	OriginID   string          `json:"origin_id"`
-	OriginData json.RawMessage `json:"origin_data"`
-}
+// maxRefusedNamed is how many refused vendors the activity names.
+const maxRefusedNamed = 100
 
 // linkedVendors are the company's Procore vendors linked to QuickBooks,
 // by their origin_id (List Vendors, every page).
