@@ -110,6 +110,9 @@ PROCOREEMU := build/bin/procoreemu
 $(PROCOREEMU): $(shell find internal/procoreemu internal/cmd/procoreemu -name '*.go' -not -name '*_test.go') go.mod
 	go build -trimpath -o $@ ./internal/cmd/procoreemu
 
+# The app, the QuickBooks service, the emulated Web Connector and an
+# emulated Procore company (internal/cmd/demo) whose scripted user sends a
+# vendors refresh and a vendor's export: README.md says what to see.
 demo: build $(QBSERVICE) $(QBWCEMU)
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 	  echo "No display: start make demo from a desktop session (or set DISPLAY)."; exit 1; fi
@@ -117,9 +120,10 @@ demo: build $(QBSERVICE) $(QBWCEMU)
 	@data=$$(mktemp -d); trap 'kill $$(jobs -p) 2>/dev/null; rm -rf "$$data"' EXIT; \
 	echo demo-password-1 | ./$(QBSERVICE) account set -data "$$data/service" demo; \
 	./$(QBSERVICE) qwc -user demo -name "Summit Ridge Builders (demo)" >"$$data/demo.qwc"; \
-	./$(QBSERVICE) serve -data "$$data/service" 2>"$$data/service.log" & \
+	./$(QBSERVICE) serve -data "$$data/service" -poll 5s -public-url https://relay.demo/procore/events 2>"$$data/service.log" & \
 	until (exec 3<>/dev/tcp/127.0.0.1/8780) 2>/dev/null; do sleep 0.2; done; \
 	echo demo-password-1 | ./$(QBWCEMU) -qwc "$$data/demo.qwc" -every 5s 2>"$$data/webconnector.log" & \
+	echo demo-password-1 | go run ./internal/cmd/demo -service http://localhost:8780 -user demo -relay relay.demo & \
 	echo "Demo data folder: $$data. Service URL http://localhost:8780, user demo, password demo-password-1."; \
 	QBSETTINGS_DATA_DIR=$$data/app ./$(BINARY)
 

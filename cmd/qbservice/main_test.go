@@ -1,13 +1,9 @@
 package main
 
 import (
-	"os"
 	"testing"
 
 	"qbsettings/internal/testkeys"
 )
 
-func TestMain(m *testing.M) {
-	testkeys.Isolate()
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { testkeys.Main(m) }

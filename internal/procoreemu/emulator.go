@@ -149,6 +149,11 @@ func (e *Emulator) StagedVendors(companyID int64) []Record {
 	return e.read(companyID, func(c *company) *table { return c.stagedVendors })
 }
 
+// StagedProjects is the QuickBooks jobs staged in the company's ERP tool.
+func (e *Emulator) StagedProjects(companyID int64) []Record {
+	return e.read(companyID, func(c *company) *table { return c.stagedProjects })
+}
+
 // StandardCostCodes is the company's ERP Standard Cost Code List.
 func (e *Emulator) StandardCostCodes(companyID int64) []Record {
 	return e.read(companyID, func(c *company) *table { return c.standardCostCodes })

@@ -63,3 +63,21 @@ func (e *Emulator) AddVendor(companyID int64, v Record) Record {
 	defer e.mu.Unlock()
 	return e.companies[companyID].vendors.insert(v)
 }
+
+// listProjects answers GET /rest/v1.0/projects?company_id=…, paged (the
+// OpenAPI's List projects, RestV10ProjectsGet), each with its origin_id.
+func (e *Emulator) listProjects(h http.Header, r *http.Request, q *request) (int, any) {
+	if status, v, ok := companyParam(r, q); !ok {
+		return status, v
+	}
+	return http.StatusOK, e.page(h, r, q.company.projects.all())
+}
+
+// AddProject adds a project to the company, as a user does in Procore
+// (with an origin_id: one made from a staged QuickBooks job), and
+// returns it with its id.
+func (e *Emulator) AddProject(companyID int64, p Record) Record {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.companies[companyID].projects.insert(p)
+}

@@ -20,3 +20,10 @@ func Isolate() {
 	}
 	os.Setenv(secrets.ScopeEnv, fmt.Sprintf("test process %d ", os.Getpid()))
 }
+
+// Main runs a package's tests with a keychain scope of their own: the
+// TestMain of a package whose tests use the keychain.
+func Main(m interface{ Run() int }) {
+	Isolate()
+	os.Exit(m.Run())
+}

@@ -189,6 +189,7 @@ const (
 	opAdd   op = "add"   // a new Service item
 
 	opVendors    op = "vendors"    // a page of vendors changed since a time
+	opCustomers  op = "customers"  // a page of customers and jobs
 	opFindVendor op = "findVendor" // the vendor of a name
 	opAddVendor  op = "addVendor"  // a new vendor
 )

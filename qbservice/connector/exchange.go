@@ -110,6 +110,8 @@ func firstStep(job servicedb.Job) (step, error) {
 			return st, err
 		}
 		st.Op, st.Iterator, st.From = opVendors, qbxml.IteratorStart, asked.From
+	case servicedb.JobCustomers:
+		st.Op, st.Iterator = opCustomers, qbxml.IteratorStart
 	case servicedb.JobVendor:
 		var asked qbjobs.VendorAsked
 		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Vendor.Name == "" {
@@ -134,6 +136,8 @@ func (c *Connector) request(st step) qbxml.Request {
 			IncomeAccount: it.IncomeAccount, ExpenseAccount: it.ExpenseAccount}
 	case opVendors:
 		return qbxml.VendorQuery{RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize, From: st.From}
+	case opCustomers:
+		return qbxml.CustomerQuery{RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize}
 	case opFindVendor:
 		return qbxml.VendorByName{RequestID: st.RequestID, Name: st.Vendor.Name}
 	case opAddVendor:
@@ -222,8 +226,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 		case r.RequestID != st.RequestID:
 		case job.Kind == servicedb.JobCreate:
 			return c.advanceCreate(ctx, job, st, r)
-		case job.Kind == servicedb.JobVendors:
-			return c.advanceVendors(ctx, job, st, r)
+		case job.Kind == servicedb.JobVendors || job.Kind == servicedb.JobCustomers:
+			return c.advanceRecords(ctx, job, st, r)
 		case job.Kind == servicedb.JobVendor:
 			return c.advanceVendor(ctx, job, st, r)
 		default:

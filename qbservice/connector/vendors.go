@@ -11,40 +11,47 @@ import (
 	"qbsettings/qbservice/servicedb"
 )
 
-// advanceVendors keeps a page of a vendors read and asks for the next;
-// the last page ends the job with how many were read and the latest time
-// among them.
-func (c *Connector) advanceVendors(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
+// advanceRecords keeps a page of a read of vendors or customers and asks
+// for the next; the last page ends the job with how many were read and
+// the latest time among them.
+func (c *Connector) advanceRecords(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	if r.Status.Failed() {
 		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
 	}
-	page := make([]servicedb.Listed, 0, len(r.Vendors))
 	next := st
-	next.N, next.Read = st.N+1, st.Read+len(r.Vendors)
-	for _, v := range r.Vendors {
-		page = append(page, servicedb.Listed{ListID: v.ListID, JSON: qbjobs.Encode(v)})
-		if later(v.TimeModified, next.Latest) {
-			next.Latest = v.TimeModified
+	next.N = st.N + 1
+	var page []servicedb.Listed
+	keep := func(listID, modified string, record any) {
+		page = append(page, servicedb.Listed{ListID: listID, JSON: qbjobs.Encode(record)})
+		if later(modified, next.Latest) {
+			next.Latest = modified
 		}
 	}
+	for _, v := range r.Vendors {
+		keep(v.ListID, v.TimeModified, v)
+	}
+	for _, cu := range r.Customers {
+		keep(cu.ListID, cu.TimeModified, cu)
+	}
+	next.Read = st.Read + len(page)
 	now := c.Now()
 	if r.IteratorRemaining == 0 || r.IteratorID == "" {
-		err := c.DB.KeepVendorPage(ctx, job.ID, page, "", now)
+		err := c.DB.KeepRecordPage(ctx, job.ID, page, "", now)
 		if err == nil {
 			err = c.DB.FinishJob(ctx, job.ID, qbjobs.Encode(qbjobs.VendorsRead{Read: next.Read, Latest: next.Latest}), now)
 		}
 		if err != nil {
-			c.Log.Error("vendors read not kept", "job", job.ID, "err", err)
+			c.Log.Error("records read not kept", "job", job.ID, "err", err)
 			return -1
 		}
-		c.Log.Info("vendors read from quickbooks", "job", job.ID, "read", next.Read)
+		c.Log.Info("records read from quickbooks", "job", job.ID, "kind", job.Kind, "read", next.Read)
 		c.ended(job)
 		return c.finished(ctx)
 	}
 	next.Iterator, next.IteratorID = qbxml.IteratorContinue, r.IteratorID
 	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
-	if err := c.DB.KeepVendorPage(ctx, job.ID, page, next.encode(), now); err != nil {
-		c.Log.Error("page of vendors not kept", "job", job.ID, "err", err)
+	if err := c.DB.KeepRecordPage(ctx, job.ID, page, next.encode(), now); err != nil {
+		c.Log.Error("page of records not kept", "job", job.ID, "err", err)
 		return -1
 	}
 	return min(99, next.Read*100/max(1, next.Read+r.IteratorRemaining))

@@ -4,14 +4,15 @@ package erp
 // the integration's labels, and the entities it handles, each with the
 // rules that mirror QuickBooks' own limits, so that Procore refuses a
 // record QuickBooks would refuse before it is sent. An entity the service
-// does not handle yet is not enabled: Procore offers no action the service
-// would only refuse. handled names the entities it does.
-func Metadata(handled []string) map[string]any {
+// does not handle yet is not enabled, nor a way it does not move it:
+// Procore offers no action the service would only refuse. handled says
+// which way it moves each entity's records.
+func Metadata(handled map[string]Ways) map[string]any {
 	entities := map[string]any{}
-	for _, name := range handled {
+	for name, ways := range handled {
 		e := map[string]any{"enabled": true, "configs": map[string]any{
-			"export": map[string]any{"enabled": true, "create": map[string]any{"enabled": true}, "update": map[string]any{"enabled": false}},
-			"import": map[string]any{"enabled": true},
+			"export": map[string]any{"enabled": ways.Export, "create": map[string]any{"enabled": ways.Export}, "update": map[string]any{"enabled": false}},
+			"import": map[string]any{"enabled": ways.Import},
 		}}
 		if field, length, ok := nameLimit(name); ok {
 			e["rules"] = map[string]any{"export": map[string]any{"fields": map[string]any{field: map[string]any{

@@ -2,69 +2,86 @@ package erp
 
 import (
 	"context"
-	"sort"
 
 	"qbsettings/qbservice/records"
 	"qbsettings/qbservice/records/costcodes"
+	"qbsettings/qbservice/records/jobs"
 	"qbsettings/qbservice/records/vendors"
 	"qbsettings/qbservice/servicedb"
 	"qbsettings/serviceapi"
 )
 
-// work is the work of the ERP Requests of one name, and the entity of the
-// ERP connection's metadata whose records it moves.
+// work is the work of the ERP Requests of one name, the entity of the
+// ERP connection's metadata whose records it moves, and which way.
 type work struct {
 	entity string
+	way    way
 	records.Work
 }
+
+// way is which way a request moves records.
+type way int
+
+const (
+	noted    way = iota // neither: Procore tells what it did
+	inbound             // from QuickBooks to Procore (import)
+	outbound            // from Procore to QuickBooks (export)
+)
 
 // works are the requests the service does, by request_name
 // (erp_events_dictionary.md). Any other is closed as unsupported.
 var works = map[string]work{
-	"sync_vendors":  {"vendors", vendors.Refresh{}},
-	"create_vendor": {"vendors", vendors.Export{}},
+	"sync_vendors":  {"vendors", inbound, vendors.Refresh{}},
+	"create_vendor": {"vendors", outbound, vendors.Export{}},
 	// What Procore sends after a refresh "with no action required"
 	// (erp-integrator.md §1.3): noted, and closed as done when they carry
 	// a Request Detail.
-	"create_vendor_in_procore": {"vendors", noted{}},
-	"link_vendor":              {"vendors", noted{}},
-	"link_all_vendors":         {"vendors", noted{}},
-	"merge_vendors":            {"vendors", noted{}},
-	"unlink_vendor":            {"vendors", noted{}},
+	"create_vendor_in_procore": {"vendors", noted, note{}},
+	"link_vendor":              {"vendors", noted, note{}},
+	"link_all_vendors":         {"vendors", noted, note{}},
+	"merge_vendors":            {"vendors", noted, note{}},
+	"unlink_vendor":            {"vendors", noted, note{}},
 
-	"sync_standard_cost_codes":   {"standard_cost_codes", costcodes.Refresh{}},
-	"sync_standard_categories":   {"standard_cost_codes", costcodes.Categories{}},
-	"create_standard_cost_codes": {"standard_cost_codes", costcodes.Export{}},
+	"sync_standard_cost_codes":   {"standard_cost_codes", inbound, costcodes.Refresh{}},
+	"sync_standard_categories":   {"standard_cost_codes", inbound, costcodes.Categories{}},
+	"create_standard_cost_codes": {"standard_cost_codes", outbound, costcodes.Export{}},
 	// Done by Procore's support; the service keeps nothing of them
 	// (erp_events_dictionary.md: "no required actions").
-	"delete_standard_cost_codes": {"standard_cost_codes", noted{}},
-	"unlink_standard_cost_codes": {"standard_cost_codes", noted{}},
+	"delete_standard_cost_codes": {"standard_cost_codes", noted, note{}},
+	"unlink_standard_cost_codes": {"standard_cost_codes", noted, note{}},
+
+	"sync_jobs": {"jobs", inbound, jobs.Refresh{}},
+	// A user made a project of a staged job: nothing is required
+	// (erp_events_dictionary.md); its cost codes and job costs are part 2's.
+	"create_job_in_procore": {"jobs", noted, note{}},
 }
 
-// Handled names the entities whose work the service does, for the ERP
-// connection's metadata (Metadata).
-func Handled() []string {
-	seen := map[string]bool{}
-	var out []string
+// Handled is which way the service moves each entity's records, for the
+// ERP connection's metadata (Metadata).
+func Handled() map[string]Ways {
+	out := map[string]Ways{}
 	for _, w := range works {
-		if !seen[w.entity] {
-			seen[w.entity] = true
-			out = append(out, w.entity)
-		}
+		ways := out[w.entity]
+		ways.Import = ways.Import || w.way == inbound
+		ways.Export = ways.Export || w.way == outbound
+		out[w.entity] = ways
 	}
-	sort.Strings(out)
 	return out
 }
 
-// noted is a request that asks nothing of QuickBooks: Procore did what it
+// Ways say whether an entity's records are imported from QuickBooks,
+// exported to it, or both.
+type Ways struct{ Import, Export bool }
+
+// note is a request that asks nothing of QuickBooks: Procore did what it
 // says (linked a vendor it staged…), and the service needs no record of
 // it, since the next refresh reads the links from Procore.
-type noted struct{}
+type note struct{}
 
-func (noted) Plan(context.Context, records.Env, records.Request) ([]records.Job, *records.Outcome, error) {
+func (note) Plan(context.Context, records.Env, records.Request) ([]records.Job, *records.Outcome, error) {
 	return nil, &records.Outcome{}, nil
 }
 
-func (noted) Finish(context.Context, records.Env, records.Request, []servicedb.Job) (records.Outcome, error) {
+func (note) Finish(context.Context, records.Env, records.Request, []servicedb.Job) (records.Outcome, error) {
 	return records.Outcome{Result: serviceapi.ActivityResult{}}, nil
 }

@@ -16,9 +16,9 @@ type VendorsAsked struct {
 	From string `json:"from,omitempty"`
 }
 
-// VendorsRead is what a vendors job read (the vendors themselves are kept
-// beside the job, servicedb.JobVendors): how many, and the latest
-// TimeModified among them, as QuickBooks wrote it.
+// VendorsRead is what a vendors or customers job read (the records
+// themselves are kept beside the job, servicedb.JobRecords): how many,
+// and the latest TimeModified among them, as QuickBooks wrote it.
 type VendorsRead struct {
 	Read   int    `json:"read"`
 	Latest string `json:"latest,omitempty"`

@@ -88,6 +88,16 @@ func (r Response) check() error {
 			return err
 		}
 	}
+	for _, c := range r.Customers {
+		if c.ListID == "" {
+			return fmt.Errorf("%w: a customer %.40q without its ListID", ErrOutOfSchema, c.FullName)
+		}
+		if err := CheckLimits(Limit{"ListID", c.ListID, MaxListID}, Limit{"EditSequence", c.EditSequence, MaxEditSequence},
+			Limit{"TimeModified", c.TimeModified, MaxDateTime}, Limit{"Name", c.Name, MaxCustomerName},
+			Limit{"FullName", c.FullName, MaxCustomerFullName}); err != nil {
+			return err
+		}
+	}
 	if h := r.Host; h != nil {
 		limits := []Limit{{"ProductName", h.ProductName, MaxProductName}, {"MajorVersion", h.MajorVersion, MaxVersionPart},
 			{"MinorVersion", h.MinorVersion, MaxVersionPart}, {"Country", h.Country, MaxCountry}}

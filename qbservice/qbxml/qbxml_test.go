@@ -25,6 +25,8 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 		"cost code under a parent": ServiceItemAdd{RequestID: "14", Name: "100", Parent: "01", Description: "Pvmt Repair/Sealing",
 			IncomeAccount: "80000010-1", ExpenseAccount: "80000011-1"},
 		"cost code, expense only": ServiceItemAdd{RequestID: "15", Name: "200", Description: "Demolition", ExpenseAccount: "80000011-1"},
+		"customers, first page":   CustomerQuery{RequestID: "16", Iterator: IteratorStart, MaxReturned: 500},
+		"customers, next page":    CustomerQuery{RequestID: "17", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},
 		"vendors, first page":     VendorQuery{RequestID: "8", Iterator: IteratorStart, MaxReturned: 500},
 		"vendors changed since":   VendorQuery{RequestID: "9", Iterator: IteratorStart, MaxReturned: 500, From: "2024-01-15T10:00:00-08:00"},
 		"vendors, next page":      VendorQuery{RequestID: "10", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},

@@ -128,6 +128,10 @@ func readResponse(sc *xmlscan.Scanner) (Response, error) {
 			it, err := readItem(sc, ItemService)
 			r.Items = append(r.Items, it)
 			return err
+		case "CustomerRet":
+			c, err := readCustomer(sc)
+			r.Customers = append(r.Customers, c)
+			return err
 		case "VendorRet":
 			v, err := readVendor(sc)
 			r.Vendors = append(r.Vendors, v)
@@ -293,4 +297,25 @@ func readVendor(sc *xmlscan.Scanner) (Vendor, error) {
 		}
 	}
 	return v, err
+}
+
+// readCustomer reads a CustomerRet; IsActive left out means active.
+func readCustomer(sc *xmlscan.Scanner) (Customer, error) {
+	c := Customer{IsActive: true}
+	var active, sublevel string
+	err := fields(sc, map[string]*string{
+		"ListID": &c.ListID, "EditSequence": &c.EditSequence, "TimeModified": &c.TimeModified, "Name": &c.Name,
+		"FullName": &c.FullName, "IsActive": &active, "Sublevel": &sublevel,
+	}, nil)
+	if err == nil && active != "" {
+		if c.IsActive, err = strconv.ParseBool(strings.TrimSpace(active)); err != nil {
+			return c, fmt.Errorf("IsActive %.20q is not true or false", active)
+		}
+	}
+	if err == nil && sublevel != "" {
+		if c.Sublevel, err = strconv.Atoi(strings.TrimSpace(sublevel)); err != nil || c.Sublevel < 0 {
+			return c, fmt.Errorf("sublevel %.20q is not a level", sublevel)
+		}
+	}
+	return c, err
 }

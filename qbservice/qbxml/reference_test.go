@@ -41,16 +41,53 @@ func (r itemRet) item(kind ItemKind) Item {
 // rs is any response element as read.
 type rs struct {
 	XMLName           xml.Name
-	RequestID         string    `xml:"requestID,attr"`
-	StatusCode        *int      `xml:"statusCode,attr"`
-	StatusSeverity    string    `xml:"statusSeverity,attr"`
-	StatusMessage     string    `xml:"statusMessage,attr"`
-	IteratorID        string    `xml:"iteratorID,attr"`
-	IteratorRemaining int       `xml:"iteratorRemainingCount,attr"`
-	Host              *Host     `xml:"HostRet"`
-	Company           *Company  `xml:"CompanyRet"`
-	Services          []itemRet `xml:"ItemServiceRet"`
-	OtherCharges      []itemRet `xml:"ItemOtherChargeRet"`
+	RequestID         string        `xml:"requestID,attr"`
+	StatusCode        *int          `xml:"statusCode,attr"`
+	StatusSeverity    string        `xml:"statusSeverity,attr"`
+	StatusMessage     string        `xml:"statusMessage,attr"`
+	IteratorID        string        `xml:"iteratorID,attr"`
+	IteratorRemaining int           `xml:"iteratorRemainingCount,attr"`
+	Host              *Host         `xml:"HostRet"`
+	Company           *Company      `xml:"CompanyRet"`
+	Services          []itemRet     `xml:"ItemServiceRet"`
+	OtherCharges      []itemRet     `xml:"ItemOtherChargeRet"`
+	Vendors           []vendorRet   `xml:"VendorRet"`
+	Customers         []customerRet `xml:"CustomerRet"`
+}
+
+// vendorRet is a VendorRet as read.
+type vendorRet struct {
+	ListID        string  `xml:"ListID"`
+	EditSequence  string  `xml:"EditSequence"`
+	TimeModified  string  `xml:"TimeModified"`
+	Name          string  `xml:"Name"`
+	IsActive      *bool   `xml:"IsActive"`
+	CompanyName   string  `xml:"CompanyName"`
+	VendorAddress Address `xml:"VendorAddress"`
+	Phone         string  `xml:"Phone"`
+	Fax           string  `xml:"Fax"`
+	Email         string  `xml:"Email"`
+}
+
+func (r vendorRet) vendor() Vendor {
+	return Vendor{ListID: r.ListID, EditSequence: r.EditSequence, TimeModified: r.TimeModified, Name: r.Name, IsActive: r.IsActive == nil || *r.IsActive,
+		CompanyName: r.CompanyName, Address: r.VendorAddress, Phone: r.Phone, Fax: r.Fax, Email: r.Email}
+}
+
+// customerRet is a CustomerRet as read.
+type customerRet struct {
+	ListID       string `xml:"ListID"`
+	EditSequence string `xml:"EditSequence"`
+	TimeModified string `xml:"TimeModified"`
+	Name         string `xml:"Name"`
+	FullName     string `xml:"FullName"`
+	IsActive     *bool  `xml:"IsActive"`
+	Sublevel     int    `xml:"Sublevel"`
+}
+
+func (r customerRet) customer() Customer {
+	return Customer{ListID: r.ListID, EditSequence: r.EditSequence, TimeModified: r.TimeModified, Name: r.Name, FullName: r.FullName,
+		IsActive: r.IsActive == nil || *r.IsActive, Sublevel: r.Sublevel}
 }
 
 // parseResponsesReference reads a response message set as ParseResponses
@@ -85,6 +122,12 @@ func parseResponsesReference(text string) ([]Response, error) {
 		}
 		for _, it := range r.OtherCharges {
 			resp.Items = append(resp.Items, it.item(ItemOtherCharge))
+		}
+		for _, v := range r.Vendors {
+			resp.Vendors = append(resp.Vendors, v.vendor())
+		}
+		for _, c := range r.Customers {
+			resp.Customers = append(resp.Customers, c.customer())
 		}
 		if err := resp.check(); err != nil {
 			return nil, err

@@ -29,6 +29,7 @@ type Response struct {
 	Company           *Company
 	Items             []Item
 	Vendors           []Vendor
+	Customers         []Customer
 }
 
 // Host is the QuickBooks that answered.

@@ -58,18 +58,18 @@ type Listed struct {
 	JSON   string
 }
 
-// KeepVendorPage keeps a page of vendors a job read, and the step after
-// it: both or neither.
-func (d *DB) KeepVendorPage(ctx context.Context, jobID string, vendors []Listed, step string, at time.Time) error {
+// KeepRecordPage keeps a page of records (vendors, customers) a job
+// read, and the step after it: both or neither.
+func (d *DB) KeepRecordPage(ctx context.Context, jobID string, records []Listed, step string, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO job_vendors (job_id, list_id, vendor) VALUES (?, ?, ?)
-			ON CONFLICT (job_id, list_id) DO UPDATE SET vendor = excluded.vendor`)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO job_records (job_id, list_id, record) VALUES (?, ?, ?)
+			ON CONFLICT (job_id, list_id) DO UPDATE SET record = excluded.record`)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		for _, v := range vendors {
-			if _, err := st.ExecContext(ctx, jobID, v.ListID, v.JSON); err != nil {
+		for _, r := range records {
+			if _, err := st.ExecContext(ctx, jobID, r.ListID, r.JSON); err != nil {
 				return err
 			}
 		}
@@ -78,11 +78,11 @@ func (d *DB) KeepVendorPage(ctx context.Context, jobID string, vendors []Listed,
 	})
 }
 
-// JobVendors are the vendors job read after ListID after ("" for the
+// JobRecords are the records job read after ListID after ("" for the
 // first), by ListID, at most limit: a read of any size is worked a page
 // at a time.
-func (d *DB) JobVendors(ctx context.Context, jobID, after string, limit int) ([]Listed, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT list_id, vendor FROM job_vendors WHERE job_id = ? AND list_id > ? ORDER BY list_id LIMIT ?`,
+func (d *DB) JobRecords(ctx context.Context, jobID, after string, limit int) ([]Listed, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT list_id, record FROM job_records WHERE job_id = ? AND list_id > ? ORDER BY list_id LIMIT ?`,
 		jobID, after, limit)
 	if err != nil {
 		return nil, err

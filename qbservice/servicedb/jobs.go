@@ -28,6 +28,8 @@ const (
 	// Request; JobVendor finds or adds one vendor.
 	JobVendors = "vendors"
 	JobVendor  = "vendor"
+	// JobCustomers reads the customers and jobs, for an ERP Request.
+	JobCustomers = "customers"
 )
 
 // Job is one piece of work for QuickBooks.
@@ -194,7 +196,7 @@ func requeue(ctx context.Context, tx *sql.Tx, at time.Time, ticket, id string) e
 // dropPages deletes what the jobs that jobs selects (SQL, with args) had
 // read a page at a time.
 func dropPages(ctx context.Context, tx *sql.Tx, jobs string, args ...any) error {
-	for _, table := range []string{"refresh_items", "job_vendors"} {
+	for _, table := range []string{"refresh_items", "job_records"} {
 		//nolint:gosec // both are this package's constants, never input
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE job_id IN (`+jobs+`)`, args...); err != nil {
 			return err

@@ -57,7 +57,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 	// A page of what QuickBooks sent at a time, each page's calls made
 	// before the next is read: memory stays flat however many vendors.
 	for after := ""; ; {
-		listed, err := env.DB.JobVendors(ctx, job.ID, after, procore.MaxSyncRecords)
+		listed, err := env.DB.JobRecords(ctx, job.ID, after, procore.MaxSyncRecords)
 		if err != nil {
 			return records.Outcome{}, err
 		}
