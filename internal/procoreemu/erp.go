@@ -3,6 +3,7 @@ package procoreemu
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 )
 
 // erpConnection is a company's ERP connection: where Procore sends its
@@ -52,4 +53,40 @@ func (c *company) erpListID() int64 {
 		return 0
 	}
 	return c.erp.standardCostCodeListID
+}
+
+// updateERPConnection answers PATCH
+// /rest/v1.0/companies/{company_id}/erp_connections/{id} with {connection:
+// {metadata}}: the integrator's metadata replaced. The path is the
+// research's choice [I] (erp-integrator.md §4.3: the metadata-update path
+// is not published); the body is the create's.
+func (e *Emulator) updateERPConnection(h http.Header, r *http.Request, q *request) (int, any) {
+	if status, v, ok := pathCompany(r, q); !ok {
+		return status, v
+	}
+	c := q.company
+	if c.erp == nil || r.PathValue("id") != strconv.FormatInt(c.erp.id, 10) {
+		return http.StatusNotFound, map[string]string{"errors": "ERP connection not found"}
+	}
+	var b struct {
+		Connection struct {
+			Metadata json.RawMessage `json:"metadata"`
+		} `json:"connection"`
+	}
+	if json.Unmarshal(q.body, &b) != nil || len(b.Connection.Metadata) == 0 {
+		return http.StatusUnprocessableEntity, map[string]any{"errors": map[string][]string{"metadata": {"can't be blank"}}}
+	}
+	c.erp.metadata = b.Connection.Metadata
+	return http.StatusOK, map[string]any{"id": c.erp.id}
+}
+
+// ERPMetadata is the metadata of the company's ERP connection, as the
+// integrator last sent it (nil before it made one).
+func (e *Emulator) ERPMetadata(companyID int64) json.RawMessage {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if c := e.companies[companyID]; c != nil && c.erp != nil {
+		return append(json.RawMessage(nil), c.erp.metadata...)
+	}
+	return nil
 }

@@ -21,6 +21,7 @@ func (e *Emulator) routes() {
 	m.HandleFunc("PATCH /rest/v1.0/vendors/sync", e.api(e.syncVendors))
 	m.HandleFunc("GET /rest/v1.0/projects", e.api(e.listProjects))
 	m.HandleFunc("POST /rest/v1.0/companies/{company_id}/erp_connections", e.api(e.createERPConnection))
+	m.HandleFunc("PATCH /rest/v1.0/companies/{company_id}/erp_connections/{id}", e.api(e.updateERPConnection))
 	m.HandleFunc("GET /rest/v1.0/companies/{company_id}/erp_requests/{id}", e.api(e.showRequest))
 	m.HandleFunc("PATCH /rest/v1.0/companies/{company_id}/erp_request_details/sync", e.api(e.closeDetails))
 	m.HandleFunc("GET /rest/v1.0/companies/{company_id}/erp_request_details/{id}", e.api(e.showDetail))

@@ -10,6 +10,12 @@ func erpConnectionsPath(company int64) string {
 	return fmt.Sprintf("/rest/v1.0/companies/%d/erp_connections", company)
 }
 
+// [I] One ERP connection, whose metadata is updated by PATCH: the
+// metadata-update path is unpublished (erp-integrator.md §4.3).
+func erpConnectionPath(company, connection int64) string {
+	return fmt.Sprintf("/rest/v1.0/companies/%d/erp_connections/%d", company, connection)
+}
+
 const hooksPath = "/rest/v1.0/webhooks/hooks"
 
 func triggersPath(hook int64) string {

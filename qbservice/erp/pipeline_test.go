@@ -2,6 +2,7 @@ package erp_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -210,4 +211,62 @@ func TestARoundKeepsWhatItFound(t *testing.T) {
 	if row, _, _ = w.conn.DB.ProcoreConnection(ctx); row.Problem != "" {
 		t.Fatalf("after a round that went through: %+v", row)
 	}
+}
+
+// The ERP connection's metadata follows what the service handles: one
+// registered by an older version (which handled less) is sent again,
+// once, and then enables the entities this one moves, each only the way
+// it moves them.
+func TestTheMetadataFollowsWhatTheServiceHandles(t *testing.T) {
+	w := connected(t, nowhere(t))
+	ctx := context.Background()
+	path := fmt.Sprintf("/rest/v1.0/companies/%d/erp_connections/", company)
+	reg, _, _ := w.conn.DB.Registration(ctx, company)
+	if n := len(callsUnder(w.emu, http.MethodPatch, path)); n != 0 || reg.MetadataHash == "" {
+		t.Fatalf("sent again at once: %d, hash %q", n, reg.MetadataHash)
+	}
+	reg.MetadataHash = "an older version's"
+	if err := w.conn.DB.SetRegistration(ctx, company, reg); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := w.conn.Round(ctx, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(callsUnder(w.emu, http.MethodPatch, path)); n != 1 {
+		t.Fatalf("sent %d times", n)
+	}
+	var md struct {
+		Settings struct {
+			Entities map[string]struct {
+				Enabled bool `json:"enabled"`
+				Configs struct {
+					Export struct {
+						Enabled bool `json:"enabled"`
+					} `json:"export"`
+					Import struct {
+						Enabled bool `json:"enabled"`
+					} `json:"import"`
+				} `json:"configs"`
+			} `json:"entities"`
+		} `json:"settings"`
+	}
+	if err := json.Unmarshal(w.emu.ERPMetadata(company), &md); err != nil {
+		t.Fatal(err)
+	}
+	e := md.Settings.Entities
+	if !e["vendors"].Configs.Export.Enabled || !e["vendors"].Configs.Import.Enabled || e["jobs"].Configs.Export.Enabled || !e["jobs"].Configs.Import.Enabled {
+		t.Fatalf("entities %+v", e)
+	}
+}
+
+func callsUnder(emu *procoreemu.Emulator, method, prefix string) []procoreemu.Call {
+	var out []procoreemu.Call
+	for _, c := range emu.Calls() {
+		if c.Method == method && strings.HasPrefix(c.Path, prefix) && c.Status/100 == 2 {
+			out = append(out, c)
+		}
+	}
+	return out
 }

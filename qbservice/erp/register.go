@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 
 	"qbsettings/qbservice/procore"
@@ -57,7 +58,7 @@ func (c *Connection) Register(ctx context.Context, publicURL string, metadata an
 		if made.ID <= 0 {
 			return reg, &procore.Error{Kind: procore.KindBadAnswer, Method: http.MethodPost, Path: erpConnectionsPath(company), Detail: "no ERP connection id"}
 		}
-		reg.ERPConnectionID, reg.CostCodeListID = made.ID, made.CostCodeListID
+		reg.ERPConnectionID, reg.CostCodeListID, reg.MetadataHash = made.ID, made.CostCodeListID, metadataHash(metadata)
 		if err := save(); err != nil {
 			return reg, err
 		}
@@ -146,4 +147,31 @@ func (c *Connection) clientAndRow(ctx context.Context) (*procore.Client, service
 	}
 	client, err := c.workClient(ctx, row)
 	return client, row, err
+}
+
+// metadataHash is what is kept of the metadata sent: its SHA-256.
+func metadataHash(metadata any) string {
+	b, _ := json.Marshal(metadata) // maps and strings: it always marshals
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// followMetadata sends the ERP connection's metadata again when it is not
+// what was last sent (the service handles more than it did, or other
+// rules): Procore then offers what the service does, and only that.
+func (c *Connection) followMetadata(ctx context.Context, company int64, reg servicedb.Registration, metadata any) error {
+	hash := metadataHash(metadata)
+	if reg.ERPConnectionID == 0 || reg.MetadataHash == hash {
+		return nil
+	}
+	client, _, err := c.clientAndRow(ctx)
+	if err != nil {
+		return err
+	}
+	body := map[string]any{"connection": map[string]any{"metadata": metadata}}
+	if _, err := client.Do(ctx, http.MethodPatch, erpConnectionPath(company, reg.ERPConnectionID), body, nil); err != nil {
+		return err
+	}
+	reg.MetadataHash = hash
+	return c.DB.SetRegistration(ctx, company, reg)
 }

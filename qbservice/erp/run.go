@@ -67,10 +67,14 @@ func (c *Connection) round(ctx context.Context, publicURL string) error {
 	if err != nil {
 		return err
 	}
+	metadata := Metadata(Handled())
 	if reg.HookID == 0 {
-		if _, err := c.Register(ctx, publicURL, Metadata(Handled())); err != nil {
+		if reg, err = c.Register(ctx, publicURL, metadata); err != nil {
 			return err
 		}
+	}
+	if err := c.followMetadata(ctx, row.CompanyID, reg, metadata); err != nil {
+		return err
 	}
 	if _, err := c.Poll(ctx); err != nil {
 		return err

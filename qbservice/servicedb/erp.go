@@ -16,9 +16,12 @@ type Registration struct {
 	// ReceiverSecretHash is the SHA-256 (hex) of the secret the hook
 	// sends in its Authorization header; the secret itself is Procore's.
 	ReceiverSecretHash string
-	RegisteredAt       time.Time
-	PolledAt           time.Time
-	LastEventAt        time.Time
+	// MetadataHash is the SHA-256 (hex) of the ERP connection's metadata
+	// last sent.
+	MetadataHash string
+	RegisteredAt time.Time
+	PolledAt     time.Time
+	LastEventAt  time.Time
 }
 
 // Registration returns what is registered for the connection of company;
@@ -26,9 +29,9 @@ type Registration struct {
 func (d *DB) Registration(ctx context.Context, company int64) (r Registration, found bool, err error) {
 	var registered, polled, event string
 	err = d.db.QueryRowContext(ctx, `
-		SELECT erp_connection_id, cost_code_list_id, hook_id, receiver_secret_hash, registered_at, polled_at, last_event_at
+		SELECT erp_connection_id, cost_code_list_id, hook_id, receiver_secret_hash, metadata_hash, registered_at, polled_at, last_event_at
 		FROM procore_connection WHERE id = 1 AND company_id = ?`, company).
-		Scan(&r.ERPConnectionID, &r.CostCodeListID, &r.HookID, &r.ReceiverSecretHash, &registered, &polled, &event)
+		Scan(&r.ERPConnectionID, &r.CostCodeListID, &r.HookID, &r.ReceiverSecretHash, &r.MetadataHash, &registered, &polled, &event)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Registration{}, false, nil
 	}
@@ -48,9 +51,9 @@ func (d *DB) Registration(ctx context.Context, company int64) (r Registration, f
 // company; a connection replaced meanwhile by another company's is left.
 func (d *DB) SetRegistration(ctx context.Context, company int64, r Registration) error {
 	_, err := d.db.ExecContext(ctx, `
-		UPDATE procore_connection SET erp_connection_id = ?, cost_code_list_id = ?, hook_id = ?, receiver_secret_hash = ?, registered_at = ?
+		UPDATE procore_connection SET erp_connection_id = ?, cost_code_list_id = ?, hook_id = ?, receiver_secret_hash = ?, metadata_hash = ?, registered_at = ?
 		WHERE id = 1 AND company_id = ?`,
-		r.ERPConnectionID, r.CostCodeListID, r.HookID, r.ReceiverSecretHash, formatTime(r.RegisteredAt), company)
+		r.ERPConnectionID, r.CostCodeListID, r.HookID, r.ReceiverSecretHash, r.MetadataHash, formatTime(r.RegisteredAt), company)
 	return err
 }
 
