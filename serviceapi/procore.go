@@ -59,6 +59,11 @@ type ProcoreConnection struct {
 	// LastEventAt when it last saw a new one; zero until then.
 	PolledAt    time.Time `json:"polledAt,omitzero"`
 	LastEventAt time.Time `json:"lastEventAt,omitzero"`
+	// Receives (1.6): Procore delivers its events to the service, through
+	// the public address IT relays to it; false, the service only reads
+	// them, and Procore holds back the ones sent together behind the
+	// first (docs/procore.md).
+	Receives bool `json:"receives,omitempty"`
 }
 
 // Codes of what a check of the Procore connection found wrong: in

@@ -156,8 +156,17 @@ func TestTheChecklistFollowsProcore(t *testing.T) {
 		t.Fatal(err)
 	}
 	checks = test()
-	if c := checks[CheckProcoreEvents]; c.Status != CheckPass || !strings.Contains(c.Said.Text(), "reads Procore's requests") || c.Label != "Procore's requests" {
+	// Delivered to the service (through IT's relay): nothing held back.
+	if c := checks[CheckProcoreEvents]; c.Status != CheckPass || !strings.Contains(c.Said.Text(), "reads Procore's requests") || c.Label != "Procore's requests" ||
+		strings.Contains(c.Said.Text(), "cannot reach") {
 		t.Fatalf("registered: %+v %q", c, c.Said.Text())
+	}
+	// Behind a firewall: it works, and says how far.
+	if err := w.s.Procore.Round(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if c := test()[CheckProcoreEvents]; c.Status != CheckPass || !strings.Contains(c.Said.Text(), "Procore cannot reach this computer, so when several requests are sent together") {
+		t.Fatalf("behind a firewall: %+v %q", c, c.Said.Text())
 	}
 	w.emu.RefuseTokens(true)
 	w.emu.ExpireTokens()

@@ -73,10 +73,16 @@ func procoreEventsCheck(c serviceapi.ProcoreConnection, now time.Time) Check {
 		return check(CheckWarning, saidProcoreNotRegistered.With())
 	case c.PolledAt.IsZero() || now.Sub(c.PolledAt) > procoreQuiet:
 		return check(CheckWarning, saidProcoreNotPolled.With(dateTime(c.PolledAt, c.RegisteredAt)))
-	case c.LastEventAt.IsZero():
-		return check(CheckPass, saidProcorePolledNoEvent.With(dateTime(c.PolledAt)))
 	}
-	return check(CheckPass, saidProcorePolled.With(dateTime(c.PolledAt), dateTime(c.LastEventAt)))
+	said := saidProcorePolled.With(dateTime(c.PolledAt), dateTime(c.LastEventAt))
+	if c.LastEventAt.IsZero() {
+		said = saidProcorePolledNoEvent.With(dateTime(c.PolledAt))
+	}
+	if !c.Receives {
+		// It works, and the bookkeeper should know how far.
+		said = saidProcoreOnlyPolled.With(said)
+	}
+	return check(CheckPass, said)
 }
 
 // dateTime words the first time that is not zero, in the locale in use.
@@ -98,4 +104,5 @@ var (
 	saidProcoreNotPolled      = locale.Coded("check.procoreNotPolled", "The QuickBooks service has not read Procore's requests since %s. Check that its computer reaches the Internet; if it does, restart the QuickBooks service.")
 	saidProcorePolledNoEvent  = locale.Coded("check.procorePolledNoEvent", "The QuickBooks service reads Procore's requests (last at %s); none has come yet.")
 	saidProcorePolled         = locale.Coded("check.procorePolled", "The QuickBooks service reads Procore's requests (last at %s); the last one came at %s.")
+	saidProcoreOnlyPolled     = locale.Coded("check.procoreOnlyPolled", "%s Procore cannot reach this computer, so when several requests are sent together it holds the later ones back, for up to 12 hours. To have each one at once, ask IT to relay Procore's webhooks to the QuickBooks service (its -public-url).")
 )

@@ -34,6 +34,7 @@ func (e *Emulator) routes() {
 	m.HandleFunc("PATCH /rest/v1.0/line_item_types/sync", e.api(e.syncLineItemTypes))
 	m.HandleFunc("POST /rest/v1.0/webhooks/hooks", e.api(e.createHook))
 	m.HandleFunc("GET /rest/v1.0/webhooks/hooks", e.api(e.listHooks))
+	m.HandleFunc("PATCH /rest/v1.0/webhooks/hooks/{hook_id}", e.api(e.updateHook))
 	m.HandleFunc("POST /rest/v1.0/webhooks/hooks/{hook_id}/triggers", e.api(e.createTrigger))
 	m.HandleFunc("GET /rest/v1.0/webhooks/hooks/{hook_id}/deliveries", e.api(e.listDeliveries))
 	e.mux = m

@@ -114,6 +114,45 @@ func (e *Emulator) createHook(h http.Header, r *http.Request, q *request) (int, 
 	return http.StatusCreated, hk.view()
 }
 
+// updateHook answers PATCH /rest/v1.0/webhooks/hooks/{hook_id} with
+// {company_id, hook: {destination_url?, destination_headers?}}: what is
+// given replaces what the hook had, the rest stays (the Hooks reference's
+// Update Hook; webhooks_api.md). Its queue stays, and is tried at once at
+// the new destination.
+func (e *Emulator) updateHook(h http.Header, r *http.Request, q *request) (int, any) {
+	if status, v, ok := companyParam(r, q); !ok {
+		return status, v
+	}
+	var hk *hook
+	for _, x := range e.hooks {
+		if strconv.FormatInt(x.id, 10) == r.PathValue("hook_id") && x.company == q.company.id {
+			hk = x
+		}
+	}
+	if hk == nil {
+		return http.StatusNotFound, map[string]string{"errors": "Hook not found"}
+	}
+	var b struct {
+		Hook struct {
+			DestinationURL     *string           `json:"destination_url"`
+			DestinationHeaders map[string]string `json:"destination_headers"`
+		} `json:"hook"`
+	}
+	if json.Unmarshal(q.body, &b) != nil {
+		return http.StatusBadRequest, map[string]string{"errors": "the body is not JSON"}
+	}
+	if d := b.Hook.DestinationURL; d != nil {
+		if *d == "" {
+			return http.StatusUnprocessableEntity, map[string]any{"errors": map[string][]string{"destination_url": {"can't be blank"}}}
+		}
+		hk.url, hk.retryAt = *d, time.Time{}
+	}
+	if b.Hook.DestinationHeaders != nil {
+		hk.headers = b.Hook.DestinationHeaders
+	}
+	return http.StatusOK, hk.view()
+}
+
 func (hk *hook) view() Record {
 	return Record{"id": hk.id, "owned_by_company_id": hk.company, "namespace": hk.namespace,
 		"api_version": hk.apiVersion, "destination_url": hk.url}

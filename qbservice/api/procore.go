@@ -56,6 +56,7 @@ func (a *API) writeProcore(w http.ResponseWriter, r *http.Request, row servicedb
 			return
 		}
 		st.Connection.RegisteredAt, st.Connection.PolledAt, st.Connection.LastEventAt = reg.RegisteredAt, reg.PolledAt, reg.LastEventAt
+		st.Connection.Receives = erp.Receives(reg.HookDestination)
 	}
 	writeJSON(w, http.StatusOK, st)
 }

@@ -18,6 +18,8 @@ func erpConnectionPath(company, connection int64) string {
 
 const hooksPath = "/rest/v1.0/webhooks/hooks"
 
+func hookPath(hook int64) string { return fmt.Sprintf("/rest/v1.0/webhooks/hooks/%d", hook) }
+
 func triggersPath(hook int64) string {
 	return fmt.Sprintf("/rest/v1.0/webhooks/hooks/%d/triggers", hook)
 }

@@ -41,10 +41,7 @@ func (c *Connection) Register(ctx context.Context, publicURL string, metadata an
 	if err != nil {
 		return reg, err
 	}
-	destination := publicURL
-	if destination == "" {
-		destination = unreachable
-	}
+	destination := Destination(publicURL)
 	save := func() error { return c.DB.SetRegistration(ctx, company, reg) }
 	if reg.ERPConnectionID == 0 {
 		var made struct {
@@ -67,6 +64,7 @@ func (c *Connection) Register(ctx context.Context, publicURL string, metadata an
 		if reg.HookID, err = c.hook(ctx, client, company, destination, &reg); err != nil {
 			return reg, err
 		}
+		reg.HookDestination = destination
 		trigger := map[string]any{"company_id": company, "api_version": "v2",
 			"trigger": map[string]any{"resource_name": ERPResource, "event_type": ERPEventType}}
 		if _, err := client.Do(ctx, http.MethodPost, triggersPath(reg.HookID), trigger, nil); err != nil {
@@ -147,6 +145,38 @@ func (c *Connection) clientAndRow(ctx context.Context) (*procore.Client, service
 	}
 	client, err := c.workClient(ctx, row)
 	return client, row, err
+}
+
+// Destination is where the hook delivers for a service whose public
+// address is publicURL ("": none Procore reaches).
+func Destination(publicURL string) string {
+	if publicURL == "" {
+		return unreachable
+	}
+	return publicURL
+}
+
+// Receives tells whether a hook delivering to destination reaches the
+// service (through IT's relay).
+func Receives(destination string) bool { return destination != "" && destination != unreachable }
+
+// followDestination moves the hook to where the service now receives (IT
+// set up a relay, or took it away): Procore keeps the hook's queue and
+// secret, and delivers to the new address.
+func (c *Connection) followDestination(ctx context.Context, company int64, reg servicedb.Registration, destination string) error {
+	if reg.HookID == 0 || reg.HookDestination == destination {
+		return nil
+	}
+	client, _, err := c.clientAndRow(ctx)
+	if err != nil {
+		return err
+	}
+	body := map[string]any{"company_id": company, "hook": map[string]any{"destination_url": destination}}
+	if _, err := client.Do(ctx, http.MethodPatch, hookPath(reg.HookID), body, nil); err != nil {
+		return err
+	}
+	reg.HookDestination = destination
+	return c.DB.SetRegistration(ctx, company, reg)
 }
 
 // metadataHash is what is kept of the metadata sent: its SHA-256.

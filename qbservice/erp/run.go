@@ -73,6 +73,12 @@ func (c *Connection) round(ctx context.Context, publicURL string) error {
 			return err
 		}
 	}
+	if err := c.followDestination(ctx, row.CompanyID, reg, Destination(publicURL)); err != nil {
+		return err
+	}
+	if reg, _, err = c.DB.Registration(ctx, row.CompanyID); err != nil {
+		return err
+	}
 	if err := c.followMetadata(ctx, row.CompanyID, reg, metadata); err != nil {
 		return err
 	}

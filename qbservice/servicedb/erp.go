@@ -19,9 +19,12 @@ type Registration struct {
 	// MetadataHash is the SHA-256 (hex) of the ERP connection's metadata
 	// last sent.
 	MetadataHash string
-	RegisteredAt time.Time
-	PolledAt     time.Time
-	LastEventAt  time.Time
+	// HookDestination is where the hook delivers ("" when not known: a
+	// hook made by an older version).
+	HookDestination string
+	RegisteredAt    time.Time
+	PolledAt        time.Time
+	LastEventAt     time.Time
 }
 
 // Registration returns what is registered for the connection of company;
@@ -29,9 +32,9 @@ type Registration struct {
 func (d *DB) Registration(ctx context.Context, company int64) (r Registration, found bool, err error) {
 	var registered, polled, event string
 	err = d.db.QueryRowContext(ctx, `
-		SELECT erp_connection_id, cost_code_list_id, hook_id, receiver_secret_hash, metadata_hash, registered_at, polled_at, last_event_at
+		SELECT erp_connection_id, cost_code_list_id, hook_id, receiver_secret_hash, metadata_hash, hook_destination, registered_at, polled_at, last_event_at
 		FROM procore_connection WHERE id = 1 AND company_id = ?`, company).
-		Scan(&r.ERPConnectionID, &r.CostCodeListID, &r.HookID, &r.ReceiverSecretHash, &r.MetadataHash, &registered, &polled, &event)
+		Scan(&r.ERPConnectionID, &r.CostCodeListID, &r.HookID, &r.ReceiverSecretHash, &r.MetadataHash, &r.HookDestination, &registered, &polled, &event)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Registration{}, false, nil
 	}
@@ -51,9 +54,10 @@ func (d *DB) Registration(ctx context.Context, company int64) (r Registration, f
 // company; a connection replaced meanwhile by another company's is left.
 func (d *DB) SetRegistration(ctx context.Context, company int64, r Registration) error {
 	_, err := d.db.ExecContext(ctx, `
-		UPDATE procore_connection SET erp_connection_id = ?, cost_code_list_id = ?, hook_id = ?, receiver_secret_hash = ?, metadata_hash = ?, registered_at = ?
+		UPDATE procore_connection SET erp_connection_id = ?, cost_code_list_id = ?, hook_id = ?, receiver_secret_hash = ?, metadata_hash = ?, hook_destination = ?,
+			registered_at = ?
 		WHERE id = 1 AND company_id = ?`,
-		r.ERPConnectionID, r.CostCodeListID, r.HookID, r.ReceiverSecretHash, r.MetadataHash, formatTime(r.RegisteredAt), company)
+		r.ERPConnectionID, r.CostCodeListID, r.HookID, r.ReceiverSecretHash, r.MetadataHash, r.HookDestination, formatTime(r.RegisteredAt), company)
 	return err
 }
 

@@ -56,6 +56,7 @@ func (d *DB) SetProcoreConnection(ctx context.Context, c ProcoreConnection) erro
 			registered_at        = CASE WHEN company_id = ?1 THEN registered_at ELSE '' END,
 			vendors_read_since   = CASE WHEN company_id = ?1 THEN vendors_read_since ELSE '' END,
 			metadata_hash        = CASE WHEN company_id = ?1 THEN metadata_hash ELSE '' END,
+			hook_destination     = CASE WHEN company_id = ?1 THEN hook_destination ELSE '' END,
 			company_id = ?1, client_id = ?2, environment = ?3, base_url = ?4, set_at = ?5,
 			company_name = ?6, checked_at = ?7, problem = ?8`,
 		c.CompanyID, c.ClientID, c.Environment, c.BaseURL, formatTime(c.SetAt), c.CompanyName, formatTime(c.CheckedAt), c.Problem)
