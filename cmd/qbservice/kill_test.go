@@ -34,16 +34,6 @@ const (
 	relayHost    = "relay.test"
 )
 
-// relay plays IT's relay in front of the service: Procore's deliveries
-// to https://relay.test reach the service's receiver over loopback.
-type relay struct{ addr string }
-
-func (r relay) RoundTrip(req *http.Request) (*http.Response, error) {
-	out := req.Clone(req.Context())
-	out.URL.Scheme, out.URL.Host, out.Host = "http", r.addr, relayHost
-	return http.DefaultTransport.RoundTrip(out)
-}
-
 // serviceProcess is the QuickBooks service as a process of its own.
 type serviceProcess struct {
 	program string
@@ -110,7 +100,7 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	emu := procoreemu.New(procoreemu.Config{
 		Clients:    []procoreemu.Client{{ID: killClient, Secret: killSecret, Companies: []int64{killCompany}}},
 		Companies:  []procoreemu.CompanySeed{{ID: killCompany, Name: "Summit Construction"}},
-		Deliveries: &http.Client{Transport: relay{addr}, Timeout: 5 * time.Second},
+		Deliveries: procoreemu.Relay(addr, relayHost),
 	})
 	procore := httptest.NewServer(emu.Handler())
 	defer procore.Close()
@@ -123,15 +113,7 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 		t.Fatalf("connecting Procore: %d", status)
 	}
 	// The service registers in Procore at its next round: the trigger last.
-	registered := func() bool {
-		for _, c := range emu.Calls() {
-			if strings.HasSuffix(c.Path, "/triggers") && c.Status == http.StatusCreated {
-				return true
-			}
-		}
-		return false
-	}
-	for deadline := time.Now().Add(20 * time.Second); !registered(); {
+	for deadline := time.Now().Add(20 * time.Second); !emu.Answered("/triggers"); {
 		if time.Now().After(deadline) {
 			t.Fatal("the service did not register in Procore")
 		}

@@ -50,7 +50,7 @@ func main() {
 	emu := procoreemu.New(procoreemu.Config{
 		Clients:    []procoreemu.Client{{ID: clientID, Secret: clientSecret, Companies: []int64{company}}},
 		Companies:  []procoreemu.CompanySeed{{ID: company, Name: "Summit Construction", Vendors: []procoreemu.Record{{"name": "Birch Glass & Glazing"}}}},
-		Deliveries: &http.Client{Timeout: 5 * time.Second, Transport: relay{to: target.Host, host: *relayHost}},
+		Deliveries: procoreemu.Relay(target.Host, *relayHost),
 	})
 	emu.AddProject(company, procoreemu.Record{"name": "Harbor View Apartments"})
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -69,7 +69,7 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if !waitFor(ctx, 2*time.Minute, func() bool { return called(emu, "/triggers") }) {
+	if !waitFor(ctx, 2*time.Minute, func() bool { return emu.Answered("/triggers") }) {
 		return
 	}
 	fmt.Printf("The service registered in Procore's ERP Integrations. In %v, a user refreshes the vendors list there.\n", *wait)
@@ -95,16 +95,6 @@ func main() {
 	<-ctx.Done()
 }
 
-// relay plays IT's relay: Procore's deliveries to the service's public
-// address reach it on this computer.
-type relay struct{ to, host string }
-
-func (r relay) RoundTrip(req *http.Request) (*http.Response, error) {
-	out := req.Clone(req.Context())
-	out.URL.Scheme, out.URL.Host, out.Host = "http", r.to, r.host
-	return http.DefaultTransport.RoundTrip(out)
-}
-
 // client calls the service's contract as the app does.
 type client struct{ base, user, password string }
 
@@ -123,15 +113,6 @@ func (c client) call(method, path string, body any) int {
 	}
 	resp.Body.Close()
 	return resp.StatusCode
-}
-
-func called(emu *procoreemu.Emulator, part string) bool {
-	for _, c := range emu.Calls() {
-		if strings.Contains(c.Path, part) && c.Status/100 == 2 {
-			return true
-		}
-	}
-	return false
 }
 
 func waitClosed(ctx context.Context, emu *procoreemu.Emulator, detail int64) bool {

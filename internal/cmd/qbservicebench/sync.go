@@ -49,16 +49,6 @@ type syncResult struct {
 	anchor         time.Duration
 }
 
-// relay plays IT's relay: Procore's deliveries to https://relay.test reach
-// the service over loopback.
-type relay struct{ addr string }
-
-func (r relay) RoundTrip(req *http.Request) (*http.Response, error) {
-	out := req.Clone(req.Context())
-	out.URL.Scheme, out.URL.Host, out.Host = "http", r.addr, relayHost
-	return http.DefaultTransport.RoundTrip(out)
-}
-
 // measureSync refreshes n QuickBooks vendors into Procore through a new
 // service of its own.
 func measureSync(exe string, n int) (syncResult, error) {
@@ -81,7 +71,7 @@ func measureSync(exe string, n int) (syncResult, error) {
 	emu := procoreemu.New(procoreemu.Config{
 		Clients:    []procoreemu.Client{{ID: syncClient, Secret: syncSecret, Companies: []int64{syncCompany}}},
 		Companies:  []procoreemu.CompanySeed{{ID: syncCompany, Name: "Summit Construction"}},
-		Deliveries: &http.Client{Transport: relay{addr}, Timeout: 5 * time.Second},
+		Deliveries: procoreemu.Relay(addr, relayHost),
 	})
 	procore := httptest.NewServer(emu.Handler())
 	defer procore.Close()
@@ -111,7 +101,7 @@ func measureSync(exe string, n int) (syncResult, error) {
 	}
 	// Registered at the service's next round (its first, at start, came
 	// before the connection): the poll's 30 s at most.
-	if err := waitFor(60*time.Second, func() bool { return called(emu, "/triggers") }); err != nil {
+	if err := waitFor(60*time.Second, func() bool { return emu.Answered("/triggers") }); err != nil {
 		return r, fmt.Errorf("registration: %w", err)
 	}
 
@@ -132,7 +122,7 @@ func measureSync(exe string, n int) (syncResult, error) {
 	began := time.Now()
 	_, detail := emu.SendToERP(syncCompany, "sync_vendors", procoreemu.Record{"company_id": syncCompany}, true)
 	// The request waits for the Web Connector's next run.
-	if err := waitFor(30*time.Second, func() bool { return called(emu, "/erp_requests/") }); err != nil {
+	if err := waitFor(30*time.Second, func() bool { return emu.Answered("/erp_requests/") }); err != nil {
 		return r, fmt.Errorf("the request was not fetched: %w", err)
 	}
 	timer.start(n)
@@ -258,17 +248,6 @@ func tokenFor(h http.Handler) (string, error) {
 		return "", fmt.Errorf("no token: %d %s", rec.Code, rec.Body.String())
 	}
 	return t.AccessToken, nil
-}
-
-// called tells whether the emulated Procore answered a call whose path
-// contains part with success.
-func called(emu *procoreemu.Emulator, part string) bool {
-	for _, c := range emu.Calls() {
-		if strings.Contains(c.Path, part) && c.Status/100 == 2 {
-			return true
-		}
-	}
-	return false
 }
 
 func waitFor(limit time.Duration, done func() bool) error {
