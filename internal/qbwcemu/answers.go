@@ -23,7 +23,9 @@ type request struct {
 	From         string   `xml:"FromModifiedDate"`
 	VendorAdd    vendorIn `xml:"VendorAdd"`
 	VendorMod    vendorIn `xml:"VendorMod"`
-	Add          struct {
+	// A PurchaseOrderAddRq's.
+	PurchaseOrderAdd purchaseOrderIn `xml:"PurchaseOrderAdd"`
+	Add              struct {
 		Name      string `xml:"Name"`
 		IsActive  string `xml:"IsActive"`
 		ParentRef struct {
@@ -109,6 +111,8 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 		return q.addVendor(name, r)
 	case "VendorModRq":
 		return q.modVendor(name, r)
+	case "PurchaseOrderAddRq":
+		return q.addPurchaseOrder(name, r)
 	case "CustomerQueryRq":
 		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Customers, r.ActiveStatus, time.Time{}, customerRet) })
 	case "ItemServiceAddRq":

@@ -54,6 +54,8 @@ type QuickBooks struct {
 	// Vendors, and Customers with their jobs (sub-customers).
 	Vendors   []Entity
 	Customers []Entity
+	// PurchaseOrders are the purchase orders added.
+	PurchaseOrders []PurchaseOrder
 
 	// OpenFails, when set, is the HRESULT with which the company file
 	// cannot be opened (the Web Connector calls connectionError).

@@ -1,0 +1,167 @@
+package qbwcemu
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// PurchaseOrder is a purchase order of the company file.
+type PurchaseOrder struct {
+	TxnID        string
+	EditSequence string
+	VendorListID string
+	TxnDate      string
+	RefNumber    string
+	Memo         string
+	VendorMsg    string
+	Lines        []PurchaseOrderLine
+}
+
+// PurchaseOrderLine is a line of a purchase order.
+type PurchaseOrderLine struct {
+	TxnLineID      string
+	ItemListID     string
+	Desc           string
+	Amount         string // as AMTTYPE
+	CustomerListID string
+}
+
+// purchaseOrderIn is a PurchaseOrderAdd as read.
+type purchaseOrderIn struct {
+	VendorRef struct {
+		ListID string `xml:"ListID"`
+	} `xml:"VendorRef"`
+	TxnDate   string `xml:"TxnDate"`
+	RefNumber string `xml:"RefNumber"`
+	Memo      string `xml:"Memo"`
+	VendorMsg string `xml:"VendorMsg"`
+	Lines     []struct {
+		ItemRef struct {
+			ListID string `xml:"ListID"`
+		} `xml:"ItemRef"`
+		Desc        string `xml:"Desc"`
+		Amount      string `xml:"Amount"`
+		CustomerRef struct {
+			ListID string `xml:"ListID"`
+		} `xml:"CustomerRef"`
+	} `xml:"PurchaseOrderLineAdd"`
+}
+
+// addPurchaseOrder adds a purchase order, refused with 3140 for a vendor,
+// item or customer QuickBooks does not have.
+func (q *QuickBooks) addPurchaseOrder(name string, r request) (string, bool) {
+	in := r.PurchaseOrderAdd
+	invalid := func(what, id string) (string, bool) {
+		return element(name, r.RequestID, status{3140, "Error",
+			fmt.Sprintf("There is an invalid reference to QuickBooks %s %q in the Purchase Order.", what, id)}, nil, ""), true
+	}
+	if !hasEntity(q.Vendors, in.VendorRef.ListID) {
+		return invalid("Vendor", in.VendorRef.ListID)
+	}
+	_, seq := q.changed()
+	po := PurchaseOrder{TxnID: fmt.Sprintf("%X-%s", 0x1000+len(q.PurchaseOrders), seq), EditSequence: seq, VendorListID: in.VendorRef.ListID,
+		TxnDate: in.TxnDate, RefNumber: in.RefNumber, Memo: in.Memo, VendorMsg: in.VendorMsg}
+	for i, l := range in.Lines {
+		switch {
+		case !q.hasItem(l.ItemRef.ListID):
+			return invalid("Item", l.ItemRef.ListID)
+		case l.CustomerRef.ListID != "" && !hasEntity(q.Customers, l.CustomerRef.ListID):
+			return invalid("Customer", l.CustomerRef.ListID)
+		}
+		po.Lines = append(po.Lines, PurchaseOrderLine{TxnLineID: fmt.Sprintf("%s-%d", po.TxnID, i+1), ItemListID: l.ItemRef.ListID,
+			Desc: l.Desc, Amount: l.Amount, CustomerListID: l.CustomerRef.ListID})
+	}
+	q.PurchaseOrders = append(q.PurchaseOrders, po)
+	return element(name, r.RequestID, statusOK, nil, q.purchaseOrderRet(po)), false
+}
+
+func hasEntity(list []Entity, listID string) bool {
+	for _, e := range list {
+		if e.ListID == listID {
+			return true
+		}
+	}
+	return false
+}
+
+func (q *QuickBooks) hasItem(listID string) bool {
+	for _, it := range q.Items {
+		if it.ListID == listID {
+			return true
+		}
+	}
+	return false
+}
+
+// purchaseOrderRet writes a PurchaseOrderRet in schema order: TxnCore,
+// VendorRef, TxnDate, RefNumber, TotalAmount, Memo, VendorMsg, the lines
+// (qbxml130.xsd's PurchaseOrderRet and PurchaseOrderLineRet).
+func (q *QuickBooks) purchaseOrderRet(po PurchaseOrder) string {
+	var b strings.Builder
+	var total int64 // cents
+	for _, l := range po.Lines {
+		total += cents(l.Amount)
+	}
+	fmt.Fprintf(&b, "<PurchaseOrderRet><TxnID>%s</TxnID><TimeCreated>%s</TimeCreated><TimeModified>%s</TimeModified><EditSequence>%s</EditSequence>",
+		esc(po.TxnID), qbTime(q.now()), qbTime(q.now()), esc(po.EditSequence))
+	fmt.Fprintf(&b, "<VendorRef><ListID>%s</ListID></VendorRef>", esc(po.VendorListID))
+	if po.TxnDate != "" {
+		fmt.Fprintf(&b, "<TxnDate>%s</TxnDate>", esc(po.TxnDate))
+	}
+	if po.RefNumber != "" {
+		fmt.Fprintf(&b, "<RefNumber>%s</RefNumber>", esc(po.RefNumber))
+	}
+	fmt.Fprintf(&b, "<TotalAmount>%s</TotalAmount>", amount(total))
+	if po.Memo != "" {
+		fmt.Fprintf(&b, "<Memo>%s</Memo>", esc(po.Memo))
+	}
+	if po.VendorMsg != "" {
+		fmt.Fprintf(&b, "<VendorMsg>%s</VendorMsg>", esc(po.VendorMsg))
+	}
+	for _, l := range po.Lines {
+		fmt.Fprintf(&b, "<PurchaseOrderLineRet><TxnLineID>%s</TxnLineID><ItemRef><ListID>%s</ListID></ItemRef>", esc(l.TxnLineID), esc(l.ItemListID))
+		if l.Desc != "" {
+			fmt.Fprintf(&b, "<Desc>%s</Desc>", esc(l.Desc))
+		}
+		fmt.Fprintf(&b, "<Amount>%s</Amount>", esc(l.Amount))
+		if l.CustomerListID != "" {
+			fmt.Fprintf(&b, "<CustomerRef><ListID>%s</ListID></CustomerRef>", esc(l.CustomerListID))
+		}
+		b.WriteString("</PurchaseOrderLineRet>")
+	}
+	b.WriteString("</PurchaseOrderRet>")
+	return b.String()
+}
+
+// PurchaseOrderList is the company file's purchase orders, as they are now.
+func (q *QuickBooks) PurchaseOrderList() []PurchaseOrder {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return append([]PurchaseOrder(nil), q.PurchaseOrders...)
+}
+
+// cents reads an AMTTYPE the schema took (QuickBooks reads amounts its
+// own way: the emulator does not borrow the service's qbxml.Money, so a
+// fault in it would show) ("-20.00", "5", "12.5" are all
+// AMTTYPE-shaped: at most two decimals).
+func cents(amt string) int64 {
+	neg := strings.HasPrefix(amt, "-")
+	whole, frac, _ := strings.Cut(strings.TrimLeft(amt, "+-"), ".")
+	frac = (frac + "00")[:2]
+	w, _ := strconv.ParseInt(whole, 10, 64)
+	f, _ := strconv.ParseInt(frac, 10, 64)
+	if neg {
+		return -(w*100 + f)
+	}
+	return w*100 + f
+}
+
+// amount writes cents as QuickBooks writes an amount.
+func amount(c int64) string {
+	sign := ""
+	if c < 0 {
+		sign, c = "-", -c
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, c/100, c%100)
+}
