@@ -38,7 +38,7 @@ func (c *Connector) advanceRecords(ctx context.Context, job servicedb.Job, st st
 	if r.IteratorRemaining == 0 || r.IteratorID == "" {
 		err := c.DB.KeepRecordPage(ctx, job.ID, page, "", now)
 		if err == nil {
-			err = c.DB.FinishJob(ctx, job.ID, qbjobs.Encode(qbjobs.VendorsRead{Read: next.Read, Latest: next.Latest}), now)
+			err = c.DB.FinishJob(ctx, job.ID, qbjobs.Encode(qbjobs.RecordsRead{Read: next.Read, Latest: next.Latest}), now)
 		}
 		if err != nil {
 			c.Log.Error("records read not kept", "job", job.ID, "err", err)

@@ -43,10 +43,23 @@ func (c *Connection) Work(ctx context.Context) error {
 		return err
 	}
 	company := row.CompanyID
+	// The settings are read once a round, when a request needs them, not
+	// once for every request that waits for QuickBooks.
+	var env *records.Env
+	decide := func(ctx context.Context, client *procore.Client, company int64, r servicedb.ERPRequest) error {
+		if env == nil {
+			e, err := c.env(ctx, client, company)
+			if err != nil {
+				return err
+			}
+			env = &e
+		}
+		return c.decide(ctx, *env, r)
+	}
 	steps := []struct {
 		state string
 		do    func(context.Context, *procore.Client, int64, servicedb.ERPRequest) error
-	}{{servicedb.ERPNew, c.fetch}, {servicedb.ERPFetched, c.decide}, {servicedb.ERPClosing, c.close}}
+	}{{servicedb.ERPNew, c.fetch}, {servicedb.ERPFetched, decide}, {servicedb.ERPClosing, c.close}}
 	for _, step := range steps {
 		// A page at a time, each after the last: requests that wait for
 		// QuickBooks stay where they are.
@@ -151,14 +164,10 @@ const (
 // (or its outcome, when it needs none), or once that job ended, its
 // Procore half done. A job queued or running is waited for: the Web
 // Connector's next run takes it, however long that is.
-func (c *Connection) decide(ctx context.Context, client *procore.Client, company int64, r servicedb.ERPRequest) error {
+func (c *Connection) decide(ctx context.Context, env records.Env, r servicedb.ERPRequest) error {
 	w, ok := works[r.Name]
 	if !ok {
 		return c.closing(ctx, r.ID, records.Failed(ProblemUnsupported, serviceapi.ActivityResult{}))
-	}
-	env, err := c.env(ctx, client, company)
-	if err != nil {
-		return err
 	}
 	req := records.Request{ID: r.ID, Name: r.Name, Data: r.Data}
 	if r.JobID == "" {

@@ -16,10 +16,10 @@ type VendorsAsked struct {
 	From string `json:"from,omitempty"`
 }
 
-// VendorsRead is what a vendors or customers job read (the records
+// RecordsRead is what a vendors or customers job read (the records
 // themselves are kept beside the job, servicedb.JobRecords): how many,
 // and the latest TimeModified among them, as QuickBooks wrote it.
-type VendorsRead struct {
+type RecordsRead struct {
 	Read   int    `json:"read"`
 	Latest string `json:"latest,omitempty"`
 }

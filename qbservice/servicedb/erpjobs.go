@@ -99,9 +99,9 @@ func (d *DB) JobRecords(ctx context.Context, jobID, after string, limit int) ([]
 	return out, rows.Err()
 }
 
-// VendorsReadSince is QuickBooks' time from which the next refresh of the
+// RecordsReadSince is QuickBooks' time from which the next refresh of the
 // vendors list reads ("" for every vendor).
-func (d *DB) VendorsReadSince(ctx context.Context) (string, error) {
+func (d *DB) RecordsReadSince(ctx context.Context) (string, error) {
 	var since string
 	err := d.db.QueryRowContext(ctx, `SELECT vendors_read_since FROM procore_connection WHERE id = 1`).Scan(&since)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -110,8 +110,8 @@ func (d *DB) VendorsReadSince(ctx context.Context) (string, error) {
 	return since, err
 }
 
-// SetVendorsReadSince keeps since for the connection of company.
-func (d *DB) SetVendorsReadSince(ctx context.Context, company int64, since string) error {
+// SetRecordsReadSince keeps since for the connection of company.
+func (d *DB) SetRecordsReadSince(ctx context.Context, company int64, since string) error {
 	_, err := d.db.ExecContext(ctx, `UPDATE procore_connection SET vendors_read_since = ? WHERE id = 1 AND company_id = ?`, since, company)
 	return err
 }

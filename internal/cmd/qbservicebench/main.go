@@ -139,20 +139,11 @@ type result struct {
 // received them.
 func measure(exe string, n int, capture *pages) (result, error) {
 	r := result{items: n}
-	dir, err := os.MkdirTemp("", "qbservicebench-")
+	dir, port, err := newDataFolder(exe)
 	if err != nil {
 		return r, err
 	}
 	defer os.RemoveAll(dir)
-	set := exec.Command(exe, "account", "set", "-data", dir, user) //nolint:gosec // the service to measure, named by who runs this
-	set.Stdin = strings.NewReader(password + "\n")
-	if b, err := set.CombinedOutput(); err != nil {
-		return r, fmt.Errorf("account set: %w %s", err, b)
-	}
-	port, err := freePort()
-	if err != nil {
-		return r, err
-	}
 	base := fmt.Sprintf("http://localhost:%d", port)
 	srv := exec.Command(exe, "serve", "-data", dir, "-addr", fmt.Sprintf("localhost:%d", port)) //nolint:gosec // as above
 	srv.Stderr = io.Discard
@@ -210,6 +201,21 @@ func measure(exe string, n int, capture *pages) (result, error) {
 	r.peakRSS = peakRSS(srv.Process.Pid)
 	r.anchor, err = anchor(qb, n, dir)
 	return r, err
+}
+
+// newDataFolder is an empty data folder with the service's account set
+// (the caller removes it), and a free port for the service to listen at.
+func newDataFolder(exe string) (dir string, port int, err error) {
+	if dir, err = os.MkdirTemp("", "qbservicebench-"); err != nil {
+		return "", 0, err
+	}
+	set := exec.Command(exe, "account", "set", "-data", dir, user) //nolint:gosec // the service to measure, named by who runs this
+	set.Stdin = strings.NewReader(password + "\n")
+	if b, err := set.CombinedOutput(); err != nil {
+		return dir, 0, fmt.Errorf("account set: %w %s", err, b)
+	}
+	port, err = freePort()
+	return dir, port, err
 }
 
 // items are n items: nine in ten Service items (a tenth of them

@@ -53,20 +53,11 @@ type syncResult struct {
 // service of its own.
 func measureSync(exe string, n int) (syncResult, error) {
 	r := syncResult{vendors: n}
-	dir, err := os.MkdirTemp("", "qbservicebench-sync-")
+	dir, port, err := newDataFolder(exe)
 	if err != nil {
 		return r, err
 	}
 	defer os.RemoveAll(dir)
-	set := exec.Command(exe, "account", "set", "-data", dir, user) //nolint:gosec // the service to measure, named by who runs this
-	set.Stdin = strings.NewReader(password + "\n")
-	if b, err := set.CombinedOutput(); err != nil {
-		return r, fmt.Errorf("account set: %w %s", err, b)
-	}
-	port, err := freePort()
-	if err != nil {
-		return r, err
-	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	emu := procoreemu.New(procoreemu.Config{
 		Clients:    []procoreemu.Client{{ID: syncClient, Secret: syncSecret, Companies: []int64{syncCompany}}},

@@ -29,7 +29,7 @@ type Refresh struct{}
 func mark(rule settings.VendorUpdates, since string) string { return string(rule) + "@" + since }
 
 func (Refresh) Plan(ctx context.Context, env records.Env, _ records.Request) ([]records.Job, *records.Outcome, error) {
-	kept, err := env.DB.VendorsReadSince(ctx)
+	kept, err := env.DB.RecordsReadSince(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -45,7 +45,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 	if job.State == servicedb.JobFailed {
 		return records.QuickBooksRefused(job), nil
 	}
-	var read qbjobs.VendorsRead
+	var read qbjobs.RecordsRead
 	if err := qbjobs.Decode(job.Output, &read); err != nil {
 		return records.Outcome{}, err
 	}
@@ -74,7 +74,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
 	}
 	if read.Latest != "" {
-		if err := env.DB.SetVendorsReadSince(ctx, env.Company, mark(env.Settings.VendorUpdates, read.Latest)); err != nil {
+		if err := env.DB.SetRecordsReadSince(ctx, env.Company, mark(env.Settings.VendorUpdates, read.Latest)); err != nil {
 			return records.Outcome{}, err
 		}
 	}
