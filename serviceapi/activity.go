@@ -21,7 +21,8 @@ type ActivityRequest struct {
 	Problem   string    `json:"problem,omitempty"` // one of the ActivityProblem codes, when failed
 	SeenAt    time.Time `json:"seenAt"`
 	UpdatedAt time.Time `json:"updatedAt"`
-	// Result is what its work did, once decided (contract 1.6).
+	// Result is what its work did, once decided (contract 1.6; 1.7 adds
+	// txnId and rules).
 	Result *ActivityResult `json:"result,omitempty"`
 }
 
@@ -37,8 +38,13 @@ type ActivityResult struct {
 	// (ActivityInvalidRecord), and its limit in characters when too long.
 	Field string `json:"field,omitempty"`
 	Limit int    `json:"limit,omitempty"`
-	// ListID is the QuickBooks record the work found or made.
+	// ListID is the QuickBooks record the work found or made; TxnID the
+	// QuickBooks transaction (contract 1.7).
 	ListID string `json:"listId,omitempty"`
+	TxnID  string `json:"txnId,omitempty"`
+	// Rules are how the settings shaped the records written (1.7), for
+	// the bookkeeper to see which setting did what.
+	Rules []ActivityRule `json:"rules,omitempty"`
 	// Details are the request's records that have a Request Detail of
 	// their own (an export of cost codes), each with how it ended.
 	Details []ActivityDetail `json:"details,omitempty"`
@@ -55,6 +61,33 @@ type ActivityDetail struct {
 	Field      string                  `json:"field,omitempty"`
 	Limit      int                     `json:"limit,omitempty"`
 }
+
+// ActivityRule is a rule that shaped a record the work wrote: which
+// (a Rule… code), the setting it follows (a settings field key; "" for
+// a rule of QuickBooks' own), and the value it took (From) and wrote
+// (To); Limit is QuickBooks' limit in characters when the value was cut
+// to it.
+type ActivityRule struct {
+	Rule    string `json:"rule"`
+	Setting string `json:"setting,omitempty"`
+	From    string `json:"from,omitempty"`
+	To      string `json:"to,omitempty"`
+	Limit   int    `json:"limit,omitempty"`
+}
+
+// The rules a record's writing follows (ActivityRule.Rule).
+const (
+	// RuleContractNumber: the purchase order's number is the Procore
+	// contract number (Use Procore Contract #), cut to QuickBooks' 11
+	// characters when longer.
+	RuleContractNumber = "contractNumber"
+	// RuleTypedID: the purchase order's number is the QuickBooks ID typed
+	// at export, which wins over the contract number.
+	RuleTypedID = "typedId"
+	// RuleVendorMessageCut: the description, the purchase order's Vendor
+	// Message, was cut to QuickBooks' 99 characters.
+	RuleVendorMessageCut = "vendorMessageCut"
+)
 
 // ActivityRefused is a record refused: its name and the reasons given.
 type ActivityRefused struct {
@@ -109,6 +142,18 @@ const (
 	// ActivityInvalidRecord: the record asks what QuickBooks cannot hold
 	// (Result.Field, Result.Limit); nothing was written.
 	ActivityInvalidRecord = "invalidRecord"
+	// ActivityNeedsQuickBooksID (1.7): no QuickBooks ID was typed at
+	// export, and Use Procore Contract # is off (Result.Rules names it);
+	// nothing was written.
+	ActivityNeedsQuickBooksID = "needsQuickBooksId"
+	// ActivityNotLinked (1.7): a record it refers to is not synced with
+	// QuickBooks (Result.Field: vendor, project, costCode); nothing was
+	// written.
+	ActivityNotLinked = "notLinked"
+	// ActivityPreferenceOff (1.7): QuickBooks' preference the record
+	// needs is off in the company file (Result.Field: purchaseOrders,
+	// estimates); nothing was written.
+	ActivityPreferenceOff = "preferenceOff"
 )
 
 // MaxActivity is the most requests GET /v1/activity answers (?limit=).

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"qbsettings/backend/locale"
+	"qbsettings/backend/settings"
 	"qbsettings/serviceapi"
 )
 
@@ -90,6 +91,18 @@ var (
 	saidActivityRecordDone     = locale.Coded("activity.recordDone", "done")
 	saidActivityRefusedIt      = locale.Coded("activity.refusedIt", "Not done: Procore refused it: %s")
 	saidActivityReasonsUnknown = locale.Coded("activity.noReason", "no reason given")
+
+	saidActivityNeedsID          = locale.Coded("activity.needsQuickBooksId", "Not done: no QuickBooks ID was typed when it was exported, and %s is off. Nothing was written to QuickBooks; type the QuickBooks ID in Procore when you export it, or turn the setting on, then send it again.")
+	saidActivityVendorNotLinked  = locale.Coded("activity.vendorNotLinked", "Not done: its vendor is not synced with QuickBooks. Nothing was written to QuickBooks; export the vendor to QuickBooks (or link it in Procore's ERP Integrations tool), then send it again.")
+	saidActivityProjectNotLinked = locale.Coded("activity.projectNotLinked", "Not done: its project is not synced with a QuickBooks job. Nothing was written to QuickBooks; export the project to QuickBooks (or link it to its job), then send it again.")
+	saidActivityCodeNotLinked    = locale.Coded("activity.costCodeNotLinked", "Not done: a line's cost code is not synced with QuickBooks. Nothing was written to QuickBooks; sync the project's cost codes with QuickBooks, then send it again.")
+	saidActivityPOsOff           = locale.Coded("activity.purchaseOrdersOff", "Not done: purchase orders are turned off in the QuickBooks company file. Nothing was written to QuickBooks; in QuickBooks choose Edit > Preferences > Items & Inventory > Company Preferences, tick Inventory and purchase orders are active, then send it again.")
+	saidActivityEstimatesOff     = locale.Coded("activity.estimatesOff", "Not done: estimates are turned off in the QuickBooks company file. Nothing was written to QuickBooks; in QuickBooks choose Edit > Preferences > Jobs & Estimates > Company Preferences, turn estimates on, then send it again.")
+
+	saidRuleContractNumber    = locale.Coded("rule.contractNumber", "PO number %s from the contract number (%s)")
+	saidRuleContractNumberCut = locale.Coded("rule.contractNumberCut", "PO number %s from the contract number %s, cut to QuickBooks' %d characters (%s)")
+	saidRuleTypedID           = locale.Coded("rule.typedId", "PO number %s, the QuickBooks ID typed at export (it wins over %s)")
+	saidRuleVendorMessageCut  = locale.Coded("rule.vendorMessageCut", "Vendor Message cut to QuickBooks' %d characters")
 )
 
 // problemSaid words why a request, or one of its records, was not done.
@@ -117,6 +130,18 @@ func problemSaid(problem string, r *serviceapi.ActivityResult) locale.Said {
 		return saidActivityTooLong.With(r.Limit, fieldName(r.Field))
 	case problem == serviceapi.ActivityInvalidRecord:
 		return saidActivityCannotHold.With(fieldName(r.Field))
+	case problem == serviceapi.ActivityNeedsQuickBooksID:
+		return saidActivityNeedsID.With(settings.LabelUseContractNumber.With())
+	case problem == serviceapi.ActivityNotLinked && r.Field == "vendor":
+		return saidActivityVendorNotLinked.With()
+	case problem == serviceapi.ActivityNotLinked && r.Field == "project":
+		return saidActivityProjectNotLinked.With()
+	case problem == serviceapi.ActivityNotLinked:
+		return saidActivityCodeNotLinked.With()
+	case problem == serviceapi.ActivityPreferenceOff && r.Field == "estimates":
+		return saidActivityEstimatesOff.With()
+	case problem == serviceapi.ActivityPreferenceOff:
+		return saidActivityPOsOff.With()
 	}
 	return saidActivityFailed.With(problem)
 }
@@ -131,7 +156,7 @@ var activityCounts = []struct {
 	{serviceapi.CountUpdated, locale.Coded("activity.updated", "%d updated in Procore")},
 	{serviceapi.CountNotUpdated, locale.Coded("activity.notUpdated", "%d changed in QuickBooks and left as they are in Procore, as Vendors will be Automatically Updated is set to Do Not Update")},
 	{serviceapi.CountAdded, locale.Coded("activity.added", "%d added to QuickBooks")},
-	{serviceapi.CountFound, locale.Coded("activity.found", "%d already in QuickBooks under that name, and linked to it")},
+	{serviceapi.CountFound, locale.Coded("activity.found", "%d already in QuickBooks, and linked to it")},
 	{serviceapi.CountSynced, locale.Coded("activity.synced", "%d synced to Procore")},
 }
 
@@ -144,6 +169,11 @@ func activityDetails(r *serviceapi.ActivityResult) []locale.Said {
 	for _, c := range activityCounts {
 		if n, ok := r.Counts[c.code]; ok && (n > 0 || c.code == serviceapi.CountRead) {
 			out = append(out, c.phrase.With(n))
+		}
+	}
+	for _, rule := range r.Rules {
+		if said, ok := ruleSaid(rule); ok {
+			out = append(out, said)
 		}
 	}
 	for _, d := range r.Details {
@@ -160,18 +190,42 @@ func activityDetails(r *serviceapi.ActivityResult) []locale.Said {
 	return out
 }
 
+// ruleSaid words a rule that shaped a record written, naming its
+// setting as the form labels it; a rule this app does not know is left
+// out (the record is still counted).
+func ruleSaid(r serviceapi.ActivityRule) (locale.Said, bool) {
+	setting := settings.LabelUseContractNumber.With()
+	switch {
+	case r.Rule == serviceapi.RuleContractNumber && r.Limit > 0:
+		return saidRuleContractNumberCut.With(r.To, r.From, r.Limit, setting), true
+	case r.Rule == serviceapi.RuleContractNumber && r.To != "":
+		return saidRuleContractNumber.With(r.To, setting), true
+	case r.Rule == serviceapi.RuleTypedID:
+		return saidRuleTypedID.With(r.To, setting), true
+	case r.Rule == serviceapi.RuleVendorMessageCut:
+		return saidRuleVendorMessageCut.With(r.Limit), true
+	}
+	return locale.Said{}, false
+}
+
 // fieldNames word the Procore fields a record may be refused for.
 var fieldNames = map[string]locale.Phrase{
-	"name":           locale.Coded("field.name", "name"),
-	"code":           locale.Coded("field.code", "code"),
-	"address":        locale.Coded("field.address", "address"),
-	"city":           locale.Coded("field.city", "city"),
-	"state_code":     locale.Coded("field.state", "state"),
-	"zip":            locale.Coded("field.zip", "ZIP code"),
-	"country_code":   locale.Coded("field.country", "country"),
-	"business_phone": locale.Coded("field.phone", "business phone"),
-	"fax_number":     locale.Coded("field.fax", "fax number"),
-	"email_address":  locale.Coded("field.email", "email address"),
+	"name":             locale.Coded("field.name", "name"),
+	"code":             locale.Coded("field.code", "code"),
+	"address":          locale.Coded("field.address", "address"),
+	"city":             locale.Coded("field.city", "city"),
+	"state_code":       locale.Coded("field.state", "state"),
+	"zip":              locale.Coded("field.zip", "ZIP code"),
+	"country_code":     locale.Coded("field.country", "country"),
+	"business_phone":   locale.Coded("field.phone", "business phone"),
+	"fax_number":       locale.Coded("field.fax", "fax number"),
+	"email_address":    locale.Coded("field.email", "email address"),
+	"number":           locale.Coded("field.contractNumber", "contract number"),
+	"title":            locale.Coded("field.title", "title"),
+	"description":      locale.Coded("field.description", "description"),
+	"amount":           locale.Coded("field.amount", "amount"),
+	"commitment":       locale.Coded("field.commitment", "commitment"),
+	"commitment_items": locale.Coded("field.lineItems", "line items"),
 }
 
 func fieldName(field string) any {

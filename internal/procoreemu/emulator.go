@@ -88,6 +88,8 @@ type company struct {
 	stagedProjects    *table
 	standardCostCodes *table // the ERP Standard Cost Code List's
 	lineItemTypes     *table
+	commitments       *table         // subcontracts and purchase orders
+	lineItems         *table         // the commitments' line items
 	erp               *erpConnection // nil until the integrator registers
 }
 
@@ -111,7 +113,8 @@ func New(cfg Config) *Emulator {
 	}
 	for _, s := range cfg.Companies {
 		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(),
-			stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable()}
+			stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
+			commitments: newTable(), lineItems: newTable()}
 		for _, v := range s.Vendors {
 			c.vendors.insert(v)
 		}
@@ -152,6 +155,17 @@ func (e *Emulator) StagedVendors(companyID int64) []Record {
 // StagedProjects is the QuickBooks jobs staged in the company's ERP tool.
 func (e *Emulator) StagedProjects(companyID int64) []Record {
 	return e.read(companyID, func(c *company) *table { return c.stagedProjects })
+}
+
+// Commitments are the company's commitments (subcontracts and purchase
+// orders), with the origin_id an integrator gave them.
+func (e *Emulator) Commitments(companyID int64) []Record {
+	return e.read(companyID, func(c *company) *table { return c.commitments })
+}
+
+// LineItems are the line items of the company's commitments.
+func (e *Emulator) LineItems(companyID int64) []Record {
+	return e.read(companyID, func(c *company) *table { return c.lineItems })
 }
 
 // StandardCostCodes is the company's ERP Standard Cost Code List.

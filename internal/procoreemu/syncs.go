@@ -128,6 +128,10 @@ func (c *company) byItemType(itemType any) *table {
 		return c.standardCostCodes
 	case "project":
 		return c.projects
+	case "work_order_contract", "purchase_order_contract":
+		return c.commitments
+	case "line_item":
+		return c.lineItems
 	}
 	return nil
 }

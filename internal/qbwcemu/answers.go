@@ -23,8 +23,11 @@ type request struct {
 	From         string   `xml:"FromModifiedDate"`
 	VendorAdd    vendorIn `xml:"VendorAdd"`
 	VendorMod    vendorIn `xml:"VendorMod"`
-	// A PurchaseOrderAddRq's.
+	// A PurchaseOrderAddRq's, and a transaction query's.
 	PurchaseOrderAdd purchaseOrderIn `xml:"PurchaseOrderAdd"`
+	TxnIDs           []string        `xml:"TxnID"`
+	RefNumbers       []string        `xml:"RefNumber"`
+	IncludeLineItems bool            `xml:"IncludeLineItems"`
 	Add              struct {
 		Name      string `xml:"Name"`
 		IsActive  string `xml:"IsActive"`
@@ -113,6 +116,8 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 		return q.modVendor(name, r)
 	case "PurchaseOrderAddRq":
 		return q.addPurchaseOrder(name, r)
+	case "PurchaseOrderQueryRq":
+		return q.purchaseOrderQuery(name, r)
 	case "CustomerQueryRq":
 		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Customers, r.ActiveStatus, time.Time{}, customerRet) })
 	case "ItemServiceAddRq":

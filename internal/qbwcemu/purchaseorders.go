@@ -2,6 +2,7 @@ package qbwcemu
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -15,6 +16,7 @@ type PurchaseOrder struct {
 	RefNumber    string
 	Memo         string
 	VendorMsg    string
+	ExternalGUID string
 	Lines        []PurchaseOrderLine
 }
 
@@ -36,6 +38,7 @@ type purchaseOrderIn struct {
 	RefNumber string `xml:"RefNumber"`
 	Memo      string `xml:"Memo"`
 	VendorMsg string `xml:"VendorMsg"`
+	GUID      string `xml:"ExternalGUID"`
 	Lines     []struct {
 		ItemRef struct {
 			ListID string `xml:"ListID"`
@@ -56,12 +59,15 @@ func (q *QuickBooks) addPurchaseOrder(name string, r request) (string, bool) {
 		return element(name, r.RequestID, status{3140, "Error",
 			fmt.Sprintf("There is an invalid reference to QuickBooks %s %q in the Purchase Order.", what, id)}, nil, ""), true
 	}
+	if q.InventoryOff {
+		return element(name, r.RequestID, featureOff, nil, ""), true
+	}
 	if !hasEntity(q.Vendors, in.VendorRef.ListID) {
 		return invalid("Vendor", in.VendorRef.ListID)
 	}
 	_, seq := q.changed()
 	po := PurchaseOrder{TxnID: fmt.Sprintf("%X-%s", 0x1000+len(q.PurchaseOrders), seq), EditSequence: seq, VendorListID: in.VendorRef.ListID,
-		TxnDate: in.TxnDate, RefNumber: in.RefNumber, Memo: in.Memo, VendorMsg: in.VendorMsg}
+		TxnDate: in.TxnDate, RefNumber: in.RefNumber, Memo: in.Memo, VendorMsg: in.VendorMsg, ExternalGUID: in.GUID}
 	for i, l := range in.Lines {
 		switch {
 		case !q.hasItem(l.ItemRef.ListID):
@@ -73,7 +79,26 @@ func (q *QuickBooks) addPurchaseOrder(name string, r request) (string, bool) {
 			Desc: l.Desc, Amount: l.Amount, CustomerListID: l.CustomerRef.ListID})
 	}
 	q.PurchaseOrders = append(q.PurchaseOrders, po)
-	return element(name, r.RequestID, statusOK, nil, q.purchaseOrderRet(po)), false
+	return element(name, r.RequestID, statusOK, nil, q.purchaseOrderRet(po, true)), false
+}
+
+// featureOff is QuickBooks' refusal of what a preference turned off
+// needs (consolibyte/quickbooks-php's list of status codes: 3250).
+var featureOff = status{3250, "Error", "This feature is not enabled or not available in this version of QuickBooks."}
+
+// purchaseOrderQuery answers a PurchaseOrderQuery by TxnID or RefNumber
+// (every purchase order without either), with the lines when asked.
+func (q *QuickBooks) purchaseOrderQuery(name string, r request) (string, bool) {
+	var body strings.Builder
+	for _, po := range q.PurchaseOrders {
+		if (len(r.TxnIDs) == 0 || slices.Contains(r.TxnIDs, po.TxnID)) && (len(r.RefNumbers) == 0 || slices.Contains(r.RefNumbers, po.RefNumber)) {
+			body.WriteString(q.purchaseOrderRet(po, r.IncludeLineItems))
+		}
+	}
+	if body.Len() == 0 {
+		return element(name, r.RequestID, statusNoMatch, nil, ""), false
+	}
+	return element(name, r.RequestID, statusOK, nil, body.String()), false
 }
 
 func hasEntity(list []Entity, listID string) bool {
@@ -95,9 +120,10 @@ func (q *QuickBooks) hasItem(listID string) bool {
 }
 
 // purchaseOrderRet writes a PurchaseOrderRet in schema order: TxnCore,
-// VendorRef, TxnDate, RefNumber, TotalAmount, Memo, VendorMsg, the lines
-// (qbxml130.xsd's PurchaseOrderRet and PurchaseOrderLineRet).
-func (q *QuickBooks) purchaseOrderRet(po PurchaseOrder) string {
+// VendorRef, TxnDate, RefNumber, TotalAmount, Memo, VendorMsg,
+// ExternalGUID, the lines when asked (qbxml130.xsd's PurchaseOrderRet
+// and PurchaseOrderLineRet).
+func (q *QuickBooks) purchaseOrderRet(po PurchaseOrder, lines bool) string {
 	var b strings.Builder
 	var total int64 // cents
 	for _, l := range po.Lines {
@@ -119,7 +145,13 @@ func (q *QuickBooks) purchaseOrderRet(po PurchaseOrder) string {
 	if po.VendorMsg != "" {
 		fmt.Fprintf(&b, "<VendorMsg>%s</VendorMsg>", esc(po.VendorMsg))
 	}
+	if po.ExternalGUID != "" {
+		fmt.Fprintf(&b, "<ExternalGUID>%s</ExternalGUID>", esc(po.ExternalGUID))
+	}
 	for _, l := range po.Lines {
+		if !lines {
+			break
+		}
 		fmt.Fprintf(&b, "<PurchaseOrderLineRet><TxnLineID>%s</TxnLineID><ItemRef><ListID>%s</ListID></ItemRef>", esc(l.TxnLineID), esc(l.ItemListID))
 		if l.Desc != "" {
 			fmt.Fprintf(&b, "<Desc>%s</Desc>", esc(l.Desc))
@@ -164,4 +196,13 @@ func amount(c int64) string {
 		sign, c = "-", -c
 	}
 	return fmt.Sprintf("%s%d.%02d", sign, c/100, c%100)
+}
+
+// SetPreferences turns the company file's preferences on or off, as a
+// bookkeeper does in Edit > Preferences: Inventory and purchase orders,
+// and estimates.
+func (q *QuickBooks) SetPreferences(inventory, estimates bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.InventoryOff, q.EstimatesOff = !inventory, !estimates
 }

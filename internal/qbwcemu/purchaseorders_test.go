@@ -48,3 +48,33 @@ func TestPurchaseOrdersAreAddedAsQuickBooksAddsThem(t *testing.T) {
 		t.Fatalf("%d purchase orders", n)
 	}
 }
+
+// A purchase order is found again by its number, with the mark the
+// service gave it and its lines; with Inventory and purchase orders off
+// in the company file, QuickBooks says so in its preferences and refuses
+// a purchase order (3250).
+func TestPurchaseOrdersAreFoundAndNeedTheirPreference(t *testing.T) {
+	q := NewQuickBooks(items(3))
+	guid := qbxml.GUID("procore 7 commitment 41")
+	add := qbxml.PurchaseOrderAdd{VendorListID: "A0000001-1468535148", RefNumber: "10543", ExternalGUID: guid,
+		Lines: []qbxml.PurchaseOrderLine{{ItemListID: "80000001-1", Amount: 25000}}}
+	if r := ask(t, q, add)[0]; r.Status.Failed() {
+		t.Fatal(r.Status)
+	}
+	found := ask(t, q, qbxml.PurchaseOrderQuery{RefNumber: "10543"})[0]
+	if len(found.PurchaseOrders) != 1 || !qbxml.SameGUID(found.PurchaseOrders[0].ExternalGUID, guid) || len(found.PurchaseOrders[0].Lines) != 1 {
+		t.Fatalf("found %+v", found)
+	}
+	if none := ask(t, q, qbxml.PurchaseOrderQuery{RefNumber: "10544"})[0]; none.Status.Code != 1 || none.Status.Failed() {
+		t.Fatalf("none: %+v", none)
+	}
+	q.InventoryOff = true
+	if r := ask(t, q, add)[0]; r.Status.Code != 3250 {
+		t.Fatalf("with the preference off: %+v", r.Status)
+	}
+	wc := WebConnector{QuickBooks: q}
+	prefs, err := qbxml.ParseResponses(wc.hcpResponse())
+	if err != nil || prefs[2].Preferences == nil || *prefs[2].Preferences.UsingInventory || !*prefs[2].Preferences.UsingEstimates {
+		t.Fatalf("preferences %+v %v", prefs, err)
+	}
+}

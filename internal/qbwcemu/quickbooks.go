@@ -56,6 +56,11 @@ type QuickBooks struct {
 	Customers []Entity
 	// PurchaseOrders are the purchase orders added.
 	PurchaseOrders []PurchaseOrder
+	// InventoryOff and EstimatesOff are the company file's preferences
+	// turned off: Inventory and purchase orders are not active, or
+	// estimates are not used. QuickBooks then refuses what needs them
+	// (3250), and says so in its preferences.
+	InventoryOff, EstimatesOff bool
 
 	// OpenFails, when set, is the HRESULT with which the company file
 	// cannot be opened (the Web Connector calls connectionError).

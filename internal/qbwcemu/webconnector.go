@@ -157,7 +157,12 @@ func (wc *WebConnector) hcpResponse() string {
 		element("PreferencesQueryRs", "2", statusOK, nil,
 			"<PreferencesRet><AccountingPreferences><IsUsingAccountNumbers>false</IsUsingAccountNumbers><IsRequiringAccounts>true</IsRequiringAccounts>"+
 				"<IsUsingClassTracking>false</IsUsingClassTracking><IsUsingAuditTrail>true</IsUsingAuditTrail>"+
-				"<IsAssigningJournalEntryNumbers>true</IsAssigningJournalEntryNumbers></AccountingPreferences></PreferencesRet>") +
+				"<IsAssigningJournalEntryNumbers>true</IsAssigningJournalEntryNumbers></AccountingPreferences>"+
+				fmt.Sprintf("<JobsAndEstimatesPreferences><IsUsingEstimates>%t</IsUsingEstimates><IsUsingProgressInvoicing>false</IsUsingProgressInvoicing>"+
+					"<IsPrintingItemsWithZeroAmounts>false</IsPrintingItemsWithZeroAmounts></JobsAndEstimatesPreferences>", !qb.EstimatesOff)+
+				fmt.Sprintf("<PurchasesAndVendorsPreferences><IsUsingInventory>%t</IsUsingInventory><DaysBillsAreDue>10</DaysBillsAreDue>"+
+					"<IsAutomaticallyUsingDiscounts>false</IsAutomaticallyUsingDiscounts></PurchasesAndVendorsPreferences>", !qb.InventoryOff)+
+				"</PreferencesRet>") +
 		"\n</QBXMLMsgsRs>\n</QBXML>\n"
 }
 

@@ -177,6 +177,8 @@ type step struct {
 	From   string        `json:"from,omitempty"`
 	Latest string        `json:"latest,omitempty"`
 	Vendor *qbxml.Vendor `json:"vendor,omitempty"`
+	// A purchase order job's: the purchase order to find or add.
+	PurchaseOrder *qbxml.PurchaseOrderAdd `json:"purchaseOrder,omitempty"`
 }
 
 // op is what a step asks of QuickBooks.
@@ -192,6 +194,9 @@ const (
 	opCustomers  op = "customers"  // a page of customers and jobs
 	opFindVendor op = "findVendor" // the vendor of a name
 	opAddVendor  op = "addVendor"  // a new vendor
+
+	opFindPurchaseOrder op = "findPurchaseOrder" // the purchase orders of a number
+	opAddPurchaseOrder  op = "addPurchaseOrder"  // a new purchase order
 )
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }

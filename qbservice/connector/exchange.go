@@ -93,7 +93,9 @@ func (c *Connector) nextStep(ctx context.Context, ticket string) (step, error) {
 // stopped, or the Web Connector session ended). So no item is made twice.
 //
 // A vendor job always looks first: the vendor may be in QuickBooks under
-// that name already, made by the bookkeeper or by an attempt before.
+// that name already, made by the bookkeeper or by an attempt before. A
+// purchase order job looks for the one it marked (its ExternalGUID) among
+// those of its number: an attempt before may have added it.
 func firstStep(job servicedb.Job) (step, error) {
 	st := step{N: 1, RequestID: job.ID + ".1"}
 	switch job.Kind {
@@ -118,6 +120,12 @@ func firstStep(job servicedb.Job) (step, error) {
 			return st, errors.Join(err, errors.New("no vendor to find"))
 		}
 		st.Op, st.Vendor = opFindVendor, &asked.Vendor
+	case servicedb.JobPurchaseOrder:
+		var asked qbjobs.PurchaseOrderAsked
+		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.PurchaseOrder.ExternalGUID == "" {
+			return st, errors.Join(err, errors.New("no purchase order to find"))
+		}
+		st.Op, st.PurchaseOrder = opFindPurchaseOrder, &asked.PurchaseOrder
 	default:
 		st.Op, st.Kind, st.Iterator = opItems, qbxml.ItemService, qbxml.IteratorStart
 	}
@@ -142,6 +150,12 @@ func (c *Connector) request(st step) qbxml.Request {
 		return qbxml.VendorByName{RequestID: st.RequestID, Name: st.Vendor.Name}
 	case opAddVendor:
 		return qbxml.VendorAdd{RequestID: st.RequestID, Vendor: *st.Vendor}
+	case opFindPurchaseOrder:
+		return qbxml.PurchaseOrderQuery{RequestID: st.RequestID, RefNumber: st.PurchaseOrder.RefNumber}
+	case opAddPurchaseOrder:
+		po := *st.PurchaseOrder
+		po.RequestID = st.RequestID
+		return po
 	case opItems: // a page of a refresh, below
 	}
 	return qbxml.ItemQuery{Kind: st.Kind, RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize}
@@ -175,6 +189,9 @@ func (c *Connector) learn(ctx context.Context, call qbwc.RequestCall) (version s
 		}
 		if co := r.Company; co != nil {
 			conn.CompanyName, conn.FileID = co.CompanyName, co.FileID(c.OwnerID)
+		}
+		if p := r.Preferences; p != nil {
+			conn.Inventory, conn.Estimates = servicedb.PreferenceOf(p.UsingInventory), servicedb.PreferenceOf(p.UsingEstimates)
 		}
 	}
 	if err := c.DB.SaveConnector(ctx, conn); err != nil {
@@ -230,6 +247,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 			return c.advanceRecords(ctx, job, st, r)
 		case job.Kind == servicedb.JobVendor:
 			return c.advanceVendor(ctx, job, st, r)
+		case job.Kind == servicedb.JobPurchaseOrder:
+			return c.advancePurchaseOrder(ctx, job, st, r)
 		default:
 			return c.advance(ctx, job, st, r)
 		}

@@ -213,17 +213,27 @@ func (c *Connection) closing(ctx context.Context, id int64, o records.Outcome) e
 
 // env is what the work of the company's requests may use.
 func (c *Connection) env(ctx context.Context, client *procore.Client, company int64) (records.Env, error) {
-	kept, err := c.DB.SyncSettings(ctx)
+	s, err := c.settings(ctx)
 	if err != nil {
 		return records.Env{}, err
+	}
+	return records.Env{DB: c.DB, Procore: client, Company: company, Settings: s, Log: c.log(), Now: c.now}, nil
+}
+
+// settings are the settings the sync runs with: those the app applied,
+// else the defaults.
+func (c *Connection) settings(ctx context.Context) (settings.Settings, error) {
+	kept, err := c.DB.SyncSettings(ctx)
+	if err != nil {
+		return settings.Settings{}, err
 	}
 	s := settings.Defaults()
 	if kept.JSON != "" {
 		if err := json.Unmarshal([]byte(kept.JSON), &s); err != nil {
-			return records.Env{}, fmt.Errorf("erp: the settings kept are not readable: %w", err)
+			return settings.Settings{}, fmt.Errorf("erp: the settings kept are not readable: %w", err)
 		}
 	}
-	return records.Env{DB: c.DB, Procore: client, Company: company, Settings: s, Log: c.log(), Now: c.now}, nil
+	return s, nil
 }
 
 // detailShown is a Request Detail as [I] GET answers it.

@@ -67,7 +67,11 @@ func (c *Connection) round(ctx context.Context, publicURL string) error {
 	if err != nil {
 		return err
 	}
-	metadata := Metadata(Handled())
+	s, err := c.settings(ctx)
+	if err != nil {
+		return err
+	}
+	metadata := Metadata(Handled(), s)
 	if reg.HookID == 0 {
 		if reg, err = c.Register(ctx, publicURL, metadata); err != nil {
 			return err

@@ -29,6 +29,14 @@ func messages(r servicedb.ERPRequest) []string {
 		return []string{quickBooksRefused(r.Name, result.QuickBooks)}
 	case serviceapi.ActivityProcoreRefused:
 		return procoreRefused(r.Name, result.Refused)
+	case serviceapi.ActivityNeedsQuickBooksID:
+		// The guide asks that a failure the user fixes with a new code
+		// says "code".
+		return []string{"This commitment needs a QuickBooks ID (code), and Use Procore Contract # is off in the QuickBooks Integration Settings, so nothing was written to QuickBooks. Type the QuickBooks ID when you export it, or turn on Use Procore Contract #, then send it again."}
+	case serviceapi.ActivityNotLinked:
+		return []string{notLinked(result.Field)}
+	case serviceapi.ActivityPreferenceOff:
+		return []string{preferenceOff(result.Field)}
 	}
 	return []string{fmt.Sprintf("The QuickBooks service could not %s (%s), so nothing was changed in QuickBooks. Try again; if it fails again, ask your IT support to check the QuickBooks service's log.", action(r.Name), r.Problem)}
 }
@@ -94,6 +102,35 @@ func invalidRecord(result serviceapi.ActivityResult) string {
 		fieldWords(field), fieldWords(field))
 }
 
+// notLinked words a record that refers to one not synced with QuickBooks.
+func notLinked(field string) string {
+	what, step := "a record it uses", "Sync it with QuickBooks first"
+	switch field {
+	case "vendor":
+		what, step = "its vendor", "Export the vendor to QuickBooks, or link it in the ERP Integrations tool, first"
+	case "project":
+		what, step = "its project", "Export the project to QuickBooks, or link it to its QuickBooks job, first"
+	case "costCode":
+		what, step = "a line's cost code", "Sync the project's cost codes with QuickBooks first"
+	}
+	return fmt.Sprintf("%s is not synced with QuickBooks, so nothing was written to QuickBooks. %s, then send it again.", capitalized(what), step)
+}
+
+// preferenceOff words a QuickBooks preference the record needs, off.
+func preferenceOff(field string) string {
+	if field == "estimates" {
+		return "Estimates are turned off in the QuickBooks company file, so nothing was written to QuickBooks. In QuickBooks, choose Edit > Preferences > Jobs & Estimates > Company Preferences and turn on estimates, then send it again."
+	}
+	return "Purchase orders are turned off in the QuickBooks company file, so nothing was written to QuickBooks. In QuickBooks, choose Edit > Preferences > Items & Inventory > Company Preferences and tick Inventory and purchase orders are active, then send it again."
+}
+
+func capitalized(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
 // fieldWords names a Procore field as Procore's forms label it.
 func fieldWords(field string) string {
 	switch field {
@@ -119,8 +156,13 @@ func quickBooksRefused(name string, qb *serviceapi.ActivityQuickBooksFail) strin
 		qb = &serviceapi.ActivityQuickBooksFail{}
 	}
 	next := "Correct it in QuickBooks or in Procore, then try again."
-	if qb.StatusCode == 3100 {
+	switch qb.StatusCode {
+	case 3100:
 		next = "The name is already used in QuickBooks by a customer, an employee or another name. Rename one of them, then send it again."
+	case 3140:
+		next = "QuickBooks does not have a vendor, item or job it names: it may have been deleted or merged there. Link the record again in Procore, then send it again."
+	case 3250:
+		next = "A feature it needs is turned off in the QuickBooks company file (for purchase orders: Edit > Preferences > Items & Inventory > Company Preferences). Turn it on, then send it again."
 	}
 	code := qb.HResult
 	if qb.StatusCode != 0 || code == "" {

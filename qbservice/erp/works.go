@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"qbsettings/qbservice/records"
+	"qbsettings/qbservice/records/commitments"
 	"qbsettings/qbservice/records/costcodes"
 	"qbsettings/qbservice/records/jobs"
 	"qbsettings/qbservice/records/vendors"
@@ -51,6 +52,8 @@ var works = map[string]work{
 	"unlink_standard_cost_codes": {"standard_cost_codes", noted, note{}},
 
 	"sync_jobs": {"jobs", inbound, jobs.Refresh{}},
+
+	"create_commitment": {"commitments", outbound, commitments.Export{}},
 	// A user made a project of a staged job: nothing is required
 	// (erp_events_dictionary.md); its cost codes and job costs are part 2's.
 	"create_job_in_procore": {"jobs", noted, note{}},

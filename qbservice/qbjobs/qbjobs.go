@@ -36,6 +36,20 @@ type VendorFound struct {
 	Found  bool         `json:"found"`
 }
 
+// PurchaseOrderAsked is a servicedb.JobPurchaseOrder job: find the
+// purchase order marked PurchaseOrder.ExternalGUID among those of its
+// number, or else add PurchaseOrder.
+type PurchaseOrderAsked struct {
+	PurchaseOrder qbxml.PurchaseOrderAdd `json:"purchaseOrder"`
+}
+
+// PurchaseOrderWritten is the purchase order a purchase order job found
+// (Found) or added, with its lines in order.
+type PurchaseOrderWritten struct {
+	PurchaseOrder qbxml.PurchaseOrder `json:"purchaseOrder"`
+	Found         bool                `json:"found"`
+}
+
 // Encode is v as the JSON kept with a job.
 func Encode(v any) string {
 	b, err := json.Marshal(v)

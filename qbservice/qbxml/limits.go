@@ -98,6 +98,19 @@ func (r Response) check() error {
 			return err
 		}
 	}
+	for _, po := range r.PurchaseOrders {
+		if po.TxnID == "" {
+			return fmt.Errorf("%w: a purchase order %.40q without its TxnID", ErrOutOfSchema, po.RefNumber)
+		}
+		limits := []Limit{{"TxnID", po.TxnID, MaxListID}, {"EditSequence", po.EditSequence, MaxEditSequence},
+			{"RefNumber", po.RefNumber, MaxPORefNumber}, {"ExternalGUID", po.ExternalGUID, MaxGUID}}
+		for _, l := range po.Lines {
+			limits = append(limits, Limit{"TxnLineID", l.TxnLineID, MaxListID}, Limit{"ListID", l.ItemListID, MaxListID})
+		}
+		if err := CheckLimits(limits...); err != nil {
+			return err
+		}
+	}
 	if h := r.Host; h != nil {
 		limits := []Limit{{"ProductName", h.ProductName, MaxProductName}, {"MajorVersion", h.MajorVersion, MaxVersionPart},
 			{"MinorVersion", h.MinorVersion, MaxVersionPart}, {"Country", h.Country, MaxCountry}}

@@ -14,7 +14,7 @@ import (
 type Money int64
 
 // MaxMoney is the largest amount AMTTYPE holds: 13 nines, and 99 cents.
-const MaxMoney Money = 99_999_999_999_999_99
+const MaxMoney Money = 9_999_999_999_999_99
 
 // ErrNotMoney: text that is not an amount in cents, or is beyond AMTTYPE.
 var ErrNotMoney = errors.New("qbxml: not an amount QuickBooks holds")
@@ -67,4 +67,14 @@ func (m Money) MarshalText() ([]byte, error) {
 		return nil, fmt.Errorf("%w: %d cents", ErrNotMoney, int64(m))
 	}
 	return []byte(m.String()), nil
+}
+
+// UnmarshalText reads m as MarshalText writes it (a job kept as JSON).
+func (m *Money) UnmarshalText(text []byte) error {
+	v, err := ParseMoney(string(text))
+	if err == nil && (v > MaxMoney || v < -MaxMoney) {
+		err = fmt.Errorf("%w: %.30q", ErrNotMoney, text)
+	}
+	*m = v
+	return err
 }

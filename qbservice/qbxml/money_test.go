@@ -1,6 +1,7 @@
 package qbxml
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -31,6 +32,25 @@ func TestMoney(t *testing.T) {
 	}
 }
 
+// An amount kept as JSON reads back as it was; beyond AMTTYPE, it is not
+// written.
+func TestMoneyAsJSON(t *testing.T) {
+	for _, m := range []Money{0, 1250050, -2000, MaxMoney, -MaxMoney} {
+		b, err := json.Marshal(m)
+		var back Money
+		if err != nil || json.Unmarshal(b, &back) != nil || back != m {
+			t.Errorf("%d: %s %v → %d", m, b, err, back)
+		}
+	}
+	if _, err := json.Marshal(MaxMoney + 1); err == nil {
+		t.Error("beyond AMTTYPE kept")
+	}
+	var m Money
+	if json.Unmarshal([]byte(`"1.234"`), &m) == nil {
+		t.Error("a third decimal read")
+	}
+}
+
 // A purchase order's amounts reach QuickBooks with exactly two decimals,
 // a negative one too, and its job after its amount.
 func TestPurchaseOrderAmountsAreAMTTYPE(t *testing.T) {
@@ -43,6 +63,12 @@ func TestPurchaseOrderAmountsAreAMTTYPE(t *testing.T) {
 		if !strings.Contains(doc, want) {
 			t.Errorf("no %s in %s", want, doc)
 		}
+	}
+	// The largest amount is one the schema takes (a fourteenth digit was
+	// once let through).
+	largest, err := MessageSet("13.0", PurchaseOrderAdd{VendorListID: "1", Lines: []PurchaseOrderLine{{ItemListID: "2", Amount: -MaxMoney}}})
+	if err != nil || checkSchema(t, largest) != "" {
+		t.Errorf("the largest amount: %v %s", err, checkSchema(t, largest))
 	}
 	if _, err := MessageSet("13.0", PurchaseOrderAdd{Lines: []PurchaseOrderLine{{Amount: MaxMoney + 1}}}); !errors.Is(err, ErrNotMoney) {
 		t.Errorf("an amount beyond AMTTYPE was written: %v", err)

@@ -1,36 +1,46 @@
 package qbxml
 
-import "encoding/xml"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"strings"
+)
 
 // The limits of a purchase order's text (qbxml130.xsd: PurchaseOrderAdd).
 const (
 	MaxPORefNumber = 11
 	MaxVendorMsg   = 99
 	MaxMemo        = 4095
+	// MaxGUID is GUIDTYPE's length: 32 digits, 4 dashes and braces.
+	MaxGUID = 38
 )
 
 // PurchaseOrderAdd adds a purchase order for the vendor VendorListID:
 // its number (RefNumber, 11 characters at most), date, memo, the message
 // printed for the vendor (VendorMsg, 99 at most), and its lines. The
-// purchase orders of Procore's commitments (part 2 of the sync).
+// purchase orders of Procore's commitments. ExternalGUID, when set, is
+// kept by QuickBooks with the purchase order and answered with it: the
+// service's own mark, by which it knows a purchase order it added.
 type PurchaseOrderAdd struct {
-	RequestID    string
-	VendorListID string
-	TxnDate      string // YYYY-MM-DD, "" for QuickBooks' today
-	RefNumber    string
-	Memo         string
-	VendorMsg    string
-	Lines        []PurchaseOrderLine
+	RequestID    string              `json:"-"`
+	VendorListID string              `json:"vendorListId"`
+	TxnDate      string              `json:"txnDate,omitempty"` // YYYY-MM-DD, "" for QuickBooks' today
+	RefNumber    string              `json:"refNumber,omitempty"`
+	Memo         string              `json:"memo,omitempty"`
+	VendorMsg    string              `json:"vendorMsg,omitempty"`
+	ExternalGUID string              `json:"externalGuid,omitempty"`
+	Lines        []PurchaseOrderLine `json:"lines"`
 }
 
 // PurchaseOrderLine is a line of a purchase order: a Service item (a cost
 // code), what it is for, and its amount; for a job (CustomerListID) when
 // the purchase is a job's.
 type PurchaseOrderLine struct {
-	ItemListID     string
-	Desc           string
-	Amount         Money
-	CustomerListID string
+	ItemListID     string `json:"itemListId"`
+	Desc           string `json:"desc,omitempty"`
+	Amount         Money  `json:"amount"`
+	CustomerListID string `json:"customerListId,omitempty"`
 }
 
 func (a PurchaseOrderAdd) requestElement() any {
@@ -47,16 +57,17 @@ func (a PurchaseOrderAdd) requestElement() any {
 		CustomerRef *ref   `xml:"CustomerRef,omitempty"`
 	}
 	// PurchaseOrderAdd: VendorRef, …, TxnDate, RefNumber, …, Memo,
-	// VendorMsg, …, then the lines.
+	// VendorMsg, …, ExternalGUID, then the lines.
 	type add struct {
 		VendorRef ref       `xml:"VendorRef"`
 		TxnDate   string    `xml:"TxnDate,omitempty"`
 		RefNumber string    `xml:"RefNumber,omitempty"`
 		Memo      string    `xml:"Memo,omitempty"`
 		VendorMsg string    `xml:"VendorMsg,omitempty"`
+		GUID      string    `xml:"ExternalGUID,omitempty"`
 		Lines     []lineAdd `xml:"PurchaseOrderLineAdd"`
 	}
-	po := add{VendorRef: ref{a.VendorListID}, TxnDate: a.TxnDate, RefNumber: a.RefNumber, Memo: a.Memo, VendorMsg: a.VendorMsg}
+	po := add{VendorRef: ref{a.VendorListID}, TxnDate: a.TxnDate, RefNumber: a.RefNumber, Memo: a.Memo, VendorMsg: a.VendorMsg, GUID: a.ExternalGUID}
 	for _, l := range a.Lines {
 		line := lineAdd{ItemRef: ref{l.ItemListID}, Desc: l.Desc, Amount: l.Amount}
 		if l.CustomerListID != "" {
@@ -80,3 +91,49 @@ func (a PurchaseOrderAdd) Limits() []Limit {
 	}
 	return limits
 }
+
+// PurchaseOrderQuery asks for the purchase orders numbered RefNumber,
+// with their lines: how the service finds a purchase order it may have
+// added before its answer was lost.
+type PurchaseOrderQuery struct {
+	RequestID string
+	RefNumber string
+}
+
+func (q PurchaseOrderQuery) requestElement() any {
+	// PurchaseOrderQuery: RefNumber, then IncludeLineItems (qbxml130.xsd).
+	return struct {
+		XMLName          xml.Name `xml:"PurchaseOrderQueryRq"`
+		RequestID        string   `xml:"requestID,attr,omitempty"`
+		RefNumber        string   `xml:"RefNumber"`
+		IncludeLineItems bool     `xml:"IncludeLineItems"`
+	}{RequestID: q.RequestID, RefNumber: q.RefNumber, IncludeLineItems: true}
+}
+
+// PurchaseOrder is a purchase order QuickBooks answered, with its lines.
+type PurchaseOrder struct {
+	TxnID        string                 `json:"txnId"`
+	EditSequence string                 `json:"editSequence"`
+	RefNumber    string                 `json:"refNumber,omitempty"`
+	ExternalGUID string                 `json:"externalGuid,omitempty"`
+	Lines        []PurchaseOrderLineRet `json:"lines"`
+}
+
+// PurchaseOrderLineRet is a line of a purchase order QuickBooks answered.
+type PurchaseOrderLineRet struct {
+	TxnLineID  string `json:"txnLineId"`
+	ItemListID string `json:"itemListId,omitempty"`
+}
+
+// GUID is the ExternalGUID (GUIDTYPE: "{8-4-4-4-12}" hexadecimal digits)
+// named by text: the same text, the same GUID, so that the service's
+// mark of a record is found again after any restart.
+func GUID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	h := hex.EncodeToString(sum[:16])
+	return "{" + h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32] + "}"
+}
+
+// SameGUID tells whether two GUIDs are the same, as QuickBooks compares
+// them: without regard to case.
+func SameGUID(a, b string) bool { return a != "" && strings.EqualFold(a, b) }

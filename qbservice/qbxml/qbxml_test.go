@@ -32,12 +32,15 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 				{ItemListID: "8000A002-1", Desc: "Supervision", Amount: 1250050, CustomerListID: "B0000002-1"},
 				{ItemListID: "8000A005-1", Amount: -2000},
 			}},
-		"purchase order, one line": PurchaseOrderAdd{RequestID: "19", VendorListID: "80000001-1", Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 50000}}},
-		"vendors, first page":      VendorQuery{RequestID: "8", Iterator: IteratorStart, MaxReturned: 500},
-		"vendors changed since":    VendorQuery{RequestID: "9", Iterator: IteratorStart, MaxReturned: 500, From: "2024-01-15T10:00:00-08:00"},
-		"vendors, next page":       VendorQuery{RequestID: "10", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},
-		"vendor by name":           VendorByName{RequestID: "11", Name: "Apex Concrete Supply"},
-		"vendor add, name only":    VendorAdd{RequestID: "12", Vendor: Vendor{Name: "Apex Concrete Supply"}},
+		"purchase order, marked": PurchaseOrderAdd{RequestID: "20", VendorListID: "80000001-1", RefNumber: "10543", ExternalGUID: GUID("procore 7 commitment 41"),
+			Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 25000}}},
+		"purchase orders by number": PurchaseOrderQuery{RequestID: "21", RefNumber: "SC-0001-EAS"},
+		"purchase order, one line":  PurchaseOrderAdd{RequestID: "19", VendorListID: "80000001-1", Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 50000}}},
+		"vendors, first page":       VendorQuery{RequestID: "8", Iterator: IteratorStart, MaxReturned: 500},
+		"vendors changed since":     VendorQuery{RequestID: "9", Iterator: IteratorStart, MaxReturned: 500, From: "2024-01-15T10:00:00-08:00"},
+		"vendors, next page":        VendorQuery{RequestID: "10", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},
+		"vendor by name":            VendorByName{RequestID: "11", Name: "Apex Concrete Supply"},
+		"vendor add, name only":     VendorAdd{RequestID: "12", Vendor: Vendor{Name: "Apex Concrete Supply"}},
 		"vendor add, all": VendorAdd{RequestID: "13", Vendor: Vendor{Name: "Façades & Co", CompanyName: "Façades & Co LLC",
 			Address: Address{Addr1: "12 Mill St", City: "Concord", State: "NH", PostalCode: "03301", Country: "US"},
 			Phone:   "603-555-0100", Fax: "603-555-0101", Email: "ap@facades.example"}},
@@ -146,6 +149,11 @@ func TestHostAndCompanyFromTheFirstCall(t *testing.T) {
 	if got[2].Name != "PreferencesQueryRs" || got[2].Status.Code != 0 || got[2].Status.Failed() {
 		t.Fatalf("preferences %+v", got[2])
 	}
+	// This company file uses estimates, and not purchase orders.
+	p := got[2].Preferences
+	if p == nil || p.UsingInventory == nil || *p.UsingInventory || p.UsingEstimates == nil || !*p.UsingEstimates {
+		t.Fatalf("preferences %+v", p)
+	}
 }
 
 func TestItemsAndIterators(t *testing.T) {
@@ -209,5 +217,26 @@ func TestVendorsAreRead(t *testing.T) {
 		if _, err := ParseResponses(bad); !errors.Is(err, ErrOutOfSchema) {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// A purchase order QuickBooks answered is read with its lines, and the
+// mark the service gave it; a GUID is what the schema holds, and the same
+// for the same text.
+func TestPurchaseOrdersAreRead(t *testing.T) {
+	got := readResponses(t, "purchaseorderadd.xml")
+	if len(got) != 1 || len(got[0].PurchaseOrders) != 1 {
+		t.Fatalf("%+v", got)
+	}
+	po := got[0].PurchaseOrders[0]
+	want := PurchaseOrder{TxnID: "1A2-1607111111", EditSequence: "1607111111", RefNumber: "SC-0001-EAS",
+		ExternalGUID: "{0c8f36a2-7e1b-4f3a-9a52-2d9e6f1b7c01}",
+		Lines:        []PurchaseOrderLineRet{{TxnLineID: "1A4-1607111111", ItemListID: "8000A002-1"}, {TxnLineID: "1A5-1607111111", ItemListID: "8000A005-1"}}}
+	if !reflect.DeepEqual(po, want) {
+		t.Fatalf("got %+v", po)
+	}
+	g := GUID("procore 7 commitment 41")
+	if g != GUID("procore 7 commitment 41") || g == GUID("procore 7 commitment 42") || !SameGUID(g, strings.ToUpper(g)) || SameGUID("", "") {
+		t.Fatalf("GUID %s", g)
 	}
 }

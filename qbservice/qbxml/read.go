@@ -140,6 +140,13 @@ func readResponse(sc *xmlscan.Scanner) (Response, error) {
 			it, err := readItem(sc, ItemOtherCharge)
 			others = append(others, it)
 			return err
+		case "PurchaseOrderRet":
+			po, err := readPurchaseOrder(sc)
+			r.PurchaseOrders = append(r.PurchaseOrders, po)
+			return err
+		case "PreferencesRet":
+			r.Preferences = &Preferences{}
+			return readPreferences(sc, r.Preferences)
 		}
 		return sc.Skip()
 	})
@@ -318,4 +325,44 @@ func readCustomer(sc *xmlscan.Scanner) (Customer, error) {
 		}
 	}
 	return c, err
+}
+
+// readPurchaseOrder reads a PurchaseOrderRet and its lines.
+func readPurchaseOrder(sc *xmlscan.Scanner) (PurchaseOrder, error) {
+	var po PurchaseOrder
+	return po, fields(sc, map[string]*string{
+		"TxnID": &po.TxnID, "EditSequence": &po.EditSequence, "RefNumber": &po.RefNumber, "ExternalGUID": &po.ExternalGUID,
+	}, map[string]func() error{
+		"PurchaseOrderLineRet": func() error {
+			var l PurchaseOrderLineRet
+			err := fields(sc, map[string]*string{"TxnLineID": &l.TxnLineID},
+				map[string]func() error{"ItemRef": func() error { return textOf(sc, "ListID", &l.ItemListID) }})
+			po.Lines = append(po.Lines, l)
+			return err
+		},
+	})
+}
+
+// readPreferences reads the preferences the sync needs from a
+// PreferencesRet; the others are passed over.
+func readPreferences(sc *xmlscan.Scanner, p *Preferences) error {
+	var inventory, estimates string
+	err := fields(sc, nil, map[string]func() error{
+		"PurchasesAndVendorsPreferences": func() error { return textOf(sc, "IsUsingInventory", &inventory) },
+		"JobsAndEstimatesPreferences":    func() error { return textOf(sc, "IsUsingEstimates", &estimates) },
+	})
+	for _, f := range []struct {
+		text string
+		dst  **bool
+	}{{inventory, &p.UsingInventory}, {estimates, &p.UsingEstimates}} {
+		if err != nil || f.text == "" {
+			continue
+		}
+		on, perr := strconv.ParseBool(strings.TrimSpace(f.text))
+		if perr != nil {
+			return fmt.Errorf("a preference %.20q is not true or false", f.text)
+		}
+		*f.dst = &on
+	}
+	return err
 }

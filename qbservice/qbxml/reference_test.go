@@ -53,6 +53,19 @@ type rs struct {
 	OtherCharges      []itemRet     `xml:"ItemOtherChargeRet"`
 	Vendors           []vendorRet   `xml:"VendorRet"`
 	Customers         []customerRet `xml:"CustomerRet"`
+	PurchaseOrders    []struct {
+		PurchaseOrder
+		Lines []struct {
+			TxnLineID string `xml:"TxnLineID"`
+			ItemRef   struct {
+				ListID string `xml:"ListID"`
+			} `xml:"ItemRef"`
+		} `xml:"PurchaseOrderLineRet"`
+	} `xml:"PurchaseOrderRet"`
+	Preferences *struct {
+		Inventory *bool `xml:"PurchasesAndVendorsPreferences>IsUsingInventory"`
+		Estimates *bool `xml:"JobsAndEstimatesPreferences>IsUsingEstimates"`
+	} `xml:"PreferencesRet"`
 }
 
 // vendorRet is a VendorRet as read.
@@ -128,6 +141,17 @@ func parseResponsesReference(text string) ([]Response, error) {
 		}
 		for _, c := range r.Customers {
 			resp.Customers = append(resp.Customers, c.customer())
+		}
+		for _, po := range r.PurchaseOrders {
+			p := po.PurchaseOrder
+			p.Lines = nil
+			for _, l := range po.Lines {
+				p.Lines = append(p.Lines, PurchaseOrderLineRet{TxnLineID: l.TxnLineID, ItemListID: l.ItemRef.ListID})
+			}
+			resp.PurchaseOrders = append(resp.PurchaseOrders, p)
+		}
+		if p := r.Preferences; p != nil {
+			resp.Preferences = &Preferences{UsingInventory: p.Inventory, UsingEstimates: p.Estimates}
 		}
 		if err := resp.check(); err != nil {
 			return nil, err

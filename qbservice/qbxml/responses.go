@@ -30,6 +30,15 @@ type Response struct {
 	Items             []Item
 	Vendors           []Vendor
 	Customers         []Customer
+	PurchaseOrders    []PurchaseOrder
+	Preferences       *Preferences
+}
+
+// Preferences are the company file's preferences the sync needs: whether
+// it uses inventory and purchase orders, and estimates (nil: not said).
+type Preferences struct {
+	UsingInventory *bool
+	UsingEstimates *bool
 }
 
 // Host is the QuickBooks that answered.

@@ -34,6 +34,30 @@ type Connector struct {
 	// CallsEvery is how often the Web Connector calls, as seen from its
 	// last sessions (0 before it called twice).
 	CallsEvery time.Duration
+	// Inventory and Estimates are the company file's preferences the
+	// sync's transactions need (Inventory and purchase orders; estimates),
+	// as the last session's first answer said them.
+	Inventory, Estimates Preference
+}
+
+// Preference is a company file's preference as QuickBooks said it.
+type Preference string
+
+const (
+	PreferenceUnknown Preference = "" // not said (no session yet)
+	PreferenceOn      Preference = "on"
+	PreferenceOff     Preference = "off"
+)
+
+// PreferenceOf is a preference QuickBooks said (nil: not said).
+func PreferenceOf(on *bool) Preference {
+	switch {
+	case on == nil:
+		return PreferenceUnknown
+	case *on:
+		return PreferenceOn
+	}
+	return PreferenceOff
 }
 
 // RefusedSinceLastCall is when the Web Connector was last turned away at
@@ -57,9 +81,10 @@ func (d *DB) Connector(ctx context.Context) (Connector, error) {
 	)
 	err := d.db.QueryRowContext(ctx, `
 		SELECT last_call_at, company_file, product, major_version, minor_version, country, file_mode, supported_versions,
-		       company_name, file_id, quickbooks_open, hresult, message, signin_refused_at, session_error, session_gaps FROM connector WHERE id = 1`).
+		       company_name, file_id, quickbooks_open, hresult, message, signin_refused_at, session_error, session_gaps,
+		       inventory_preference, estimates_preference FROM connector WHERE id = 1`).
 		Scan(&last, &c.CompanyFile, &c.Product, &c.MajorVersion, &c.MinorVersion, &c.Country, &c.FileMode, &versions,
-			&c.CompanyName, &c.FileID, &open, &c.HResult, &c.Message, &refuse, &c.SessionError, &gaps)
+			&c.CompanyName, &c.FileID, &open, &c.HResult, &c.Message, &refuse, &c.SessionError, &gaps, &c.Inventory, &c.Estimates)
 	if err != nil {
 		return Connector{}, err
 	}
@@ -91,11 +116,11 @@ func (d *DB) SaveConnector(ctx context.Context, c Connector) error {
 	_, err := d.db.ExecContext(ctx, `
 		UPDATE connector SET last_call_at = ?, company_file = ?, product = ?, major_version = ?, minor_version = ?, country = ?,
 		       file_mode = ?, supported_versions = ?, company_name = ?, file_id = ?, quickbooks_open = ?, hresult = ?, message = ?,
-		       signin_refused_at = ?, session_error = ?
+		       signin_refused_at = ?, session_error = ?, inventory_preference = ?, estimates_preference = ?
 		WHERE id = 1`,
 		formatTime(c.LastCallAt), c.CompanyFile, c.Product, c.MajorVersion, c.MinorVersion, c.Country, c.FileMode,
 		strings.Join(c.SupportedVersions, ","), c.CompanyName, c.FileID, boolInt(c.QuickBooksOpen), c.HResult, c.Message,
-		formatTime(c.SignInRefusedAt), c.SessionError)
+		formatTime(c.SignInRefusedAt), c.SessionError, c.Inventory, c.Estimates)
 	return err
 }
 

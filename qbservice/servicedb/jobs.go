@@ -30,6 +30,9 @@ const (
 	JobVendor  = "vendor"
 	// JobCustomers reads the customers and jobs, for an ERP Request.
 	JobCustomers = "customers"
+	// JobPurchaseOrder finds or adds the purchase order of a Procore
+	// commitment.
+	JobPurchaseOrder = "purchase_order"
 )
 
 // Job is one piece of work for QuickBooks.

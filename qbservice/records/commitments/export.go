@@ -1,0 +1,193 @@
+package commitments
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"qbsettings/backend/settings"
+	"qbsettings/qbservice/qbjobs"
+	"qbsettings/qbservice/qbxml"
+	"qbsettings/qbservice/records"
+	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
+)
+
+// Export is create_commitment: the commitment an approver accepted
+// becomes a purchase order in QuickBooks. It is refused before QuickBooks
+// is asked anything when it has no number to be given (rule 1), when its
+// vendor, project or a cost code is not synced with QuickBooks, when a
+// value is beyond what QuickBooks holds, or when the company file has
+// purchase orders turned off.
+type Export struct{}
+
+// setting is the setting rule 1 follows.
+const setting = string(settings.FieldUseProcoreContractNumber)
+
+func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]records.Job, *records.Outcome, error) {
+	// A payload that is not create_commitment's, or a commitment without
+	// its id, is a record QuickBooks cannot be given: the request ends.
+	p, err := read(r.Data)
+	if readable := err == nil; !readable || p.Commitment.ID <= 0 {
+		return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "commitment"}), nil
+	}
+	ref, _, problem := refNumber(p, env.Settings.UseProcoreContractNumber)
+	if problem != nil {
+		return nil, problem, nil
+	}
+	po, problem := purchaseOrder(p, ref)
+	if problem != nil {
+		return nil, problem, nil
+	}
+	conn, err := env.DB.Connector(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if conn.Inventory == servicedb.PreferenceOff {
+		return nil, failed(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"}), nil
+	}
+	// The service's mark of this commitment's purchase order: found again
+	// by it after an answer lost to a kill or a dropped session.
+	po.ExternalGUID = qbxml.GUID(fmt.Sprintf("procore company %d commitment %d", env.Company, p.Commitment.ID))
+	return []records.Job{{Kind: servicedb.JobPurchaseOrder, Input: qbjobs.Encode(qbjobs.PurchaseOrderAsked{PurchaseOrder: po})}}, nil, nil
+}
+
+// refNumber is the purchase order's number by rule 1 (erp-integrator.md
+// §2), and the rule that gave it: the QuickBooks ID typed at export
+// always wins; else, with Use Procore Contract # on, the contract number,
+// cut to QuickBooks' 11 characters; else there is none, and the export
+// fails naming the setting.
+func refNumber(p exported, useContractNumber bool) (string, serviceapi.ActivityRule, *records.Outcome) {
+	if typed := strings.TrimSpace(p.Commitment.Code); typed != "" {
+		switch {
+		case settings.HasHiddenCharacter(typed):
+			return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "code"})
+		case len([]rune(typed)) > qbxml.MaxPORefNumber:
+			// Typed for QuickBooks: never cut, as the number would not be
+			// the one the user chose.
+			return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityInvalidRecord,
+				serviceapi.ActivityResult{Field: "code", Limit: qbxml.MaxPORefNumber})
+		}
+		return typed, serviceapi.ActivityRule{Rule: serviceapi.RuleTypedID, Setting: setting, From: typed, To: typed}, nil
+	}
+	if !useContractNumber {
+		return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityNeedsQuickBooksID, serviceapi.ActivityResult{
+			Rules: []serviceapi.ActivityRule{{Rule: serviceapi.RuleContractNumber, Setting: setting}}})
+	}
+	number := strings.TrimSpace(p.Commitment.Number)
+	if number == "" || settings.HasHiddenCharacter(number) {
+		return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "number"})
+	}
+	ref, wasCut := cut(number, qbxml.MaxPORefNumber)
+	rule := serviceapi.ActivityRule{Rule: serviceapi.RuleContractNumber, Setting: setting, From: number, To: ref}
+	if wasCut {
+		rule.Limit = qbxml.MaxPORefNumber
+	}
+	return ref, rule, nil
+}
+
+// purchaseOrder is the commitment's purchase order numbered ref, or the
+// outcome of a commitment QuickBooks could not be given.
+func purchaseOrder(p exported, ref string) (qbxml.PurchaseOrderAdd, *records.Outcome) {
+	c := p.Commitment
+	vendor := strings.TrimSpace(c.Vendor.OriginID)
+	job := strings.TrimSpace(p.JobID)
+	if job == "" {
+		job = strings.TrimSpace(c.Project.OriginID)
+	}
+	notLinked := func(field string) *records.Outcome {
+		return failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: field})
+	}
+	invalid := func(field string, limit int) *records.Outcome {
+		return failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: field, Limit: limit})
+	}
+	switch {
+	case vendor == "":
+		return qbxml.PurchaseOrderAdd{}, notLinked("vendor")
+	case job == "":
+		return qbxml.PurchaseOrderAdd{}, notLinked("project")
+	case len(p.Items) == 0:
+		return qbxml.PurchaseOrderAdd{}, invalid("commitment_items", 0)
+	}
+	message, _ := cut(strings.Join(strings.Fields(text(c.Description)), " "), qbxml.MaxVendorMsg)
+	po := qbxml.PurchaseOrderAdd{VendorListID: vendor, TxnDate: txnDate(p), RefNumber: ref, Memo: text(c.Title), VendorMsg: message}
+	for _, it := range p.Items {
+		listID := itemListID(it.CostCode.OriginID)
+		if listID == "" {
+			return qbxml.PurchaseOrderAdd{}, notLinked("costCode")
+		}
+		amount := it.TotalAmount
+		if amount == "" {
+			amount = it.Amount
+		}
+		money, err := qbxml.ParseMoney(string(amount))
+		if err != nil {
+			return qbxml.PurchaseOrderAdd{}, invalid("amount", 0)
+		}
+		po.Lines = append(po.Lines, qbxml.PurchaseOrderLine{ItemListID: listID, Desc: text(it.Description), Amount: money, CustomerListID: job})
+	}
+	var tooLong *qbxml.TooLongError
+	if errors.As(qbxml.CheckLimits(po.Limits()...), &tooLong) {
+		field := map[string]string{"Memo": "title", "Desc": "description"}[tooLong.Element]
+		return qbxml.PurchaseOrderAdd{}, invalid(field, tooLong.Limit)
+	}
+	return po, nil
+}
+
+func failed(problem string, result serviceapi.ActivityResult) *records.Outcome {
+	out := records.Failed(problem, result)
+	return &out
+}
+
+func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jobs []servicedb.Job) (records.Outcome, error) {
+	job := jobs[0]
+	if job.State == servicedb.JobFailed {
+		return records.QuickBooksRefused(job), nil
+	}
+	p, err := read(r.Data)
+	var got qbjobs.PurchaseOrderWritten
+	if err := errors.Join(err, qbjobs.Decode(job.Output, &got)); err != nil {
+		return records.Outcome{}, err
+	}
+	po := got.PurchaseOrder
+	c := p.Commitment
+	name := c.Title
+	if name == "" {
+		name = c.Number
+	}
+	marks := []records.Synced{records.NewSynced(itemType(c.Type), c.ID, name, po.TxnID, po.EditSequence)}
+	// The purchase order's lines are the commitment's items, in order.
+	for i, it := range p.Items {
+		if i < len(po.Lines) {
+			marks = append(marks, records.Synced{ItemType: "line_item", ItemID: it.ID, OriginID: po.Lines[i].TxnLineID})
+		}
+	}
+	refused, err := records.MarkSynced(ctx, env, marks)
+	if err != nil {
+		return records.Outcome{}, err
+	}
+	count := serviceapi.CountAdded
+	if got.Found {
+		count = serviceapi.CountFound
+	}
+	result := serviceapi.ActivityResult{Counts: map[string]int{count: 1}, TxnID: po.TxnID, Refused: refused, Rules: rulesOf(p)}
+	if len(refused) > 0 {
+		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
+	}
+	return records.Outcome{Result: result}, nil
+}
+
+// rulesOf are the rules that shaped the purchase order of a commitment
+// that was given one: its number's, and the Vendor Message's cut.
+func rulesOf(p exported) []serviceapi.ActivityRule {
+	// Planned, the commitment had a number: the contract number's rule
+	// was on, or an ID was typed, which wins either way.
+	_, rule, _ := refNumber(p, true)
+	rules := []serviceapi.ActivityRule{rule}
+	description := strings.Join(strings.Fields(text(p.Commitment.Description)), " ")
+	if message, wasCut := cut(description, qbxml.MaxVendorMsg); wasCut {
+		rules = append(rules, serviceapi.ActivityRule{Rule: serviceapi.RuleVendorMessageCut, From: description, To: message, Limit: qbxml.MaxVendorMsg})
+	}
+	return rules
+}
