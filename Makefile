@@ -253,7 +253,8 @@ screenshots: e2e
 	cp .artifacts/screens/certificate.png docs/screenshot-certificate.png
 	cp .artifacts/screens/local-steps.png docs/screenshot-local-service.png
 	cp .artifacts/screens/procore-connected.png docs/screenshot-procore.png
-	cp .artifacts/screens/procore-activity.png docs/screenshot-activity.png
+	cp .artifacts/screens/procore-commitment-activity.png docs/screenshot-activity.png
+	cp .artifacts/screens/procore-setting-effects.png docs/screenshot-effects.png
 
 ## Windows -------------------------------------------------------------------
 

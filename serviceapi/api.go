@@ -111,7 +111,18 @@ const (
 	// (GET, PUT and DELETE /v1/procore, POST /v1/procore/test) and says
 	// what came of Procore's requests (GET /v1/activity).
 	CapabilityProcore = "procore"
+	// CapabilityRulePrefix (1.7) and a setting's key ("rule.vendorUpdates")
+	// say that the sync applies that setting to the records it writes
+	// today; said only with sync. A setting without one is kept for work
+	// the service does not do yet.
+	CapabilityRulePrefix = "rule."
 )
+
+// Applies tells whether the service says the sync applies the setting
+// named key (capability rule.<key>, contract 1.7).
+func (h Health) Applies(key string) bool {
+	return h.Can(CapabilitySync) && h.Can(CapabilityRulePrefix+key)
+}
 
 // CreatesItems tells whether capabilities include creating items, at once
 // or queued.

@@ -54,6 +54,11 @@ func (s *Service) Activity(ctx context.Context, profile string, limit int) ([]Ac
 var activityActions = map[string]locale.Phrase{
 	"sync_vendors":                   locale.Coded("activity.syncVendors", "Refresh the vendors list from QuickBooks"),
 	"create_vendor":                  locale.Coded("activity.createVendor", "Add a vendor to QuickBooks"),
+	"create_vendor_in_procore":       locale.Coded("activity.createVendorInProcore", "Add a QuickBooks vendor to Procore"),
+	"link_vendor":                    locale.Coded("activity.linkVendor", "Link a vendor to its QuickBooks vendor"),
+	"link_all_vendors":               locale.Coded("activity.linkAllVendors", "Link the vendors to their QuickBooks vendors"),
+	"merge_vendors":                  locale.Coded("activity.mergeVendors", "Merge a vendor with its QuickBooks vendor"),
+	"unlink_vendor":                  locale.Coded("activity.unlinkVendor", "Unlink a vendor from QuickBooks"),
 	"sync_standard_cost_codes":       locale.Coded("activity.syncCostCodes", "Refresh the cost codes from QuickBooks"),
 	"create_standard_cost_codes":     locale.Coded("activity.createCostCodes", "Add cost codes to QuickBooks"),
 	"sync_standard_categories":       locale.Coded("activity.syncCategories", "Refresh the cost types from QuickBooks"),

@@ -211,11 +211,11 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, r
 	defer ss.close()
 	ctx, client := ss.ctx, ss.client
 
-	copyOnService, runsSync, err := s.serviceCopy(ss)
+	copyOnService, health, err := s.serviceCopy(ss)
 	if err != nil {
 		return s.sendFailed(record, err)
 	}
-	record.Unsupported, record.RunsSync = false, runsSync
+	record.Unsupported, record.RunsSync, record.Applies = false, health.Can(serviceapi.CapabilitySync), appliedRules(health)
 	// Twice at most: a version changed between reading and writing is
 	// read again once, and then judged like any other.
 	for attempt := 0; ; attempt++ {
@@ -241,21 +241,34 @@ func (s *Service) send(ctx context.Context, profile string, saved store.Saved, r
 }
 
 // serviceCopy checks that the service keeps settings and has the
-// profile's company file open, then reads its copy of the settings;
-// runsSync is whether the service runs the sync with them.
-func (s *Service) serviceCopy(ss *session) (copyOnService serviceapi.ServiceSettings, runsSync bool, err error) {
-	health, err := ss.client.Health(ss.ctx)
+// profile's company file open, then reads its copy of the settings; its
+// health says whether it runs the sync with them, and which settings the
+// sync applies.
+func (s *Service) serviceCopy(ss *session) (copyOnService serviceapi.ServiceSettings, health serviceapi.Health, err error) {
+	health, err = ss.client.Health(ss.ctx)
 	if err != nil {
-		return copyOnService, false, err
+		return copyOnService, health, err
 	}
 	if !health.Can(serviceapi.CapabilitySettings) {
-		return copyOnService, false, errNoSettingsCapability
+		return copyOnService, health, errNoSettingsCapability
 	}
 	if err := s.checkCompanyFile(ss.ctx, ss.profile, health); err != nil {
-		return copyOnService, false, err
+		return copyOnService, health, err
 	}
 	copyOnService, err = ss.client.Settings(ss.ctx)
-	return copyOnService, health.Can(serviceapi.CapabilitySync), err
+	return copyOnService, health, err
+}
+
+// appliedRules are the keys of the settings the service's sync applies
+// (contract 1.7), in the form's order.
+func appliedRules(health serviceapi.Health) []string {
+	var out []string
+	for _, f := range settings.Fields() {
+		if health.Applies(string(f)) {
+			out = append(out, string(f))
+		}
+	}
+	return out
 }
 
 // errNoSettingsCapability: the service does not keep settings.
@@ -322,7 +335,7 @@ func chosenToReplace(c serviceapi.ServiceSettings, record store.ServiceSync, cho
 }
 
 func applied(record store.ServiceSync, st settings.Settings, etag string, at time.Time) store.ServiceSync {
-	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: record.AttemptedAt, RunsSync: record.RunsSync}
+	return store.ServiceSync{Applied: &st, ETag: etag, AppliedAt: at.UTC(), AttemptedAt: record.AttemptedAt, RunsSync: record.RunsSync, Applies: record.Applies}
 }
 
 func appliedTime(c serviceapi.ServiceSettings, now func() time.Time) time.Time {
@@ -365,7 +378,7 @@ func (s *Service) TakeServiceSettings(ctx context.Context, profile string) (Stat
 	}
 	rev := store.NewRevision{Profile: profile, Base: saved.Revision, Settings: taken, At: s.now(),
 		By:   store.Author{SavedBy: s.whoami(), TakenFromService: &store.ServiceApplier{Computer: e.Computer, User: e.User}},
-		Sync: &store.ServiceSync{Applied: &taken, ETag: e.ETag, AppliedAt: e.AppliedAt, AttemptedAt: s.now().UTC(), RunsSync: record.RunsSync}}
+		Sync: &store.ServiceSync{Applied: &taken, ETag: e.ETag, AppliedAt: e.AppliedAt, AttemptedAt: s.now().UTC(), RunsSync: record.RunsSync, Applies: record.Applies}}
 	if _, err := s.store.SaveRevision(ctx, rev); err != nil {
 		var conflict *store.ConflictError
 		if errors.As(err, &conflict) {

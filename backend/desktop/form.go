@@ -117,6 +117,38 @@ func (f *Form) Validate(c settings.Change) []settings.FieldError {
 	})
 }
 
+// SettingEffect is one line beside a setting: what it does, as the form
+// has it now, to the next sync; Pending, when the QuickBooks service does
+// not apply it yet, says so.
+type SettingEffect struct {
+	Field   settings.Field `json:"field"`
+	Text    string         `json:"text"`
+	Applied bool           `json:"applied"`
+	Pending string         `json:"pending"`
+}
+
+// Effects are what each of the sync's settings in s does to the next
+// sync. The form asks as the user changes a setting; none when they
+// cannot be read (the lines are then left as they were).
+func (f *Form) Effects(s settings.Settings) []SettingEffect {
+	return serveOr(f.shell, []SettingEffect{}, func(svc *appservice.Service) []SettingEffect {
+		effects, err := svc.Effects(f.context(), f.currentProfile(), s)
+		if err != nil {
+			f.log.Warn("effects not read", "err", err)
+			return []SettingEffect{}
+		}
+		out := make([]SettingEffect, 0, len(effects))
+		for _, e := range effects {
+			line := SettingEffect{Field: e.Field, Text: windowText(e.Said), Applied: e.Applied}
+			if !e.Pending.IsZero() {
+				line.Pending = windowText(e.Pending)
+			}
+			out = append(out, line)
+		}
+		return out
+	})
+}
+
 // Save stores what the user entered if all of it is valid, on top of the
 // revision the form was loaded at.
 func (f *Form) Save(baseRevision int64, c settings.Change) SaveResult {

@@ -189,7 +189,12 @@ func shownResult(r *serviceapi.ActivityResult) *serviceapi.ActivityResult {
 	if r == nil {
 		return nil
 	}
-	out := serviceapi.ActivityResult{Field: displayText(r.Field, 40), Limit: max(r.Limit, 0), ListID: displayText(r.ListID, 36)}
+	out := serviceapi.ActivityResult{Field: displayText(r.Field, 40), Limit: max(r.Limit, 0), ListID: displayText(r.ListID, 36),
+		TxnID: displayText(r.TxnID, 36)}
+	for _, rule := range r.Rules[:min(len(r.Rules), 20)] {
+		out.Rules = append(out.Rules, serviceapi.ActivityRule{Rule: displayText(rule.Rule, 40), Setting: displayText(rule.Setting, 40),
+			From: displayText(rule.From, 200), To: displayText(rule.To, 200), Limit: max(rule.Limit, 0)})
+	}
 	for code, n := range r.Counts {
 		if n >= 0 && len(code) <= 40 {
 			if out.Counts == nil {

@@ -35,6 +35,9 @@ type ServiceSync struct {
 	// RunsSync: the service said it runs the sync with the settings it
 	// keeps (capability sync); without it, it only keeps them.
 	RunsSync bool
+	// Applies are the keys of the settings the service said its sync
+	// applies to the records it writes (contract 1.7, rule.<key>).
+	Applies []string
 	// Elsewhere is the service's copy, found changed since this computer
 	// applied (by another PC, or Procore's page); it is kept until the
 	// user keeps this computer's settings or takes the service's.
@@ -60,13 +63,13 @@ type ServiceCopy struct {
 // ServiceSync returns what the profile knows of the service's settings.
 func (s *Store) ServiceSync(ctx context.Context, profile string) (ServiceSync, error) {
 	var (
-		out                                                       ServiceSync
-		applied, appliedAt, attemptedAt, problem, refused, elsewh string
+		out                                                                ServiceSync
+		applied, appliedAt, attemptedAt, problem, refused, elsewh, applies string
 	)
 	err := s.db.QueryRowContext(ctx, `
-		SELECT applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, runs_sync, elsewhere
+		SELECT applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, runs_sync, elsewhere, applies
 		FROM service_sync WHERE profile_id = ?`, profile).
-		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &problem, &out.ProblemKind, &refused, &out.Unsupported, &out.RunsSync, &elsewh)
+		Scan(&applied, &out.ETag, &appliedAt, &attemptedAt, &problem, &out.ProblemKind, &refused, &out.Unsupported, &out.RunsSync, &elsewh, &applies)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ServiceSync{}, nil
 	}
@@ -75,7 +78,8 @@ func (s *Store) ServiceSync(ctx context.Context, profile string) (ServiceSync, e
 			unmarshalIfAny(applied, &out.Applied),
 			unmarshalIfAny(problem, &out.Problem),
 			unmarshalIfAny(refused, &out.Refused),
-			unmarshalIfAny(elsewh, &out.Elsewhere))
+			unmarshalIfAny(elsewh, &out.Elsewhere),
+			unmarshalIfAny(applies, &out.Applies))
 	}
 	if err == nil {
 		out.AppliedAt, err = parseTime(appliedAt)
@@ -111,16 +115,20 @@ func saveServiceSync(ctx context.Context, db execer, profile string, sync Servic
 	if err != nil {
 		return err
 	}
+	applies, err := marshalIfAny(sync.Applies, len(sync.Applies) > 0)
+	if err != nil {
+		return err
+	}
 	_, err = db.ExecContext(ctx, `
-		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, runs_sync, elsewhere)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO service_sync (profile_id, applied, applied_etag, applied_at, attempted_at, problem, problem_kind, field_errors, unsupported, runs_sync, elsewhere, applies)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id) DO UPDATE SET
 		       applied = excluded.applied, applied_etag = excluded.applied_etag, applied_at = excluded.applied_at,
 		       attempted_at = excluded.attempted_at, problem = excluded.problem, problem_kind = excluded.problem_kind,
 		       field_errors = excluded.field_errors,
-		       unsupported = excluded.unsupported, runs_sync = excluded.runs_sync, elsewhere = excluded.elsewhere`,
+		       unsupported = excluded.unsupported, runs_sync = excluded.runs_sync, elsewhere = excluded.elsewhere, applies = excluded.applies`,
 		profile, applied, sync.ETag, timeOrEmpty(sync.AppliedAt), timeOrEmpty(sync.AttemptedAt), problem, sync.ProblemKind,
-		refused, boolInt(sync.Unsupported), boolInt(sync.RunsSync), elsewhere)
+		refused, boolInt(sync.Unsupported), boolInt(sync.RunsSync), elsewhere, applies)
 	if err != nil {
 		return fmt.Errorf("save the service's settings state of profile %q: %w", profile, err)
 	}

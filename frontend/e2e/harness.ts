@@ -323,6 +323,37 @@ export class ProcoreEmulator {
     return (await res.json()) as { requestId: number; detailId: number };
   }
 
+  // addStagedVendor plays a user pressing Add to Procore for a QuickBooks
+  // vendor staged in the ERP Integrations tool: a Procore vendor linked to
+  // it. It returns the vendor's Procore id.
+  async addStagedVendor(originId: string) {
+    const res = await fetch(`${this.control}/add-staged-vendor`, {
+      method: "POST",
+      body: JSON.stringify({ company: Number(ProcoreEmulator.company), originId }),
+    });
+    if (res.status !== 200) throw new Error(`add-staged-vendor: ${res.status}`);
+    return ((await res.json()) as { vendorId: number }).vendorId;
+  }
+
+  // exportCommitment plays a user exporting a commitment from a project,
+  // accepted by the approver (procoreemu.ExportedCommitment).
+  async exportCommitment(commitment: Record<string, unknown>) {
+    const res = await fetch(`${this.control}/export-commitment`, {
+      method: "POST",
+      body: JSON.stringify({ company: Number(ProcoreEmulator.company), commitment }),
+    });
+    if (res.status !== 200) throw new Error(`export-commitment: ${res.status}`);
+    return (await res.json()) as { requestId: number; detailId: number; commitmentId: number };
+  }
+
+  // advance moves Procore's clock on: behind a firewall, the events
+  // queued behind a failing delivery reach the service when Procore
+  // discards its queue (after 12 hours).
+  async advance(seconds: number) {
+    const res = await fetch(`${this.control}/advance`, { method: "POST", body: JSON.stringify({ seconds }) });
+    if (res.status !== 204) throw new Error(`advance: ${res.status}`);
+  }
+
   // refuseTokens plays an account whose access was taken away (on), or
   // given back.
   async refuseTokens(on: boolean) {

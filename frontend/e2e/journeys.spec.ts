@@ -973,6 +973,56 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   await checkA11y(page, "procore-activity");
   await page.getByRole("tab", { name: "Settings" }).click();
 
+  // Beside Use Procore Contract #, what it does to the next export, from
+  // the rule's own code; turned on, the line follows before it is saved,
+  // and once saved the service applies it.
+  const contract = page.getByRole("checkbox", { name: "Use Procore Contract #" });
+  await expect(contract).not.toBeChecked();
+  await expect(page.locator("#field-useProcoreContractNumber-effect")).toContainText("is refused, and nothing is written to QuickBooks");
+  await contract.check();
+  const contractEffect = page.locator("#field-useProcoreContractNumber-effect");
+  await expect(contractEffect).toContainText("contract SC-0001-EAST-02 becomes PO SC-0001-EAS (QuickBooks keeps 11 characters)");
+  await expect(contract).toHaveAccessibleDescription(/becomes PO SC-0001-EAS/);
+  await update(page);
+  await expect(page.getByText(/^Settings saved at/)).toBeVisible();
+  await expect(contractEffect).not.toContainText("does not do this yet");
+  await expect(page.getByRole("combobox", { name: /Invoice Retainage Item/ })).toHaveAccessibleDescription(/does not do this yet/);
+  await contract.scrollIntoViewIfNeeded();
+  await checkA11y(page, "procore-setting-effects");
+
+  // The approver adds a staged QuickBooks vendor to Procore, then a
+  // subcontract to it is exported: a purchase order numbered by the rule,
+  // and the activity names the rule that shaped it.
+  const vendor = await procore.addStagedVendor("A0000001-1468535148");
+  await procore.exportCommitment({
+    number: "SC-0001-EAST-02",
+    title: "Site work",
+    description: "Excavation and footings, east wing",
+    vendor,
+    projectName: "Clinic Expansion",
+    projectOrigin: "B0000002-1468535148",
+    items: [
+      { description: "Supervision", amount: "12500.5", costCode: "01-01", costCodeOrigin: "B0000002-1468535148|80000002-1468535148" },
+    ],
+  });
+  // This office PC has no relay: Procore holds the requests back behind
+  // the first one it could not deliver, until it gives up on that one.
+  await procore.advance(13 * 3600);
+  await page.getByRole("tab", { name: "Procore activity" }).click();
+  await expect
+    .poll(
+      async () => {
+        await button(page, "Refresh").click();
+        return (await activity.textContent()) ?? "";
+      },
+      { timeout: 30_000 },
+    )
+    .toContain("PO number SC-0001-EAS from the contract number SC-0001-EAST-02, cut to QuickBooks' 11 characters (Use Procore Contract #)");
+  await expect(activity.getByRole("heading", { name: "Export a commitment to QuickBooks" })).toBeVisible();
+  await expect(activity.getByText("1 added to QuickBooks")).toBeVisible();
+  await checkA11y(page, "procore-commitment-activity");
+  await page.getByRole("tab", { name: "Settings" }).click();
+
   // The account's access taken away in Procore: the test says what to do there.
   await procore.refuseTokens(true);
   await button(page, "Test Procore connection").click();

@@ -4,22 +4,26 @@ package procoreemu
 // Commitments tool: a subcontract (WorkOrderContract) or a purchase order
 // (PurchaseOrderContract) to a vendor, for a project, with its lines.
 type ExportedCommitment struct {
-	Type                       string // WorkOrderContract (the default) or PurchaseOrderContract
-	Number                     string // the Procore contract #
-	Code                       string // the QuickBooks ID typed at export ("" for none)
-	Title, Description         string
-	Vendor                     int64  // the Procore vendor's id
-	ProjectName, ProjectOrigin string // the project, and its QuickBooks job's ListID
-	AccountingDate             string // YYYY-MM-DD, "" for none
-	Items                      []ExportedItem
+	Type           string         `json:"type"`   // WorkOrderContract (the default) or PurchaseOrderContract
+	Number         string         `json:"number"` // the Procore contract #
+	Code           string         `json:"code"`   // the QuickBooks ID typed at export ("" for none)
+	Title          string         `json:"title"`
+	Description    string         `json:"description"`
+	Vendor         int64          `json:"vendor"`         // the Procore vendor's id
+	ProjectName    string         `json:"projectName"`    // the project
+	ProjectOrigin  string         `json:"projectOrigin"`  // its QuickBooks job's ListID
+	AccountingDate string         `json:"accountingDate"` // YYYY-MM-DD, "" for none
+	Items          []ExportedItem `json:"items"`
 }
 
 // ExportedItem is a line of an exported commitment: its amount as
 // Procore writes one ("250.0"), and its project cost code with that
 // code's origin_id ("<job ListID>|<item ListID>").
 type ExportedItem struct {
-	Description, Amount      string
-	CostCode, CostCodeOrigin string
+	Description    string `json:"description"`
+	Amount         string `json:"amount"`
+	CostCode       string `json:"costCode"`
+	CostCodeOrigin string `json:"costCodeOrigin"`
 }
 
 // ExportCommitment plays a user exporting a commitment, accepted by the
@@ -28,10 +32,15 @@ type ExportedItem struct {
 // request carries them in the shape of erp_events_dictionary.md's sample
 // (a vendor and project with their origin_id and origin_data, line items
 // with their cost code). It returns the request and its detail, and the
-// commitment's and its items' Procore ids.
+// commitment's and its items' Procore ids (all 0 for a company it does
+// not have).
 func (e *Emulator) ExportCommitment(companyID int64, x ExportedCommitment) (request, detail, commitment int64, items []int64) {
 	e.mu.Lock()
 	c := e.companies[companyID]
+	if c == nil {
+		e.mu.Unlock()
+		return 0, 0, 0, nil
+	}
 	kind := x.Type
 	if kind == "" {
 		kind = "WorkOrderContract"
@@ -55,11 +64,7 @@ func (e *Emulator) ExportCommitment(companyID int64, x ExportedCommitment) (requ
 				"biller_origin_id": nilIfEmpty(x.ProjectOrigin), "line_item_types": []Record{{"id": 47, "name": "Other", "code": "O"}}},
 			"line_item_type": Record{"id": 47, "name": "Other", "code": "O"}, "project": project}
 	}
-	if e.requests == nil {
-		e.requests, e.details = map[int64]*erpRequest{}, map[int64]*requestDetail{}
-	}
-	e.nextID++
-	req := &erpRequest{id: e.nextID, company: companyID, name: "create_commitment", createdAt: e.now()}
+	req := e.newRequest(companyID, "create_commitment", nil)
 	detail = e.newDetail(req.id)
 	req.data = Record{
 		"job_id": nilIfEmpty(x.ProjectOrigin), "request_detail_id": detail, "company_id": companyID,
@@ -69,9 +74,30 @@ func (e *Emulator) ExportCommitment(companyID int64, x ExportedCommitment) (requ
 		"commitment_items": list,
 		"additional_data":  Record{"accounting_date": nilIfEmpty(x.AccountingDate)},
 	}
-	e.requests[req.id] = req
-	e.fire(companyID, "ERP Requests", "create", req.id, nil)
-	e.mu.Unlock()
-	e.RunDeliveries()
+	e.announce(req)
 	return req.id, detail, commitment, items
+}
+
+// AddStagedVendor plays a user pressing Add to Procore for a QuickBooks
+// vendor staged in the ERP Integrations tool: a Procore vendor is made,
+// linked to it (its origin_id), and create_vendor_in_procore is sent
+// (erp_events_dictionary.md: no action required). It returns the new
+// vendor's id; false when no vendor of that origin_id is staged.
+func (e *Emulator) AddStagedVendor(companyID int64, originID string) (int64, bool) {
+	e.mu.Lock()
+	c := e.companies[companyID]
+	var i int
+	ok := c != nil
+	if ok {
+		i, ok = c.stagedVendors.byOrigin[originID]
+	}
+	if !ok {
+		e.mu.Unlock()
+		return 0, false
+	}
+	staged := c.stagedVendors.rows[i]
+	made := c.vendors.insert(Record{"name": staged["name"], "origin_id": originID, "origin_data": staged["origin_data"]})
+	e.announce(e.newRequest(companyID, "create_vendor_in_procore",
+		Record{"vendor": Record{"id": made["id"], "name": made["name"], "origin_id": originID}, "company_id": companyID}))
+	return made["id"].(int64), true
 }

@@ -13,6 +13,8 @@ import (
 // served on an address of its own, never beside the API.
 //
 //	POST /send-to-erp {"company", "name", "data", "detail"}  → {"requestId", "detailId"}
+//	POST /add-staged-vendor {"company", "originId"}             → {"vendorId"}
+//	POST /export-commitment {"company", "commitment"}           → {"requestId", "detailId", "commitmentId"}
 //	GET  /detail/{id}                                           → {"status", "messages", "closings"}
 //	POST /expire-tokens, /refuse-tokens {"on"}
 //	POST /throttle, /unavailable {"n", "seconds"}; /garble {"n"}; /slow {"ms"}
@@ -32,6 +34,36 @@ func (e *Emulator) ControlHandler() http.Handler {
 		}
 		req, detail := e.SendToERP(b.Company, b.Name, b.Data, b.Detail)
 		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail})
+	})
+	m.HandleFunc("POST /add-staged-vendor", func(w http.ResponseWriter, r *http.Request) {
+		var b struct {
+			Company  int64  `json:"company"`
+			OriginID string `json:"originId"`
+		}
+		if !decode(w, r, &b) {
+			return
+		}
+		id, ok := e.AddStagedVendor(b.Company, b.OriginID)
+		if !ok {
+			http.Error(w, "no vendor of that origin_id is staged", http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]int64{"vendorId": id})
+	})
+	m.HandleFunc("POST /export-commitment", func(w http.ResponseWriter, r *http.Request) {
+		var b struct {
+			Company    int64              `json:"company"`
+			Commitment ExportedCommitment `json:"commitment"`
+		}
+		if !decode(w, r, &b) {
+			return
+		}
+		req, detail, commitment, _ := e.ExportCommitment(b.Company, b.Commitment)
+		if req == 0 {
+			http.Error(w, "no such company", http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "commitmentId": commitment})
 	})
 	m.HandleFunc("GET /detail/{id}", func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)

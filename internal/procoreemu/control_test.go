@@ -34,6 +34,20 @@ func TestTheControlsOverHTTP(t *testing.T) {
 	if code != http.StatusOK || sent.RequestID == 0 || sent.DetailID == 0 {
 		t.Fatalf("send-to-erp: %d %+v", code, sent)
 	}
+	// A commitment exported, and a vendor added from the staged ones (none
+	// is staged here: refused); another company's is refused too.
+	var exported struct{ RequestID, DetailID, CommitmentID int64 }
+	code = post("/export-commitment", `{"company":9001,"commitment":{"number":"SC-1","vendor":5,"projectOrigin":"B-1",`+
+		`"items":[{"description":"Supervision","amount":"250.0","costCode":"01-100","costCodeOrigin":"B-1|8-1"}]}}`, &exported)
+	if code != http.StatusOK || exported.RequestID == 0 || exported.DetailID == 0 || exported.CommitmentID == 0 {
+		t.Fatalf("export-commitment: %d %+v", code, exported)
+	}
+	if code := post("/export-commitment", `{"company":1,"commitment":{}}`, nil); code != http.StatusNotFound {
+		t.Fatalf("another company's commitment: %d", code)
+	}
+	if code := post("/add-staged-vendor", `{"company":9001,"originId":"A-1"}`, nil); code != http.StatusNotFound {
+		t.Fatalf("a vendor not staged: %d", code)
+	}
 	if code := post("/refuse-tokens", `{"on":true}`, nil); code != http.StatusNoContent {
 		t.Fatalf("refuse-tokens: %d", code)
 	}

@@ -49,25 +49,38 @@ type Detail struct {
 // returns the request's id and the detail's (0 without one).
 func (e *Emulator) SendToERP(companyID int64, name string, data Record, detail bool) (int64, int64) {
 	e.mu.Lock()
-	if e.requests == nil {
-		e.requests, e.details = map[int64]*erpRequest{}, map[int64]*requestDetail{}
-	}
-	e.nextID++
 	payload := maps.Clone(data)
 	if payload == nil {
 		payload = Record{}
 	}
-	req := &erpRequest{id: e.nextID, company: companyID, name: name, data: payload, createdAt: e.now()}
+	req := e.newRequest(companyID, name, payload)
 	var detailID int64
 	if detail {
 		detailID = e.newDetail(req.id)
 		payload["request_detail_id"] = detailID
 	}
+	e.announce(req)
+	return req.id, detailID
+}
+
+// newRequest makes an ERP Request of the company named name, with data;
+// e.mu held.
+func (e *Emulator) newRequest(companyID int64, name string, data any) *erpRequest {
+	if e.requests == nil {
+		e.requests, e.details = map[int64]*erpRequest{}, map[int64]*requestDetail{}
+	}
+	e.nextID++
+	req := &erpRequest{id: e.nextID, company: companyID, name: name, data: data, createdAt: e.now()}
 	e.requests[req.id] = req
-	e.fire(companyID, "ERP Requests", "create", req.id, nil)
+	return req
+}
+
+// announce fires req's event and delivers what is due: called with e.mu
+// held, which it releases before delivering.
+func (e *Emulator) announce(req *erpRequest) {
+	e.fire(req.company, req.id, nil)
 	e.mu.Unlock()
 	e.RunDeliveries()
-	return req.id, detailID
 }
 
 // newDetail opens a Request Detail of request; e.mu held.
@@ -95,11 +108,7 @@ type ExportedCode struct {
 func (e *Emulator) ExportCostCodes(companyID int64, codes []ExportedCode) (request int64, ids, details []int64) {
 	e.mu.Lock()
 	c := e.companies[companyID]
-	if e.requests == nil {
-		e.requests, e.details = map[int64]*erpRequest{}, map[int64]*requestDetail{}
-	}
-	e.nextID++
-	req := &erpRequest{id: e.nextID, company: companyID, name: "create_standard_cost_codes", createdAt: e.now()}
+	req := e.newRequest(companyID, "create_standard_cost_codes", nil)
 	list := make([]Record, len(codes))
 	for i, code := range codes {
 		full := code.Code
@@ -122,10 +131,7 @@ func (e *Emulator) ExportCostCodes(companyID int64, codes []ExportedCode) (reque
 			"erp_custom_fields": Record{"income_account_origin_id": nil, "expense_account_origin_id": nil}, "request_detail_id": detail}
 	}
 	req.data = list
-	e.requests[req.id] = req
-	e.fire(companyID, "ERP Requests", "create", req.id, nil)
-	e.mu.Unlock()
-	e.RunDeliveries()
+	e.announce(req)
 	return req.id, ids, details
 }
 

@@ -251,9 +251,11 @@ func matches(outcome, status string) bool {
 	return false
 }
 
-// fire makes an event of a company's resource and queues it on each hook
-// of the company with a trigger for it. Called with e.mu held.
-func (e *Emulator) fire(company int64, resourceName, eventType string, resourceID int64, projectID *int64) {
+// fire makes the creation event of a company's ERP Request (the one
+// resource the integrator's trigger names) and queues it on each hook of
+// the company with a trigger for it. Called with e.mu held.
+func (e *Emulator) fire(company int64, resourceID int64, projectID *int64) {
+	const resourceName, eventType = "ERP Requests", "create"
 	e.nextID++
 	now := e.now()
 	ev := &event{ID: e.nextID, ULID: newULID(now), Timestamp: now.UTC().Format("2006-01-02T15:04:05.000000Z"),

@@ -122,6 +122,9 @@ func (a *API) capabilities(ctx context.Context) []string {
 	}
 	if reg, _, err := a.DB.Registration(ctx, row.CompanyID); err == nil && !reg.RegisteredAt.IsZero() {
 		c = append(c, serviceapi.CapabilitySync)
+		for _, f := range erp.Applied() {
+			c = append(c, serviceapi.CapabilityRulePrefix+string(f))
+		}
 	}
 	return c
 }

@@ -80,13 +80,17 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 	// Procore, and says so; not before.
 	s.Session(t)
 	var health serviceapi.Health
-	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || health.Can(serviceapi.CapabilitySync) || !health.Can(serviceapi.CapabilityProcore) {
+	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || health.Can(serviceapi.CapabilitySync) || !health.Can(serviceapi.CapabilityProcore) ||
+		health.Applies("vendorUpdates") {
 		t.Fatalf("before registering: %d %v", code, health.Capabilities)
 	}
 	if err := s.Procore.Round(ctx, "http://127.0.0.1:1/procore/events"); err != nil {
 		t.Fatal(err)
 	}
-	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || !health.Can(serviceapi.CapabilitySync) {
+	// Registered, it runs the sync, and says which settings shape what
+	// it writes today: not those of work it does not do yet.
+	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || !health.Can(serviceapi.CapabilitySync) ||
+		!health.Applies("vendorUpdates") || !health.Applies("useProcoreContractNumber") || health.Applies("retainageItem") {
 		t.Fatalf("registered: %d %v", code, health.Capabilities)
 	}
 	// One QuickBooks could not hold, and one that waits for QuickBooks.

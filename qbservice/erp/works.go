@@ -2,6 +2,9 @@ package erp
 
 import (
 	"context"
+	"slices"
+
+	"qbsettings/backend/settings"
 
 	"qbsettings/qbservice/records"
 	"qbsettings/qbservice/records/commitments"
@@ -13,11 +16,13 @@ import (
 )
 
 // work is the work of the ERP Requests of one name, the entity of the
-// ERP connection's metadata whose records it moves, and which way.
+// ERP connection's metadata whose records it moves, and which way; and
+// the setting whose rule shapes those records, if any.
 type work struct {
 	entity string
 	way    way
 	records.Work
+	applies settings.Field
 }
 
 // way is which way a request moves records.
@@ -32,31 +37,31 @@ const (
 // works are the requests the service does, by request_name
 // (erp_events_dictionary.md). Any other is closed as unsupported.
 var works = map[string]work{
-	"sync_vendors":  {"vendors", inbound, vendors.Refresh{}},
-	"create_vendor": {"vendors", outbound, vendors.Export{}},
+	"sync_vendors":  {"vendors", inbound, vendors.Refresh{}, settings.FieldVendorUpdates},
+	"create_vendor": {"vendors", outbound, vendors.Export{}, ""},
 	// What Procore sends after a refresh "with no action required"
 	// (erp-integrator.md §1.3): noted, and closed as done when they carry
 	// a Request Detail.
-	"create_vendor_in_procore": {"vendors", noted, note{}},
-	"link_vendor":              {"vendors", noted, note{}},
-	"link_all_vendors":         {"vendors", noted, note{}},
-	"merge_vendors":            {"vendors", noted, note{}},
-	"unlink_vendor":            {"vendors", noted, note{}},
+	"create_vendor_in_procore": {"vendors", noted, note{}, ""},
+	"link_vendor":              {"vendors", noted, note{}, ""},
+	"link_all_vendors":         {"vendors", noted, note{}, ""},
+	"merge_vendors":            {"vendors", noted, note{}, ""},
+	"unlink_vendor":            {"vendors", noted, note{}, ""},
 
-	"sync_standard_cost_codes":   {"standard_cost_codes", inbound, costcodes.Refresh{}},
-	"sync_standard_categories":   {"standard_cost_codes", inbound, costcodes.Categories{}},
-	"create_standard_cost_codes": {"standard_cost_codes", outbound, costcodes.Export{}},
+	"sync_standard_cost_codes":   {"standard_cost_codes", inbound, costcodes.Refresh{}, ""},
+	"sync_standard_categories":   {"standard_cost_codes", inbound, costcodes.Categories{}, ""},
+	"create_standard_cost_codes": {"standard_cost_codes", outbound, costcodes.Export{}, ""},
 	// Done by Procore's support; the service keeps nothing of them
 	// (erp_events_dictionary.md: "no required actions").
-	"delete_standard_cost_codes": {"standard_cost_codes", noted, note{}},
-	"unlink_standard_cost_codes": {"standard_cost_codes", noted, note{}},
+	"delete_standard_cost_codes": {"standard_cost_codes", noted, note{}, ""},
+	"unlink_standard_cost_codes": {"standard_cost_codes", noted, note{}, ""},
 
-	"sync_jobs": {"jobs", inbound, jobs.Refresh{}},
-
-	"create_commitment": {"commitments", outbound, commitments.Export{}},
+	"sync_jobs": {"jobs", inbound, jobs.Refresh{}, ""},
 	// A user made a project of a staged job: nothing is required
 	// (erp_events_dictionary.md); its cost codes and job costs are part 2's.
-	"create_job_in_procore": {"jobs", noted, note{}},
+	"create_job_in_procore": {"jobs", noted, note{}, ""},
+
+	"create_commitment": {"commitments", outbound, commitments.Export{}, settings.FieldUseProcoreContractNumber},
 }
 
 // Handled is which way the service moves each entity's records, for the
@@ -69,6 +74,19 @@ func Handled() map[string]Ways {
 		ways.Export = ways.Export || w.way == outbound
 		out[w.entity] = ways
 	}
+	return out
+}
+
+// Applied are the settings whose rules shape the records the service
+// writes today, for health's capabilities (rule.<key>).
+func Applied() []settings.Field {
+	var out []settings.Field
+	for _, w := range works {
+		if w.applies != "" && !slices.Contains(out, w.applies) {
+			out = append(out, w.applies)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

@@ -2,6 +2,7 @@ package qbxml
 
 import (
 	"errors"
+	"qbsettings/syncrules"
 	"strings"
 	"testing"
 )
@@ -45,5 +46,13 @@ func TestAnswersAreHeldToTheSchemasLimits(t *testing.T) {
 	}
 	if _, err := ParseResponses(item("<FullName>No ListID</FullName>")); !errors.Is(err, ErrOutOfSchema) {
 		t.Errorf("an item without its ListID: %v", err)
+	}
+}
+
+// The sync's rules and the schema agree on a purchase order number's
+// limit.
+func TestThePONumbersLimitIsTheSchemas(t *testing.T) {
+	if syncrules.MaxPONumber != MaxPORefNumber {
+		t.Fatalf("syncrules says %d, the schema %d", syncrules.MaxPONumber, MaxPORefNumber)
 	}
 }

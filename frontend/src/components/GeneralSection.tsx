@@ -9,6 +9,7 @@ import type { Refreshed } from "../form/items";
 import { RetainageItemField } from "./RetainageItemField";
 import { Section } from "./Section";
 import { useSpec } from "../fields";
+import { EffectLine } from "./EffectLine";
 
 const useStyles = makeStyles({
   optionText: { display: "flex", flexDirection: "column" },
@@ -24,6 +25,8 @@ const useStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
   },
   checkGroup: { display: "flex", flexDirection: "column" },
+  // Under the help, aligned with it.
+  checkEffect: { marginLeft: "36px", marginTop: tokens.spacingVerticalXS },
 });
 
 // Option is a radio's label with the article's explanation under it.
@@ -37,28 +40,48 @@ function Option({ title, help }: { title: string; help: string }) {
   );
 }
 
-// SwitchField is an on-off setting with the article's explanation under it.
-function SwitchField(props: { field: settings.Field; checked: boolean; onChange: (checked: boolean) => void }) {
+// SwitchField is an on-off setting with the article's explanation under
+// it, and what it does to the next sync.
+function SwitchField(props: {
+  field: settings.Field;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  effect: desktop.SettingEffect | undefined;
+}) {
   const styles = useStyles();
   const spec = useSpec(props.field);
   const id = fieldId(props.field);
   const helpId = `${id}-help`;
+  const effectId = `${id}-effect`;
   return (
     <div className={styles.checkGroup}>
-      <Checkbox id={id} label={spec.label} checked={props.checked} onChange={props.onChange} aria-describedby={helpId} />
+      <Checkbox
+        id={id}
+        label={spec.label}
+        checked={props.checked}
+        onChange={props.onChange}
+        aria-describedby={props.effect ? `${helpId} ${effectId}` : helpId}
+      />
       <span id={helpId} className={styles.checkHelp}>
         {spec.help}
       </span>
+      <EffectLine id={effectId} effect={props.effect} className={styles.checkEffect} />
     </div>
   );
 }
 
 // ChoiceField is one of the article's either-or settings: a radio group
 // whose options carry the article's explanation.
-function ChoiceField(props: { field: settings.Field; error: string | undefined; value: string; onChange: (value: string) => void }) {
+function ChoiceField(props: {
+  field: settings.Field;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  effect: desktop.SettingEffect | undefined;
+}) {
   const spec = useSpec(props.field);
   return (
-    <Field id={fieldId(props.field)} label={spec.label} error={props.error}>
+    <Field id={fieldId(props.field)} label={spec.label} error={props.error} note={props.effect && <EffectLine effect={props.effect} />}>
       <RadioGroup
         value={props.value}
         onChange={props.onChange}
@@ -73,7 +96,7 @@ function ChoiceField(props: { field: settings.Field; error: string | undefined; 
 export function GeneralSection({ draft, saved, refreshed }: { draft: Draft; saved: desktop.FormState; refreshed: Refreshed }) {
   const styles = useStyles();
   const t = useT();
-  const { values, setValue, errors } = draft;
+  const { values, setValue, errors, effects } = draft;
   const editable = values.directCostColumn === settings.DirectCostColumn.Editable;
   const hideSpec = useSpec(settings.Field.HideJobToDateCosts);
   return (
@@ -86,17 +109,20 @@ export function GeneralSection({ draft, saved, refreshed }: { draft: Draft; save
         field={settings.Field.UseProcoreContractNumber}
         checked={values.useProcoreContractNumber}
         onChange={(c) => setValue("useProcoreContractNumber", c, null)}
+        effect={effects[settings.Field.UseProcoreContractNumber]}
       />
       <SwitchField
         field={settings.Field.AutoAddNewCostCodes}
         checked={values.autoAddNewCostCodes}
         onChange={(c) => setValue("autoAddNewCostCodes", c, null)}
+        effect={effects[settings.Field.AutoAddNewCostCodes]}
       />
       <ChoiceField
         field={settings.Field.DirectCostColumn}
         error={errors[settings.Field.DirectCostColumn]}
         value={values.directCostColumn}
         onChange={(v) => setValue("directCostColumn", v as settings.DirectCostColumn, settings.Field.DirectCostColumn)}
+        effect={effects[settings.Field.DirectCostColumn]}
       />
       {editable && (
         <div className={styles.editableDetails}>
@@ -106,7 +132,9 @@ export function GeneralSection({ draft, saved, refreshed }: { draft: Draft; save
             label={hideSpec.label}
             checked={values.hideJobToDateCosts}
             onChange={(c) => setValue("hideJobToDateCosts", c, null)}
+            aria-describedby={effects[settings.Field.HideJobToDateCosts] && `${fieldId(settings.Field.HideJobToDateCosts)}-effect`}
           />
+          <EffectLine id={`${fieldId(settings.Field.HideJobToDateCosts)}-effect`} effect={effects[settings.Field.HideJobToDateCosts]} />
         </div>
       )}
       <ChoiceField
@@ -114,6 +142,7 @@ export function GeneralSection({ draft, saved, refreshed }: { draft: Draft; save
         error={errors[settings.Field.VendorUpdates]}
         value={values.vendorUpdates}
         onChange={(v) => setValue("vendorUpdates", v as settings.VendorUpdates, settings.Field.VendorUpdates)}
+        effect={effects[settings.Field.VendorUpdates]}
       />
       <RetainageItemField draft={draft} saved={saved} refreshed={refreshed} />
     </Section>

@@ -44,7 +44,7 @@ export function RetainageItemField({ draft, saved, refreshed }: { draft: Draft; 
 
   return (
     <div className={styles.group}>
-      <SettingField field={settings.Field.RetainageItem} errors={errors} hint={hint}>
+      <SettingField field={settings.Field.RetainageItem} errors={errors} hint={hint} effect={draft.effects[settings.Field.RetainageItem]}>
         <ItemCombobox
           list={list}
           onWant={want}

@@ -69,6 +69,39 @@ describe("live validation", () => {
   });
 });
 
+describe("what each setting does", () => {
+  const effect = (field: settings.Field, text: string, pending = "") =>
+    desktop.SettingEffect.createFrom({ field, text, applied: pending === "", pending });
+
+  it("shows Go's line beside each setting, describes the control with it, and asks again as a setting changes", async () => {
+    api.Effects.mockImplementation((s: settings.Settings) =>
+      Promise.resolve([
+        effect(
+          settings.Field.UseProcoreContractNumber,
+          s.useProcoreContractNumber
+            ? "A commitment exported without a QuickBooks ID: contract SC-0001-EAST-02 becomes PO SC-0001-EAS (QuickBooks keeps 11 characters)."
+            : "A commitment exported without a QuickBooks ID is refused.",
+        ),
+        effect(settings.Field.VendorUpdates, "Refresh Vendors List: a vendor changed in QuickBooks is updated in Procore."),
+        effect(settings.Field.RetainageItem, "Retainage held becomes a negative line.", "The QuickBooks service does not do this yet."),
+      ]),
+    );
+    const state = savedState();
+    state.settings.useProcoreContractNumber = true;
+    const user = renderPage(state);
+    const contract = screen.getByRole("checkbox", { name: "Use Procore Contract #" });
+    await waitFor(() => expect(contract).toHaveAccessibleDescription(expect.stringContaining("becomes PO SC-0001-EAS")));
+    expect(screen.getByRole("radiogroup", { name: "Vendors will be Automatically Updated" })).toHaveAccessibleDescription(
+      expect.stringContaining("is updated in Procore"),
+    );
+    expect(screen.getByText("The QuickBooks service does not do this yet.")).toBeInTheDocument();
+
+    await user.click(contract);
+    await waitFor(() => expect(contract).toHaveAccessibleDescription(expect.stringContaining("is refused")));
+    expect(api.Effects.mock.calls.at(-1)![0].useProcoreContractNumber).toBe(false);
+  });
+});
+
 describe("Edit Credentials", () => {
   it("reveals the password box and Cancel keeps the stored password", async () => {
     api.Save.mockResolvedValue(desktop.SaveResult.createFrom({ state: savedState() }));

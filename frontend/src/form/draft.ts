@@ -6,6 +6,9 @@ import { useGoCall } from "../goCall";
 // Values are the settings being edited: Go's settings.Settings as plain data.
 export type Values = Omit<settings.Settings, "convertValues">;
 export type FieldErrors = Partial<Record<settings.Field, string>>;
+// Effects are the lines Go words beside the sync's settings: what each,
+// as the form has it now, does to the next sync.
+export type Effects = Partial<Record<settings.Field, desktop.SettingEffect>>;
 
 // fieldId is the id of a setting's control in the page.
 export function fieldId(field: settings.Field): string {
@@ -51,6 +54,8 @@ export function useDraft(saved: desktop.FormState, onFailure: (text: string) => 
   const [touched, setTouched] = useState<Set<settings.Field>>(new Set());
   const [showAllErrors, setShowAllErrors] = useState(false);
   const validation = useRef(0);
+  const [effects, setEffects] = useState<Effects>({});
+  const effectsAsked = useRef(0);
 
   // reset starts over from newly saved settings.
   const reset = useCallback((next: desktop.FormState) => {
@@ -91,6 +96,26 @@ export function useDraft(saved: desktop.FormState, onFailure: (text: string) => 
     }, VALIDATE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [input, touched, call, onFailure]);
+
+  // Ask Go what each setting does, at once on opening and then once the
+  // user pauses; and again when the service's state changes (a send finds
+  // which settings it applies). Only the newest answer counts. A failed
+  // call leaves the lines as they were: they inform, and Update says
+  // what failed.
+  const serviceSync = saved.serviceSync;
+  useEffect(() => {
+    const ticket = ++effectsAsked.current;
+    const timer = setTimeout(
+      () => {
+        void call(() => formService.Effects(settings.Settings.createFrom(values))).then((a) => {
+          if (a.failure !== undefined || ticket !== effectsAsked.current) return;
+          setEffects(Object.fromEntries((a.result ?? []).map((e) => [e.field, e])));
+        });
+      },
+      ticket === 1 ? 0 : VALIDATE_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [values, serviceSync, call]);
 
   const touch = useCallback((field: settings.Field) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field))), []);
 
@@ -147,6 +172,7 @@ export function useDraft(saved: desktop.FormState, onFailure: (text: string) => 
       setErrors(({ [settings.Field.Password]: _dropped, ...rest }) => rest);
     },
     errors: { ...refused, ...ownErrors },
+    effects,
     refusedOnly: Object.keys(refused).length > 0 && Object.keys(ownErrors).length === 0,
     showFieldErrors,
     showRefusal,

@@ -17,6 +17,8 @@ import type * as Transfer from "../../wailsjs/go/desktop/Transfer";
 export const Load = vi.fn<typeof Form.Load>();
 export const Save = vi.fn<typeof Form.Save>();
 export const Validate = vi.fn<typeof Form.Validate>();
+// No lines beside the settings unless a test says otherwise.
+export const Effects = vi.fn<typeof Form.Effects>(() => Promise.resolve([]));
 export const SetDirty = vi.fn<typeof Form.SetDirty>();
 export const FormShown = vi.fn<typeof Form.FormShown>();
 export const ConfirmClose = vi.fn<typeof Form.ConfirmClose>();

@@ -46,6 +46,7 @@ const useStyles = makeStyles({
     ...typographyStyles.body1,
   },
   required: { color: tokens.colorPaletteRedForeground3, paddingLeft: tokens.spacingHorizontalXS },
+  note: { marginTop: tokens.spacingVerticalXS },
   secondary: { marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, ...typographyStyles.caption1 },
   error: { color: tokens.colorPaletteRedForeground1, paddingLeft: `calc(12px + ${tokens.spacingHorizontalXS})` },
   errorIcon: {
@@ -65,6 +66,8 @@ export function Field(props: {
   id?: string;
   label?: ReactNode;
   hint?: ReactNode;
+  // note is said after the hint, and describes the control too.
+  note?: ReactNode;
   error?: string;
   required?: boolean;
   className?: string;
@@ -75,11 +78,12 @@ export function Field(props: {
   const id = props.id ?? `${base}control`;
   const errorId = props.error ? `${base}error` : undefined;
   const hintId = props.hint ? `${base}hint` : undefined;
+  const noteId = props.note ? `${base}note` : undefined;
   const labelId = props.label ? `${id}-label` : undefined;
   const control: FieldControl = {
     id,
     labelId,
-    describedBy: describedBy(errorId, hintId),
+    describedBy: describedBy(errorId, hintId, noteId),
     invalid: !!props.error,
     required: !!props.required,
   };
@@ -108,6 +112,11 @@ export function Field(props: {
       {props.hint && (
         <div id={hintId} className={styles.secondary}>
           {props.hint}
+        </div>
+      )}
+      {props.note && (
+        <div id={noteId} className={styles.note}>
+          {props.note}
         </div>
       )}
     </div>

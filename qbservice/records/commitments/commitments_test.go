@@ -214,3 +214,25 @@ func TestACommitmentOfRecordsNotSynced(t *testing.T) {
 		t.Fatal("a purchase order was written")
 	}
 }
+
+// The way a company starts: QuickBooks' vendors refreshed into Procore's
+// ERP tool, one added to Procore from there (linked to its QuickBooks
+// vendor), and a commitment to it exported.
+func TestACommitmentToAVendorAddedFromQuickBooks(t *testing.T) {
+	w := erpworld.New(t, items)
+	w.Apply(contractNumber(true))
+	if detail, _ := w.Send("sync_vendors", procoreemu.Record{"company_id": erpworld.Company}); detail.Status != "success" {
+		t.Fatalf("refresh: %+v", detail)
+	}
+	vendor, ok := w.Emu.AddStagedVendor(erpworld.Company, apex)
+	if !ok {
+		t.Fatal("Apex was not staged")
+	}
+	w.Round() // create_vendor_in_procore, noted
+	x := subcontract(w, "SC-0001-EAST-02", "")
+	x.Vendor = vendor
+	detail, result, _ := export(t, w, x)
+	if detail.Status != "success" || len(w.S.QB.PurchaseOrderList()) != 1 || w.S.QB.PurchaseOrderList()[0].VendorListID != apex || result.Rules[0].To != "SC-0001-EAS" {
+		t.Fatalf("detail %+v, result %+v", detail, result)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"qbsettings/qbservice/records"
 	"qbsettings/qbservice/servicedb"
 	"qbsettings/serviceapi"
+	"qbsettings/syncrules"
 )
 
 // Export is create_commitment: the commitment an approver accepted
@@ -21,9 +22,6 @@ import (
 // value is beyond what QuickBooks holds, or when the company file has
 // purchase orders turned off.
 type Export struct{}
-
-// setting is the setting rule 1 follows.
-const setting = string(settings.FieldUseProcoreContractNumber)
 
 func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]records.Job, *records.Outcome, error) {
 	// A payload that is not create_commitment's, or a commitment without
@@ -53,38 +51,24 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 	return []records.Job{{Kind: servicedb.JobPurchaseOrder, Input: qbjobs.Encode(qbjobs.PurchaseOrderAsked{PurchaseOrder: po})}}, nil, nil
 }
 
-// refNumber is the purchase order's number by rule 1 (erp-integrator.md
-// §2), and the rule that gave it: the QuickBooks ID typed at export
-// always wins; else, with Use Procore Contract # on, the contract number,
-// cut to QuickBooks' 11 characters; else there is none, and the export
-// fails naming the setting.
+// refNumber is the purchase order's number by rule 1
+// (syncrules.PONumber), and the rule that gave it; the outcome instead
+// when there is none to give.
 func refNumber(p exported, useContractNumber bool) (string, serviceapi.ActivityRule, *records.Outcome) {
-	if typed := strings.TrimSpace(p.Commitment.Code); typed != "" {
-		switch {
-		case settings.HasHiddenCharacter(typed):
-			return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "code"})
-		case len([]rune(typed)) > qbxml.MaxPORefNumber:
-			// Typed for QuickBooks: never cut, as the number would not be
-			// the one the user chose.
-			return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityInvalidRecord,
-				serviceapi.ActivityResult{Field: "code", Limit: qbxml.MaxPORefNumber})
+	rule, err := syncrules.PONumber(p.Commitment.Code, p.Commitment.Number, useContractNumber)
+	switch {
+	case errors.Is(err, syncrules.ErrNoQuickBooksID):
+		return "", rule, failed(serviceapi.ActivityNeedsQuickBooksID, serviceapi.ActivityResult{Rules: []serviceapi.ActivityRule{rule}})
+	case errors.Is(err, syncrules.ErrTypedID):
+		limit := 0
+		if !settings.HasHiddenCharacter(p.Commitment.Code) {
+			limit = syncrules.MaxPONumber
 		}
-		return typed, serviceapi.ActivityRule{Rule: serviceapi.RuleTypedID, Setting: setting, From: typed, To: typed}, nil
+		return "", rule, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "code", Limit: limit})
+	case err != nil:
+		return "", rule, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "number"})
 	}
-	if !useContractNumber {
-		return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityNeedsQuickBooksID, serviceapi.ActivityResult{
-			Rules: []serviceapi.ActivityRule{{Rule: serviceapi.RuleContractNumber, Setting: setting}}})
-	}
-	number := strings.TrimSpace(p.Commitment.Number)
-	if number == "" || settings.HasHiddenCharacter(number) {
-		return "", serviceapi.ActivityRule{}, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "number"})
-	}
-	ref, wasCut := cut(number, qbxml.MaxPORefNumber)
-	rule := serviceapi.ActivityRule{Rule: serviceapi.RuleContractNumber, Setting: setting, From: number, To: ref}
-	if wasCut {
-		rule.Limit = qbxml.MaxPORefNumber
-	}
-	return ref, rule, nil
+	return rule.To, rule, nil
 }
 
 // purchaseOrder is the commitment's purchase order numbered ref, or the
