@@ -87,6 +87,14 @@ const (
 	// RuleVendorMessageCut: the description, the purchase order's Vendor
 	// Message, was cut to QuickBooks' 99 characters.
 	RuleVendorMessageCut = "vendorMessageCut"
+	// RuleRetainageHeld and RuleRetainageReleased: the bill's line on the
+	// Invoice Retainage Item (From) for the retainage held this period,
+	// negative, and released, positive (To, its amount).
+	RuleRetainageHeld     = "retainageHeld"
+	RuleRetainageReleased = "retainageReleased"
+	// RuleRetainageItemLeftOut: the Invoice Retainage Item (From) was left
+	// out of the cost codes a refresh sent to Procore.
+	RuleRetainageItemLeftOut = "retainageItemLeftOut"
 )
 
 // ActivityRefused is a record refused: its name and the reasons given.
@@ -154,6 +162,19 @@ const (
 	// needs is off in the company file (Result.Field: purchaseOrders,
 	// estimates); nothing was written.
 	ActivityPreferenceOff = "preferenceOff"
+	// ActivityNoRetainageItem (1.7): subcontractor invoices need the
+	// Invoice Retainage Item, and none is chosen; nothing was written.
+	ActivityNoRetainageItem = "noRetainageItem"
+	// ActivityRetainageItemGone (1.7): the Invoice Retainage Item is no
+	// longer in QuickBooks' item list; nothing was written.
+	ActivityRetainageItemGone = "retainageItemGone"
+	// ActivityRetainageItemIsCostCode (1.7): the Invoice Retainage Item is
+	// a cost code synced from Procore, which retainage must not be;
+	// nothing was written.
+	ActivityRetainageItemIsCostCode = "retainageItemIsCostCode"
+	// ActivityNegativeTotal (1.7): the bill's total would be negative;
+	// nothing was written.
+	ActivityNegativeTotal = "negativeTotal"
 )
 
 // MaxActivity is the most requests GET /v1/activity answers (?limit=).

@@ -36,6 +36,19 @@ type Health struct {
 	// through the QuickBooks Web Connector knows of its calls; nil from
 	// any other service.
 	WebConnector *WebConnector `json:"webConnector,omitempty"`
+	// QBPreferences (1.7) are the company file's preferences the sync's
+	// transactions need, as QuickBooks last said them; nil when it has not.
+	QBPreferences *QBPreferences `json:"qbPreferences,omitempty"`
+}
+
+// QBPreferences are company file preferences the sync needs on (each nil
+// when QuickBooks did not say it).
+type QBPreferences struct {
+	// PurchaseOrders: Inventory and purchase orders are active (the
+	// purchase orders and bills of commitments and invoices).
+	PurchaseOrders *bool `json:"purchaseOrders,omitempty"`
+	// Estimates: estimates are used (the estimates of budgets).
+	Estimates *bool `json:"estimates,omitempty"`
 }
 
 // WebConnector is what the service knows of the QuickBooks Web

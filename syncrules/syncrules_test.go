@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"qbsettings/backend/settings"
 	"qbsettings/serviceapi"
 )
 
@@ -30,5 +31,32 @@ func TestPONumber(t *testing.T) {
 		if got != c.want || !errors.Is(err, c.err) || (c.err == nil) != (err == nil) {
 			t.Errorf("PONumber(%q, %q, %v) = %+v, %v", c.typed, c.number, c.on, got, err)
 		}
+	}
+}
+
+// Rule 5 as erp-integrator.md §2 writes it as tests: two lines of 500.00
+// with 10.00 held on each give 500.00, 500.00 and -20.00; an unset item
+// fails; a total below zero fails.
+func TestRetainage(t *testing.T) {
+	item := settings.ItemRef{ListID: "80000000-1", FullName: "Retainage Payable"}
+	rules, err := Retainage(item, 2000, 0)
+	if err != nil || len(rules) != 1 || rules[0].Rule != serviceapi.RuleRetainageHeld || rules[0].To != "-20.00" || rules[0].From != "Retainage Payable" {
+		t.Fatalf("held: %+v %v", rules, err)
+	}
+	if total, err := BillTotal([]int64{50000, 50000}, 2000, 0); total != 98000 || err != nil {
+		t.Fatalf("total %d %v", total, err)
+	}
+	rules, _ = Retainage(item, 0, 125050)
+	if len(rules) != 1 || rules[0].Rule != serviceapi.RuleRetainageReleased || rules[0].To != "1250.50" {
+		t.Fatalf("released: %+v", rules)
+	}
+	if rules, err := Retainage(item, 0, 0); len(rules) != 0 || err != nil {
+		t.Fatalf("none: %+v %v", rules, err)
+	}
+	if _, err := Retainage(settings.ItemRef{}, 0, 0); !errors.Is(err, ErrNoRetainageItem) {
+		t.Fatalf("unset: %v", err)
+	}
+	if _, err := BillTotal([]int64{1000}, 2000, 0); !errors.Is(err, ErrNegativeBill) {
+		t.Fatalf("negative: %v", err)
 	}
 }

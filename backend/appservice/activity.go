@@ -51,6 +51,8 @@ func (s *Service) Activity(ctx context.Context, profile string, limit int) ([]Ac
 
 // activityActions word ERP Requests (erp_events_dictionary.md) as what
 // the user asked for in Procore's ERP tool.
+//
+//nolint:dupl // a table of words like fieldNames, not a copy of it
 var activityActions = map[string]locale.Phrase{
 	"sync_vendors":                   locale.Coded("activity.syncVendors", "Refresh the vendors list from QuickBooks"),
 	"create_vendor":                  locale.Coded("activity.createVendor", "Add a vendor to QuickBooks"),
@@ -108,6 +110,15 @@ var (
 	saidRuleContractNumberCut = locale.Coded("rule.contractNumberCut", "PO number %s from the contract number %s, cut to QuickBooks' %d characters (%s)")
 	saidRuleTypedID           = locale.Coded("rule.typedId", "PO number %s, the QuickBooks ID typed at export (it wins over %s)")
 	saidRuleVendorMessageCut  = locale.Coded("rule.vendorMessageCut", "Vendor Message cut to QuickBooks' %d characters")
+	saidRuleRetainageHeld     = locale.Coded("rule.retainageHeld", "Retainage held: %s on %s (%s)")
+	saidRuleRetainageReleased = locale.Coded("rule.retainageReleased", "Retainage released: %s on %s (%s)")
+	saidRuleRetainageLeftOut  = locale.Coded("rule.retainageItemLeftOut", "%s left out of the cost codes: it is the %s")
+
+	saidActivityCommitmentNotLinked = locale.Coded("activity.commitmentNotLinked", "Not done: its commitment is not a purchase order in QuickBooks (not exported, or deleted there). Nothing was written to QuickBooks; export the commitment to QuickBooks, then send the invoice again.")
+	saidActivityNoRetainageItem     = locale.Coded("activity.noRetainageItem", "Not done: subcontractor invoices need the %s, and none is chosen. Nothing was written to QuickBooks; choose a Service item for retainage in General Settings, then send the invoice again.")
+	saidActivityRetainageItemGone   = locale.Coded("activity.retainageItemGone", "Not done: the %s is no longer an active item in QuickBooks. Nothing was written to QuickBooks; refresh the item list, choose another Service item, then send the invoice again.")
+	saidActivityRetainageIsCostCode = locale.Coded("activity.retainageItemIsCostCode", "Not done: the %s is a cost code exported from Procore, which cannot hold retainage. Nothing was written to QuickBooks; choose a Service item that is no cost code (for example Retainage Payable), then send the invoice again.")
+	saidActivityNegativeTotal       = locale.Coded("activity.negativeTotal", "Not done: the bill's total after retainage would be below zero, which QuickBooks does not take. Nothing was written to QuickBooks; correct the invoice's amounts or retainage in Procore, then send it again.")
 )
 
 // problemSaid words why a request, or one of its records, was not done.
@@ -141,6 +152,16 @@ func problemSaid(problem string, r *serviceapi.ActivityResult) locale.Said {
 		return saidActivityVendorNotLinked.With()
 	case problem == serviceapi.ActivityNotLinked && r.Field == "project":
 		return saidActivityProjectNotLinked.With()
+	case problem == serviceapi.ActivityNotLinked && r.Field == "commitment":
+		return saidActivityCommitmentNotLinked.With()
+	case problem == serviceapi.ActivityNoRetainageItem:
+		return saidActivityNoRetainageItem.With(settings.LabelRetainageItem.With())
+	case problem == serviceapi.ActivityRetainageItemGone:
+		return saidActivityRetainageItemGone.With(settings.LabelRetainageItem.With())
+	case problem == serviceapi.ActivityRetainageItemIsCostCode:
+		return saidActivityRetainageIsCostCode.With(settings.LabelRetainageItem.With())
+	case problem == serviceapi.ActivityNegativeTotal:
+		return saidActivityNegativeTotal.With()
 	case problem == serviceapi.ActivityNotLinked:
 		return saidActivityCodeNotLinked.With()
 	case problem == serviceapi.ActivityPreferenceOff && r.Field == "estimates":
@@ -209,11 +230,41 @@ func ruleSaid(r serviceapi.ActivityRule) (locale.Said, bool) {
 		return saidRuleTypedID.With(r.To, setting), true
 	case r.Rule == serviceapi.RuleVendorMessageCut:
 		return saidRuleVendorMessageCut.With(r.Limit), true
+	case r.Rule == serviceapi.RuleRetainageHeld:
+		return saidRuleRetainageHeld.With(grouped(r.To), r.From, settings.LabelRetainageItem.With()), true
+	case r.Rule == serviceapi.RuleRetainageItemLeftOut:
+		return saidRuleRetainageLeftOut.With(r.From, settings.LabelRetainageItem.With()), true
+	case r.Rule == serviceapi.RuleRetainageReleased:
+		return saidRuleRetainageReleased.With(grouped(r.To), r.From, settings.LabelRetainageItem.With()), true
 	}
 	return locale.Said{}, false
 }
 
+// grouped is an amount as QuickBooks writes it ("-1250.00") with its
+// thousands grouped, as the bookkeeper reads one ("-1,250.00"); text
+// that is no such amount is left as it is.
+func grouped(amount string) string {
+	sign, digits := "", amount
+	if strings.HasPrefix(digits, "-") {
+		sign, digits = "-", digits[1:]
+	}
+	whole, cents, ok := strings.Cut(digits, ".")
+	if !ok || whole == "" || strings.Trim(whole, "0123456789") != "" {
+		return amount
+	}
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String() + "." + cents
+}
+
 // fieldNames word the Procore fields a record may be refused for.
+//
+//nolint:dupl // a table of words like activityActions, not a copy of it
 var fieldNames = map[string]locale.Phrase{
 	"name":             locale.Coded("field.name", "name"),
 	"code":             locale.Coded("field.code", "code"),
@@ -231,6 +282,10 @@ var fieldNames = map[string]locale.Phrase{
 	"amount":           locale.Coded("field.amount", "amount"),
 	"commitment":       locale.Coded("field.commitment", "commitment"),
 	"commitment_items": locale.Coded("field.lineItems", "line items"),
+	"line_items":       locale.Coded("field.lineItems", "line items"),
+	"invoice_number":   locale.Coded("field.invoiceNumber", "invoice number"),
+	"requisitions":     locale.Coded("field.invoices", "invoices"),
+	"requisition":      locale.Coded("field.invoice", "invoice"),
 }
 
 func fieldName(field string) any {

@@ -35,7 +35,7 @@ var (
 	saidEffectHideReadOnly      = locale.Coded("effect.hideReadOnly", "Applies only while the Direct Cost column is editable.")
 	saidEffectVendorsAutomatic  = locale.Coded("effect.vendorsAutomatic", "Refresh Vendors List: a vendor changed in QuickBooks is updated in Procore. New vendors are staged either way.")
 	saidEffectVendorsNone       = locale.Coded("effect.vendorsNone", "Refresh Vendors List: a vendor changed in QuickBooks stays as it was in Procore. New vendors are still staged.")
-	saidEffectRetainage         = locale.Coded("effect.retainage", "A subcontractor invoice holding 1,250.00 of retainage gets a line of -1,250.00 on %s; retainage released, a positive line.")
+	saidEffectRetainage         = locale.Coded("effect.retainage", "A subcontractor invoice holding %s of retainage gets a line of %s on %s; retainage released, a positive line.")
 	saidEffectNoRetainage       = locale.Coded("effect.noRetainage", "Subcontractor invoices are refused until an Invoice Retainage Item is chosen.")
 
 	saidEffectNoSync     = locale.Coded("effect.noSync", "Takes effect once the QuickBooks service runs the sync with Procore.")
@@ -97,10 +97,11 @@ func effectOf(f settings.Field, v settings.Settings) (locale.Said, bool) {
 	case settings.FieldVendorUpdates:
 		return pick(v.VendorUpdates == settings.VendorUpdatesAutomatic, saidEffectVendorsAutomatic, saidEffectVendorsNone), true
 	case settings.FieldRetainageItem:
-		if v.RetainageItem.ListID == "" {
+		rules, err := syncrules.Retainage(v.RetainageItem, syncrules.ExampleRetainageCents, 0)
+		if err != nil || len(rules) == 0 {
 			return saidEffectNoRetainage.With(), true
 		}
-		return saidEffectRetainage.With(v.RetainageItem.FullName), true
+		return saidEffectRetainage.With(grouped(syncrules.Cents(syncrules.ExampleRetainageCents)), grouped(rules[0].To), rules[0].From), true
 	case settings.FieldServiceURL, settings.FieldServiceUser, settings.FieldPassword:
 		// How this computer reaches the service: no rule of the sync.
 	}

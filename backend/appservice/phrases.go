@@ -62,6 +62,8 @@ var (
 	saidMultiUser                 = locale.Coded("check.multiUser", "The company file is open in multi-user mode, so the sync can work while people use QuickBooks.")
 	saidSingleUser                = locale.Coded("check.singleUser", "The company file is open in single-user mode: while the sync works, nobody else can use it. In QuickBooks, choose File > Switch to Multi-user Mode.")
 	saidModeUnknown               = locale.Coded("check.modeUnknown", "This QuickBooks service does not say which mode the file is open in.")
+	saidPurchaseOrdersOn          = locale.Coded("check.purchaseOrdersOn", "Purchase orders are active in QuickBooks, so commitments and subcontractor invoices can be exported.")
+	saidPurchaseOrdersOff         = locale.Coded("check.purchaseOrdersOff", "Purchase orders are turned off in QuickBooks, so commitments and subcontractor invoices exported from Procore are refused. In QuickBooks, choose Edit > Preferences > Items & Inventory > Company Preferences and tick Inventory and purchase orders are active.")
 	saidNoItemChosen              = locale.Coded("check.noItemChosen", "No Invoice Retainage Item is chosen. Choose one (for example \"Retainage Payable\"), then save the settings.")
 	saidListNeverRead             = locale.Coded("check.listNeverRead", "The item list was never read on this computer, so %q could not be checked. Refresh the item list.")
 	saidItemInactive              = locale.Coded("check.itemInactive", "The Invoice Retainage Item %q is inactive in QuickBooks, so invoices with retainage cannot sync. Make it active in QuickBooks, or choose another item, then save the settings.")

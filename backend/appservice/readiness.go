@@ -22,6 +22,7 @@ const (
 	CheckQuickBooks    CheckID = "quickbooks"    // QuickBooks is running and ready for the integration
 	CheckCompanyFile   CheckID = "companyFile"   // the company file is open
 	CheckFileMode      CheckID = "fileMode"      // the file's mode lets the sync work beside the bookkeeper
+	CheckPreferences   CheckID = "preferences"   // QuickBooks' preferences let the sync write what it needs
 	CheckRetainageItem CheckID = "retainageItem" // the Invoice Retainage Item is usable
 	CheckSettings      CheckID = "settings"      // the service runs with the saved settings
 )
@@ -34,6 +35,7 @@ var checkLabels = map[CheckID]locale.Key{
 	CheckQuickBooks:    locale.Message("QuickBooks"),
 	CheckCompanyFile:   locale.Message("Company file"),
 	CheckFileMode:      locale.Message("File mode"),
+	CheckPreferences:   locale.Message("QuickBooks preferences"),
 	CheckRetainageItem: locale.Message("Invoice Retainage Item"),
 	CheckSettings:      locale.Message("Settings on the service"),
 	CheckProcore:       locale.Message("Procore"),
@@ -125,6 +127,9 @@ func readiness(health serviceapi.Health, failure *quickbooks.Error, st settings.
 			add(id, CheckPass, passed[id])
 		}
 	}
+	if c, said := preferencesCheck(health.QBPreferences); failure == nil && said {
+		checks = append(checks, c)
+	}
 	checks = append(checks, retainageItemCheck(st.RetainageItem, items), onService)
 	checks = append(checks, procore...)
 	for i := range checks {
@@ -168,6 +173,20 @@ func fileModeCheck(mode string) Check {
 		return Check{ID: CheckFileMode, Status: CheckWarning, Said: saidSingleUser.With()}
 	}
 	return Check{ID: CheckFileMode, Status: CheckSkipped, Said: saidModeUnknown.With()}
+}
+
+// preferencesCheck judges the company file's preferences the sync needs,
+// when the service says them (said): purchase orders must be active for
+// commitments and invoices to be exported. A warning, not a failure: the
+// rest of the sync works without them.
+func preferencesCheck(p *serviceapi.QBPreferences) (Check, bool) {
+	if p == nil || p.PurchaseOrders == nil {
+		return Check{}, false
+	}
+	if !*p.PurchaseOrders {
+		return Check{ID: CheckPreferences, Status: CheckWarning, Said: saidPurchaseOrdersOff.With()}, true
+	}
+	return Check{ID: CheckPreferences, Status: CheckPass, Said: saidPurchaseOrdersOn.With()}, true
 }
 
 // retainageItemCheck judges the chosen item against the latest list: it

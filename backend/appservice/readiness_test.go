@@ -48,7 +48,7 @@ func TestReadinessChecklist(t *testing.T) {
 		says  string // part of the failing (or warning) line's message
 	}{
 		{"all ready", nil, ready,
-			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass fileMode=pass retainageItem=pass settings=warning", "active Service item"},
+			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass fileMode=pass preferences=pass retainageItem=pass settings=warning", "active Service item"},
 		{"wrong password", nil, qb.connection("wrong"),
 			"service=pass signIn=fail quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "did not accept"},
 		{"a dialog open in QuickBooks", func(q *qbwcemu.QuickBooks) { q.Failing = qbwcemu.HResultDialog }, ready,
@@ -58,7 +58,7 @@ func TestReadinessChecklist(t *testing.T) {
 		{"another company file open", func(q *qbwcemu.QuickBooks) { q.OpenFails = qbwcemu.HResultOtherFile }, ready,
 			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=fail fileMode=skipped retainageItem=pass settings=skipped", "different company file"},
 		{"single-user mode", func(q *qbwcemu.QuickBooks) { q.FileMode = serviceapi.FileModeSingleUser }, ready,
-			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass fileMode=warning retainageItem=pass settings=warning", "Switch to Multi-user Mode"},
+			"service=pass signIn=pass webConnector=pass quickbooks=pass companyFile=pass fileMode=warning preferences=pass retainageItem=pass settings=warning", "Switch to Multi-user Mode"},
 		{"no service there", nil, connectionTo("http://127.0.0.1:1", qbservicetest.Password),
 			"service=fail signIn=skipped quickbooks=skipped companyFile=skipped fileMode=skipped retainageItem=pass settings=skipped", "Nothing is accepting connections"},
 	}
@@ -239,5 +239,22 @@ func TestTimedOutTestStillGivesItsChecklist(t *testing.T) {
 	res, _, err := f.svc.TestConnection(cctx, f.profile, connectionTo(url, "demo-password"))
 	if err != nil || res.Kind != quickbooks.KindTimeout || !strings.HasPrefix(statuses(res.Checks), "service=fail") {
 		t.Fatalf("timed out: %+v %v", res, err)
+	}
+}
+
+// QuickBooks' preferences, when the service says them: purchase orders
+// off is a warning with the step in QuickBooks; on, a pass; not said, no
+// line.
+func TestReadinessWarnsOfPurchaseOrdersOff(t *testing.T) {
+	off, on := false, true
+	if c, said := preferencesCheck(&serviceapi.QBPreferences{PurchaseOrders: &off}); !said || c.Status != CheckWarning ||
+		!strings.Contains(c.Said.Text(), "Inventory and purchase orders are active") {
+		t.Fatalf("off: %+v", c)
+	}
+	if c, said := preferencesCheck(&serviceapi.QBPreferences{PurchaseOrders: &on}); !said || c.Status != CheckPass {
+		t.Fatalf("on: %+v", c)
+	}
+	if _, said := preferencesCheck(nil); said {
+		t.Fatal("a line for preferences not said")
 	}
 }

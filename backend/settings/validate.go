@@ -33,6 +33,10 @@ type Known struct {
 	// ItemListUnknown: the item list was never read on this computer (an
 	// import on a new PC), so a chosen item cannot be checked against it.
 	ItemListUnknown bool
+	// ChosenIsCostCode: the chosen item was made in QuickBooks for a cost
+	// code exported from Procore, which cannot hold retainage (only the
+	// QuickBooks service knows it).
+	ChosenIsCostCode bool
 }
 
 // Validate returns every problem with c, in the order of the form's fields;
@@ -193,6 +197,8 @@ func retainageItemProblem(ref ItemRef, known Known) (Problem, string) {
 		return "", locale.T("The item %q is no longer in the QuickBooks item list. Choose another item.", ref.FullName)
 	case !it.IsActive:
 		return "", locale.T("The item %q is inactive in QuickBooks. Choose an active item.", it.FullName)
+	case known.ChosenIsCostCode:
+		return "", locale.T("The item %q is a cost code exported from Procore, which cannot hold retainage. Choose another Service item (for example \"Retainage Payable\").", it.FullName)
 	}
 	return "", ""
 }

@@ -346,6 +346,17 @@ export class ProcoreEmulator {
     return (await res.json()) as { requestId: number; detailId: number; commitmentId: number };
   }
 
+  // exportRequisition plays a user exporting a subcontractor invoice on
+  // a commitment, accepted by the approver (procoreemu.ExportedRequisition).
+  async exportRequisition(requisition: Record<string, unknown>) {
+    const res = await fetch(`${this.control}/export-requisition`, {
+      method: "POST",
+      body: JSON.stringify({ company: Number(ProcoreEmulator.company), requisition }),
+    });
+    if (res.status !== 200) throw new Error(`export-requisition: ${res.status}`);
+    return (await res.json()) as { requestId: number; detailId: number; requisitionId: number };
+  }
+
   // advance moves Procore's clock on: behind a firewall, the events
   // queued behind a failing delivery reach the service when Procore
   // discards its queue (after 12 hours).

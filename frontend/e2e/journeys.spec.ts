@@ -986,7 +986,12 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   await update(page);
   await expect(page.getByText(/^Settings saved at/)).toBeVisible();
   await expect(contractEffect).not.toContainText("does not do this yet");
-  await expect(page.getByRole("combobox", { name: /Invoice Retainage Item/ })).toHaveAccessibleDescription(/does not do this yet/);
+  await expect(page.getByRole("combobox", { name: /Invoice Retainage Item/ })).toHaveAccessibleDescription(
+    /holding 1,250.00 of retainage gets a line of -1,250.00 on 01 Division/,
+  );
+  await expect(page.getByRole("checkbox", { name: /Automatically Add New Cost Codes/ })).toHaveAccessibleDescription(
+    /does not do this yet/,
+  );
   await contract.scrollIntoViewIfNeeded();
   await checkA11y(page, "procore-setting-effects");
 
@@ -994,7 +999,7 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   // subcontract to it is exported: a purchase order numbered by the rule,
   // and the activity names the rule that shaped it.
   const vendor = await procore.addStagedVendor("A0000001-1468535148");
-  await procore.exportCommitment({
+  const subcontract = await procore.exportCommitment({
     number: "SC-0001-EAST-02",
     title: "Site work",
     description: "Excavation and footings, east wing",
@@ -1020,6 +1025,27 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
     .toContain("PO number SC-0001-EAS from the contract number SC-0001-EAST-02, cut to QuickBooks' 11 characters (Use Procore Contract #)");
   await expect(activity.getByRole("heading", { name: "Export a commitment to QuickBooks" })).toBeVisible();
   await expect(activity.getByText("1 added to QuickBooks")).toBeVisible();
+
+  // The subcontractor's first invoice on it, holding retainage: a bill
+  // with a negative line on the Invoice Retainage Item, named in the
+  // activity.
+  await procore.exportRequisition({
+    commitment: subcontract.commitmentId,
+    invoiceNumber: "INV-1001",
+    billingDate: "2026-12-01",
+    lines: [{ description: "Supervision, November", amount: "12500.0", retainageThisPeriod: "1250.0" }],
+  });
+  await procore.advance(13 * 3600);
+  await expect
+    .poll(
+      async () => {
+        await button(page, "Refresh").click();
+        return (await activity.textContent()) ?? "";
+      },
+      { timeout: 30_000 },
+    )
+    .toContain("Retainage held: -1,250.00 on 01 Division (Invoice Retainage Item)");
+  await expect(activity.getByRole("heading", { name: "Export subcontractor invoices to QuickBooks" })).toBeVisible();
   await checkA11y(page, "procore-commitment-activity");
   await page.getByRole("tab", { name: "Settings" }).click();
 

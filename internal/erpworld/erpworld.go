@@ -17,6 +17,7 @@ import (
 	"qbsettings/qbservice/erp"
 	"qbsettings/qbservice/procore"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // The Procore company and its service account.
@@ -86,6 +87,28 @@ func (w *World) Send(name string, data procoreemu.Record) (procoreemu.Detail, se
 		w.t.Fatal(err)
 	}
 	return got, r
+}
+
+// Played plays a request already sent to the service through both
+// halves to its close, and returns its closed detail, the result the
+// service kept and its problem code.
+func (w *World) Played(request, detail int64) (procoreemu.Detail, serviceapi.ActivityResult, string) {
+	w.t.Helper()
+	w.Round()
+	w.Session()
+	w.Round()
+	got, _ := w.Emu.RequestDetail(detail)
+	r, _, err := w.S.DB.ERPRequest(context.Background(), request)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var result serviceapi.ActivityResult
+	if r.Result != "" {
+		if err := json.Unmarshal([]byte(r.Result), &result); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	return got, result, r.Problem
 }
 
 // Apply makes the settings the sync runs with s.

@@ -51,11 +51,12 @@ func (e *Emulator) ExportCommitment(companyID int64, x ExportedCommitment) (requ
 		vendor = Record{"id": x.Vendor, "company": v["name"], "origin_id": v["origin_id"], "origin_data": v["origin_data"]}
 	}
 	project := Record{"id": int64(86), "name": x.ProjectName, "origin_id": nilIfEmpty(x.ProjectOrigin), "origin_data": nil}
-	made := c.commitments.insert(Record{"number": x.Number, "title": x.Title, "type": kind})
+	made := c.commitments.insert(Record{"number": x.Number, "title": x.Title, "type": kind, "project_origin_id": x.ProjectOrigin})
 	commitment = made["id"].(int64)
 	list := make([]Record, len(x.Items))
 	for i, it := range x.Items {
-		line := c.lineItems.insert(Record{"description": it.Description, "amount": it.Amount, "holder_id": commitment})
+		line := c.lineItems.insert(Record{"description": it.Description, "amount": it.Amount, "holder_id": commitment,
+			"cost_code_origin_id": it.CostCodeOrigin})
 		items = append(items, line["id"].(int64))
 		list[i] = Record{"id": line["id"], "amount": it.Amount, "description": it.Description, "extended_amount": it.Amount,
 			"total_amount": it.Amount, "quantity": "0.0", "unit_cost": "0.0", "tax_amount": "0.0", "position": i + 1,

@@ -15,6 +15,7 @@ import (
 //	POST /send-to-erp {"company", "name", "data", "detail"}  → {"requestId", "detailId"}
 //	POST /add-staged-vendor {"company", "originId"}             → {"vendorId"}
 //	POST /export-commitment {"company", "commitment"}           → {"requestId", "detailId", "commitmentId"}
+//	POST /export-requisition {"company", "requisition"}         → {"requestId", "detailId", "requisitionId"}
 //	GET  /detail/{id}                                           → {"status", "messages", "closings"}
 //	POST /expire-tokens, /refuse-tokens {"on"}
 //	POST /throttle, /unavailable {"n", "seconds"}; /garble {"n"}; /slow {"ms"}
@@ -64,6 +65,21 @@ func (e *Emulator) ControlHandler() http.Handler {
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "commitmentId": commitment})
+	})
+	m.HandleFunc("POST /export-requisition", func(w http.ResponseWriter, r *http.Request) {
+		var b struct {
+			Company     int64               `json:"company"`
+			Requisition ExportedRequisition `json:"requisition"`
+		}
+		if !decode(w, r, &b) {
+			return
+		}
+		req, detail, requisition, _ := e.ExportRequisition(b.Company, b.Requisition)
+		if req == 0 {
+			http.Error(w, "no such company", http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "requisitionId": requisition})
 	})
 	m.HandleFunc("GET /detail/{id}", func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)

@@ -42,6 +42,12 @@ func TestTheControlsOverHTTP(t *testing.T) {
 	if code != http.StatusOK || exported.RequestID == 0 || exported.DetailID == 0 || exported.CommitmentID == 0 {
 		t.Fatalf("export-commitment: %d %+v", code, exported)
 	}
+	var invoiced struct{ RequestID, DetailID, RequisitionID int64 }
+	code = post("/export-requisition", `{"company":9001,"requisition":{"invoiceNumber":"9348","billingDate":"2021-03-31","contractOrigin":"1A2-1",`+
+		`"jobOrigin":"B-1","lines":[{"description":"Forms","amount":"500.0","retainageThisPeriod":"10.0","costCodeOrigin":"B-1|8-1","commitmentItemOrigin":"1A4-1"}]}}`, &invoiced)
+	if code != http.StatusOK || invoiced.RequestID == 0 || invoiced.DetailID == 0 || invoiced.RequisitionID == 0 {
+		t.Fatalf("export-requisition: %d %+v", code, invoiced)
+	}
 	if code := post("/export-commitment", `{"company":1,"commitment":{}}`, nil); code != http.StatusNotFound {
 		t.Fatalf("another company's commitment: %d", code)
 	}

@@ -90,6 +90,8 @@ type company struct {
 	lineItemTypes     *table
 	commitments       *table         // subcontracts and purchase orders
 	lineItems         *table         // the commitments' line items
+	requisitions      *table         // subcontractor invoices
+	requisitionItems  *table         // their lines, of every requisition item type
 	erp               *erpConnection // nil until the integrator registers
 }
 
@@ -114,7 +116,7 @@ func New(cfg Config) *Emulator {
 	for _, s := range cfg.Companies {
 		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(),
 			stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
-			commitments: newTable(), lineItems: newTable()}
+			commitments: newTable(), lineItems: newTable(), requisitions: newTable(), requisitionItems: newTable()}
 		for _, v := range s.Vendors {
 			c.vendors.insert(v)
 		}
@@ -166,6 +168,17 @@ func (e *Emulator) Commitments(companyID int64) []Record {
 // LineItems are the line items of the company's commitments.
 func (e *Emulator) LineItems(companyID int64) []Record {
 	return e.read(companyID, func(c *company) *table { return c.lineItems })
+}
+
+// Requisitions are the company's subcontractor invoices, and
+// RequisitionItems their lines, with the origin_id an integrator gave
+// them.
+func (e *Emulator) Requisitions(companyID int64) []Record {
+	return e.read(companyID, func(c *company) *table { return c.requisitions })
+}
+
+func (e *Emulator) RequisitionItems(companyID int64) []Record {
+	return e.read(companyID, func(c *company) *table { return c.requisitionItems })
 }
 
 // StandardCostCodes is the company's ERP Standard Cost Code List.

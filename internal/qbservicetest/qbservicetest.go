@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"qbsettings/backend/settings"
 	"qbsettings/internal/contract"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testdir"
@@ -26,6 +27,7 @@ import (
 	"qbsettings/qbservice/erp"
 	"qbsettings/qbservice/server"
 	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
 )
 
 // The account, and the .qwc file's IDs.
@@ -205,10 +207,34 @@ func (s *Service) CallAs(method, path, password string) (int, []byte, error) {
 	return s.call(method, path, password, nil)
 }
 
-func (s *Service) call(method, path, password string, body io.Reader) (int, []byte, error) {
+// ApplySettings applies st over the settings the service keeps, as the
+// app does (PUT /v1/settings, If-Match their version), and returns the
+// answer's status and body.
+func (s *Service) ApplySettings(st settings.Settings) (int, []byte, error) {
+	req, err := http.NewRequest(http.MethodGet, s.URL+"/v1/settings", nil)
+	if err != nil {
+		return 0, nil, err
+	}
+	req.SetBasicAuth(User, Password)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	resp.Body.Close()
+	b, err := json.Marshal(serviceapi.PutSettings{Settings: st})
+	if err != nil {
+		return 0, nil, err
+	}
+	return s.call(http.MethodPut, "/v1/settings", Password, bytes.NewReader(b), "If-Match", resp.Header.Get("ETag"))
+}
+
+func (s *Service) call(method, path, password string, body io.Reader, header ...string) (int, []byte, error) {
 	req, err := http.NewRequest(method, s.URL+path, body)
 	if err != nil {
 		return 0, nil, err
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
 	}
 	req.SetBasicAuth(User, password)
 	resp, err := http.DefaultClient.Do(req)

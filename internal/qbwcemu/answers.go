@@ -25,6 +25,7 @@ type request struct {
 	VendorMod    vendorIn `xml:"VendorMod"`
 	// A PurchaseOrderAddRq's, and a transaction query's.
 	PurchaseOrderAdd purchaseOrderIn `xml:"PurchaseOrderAdd"`
+	BillAdd          billIn          `xml:"BillAdd"`
 	TxnIDs           []string        `xml:"TxnID"`
 	RefNumbers       []string        `xml:"RefNumber"`
 	IncludeLineItems bool            `xml:"IncludeLineItems"`
@@ -118,6 +119,10 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 		return q.addPurchaseOrder(name, r)
 	case "PurchaseOrderQueryRq":
 		return q.purchaseOrderQuery(name, r)
+	case "BillAddRq":
+		return q.addBill(name, r)
+	case "BillQueryRq":
+		return q.billQuery(name, r)
 	case "CustomerQueryRq":
 		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Customers, r.ActiveStatus, time.Time{}, customerRet) })
 	case "ItemServiceAddRq":

@@ -62,7 +62,7 @@ func TestPurchaseOrdersAreFoundAndNeedTheirPreference(t *testing.T) {
 		t.Fatal(r.Status)
 	}
 	found := ask(t, q, qbxml.PurchaseOrderQuery{RefNumber: "10543"})[0]
-	if len(found.PurchaseOrders) != 1 || !qbxml.SameGUID(found.PurchaseOrders[0].ExternalGUID, guid) || len(found.PurchaseOrders[0].Lines) != 1 {
+	if len(found.Txns) != 1 || !qbxml.SameGUID(found.Txns[0].ExternalGUID, guid) || len(found.Txns[0].Lines) != 1 {
 		t.Fatalf("found %+v", found)
 	}
 	if none := ask(t, q, qbxml.PurchaseOrderQuery{RefNumber: "10544"})[0]; none.Status.Code != 1 || none.Status.Failed() {

@@ -54,8 +54,9 @@ type QuickBooks struct {
 	// Vendors, and Customers with their jobs (sub-customers).
 	Vendors   []Entity
 	Customers []Entity
-	// PurchaseOrders are the purchase orders added.
+	// PurchaseOrders and Bills are the transactions added.
 	PurchaseOrders []PurchaseOrder
+	Bills          []Bill
 	// InventoryOff and EstimatesOff are the company file's preferences
 	// turned off: Inventory and purchase orders are not active, or
 	// estimates are not used. QuickBooks then refuses what needs them

@@ -166,8 +166,24 @@ func (a *API) health(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, serviceapi.Health{Service: serviceapi.ServiceName, ServiceVersion: a.Version,
 			CompanyFile: c.CompanyFile, QBEdition: c.Product, QBRunning: true,
 			CompanyFileID: c.FileID, CompanyName: c.CompanyName, QBCountry: c.Country, QBFileMode: c.FileMode,
-			Capabilities: a.capabilities(r.Context()), WebConnector: wc})
+			Capabilities: a.capabilities(r.Context()), WebConnector: wc, QBPreferences: preferences(c)})
 	}
+}
+
+// preferences are the company file's preferences the last session's
+// first answer said, nil when it said none.
+func preferences(c servicedb.Connector) *serviceapi.QBPreferences {
+	on := func(p servicedb.Preference) *bool {
+		if p == servicedb.PreferenceUnknown {
+			return nil
+		}
+		v := p == servicedb.PreferenceOn
+		return &v
+	}
+	if c.Inventory == servicedb.PreferenceUnknown && c.Estimates == servicedb.PreferenceUnknown {
+		return nil
+	}
+	return &serviceapi.QBPreferences{PurchaseOrders: on(c.Inventory), Estimates: on(c.Estimates)}
 }
 
 // webConnector is what health says of the Web Connector's calls: a

@@ -81,7 +81,8 @@ func (a *API) putSettings(w http.ResponseWriter, r *http.Request) {
 }
 
 // refused are the sync's rules the settings break. The retainage item is
-// checked against the service's item list once it has one.
+// checked against the service's item list once it has one, and against
+// the items the service made for Procore's cost codes.
 func (a *API) refused(r *http.Request, s settings.Settings) []settings.FieldError {
 	items, err := a.DB.Items(r.Context())
 	list := make([]settings.Item, len(items))
@@ -90,6 +91,12 @@ func (a *API) refused(r *http.Request, s settings.Settings) []settings.FieldErro
 	}
 	s = settings.Normalize(s)
 	known := settings.Known{PasswordStored: true, ItemListUnknown: err != nil || len(items) == 0}.WithItems(list, s.RetainageItem)
+	if s.RetainageItem.ListID != "" {
+		// A cost code made for Procore cannot hold retainage (rule 5); an
+		// error reading it leaves the check to the export, which makes it
+		// again.
+		known.ChosenIsCostCode, _ = a.DB.MadeForProcore(r.Context(), s.RetainageItem.ListID)
+	}
 	var out []settings.FieldError
 	for _, fe := range settings.Validate(settings.Change{Settings: s}, known) {
 		if sp, ok := settings.SpecOf(fe.Field); ok && sp.SyncRule() {

@@ -177,8 +177,22 @@ type step struct {
 	From   string        `json:"from,omitempty"`
 	Latest string        `json:"latest,omitempty"`
 	Vendor *qbxml.Vendor `json:"vendor,omitempty"`
-	// A purchase order job's: the purchase order to find or add.
-	PurchaseOrder *qbxml.PurchaseOrderAdd `json:"purchaseOrder,omitempty"`
+	// A purchase order job's: the purchase order to find or add; a bill
+	// job's: the bill, and the purchase order whose vendor it is for.
+	PurchaseOrder  *qbxml.PurchaseOrderAdd `json:"purchaseOrder,omitempty"`
+	Bill           *qbxml.BillAdd          `json:"bill,omitempty"`
+	BillOfPurchase string                  `json:"billOfPurchase,omitempty"`
+}
+
+// mark is the ExternalGUID of the transaction a step finds or adds.
+func (s step) mark() string {
+	switch {
+	case s.PurchaseOrder != nil:
+		return s.PurchaseOrder.ExternalGUID
+	case s.Bill != nil:
+		return s.Bill.ExternalGUID
+	}
+	return ""
 }
 
 // op is what a step asks of QuickBooks.
@@ -197,6 +211,9 @@ const (
 
 	opFindPurchaseOrder op = "findPurchaseOrder" // the purchase orders of a number
 	opAddPurchaseOrder  op = "addPurchaseOrder"  // a new purchase order
+	opFindBill          op = "findBill"          // the bills of a number
+	opBillsOrder        op = "billsOrder"        // the purchase order a bill is for: its vendor
+	opAddBill           op = "addBill"           // a new bill
 )
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }

@@ -94,8 +94,9 @@ func (c *Connector) nextStep(ctx context.Context, ticket string) (step, error) {
 //
 // A vendor job always looks first: the vendor may be in QuickBooks under
 // that name already, made by the bookkeeper or by an attempt before. A
-// purchase order job looks for the one it marked (its ExternalGUID) among
-// those of its number: an attempt before may have added it.
+// purchase order or bill job looks for the one it marked (its
+// ExternalGUID) among those of its number: an attempt before may have
+// added it.
 func firstStep(job servicedb.Job) (step, error) {
 	st := step{N: 1, RequestID: job.ID + ".1"}
 	switch job.Kind {
@@ -126,6 +127,12 @@ func firstStep(job servicedb.Job) (step, error) {
 			return st, errors.Join(err, errors.New("no purchase order to find"))
 		}
 		st.Op, st.PurchaseOrder = opFindPurchaseOrder, &asked.PurchaseOrder
+	case servicedb.JobBill:
+		var asked qbjobs.BillAsked
+		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Bill.ExternalGUID == "" || asked.PurchaseOrder == "" {
+			return st, errors.Join(err, errors.New("no bill to find"))
+		}
+		st.Op, st.Bill, st.BillOfPurchase = opFindBill, &asked.Bill, asked.PurchaseOrder
 	default:
 		st.Op, st.Kind, st.Iterator = opItems, qbxml.ItemService, qbxml.IteratorStart
 	}
@@ -156,6 +163,14 @@ func (c *Connector) request(st step) qbxml.Request {
 		po := *st.PurchaseOrder
 		po.RequestID = st.RequestID
 		return po
+	case opFindBill:
+		return qbxml.BillQuery{RequestID: st.RequestID, RefNumber: st.Bill.RefNumber}
+	case opBillsOrder:
+		return qbxml.PurchaseOrderQuery{RequestID: st.RequestID, TxnID: st.BillOfPurchase}
+	case opAddBill:
+		bill := *st.Bill
+		bill.RequestID = st.RequestID
+		return bill
 	case opItems: // a page of a refresh, below
 	}
 	return qbxml.ItemQuery{Kind: st.Kind, RequestID: st.RequestID, Iterator: st.Iterator, IteratorID: st.IteratorID, MaxReturned: c.PageSize}
@@ -247,8 +262,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 			return c.advanceRecords(ctx, job, st, r)
 		case job.Kind == servicedb.JobVendor:
 			return c.advanceVendor(ctx, job, st, r)
-		case job.Kind == servicedb.JobPurchaseOrder:
-			return c.advancePurchaseOrder(ctx, job, st, r)
+		case job.Kind == servicedb.JobPurchaseOrder || job.Kind == servicedb.JobBill:
+			return c.advanceTxn(ctx, job, st, r)
 		default:
 			return c.advance(ctx, job, st, r)
 		}

@@ -37,6 +37,14 @@ func messages(r servicedb.ERPRequest) []string {
 		return []string{notLinked(result.Field)}
 	case serviceapi.ActivityPreferenceOff:
 		return []string{preferenceOff(result.Field)}
+	case serviceapi.ActivityNoRetainageItem:
+		return []string{"No Invoice Retainage Item is chosen in the QuickBooks Integration Settings, so nothing was written to QuickBooks. Choose a Service item for retainage there (for example Retainage Payable), then send the invoice again."}
+	case serviceapi.ActivityRetainageItemGone:
+		return []string{"The Invoice Retainage Item chosen in the QuickBooks Integration Settings is no longer an active item in QuickBooks, so nothing was written to QuickBooks. Choose another Service item for retainage there, then send the invoice again."}
+	case serviceapi.ActivityRetainageItemIsCostCode:
+		return []string{"The Invoice Retainage Item chosen in the QuickBooks Integration Settings is a cost code exported from Procore, which cannot hold retainage, so nothing was written to QuickBooks. Choose a Service item that is not a cost code (for example Retainage Payable), then send the invoice again."}
+	case serviceapi.ActivityNegativeTotal:
+		return []string{"This invoice's total after retainage is below zero, and QuickBooks bills cannot be negative, so nothing was written to QuickBooks. Correct the invoice's amounts or retainage in Procore, then send it again."}
 	}
 	return []string{fmt.Sprintf("The QuickBooks service could not %s (%s), so nothing was changed in QuickBooks. Try again; if it fails again, ask your IT support to check the QuickBooks service's log.", action(r.Name), r.Problem)}
 }
@@ -112,6 +120,8 @@ func notLinked(field string) string {
 		what, step = "its project", "Export the project to QuickBooks, or link it to its QuickBooks job, first"
 	case "costCode":
 		what, step = "a line's cost code", "Sync the project's cost codes with QuickBooks first"
+	case "commitment":
+		what, step = "its commitment", "Export the commitment to QuickBooks (its purchase order must be there) first"
 	}
 	return fmt.Sprintf("%s is not synced with QuickBooks, so nothing was written to QuickBooks. %s, then send it again.", capitalized(what), step)
 }

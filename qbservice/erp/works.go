@@ -10,6 +10,7 @@ import (
 	"qbsettings/qbservice/records/commitments"
 	"qbsettings/qbservice/records/costcodes"
 	"qbsettings/qbservice/records/jobs"
+	"qbsettings/qbservice/records/requisitions"
 	"qbsettings/qbservice/records/vendors"
 	"qbsettings/qbservice/servicedb"
 	"qbsettings/serviceapi"
@@ -62,6 +63,8 @@ var works = map[string]work{
 	"create_job_in_procore": {"jobs", noted, note{}, ""},
 
 	"create_commitment": {"commitments", outbound, commitments.Export{}, settings.FieldUseProcoreContractNumber},
+
+	"create_requisitions": {"requisitions", outbound, requisitions.Export{}, settings.FieldRetainageItem},
 }
 
 // Handled is which way the service moves each entity's records, for the

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 
 	"qbsettings/qbservice/qbxml"
+	"qbsettings/serviceapi"
 )
 
 // VendorsAsked is a servicedb.JobVendors job: read the vendors, active or
@@ -43,11 +44,23 @@ type PurchaseOrderAsked struct {
 	PurchaseOrder qbxml.PurchaseOrderAdd `json:"purchaseOrder"`
 }
 
-// PurchaseOrderWritten is the purchase order a purchase order job found
+// BillAsked is a servicedb.JobBill job: find the bill marked
+// Bill.ExternalGUID among those of its number, or else add Bill for the
+// vendor of the purchase order PurchaseOrder (its TxnID), which QuickBooks
+// is asked for first.
+type BillAsked struct {
+	Bill          qbxml.BillAdd `json:"bill"`
+	PurchaseOrder string        `json:"purchaseOrder"`
+	// Shaped are the rules that shaped the bill, for the activity (the
+	// settings may change before the job is done).
+	Shaped []serviceapi.ActivityRule `json:"shaped,omitempty"`
+}
+
+// TxnWritten is the transaction a purchase order or bill job found
 // (Found) or added, with its lines in order.
-type PurchaseOrderWritten struct {
-	PurchaseOrder qbxml.PurchaseOrder `json:"purchaseOrder"`
-	Found         bool                `json:"found"`
+type TxnWritten struct {
+	Txn   qbxml.Txn `json:"txn"`
+	Found bool      `json:"found"`
 }
 
 // Encode is v as the JSON kept with a job.

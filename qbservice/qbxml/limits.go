@@ -98,13 +98,13 @@ func (r Response) check() error {
 			return err
 		}
 	}
-	for _, po := range r.PurchaseOrders {
-		if po.TxnID == "" {
-			return fmt.Errorf("%w: a purchase order %.40q without its TxnID", ErrOutOfSchema, po.RefNumber)
+	for _, t := range r.Txns {
+		if t.TxnID == "" {
+			return fmt.Errorf("%w: a transaction %.40q without its TxnID", ErrOutOfSchema, t.RefNumber)
 		}
-		limits := []Limit{{"TxnID", po.TxnID, MaxListID}, {"EditSequence", po.EditSequence, MaxEditSequence},
-			{"RefNumber", po.RefNumber, MaxPORefNumber}, {"ExternalGUID", po.ExternalGUID, MaxGUID}}
-		for _, l := range po.Lines {
+		limits := []Limit{{"TxnID", t.TxnID, MaxListID}, {"EditSequence", t.EditSequence, MaxEditSequence},
+			{"RefNumber", t.RefNumber, MaxBillRefNumber}, {"ExternalGUID", t.ExternalGUID, MaxGUID}, {"ListID", t.VendorListID, MaxListID}}
+		for _, l := range t.Lines {
 			limits = append(limits, Limit{"TxnLineID", l.TxnLineID, MaxListID}, Limit{"ListID", l.ItemListID, MaxListID})
 		}
 		if err := CheckLimits(limits...); err != nil {

@@ -92,37 +92,53 @@ func (a PurchaseOrderAdd) Limits() []Limit {
 	return limits
 }
 
-// PurchaseOrderQuery asks for the purchase orders numbered RefNumber,
-// with their lines: how the service finds a purchase order it may have
-// added before its answer was lost.
+// PurchaseOrderQuery asks for a purchase order by its TxnID, or for the
+// purchase orders numbered RefNumber, with their lines: how the service
+// finds a purchase order it may have added before its answer was lost,
+// and the vendor and lines of the one a bill is for.
 type PurchaseOrderQuery struct {
 	RequestID string
+	TxnID     string
 	RefNumber string
 }
 
 func (q PurchaseOrderQuery) requestElement() any {
-	// PurchaseOrderQuery: RefNumber, then IncludeLineItems (qbxml130.xsd).
+	// PurchaseOrderQuery: TxnID or RefNumber, then IncludeLineItems
+	// (qbxml130.xsd).
 	return struct {
 		XMLName          xml.Name `xml:"PurchaseOrderQueryRq"`
 		RequestID        string   `xml:"requestID,attr,omitempty"`
-		RefNumber        string   `xml:"RefNumber"`
+		TxnID            string   `xml:"TxnID,omitempty"`
+		RefNumber        string   `xml:"RefNumber,omitempty"`
 		IncludeLineItems bool     `xml:"IncludeLineItems"`
-	}{RequestID: q.RequestID, RefNumber: q.RefNumber, IncludeLineItems: true}
+	}{RequestID: q.RequestID, TxnID: q.TxnID, RefNumber: q.RefNumber, IncludeLineItems: true}
 }
 
-// PurchaseOrder is a purchase order QuickBooks answered, with its lines.
-type PurchaseOrder struct {
-	TxnID        string                 `json:"txnId"`
-	EditSequence string                 `json:"editSequence"`
-	RefNumber    string                 `json:"refNumber,omitempty"`
-	ExternalGUID string                 `json:"externalGuid,omitempty"`
-	Lines        []PurchaseOrderLineRet `json:"lines"`
+// Txn is a transaction QuickBooks answered (a purchase order, a bill),
+// with its item lines in order.
+type Txn struct {
+	TxnID        string    `json:"txnId"`
+	EditSequence string    `json:"editSequence"`
+	RefNumber    string    `json:"refNumber,omitempty"`
+	ExternalGUID string    `json:"externalGuid,omitempty"`
+	VendorListID string    `json:"vendorListId,omitempty"`
+	Lines        []TxnLine `json:"lines"`
 }
 
-// PurchaseOrderLineRet is a line of a purchase order QuickBooks answered.
-type PurchaseOrderLineRet struct {
+// TxnLine is an item line of a transaction QuickBooks answered.
+type TxnLine struct {
 	TxnLineID  string `json:"txnLineId"`
 	ItemListID string `json:"itemListId,omitempty"`
+}
+
+// Marked is the transaction among txns the service marked guid, or nil.
+func Marked(txns []Txn, guid string) *Txn {
+	for i := range txns {
+		if SameGUID(txns[i].ExternalGUID, guid) {
+			return &txns[i]
+		}
+	}
+	return nil
 }
 
 // GUID is the ExternalGUID (GUIDTYPE: "{8-4-4-4-12}" hexadecimal digits)

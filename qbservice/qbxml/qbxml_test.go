@@ -35,12 +35,20 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 		"purchase order, marked": PurchaseOrderAdd{RequestID: "20", VendorListID: "80000001-1", RefNumber: "10543", ExternalGUID: GUID("procore 7 commitment 41"),
 			Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 25000}}},
 		"purchase orders by number": PurchaseOrderQuery{RequestID: "21", RefNumber: "SC-0001-EAS"},
-		"purchase order, one line":  PurchaseOrderAdd{RequestID: "19", VendorListID: "80000001-1", Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 50000}}},
-		"vendors, first page":       VendorQuery{RequestID: "8", Iterator: IteratorStart, MaxReturned: 500},
-		"vendors changed since":     VendorQuery{RequestID: "9", Iterator: IteratorStart, MaxReturned: 500, From: "2024-01-15T10:00:00-08:00"},
-		"vendors, next page":        VendorQuery{RequestID: "10", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},
-		"vendor by name":            VendorByName{RequestID: "11", Name: "Apex Concrete Supply"},
-		"vendor add, name only":     VendorAdd{RequestID: "12", Vendor: Vendor{Name: "Apex Concrete Supply"}},
+		"purchase order by TxnID":   PurchaseOrderQuery{RequestID: "22", TxnID: "1A2-1607111111"},
+		"bills by number":           BillQuery{RequestID: "23", RefNumber: "9348"},
+		"bill with retainage": BillAdd{RequestID: "24", VendorListID: "80000001-1", TxnDate: "2021-03-31", RefNumber: "9348", ExternalGUID: GUID("x"),
+			Lines: []BillLine{
+				{ItemListID: "8000A002-1", Desc: "Forms equipment", Amount: 50000, CustomerListID: "B0000002-1", LinkTxnID: "1A2-1", LinkTxnLineID: "1A4-1"},
+				{ItemListID: "8000A005-1", Amount: 50000, CustomerListID: "B0000002-1"},
+				{ItemListID: "80000000-1", Desc: "Retainage held", Amount: -2000, CustomerListID: "B0000002-1"},
+			}},
+		"purchase order, one line": PurchaseOrderAdd{RequestID: "19", VendorListID: "80000001-1", Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 50000}}},
+		"vendors, first page":      VendorQuery{RequestID: "8", Iterator: IteratorStart, MaxReturned: 500},
+		"vendors changed since":    VendorQuery{RequestID: "9", Iterator: IteratorStart, MaxReturned: 500, From: "2024-01-15T10:00:00-08:00"},
+		"vendors, next page":       VendorQuery{RequestID: "10", Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},
+		"vendor by name":           VendorByName{RequestID: "11", Name: "Apex Concrete Supply"},
+		"vendor add, name only":    VendorAdd{RequestID: "12", Vendor: Vendor{Name: "Apex Concrete Supply"}},
 		"vendor add, all": VendorAdd{RequestID: "13", Vendor: Vendor{Name: "Façades & Co", CompanyName: "Façades & Co LLC",
 			Address: Address{Addr1: "12 Mill St", City: "Concord", State: "NH", PostalCode: "03301", Country: "US"},
 			Phone:   "603-555-0100", Fax: "603-555-0101", Email: "ap@facades.example"}},
@@ -225,15 +233,22 @@ func TestVendorsAreRead(t *testing.T) {
 // for the same text.
 func TestPurchaseOrdersAreRead(t *testing.T) {
 	got := readResponses(t, "purchaseorderadd.xml")
-	if len(got) != 1 || len(got[0].PurchaseOrders) != 1 {
+	if len(got) != 1 || len(got[0].Txns) != 1 {
 		t.Fatalf("%+v", got)
 	}
-	po := got[0].PurchaseOrders[0]
-	want := PurchaseOrder{TxnID: "1A2-1607111111", EditSequence: "1607111111", RefNumber: "SC-0001-EAS",
-		ExternalGUID: "{0c8f36a2-7e1b-4f3a-9a52-2d9e6f1b7c01}",
-		Lines:        []PurchaseOrderLineRet{{TxnLineID: "1A4-1607111111", ItemListID: "8000A002-1"}, {TxnLineID: "1A5-1607111111", ItemListID: "8000A005-1"}}}
+	po := got[0].Txns[0]
+	want := Txn{TxnID: "1A2-1607111111", EditSequence: "1607111111", RefNumber: "SC-0001-EAS",
+		ExternalGUID: "{0c8f36a2-7e1b-4f3a-9a52-2d9e6f1b7c01}", VendorListID: "80000001-1",
+		Lines: []TxnLine{{TxnLineID: "1A4-1607111111", ItemListID: "8000A002-1"}, {TxnLineID: "1A5-1607111111", ItemListID: "8000A005-1"}}}
 	if !reflect.DeepEqual(po, want) {
 		t.Fatalf("got %+v", po)
+	}
+	if Marked(got[0].Txns, "{0C8F36A2-7E1B-4F3A-9A52-2D9E6F1B7C01}") == nil || Marked(got[0].Txns, GUID("another")) != nil {
+		t.Fatal("the mark is not found as QuickBooks compares it")
+	}
+	bill := readResponses(t, "billadd.xml")[0].Txns
+	if len(bill) != 1 || bill[0].TxnID != "1B7-1607222222" || len(bill[0].Lines) != 3 || bill[0].Lines[2].ItemListID != "80000000-1" {
+		t.Fatalf("bill %+v", bill)
 	}
 	g := GUID("procore 7 commitment 41")
 	if g != GUID("procore 7 commitment 41") || g == GUID("procore 7 commitment 42") || !SameGUID(g, strings.ToUpper(g)) || SameGUID("", "") {

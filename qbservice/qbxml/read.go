@@ -141,8 +141,12 @@ func readResponse(sc *xmlscan.Scanner) (Response, error) {
 			others = append(others, it)
 			return err
 		case "PurchaseOrderRet":
-			po, err := readPurchaseOrder(sc)
-			r.PurchaseOrders = append(r.PurchaseOrders, po)
+			txn, err := readTxn(sc, "PurchaseOrderLineRet")
+			r.Txns = append(r.Txns, txn)
+			return err
+		case "BillRet":
+			txn, err := readTxn(sc, "ItemLineRet")
+			r.Txns = append(r.Txns, txn)
 			return err
 		case "PreferencesRet":
 			r.Preferences = &Preferences{}
@@ -327,17 +331,19 @@ func readCustomer(sc *xmlscan.Scanner) (Customer, error) {
 	return c, err
 }
 
-// readPurchaseOrder reads a PurchaseOrderRet and its lines.
-func readPurchaseOrder(sc *xmlscan.Scanner) (PurchaseOrder, error) {
-	var po PurchaseOrder
-	return po, fields(sc, map[string]*string{
-		"TxnID": &po.TxnID, "EditSequence": &po.EditSequence, "RefNumber": &po.RefNumber, "ExternalGUID": &po.ExternalGUID,
+// readTxn reads a transaction (PurchaseOrderRet, BillRet) and its item
+// lines, the elements named lineElement.
+func readTxn(sc *xmlscan.Scanner, lineElement string) (Txn, error) {
+	var t Txn
+	return t, fields(sc, map[string]*string{
+		"TxnID": &t.TxnID, "EditSequence": &t.EditSequence, "RefNumber": &t.RefNumber, "ExternalGUID": &t.ExternalGUID,
 	}, map[string]func() error{
-		"PurchaseOrderLineRet": func() error {
-			var l PurchaseOrderLineRet
+		"VendorRef": func() error { return textOf(sc, "ListID", &t.VendorListID) },
+		lineElement: func() error {
+			var l TxnLine
 			err := fields(sc, map[string]*string{"TxnLineID": &l.TxnLineID},
 				map[string]func() error{"ItemRef": func() error { return textOf(sc, "ListID", &l.ItemListID) }})
-			po.Lines = append(po.Lines, l)
+			t.Lines = append(t.Lines, l)
 			return err
 		},
 	})

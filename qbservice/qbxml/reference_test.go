@@ -53,19 +53,46 @@ type rs struct {
 	OtherCharges      []itemRet     `xml:"ItemOtherChargeRet"`
 	Vendors           []vendorRet   `xml:"VendorRet"`
 	Customers         []customerRet `xml:"CustomerRet"`
-	PurchaseOrders    []struct {
-		PurchaseOrder
-		Lines []struct {
-			TxnLineID string `xml:"TxnLineID"`
-			ItemRef   struct {
-				ListID string `xml:"ListID"`
-			} `xml:"ItemRef"`
-		} `xml:"PurchaseOrderLineRet"`
-	} `xml:"PurchaseOrderRet"`
-	Preferences *struct {
+	PurchaseOrders    []txnRet      `xml:"PurchaseOrderRet"`
+	Bills             []txnRet      `xml:"BillRet"`
+	Preferences       *struct {
 		Inventory *bool `xml:"PurchasesAndVendorsPreferences>IsUsingInventory"`
 		Estimates *bool `xml:"JobsAndEstimatesPreferences>IsUsingEstimates"`
 	} `xml:"PreferencesRet"`
+}
+
+// txnRet is a PurchaseOrderRet or a BillRet as read.
+type txnRet struct {
+	TxnID        string `xml:"TxnID"`
+	EditSequence string `xml:"EditSequence"`
+	RefNumber    string `xml:"RefNumber"`
+	ExternalGUID string `xml:"ExternalGUID"`
+	VendorRef    struct {
+		ListID string `xml:"ListID"`
+	} `xml:"VendorRef"`
+	Lines []struct {
+		TxnLineID string `xml:"TxnLineID"`
+		ItemRef   struct {
+			ListID string `xml:"ListID"`
+		} `xml:"ItemRef"`
+	} `xml:"PurchaseOrderLineRet"`
+	ItemLines []struct {
+		TxnLineID string `xml:"TxnLineID"`
+		ItemRef   struct {
+			ListID string `xml:"ListID"`
+		} `xml:"ItemRef"`
+	} `xml:"ItemLineRet"`
+}
+
+func (r txnRet) txn() Txn {
+	t := Txn{TxnID: r.TxnID, EditSequence: r.EditSequence, RefNumber: r.RefNumber, ExternalGUID: r.ExternalGUID, VendorListID: r.VendorRef.ListID}
+	for _, l := range r.Lines {
+		t.Lines = append(t.Lines, TxnLine{TxnLineID: l.TxnLineID, ItemListID: l.ItemRef.ListID})
+	}
+	for _, l := range r.ItemLines {
+		t.Lines = append(t.Lines, TxnLine{TxnLineID: l.TxnLineID, ItemListID: l.ItemRef.ListID})
+	}
+	return t
 }
 
 // vendorRet is a VendorRet as read.
@@ -142,13 +169,8 @@ func parseResponsesReference(text string) ([]Response, error) {
 		for _, c := range r.Customers {
 			resp.Customers = append(resp.Customers, c.customer())
 		}
-		for _, po := range r.PurchaseOrders {
-			p := po.PurchaseOrder
-			p.Lines = nil
-			for _, l := range po.Lines {
-				p.Lines = append(p.Lines, PurchaseOrderLineRet{TxnLineID: l.TxnLineID, ItemListID: l.ItemRef.ListID})
-			}
-			resp.PurchaseOrders = append(resp.PurchaseOrders, p)
+		for _, t := range append(r.PurchaseOrders, r.Bills...) {
+			resp.Txns = append(resp.Txns, t.txn())
 		}
 		if p := r.Preferences; p != nil {
 			resp.Preferences = &Preferences{UsingInventory: p.Inventory, UsingEstimates: p.Estimates}

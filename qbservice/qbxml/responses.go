@@ -30,8 +30,9 @@ type Response struct {
 	Items             []Item
 	Vendors           []Vendor
 	Customers         []Customer
-	PurchaseOrders    []PurchaseOrder
-	Preferences       *Preferences
+	// Txns are the transactions answered: purchase orders, bills.
+	Txns        []Txn
+	Preferences *Preferences
 }
 
 // Preferences are the company file's preferences the sync needs: whether

@@ -95,3 +95,23 @@ func (d *DB) ItemNamed(ctx context.Context, name string) (Item, bool, error) {
 	}
 	return items[0], true, nil
 }
+
+// ItemByListID is the item of the list whose ListID is listID; ok is
+// false when the list has none.
+func (d *DB) ItemByListID(ctx context.Context, listID string) (Item, bool, error) {
+	items, err := d.queryItems(ctx, `SELECT list_id, full_name, type, is_active, edit_sequence, description FROM items
+		WHERE list_id = ? LIMIT 1`, listID)
+	if err != nil || len(items) == 0 {
+		return Item{}, false, err
+	}
+	return items[0], true, nil
+}
+
+// MadeForProcore tells whether the item listID was made in QuickBooks
+// for a cost code exported from Procore (a create of an ERP Request).
+func (d *DB) MadeForProcore(ctx context.Context, listID string) (bool, error) {
+	var n int
+	err := d.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = 'create' AND erp_request <> 0 AND state = 'done'
+		AND json_extract(result, '$.ListID') = ?`, listID).Scan(&n)
+	return n > 0, err
+}

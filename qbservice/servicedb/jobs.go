@@ -31,8 +31,9 @@ const (
 	// JobCustomers reads the customers and jobs, for an ERP Request.
 	JobCustomers = "customers"
 	// JobPurchaseOrder finds or adds the purchase order of a Procore
-	// commitment.
+	// commitment; JobBill the bill of a subcontractor invoice.
 	JobPurchaseOrder = "purchase_order"
+	JobBill          = "bill"
 )
 
 // Job is one piece of work for QuickBooks.

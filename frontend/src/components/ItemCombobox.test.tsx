@@ -41,7 +41,7 @@ it("lists Service items first, then filters by typing and chooses by keyboard", 
     "01 Fees & PermitsService",
     "Retainage PayableService",
     "Retention - Old (inactive)Service",
-    "Retainage ReceivableOther Charge",
+    "Retainage ReceivableOther Charge: Procore asks for a Service item",
   ]);
 
   await user.clear(box);

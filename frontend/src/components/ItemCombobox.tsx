@@ -281,7 +281,9 @@ export function ItemCombobox(props: ItemComboboxProps) {
                   onClick={() => choose(i)}
                 >
                   <span>{it.isActive ? it.fullName : t("{name} (inactive)", { name: it.fullName })}</span>
-                  <span className={styles.type}>{typeName(it.type)}</span>
+                  <span className={styles.type}>
+                    {it.type === "OtherCharge" ? t("Other Charge: Procore asks for a Service item") : typeName(it.type)}
+                  </span>
                 </div>
               );
             })}

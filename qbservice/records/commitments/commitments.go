@@ -8,12 +8,10 @@
 package commitments
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"sort"
-	"strings"
-	"unicode"
+
+	"qbsettings/qbservice/records"
 )
 
 // exported is create_commitment's payload (erp_events_dictionary.md).
@@ -48,38 +46,15 @@ type exported struct {
 // cost code, whose origin_id is "<job ListID>|<item ListID>" (or a
 // Service item's ListID alone).
 type item struct {
-	ID          int64   `json:"id"`
-	Amount      decimal `json:"amount"`
-	TotalAmount decimal `json:"total_amount"`
-	Description string  `json:"description"`
-	Position    int     `json:"position"`
+	ID          int64          `json:"id"`
+	Amount      records.Amount `json:"amount"`
+	TotalAmount records.Amount `json:"total_amount"`
+	Description string         `json:"description"`
+	Position    int            `json:"position"`
 	CostCode    struct {
 		FullCode string `json:"full_code"`
 		OriginID string `json:"origin_id"`
 	} `json:"cost_code"`
-}
-
-// decimal is an amount as Procore sends it: text ("250.0"), or a JSON
-// number; "" for none.
-type decimal string
-
-func (d *decimal) UnmarshalJSON(b []byte) error {
-	switch {
-	case bytes.Equal(b, []byte("null")):
-		*d = ""
-		return nil
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		err := json.Unmarshal(b, &s)
-		*d = decimal(s)
-		return err
-	}
-	var n json.Number
-	if err := json.Unmarshal(b, &n); err != nil {
-		return errors.New("an amount is neither text nor a number")
-	}
-	*d = decimal(n)
-	return nil
 }
 
 // read reads create_commitment's payload, its items in their order on
@@ -98,14 +73,6 @@ func read(data string) (exported, error) {
 		return a.ID < b.ID
 	})
 	return p, nil
-}
-
-// itemListID is the QuickBooks item of a project cost code's origin_id.
-func itemListID(origin string) string {
-	if _, it, ok := strings.Cut(origin, "|"); ok {
-		return strings.TrimSpace(it)
-	}
-	return strings.TrimSpace(origin)
 }
 
 // itemType is external_data's item_type of a commitment of type t
@@ -139,28 +106,4 @@ func isDate(s string) bool {
 		}
 	}
 	return true
-}
-
-// cut is s cut to n characters, and whether it was.
-func cut(s string, n int) (string, bool) {
-	r := []rune(s)
-	if len(r) <= n {
-		return s, false
-	}
-	return string(r[:n]), true
-}
-
-// text is Procore's free text as QuickBooks is given it: trimmed, with
-// control and format characters (what a paste brings along) left out,
-// lines and tabs kept.
-func text(s string) string {
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if unicode.IsControl(r) || unicode.In(r, unicode.Cf) || r == unicode.ReplacementChar {
-			return -1
-		}
-		return r
-	}, s))
 }

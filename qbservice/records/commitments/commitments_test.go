@@ -61,25 +61,11 @@ func subcontract(w *erpworld.World, number, code string) procoreemu.ExportedComm
 }
 
 // export plays the export through both halves, and returns the closed
-// detail and the result the service kept.
+// detail, the result the service kept and its problem.
 func export(t *testing.T, w *erpworld.World, c procoreemu.ExportedCommitment) (procoreemu.Detail, serviceapi.ActivityResult, string) {
 	t.Helper()
 	request, detail, _, _ := w.Emu.ExportCommitment(erpworld.Company, c)
-	w.Round()
-	w.Session()
-	w.Round()
-	got, _ := w.Emu.RequestDetail(detail)
-	r, _, err := w.S.DB.ERPRequest(context.Background(), request)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var result serviceapi.ActivityResult
-	if r.Result != "" {
-		if err := json.Unmarshal([]byte(r.Result), &result); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return got, result, r.Problem
+	return w.Played(request, detail)
 }
 
 func purchaseOrderRequests(w *erpworld.World) int {
@@ -191,6 +177,13 @@ func TestPurchaseOrdersOffInQuickBooks(t *testing.T) {
 	}
 	if len(w.S.QB.PurchaseOrderList()) != 0 {
 		t.Fatal("a purchase order was written")
+	}
+	// Health says the preference, for the app's checklist.
+	var health serviceapi.Health
+	if code, body, err := w.S.Call(http.MethodGet, "/v1/health", nil); err != nil || code != http.StatusOK || json.Unmarshal(body, &health) != nil ||
+		health.QBPreferences == nil || health.QBPreferences.PurchaseOrders == nil || *health.QBPreferences.PurchaseOrders ||
+		health.QBPreferences.Estimates == nil || !*health.QBPreferences.Estimates {
+		t.Fatalf("health: %d %s %v", code, body, err)
 	}
 }
 

@@ -94,10 +94,10 @@ func purchaseOrder(p exported, ref string) (qbxml.PurchaseOrderAdd, *records.Out
 	case len(p.Items) == 0:
 		return qbxml.PurchaseOrderAdd{}, invalid("commitment_items", 0)
 	}
-	message, _ := cut(strings.Join(strings.Fields(text(c.Description)), " "), qbxml.MaxVendorMsg)
-	po := qbxml.PurchaseOrderAdd{VendorListID: vendor, TxnDate: txnDate(p), RefNumber: ref, Memo: text(c.Title), VendorMsg: message}
+	message, _ := records.Cut(strings.Join(strings.Fields(records.Text(c.Description)), " "), qbxml.MaxVendorMsg)
+	po := qbxml.PurchaseOrderAdd{VendorListID: vendor, TxnDate: txnDate(p), RefNumber: ref, Memo: records.Text(c.Title), VendorMsg: message}
 	for _, it := range p.Items {
-		listID := itemListID(it.CostCode.OriginID)
+		listID := records.ItemOfCostCode(it.CostCode.OriginID)
 		if listID == "" {
 			return qbxml.PurchaseOrderAdd{}, notLinked("costCode")
 		}
@@ -105,11 +105,11 @@ func purchaseOrder(p exported, ref string) (qbxml.PurchaseOrderAdd, *records.Out
 		if amount == "" {
 			amount = it.Amount
 		}
-		money, err := qbxml.ParseMoney(string(amount))
+		money, err := amount.Money()
 		if err != nil {
 			return qbxml.PurchaseOrderAdd{}, invalid("amount", 0)
 		}
-		po.Lines = append(po.Lines, qbxml.PurchaseOrderLine{ItemListID: listID, Desc: text(it.Description), Amount: money, CustomerListID: job})
+		po.Lines = append(po.Lines, qbxml.PurchaseOrderLine{ItemListID: listID, Desc: records.Text(it.Description), Amount: money, CustomerListID: job})
 	}
 	var tooLong *qbxml.TooLongError
 	if errors.As(qbxml.CheckLimits(po.Limits()...), &tooLong) {
@@ -130,11 +130,11 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 		return records.QuickBooksRefused(job), nil
 	}
 	p, err := read(r.Data)
-	var got qbjobs.PurchaseOrderWritten
+	var got qbjobs.TxnWritten
 	if err := errors.Join(err, qbjobs.Decode(job.Output, &got)); err != nil {
 		return records.Outcome{}, err
 	}
-	po := got.PurchaseOrder
+	po := got.Txn
 	c := p.Commitment
 	name := c.Title
 	if name == "" {
@@ -169,8 +169,8 @@ func rulesOf(p exported) []serviceapi.ActivityRule {
 	// was on, or an ID was typed, which wins either way.
 	_, rule, _ := refNumber(p, true)
 	rules := []serviceapi.ActivityRule{rule}
-	description := strings.Join(strings.Fields(text(p.Commitment.Description)), " ")
-	if message, wasCut := cut(description, qbxml.MaxVendorMsg); wasCut {
+	description := strings.Join(strings.Fields(records.Text(p.Commitment.Description)), " ")
+	if message, wasCut := records.Cut(description, qbxml.MaxVendorMsg); wasCut {
 		rules = append(rules, serviceapi.ActivityRule{Rule: serviceapi.RuleVendorMessageCut, From: description, To: message, Limit: qbxml.MaxVendorMsg})
 	}
 	return rules

@@ -12,9 +12,11 @@ package costcodes
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 
+	"qbsettings/backend/settings"
 	"qbsettings/qbservice/procore"
 	"qbsettings/qbservice/records"
 	"qbsettings/qbservice/servicedb"
@@ -60,8 +62,19 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 	if err != nil {
 		return records.Outcome{}, err
 	}
+	// The Invoice Retainage Item is no cost code (rule 5: Procore's
+	// connector asks that it not be one): it stays out of the list.
+	var leftOut []serviceapi.ActivityRule
+	items = slices.DeleteFunc(items, func(it servicedb.Item) bool {
+		if it.ListID != env.Settings.RetainageItem.ListID || it.ListID == "" {
+			return false
+		}
+		leftOut = append(leftOut, serviceapi.ActivityRule{Rule: serviceapi.RuleRetainageItemLeftOut,
+			Setting: string(settings.FieldRetainageItem), From: it.FullName})
+		return true
+	})
 	tiers, byFullName := tiersOf(items)
-	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountRead: len(byFullName)}}
+	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountRead: len(byFullName)}, Rules: leftOut}
 	names := map[string]string{}
 	procoreID := map[string]int64{} // by ListID
 	call := procore.SyncCall{Target: "/rest/v1.0/standard_cost_codes/sync",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"qbsettings/backend/settings"
 	"qbsettings/internal/erpworld"
 	"qbsettings/internal/procoreemu"
 	"qbsettings/internal/qbwcemu"
@@ -135,5 +136,24 @@ func TestACostCodeExportEndsAddedAndEachDetailClosed(t *testing.T) {
 	sent := strings.Join(w.S.QB.Received(), "")
 	if strings.Count(sent, "<ItemServiceAddRq") != 3 || strings.Contains(sent, strings.Repeat("9", 32)) {
 		t.Fatalf("adds: %d", strings.Count(sent, "<ItemServiceAddRq"))
+	}
+}
+
+// The Invoice Retainage Item is no cost code: a refresh leaves it out of
+// Procore's list (and its inactive parent with it, having no active
+// code under it), and says so.
+func TestTheRetainageItemIsNoCostCode(t *testing.T) {
+	w := erpworld.New(t, items)
+	s := settings.Defaults()
+	s.RetainageItem = settings.ItemRef{ListID: "8000A005-1", FullName: "03:300"}
+	w.Apply(s)
+	detail, r := w.Send("sync_standard_cost_codes", procoreemu.Record{"standard_cost_code_list_id": 1})
+	if detail.Status != "success" || !strings.Contains(r.Result, `"synced":2`) || !strings.Contains(r.Result, `"rule":"retainageItemLeftOut"`) {
+		t.Fatalf("detail %+v, result %s", detail, r.Result)
+	}
+	for _, c := range w.Emu.StandardCostCodes(erpworld.Company) {
+		if c["origin_id"] == "8000A005-1" {
+			t.Fatalf("the retainage item is a cost code in Procore: %v", c)
+		}
 	}
 }

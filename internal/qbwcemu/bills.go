@@ -1,0 +1,156 @@
+package qbwcemu
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Bill is a vendor's bill in the company file.
+type Bill struct {
+	TxnID        string
+	EditSequence string
+	VendorListID string
+	TxnDate      string
+	RefNumber    string
+	ExternalGUID string
+	Lines        []BillLine
+}
+
+// BillLine is an item line of a bill, linked to the purchase order line
+// it bills when LinkTxnLineID is set.
+type BillLine struct {
+	TxnLineID      string
+	ItemListID     string
+	Desc           string
+	Amount         string // as AMTTYPE
+	CustomerListID string
+	LinkTxnID      string
+	LinkTxnLineID  string
+}
+
+// billIn is a BillAdd as read.
+type billIn struct {
+	VendorRef struct {
+		ListID string `xml:"ListID"`
+	} `xml:"VendorRef"`
+	TxnDate   string `xml:"TxnDate"`
+	RefNumber string `xml:"RefNumber"`
+	GUID      string `xml:"ExternalGUID"`
+	Lines     []struct {
+		ItemRef struct {
+			ListID string `xml:"ListID"`
+		} `xml:"ItemRef"`
+		Desc        string `xml:"Desc"`
+		Amount      string `xml:"Amount"`
+		CustomerRef struct {
+			ListID string `xml:"ListID"`
+		} `xml:"CustomerRef"`
+		LinkToTxn struct {
+			TxnID     string `xml:"TxnID"`
+			TxnLineID string `xml:"TxnLineID"`
+		} `xml:"LinkToTxn"`
+	} `xml:"ItemLineAdd"`
+}
+
+// addBill adds a bill, refused with 3140 for a vendor, item, customer or
+// purchase order line QuickBooks does not have.
+func (q *QuickBooks) addBill(name string, r request) (string, bool) {
+	in := r.BillAdd
+	invalid := func(what, id string) (string, bool) {
+		return element(name, r.RequestID, status{3140, "Error",
+			fmt.Sprintf("There is an invalid reference to QuickBooks %s %q in the Bill.", what, id)}, nil, ""), true
+	}
+	if !hasEntity(q.Vendors, in.VendorRef.ListID) {
+		return invalid("Vendor", in.VendorRef.ListID)
+	}
+	_, seq := q.changed()
+	bill := Bill{TxnID: fmt.Sprintf("%X-%s", 0x2000+len(q.Bills), seq), EditSequence: seq, VendorListID: in.VendorRef.ListID,
+		TxnDate: in.TxnDate, RefNumber: in.RefNumber, ExternalGUID: in.GUID}
+	if bill.TxnDate == "" {
+		bill.TxnDate = q.now().Format("2006-01-02")
+	}
+	for i, l := range in.Lines {
+		link := l.LinkToTxn
+		switch {
+		case !q.hasItem(l.ItemRef.ListID):
+			return invalid("Item", l.ItemRef.ListID)
+		case l.CustomerRef.ListID != "" && !hasEntity(q.Customers, l.CustomerRef.ListID):
+			return invalid("Customer", l.CustomerRef.ListID)
+		case link.TxnID != "" && !q.hasPurchaseOrderLine(link.TxnID, link.TxnLineID):
+			return invalid("Purchase Order line", link.TxnLineID)
+		}
+		bill.Lines = append(bill.Lines, BillLine{TxnLineID: fmt.Sprintf("%s-%d", bill.TxnID, i+1), ItemListID: l.ItemRef.ListID,
+			Desc: l.Desc, Amount: l.Amount, CustomerListID: l.CustomerRef.ListID, LinkTxnID: link.TxnID, LinkTxnLineID: link.TxnLineID})
+	}
+	q.Bills = append(q.Bills, bill)
+	return element(name, r.RequestID, statusOK, nil, q.billRet(bill, true)), false
+}
+
+func (q *QuickBooks) hasPurchaseOrderLine(txnID, lineID string) bool {
+	for _, po := range q.PurchaseOrders {
+		if po.TxnID == txnID {
+			return slices.ContainsFunc(po.Lines, func(l PurchaseOrderLine) bool { return l.TxnLineID == lineID })
+		}
+	}
+	return false
+}
+
+// billQuery answers a BillQuery by RefNumber (every bill without one),
+// with the lines when asked.
+func (q *QuickBooks) billQuery(name string, r request) (string, bool) {
+	var body strings.Builder
+	for _, b := range q.Bills {
+		if len(r.RefNumbers) == 0 || slices.Contains(r.RefNumbers, b.RefNumber) {
+			body.WriteString(q.billRet(b, r.IncludeLineItems))
+		}
+	}
+	if body.Len() == 0 {
+		return element(name, r.RequestID, statusNoMatch, nil, ""), false
+	}
+	return element(name, r.RequestID, statusOK, nil, body.String()), false
+}
+
+// billRet writes a BillRet in schema order: TxnCore, VendorRef, TxnDate,
+// AmountDue, RefNumber, ExternalGUID, the item lines when asked
+// (qbxml130.xsd's BillRet and ItemLineRet).
+func (q *QuickBooks) billRet(b Bill, lines bool) string {
+	var s strings.Builder
+	var total int64
+	for _, l := range b.Lines {
+		total += cents(l.Amount)
+	}
+	fmt.Fprintf(&s, "<BillRet><TxnID>%s</TxnID><TimeCreated>%s</TimeCreated><TimeModified>%s</TimeModified><EditSequence>%s</EditSequence>",
+		esc(b.TxnID), qbTime(q.now()), qbTime(q.now()), esc(b.EditSequence))
+	fmt.Fprintf(&s, "<VendorRef><ListID>%s</ListID></VendorRef><TxnDate>%s</TxnDate><AmountDue>%s</AmountDue>",
+		esc(b.VendorListID), esc(b.TxnDate), amount(total))
+	if b.RefNumber != "" {
+		fmt.Fprintf(&s, "<RefNumber>%s</RefNumber>", esc(b.RefNumber))
+	}
+	if b.ExternalGUID != "" {
+		fmt.Fprintf(&s, "<ExternalGUID>%s</ExternalGUID>", esc(b.ExternalGUID))
+	}
+	for _, l := range b.Lines {
+		if !lines {
+			break
+		}
+		fmt.Fprintf(&s, "<ItemLineRet><TxnLineID>%s</TxnLineID><ItemRef><ListID>%s</ListID></ItemRef>", esc(l.TxnLineID), esc(l.ItemListID))
+		if l.Desc != "" {
+			fmt.Fprintf(&s, "<Desc>%s</Desc>", esc(l.Desc))
+		}
+		fmt.Fprintf(&s, "<Amount>%s</Amount>", esc(l.Amount))
+		if l.CustomerListID != "" {
+			fmt.Fprintf(&s, "<CustomerRef><ListID>%s</ListID></CustomerRef>", esc(l.CustomerListID))
+		}
+		s.WriteString("</ItemLineRet>")
+	}
+	s.WriteString("</BillRet>")
+	return s.String()
+}
+
+// BillList is the company file's bills, as they are now.
+func (q *QuickBooks) BillList() []Bill {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return append([]Bill(nil), q.Bills...)
+}
