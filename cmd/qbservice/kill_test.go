@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"qbsettings/backend/secrets"
+	"qbsettings/backend/settings"
 	"qbsettings/internal/procoreemu"
 	"qbsettings/internal/qbwcemu"
 	"qbsettings/internal/testkeys"
@@ -32,6 +33,10 @@ const (
 	killClient   = "svc-account"
 	killSecret   = "procore-secret"
 	relayHost    = "relay.test"
+
+	killCostCode  = "8000A001-1"
+	killRetainage = "80000000-1"
+	killJob       = "B0000002-1468535148" // Lakeview Health:Clinic Expansion
 )
 
 // serviceProcess is the QuickBooks service as a process of its own.
@@ -71,9 +76,10 @@ func (s *serviceProcess) kill() {
 
 // The service killed at random moments while it works Procore's requests
 // (taking the event, fetching the request, the Web Connector's session
-// adding the vendor to QuickBooks, marking it synced, closing the
-// request), and started again: no request is closed twice, no vendor is
-// added twice, none is lost.
+// adding the record to QuickBooks, marking it synced, closing the
+// request), and started again: no request is closed twice, no vendor,
+// purchase order or bill is added twice, none is lost. The exports take
+// turns: a vendor, a subcontract to it, an invoice with retainage on that.
 func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("the kill test runs on Linux, where the service is built with go and killed with SIGKILL; under Wine neither is Windows'")
@@ -119,7 +125,10 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	qb := qbwcemu.NewQuickBooks(nil)
+	qb := qbwcemu.NewQuickBooks([]qbwcemu.Item{
+		{Kind: "Service", ListID: killCostCode, Name: "100", FullName: "100", IsActive: true, EditSequence: "1"},
+		{Kind: "Service", ListID: killRetainage, Name: "Retainage Payable", FullName: "Retainage Payable", IsActive: true, EditSequence: "1"},
+	})
 	// A large company file: what QuickBooks did is done well before the
 	// Web Connector has the answer, which widens the moments when a kill
 	// loses the answer to a change QuickBooks made.
@@ -127,18 +136,43 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	wc := &qbwcemu.WebConnector{AppURL: "http://" + addr + "/qbwc", UserName: killUser, Password: killPassword, OwnerID: qwc.OwnerID,
 		FileID: "{8C1E5A20-7B3D-4F69-A2C4-D90E6B17F5A8}", QuickBooks: qb}
 
+	runUntilIdle := func() {
+		sessionCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		_, _ = wc.RunSession(sessionCtx)
+	}
+	settingsFor(t, addr, runUntilIdle)
+
 	type sent struct {
-		name      string
+		kind      string // vendor, commitment, invoice
+		name      string // the vendor's name, the purchase order's or the bill's number
 		procoreID int64
 		detail    int64
 	}
 	var all []sent
+	var vendor, commitment int64
 	kills := 0
 	for i := range runs {
-		name := fmt.Sprintf("Kill Test Vendor %03d", i)
-		v := emu.AddVendor(killCompany, procoreemu.Record{"name": name})
-		_, detail := emu.SendToERP(killCompany, "create_vendor", procoreemu.Record{"vendor": procoreemu.Record{"id": v["id"], "name": name}}, true)
-		all = append(all, sent{name, v["id"].(int64), detail})
+		var s sent
+		switch i % 3 {
+		case 0:
+			name := fmt.Sprintf("Kill Test Vendor %03d", i)
+			v := emu.AddVendor(killCompany, procoreemu.Record{"name": name})
+			_, detail := emu.SendToERP(killCompany, "create_vendor", procoreemu.Record{"vendor": procoreemu.Record{"id": v["id"], "name": name}}, true)
+			vendor, s = v["id"].(int64), sent{"vendor", name, v["id"].(int64), detail}
+		case 1:
+			number := fmt.Sprintf("K%03d", i)
+			_, detail, id, _ := emu.ExportCommitment(killCompany, procoreemu.ExportedCommitment{Number: number, Title: "Kill test", Vendor: vendor,
+				ProjectOrigin: killJob, Items: []procoreemu.ExportedItem{{Description: "Work", Amount: "1000.0", CostCodeOrigin: killJob + "|" + killCostCode}}})
+			commitment, s = id, sent{"commitment", number, id, detail}
+		default:
+			number := fmt.Sprintf("INV%03d", i)
+			_, detail, id, _ := emu.ExportRequisition(killCompany, procoreemu.ExportedRequisition{Commitment: commitment, InvoiceNumber: number,
+				Lines: []procoreemu.ExportedRequisitionLine{{Description: "Work", Amount: "500.0", RetainageThisPeriod: "50.0"}}})
+			s = sent{"invoice", number, id, detail}
+		}
+		detail := s.detail
+		all = append(all, s)
 		// Killed at a random moment of the work, whatever the Web
 		// Connector is doing then, and started again.
 		restarted := make(chan struct{})
@@ -166,9 +200,7 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 			}
 			// The Web Connector's scheduled run; one cut short by a kill
 			// fails, and the next goes on.
-			sessionCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-			_, _ = wc.RunSession(sessionCtx)
-			cancel()
+			runUntilIdle()
 			// The hook's queue, paused by a delivery that failed while the
 			// service was down, is flushed as Procore does after 12 hours:
 			// the poller finds what it held.
@@ -178,30 +210,72 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	closed:
 	}
 
-	vendors := map[string][]string{}
+	written := map[string][]string{} // by vendor name, PO or bill number: the ListIDs or TxnIDs
 	for _, v := range qb.VendorList() {
-		vendors[v.Name] = append(vendors[v.Name], v.ListID)
+		written[v.Name] = append(written[v.Name], v.ListID)
 	}
-	adds := strings.Join(qb.Received(), "")
-	linked := map[int64]any{}
-	for _, v := range emu.Vendors(killCompany) {
-		linked[v["id"].(int64)] = v["origin_id"]
+	for _, po := range qb.PurchaseOrderList() {
+		written[po.RefNumber] = append(written[po.RefNumber], po.TxnID)
+	}
+	for _, b := range qb.BillList() {
+		written[b.RefNumber] = append(written[b.RefNumber], b.TxnID)
+	}
+	// adds counts the requests QuickBooks took that add a record: the
+	// element of the add, and what names the record in it.
+	adds := func(element, naming string) int {
+		n := 0
+		for _, r := range qb.Received() {
+			if strings.Contains(r, element) && strings.Contains(r, naming) {
+				n++
+			}
+		}
+		return n
+	}
+	linked := map[string]map[int64]any{"vendor": {}, "commitment": {}, "invoice": {}}
+	for kind, records := range map[string][]procoreemu.Record{"vendor": emu.Vendors(killCompany),
+		"commitment": emu.Commitments(killCompany), "invoice": emu.Requisitions(killCompany)} {
+		for _, r := range records {
+			linked[kind][r["id"].(int64)] = r["origin_id"]
+		}
 	}
 	for _, s := range all {
 		d, _ := emu.RequestDetail(s.detail)
 		switch {
 		case d.Closings != 1 || d.Status != "success":
-			t.Errorf("%s: closed %d times, %s %v", s.name, d.Closings, d.Status, d.Messages)
-		case len(vendors[s.name]) != 1:
-			t.Errorf("%s: %d vendors in QuickBooks", s.name, len(vendors[s.name]))
-		case linked[s.procoreID] != vendors[s.name][0]:
-			t.Errorf("%s: linked to %v, not %s", s.name, linked[s.procoreID], vendors[s.name][0])
+			t.Errorf("%s %s: closed %d times, %s %v", s.kind, s.name, d.Closings, d.Status, d.Messages)
+		case len(written[s.name]) != 1:
+			t.Errorf("%s %s: %d in QuickBooks", s.kind, s.name, len(written[s.name]))
+		case linked[s.kind][s.procoreID] != written[s.name][0]:
+			t.Errorf("%s %s: linked to %v, not %s", s.kind, s.name, linked[s.kind][s.procoreID], written[s.name][0])
 		}
-		if n := strings.Count(adds, "<VendorAdd><Name>"+s.name+"</Name>"); n > 1 {
-			t.Errorf("%s: added %d times", s.name, n)
+		element := map[string]string{"vendor": "<VendorAdd>", "commitment": "<PurchaseOrderAdd>", "invoice": "<BillAdd>"}[s.kind]
+		naming := "<Name>" + s.name + "</Name>"
+		if s.kind != "vendor" {
+			naming = "<RefNumber>" + s.name + "</RefNumber>"
+		}
+		if n := adds(element, naming); n > 1 {
+			t.Errorf("%s %s: added %d times", s.kind, s.name, n)
 		}
 	}
 	t.Logf("%d runs, %d kills", runs, kills)
+}
+
+// settingsFor applies the sync's settings the exports need, as the app
+// does: the contract number for the purchase order's, and the retainage
+// item, once the service has read QuickBooks' items (a refresh the Web
+// Connector's run does).
+func settingsFor(t *testing.T, addr string, session func()) {
+	t.Helper()
+	if status := callService(t, addr, http.MethodPost, "/v1/items/refresh", nil); status != http.StatusAccepted {
+		t.Fatalf("refresh: %d", status)
+	}
+	session()
+	s := settings.Defaults()
+	s.UseProcoreContractNumber = true
+	s.RetainageItem = settings.ItemRef{ListID: killRetainage, FullName: "Retainage Payable"}
+	if status := callService(t, addr, http.MethodPut, "/v1/settings", serviceapi.PutSettings{Settings: s}, "If-Match", serviceapi.AnyVersion); status != http.StatusOK {
+		t.Fatalf("settings: %d", status)
+	}
 }
 
 // buildService builds the service as it ships (without the race
@@ -221,13 +295,17 @@ func buildService(t *testing.T) string {
 	return program
 }
 
-// callService calls the service's contract as the app does.
-func callService(t *testing.T, addr, method, path string, body any) int {
+// callService calls the service's contract as the app does, with the
+// headers given as name, value pairs.
+func callService(t *testing.T, addr, method, path string, body any, header ...string) int {
 	t.Helper()
 	b, _ := json.Marshal(body)
 	req, _ := http.NewRequest(method, "http://"+addr+path, bytes.NewReader(b))
 	req.SetBasicAuth(killUser, killPassword)
 	req.Header.Set("Content-Type", "application/json")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
