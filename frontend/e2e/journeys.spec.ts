@@ -957,16 +957,19 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   await procore.sendToERP("sync_vendors", { company_id: Number(ProcoreEmulator.company) });
   await page.getByRole("tab", { name: "Procore activity" }).click();
   const activity = page.getByRole("list", { name: "Procore's requests, newest first" });
-  await expect
-    .poll(
-      async () => {
-        await button(page, "Refresh").click();
-        // The list is there once a request is: until then, nothing to read.
-        return (await activity.count()) > 0 ? ((await activity.textContent()) ?? "") : "";
-      },
-      { timeout: 30_000 },
-    )
-    .toContain("Done, and marked done in Procore's ERP Integrations tool.");
+  // activityShows refreshes the activity until it says text.
+  const activityShows = (text: string) =>
+    expect
+      .poll(
+        async () => {
+          await button(page, "Refresh").click();
+          // The list is there once a request is: until then, nothing to read.
+          return (await activity.count()) > 0 ? ((await activity.textContent()) ?? "") : "";
+        },
+        { timeout: 30_000 },
+      )
+      .toContain(text);
+  await activityShows("Done, and marked done in Procore's ERP Integrations tool.");
   await expect(activity.getByRole("heading", { name: "Refresh the vendors list from QuickBooks" })).toBeVisible();
   await expect(activity.getByText("3 read from QuickBooks")).toBeVisible();
   await expect(activity.getByText("2 new in QuickBooks, staged in Procore's ERP Integrations tool to import")).toBeVisible();
@@ -1014,15 +1017,9 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
   // the first one it could not deliver, until it gives up on that one.
   await procore.advance(13 * 3600);
   await page.getByRole("tab", { name: "Procore activity" }).click();
-  await expect
-    .poll(
-      async () => {
-        await button(page, "Refresh").click();
-        return (await activity.textContent()) ?? "";
-      },
-      { timeout: 30_000 },
-    )
-    .toContain("PO number SC-0001-EAS from the contract number SC-0001-EAST-02, cut to QuickBooks' 11 characters (Use Procore Contract #)");
+  await activityShows(
+    "PO number SC-0001-EAS from the contract number SC-0001-EAST-02, cut to QuickBooks' 11 characters (Use Procore Contract #)",
+  );
   await expect(activity.getByRole("heading", { name: "Export a commitment to QuickBooks" })).toBeVisible();
   await expect(activity.getByText("1 added to QuickBooks")).toBeVisible();
 
@@ -1036,15 +1033,7 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
     lines: [{ description: "Supervision, November", amount: "12500.0", retainageThisPeriod: "1250.0" }],
   });
   await procore.advance(13 * 3600);
-  await expect
-    .poll(
-      async () => {
-        await button(page, "Refresh").click();
-        return (await activity.textContent()) ?? "";
-      },
-      { timeout: 30_000 },
-    )
-    .toContain("Retainage held: -1,250.00 on 01 Division (Invoice Retainage Item)");
+  await activityShows("Retainage held: -1,250.00 on 01 Division (Invoice Retainage Item)");
   await expect(activity.getByRole("heading", { name: "Export subcontractor invoices to QuickBooks" })).toBeVisible();
   await checkA11y(page, "procore-commitment-activity");
   await page.getByRole("tab", { name: "Settings" }).click();

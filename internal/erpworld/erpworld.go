@@ -20,6 +20,12 @@ import (
 	"qbsettings/serviceapi"
 )
 
+// QuickBooks' first vendor and a job, in the emulated company file.
+const (
+	Apex   = "A0000001-1468535148" // Apex Concrete Supply
+	Clinic = "B0000002-1468535148" // Lakeview Health:Clinic Expansion
+)
+
 // The Procore company and its service account.
 const (
 	Company = 4242
@@ -78,6 +84,30 @@ func (w *World) Session() {
 func (w *World) Send(name string, data procoreemu.Record) (procoreemu.Detail, servicedb.ERPRequest) {
 	w.t.Helper()
 	request, detail := w.Emu.SendToERP(Company, name, data, true)
+	got, r := w.play(request, detail)
+	return got, r
+}
+
+// Played plays a request already sent to the service through both
+// halves to its close, and returns its closed detail, the result the
+// service kept and its problem code.
+func (w *World) Played(request, detail int64) (procoreemu.Detail, serviceapi.ActivityResult, string) {
+	w.t.Helper()
+	got, r := w.play(request, detail)
+	var result serviceapi.ActivityResult
+	if r.Result != "" {
+		if err := json.Unmarshal([]byte(r.Result), &result); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	return got, result, r.Problem
+}
+
+// play is one round with Procore, the Web Connector's session, and the
+// round that finishes the request: its detail then, and the request as
+// the service kept it.
+func (w *World) play(request, detail int64) (procoreemu.Detail, servicedb.ERPRequest) {
+	w.t.Helper()
 	w.Round()
 	w.Session()
 	w.Round()
@@ -89,26 +119,19 @@ func (w *World) Send(name string, data procoreemu.Record) (procoreemu.Detail, se
 	return got, r
 }
 
-// Played plays a request already sent to the service through both
-// halves to its close, and returns its closed detail, the result the
-// service kept and its problem code.
-func (w *World) Played(request, detail int64) (procoreemu.Detail, serviceapi.ActivityResult, string) {
-	w.t.Helper()
-	w.Round()
-	w.Session()
-	w.Round()
-	got, _ := w.Emu.RequestDetail(detail)
-	r, _, err := w.S.DB.ERPRequest(context.Background(), request)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	var result serviceapi.ActivityResult
-	if r.Result != "" {
-		if err := json.Unmarshal([]byte(r.Result), &result); err != nil {
-			w.t.Fatal(err)
-		}
-	}
-	return got, result, r.Problem
+// Linked is Procore's vendor linked to QuickBooks' first vendor (Apex
+// Concrete Supply), as a refresh and an approver leave it.
+func Linked() procoreemu.Record {
+	return procoreemu.Record{"name": "Apex Concrete Supply", "origin_id": Apex, "origin_data": `{"edit_sequence":"1705341600"}`}
+}
+
+// ProjectItems are QuickBooks' Service items of a project's cost codes:
+// two codes under their divisions.
+var ProjectItems = []qbwcemu.Item{
+	{Kind: "Service", ListID: "8000A001-1", Name: "01", FullName: "01", IsActive: true, EditSequence: "1"},
+	{Kind: "Service", ListID: "8000A002-1", Name: "100", FullName: "01:100", IsActive: true, EditSequence: "1", Description: "Supervision"},
+	{Kind: "Service", ListID: "8000A004-1", Name: "03", FullName: "03", IsActive: true, EditSequence: "1"},
+	{Kind: "Service", ListID: "8000A005-1", Name: "300", FullName: "03:300", IsActive: true, EditSequence: "1", Description: "Cast-in-place"},
 }
 
 // Apply makes the settings the sync runs with s.

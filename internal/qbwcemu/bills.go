@@ -120,29 +120,15 @@ func (q *QuickBooks) billRet(b Bill, lines bool) string {
 	for _, l := range b.Lines {
 		total += cents(l.Amount)
 	}
-	fmt.Fprintf(&s, "<BillRet><TxnID>%s</TxnID><TimeCreated>%s</TimeCreated><TimeModified>%s</TimeModified><EditSequence>%s</EditSequence>",
-		esc(b.TxnID), qbTime(q.now()), qbTime(q.now()), esc(b.EditSequence))
-	fmt.Fprintf(&s, "<VendorRef><ListID>%s</ListID></VendorRef><TxnDate>%s</TxnDate><AmountDue>%s</AmountDue>",
-		esc(b.VendorListID), esc(b.TxnDate), amount(total))
-	if b.RefNumber != "" {
-		fmt.Fprintf(&s, "<RefNumber>%s</RefNumber>", esc(b.RefNumber))
-	}
-	if b.ExternalGUID != "" {
-		fmt.Fprintf(&s, "<ExternalGUID>%s</ExternalGUID>", esc(b.ExternalGUID))
-	}
+	q.txnHead(&s, "BillRet", b.TxnID, b.EditSequence, b.VendorListID)
+	fmt.Fprintf(&s, "<TxnDate>%s</TxnDate><AmountDue>%s</AmountDue>", esc(b.TxnDate), amount(total))
+	optional(&s, "RefNumber", b.RefNumber)
+	optional(&s, "ExternalGUID", b.ExternalGUID)
 	for _, l := range b.Lines {
 		if !lines {
 			break
 		}
-		fmt.Fprintf(&s, "<ItemLineRet><TxnLineID>%s</TxnLineID><ItemRef><ListID>%s</ListID></ItemRef>", esc(l.TxnLineID), esc(l.ItemListID))
-		if l.Desc != "" {
-			fmt.Fprintf(&s, "<Desc>%s</Desc>", esc(l.Desc))
-		}
-		fmt.Fprintf(&s, "<Amount>%s</Amount>", esc(l.Amount))
-		if l.CustomerListID != "" {
-			fmt.Fprintf(&s, "<CustomerRef><ListID>%s</ListID></CustomerRef>", esc(l.CustomerListID))
-		}
-		s.WriteString("</ItemLineRet>")
+		itemLineRet(&s, "ItemLineRet", l.TxnLineID, l.ItemListID, l.Desc, l.Amount, l.CustomerListID)
 	}
 	s.WriteString("</BillRet>")
 	return s.String()

@@ -129,41 +129,48 @@ func (q *QuickBooks) purchaseOrderRet(po PurchaseOrder, lines bool) string {
 	for _, l := range po.Lines {
 		total += cents(l.Amount)
 	}
-	fmt.Fprintf(&b, "<PurchaseOrderRet><TxnID>%s</TxnID><TimeCreated>%s</TimeCreated><TimeModified>%s</TimeModified><EditSequence>%s</EditSequence>",
-		esc(po.TxnID), qbTime(q.now()), qbTime(q.now()), esc(po.EditSequence))
-	fmt.Fprintf(&b, "<VendorRef><ListID>%s</ListID></VendorRef>", esc(po.VendorListID))
-	if po.TxnDate != "" {
-		fmt.Fprintf(&b, "<TxnDate>%s</TxnDate>", esc(po.TxnDate))
-	}
-	if po.RefNumber != "" {
-		fmt.Fprintf(&b, "<RefNumber>%s</RefNumber>", esc(po.RefNumber))
-	}
+	q.txnHead(&b, "PurchaseOrderRet", po.TxnID, po.EditSequence, po.VendorListID)
+	optional(&b, "TxnDate", po.TxnDate)
+	optional(&b, "RefNumber", po.RefNumber)
 	fmt.Fprintf(&b, "<TotalAmount>%s</TotalAmount>", amount(total))
-	if po.Memo != "" {
-		fmt.Fprintf(&b, "<Memo>%s</Memo>", esc(po.Memo))
-	}
-	if po.VendorMsg != "" {
-		fmt.Fprintf(&b, "<VendorMsg>%s</VendorMsg>", esc(po.VendorMsg))
-	}
-	if po.ExternalGUID != "" {
-		fmt.Fprintf(&b, "<ExternalGUID>%s</ExternalGUID>", esc(po.ExternalGUID))
-	}
+	optional(&b, "Memo", po.Memo)
+	optional(&b, "VendorMsg", po.VendorMsg)
+	optional(&b, "ExternalGUID", po.ExternalGUID)
 	for _, l := range po.Lines {
 		if !lines {
 			break
 		}
-		fmt.Fprintf(&b, "<PurchaseOrderLineRet><TxnLineID>%s</TxnLineID><ItemRef><ListID>%s</ListID></ItemRef>", esc(l.TxnLineID), esc(l.ItemListID))
-		if l.Desc != "" {
-			fmt.Fprintf(&b, "<Desc>%s</Desc>", esc(l.Desc))
-		}
-		fmt.Fprintf(&b, "<Amount>%s</Amount>", esc(l.Amount))
-		if l.CustomerListID != "" {
-			fmt.Fprintf(&b, "<CustomerRef><ListID>%s</ListID></CustomerRef>", esc(l.CustomerListID))
-		}
-		b.WriteString("</PurchaseOrderLineRet>")
+		itemLineRet(&b, "PurchaseOrderLineRet", l.TxnLineID, l.ItemListID, l.Desc, l.Amount, l.CustomerListID)
 	}
 	b.WriteString("</PurchaseOrderRet>")
 	return b.String()
+}
+
+// txnHead begins a transaction's Ret element: its TxnCore (TxnID, times,
+// EditSequence) and VendorRef.
+func (q *QuickBooks) txnHead(b *strings.Builder, element, txnID, editSequence, vendor string) {
+	fmt.Fprintf(b, "<%s><TxnID>%s</TxnID><TimeCreated>%s</TimeCreated><TimeModified>%s</TimeModified><EditSequence>%s</EditSequence>",
+		element, esc(txnID), qbTime(q.now()), qbTime(q.now()), esc(editSequence))
+	fmt.Fprintf(b, "<VendorRef><ListID>%s</ListID></VendorRef>", esc(vendor))
+}
+
+// itemLineRet writes an item line of a transaction in schema order:
+// TxnLineID, ItemRef, Desc, Amount, CustomerRef.
+func itemLineRet(b *strings.Builder, element, lineID, item, desc, amt, customer string) {
+	fmt.Fprintf(b, "<%s><TxnLineID>%s</TxnLineID><ItemRef><ListID>%s</ListID></ItemRef>", element, esc(lineID), esc(item))
+	optional(b, "Desc", desc)
+	fmt.Fprintf(b, "<Amount>%s</Amount>", esc(amt))
+	if customer != "" {
+		fmt.Fprintf(b, "<CustomerRef><ListID>%s</ListID></CustomerRef>", esc(customer))
+	}
+	fmt.Fprintf(b, "</%s>", element)
+}
+
+// optional writes the element name with value, when there is one.
+func optional(b *strings.Builder, name, value string) {
+	if value != "" {
+		fmt.Fprintf(b, "<%s>%s</%s>", name, esc(value), name)
+	}
 }
 
 // PurchaseOrderList is the company file's purchase orders, as they are now.

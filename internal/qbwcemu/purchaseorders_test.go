@@ -61,7 +61,7 @@ func TestPurchaseOrdersAreFoundAndNeedTheirPreference(t *testing.T) {
 	if r := ask(t, q, add)[0]; r.Status.Failed() {
 		t.Fatal(r.Status)
 	}
-	found := ask(t, q, qbxml.PurchaseOrderQuery{RefNumber: "10543"})[0]
+	found := ask(t, q, qbxml.PurchaseOrderQuery{RefNumber: "10543", Lines: true})[0]
 	if len(found.Txns) != 1 || !qbxml.SameGUID(found.Txns[0].ExternalGUID, guid) || len(found.Txns[0].Lines) != 1 {
 		t.Fatalf("found %+v", found)
 	}

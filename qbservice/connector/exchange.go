@@ -158,7 +158,7 @@ func (c *Connector) request(st step) qbxml.Request {
 	case opAddVendor:
 		return qbxml.VendorAdd{RequestID: st.RequestID, Vendor: *st.Vendor}
 	case opFindPurchaseOrder:
-		return qbxml.PurchaseOrderQuery{RequestID: st.RequestID, RefNumber: st.PurchaseOrder.RefNumber}
+		return qbxml.PurchaseOrderQuery{RequestID: st.RequestID, RefNumber: st.PurchaseOrder.RefNumber, Lines: true}
 	case opAddPurchaseOrder:
 		po := *st.PurchaseOrder
 		po.RequestID = st.RequestID

@@ -182,6 +182,12 @@ func (c *Connection) decide(ctx context.Context, env records.Env, r servicedb.ER
 			return err
 		}
 	}
+	if r.JobID != "" && r.JobState == servicedb.JobQueued {
+		// A job still waits or runs: the request's jobs (and their JSON)
+		// are not read until they are all over, however often a round
+		// comes by meanwhile.
+		return nil
+	}
 	jobs, err := c.DB.ERPJobs(ctx, r.ID)
 	if err != nil {
 		return err

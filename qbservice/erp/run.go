@@ -29,8 +29,18 @@ func (c *Connection) Nudge() {
 // and the next tries again.
 func (c *Connection) Run(ctx context.Context, every time.Duration, publicURL string) {
 	last := ""
+	var polled time.Time
 	for {
-		err := c.Round(ctx, publicURL)
+		// A round woken by the receiver (an event it took) or by the end
+		// of a job reads the deliveries only when the last read is
+		// `every` old: a project's invoices end hundreds of jobs in a
+		// row, and each would read them again for nothing new.
+		poll := time.Since(polled) >= every
+		if poll {
+			polled = time.Now()
+		}
+		err := c.round(ctx, publicURL, poll)
+		c.recordRound(ctx, err)
 		var why string
 		if err != nil && !errors.Is(err, ErrNotConnected) && ctx.Err() == nil {
 			why = err.Error()
@@ -53,12 +63,12 @@ func (c *Connection) Run(ctx context.Context, every time.Duration, publicURL str
 // Round is one turn of Run: register if not yet, poll, work; what it
 // found of the connection is kept, as a check's outcome.
 func (c *Connection) Round(ctx context.Context, publicURL string) error {
-	err := c.round(ctx, publicURL)
+	err := c.round(ctx, publicURL, true)
 	c.recordRound(ctx, err)
 	return err
 }
 
-func (c *Connection) round(ctx context.Context, publicURL string) error {
+func (c *Connection) round(ctx context.Context, publicURL string, poll bool) error {
 	row, found, err := c.DB.ProcoreConnection(ctx)
 	if err != nil || !found {
 		return errors.Join(err, ErrNotConnected)
@@ -86,8 +96,10 @@ func (c *Connection) round(ctx context.Context, publicURL string) error {
 	if err := c.followMetadata(ctx, row.CompanyID, reg, metadata); err != nil {
 		return err
 	}
-	if _, err := c.Poll(ctx); err != nil {
-		return err
+	if poll {
+		if _, err := c.Poll(ctx); err != nil {
+			return err
+		}
 	}
 	return c.Work(ctx)
 }

@@ -93,13 +93,15 @@ func (a PurchaseOrderAdd) Limits() []Limit {
 }
 
 // PurchaseOrderQuery asks for a purchase order by its TxnID, or for the
-// purchase orders numbered RefNumber, with their lines: how the service
-// finds a purchase order it may have added before its answer was lost,
-// and the vendor and lines of the one a bill is for.
+// purchase orders numbered RefNumber, with their lines when Lines: how
+// the service finds a purchase order it may have added before its answer
+// was lost (with its lines, to link them), and the vendor of the one a
+// bill is for (without: a project's purchase order may have thousands).
 type PurchaseOrderQuery struct {
 	RequestID string
 	TxnID     string
 	RefNumber string
+	Lines     bool
 }
 
 func (q PurchaseOrderQuery) requestElement() any {
@@ -111,7 +113,7 @@ func (q PurchaseOrderQuery) requestElement() any {
 		TxnID            string   `xml:"TxnID,omitempty"`
 		RefNumber        string   `xml:"RefNumber,omitempty"`
 		IncludeLineItems bool     `xml:"IncludeLineItems"`
-	}{RequestID: q.RequestID, TxnID: q.TxnID, RefNumber: q.RefNumber, IncludeLineItems: true}
+	}{RequestID: q.RequestID, TxnID: q.TxnID, RefNumber: q.RefNumber, IncludeLineItems: q.Lines}
 }
 
 // Txn is a transaction QuickBooks answered (a purchase order, a bill),

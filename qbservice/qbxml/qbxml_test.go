@@ -34,7 +34,7 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 			}},
 		"purchase order, marked": PurchaseOrderAdd{RequestID: "20", VendorListID: "80000001-1", RefNumber: "10543", ExternalGUID: GUID("procore 7 commitment 41"),
 			Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 25000}}},
-		"purchase orders by number": PurchaseOrderQuery{RequestID: "21", RefNumber: "SC-0001-EAS"},
+		"purchase orders by number": PurchaseOrderQuery{RequestID: "21", RefNumber: "SC-0001-EAS", Lines: true},
 		"purchase order by TxnID":   PurchaseOrderQuery{RequestID: "22", TxnID: "1A2-1607111111"},
 		"bills by number":           BillQuery{RequestID: "23", RefNumber: "9348"},
 		"bill with retainage": BillAdd{RequestID: "24", VendorListID: "80000001-1", TxnDate: "2021-03-31", RefNumber: "9348", ExternalGUID: GUID("x"),

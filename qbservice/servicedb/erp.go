@@ -98,10 +98,19 @@ type ERPRequest struct {
 	Result    string   // what its work did, as JSON of codes, once decided
 }
 
+// jobsWaiting is whether any of a request's jobs waits or runs.
+const jobsWaiting = `EXISTS (SELECT 1 FROM jobs WHERE jobs.erp_request = erp_requests.request_id AND jobs.state IN ('queued', 'running'))`
+
 const erpColumns = `request_id, name, data, detail_id, state, outcome, problem, attempts, seen_at, updated_at, job_id, result,
-	CASE WHEN job_id = '' THEN ''
-		WHEN EXISTS (SELECT 1 FROM jobs WHERE jobs.erp_request = erp_requests.request_id AND jobs.state IN ('queued', 'running')) THEN 'queued'
-		ELSE 'done' END`
+	CASE WHEN job_id = '' THEN '' WHEN ` + jobsWaiting + ` THEN 'queued' ELSE 'done' END`
+
+// erpColumnsToWork are erpColumns for a round of work: a request that
+// waits for QuickBooks comes without its payload (a project's invoices
+// may be megabytes, and each job's end brings a round), as nothing is
+// done with it until its jobs are over.
+const erpColumnsToWork = `request_id, name, CASE WHEN job_id <> '' AND ` + jobsWaiting + ` THEN '' ELSE data END,
+	detail_id, state, outcome, problem, attempts, seen_at, updated_at, job_id, result,
+	CASE WHEN job_id = '' THEN '' WHEN ` + jobsWaiting + ` THEN 'queued' ELSE 'done' END`
 
 func scanERP(row interface{ Scan(...any) error }) (ERPRequest, error) {
 	var (
@@ -148,9 +157,10 @@ func (d *DB) SeeEvent(ctx context.Context, eventID, requestID int64, via string,
 }
 
 // ERPRequestsIn are the requests in state after request after, oldest
-// first, at most limit.
+// first, at most limit: for a round of work, so one whose jobs wait for
+// QuickBooks comes without its payload (Data "").
 func (d *DB) ERPRequestsIn(ctx context.Context, state string, after int64, limit int) ([]ERPRequest, error) {
-	return d.erpRequests(ctx, `SELECT `+erpColumns+` FROM erp_requests WHERE state = ? AND request_id > ? ORDER BY request_id LIMIT ?`,
+	return d.erpRequests(ctx, `SELECT `+erpColumnsToWork+` FROM erp_requests WHERE state = ? AND request_id > ? ORDER BY request_id LIMIT ?`,
 		state, after, limit)
 }
 

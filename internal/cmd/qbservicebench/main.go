@@ -57,7 +57,31 @@ func main() {
 	php := flag.String("php", "php", "PHP's command line, for the decoders to compare with (make measure installs it)")
 	consolibyte := flag.String("consolibyte", "", "a copy of github.com/consolibyte/quickbooks-php, whose parser to compare with")
 	syncCounts := flag.String("sync", "", "measure Refresh Vendors List instead, over these vendor counts (2500,5000,10000)")
+	exports := flag.String("exports", "", "measure a subcontract's and its invoices' exports instead: LINES/INVOICES pairs (2000/500)")
 	flag.Parse()
+	if *exports != "" {
+		var results []exportsResult
+		for _, field := range strings.Split(*exports, ",") {
+			l, inv, _ := strings.Cut(field, "/")
+			lines, errL := strconv.Atoi(l)
+			invoices, errI := strconv.Atoi(inv)
+			if errL != nil || errI != nil || lines < 1 || invoices < 1 {
+				fail(fmt.Errorf("%q: LINES/INVOICES, whole numbers", field))
+			}
+			r, err := measureExports(*service, lines, invoices)
+			if err != nil {
+				fail(fmt.Errorf("%s: %w", field, err))
+			}
+			fmt.Fprintf(os.Stderr, "%d lines, %d invoices: %v, service CPU %v, web connector %v (%d requests), %d calls to Procore, peak %d MiB, anchor %v\n",
+				lines, invoices, r.total.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.webConnector.Round(time.Millisecond), r.requests,
+				r.procoreCalls, r.peakRSS>>20, r.anchor.Round(time.Millisecond))
+			results = append(results, r)
+		}
+		if err := writeSection(*out, exportsTable(results), exportsBegin, exportsEnd); err != nil {
+			fail(err)
+		}
+		return
+	}
 	if *syncCounts != "" {
 		var results []syncResult
 		for _, field := range strings.Split(*syncCounts, ",") {

@@ -49,52 +49,97 @@ type syncResult struct {
 	anchor         time.Duration
 }
 
+// benchService is the built service of a data folder of its own,
+// connected to an emulated Procore company (IT's relay delivering its
+// events) and registered there.
+type benchService struct {
+	base string // the service's address
+	emu  *procoreemu.Emulator
+	srv  *exec.Cmd
+	stop func()
+}
+
+func startWithProcore(exe string, seed procoreemu.CompanySeed) (*benchService, error) {
+	dir, port, err := newDataFolder(exe)
+	if err != nil {
+		return nil, err
+	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	emu := procoreemu.New(procoreemu.Config{
+		Clients:    []procoreemu.Client{{ID: syncClient, Secret: syncSecret, Companies: []int64{syncCompany}}},
+		Companies:  []procoreemu.CompanySeed{seed},
+		Deliveries: procoreemu.Relay(addr, relayHost),
+	})
+	procore := httptest.NewServer(emu.Handler())
+	srv := exec.Command(exe, "serve", "-data", dir, "-addr", addr, "-poll", "30s", "-public-url", "https://"+relayHost+"/procore/events") //nolint:gosec // as above
+	srv.Stderr = io.Discard
+	b := &benchService{base: "http://" + addr, emu: emu, srv: srv}
+	b.stop = func() {
+		if srv.Process != nil {
+			_ = srv.Process.Kill()
+			_ = srv.Wait()
+		}
+		procore.Close()
+		os.RemoveAll(dir)
+	}
+	if err := srv.Start(); err != nil {
+		b.stop()
+		return nil, err
+	}
+	if err := b.connect(procore.URL); err != nil {
+		b.stop()
+		return nil, err
+	}
+	return b, nil
+}
+
+// connect sets the service's Procore connection as the app does, and
+// waits for its registration in Procore.
+func (b *benchService) connect(procoreURL string) error {
+	if err := waitUp(b.base + "/support"); err != nil {
+		return err
+	}
+	//nolint:gosec // the emulated company's secret, sent to the service as the app sends it
+	if status, err := b.call(http.MethodPut, "/v1/procore", serviceapi.PutProcore{CompanyID: syncCompany, ClientID: syncClient,
+		ClientSecret: syncSecret, Environment: serviceapi.ProcoreCustom, BaseURL: procoreURL}); err != nil || status != http.StatusOK {
+		return fmt.Errorf("connecting Procore: %d %w", status, err)
+	}
+	// Registered at the service's next round (its first, at start, came
+	// before the connection): the poll's 30 s at most.
+	if err := waitFor(60*time.Second, func() bool { return b.emu.Answered("/triggers") }); err != nil {
+		return fmt.Errorf("registration: %w", err)
+	}
+	return nil
+}
+
+// call calls the service's contract as the app does, with the headers
+// given as name, value pairs.
+func (b *benchService) call(method, path string, body any, header ...string) (int, error) {
+	in, _ := json.Marshal(body)
+	req, _ := http.NewRequest(method, b.base+path, bytes.NewReader(in))
+	req.SetBasicAuth(user, password)
+	req.Header.Set("Content-Type", "application/json")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
 // measureSync refreshes n QuickBooks vendors into Procore through a new
 // service of its own.
 func measureSync(exe string, n int) (syncResult, error) {
 	r := syncResult{vendors: n}
-	dir, port, err := newDataFolder(exe)
+	b, err := startWithProcore(exe, procoreemu.CompanySeed{ID: syncCompany, Name: "Summit Construction"})
 	if err != nil {
 		return r, err
 	}
-	defer os.RemoveAll(dir)
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	emu := procoreemu.New(procoreemu.Config{
-		Clients:    []procoreemu.Client{{ID: syncClient, Secret: syncSecret, Companies: []int64{syncCompany}}},
-		Companies:  []procoreemu.CompanySeed{{ID: syncCompany, Name: "Summit Construction"}},
-		Deliveries: procoreemu.Relay(addr, relayHost),
-	})
-	procore := httptest.NewServer(emu.Handler())
-	defer procore.Close()
-	srv := exec.Command(exe, "serve", "-data", dir, "-addr", addr, "-poll", "30s", "-public-url", "https://"+relayHost+"/procore/events") //nolint:gosec // as above
-	srv.Stderr = io.Discard
-	if err := srv.Start(); err != nil {
-		return r, err
-	}
-	defer func() { _ = srv.Process.Kill(); _ = srv.Wait() }()
-	base := "http://" + addr
-	if err := waitUp(base + "/support"); err != nil {
-		return r, err
-	}
-	//nolint:gosec // the emulated company's secret, sent to the service as the app sends it
-	put, _ := json.Marshal(serviceapi.PutProcore{CompanyID: syncCompany, ClientID: syncClient, ClientSecret: syncSecret,
-		Environment: serviceapi.ProcoreCustom, BaseURL: procore.URL})
-	req, _ := http.NewRequest(http.MethodPut, base+"/v1/procore", bytes.NewReader(put))
-	req.SetBasicAuth(user, password)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return r, err
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return r, fmt.Errorf("connecting Procore: %d", resp.StatusCode)
-	}
-	// Registered at the service's next round (its first, at start, came
-	// before the connection): the poll's 30 s at most.
-	if err := waitFor(60*time.Second, func() bool { return emu.Answered("/triggers") }); err != nil {
-		return r, fmt.Errorf("registration: %w", err)
-	}
+	defer b.stop()
+	emu, srv, base := b.emu, b.srv, b.base
 
 	qb := qbwcemu.NewQuickBooks(nil)
 	qb.Unchecked = true

@@ -10,29 +10,21 @@ import (
 	"qbsettings/backend/settings"
 	"qbsettings/internal/erpworld"
 	"qbsettings/internal/procoreemu"
-	"qbsettings/internal/qbwcemu"
 	"qbsettings/serviceapi"
 )
 
-// QuickBooks' vendor and job, and the Service items of two cost codes.
 const (
-	apex   = "A0000001-1468535148"
-	clinic = "B0000002-1468535148" // Lakeview Health:Clinic Expansion
+	apex   = erpworld.Apex
+	clinic = erpworld.Clinic
 )
 
-var items = []qbwcemu.Item{
-	{Kind: "Service", ListID: "8000A001-1", Name: "01", FullName: "01", IsActive: true, EditSequence: "1"},
-	{Kind: "Service", ListID: "8000A004-1", Name: "03", FullName: "03", IsActive: true, EditSequence: "1"},
-	{Kind: "Service", ListID: "8000A002-1", Name: "100", FullName: "01:100", IsActive: true, EditSequence: "1", Description: "Supervision"},
-	{Kind: "Service", ListID: "8000A005-1", Name: "300", FullName: "03:300", IsActive: true, EditSequence: "1", Description: "Cast-in-place"},
-}
+var items = erpworld.ProjectItems
 
 // world is Procore with a vendor linked to Apex, and QuickBooks with the
 // job and items; settings s applied.
 func world(t *testing.T, s settings.Settings) *erpworld.World {
 	t.Helper()
-	w := erpworld.New(t, items, procoreemu.Record{"name": "Apex Concrete Supply", "origin_id": apex,
-		"origin_data": `{"edit_sequence":"1705341600"}`})
+	w := erpworld.New(t, items, erpworld.Linked())
 	w.Apply(s)
 	return w
 }

@@ -14,17 +14,13 @@ import (
 
 // QuickBooks' vendor and job, two cost codes' items and a retainage item.
 const (
-	apex      = "A0000001-1468535148"
-	clinic    = "B0000002-1468535148" // Lakeview Health:Clinic Expansion
+	apex      = erpworld.Apex
+	clinic    = erpworld.Clinic
 	retainage = "80000000-1"
 )
 
-var items = []qbwcemu.Item{
-	{Kind: "Service", ListID: "8000A001-1", Name: "01", FullName: "01", IsActive: true, EditSequence: "1"},
-	{Kind: "Service", ListID: "8000A002-1", Name: "100", FullName: "01:100", IsActive: true, EditSequence: "1", Description: "Supervision"},
-	{Kind: "Service", ListID: "8000A005-1", Name: "300", FullName: "01:300", IsActive: true, EditSequence: "1", Description: "Steel"},
-	{Kind: "Service", ListID: retainage, Name: "Retainage Payable", FullName: "Retainage Payable", IsActive: true, EditSequence: "1"},
-}
+var items = append(append([]qbwcemu.Item(nil), erpworld.ProjectItems...),
+	qbwcemu.Item{Kind: "Service", ListID: retainage, Name: "Retainage Payable", FullName: "Retainage Payable", IsActive: true, EditSequence: "1"})
 
 // world is Procore with a vendor linked to Apex and a subcontract to it
 // exported (its purchase order's TxnID and line TxnLineIDs returned), and
@@ -32,8 +28,7 @@ var items = []qbwcemu.Item{
 // Invoice Retainage Item item.
 func world(t *testing.T, item settings.ItemRef) (w *erpworld.World, po string, lines []string) {
 	t.Helper()
-	w = erpworld.New(t, items, procoreemu.Record{"name": "Apex Concrete Supply", "origin_id": apex,
-		"origin_data": `{"edit_sequence":"1705341600"}`})
+	w = erpworld.New(t, items, erpworld.Linked())
 	s := settings.Defaults()
 	s.UseProcoreContractNumber, s.RetainageItem = true, item
 	w.Apply(s)
@@ -45,7 +40,7 @@ func world(t *testing.T, item settings.ItemRef) (w *erpworld.World, po string, l
 	request, detail, _, _ := w.Emu.ExportCommitment(erpworld.Company, procoreemu.ExportedCommitment{Number: "SC-7", Title: "Forms and steel",
 		Vendor: vendor, ProjectName: "Clinic Expansion", ProjectOrigin: clinic, Items: []procoreemu.ExportedItem{
 			{Description: "Forms equipment", Amount: "1000.0", CostCode: "01-100", CostCodeOrigin: clinic + "|8000A002-1"},
-			{Description: "Steel", Amount: "1000.0", CostCode: "01-300", CostCodeOrigin: clinic + "|8000A005-1"},
+			{Description: "Steel", Amount: "1000.0", CostCode: "03-300", CostCodeOrigin: clinic + "|8000A005-1"},
 		}})
 	if d, result, _ := w.Played(request, detail); d.Status != "success" {
 		t.Fatalf("commitment: %+v %+v", d, result)
