@@ -31,21 +31,9 @@ type BillLine struct {
 
 // billIn is a BillAdd as read.
 type billIn struct {
-	VendorRef struct {
-		ListID string `xml:"ListID"`
-	} `xml:"VendorRef"`
-	TxnDate   string `xml:"TxnDate"`
-	RefNumber string `xml:"RefNumber"`
-	GUID      string `xml:"ExternalGUID"`
-	Lines     []struct {
-		ItemRef struct {
-			ListID string `xml:"ListID"`
-		} `xml:"ItemRef"`
-		Desc        string `xml:"Desc"`
-		Amount      string `xml:"Amount"`
-		CustomerRef struct {
-			ListID string `xml:"ListID"`
-		} `xml:"CustomerRef"`
+	txnIn
+	Lines []struct {
+		itemLineIn
 		LinkToTxn struct {
 			TxnID     string `xml:"TxnID"`
 			TxnLineID string `xml:"TxnLineID"`
@@ -57,10 +45,7 @@ type billIn struct {
 // purchase order line QuickBooks does not have.
 func (q *QuickBooks) addBill(name string, r request) (string, bool) {
 	in := r.BillAdd
-	invalid := func(what, id string) (string, bool) {
-		return element(name, r.RequestID, status{3140, "Error",
-			fmt.Sprintf("There is an invalid reference to QuickBooks %s %q in the Bill.", what, id)}, nil, ""), true
-	}
+	invalid := func(what, id string) (string, bool) { return invalidReference(name, r.RequestID, "Bill", what, id) }
 	if !hasEntity(q.Vendors, in.VendorRef.ListID) {
 		return invalid("Vendor", in.VendorRef.ListID)
 	}

@@ -29,26 +29,41 @@ type PurchaseOrderLine struct {
 	CustomerListID string
 }
 
+// listRef is a reference to a list entity (ItemRef, VendorRef…) as read.
+type listRef struct {
+	ListID string `xml:"ListID"`
+}
+
+// txnIn is what a transaction's add names in common: its vendor, date,
+// number and the service's mark.
+type txnIn struct {
+	VendorRef listRef `xml:"VendorRef"`
+	TxnDate   string  `xml:"TxnDate"`
+	RefNumber string  `xml:"RefNumber"`
+	GUID      string  `xml:"ExternalGUID"`
+}
+
+// itemLineIn is an item line of a transaction's add, as read.
+type itemLineIn struct {
+	ItemRef     listRef `xml:"ItemRef"`
+	Desc        string  `xml:"Desc"`
+	Amount      string  `xml:"Amount"`
+	CustomerRef listRef `xml:"CustomerRef"`
+}
+
 // purchaseOrderIn is a PurchaseOrderAdd as read.
 type purchaseOrderIn struct {
-	VendorRef struct {
-		ListID string `xml:"ListID"`
-	} `xml:"VendorRef"`
-	TxnDate   string `xml:"TxnDate"`
-	RefNumber string `xml:"RefNumber"`
-	Memo      string `xml:"Memo"`
-	VendorMsg string `xml:"VendorMsg"`
-	GUID      string `xml:"ExternalGUID"`
-	Lines     []struct {
-		ItemRef struct {
-			ListID string `xml:"ListID"`
-		} `xml:"ItemRef"`
-		Desc        string `xml:"Desc"`
-		Amount      string `xml:"Amount"`
-		CustomerRef struct {
-			ListID string `xml:"ListID"`
-		} `xml:"CustomerRef"`
-	} `xml:"PurchaseOrderLineAdd"`
+	txnIn
+	Memo      string       `xml:"Memo"`
+	VendorMsg string       `xml:"VendorMsg"`
+	Lines     []itemLineIn `xml:"PurchaseOrderLineAdd"`
+}
+
+// invalidReference is QuickBooks' refusal of a reference to what it does
+// not have (3140), in a transaction of kind.
+func invalidReference(name, requestID, kind, what, id string) (string, bool) {
+	return element(name, requestID, status{3140, "Error",
+		fmt.Sprintf("There is an invalid reference to QuickBooks %s %q in the %s.", what, id, kind)}, nil, ""), true
 }
 
 // addPurchaseOrder adds a purchase order, refused with 3140 for a vendor,
@@ -56,8 +71,7 @@ type purchaseOrderIn struct {
 func (q *QuickBooks) addPurchaseOrder(name string, r request) (string, bool) {
 	in := r.PurchaseOrderAdd
 	invalid := func(what, id string) (string, bool) {
-		return element(name, r.RequestID, status{3140, "Error",
-			fmt.Sprintf("There is an invalid reference to QuickBooks %s %q in the Purchase Order.", what, id)}, nil, ""), true
+		return invalidReference(name, r.RequestID, "Purchase Order", what, id)
 	}
 	if q.InventoryOff {
 		return element(name, r.RequestID, featureOff, nil, ""), true

@@ -164,6 +164,21 @@ func NewQuickBooks(items []Item) *QuickBooks {
 	}
 }
 
+// Asked counts the message sets QuickBooks received that hold any of the
+// requests named (PurchaseOrderAddRq…).
+func (q *QuickBooks) Asked(requests ...string) int {
+	n := 0
+	for _, r := range q.Received() {
+		for _, name := range requests {
+			if strings.Contains(r, "<"+name) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // Received is every request QuickBooks received, in order.
 func (q *QuickBooks) Received() []string {
 	q.mu.Lock()

@@ -60,14 +60,6 @@ func export(t *testing.T, w *erpworld.World, c procoreemu.ExportedCommitment) (p
 	return w.Played(request, detail)
 }
 
-func purchaseOrderRequests(w *erpworld.World) int {
-	n := 0
-	for _, r := range w.S.QB.Received() {
-		n += strings.Count(r, "<PurchaseOrderAddRq") + strings.Count(r, "<PurchaseOrderQueryRq")
-	}
-	return n
-}
-
 // Rule 1 on, no QuickBooks ID typed: the purchase order's number is the
 // contract number cut to QuickBooks' 11 characters, and the activity
 // says so; the commitment and its items are marked synced with the
@@ -117,7 +109,7 @@ func TestRule1OffWithoutAnIDNothingIsSent(t *testing.T) {
 	if len(result.Rules) != 1 || result.Rules[0].Setting != "useProcoreContractNumber" {
 		t.Fatalf("result %+v", result)
 	}
-	if n := purchaseOrderRequests(w); n != 0 || len(w.S.QB.PurchaseOrderList()) != 0 {
+	if n := w.S.QB.Asked("PurchaseOrderAddRq", "PurchaseOrderQueryRq"); n != 0 || len(w.S.QB.PurchaseOrderList()) != 0 {
 		t.Fatalf("%d purchase order requests reached QuickBooks", n)
 	}
 }
