@@ -139,7 +139,11 @@ func TestSetGetAndHistory(t *testing.T) {
 	if got.Revision != 2 || !got.PasswordStored || got.Settings.VendorUpdates != settings.VendorUpdatesNone || !got.Settings.UseProcoreContractNumber {
 		t.Fatalf("get --json: %+v", got)
 	}
-	if out := w.mustRun("", "settings", "get"); !strings.Contains(out, "Vendors will be Automatically Updated: Do Not Update Vendors") {
+	// What each setting does to the next sync, as the window says it.
+	if e := got.Effects[settings.FieldUseProcoreContractNumber]; !strings.Contains(e.Text, "becomes PO SC-0001-EAS") || len(got.Effects) != 6 {
+		t.Fatalf("effects: %+v", got.Effects)
+	}
+	if out := w.mustRun("", "settings", "get"); !strings.Contains(out, "Vendors will be Automatically Updated: Do Not Update Vendors\n\tRefresh Vendors List: a vendor changed in QuickBooks stays as it was in Procore.") {
 		t.Fatalf("get: %q", out)
 	}
 	// All or nothing: one bad pair stops the good one.

@@ -30,6 +30,17 @@ type SettingsJSON struct {
 	PasswordStored bool              `json:"passwordStored"`
 	Connected      bool              `json:"connected"`
 	Settings       settings.Settings `json:"settings"`
+	// Effects are what each of the sync's settings does to the next sync,
+	// by setting key, as the window says beside it.
+	Effects map[settings.Field]EffectJSON `json:"effects"`
+}
+
+// EffectJSON is what a setting does to the next sync: Pending, when the
+// QuickBooks service does not apply it yet, says so.
+type EffectJSON struct {
+	Text    string `json:"text"`
+	Applied bool   `json:"applied"`
+	Pending string `json:"pending,omitempty"`
 }
 
 type settingsGet struct {
@@ -56,9 +67,21 @@ func (in *settingsGet) run(ctx context.Context, c *call) error {
 		return err
 	}
 	s := st.Saved.Settings
+	list, err := c.b.Service.Effects(ctx, in.profile, s)
+	if err != nil {
+		return err
+	}
+	effects := map[settings.Field]EffectJSON{}
+	for _, e := range list {
+		effect := EffectJSON{Text: e.Said.Text(), Applied: e.Applied}
+		if !e.Pending.IsZero() {
+			effect.Pending = e.Pending.Text()
+		}
+		effects[e.Field] = effect
+	}
 	if in.json {
 		out := SettingsJSON{Profile: in.profile, Revision: st.Saved.Revision, PasswordStored: st.PasswordStored,
-			Connected: st.Status.Connected, Settings: s}
+			Connected: st.Status.Connected, Settings: s, Effects: effects}
 		if !st.Saved.SavedAt.IsZero() {
 			out.SavedAt = &st.Saved.SavedAt
 		}
@@ -68,6 +91,10 @@ func (in *settingsGet) run(ctx context.Context, c *call) error {
 	for _, sp := range settings.Specs() {
 		if sp.Stored() {
 			line(sp.Label, sp.Describe(s))
+			// What it does to the next sync, indented under it.
+			if e, ok := effects[sp.Key]; ok {
+				fmt.Fprintf(c.Stdout, "\t%s\n", strings.TrimSpace(e.Text+" "+e.Pending))
+			}
 		} else {
 			line(sp.Label, map[bool]string{true: locale.T("stored in the keychain"), false: locale.T("not stored")}[st.PasswordStored])
 		}
