@@ -175,6 +175,10 @@ const (
 	// ActivityNegativeTotal (1.7): the bill's total would be negative;
 	// nothing was written.
 	ActivityNegativeTotal = "negativeTotal"
+	// ActivityLineCount (1.7): the purchase order has another number of
+	// lines in QuickBooks than its commitment (changed there by hand), so
+	// a change order is not added to it; nothing was written.
+	ActivityLineCount = "lineCountMismatch"
 )
 
 // MaxActivity is the most requests GET /v1/activity answers (?limit=).

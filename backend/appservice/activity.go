@@ -118,6 +118,7 @@ var (
 	saidActivityNoRetainageItem     = locale.Coded("activity.noRetainageItem", "Not done: subcontractor invoices need the %s, and none is chosen. Nothing was written to QuickBooks; choose a Service item for retainage in General Settings, then send the invoice again.")
 	saidActivityRetainageItemGone   = locale.Coded("activity.retainageItemGone", "Not done: the %s is no longer an active item in QuickBooks. Nothing was written to QuickBooks; refresh the item list, choose another Service item, then send the invoice again.")
 	saidActivityRetainageIsCostCode = locale.Coded("activity.retainageItemIsCostCode", "Not done: the %s is a cost code exported from Procore, which cannot hold retainage. Nothing was written to QuickBooks; choose a Service item that is no cost code (for example Retainage Payable), then send the invoice again.")
+	saidActivityLineCount           = locale.Coded("activity.lineCountMismatch", "Not done: the purchase order in QuickBooks no longer has the commitment's lines (changed there by hand). Nothing was written to QuickBooks; make its lines match the commitment's again, then send the change order again.")
 	saidActivityNegativeTotal       = locale.Coded("activity.negativeTotal", "Not done: the bill's total after retainage would be below zero, which QuickBooks does not take. Nothing was written to QuickBooks; correct the invoice's amounts or retainage in Procore, then send it again.")
 )
 
@@ -162,6 +163,8 @@ func problemSaid(problem string, r *serviceapi.ActivityResult) locale.Said {
 		return saidActivityRetainageIsCostCode.With(settings.LabelRetainageItem.With())
 	case problem == serviceapi.ActivityNegativeTotal:
 		return saidActivityNegativeTotal.With()
+	case problem == serviceapi.ActivityLineCount:
+		return saidActivityLineCount.With()
 	case problem == serviceapi.ActivityNotLinked:
 		return saidActivityCodeNotLinked.With()
 	case problem == serviceapi.ActivityPreferenceOff && r.Field == "estimates":

@@ -102,3 +102,62 @@ func (e *Emulator) AddStagedVendor(companyID int64, originID string) (int64, boo
 		Record{"vendor": Record{"id": made["id"], "name": made["name"], "origin_id": originID}, "company_id": companyID}))
 	return made["id"].(int64), true
 }
+
+// ExportedChangeOrder is a change order a user exports on a commitment
+// exported before: its number and title, and its lines.
+type ExportedChangeOrder struct {
+	Number int            `json:"number"`
+	Title  string         `json:"title"`
+	Items  []ExportedItem `json:"items"`
+}
+
+// ExportChangeOrder plays a user exporting a commitment change order,
+// accepted: the change order and its lines are Procore records, and one
+// create_commitment_change_order request carries them with the
+// commitment as Procore knows it (its origin_id, its project's, its
+// line items) in the shape of erp_events_dictionary.md's sample. It
+// returns the request and its detail, and the change order's and its
+// lines' Procore ids (all 0 for a commitment it does not have).
+func (e *Emulator) ExportChangeOrder(companyID, commitment int64, x ExportedChangeOrder) (request, detail, changeOrder int64, items []int64) {
+	e.mu.Lock()
+	c := e.companies[companyID]
+	var row Record
+	if c != nil {
+		if i, ok := c.commitments.byID[commitment]; ok {
+			row = c.commitments.rows[i]
+		}
+	}
+	if row == nil {
+		e.mu.Unlock()
+		return 0, 0, 0, nil
+	}
+	project, _ := row["project_origin_id"].(string)
+	var existing []Record
+	for _, it := range c.lineItems.rows {
+		if it["holder_id"] == commitment {
+			existing = append(existing, Record{"id": it["id"], "amount": it["amount"], "description": it["description"],
+				"origin_id": it["origin_id"], "cost_code": Record{"origin_id": it["cost_code_origin_id"]}})
+		}
+	}
+	made := c.changeOrders.insert(Record{"number": x.Number, "title": x.Title, "commitment_id": commitment})
+	changeOrder = made["id"].(int64)
+	list := make([]Record, len(x.Items))
+	for i, it := range x.Items {
+		line := c.lineItems.insert(Record{"description": it.Description, "amount": it.Amount, "change_order_id": changeOrder,
+			"cost_code_origin_id": it.CostCodeOrigin})
+		items = append(items, line["id"].(int64))
+		list[i] = Record{"id": line["id"], "amount": it.Amount, "total_amount": it.Amount, "description": it.Description,
+			"commitment_line_item_id": nil, "cost_code": Record{"full_code": it.CostCode, "origin_id": nilIfEmpty(it.CostCodeOrigin)}}
+	}
+	req := e.newRequest(companyID, "create_commitment_change_order", nil)
+	detail = e.newDetail(req.id)
+	req.data = Record{"job_origin_id": nilIfEmpty(project), "request_detail_id": detail,
+		"commitment": Record{"id": commitment, "origin_id": row["origin_id"], "number": row["number"], "title": row["title"], "type": row["type"],
+			"project": Record{"origin_id": nilIfEmpty(project)}},
+		"commitment_items":   existing,
+		"change_order":       Record{"id": changeOrder, "number": x.Number, "title": x.Title, "origin_id": nil},
+		"change_order_items": list,
+	}
+	e.announce(req)
+	return req.id, detail, changeOrder, items
+}

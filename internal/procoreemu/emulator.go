@@ -90,6 +90,7 @@ type company struct {
 	lineItemTypes     *table
 	commitments       *table         // subcontracts and purchase orders
 	lineItems         *table         // the commitments' line items
+	changeOrders      *table         // the commitments' change orders
 	requisitions      *table         // subcontractor invoices
 	requisitionItems  *table         // their lines, of every requisition item type
 	erp               *erpConnection // nil until the integrator registers
@@ -116,7 +117,7 @@ func New(cfg Config) *Emulator {
 	for _, s := range cfg.Companies {
 		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(),
 			stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
-			commitments: newTable(), lineItems: newTable(), requisitions: newTable(), requisitionItems: newTable()}
+			commitments: newTable(), lineItems: newTable(), changeOrders: newTable(), requisitions: newTable(), requisitionItems: newTable()}
 		for _, v := range s.Vendors {
 			c.vendors.insert(v)
 		}
@@ -168,6 +169,11 @@ func (e *Emulator) Commitments(companyID int64) []Record {
 // LineItems are the line items of the company's commitments.
 func (e *Emulator) LineItems(companyID int64) []Record {
 	return e.read(companyID, func(c *company) *table { return c.lineItems })
+}
+
+// ChangeOrders are the company's commitment change orders.
+func (e *Emulator) ChangeOrders(companyID int64) []Record {
+	return e.read(companyID, func(c *company) *table { return c.changeOrders })
 }
 
 // Requisitions are the company's subcontractor invoices, and

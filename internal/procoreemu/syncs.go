@@ -132,6 +132,8 @@ func (c *company) byItemType(itemType any) *table {
 		return c.commitments
 	case "line_item":
 		return c.lineItems
+	case "change_order":
+		return c.changeOrders
 	case "requisition":
 		return c.requisitions
 	case "requisition_contract_item", "requisition_contract_detail_item", "requisition_change_order_item":

@@ -24,11 +24,12 @@ type request struct {
 	VendorAdd    vendorIn `xml:"VendorAdd"`
 	VendorMod    vendorIn `xml:"VendorMod"`
 	// A PurchaseOrderAddRq's, and a transaction query's.
-	PurchaseOrderAdd purchaseOrderIn `xml:"PurchaseOrderAdd"`
-	BillAdd          billIn          `xml:"BillAdd"`
-	TxnIDs           []string        `xml:"TxnID"`
-	RefNumbers       []string        `xml:"RefNumber"`
-	IncludeLineItems bool            `xml:"IncludeLineItems"`
+	PurchaseOrderAdd purchaseOrderIn    `xml:"PurchaseOrderAdd"`
+	BillAdd          billIn             `xml:"BillAdd"`
+	PurchaseOrderMod purchaseOrderModIn `xml:"PurchaseOrderMod"`
+	TxnIDs           []string           `xml:"TxnID"`
+	RefNumbers       []string           `xml:"RefNumber"`
+	IncludeLineItems bool               `xml:"IncludeLineItems"`
 	Add              struct {
 		Name      string `xml:"Name"`
 		IsActive  string `xml:"IsActive"`
@@ -119,6 +120,8 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 		return q.addPurchaseOrder(name, r)
 	case "PurchaseOrderQueryRq":
 		return q.purchaseOrderQuery(name, r)
+	case "PurchaseOrderModRq":
+		return q.modPurchaseOrder(name, r)
 	case "BillAddRq":
 		return q.addBill(name, r)
 	case "BillQueryRq":

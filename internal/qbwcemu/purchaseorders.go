@@ -227,3 +227,66 @@ func (q *QuickBooks) SetPreferences(inventory, estimates bool) {
 	defer q.mu.Unlock()
 	q.InventoryOff, q.EstimatesOff = !inventory, !estimates
 }
+
+// purchaseOrderModIn is a PurchaseOrderMod as read.
+type purchaseOrderModIn struct {
+	TxnID        string `xml:"TxnID"`
+	EditSequence string `xml:"EditSequence"`
+	Lines        []struct {
+		TxnLineID string `xml:"TxnLineID"`
+		itemLineIn
+	} `xml:"PurchaseOrderLineMod"`
+}
+
+// modPurchaseOrder changes a purchase order as QuickBooks does: the
+// lines named are kept, those of TxnLineID -1 added, and every other line
+// deleted. One open in another window is refused (3176), an EditSequence
+// not its own (3200), a line or item it does not have (3120, 3140).
+func (q *QuickBooks) modPurchaseOrder(name string, r request) (string, bool) {
+	in := r.PurchaseOrderMod
+	refuse := func(code int, message string) (string, bool) {
+		return element(name, r.RequestID, status{code, "Error", message}, nil, ""), true
+	}
+	i := slices.IndexFunc(q.PurchaseOrders, func(po PurchaseOrder) bool { return po.TxnID == in.TxnID })
+	switch {
+	case i < 0:
+		return refuse(3120, fmt.Sprintf("Object %q specified in the request cannot be found.", in.TxnID))
+	case q.InUse[in.TxnID]:
+		return refuse(3176, fmt.Sprintf("There was an error when modifying a Purchase Order %q. The record is in use by another user.", q.PurchaseOrders[i].RefNumber))
+	case in.EditSequence != q.PurchaseOrders[i].EditSequence:
+		return refuse(3200, fmt.Sprintf("The provided edit sequence for %q is out-of-date.", in.EditSequence))
+	}
+	po := q.PurchaseOrders[i]
+	var lines []PurchaseOrderLine
+	for _, l := range in.Lines {
+		if l.TxnLineID != "-1" {
+			j := slices.IndexFunc(po.Lines, func(k PurchaseOrderLine) bool { return k.TxnLineID == l.TxnLineID })
+			if j < 0 {
+				return refuse(3120, fmt.Sprintf("Object %q specified in the request cannot be found.", l.TxnLineID))
+			}
+			lines = append(lines, po.Lines[j])
+			continue
+		}
+		if !q.hasItem(l.ItemRef.ListID) {
+			return invalidReference(name, r.RequestID, "Purchase Order", "Item", l.ItemRef.ListID)
+		}
+		q.lineSeq++
+		lines = append(lines, PurchaseOrderLine{TxnLineID: fmt.Sprintf("%s-m%d", po.TxnID, q.lineSeq), ItemListID: l.ItemRef.ListID,
+			Desc: l.Desc, Amount: l.Amount, CustomerListID: l.CustomerRef.ListID})
+	}
+	_, po.EditSequence = q.changed()
+	po.Lines = lines
+	q.PurchaseOrders[i] = po
+	return element(name, r.RequestID, statusOK, nil, q.purchaseOrderRet(po, true)), false
+}
+
+// SetInUse opens the purchase order txnID in another window of
+// QuickBooks (on), or closes it.
+func (q *QuickBooks) SetInUse(txnID string, on bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.InUse == nil {
+		q.InUse = map[string]bool{}
+	}
+	q.InUse[txnID] = on
+}

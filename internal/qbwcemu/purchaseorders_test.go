@@ -78,3 +78,32 @@ func TestPurchaseOrdersAreFoundAndNeedTheirPreference(t *testing.T) {
 		t.Fatalf("preferences %+v %v", prefs, err)
 	}
 }
+
+// A purchase order changed as QuickBooks changes one: the lines named are
+// kept, the new ones added, any other deleted; open in another window it
+// is refused (3176), and at an EditSequence not its own (3200).
+func TestPurchaseOrdersAreChangedAsQuickBooksChangesThem(t *testing.T) {
+	q := NewQuickBooks(items(3))
+	po := ask(t, q, qbxml.PurchaseOrderAdd{VendorListID: "A0000001-1468535148", RefNumber: "SC-1", Lines: []qbxml.PurchaseOrderLine{
+		{ItemListID: "80000001-1", Amount: 100000}, {ItemListID: "80000002-1", Amount: 5000}}})[0].Txns[0]
+	mod := qbxml.PurchaseOrderMod{TxnID: po.TxnID, EditSequence: po.EditSequence, Keep: []string{po.Lines[0].TxnLineID},
+		Add: []qbxml.PurchaseOrderLine{{ItemListID: "80000001-1", Desc: "CO 45", Amount: 23300}}}
+	q.SetInUse(po.TxnID, true)
+	if r := ask(t, q, mod)[0]; r.Status.Code != 3176 {
+		t.Fatalf("in use: %+v", r.Status)
+	}
+	q.SetInUse(po.TxnID, false)
+	stale := mod
+	stale.EditSequence = "1"
+	if r := ask(t, q, stale)[0]; r.Status.Code != 3200 {
+		t.Fatalf("stale: %+v", r.Status)
+	}
+	changed := ask(t, q, mod)[0]
+	if changed.Status.Failed() || len(changed.Txns[0].Lines) != 2 || changed.Txns[0].Lines[0].TxnLineID != po.Lines[0].TxnLineID ||
+		changed.Txns[0].EditSequence == po.EditSequence {
+		t.Fatalf("changed: %+v", changed)
+	}
+	if kept := q.PurchaseOrderList()[0].Lines; len(kept) != 2 || kept[1].Amount != "233.00" {
+		t.Fatalf("kept %+v", kept)
+	}
+}

@@ -62,6 +62,9 @@ type QuickBooks struct {
 	// estimates are not used. QuickBooks then refuses what needs them
 	// (3250), and says so in its preferences.
 	InventoryOff, EstimatesOff bool
+	// InUse are the transactions open in another window of QuickBooks (by
+	// TxnID): a change to one is refused (3176) until it is closed.
+	InUse map[string]bool
 
 	// OpenFails, when set, is the HRESULT with which the company file
 	// cannot be opened (the Web Connector calls connectionError).
@@ -90,6 +93,7 @@ type QuickBooks struct {
 	iterators map[string]*iterator
 	received  []string
 	sequence  int64 // the last EditSequence given
+	lineSeq   int   // the last transaction line a change added
 }
 
 // HRESULTs QuickBooks fails with.

@@ -182,6 +182,11 @@ type step struct {
 	PurchaseOrder  *qbxml.PurchaseOrderAdd `json:"purchaseOrder,omitempty"`
 	Bill           *qbxml.BillAdd          `json:"bill,omitempty"`
 	BillOfPurchase string                  `json:"billOfPurchase,omitempty"`
+	// A purchase order change's: the change, the lines the purchase
+	// order has before it, and whether a stale EditSequence was met once.
+	Change  *qbxml.PurchaseOrderMod `json:"change,omitempty"`
+	Known   int                     `json:"known,omitempty"`
+	Retried bool                    `json:"retried,omitempty"`
 }
 
 // mark is the ExternalGUID of the transaction a step finds or adds.
@@ -214,6 +219,8 @@ const (
 	opFindBill          op = "findBill"          // the bills of a number
 	opBillsOrder        op = "billsOrder"        // the purchase order a bill is for: its vendor
 	opAddBill           op = "addBill"           // a new bill
+	opChangeRead        op = "changeRead"        // a purchase order's lines, before a change
+	opChangeWrite       op = "changeWrite"       // its change
 )
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }

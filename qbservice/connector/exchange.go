@@ -127,6 +127,12 @@ func firstStep(job servicedb.Job) (step, error) {
 			return st, errors.Join(err, errors.New("no purchase order to find"))
 		}
 		st.Op, st.PurchaseOrder = opFindPurchaseOrder, &asked.PurchaseOrder
+	case servicedb.JobPurchaseOrderChange:
+		var asked qbjobs.PurchaseOrderChangeAsked
+		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Change.TxnID == "" || len(asked.Change.Add) == 0 {
+			return st, errors.Join(err, errors.New("no change to make"))
+		}
+		st.Op, st.Change, st.Known = opChangeRead, &asked.Change, asked.Known
 	case servicedb.JobBill:
 		var asked qbjobs.BillAsked
 		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Bill.ExternalGUID == "" || asked.PurchaseOrder == "" {
@@ -163,6 +169,12 @@ func (c *Connector) request(st step) qbxml.Request {
 		po := *st.PurchaseOrder
 		po.RequestID = st.RequestID
 		return po
+	case opChangeRead:
+		return qbxml.PurchaseOrderQuery{RequestID: st.RequestID, TxnID: st.Change.TxnID, Lines: true}
+	case opChangeWrite:
+		change := *st.Change
+		change.RequestID = st.RequestID
+		return change
 	case opFindBill:
 		return qbxml.BillQuery{RequestID: st.RequestID, RefNumber: st.Bill.RefNumber}
 	case opBillsOrder:
@@ -264,6 +276,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 			return c.advanceVendor(ctx, job, st, r)
 		case job.Kind == servicedb.JobPurchaseOrder || job.Kind == servicedb.JobBill:
 			return c.advanceTxn(ctx, job, st, r)
+		case job.Kind == servicedb.JobPurchaseOrderChange:
+			return c.advanceChange(ctx, job, st, r)
 		default:
 			return c.advance(ctx, job, st, r)
 		}

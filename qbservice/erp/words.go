@@ -43,6 +43,9 @@ func messages(r servicedb.ERPRequest) []string {
 		return []string{"The Invoice Retainage Item chosen in the QuickBooks Integration Settings is no longer an active item in QuickBooks, so nothing was written to QuickBooks. Choose another Service item for retainage there, then send the invoice again."}
 	case serviceapi.ActivityRetainageItemIsCostCode:
 		return []string{"The Invoice Retainage Item chosen in the QuickBooks Integration Settings is a cost code exported from Procore, which cannot hold retainage, so nothing was written to QuickBooks. Choose a Service item that is not a cost code (for example Retainage Payable), then send the invoice again."}
+	case serviceapi.ActivityLineCount:
+		// Procore's own connector says it so (erp-integrator.md §2, rule 1's CCOs).
+		return []string{"The number of line items in QuickBooks does not match this commitment's: its purchase order was changed in QuickBooks, so nothing was written to QuickBooks. Make the purchase order's lines in QuickBooks match the commitment's again, then send the change order again."}
 	case serviceapi.ActivityNegativeTotal:
 		return []string{"This invoice's total after retainage is below zero, and QuickBooks bills cannot be negative, so nothing was written to QuickBooks. Correct the invoice's amounts or retainage in Procore, then send it again."}
 	}
@@ -171,6 +174,8 @@ func quickBooksRefused(name string, qb *serviceapi.ActivityQuickBooksFail) strin
 		next = "The name is already used in QuickBooks by a customer, an employee or another name. Rename one of them, then send it again."
 	case 3140:
 		next = "QuickBooks does not have a vendor, item or job it names: it may have been deleted or merged there. Link the record again in Procore, then send it again."
+	case 3176:
+		next = "The record is open in QuickBooks, in another window or by another user, so it is already in use. Close it there, then send it again."
 	case 3250:
 		next = "A feature it needs is turned off in the QuickBooks company file (for purchase orders: Edit > Preferences > Items & Inventory > Company Preferences). Turn it on, then send it again."
 	}

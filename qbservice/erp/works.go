@@ -7,6 +7,7 @@ import (
 	"qbsettings/backend/settings"
 
 	"qbsettings/qbservice/records"
+	"qbsettings/qbservice/records/changeorders"
 	"qbsettings/qbservice/records/commitments"
 	"qbsettings/qbservice/records/costcodes"
 	"qbsettings/qbservice/records/jobs"
@@ -64,7 +65,8 @@ var works = map[string]work{
 
 	"create_commitment": {"commitments", outbound, commitments.Export{}, settings.FieldUseProcoreContractNumber},
 
-	"create_requisitions": {"requisitions", outbound, requisitions.Export{}, settings.FieldRetainageItem},
+	"create_commitment_change_order": {"commitment_change_orders", outbound, changeorders.Export{}, ""},
+	"create_requisitions":            {"requisitions", outbound, requisitions.Export{}, settings.FieldRetainageItem},
 }
 
 // Handled is which way the service moves each entity's records, for the

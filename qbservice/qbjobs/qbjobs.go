@@ -56,6 +56,17 @@ type BillAsked struct {
 	Shaped []serviceapi.ActivityRule `json:"shaped,omitempty"`
 }
 
+// PurchaseOrderChangeAsked is a servicedb.JobPurchaseOrderChange job: add
+// Change.Add to purchase order Change.TxnID, which has Known lines when
+// the change is not made yet (QuickBooks is asked for its lines and
+// EditSequence first; Change.Keep and EditSequence are filled from them).
+type PurchaseOrderChangeAsked struct {
+	Change qbxml.PurchaseOrderMod `json:"change"`
+	Known  int                    `json:"known"`
+	// ChangeOrder is the Procore change order it is (its id).
+	ChangeOrder int64 `json:"changeOrder"`
+}
+
 // TxnWritten is the transaction a purchase order or bill job found
 // (Found) or added, with its lines in order.
 type TxnWritten struct {

@@ -155,3 +155,53 @@ func GUID(text string) string {
 // SameGUID tells whether two GUIDs are the same, as QuickBooks compares
 // them: without regard to case.
 func SameGUID(a, b string) bool { return a != "" && strings.EqualFold(a, b) }
+
+// PurchaseOrderMod changes purchase order TxnID at EditSequence: it keeps
+// the lines Keep names (QuickBooks deletes every line a Mod does not name)
+// and adds the lines Add after them (each TxnLineID -1, as QuickBooks
+// reads a new line). The change orders of Procore's commitments.
+type PurchaseOrderMod struct {
+	RequestID    string              `json:"-"`
+	TxnID        string              `json:"txnId"`
+	EditSequence string              `json:"editSequence"`
+	Keep         []string            `json:"keep"`
+	Add          []PurchaseOrderLine `json:"add"`
+}
+
+func (m PurchaseOrderMod) requestElement() any {
+	type ref struct {
+		ListID string `xml:"ListID"`
+	}
+	// PurchaseOrderLineMod: TxnLineID, ItemRef, …, Desc, …, Amount, …,
+	// CustomerRef (qbxml130.xsd): a kept line names only its TxnLineID.
+	type lineMod struct {
+		TxnLineID   string `xml:"TxnLineID"`
+		ItemRef     *ref   `xml:"ItemRef,omitempty"`
+		Desc        string `xml:"Desc,omitempty"`
+		Amount      *Money `xml:"Amount,omitempty"`
+		CustomerRef *ref   `xml:"CustomerRef,omitempty"`
+	}
+	// PurchaseOrderMod: TxnID, EditSequence, …, then the lines.
+	type mod struct {
+		TxnID        string    `xml:"TxnID"`
+		EditSequence string    `xml:"EditSequence"`
+		Lines        []lineMod `xml:"PurchaseOrderLineMod"`
+	}
+	out := mod{TxnID: m.TxnID, EditSequence: m.EditSequence}
+	for _, id := range m.Keep {
+		out.Lines = append(out.Lines, lineMod{TxnLineID: id})
+	}
+	for _, l := range m.Add {
+		amount := l.Amount
+		line := lineMod{TxnLineID: "-1", ItemRef: &ref{l.ItemListID}, Desc: l.Desc, Amount: &amount}
+		if l.CustomerListID != "" {
+			line.CustomerRef = &ref{l.CustomerListID}
+		}
+		out.Lines = append(out.Lines, line)
+	}
+	return struct {
+		XMLName          xml.Name `xml:"PurchaseOrderModRq"`
+		RequestID        string   `xml:"requestID,attr,omitempty"`
+		PurchaseOrderMod mod      `xml:"PurchaseOrderMod"`
+	}{RequestID: m.RequestID, PurchaseOrderMod: out}
+}

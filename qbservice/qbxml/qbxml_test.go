@@ -36,7 +36,9 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 			Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 25000}}},
 		"purchase orders by number": PurchaseOrderQuery{RequestID: "21", RefNumber: "SC-0001-EAS", Lines: true},
 		"purchase order by TxnID":   PurchaseOrderQuery{RequestID: "22", TxnID: "1A2-1607111111"},
-		"bills by number":           BillQuery{RequestID: "23", RefNumber: "9348"},
+		"purchase order's change": PurchaseOrderMod{RequestID: "25", TxnID: "1A2-1607111111", EditSequence: "1607111111", Keep: []string{"1A4-1607111111", "1A5-1607111111"},
+			Add: []PurchaseOrderLine{{ItemListID: "8000A002-1", Desc: "CO #45: extra footings", Amount: 23300, CustomerListID: "B0000002-1"}}},
+		"bills by number": BillQuery{RequestID: "23", RefNumber: "9348"},
 		"bill with retainage": BillAdd{RequestID: "24", VendorListID: "80000001-1", TxnDate: "2021-03-31", RefNumber: "9348", ExternalGUID: GUID("x"),
 			Lines: []BillLine{
 				{ItemListID: "8000A002-1", Desc: "Forms equipment", Amount: 50000, CustomerListID: "B0000002-1", LinkTxnID: "1A2-1", LinkTxnLineID: "1A4-1"},

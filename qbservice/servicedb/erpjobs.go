@@ -115,3 +115,15 @@ func (d *DB) SetRecordsReadSince(ctx context.Context, company int64, since strin
 	_, err := d.db.ExecContext(ctx, `UPDATE procore_connection SET vendors_read_since = ? WHERE id = 1 AND company_id = ?`, since, company)
 	return err
 }
+
+// LinesAddedTo is how many lines the service's change orders other than
+// changeOrder added to purchase order txnID (its done purchase order
+// changes): with the commitment's own lines, what QuickBooks should hold
+// before changeOrder's (which a change order sent again finds there).
+func (d *DB) LinesAddedTo(ctx context.Context, txnID string, changeOrder int64) (int, error) {
+	var n sql.NullInt64
+	err := d.db.QueryRowContext(ctx, `SELECT SUM(json_array_length(request, '$.change.add')) FROM jobs
+		WHERE kind = 'purchase_order_change' AND state = 'done' AND json_extract(request, '$.change.txnId') = ?
+		AND json_extract(request, '$.changeOrder') <> ?`, txnID, changeOrder).Scan(&n)
+	return int(n.Int64), err
+}

@@ -31,9 +31,11 @@ const (
 	// JobCustomers reads the customers and jobs, for an ERP Request.
 	JobCustomers = "customers"
 	// JobPurchaseOrder finds or adds the purchase order of a Procore
-	// commitment; JobBill the bill of a subcontractor invoice.
-	JobPurchaseOrder = "purchase_order"
-	JobBill          = "bill"
+	// commitment; JobPurchaseOrderChange adds a change order's lines to
+	// it; JobBill finds or adds the bill of a subcontractor invoice.
+	JobPurchaseOrder       = "purchase_order"
+	JobPurchaseOrderChange = "purchase_order_change"
+	JobBill                = "bill"
 )
 
 // Job is one piece of work for QuickBooks.
@@ -89,7 +91,15 @@ type Failure struct {
 	HResult    string `json:"hresult,omitempty"`
 	StatusCode int    `json:"statusCode,omitempty"`
 	Message    string `json:"message,omitempty"`
+	// Problem is the service's own reason, when it stopped the job itself
+	// (FailureLineCount…) rather than QuickBooks.
+	Problem string `json:"problem,omitempty"`
 }
+
+// FailureLineCount: a purchase order has another number of lines in
+// QuickBooks than the service knows it to have (changed there by hand):
+// a change order is not added to it.
+const FailureLineCount = "lineCount"
 
 func (f Failure) encode() string { b, _ := json.Marshal(f); return string(b) }
 

@@ -1,0 +1,125 @@
+package changeorders
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"qbsettings/qbservice/qbjobs"
+	"qbsettings/qbservice/qbxml"
+	"qbsettings/qbservice/records"
+	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
+)
+
+// Export is create_commitment_change_order. It is refused before
+// QuickBooks is asked anything when the commitment's purchase order, the
+// project or a line's cost code is not synced, when a value is beyond
+// what QuickBooks holds, or when the company file has purchase orders
+// off; QuickBooks then refuses a purchase order open in another window,
+// and the service one whose lines were changed there by hand.
+type Export struct{}
+
+func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]records.Job, *records.Outcome, error) {
+	// A payload that is not a change order's, or one without a line, is
+	// nothing QuickBooks can be given: the request ends.
+	p, err := read(r.Data)
+	if readable := err == nil; !readable || p.ChangeOrder.ID <= 0 || len(p.Items) == 0 {
+		return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "change_order_items"}), nil
+	}
+	txn := strings.TrimSpace(p.Commitment.OriginID)
+	job := strings.TrimSpace(p.JobOrigin)
+	if job == "" {
+		job = strings.TrimSpace(p.Commitment.Project.OriginID)
+	}
+	switch {
+	case txn == "":
+		return nil, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"}), nil
+	case job == "":
+		return nil, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "project"}), nil
+	}
+	change := qbxml.PurchaseOrderMod{TxnID: txn}
+	for _, it := range p.Items {
+		listID := records.ItemOfCostCode(it.CostCode.OriginID)
+		if listID == "" {
+			return nil, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "costCode"}), nil
+		}
+		amount := it.TotalAmount
+		if amount == "" {
+			amount = it.Amount
+		}
+		// An amount QuickBooks cannot hold, or a description beyond its
+		// limit, is a record it cannot be given: the request ends.
+		money, err := amount.Money()
+		if errors.Is(err, qbxml.ErrNotMoney) {
+			return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "amount"}), nil
+		}
+		line := qbxml.PurchaseOrderLine{ItemListID: listID, Desc: records.Text(it.Description), Amount: money, CustomerListID: job}
+		var tooLong *qbxml.TooLongError
+		if errors.As(qbxml.CheckLimits(qbxml.Limit{Element: "Desc", Value: line.Desc, Max: qbxml.MaxDescription}), &tooLong) {
+			return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "description", Limit: tooLong.Limit}), nil
+		}
+		change.Add = append(change.Add, line)
+	}
+	conn, err := env.DB.Connector(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if conn.Inventory == servicedb.PreferenceOff {
+		return nil, failed(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"}), nil
+	}
+	// The lines QuickBooks should hold before this change: the
+	// commitment's, and those the service's other change orders added
+	// (this one's, when it is sent again, are found after them).
+	added, err := env.DB.LinesAddedTo(ctx, txn, p.ChangeOrder.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	asked := qbjobs.PurchaseOrderChangeAsked{Change: change, Known: len(p.CommitmentItems) + added, ChangeOrder: p.ChangeOrder.ID}
+	return []records.Job{{Kind: servicedb.JobPurchaseOrderChange, Input: qbjobs.Encode(asked)}}, nil, nil
+}
+
+func failed(problem string, result serviceapi.ActivityResult) *records.Outcome {
+	out := records.Failed(problem, result)
+	return &out
+}
+
+func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jobs []servicedb.Job) (records.Outcome, error) {
+	job := jobs[0]
+	switch {
+	case job.State == servicedb.JobFailed && job.Failure.Problem == servicedb.FailureLineCount:
+		return records.Failed(serviceapi.ActivityLineCount, serviceapi.ActivityResult{}), nil
+	case job.State == servicedb.JobFailed && job.Failure.StatusCode == 1:
+		return records.Failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"}), nil
+	case job.State == servicedb.JobFailed:
+		return records.QuickBooksRefused(job), nil
+	}
+	p, err := read(r.Data)
+	var got qbjobs.TxnWritten
+	if err := errors.Join(err, qbjobs.Decode(job.Output, &got)); err != nil {
+		return records.Outcome{}, err
+	}
+	po := got.Txn
+	// The change order's lines are the purchase order's last ones.
+	first := len(po.Lines) - len(p.Items)
+	if first < 0 {
+		return records.Outcome{}, errors.New("changeorders: the purchase order has fewer lines than the change order")
+	}
+	marks := []records.Synced{records.NewSynced("change_order", p.ChangeOrder.ID, p.name(), po.TxnID+"|"+po.Lines[first].TxnLineID, po.EditSequence)}
+	for i, it := range p.Items {
+		marks = append(marks, records.Synced{ItemType: "line_item", ItemID: it.ID, OriginID: po.Lines[first+i].TxnLineID})
+	}
+	refused, err := records.MarkSynced(ctx, env, marks)
+	if err != nil {
+		return records.Outcome{}, err
+	}
+	count := serviceapi.CountAdded
+	if got.Found {
+		count = serviceapi.CountFound
+	}
+	result := serviceapi.ActivityResult{Counts: map[string]int{count: len(p.Items)}, TxnID: po.TxnID, Refused: refused}
+	if len(refused) > 0 {
+		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
+	}
+	return records.Outcome{Result: result}, nil
+}
