@@ -28,10 +28,7 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 		return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "change_order_items"}), nil
 	}
 	txn := strings.TrimSpace(p.Commitment.OriginID)
-	job := strings.TrimSpace(p.JobOrigin)
-	if job == "" {
-		job = strings.TrimSpace(p.Commitment.Project.OriginID)
-	}
+	job := records.FirstOf(p.JobOrigin, p.Commitment.Project.OriginID)
 	switch {
 	case txn == "":
 		return nil, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"}), nil
@@ -40,33 +37,14 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 	}
 	change := qbxml.PurchaseOrderMod{TxnID: txn}
 	for _, it := range p.Items {
-		listID := records.ItemOfCostCode(it.CostCode.OriginID)
-		if listID == "" {
-			return nil, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "costCode"}), nil
-		}
-		amount := it.TotalAmount
-		if amount == "" {
-			amount = it.Amount
-		}
-		// An amount QuickBooks cannot hold, or a description beyond its
-		// limit, is a record it cannot be given: the request ends.
-		money, err := amount.Money()
-		if errors.Is(err, qbxml.ErrNotMoney) {
-			return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "amount"}), nil
-		}
-		line := qbxml.PurchaseOrderLine{ItemListID: listID, Desc: records.Text(it.Description), Amount: money, CustomerListID: job}
-		var tooLong *qbxml.TooLongError
-		if errors.As(qbxml.CheckLimits(qbxml.Limit{Element: "Desc", Value: line.Desc, Max: qbxml.MaxDescription}), &tooLong) {
-			return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "description", Limit: tooLong.Limit}), nil
+		line, problem := records.PurchaseLine(it.CostCode.OriginID, it.TotalAmount, it.Amount, it.Description, job)
+		if problem != nil {
+			return nil, problem, nil
 		}
 		change.Add = append(change.Add, line)
 	}
-	conn, err := env.DB.Connector(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	if conn.Inventory == servicedb.PreferenceOff {
-		return nil, failed(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"}), nil
+	if off, err := records.PurchaseOrdersOff(ctx, env); off != nil || err != nil {
+		return nil, off, err
 	}
 	// The lines QuickBooks should hold before this change: the
 	// commitment's, and those the service's other change orders added

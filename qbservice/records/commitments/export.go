@@ -38,12 +38,8 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 	if problem != nil {
 		return nil, problem, nil
 	}
-	conn, err := env.DB.Connector(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	if conn.Inventory == servicedb.PreferenceOff {
-		return nil, failed(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"}), nil
+	if off, err := records.PurchaseOrdersOff(ctx, env); off != nil || err != nil {
+		return nil, off, err
 	}
 	// The service's mark of this commitment's purchase order: found again
 	// by it after an answer lost to a kill or a dropped session.
@@ -76,10 +72,7 @@ func refNumber(p exported, useContractNumber bool) (string, serviceapi.ActivityR
 func purchaseOrder(p exported, ref string) (qbxml.PurchaseOrderAdd, *records.Outcome) {
 	c := p.Commitment
 	vendor := strings.TrimSpace(c.Vendor.OriginID)
-	job := strings.TrimSpace(p.JobID)
-	if job == "" {
-		job = strings.TrimSpace(c.Project.OriginID)
-	}
+	job := records.FirstOf(p.JobID, c.Project.OriginID)
 	notLinked := func(field string) *records.Outcome {
 		return failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: field})
 	}
@@ -97,19 +90,11 @@ func purchaseOrder(p exported, ref string) (qbxml.PurchaseOrderAdd, *records.Out
 	message, _ := records.Cut(strings.Join(strings.Fields(records.Text(c.Description)), " "), qbxml.MaxVendorMsg)
 	po := qbxml.PurchaseOrderAdd{VendorListID: vendor, TxnDate: txnDate(p), RefNumber: ref, Memo: records.Text(c.Title), VendorMsg: message}
 	for _, it := range p.Items {
-		listID := records.ItemOfCostCode(it.CostCode.OriginID)
-		if listID == "" {
-			return qbxml.PurchaseOrderAdd{}, notLinked("costCode")
+		line, problem := records.PurchaseLine(it.CostCode.OriginID, it.TotalAmount, it.Amount, it.Description, job)
+		if problem != nil {
+			return qbxml.PurchaseOrderAdd{}, problem
 		}
-		amount := it.TotalAmount
-		if amount == "" {
-			amount = it.Amount
-		}
-		money, err := amount.Money()
-		if err != nil {
-			return qbxml.PurchaseOrderAdd{}, invalid("amount", 0)
-		}
-		po.Lines = append(po.Lines, qbxml.PurchaseOrderLine{ItemListID: listID, Desc: records.Text(it.Description), Amount: money, CustomerListID: job})
+		po.Lines = append(po.Lines, line)
 	}
 	var tooLong *qbxml.TooLongError
 	if errors.As(qbxml.CheckLimits(po.Limits()...), &tooLong) {

@@ -120,7 +120,7 @@ func bill(env records.Env, q requisition, item settings.ItemRef) (qbjobs.BillAsk
 			return invalid("amount", 0)
 		}
 		line := qbxml.BillLine{ItemListID: itemID, Desc: records.Text(l.Description), Amount: amount, CustomerListID: job}
-		if billed := firstOf(l.ChangeOrderItem, l.CommitmentItem); billed != "" {
+		if billed := records.FirstOf(l.ChangeOrderItem, l.CommitmentItem); billed != "" {
 			line.LinkTxnID, line.LinkTxnLineID = contract, billed
 		}
 		b.Lines = append(b.Lines, line)
@@ -152,15 +152,6 @@ func bill(env records.Env, q requisition, item settings.ItemRef) (qbjobs.BillAsk
 func date(d string) string {
 	if len(d) >= 10 && d[4] == '-' && d[7] == '-' {
 		return d[:10]
-	}
-	return ""
-}
-
-func firstOf(values ...string) string {
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
-		}
 	}
 	return ""
 }

@@ -1,0 +1,63 @@
+package records
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"qbsettings/qbservice/qbxml"
+	"qbsettings/qbservice/servicedb"
+	"qbsettings/serviceapi"
+)
+
+// PurchaseLine is a purchase order line of a Procore commitment's (or
+// change order's) item: on the item of its cost code (costCodeOrigin), of
+// total, else amount, for job; the outcome instead when QuickBooks could
+// not be given it (a cost code not synced, an amount it cannot hold, a
+// description beyond its limit).
+func PurchaseLine(costCodeOrigin string, total, amount Amount, description, job string) (qbxml.PurchaseOrderLine, *Outcome) {
+	fail := func(problem, field string, limit int) (qbxml.PurchaseOrderLine, *Outcome) {
+		out := Failed(problem, serviceapi.ActivityResult{Field: field, Limit: limit})
+		return qbxml.PurchaseOrderLine{}, &out
+	}
+	listID := ItemOfCostCode(costCodeOrigin)
+	if listID == "" {
+		return fail(serviceapi.ActivityNotLinked, "costCode", 0)
+	}
+	if total == "" {
+		total = amount
+	}
+	money, err := total.Money()
+	if errors.Is(err, qbxml.ErrNotMoney) {
+		return fail(serviceapi.ActivityInvalidRecord, "amount", 0)
+	}
+	line := qbxml.PurchaseOrderLine{ItemListID: listID, Desc: Text(description), Amount: money, CustomerListID: job}
+	var tooLong *qbxml.TooLongError
+	if errors.As(qbxml.CheckLimits(qbxml.Limit{Element: "Desc", Value: line.Desc, Max: qbxml.MaxDescription}), &tooLong) {
+		return fail(serviceapi.ActivityInvalidRecord, "description", tooLong.Limit)
+	}
+	return line, nil
+}
+
+// FirstOf is the first of values that is not blank, trimmed; "" for none
+// (a job's ListID from the request, else from its project).
+func FirstOf(values ...string) string {
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// PurchaseOrdersOff is the outcome of a purchase order asked of a company
+// file whose Inventory and purchase orders preference QuickBooks said is
+// off; nil when it is on or not said yet (QuickBooks then says it itself).
+func PurchaseOrdersOff(ctx context.Context, env Env) (*Outcome, error) {
+	conn, err := env.DB.Connector(ctx)
+	if err != nil || conn.Inventory != servicedb.PreferenceOff {
+		return nil, err
+	}
+	out := Failed(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"})
+	return &out, nil
+}
