@@ -78,8 +78,9 @@ func (s *serviceProcess) kill() {
 // (taking the event, fetching the request, the Web Connector's session
 // adding the record to QuickBooks, marking it synced, closing the
 // request), and started again: no request is closed twice, no vendor,
-// purchase order or bill is added twice, none is lost. The exports take
-// turns: a vendor, a subcontract to it, an invoice with retainage on that.
+// purchase order or bill is added twice, no change order's lines are
+// added twice, none is lost. The exports take turns: a vendor, a
+// subcontract to it, an invoice with retainage on that, a change order.
 func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("the kill test runs on Linux, where the service is built with go and killed with SIGKILL; under Wine neither is Windows'")
@@ -144,7 +145,7 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	settingsFor(t, addr, runUntilIdle)
 
 	type sent struct {
-		kind      string // vendor, commitment, invoice
+		kind      string // vendor, commitment, invoice, change order
 		name      string // the vendor's name, the purchase order's or the bill's number
 		procoreID int64
 		detail    int64
@@ -154,7 +155,7 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	kills := 0
 	for i := range runs {
 		var s sent
-		switch i % 3 {
+		switch i % 4 {
 		case 0:
 			name := fmt.Sprintf("Kill Test Vendor %03d", i)
 			v := emu.AddVendor(killCompany, procoreemu.Record{"name": name})
@@ -165,6 +166,11 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 			_, detail, id, _ := emu.ExportCommitment(killCompany, procoreemu.ExportedCommitment{Number: number, Title: "Kill test", Vendor: vendor,
 				ProjectOrigin: killJob, Items: []procoreemu.ExportedItem{{Description: "Work", Amount: "1000.0", CostCodeOrigin: killJob + "|" + killCostCode}}})
 			commitment, s = id, sent{"commitment", number, id, detail}
+		case 3:
+			name := fmt.Sprintf("CO%03d", i)
+			_, detail, id, _ := emu.ExportChangeOrder(killCompany, commitment, procoreemu.ExportedChangeOrder{Number: i, Title: name,
+				Items: []procoreemu.ExportedItem{{Description: name, Amount: "100.0", CostCodeOrigin: killJob + "|" + killCostCode}}})
+			s = sent{"change order", name, id, detail}
 		default:
 			number := fmt.Sprintf("INV%03d", i)
 			_, detail, id, _ := emu.ExportRequisition(killCompany, procoreemu.ExportedRequisition{Commitment: commitment, InvoiceNumber: number,
@@ -231,9 +237,19 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 		}
 		return n
 	}
-	linked := map[string]map[int64]any{"vendor": {}, "commitment": {}, "invoice": {}}
+	// A change order's lines are the second of its purchase order's:
+	// named by its description there, and linked by the purchase order.
+	for _, po := range qb.PurchaseOrderList() {
+		if len(po.Lines) > 1 {
+			written[po.Lines[1].Desc] = append(written[po.Lines[1].Desc], po.TxnID+"|"+po.Lines[1].TxnLineID)
+		}
+		if len(po.Lines) > 2 {
+			t.Errorf("purchase order %s: %d lines, a change order's added twice", po.RefNumber, len(po.Lines))
+		}
+	}
+	linked := map[string]map[int64]any{"vendor": {}, "commitment": {}, "invoice": {}, "change order": {}}
 	for kind, records := range map[string][]procoreemu.Record{"vendor": emu.Vendors(killCompany),
-		"commitment": emu.Commitments(killCompany), "invoice": emu.Requisitions(killCompany)} {
+		"commitment": emu.Commitments(killCompany), "invoice": emu.Requisitions(killCompany), "change order": emu.ChangeOrders(killCompany)} {
 		for _, r := range records {
 			linked[kind][r["id"].(int64)] = r["origin_id"]
 		}
@@ -248,10 +264,14 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 		case linked[s.kind][s.procoreID] != written[s.name][0]:
 			t.Errorf("%s %s: linked to %v, not %s", s.kind, s.name, linked[s.kind][s.procoreID], written[s.name][0])
 		}
-		element := map[string]string{"vendor": "<VendorAdd>", "commitment": "<PurchaseOrderAdd>", "invoice": "<BillAdd>"}[s.kind]
-		naming := "<Name>" + s.name + "</Name>"
-		if s.kind != "vendor" {
-			naming = "<RefNumber>" + s.name + "</RefNumber>"
+		element := map[string]string{"vendor": "<VendorAdd>", "commitment": "<PurchaseOrderAdd>", "invoice": "<BillAdd>",
+			"change order": "<PurchaseOrderMod>"}[s.kind]
+		naming := "<RefNumber>" + s.name + "</RefNumber>"
+		switch s.kind {
+		case "vendor":
+			naming = "<Name>" + s.name + "</Name>"
+		case "change order":
+			naming = "<Desc>" + s.name + "</Desc>"
 		}
 		if n := adds(element, naming); n > 1 {
 			t.Errorf("%s %s: added %d times", s.kind, s.name, n)
