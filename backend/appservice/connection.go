@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"qbsettings/backend/quickbooks"
@@ -99,8 +100,12 @@ func (s *Service) settingsOnService(ctx context.Context, profile string, client 
 	var readErr error
 	if failure == nil {
 		savedService := tested.ServiceURL == saved.Settings.ServiceURL
-		if unsupported := !health.Can(serviceapi.CapabilitySettings); savedService && unsupported != record.Unsupported {
-			record.Unsupported = unsupported
+		// What the saved service says it does is kept as it changes (its
+		// Procore connection made later starts the sync), so the form's
+		// status and the lines beside the settings follow without a send.
+		unsupported, runs, applies := !health.Can(serviceapi.CapabilitySettings), health.Can(serviceapi.CapabilitySync), appliedRules(health)
+		if savedService && (unsupported != record.Unsupported || runs != record.RunsSync || !slices.Equal(applies, record.Applies)) {
+			record.Unsupported, record.RunsSync, record.Applies = unsupported, runs, applies
 			if err := s.store.SaveServiceSync(local, profile, record); err != nil {
 				return Check{}, s.storeFailure(writing, err)
 			}

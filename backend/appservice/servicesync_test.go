@@ -288,7 +288,25 @@ func TestServiceThatKeepsSettingsButRunsNoSync(t *testing.T) {
 	if !found {
 		t.Fatal("no settings line")
 	}
-	sim.SetCapabilities(simulator.DefaultCapabilities)
+	// Once it runs the sync (its Procore connection made), a test of the
+	// connection is enough for the form to say so, and which settings it
+	// applies: no send is needed.
+	sim.SetCapabilities(append(append([]string(nil), simulator.DefaultCapabilities...), serviceapi.CapabilityRulePrefix+"vendorUpdates"))
+	if _, _, err := f.svc.TestConnection(ctx, f.profile, connectionTo(url, "demo-password")); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := f.svc.Load(ctx, f.profile); st.Sync.Status != SyncInEffect {
+		t.Fatalf("after the test: %+v", st.Sync)
+	}
+	effects, err := f.svc.Effects(ctx, f.profile, filled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range effects {
+		if e.Applied != (e.Field == settings.FieldVendorUpdates) {
+			t.Errorf("%s: applied %v", e.Field, e.Applied)
+		}
+	}
 	wantSync(t, f.send(t, SendIfUnchanged), SyncInEffect, "The sync runs")
 }
 
