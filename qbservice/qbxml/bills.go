@@ -41,9 +41,6 @@ func (a BillAdd) Total() Money {
 }
 
 func (a BillAdd) requestElement() any {
-	type ref struct {
-		ListID string `xml:"ListID"`
-	}
 	type link struct {
 		TxnID     string `xml:"TxnID"`
 		TxnLineID string `xml:"TxnLineID"`
@@ -51,26 +48,26 @@ func (a BillAdd) requestElement() any {
 	// ItemLineAdd: ItemRef, …, Desc, Quantity, …, Amount, TaxAmount,
 	// CustomerRef, …, LinkToTxn (qbxml130.xsd): the link last.
 	type lineAdd struct {
-		ItemRef     ref    `xml:"ItemRef"`
-		Desc        string `xml:"Desc,omitempty"`
-		Amount      Money  `xml:"Amount"`
-		CustomerRef *ref   `xml:"CustomerRef,omitempty"`
-		LinkToTxn   *link  `xml:"LinkToTxn,omitempty"`
+		ItemRef     listRef  `xml:"ItemRef"`
+		Desc        string   `xml:"Desc,omitempty"`
+		Amount      Money    `xml:"Amount"`
+		CustomerRef *listRef `xml:"CustomerRef,omitempty"`
+		LinkToTxn   *link    `xml:"LinkToTxn,omitempty"`
 	}
 	// BillAdd: VendorRef, …, TxnDate, DueDate, RefNumber, …, ExternalGUID,
 	// LinkToTxnID, ExpenseLineAdd, ItemLineAdd.
 	type add struct {
-		VendorRef ref       `xml:"VendorRef"`
+		VendorRef listRef   `xml:"VendorRef"`
 		TxnDate   string    `xml:"TxnDate,omitempty"`
 		RefNumber string    `xml:"RefNumber,omitempty"`
 		GUID      string    `xml:"ExternalGUID,omitempty"`
 		Lines     []lineAdd `xml:"ItemLineAdd"`
 	}
-	bill := add{VendorRef: ref{a.VendorListID}, TxnDate: a.TxnDate, RefNumber: a.RefNumber, GUID: a.ExternalGUID}
+	bill := add{VendorRef: listRef{a.VendorListID}, TxnDate: a.TxnDate, RefNumber: a.RefNumber, GUID: a.ExternalGUID}
 	for _, l := range a.Lines {
-		line := lineAdd{ItemRef: ref{l.ItemListID}, Desc: l.Desc, Amount: l.Amount}
+		line := lineAdd{ItemRef: listRef{l.ItemListID}, Desc: l.Desc, Amount: l.Amount}
 		if l.CustomerListID != "" {
-			line.CustomerRef = &ref{l.CustomerListID}
+			line.CustomerRef = &listRef{l.CustomerListID}
 		}
 		if l.LinkTxnID != "" && l.LinkTxnLineID != "" {
 			line.LinkToTxn = &link{l.LinkTxnID, l.LinkTxnLineID}

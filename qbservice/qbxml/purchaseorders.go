@@ -16,6 +16,12 @@ const (
 	MaxGUID = 38
 )
 
+// listRef is a reference to a list entity (a vendor, an item, a job) by
+// its ListID, as a transaction's requests name one.
+type listRef struct {
+	ListID string `xml:"ListID"`
+}
+
 // PurchaseOrderAdd adds a purchase order for the vendor VendorListID:
 // its number (RefNumber, 11 characters at most), date, memo, the message
 // printed for the vendor (VendorMsg, 99 at most), and its lines. The
@@ -44,22 +50,19 @@ type PurchaseOrderLine struct {
 }
 
 func (a PurchaseOrderAdd) requestElement() any {
-	type ref struct {
-		ListID string `xml:"ListID"`
-	}
 	// PurchaseOrderLineAdd: ItemRef, …, Desc, Quantity, …, Rate, ClassRef,
 	// Amount, …, CustomerRef (qbxml130.xsd's PurchaseOrderLineAdd): the
 	// job after the amount, as QuickBooks insists.
 	type lineAdd struct {
-		ItemRef     ref    `xml:"ItemRef"`
-		Desc        string `xml:"Desc,omitempty"`
-		Amount      Money  `xml:"Amount"`
-		CustomerRef *ref   `xml:"CustomerRef,omitempty"`
+		ItemRef     listRef  `xml:"ItemRef"`
+		Desc        string   `xml:"Desc,omitempty"`
+		Amount      Money    `xml:"Amount"`
+		CustomerRef *listRef `xml:"CustomerRef,omitempty"`
 	}
 	// PurchaseOrderAdd: VendorRef, …, TxnDate, RefNumber, …, Memo,
 	// VendorMsg, …, ExternalGUID, then the lines.
 	type add struct {
-		VendorRef ref       `xml:"VendorRef"`
+		VendorRef listRef   `xml:"VendorRef"`
 		TxnDate   string    `xml:"TxnDate,omitempty"`
 		RefNumber string    `xml:"RefNumber,omitempty"`
 		Memo      string    `xml:"Memo,omitempty"`
@@ -67,11 +70,11 @@ func (a PurchaseOrderAdd) requestElement() any {
 		GUID      string    `xml:"ExternalGUID,omitempty"`
 		Lines     []lineAdd `xml:"PurchaseOrderLineAdd"`
 	}
-	po := add{VendorRef: ref{a.VendorListID}, TxnDate: a.TxnDate, RefNumber: a.RefNumber, Memo: a.Memo, VendorMsg: a.VendorMsg, GUID: a.ExternalGUID}
+	po := add{VendorRef: listRef{a.VendorListID}, TxnDate: a.TxnDate, RefNumber: a.RefNumber, Memo: a.Memo, VendorMsg: a.VendorMsg, GUID: a.ExternalGUID}
 	for _, l := range a.Lines {
-		line := lineAdd{ItemRef: ref{l.ItemListID}, Desc: l.Desc, Amount: l.Amount}
+		line := lineAdd{ItemRef: listRef{l.ItemListID}, Desc: l.Desc, Amount: l.Amount}
 		if l.CustomerListID != "" {
-			line.CustomerRef = &ref{l.CustomerListID}
+			line.CustomerRef = &listRef{l.CustomerListID}
 		}
 		po.Lines = append(po.Lines, line)
 	}
@@ -169,17 +172,14 @@ type PurchaseOrderMod struct {
 }
 
 func (m PurchaseOrderMod) requestElement() any {
-	type ref struct {
-		ListID string `xml:"ListID"`
-	}
 	// PurchaseOrderLineMod: TxnLineID, ItemRef, …, Desc, …, Amount, …,
 	// CustomerRef (qbxml130.xsd): a kept line names only its TxnLineID.
 	type lineMod struct {
-		TxnLineID   string `xml:"TxnLineID"`
-		ItemRef     *ref   `xml:"ItemRef,omitempty"`
-		Desc        string `xml:"Desc,omitempty"`
-		Amount      *Money `xml:"Amount,omitempty"`
-		CustomerRef *ref   `xml:"CustomerRef,omitempty"`
+		TxnLineID   string   `xml:"TxnLineID"`
+		ItemRef     *listRef `xml:"ItemRef,omitempty"`
+		Desc        string   `xml:"Desc,omitempty"`
+		Amount      *Money   `xml:"Amount,omitempty"`
+		CustomerRef *listRef `xml:"CustomerRef,omitempty"`
 	}
 	// PurchaseOrderMod: TxnID, EditSequence, …, then the lines.
 	type mod struct {
@@ -193,9 +193,9 @@ func (m PurchaseOrderMod) requestElement() any {
 	}
 	for _, l := range m.Add {
 		amount := l.Amount
-		line := lineMod{TxnLineID: "-1", ItemRef: &ref{l.ItemListID}, Desc: l.Desc, Amount: &amount}
+		line := lineMod{TxnLineID: "-1", ItemRef: &listRef{l.ItemListID}, Desc: l.Desc, Amount: &amount}
 		if l.CustomerListID != "" {
-			line.CustomerRef = &ref{l.CustomerListID}
+			line.CustomerRef = &listRef{l.CustomerListID}
 		}
 		out.Lines = append(out.Lines, line)
 	}

@@ -17,8 +17,7 @@ import (
 // description beyond its limit).
 func PurchaseLine(costCodeOrigin string, total, amount Amount, description, job string) (qbxml.PurchaseOrderLine, *Outcome) {
 	fail := func(problem, field string, limit int) (qbxml.PurchaseOrderLine, *Outcome) {
-		out := Failed(problem, serviceapi.ActivityResult{Field: field, Limit: limit})
-		return qbxml.PurchaseOrderLine{}, &out
+		return qbxml.PurchaseOrderLine{}, EndsWith(problem, serviceapi.ActivityResult{Field: field, Limit: limit})
 	}
 	listID := ItemOfCostCode(costCodeOrigin)
 	if listID == "" {
@@ -58,6 +57,5 @@ func PurchaseOrdersOff(ctx context.Context, env Env) (*Outcome, error) {
 	if err != nil || conn.Inventory != servicedb.PreferenceOff {
 		return nil, err
 	}
-	out := Failed(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"})
-	return &out, nil
+	return EndsWith(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"}), nil
 }

@@ -60,6 +60,13 @@ func Failed(problem string, result serviceapi.ActivityResult) Outcome {
 	return Outcome{Failed: true, Problem: problem, Result: result}
 }
 
+// EndsWith is the failed outcome of a request that ends before QuickBooks
+// is asked anything (a Work's Plan gives it).
+func EndsWith(problem string, result serviceapi.ActivityResult) *Outcome {
+	out := Failed(problem, result)
+	return &out
+}
+
 // Work is the work of ERP Requests of one name.
 type Work interface {
 	// Plan checks the request's payload and gives the jobs to queue, in

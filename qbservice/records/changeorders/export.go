@@ -25,15 +25,15 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 	// nothing QuickBooks can be given: the request ends.
 	p, err := read(r.Data)
 	if readable := err == nil; !readable || p.ChangeOrder.ID <= 0 || len(p.Items) == 0 {
-		return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "change_order_items"}), nil
+		return nil, records.EndsWith(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "change_order_items"}), nil
 	}
 	txn := strings.TrimSpace(p.Commitment.OriginID)
 	job := records.FirstOf(p.JobOrigin, p.Commitment.Project.OriginID)
 	switch {
 	case txn == "":
-		return nil, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"}), nil
+		return nil, records.EndsWith(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"}), nil
 	case job == "":
-		return nil, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "project"}), nil
+		return nil, records.EndsWith(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "project"}), nil
 	}
 	change := qbxml.PurchaseOrderMod{TxnID: txn}
 	for _, it := range p.Items {
@@ -55,11 +55,6 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 	}
 	asked := qbjobs.PurchaseOrderChangeAsked{Change: change, Known: len(p.CommitmentItems) + added, ChangeOrder: p.ChangeOrder.ID}
 	return []records.Job{{Kind: servicedb.JobPurchaseOrderChange, Input: qbjobs.Encode(asked)}}, nil, nil
-}
-
-func failed(problem string, result serviceapi.ActivityResult) *records.Outcome {
-	out := records.Failed(problem, result)
-	return &out
 }
 
 func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jobs []servicedb.Job) (records.Outcome, error) {

@@ -28,7 +28,7 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 	// its id, is a record QuickBooks cannot be given: the request ends.
 	p, err := read(r.Data)
 	if readable := err == nil; !readable || p.Commitment.ID <= 0 {
-		return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "commitment"}), nil
+		return nil, records.EndsWith(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "commitment"}), nil
 	}
 	ref, _, problem := refNumber(p, env.Settings.UseProcoreContractNumber)
 	if problem != nil {
@@ -54,15 +54,15 @@ func refNumber(p exported, useContractNumber bool) (string, serviceapi.ActivityR
 	rule, err := syncrules.PONumber(p.Commitment.Code, p.Commitment.Number, useContractNumber)
 	switch {
 	case errors.Is(err, syncrules.ErrNoQuickBooksID):
-		return "", rule, failed(serviceapi.ActivityNeedsQuickBooksID, serviceapi.ActivityResult{Rules: []serviceapi.ActivityRule{rule}})
+		return "", rule, records.EndsWith(serviceapi.ActivityNeedsQuickBooksID, serviceapi.ActivityResult{Rules: []serviceapi.ActivityRule{rule}})
 	case errors.Is(err, syncrules.ErrTypedID):
 		limit := 0
 		if !settings.HasHiddenCharacter(p.Commitment.Code) {
 			limit = syncrules.MaxPONumber
 		}
-		return "", rule, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "code", Limit: limit})
+		return "", rule, records.EndsWith(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "code", Limit: limit})
 	case err != nil:
-		return "", rule, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "number"})
+		return "", rule, records.EndsWith(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "number"})
 	}
 	return rule.To, rule, nil
 }
@@ -74,10 +74,10 @@ func purchaseOrder(p exported, ref string) (qbxml.PurchaseOrderAdd, *records.Out
 	vendor := strings.TrimSpace(c.Vendor.OriginID)
 	job := records.FirstOf(p.JobID, c.Project.OriginID)
 	notLinked := func(field string) *records.Outcome {
-		return failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: field})
+		return records.EndsWith(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: field})
 	}
 	invalid := func(field string, limit int) *records.Outcome {
-		return failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: field, Limit: limit})
+		return records.EndsWith(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: field, Limit: limit})
 	}
 	switch {
 	case vendor == "":
@@ -102,11 +102,6 @@ func purchaseOrder(p exported, ref string) (qbxml.PurchaseOrderAdd, *records.Out
 		return qbxml.PurchaseOrderAdd{}, invalid(field, tooLong.Limit)
 	}
 	return po, nil
-}
-
-func failed(problem string, result serviceapi.ActivityResult) *records.Outcome {
-	out := records.Failed(problem, result)
-	return &out
 }
 
 func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jobs []servicedb.Job) (records.Outcome, error) {

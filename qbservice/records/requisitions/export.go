@@ -29,7 +29,7 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 	// invoice, is nothing QuickBooks can be given: the request ends.
 	p, err := read(r.Data)
 	if readable := err == nil; !readable || len(p.Requisitions) == 0 {
-		return nil, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "requisitions"}), nil
+		return nil, records.EndsWith(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: "requisitions"}), nil
 	}
 	item, problem, err := retainageItem(ctx, env)
 	if err != nil || problem != nil {
@@ -54,21 +54,21 @@ func (Export) Plan(ctx context.Context, env records.Env, r records.Request) ([]r
 func retainageItem(ctx context.Context, env records.Env) (settings.ItemRef, *records.Outcome, error) {
 	item := env.Settings.RetainageItem
 	if _, err := syncrules.Retainage(item, 0, 0); errors.Is(err, syncrules.ErrNoRetainageItem) {
-		return item, failed(serviceapi.ActivityNoRetainageItem, serviceapi.ActivityResult{}), nil
+		return item, records.EndsWith(serviceapi.ActivityNoRetainageItem, serviceapi.ActivityResult{}), nil
 	}
 	it, ok, err := env.DB.ItemByListID(ctx, item.ListID)
 	if err != nil {
 		return item, nil, err
 	}
 	if !ok || !it.IsActive {
-		return item, failed(serviceapi.ActivityRetainageItemGone, serviceapi.ActivityResult{ListID: item.ListID}), nil
+		return item, records.EndsWith(serviceapi.ActivityRetainageItemGone, serviceapi.ActivityResult{ListID: item.ListID}), nil
 	}
 	made, err := env.DB.MadeForProcore(ctx, item.ListID)
 	if err != nil {
 		return item, nil, err
 	}
 	if made {
-		return item, failed(serviceapi.ActivityRetainageItemIsCostCode, serviceapi.ActivityResult{ListID: item.ListID}), nil
+		return item, records.EndsWith(serviceapi.ActivityRetainageItemIsCostCode, serviceapi.ActivityResult{ListID: item.ListID}), nil
 	}
 	item.FullName = it.FullName
 	return item, nil, nil
@@ -79,10 +79,10 @@ func retainageItem(ctx context.Context, env records.Env) (settings.ItemRef, *rec
 // could not be given.
 func bill(env records.Env, q requisition, item settings.ItemRef) (qbjobs.BillAsked, *records.Outcome) {
 	invalid := func(field string, limit int) (qbjobs.BillAsked, *records.Outcome) {
-		return qbjobs.BillAsked{}, failed(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: field, Limit: limit})
+		return qbjobs.BillAsked{}, records.EndsWith(serviceapi.ActivityInvalidRecord, serviceapi.ActivityResult{Field: field, Limit: limit})
 	}
 	notLinked := func(field string) (qbjobs.BillAsked, *records.Outcome) {
-		return qbjobs.BillAsked{}, failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: field})
+		return qbjobs.BillAsked{}, records.EndsWith(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: field})
 	}
 	ref := strings.TrimSpace(q.InvoiceNumber)
 	if ref == "" {
@@ -131,7 +131,7 @@ func bill(env records.Env, q requisition, item settings.ItemRef) (qbjobs.BillAsk
 	}
 	rules, _ := syncrules.Retainage(item, int64(held), int64(released))
 	if _, err := syncrules.BillTotal(cents, int64(held), int64(released)); err != nil {
-		return qbjobs.BillAsked{}, failed(serviceapi.ActivityNegativeTotal, serviceapi.ActivityResult{Rules: rules})
+		return qbjobs.BillAsked{}, records.EndsWith(serviceapi.ActivityNegativeTotal, serviceapi.ActivityResult{Rules: rules})
 	}
 	for _, rule := range rules {
 		amount, words := -held, heldWords
@@ -154,11 +154,6 @@ func date(d string) string {
 		return d[:10]
 	}
 	return ""
-}
-
-func failed(problem string, result serviceapi.ActivityResult) *records.Outcome {
-	out := records.Failed(problem, result)
-	return &out
 }
 
 func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jobs []servicedb.Job) (records.Outcome, error) {
@@ -224,7 +219,7 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 // refusal.
 func refused(job servicedb.Job) *records.Outcome {
 	if job.Failure.StatusCode == 1 {
-		return failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"})
+		return records.EndsWith(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"})
 	}
 	out := records.QuickBooksRefused(job)
 	return &out
