@@ -42,6 +42,9 @@ type ActivityResult struct {
 	// QuickBooks transaction (contract 1.7).
 	ListID string `json:"listId,omitempty"`
 	TxnID  string `json:"txnId,omitempty"`
+	// Name is the QuickBooks record's full name (1.8): the job a project
+	// was exported to, or the name in use that it could not have.
+	Name string `json:"name,omitempty"`
 	// Rules are how the settings shaped the records written (1.7), for
 	// the bookkeeper to see which setting did what.
 	Rules []ActivityRule `json:"rules,omitempty"`
@@ -118,6 +121,7 @@ const (
 	CountUpdated    = "updated"    // linked records updated in Procore
 	CountNotUpdated = "notUpdated" // linked records changed in QuickBooks, not updated by the settings' choice
 	CountAdded      = "added"      // records added to QuickBooks
+	CountChanged    = "changed"    // records exported before, changed in QuickBooks to match (1.8)
 	CountFound      = "found"      // records found in QuickBooks by name, and linked
 	CountSynced     = "synced"     // records made or updated in Procore's lists (cost codes, cost types)
 )
@@ -179,6 +183,11 @@ const (
 	// lines in QuickBooks than its commitment (changed there by hand), so
 	// a change order is not added to it; nothing was written.
 	ActivityLineCount = "lineCountMismatch"
+	// ActivityNameInUse (1.8): QuickBooks has a customer, job or vendor of
+	// the name the project's job was to have (Result.Name), which the
+	// service did not add; nothing was written. Another QuickBooks ID
+	// (code) typed at export gives the job another name.
+	ActivityNameInUse = "nameInUse"
 )
 
 // MaxActivity is the most requests GET /v1/activity answers (?limit=).

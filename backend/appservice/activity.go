@@ -119,6 +119,8 @@ var (
 	saidActivityRetainageItemGone   = locale.Coded("activity.retainageItemGone", "Not done: the %s is no longer an active item in QuickBooks. Nothing was written to QuickBooks; refresh the item list, choose another Service item, then send the invoice again.")
 	saidActivityRetainageIsCostCode = locale.Coded("activity.retainageItemIsCostCode", "Not done: the %s is a cost code exported from Procore, which cannot hold retainage. Nothing was written to QuickBooks; choose a Service item that is no cost code (for example Retainage Payable), then send the invoice again.")
 	saidActivityLineCount           = locale.Coded("activity.lineCountMismatch", "Not done: the purchase order in QuickBooks no longer has the commitment's lines (changed there by hand). Nothing was written to QuickBooks; make its lines match the commitment's again, then send the change order again.")
+	saidActivityNameInUse           = locale.Coded("activity.nameInUse", "Not done: QuickBooks already has a customer, job or vendor named %s. Nothing was written to QuickBooks; type another QuickBooks ID for the job when you export the project again, or rename the one in QuickBooks.")
+	saidActivityProjectCodes        = locale.Coded("activity.projectCostCodesNotLinked", "Not done: one of the project's cost codes is not from the QuickBooks standard cost code list. Nothing was written to QuickBooks; use cost codes from that list in the project (refresh the list from QuickBooks first), then send it again.")
 	saidActivityNegativeTotal       = locale.Coded("activity.negativeTotal", "Not done: the bill's total after retainage would be below zero, which QuickBooks does not take. Nothing was written to QuickBooks; correct the invoice's amounts or retainage in Procore, then send it again.")
 )
 
@@ -165,6 +167,10 @@ func problemSaid(problem string, r *serviceapi.ActivityResult) locale.Said {
 		return saidActivityNegativeTotal.With()
 	case problem == serviceapi.ActivityLineCount:
 		return saidActivityLineCount.With()
+	case problem == serviceapi.ActivityNameInUse:
+		return saidActivityNameInUse.With(r.Name)
+	case problem == serviceapi.ActivityNotLinked && r.Field == "projectCostCodes":
+		return saidActivityProjectCodes.With()
 	case problem == serviceapi.ActivityNotLinked:
 		return saidActivityCodeNotLinked.With()
 	case problem == serviceapi.ActivityPreferenceOff && r.Field == "estimates":
@@ -185,6 +191,7 @@ var activityCounts = []struct {
 	{serviceapi.CountUpdated, locale.Coded("activity.updated", "%d updated in Procore")},
 	{serviceapi.CountNotUpdated, locale.Coded("activity.notUpdated", "%d changed in QuickBooks and left as they are in Procore, as Vendors will be Automatically Updated is set to Do Not Update")},
 	{serviceapi.CountAdded, locale.Coded("activity.added", "%d added to QuickBooks")},
+	{serviceapi.CountChanged, locale.Coded("activity.changed", "%d changed in QuickBooks to match Procore")},
 	{serviceapi.CountFound, locale.Coded("activity.found", "%d already in QuickBooks, and linked to it")},
 	{serviceapi.CountSynced, locale.Coded("activity.synced", "%d synced to Procore")},
 }

@@ -190,7 +190,7 @@ func shownResult(r *serviceapi.ActivityResult) *serviceapi.ActivityResult {
 		return nil
 	}
 	out := serviceapi.ActivityResult{Field: displayText(r.Field, 40), Limit: max(r.Limit, 0), ListID: displayText(r.ListID, 36),
-		TxnID: displayText(r.TxnID, 36)}
+		TxnID: displayText(r.TxnID, 36), Name: displayText(r.Name, 209)}
 	for _, rule := range r.Rules[:min(len(r.Rules), 20)] {
 		out.Rules = append(out.Rules, serviceapi.ActivityRule{Rule: displayText(rule.Rule, 40), Setting: displayText(rule.Setting, 40),
 			From: displayText(rule.From, 200), To: displayText(rule.To, 200), Limit: max(rule.Limit, 0)})

@@ -14,6 +14,7 @@ import (
 //
 //	POST /send-to-erp {"company", "name", "data", "detail"}  → {"requestId", "detailId"}
 //	POST /add-staged-vendor {"company", "originId"}             → {"vendorId"}
+//	POST /export-project {"company", "project"}                 → {"requestId", "detailId", "projectId"}
 //	POST /export-commitment {"company", "commitment"}           → {"requestId", "detailId", "commitmentId"}
 //	POST /export-requisition {"company", "requisition"}         → {"requestId", "detailId", "requisitionId"}
 //	GET  /detail/{id}                                           → {"status", "messages", "closings"}
@@ -65,6 +66,21 @@ func (e *Emulator) ControlHandler() http.Handler {
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "commitmentId": commitment})
+	})
+	m.HandleFunc("POST /export-project", func(w http.ResponseWriter, r *http.Request) {
+		var b struct {
+			Company int64           `json:"company"`
+			Project ExportedProject `json:"project"`
+		}
+		if !decode(w, r, &b) {
+			return
+		}
+		req, detail, project, _ := e.ExportProject(b.Company, b.Project)
+		if req == 0 {
+			http.Error(w, "no such company or project", http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "projectId": project})
 	})
 	m.HandleFunc("POST /export-requisition", func(w http.ResponseWriter, r *http.Request) {
 		var b struct {

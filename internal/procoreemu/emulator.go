@@ -85,6 +85,7 @@ type company struct {
 	vendors           *table
 	stagedVendors     *table // QuickBooks vendors waiting in the ERP tool
 	projects          *table
+	costCodes         *table // the projects' cost codes
 	stagedProjects    *table
 	standardCostCodes *table // the ERP Standard Cost Code List's
 	lineItemTypes     *table
@@ -115,7 +116,7 @@ func New(cfg Config) *Emulator {
 		e.clients[c.ID] = c
 	}
 	for _, s := range cfg.Companies {
-		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(),
+		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(), costCodes: newTable(),
 			stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
 			commitments: newTable(), lineItems: newTable(), changeOrders: newTable(), requisitions: newTable(), requisitionItems: newTable()}
 		for _, v := range s.Vendors {
@@ -158,6 +159,12 @@ func (e *Emulator) StagedVendors(companyID int64) []Record {
 // StagedProjects is the QuickBooks jobs staged in the company's ERP tool.
 func (e *Emulator) StagedProjects(companyID int64) []Record {
 	return e.read(companyID, func(c *company) *table { return c.stagedProjects })
+}
+
+// Projects are the company's projects, with the origin_id an integrator
+// gave them.
+func (e *Emulator) Projects(companyID int64) []Record {
+	return e.read(companyID, func(c *company) *table { return c.projects })
 }
 
 // Commitments are the company's commitments (subcontracts and purchase

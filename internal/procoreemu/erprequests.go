@@ -23,6 +23,9 @@ type erpRequest struct {
 	name      string
 	data      any // a Record, or a list of them (create_standard_cost_codes)
 	createdAt time.Time
+	// detailBeside is the Request Detail shown beside request_data, as
+	// create_or_update_job's sample has it; 0: inside it, or none.
+	detailBeside int64
 }
 
 type requestDetail struct {
@@ -169,8 +172,12 @@ func (e *Emulator) showRequest(h http.Header, r *http.Request, q *request) (int,
 		return http.StatusNotFound, map[string]string{"errors": "ERP Request not found"}
 	}
 	at := req.createdAt.UTC().Format(time.RFC3339)
-	return http.StatusOK, Record{"id": req.id, "company_id": req.company, "request_name": req.name,
+	shown := Record{"id": req.id, "company_id": req.company, "request_name": req.name,
 		"request_data": req.data, "created_at": at, "updated_at": at, "integration_app_name": "QuickBooks Desktop"}
+	if req.detailBeside != 0 {
+		shown["request_detail_id"] = req.detailBeside
+	}
+	return http.StatusOK, shown
 }
 
 // showDetail answers GET

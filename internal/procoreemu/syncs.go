@@ -128,6 +128,8 @@ func (c *company) byItemType(itemType any) *table {
 		return c.standardCostCodes
 	case "project":
 		return c.projects
+	case "cost_code":
+		return c.costCodes
 	case "work_order_contract", "purchase_order_contract":
 		return c.commitments
 	case "line_item":

@@ -7,22 +7,24 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // request is a request of a message set, as read.
 type request struct {
 	XMLName      xml.Name
-	RequestID    string   `xml:"requestID,attr"`
-	Iterator     string   `xml:"iterator,attr"`
-	IteratorID   string   `xml:"iteratorID,attr"`
-	MaxReturned  int      `xml:"MaxReturned"`
-	ActiveStatus string   `xml:"ActiveStatus"`
-	FullNames    []string `xml:"FullName"`
-	OwnerIDs     []string `xml:"OwnerID"`
-	From         string   `xml:"FromModifiedDate"`
-	VendorAdd    vendorIn `xml:"VendorAdd"`
-	VendorMod    vendorIn `xml:"VendorMod"`
+	RequestID    string     `xml:"requestID,attr"`
+	Iterator     string     `xml:"iterator,attr"`
+	IteratorID   string     `xml:"iteratorID,attr"`
+	MaxReturned  int        `xml:"MaxReturned"`
+	ActiveStatus string     `xml:"ActiveStatus"`
+	FullNames    []string   `xml:"FullName"`
+	OwnerIDs     []string   `xml:"OwnerID"`
+	From         string     `xml:"FromModifiedDate"`
+	VendorAdd    vendorIn   `xml:"VendorAdd"`
+	VendorMod    vendorIn   `xml:"VendorMod"`
+	ListIDs      []string   `xml:"ListID"`
+	CustomerAdd  customerIn `xml:"CustomerAdd"`
+	CustomerMod  customerIn `xml:"CustomerMod"`
 	// A PurchaseOrderAddRq's, and a transaction query's.
 	PurchaseOrderAdd purchaseOrderIn    `xml:"PurchaseOrderAdd"`
 	BillAdd          billIn             `xml:"BillAdd"`
@@ -127,7 +129,11 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 	case "BillQueryRq":
 		return q.billQuery(name, r)
 	case "CustomerQueryRq":
-		return q.listQuery(name, r, func() *iterator { return entityIterator(q.Customers, r.ActiveStatus, time.Time{}, customerRet) })
+		return q.customerQuery(name, r)
+	case "CustomerAddRq":
+		return q.addCustomer(name, r)
+	case "CustomerModRq":
+		return q.modCustomer(name, r)
 	case "ItemServiceAddRq":
 		return q.addService(name, r)
 	}

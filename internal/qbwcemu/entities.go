@@ -23,6 +23,8 @@ type Entity struct {
 	Phone        string
 	Fax          string
 	Email        string
+	// ExternalGUID is the mark an application gave a customer it added.
+	ExternalGUID string
 }
 
 // Address is the part of an address the emulator keeps.
@@ -110,6 +112,15 @@ func customerRet(e Entity) string {
 	if parent, _, sub := cutLast(e.FullName); sub {
 		fmt.Fprintf(&b, "<ParentRef><FullName>%s</FullName></ParentRef>", esc(parent))
 	}
-	fmt.Fprintf(&b, "<Sublevel>%d</Sublevel></CustomerRet>", strings.Count(e.FullName, ":"))
+	fmt.Fprintf(&b, "<Sublevel>%d</Sublevel>", strings.Count(e.FullName, ":"))
+	if a := e.Address; a != (Address{}) {
+		b.WriteString("<BillAddress>")
+		for _, f := range [][2]string{{"Addr1", a.Addr1}, {"City", a.City}, {"State", a.State}, {"PostalCode", a.PostalCode}} {
+			optional(&b, f[0], f[1])
+		}
+		b.WriteString("</BillAddress>")
+	}
+	optional(&b, "ExternalGUID", e.ExternalGUID)
+	b.WriteString("</CustomerRet>")
 	return b.String()
 }

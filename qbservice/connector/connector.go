@@ -187,6 +187,11 @@ type step struct {
 	Change  *qbxml.PurchaseOrderMod `json:"change,omitempty"`
 	Known   int                     `json:"known,omitempty"`
 	Retried bool                    `json:"retried,omitempty"`
+	// A job export's: the job, and the ListID and EditSequence of the
+	// one it changes (exported before).
+	Job          *qbxml.Job `json:"job,omitempty"`
+	JobListID    string     `json:"jobListId,omitempty"`
+	EditSequence string     `json:"editSequence,omitempty"`
 }
 
 // mark is the ExternalGUID of the transaction a step finds or adds.
@@ -221,6 +226,11 @@ const (
 	opAddBill           op = "addBill"           // a new bill
 	opChangeRead        op = "changeRead"        // a purchase order's lines, before a change
 	opChangeWrite       op = "changeWrite"       // its change
+
+	opFindJob   op = "findJob"   // the customer or job of a full name
+	opAddJob    op = "addJob"    // a new job
+	opReadJob   op = "readJob"   // a job exported before, by its ListID
+	opChangeJob op = "changeJob" // its change
 )
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }

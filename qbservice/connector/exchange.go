@@ -133,6 +133,15 @@ func firstStep(job servicedb.Job) (step, error) {
 			return st, errors.Join(err, errors.New("no change to make"))
 		}
 		st.Op, st.Change, st.Known = opChangeRead, &asked.Change, asked.Known
+	case servicedb.JobJob:
+		var asked qbjobs.JobAsked
+		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Job.Name == "" {
+			return st, errors.Join(err, errors.New("no job to export"))
+		}
+		st.Op, st.Job, st.JobListID = opFindJob, &asked.Job, asked.ListID
+		if asked.ListID != "" {
+			st.Op = opReadJob
+		}
 	case servicedb.JobBill:
 		var asked qbjobs.BillAsked
 		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Bill.ExternalGUID == "" || asked.PurchaseOrder == "" {
@@ -147,6 +156,8 @@ func firstStep(job servicedb.Job) (step, error) {
 
 func (c *Connector) request(st step) qbxml.Request {
 	switch st.Op {
+	case opFindJob, opAddJob, opReadJob, opChangeJob:
+		return jobRequest(st)
 	case opHost:
 		return qbxml.HostQuery{RequestID: st.RequestID}
 	case opFind:
@@ -278,6 +289,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 			return c.advanceTxn(ctx, job, st, r)
 		case job.Kind == servicedb.JobPurchaseOrderChange:
 			return c.advanceChange(ctx, job, st, r)
+		case job.Kind == servicedb.JobJob:
+			return c.advanceJob(ctx, job, st, r)
 		default:
 			return c.advance(ctx, job, st, r)
 		}

@@ -1,6 +1,9 @@
 package erp
 
-import "qbsettings/backend/settings"
+import (
+	"qbsettings/backend/settings"
+	"qbsettings/qbservice/records/jobs"
+)
 
 // Metadata is the ERP connection's metadata (erp_metadata_details.md):
 // the integration's labels, and the entities it handles, each with the
@@ -30,12 +33,32 @@ func Metadata(handled map[string]Ways, s settings.Settings) map[string]any {
 			e["rules"] = exportRule("code", 11, !s.UseProcoreContractNumber,
 				"QuickBooks needs a purchase order number: type the QuickBooks ID, or turn on Use Procore Contract # in the QuickBooks Integration Settings.")
 		}
+		if name == "jobs" && ways.Export {
+			jobsExport(e)
+		}
 		entities[name] = e
 	}
 	return map[string]any{"settings": map[string]any{
 		"labels":   map[string]any{"name": "QuickBooks Desktop", "id_name": "QuickBooks ID", "short_name": "QuickBooks"},
 		"entities": entities,
 	}}
+}
+
+// jobsExport shapes the jobs' export (create_or_update_job): a project
+// exported before may be exported again (its job is changed); the
+// QuickBooks ID typed at export (origin_code), the job's name when given,
+// holds 41 characters; and the approver may name the QuickBooks customer
+// the job goes under (a full name of at most 167 characters, so that the
+// job's own, 41 and a colon, fits QuickBooks' 209).
+func jobsExport(e map[string]any) {
+	export := e["configs"].(map[string]any)["export"].(map[string]any)
+	export["update"] = map[string]any{"enabled": true}
+	export["custom_fields"] = []any{map[string]any{
+		"key": jobs.CustomerField, "label": "QuickBooks customer (blank: none)", "type": "string",
+		"rules": map[string]any{"validation": maxLength(167)},
+	}}
+	fields := e["rules"].(map[string]any)["export"].(map[string]any)["fields"].(map[string]any)
+	fields["origin_code"] = map[string]any{"enabled": true, "validation": maxLength(41)}
 }
 
 // exportRule is the rule of an entity's field on export: at most length
@@ -45,9 +68,14 @@ func exportRule(field string, length int, required bool, message string) map[str
 		"enabled": true,
 		"validation": map[string]any{
 			"present":    map[string]any{"enabled": required, "message": message},
-			"max_length": map[string]any{"enabled": true, "length": length, "message": "QuickBooks accepts at most %{length} characters here."},
+			"max_length": maxLength(length)["max_length"],
 		},
 	}}}}
+}
+
+// maxLength is the validation of a field of at most length characters.
+func maxLength(length int) map[string]any {
+	return map[string]any{"max_length": map[string]any{"enabled": true, "length": length, "message": "QuickBooks accepts at most %{length} characters here."}}
 }
 
 // nameLimit is QuickBooks' limit on an entity's name (qbXML 13.0's

@@ -46,6 +46,10 @@ func messages(r servicedb.ERPRequest) []string {
 	case serviceapi.ActivityLineCount:
 		// Procore's own connector says it so (erp-integrator.md §2, rule 1's CCOs).
 		return []string{"The number of line items in QuickBooks does not match this commitment's: its purchase order was changed in QuickBooks, so nothing was written to QuickBooks. Make the purchase order's lines in QuickBooks match the commitment's again, then send the change order again."}
+	case serviceapi.ActivityNameInUse:
+		// The guide asks that a failure the user fixes with a new code
+		// says "code": Procore then lets the user type another.
+		return []string{fmt.Sprintf("QuickBooks already has a customer, job or vendor named “%s”, so nothing was written to QuickBooks. Type another QuickBooks ID (code) for the job when you export the project again, or rename the one in QuickBooks.", result.Name)}
 	case serviceapi.ActivityNegativeTotal:
 		return []string{"This invoice's total after retainage is below zero, and QuickBooks bills cannot be negative, so nothing was written to QuickBooks. Correct the invoice's amounts or retainage in Procore, then send it again."}
 	}
@@ -123,6 +127,8 @@ func notLinked(field string) string {
 		what, step = "its project", "Export the project to QuickBooks, or link it to its QuickBooks job, first"
 	case "costCode":
 		what, step = "a line's cost code", "Sync the project's cost codes with QuickBooks first"
+	case "projectCostCodes":
+		what, step = "one of its cost codes", "Use cost codes from the QuickBooks standard cost code list (refresh it from QuickBooks)"
 	case "commitment":
 		what, step = "its commitment", "Export the commitment to QuickBooks (its purchase order must be there) first"
 	}

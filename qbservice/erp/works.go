@@ -58,10 +58,14 @@ var works = map[string]work{
 	"delete_standard_cost_codes": {"standard_cost_codes", noted, note{}, ""},
 	"unlink_standard_cost_codes": {"standard_cost_codes", noted, note{}, ""},
 
-	"sync_jobs": {"jobs", inbound, jobs.Refresh{}, ""},
+	"sync_jobs":            {"jobs", inbound, jobs.Refresh{}, ""},
+	"create_or_update_job": {"jobs", outbound, jobs.Export{}, ""},
 	// A user made a project of a staged job: nothing is required
 	// (erp_events_dictionary.md); its cost codes and job costs are part 2's.
 	"create_job_in_procore": {"jobs", noted, note{}, ""},
+	// Procore's support unsynced a project and its records: the next
+	// export finds its job by the service's mark.
+	"reset_job": {"jobs", noted, note{}, ""},
 
 	"create_commitment": {"commitments", outbound, commitments.Export{}, settings.FieldUseProcoreContractNumber},
 

@@ -67,6 +67,20 @@ type PurchaseOrderChangeAsked struct {
 	ChangeOrder int64 `json:"changeOrder"`
 }
 
+// JobAsked is a servicedb.JobJob job: find the job of Job's full name
+// marked Job.ExternalGUID, or else add Job; for a job exported before
+// (ListID), change it to Job.
+type JobAsked struct {
+	Job    qbxml.Job `json:"job"`
+	ListID string    `json:"listId,omitempty"`
+}
+
+// JobWritten is the job a job export found (Found), added or changed.
+type JobWritten struct {
+	Customer qbxml.Customer `json:"customer"`
+	Found    bool           `json:"found"`
+}
+
 // TxnWritten is the transaction a purchase order or bill job found
 // (Found) or added, with its lines in order.
 type TxnWritten struct {

@@ -94,7 +94,7 @@ func (r Response) check() error {
 		}
 		if err := CheckLimits(Limit{"ListID", c.ListID, MaxListID}, Limit{"EditSequence", c.EditSequence, MaxEditSequence},
 			Limit{"TimeModified", c.TimeModified, MaxDateTime}, Limit{"Name", c.Name, MaxCustomerName},
-			Limit{"FullName", c.FullName, MaxCustomerFullName}); err != nil {
+			Limit{"FullName", c.FullName, MaxCustomerFullName}, Limit{"ExternalGUID", c.ExternalGUID, MaxGUID}); err != nil {
 			return err
 		}
 	}

@@ -316,7 +316,7 @@ func readCustomer(sc *xmlscan.Scanner) (Customer, error) {
 	var active, sublevel string
 	err := fields(sc, map[string]*string{
 		"ListID": &c.ListID, "EditSequence": &c.EditSequence, "TimeModified": &c.TimeModified, "Name": &c.Name,
-		"FullName": &c.FullName, "IsActive": &active, "Sublevel": &sublevel,
+		"FullName": &c.FullName, "IsActive": &active, "Sublevel": &sublevel, "ExternalGUID": &c.ExternalGUID,
 	}, nil)
 	if err == nil && active != "" {
 		if c.IsActive, err = strconv.ParseBool(strings.TrimSpace(active)); err != nil {

@@ -36,6 +36,9 @@ const (
 	JobPurchaseOrder       = "purchase_order"
 	JobPurchaseOrderChange = "purchase_order_change"
 	JobBill                = "bill"
+	// JobJob finds or adds, or changes, the QuickBooks job of a Procore
+	// project.
+	JobJob = "job"
 )
 
 // Job is one piece of work for QuickBooks.
@@ -100,6 +103,10 @@ type Failure struct {
 // QuickBooks than the service knows it to have (changed there by hand):
 // a change order is not added to it.
 const FailureLineCount = "lineCount"
+
+// FailureNameInUse: QuickBooks has a customer, job or vendor of the name
+// a job was to have, which the service did not add.
+const FailureNameInUse = "nameInUse"
 
 func (f Failure) encode() string { b, _ := json.Marshal(f); return string(b) }
 
