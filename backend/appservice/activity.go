@@ -74,6 +74,7 @@ var activityActions = map[string]locale.Phrase{
 	"create_commitment_change_order": locale.Coded("activity.createChangeOrder", "Export a commitment change order to QuickBooks"),
 	"create_requisitions":            locale.Coded("activity.createRequisitions", "Export subcontractor invoices to QuickBooks"),
 	"sync_contract_payments":         locale.Coded("activity.syncPayments", "Refresh the payments from QuickBooks"),
+	"reset_job":                      locale.Coded("activity.resetJob", "Unsync a project (Procore's support)"),
 }
 
 var (
@@ -276,26 +277,30 @@ func grouped(amount string) string {
 //
 //nolint:dupl // a table of words like activityActions, not a copy of it
 var fieldNames = map[string]locale.Phrase{
-	"name":             locale.Coded("field.name", "name"),
-	"code":             locale.Coded("field.code", "code"),
-	"address":          locale.Coded("field.address", "address"),
-	"city":             locale.Coded("field.city", "city"),
-	"state_code":       locale.Coded("field.state", "state"),
-	"zip":              locale.Coded("field.zip", "ZIP code"),
-	"country_code":     locale.Coded("field.country", "country"),
-	"business_phone":   locale.Coded("field.phone", "business phone"),
-	"fax_number":       locale.Coded("field.fax", "fax number"),
-	"email_address":    locale.Coded("field.email", "email address"),
-	"number":           locale.Coded("field.contractNumber", "contract number"),
-	"title":            locale.Coded("field.title", "title"),
-	"description":      locale.Coded("field.description", "description"),
-	"amount":           locale.Coded("field.amount", "amount"),
-	"commitment":       locale.Coded("field.commitment", "commitment"),
-	"commitment_items": locale.Coded("field.lineItems", "line items"),
-	"line_items":       locale.Coded("field.lineItems", "line items"),
-	"invoice_number":   locale.Coded("field.invoiceNumber", "invoice number"),
-	"requisitions":     locale.Coded("field.invoices", "invoices"),
-	"requisition":      locale.Coded("field.invoice", "invoice"),
+	"name":                locale.Coded("field.name", "name"),
+	"code":                locale.Coded("field.code", "code"),
+	"address":             locale.Coded("field.address", "address"),
+	"city":                locale.Coded("field.city", "city"),
+	"state_code":          locale.Coded("field.state", "state"),
+	"zip":                 locale.Coded("field.zip", "ZIP code"),
+	"country_code":        locale.Coded("field.country", "country"),
+	"business_phone":      locale.Coded("field.phone", "business phone"),
+	"fax_number":          locale.Coded("field.fax", "fax number"),
+	"email_address":       locale.Coded("field.email", "email address"),
+	"number":              locale.Coded("field.contractNumber", "contract number"),
+	"title":               locale.Coded("field.title", "title"),
+	"description":         locale.Coded("field.description", "description"),
+	"amount":              locale.Coded("field.amount", "amount"),
+	"commitment":          locale.Coded("field.commitment", "commitment"),
+	"commitment_items":    locale.Coded("field.lineItems", "line items"),
+	"line_items":          locale.Coded("field.lineItems", "line items"),
+	"invoice_number":      locale.Coded("field.invoiceNumber", "invoice number"),
+	"requisitions":        locale.Coded("field.invoices", "invoices"),
+	"requisition":         locale.Coded("field.invoice", "invoice"),
+	"origin_code":         locale.Coded("field.quickbooksId", "QuickBooks ID"),
+	"quickbooks_customer": locale.Coded("field.quickbooksCustomer", "QuickBooks customer"),
+	"budget":              locale.Coded("field.budget", "budget"),
+	"job_costs":           locale.Coded("field.budgetLines", "budget lines"),
 }
 
 func fieldName(field string) any {

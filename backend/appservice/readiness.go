@@ -177,16 +177,27 @@ func fileModeCheck(mode string) Check {
 
 // preferencesCheck judges the company file's preferences the sync needs,
 // when the service says them (said): purchase orders must be active for
-// commitments and invoices to be exported. A warning, not a failure: the
-// rest of the sync works without them.
+// commitments and invoices to be exported, and estimates for budgets. A
+// warning, not a failure: the rest of the sync works without them.
 func preferencesCheck(p *serviceapi.QBPreferences) (Check, bool) {
 	if p == nil || p.PurchaseOrders == nil {
 		return Check{}, false
 	}
-	if !*p.PurchaseOrders {
-		return Check{ID: CheckPreferences, Status: CheckWarning, Said: saidPurchaseOrdersOff.With()}, true
+	warn := func(said locale.Said) (Check, bool) {
+		return Check{ID: CheckPreferences, Status: CheckWarning, Said: said}, true
 	}
-	return Check{ID: CheckPreferences, Status: CheckPass, Said: saidPurchaseOrdersOn.With()}, true
+	estimatesOff := p.Estimates != nil && !*p.Estimates
+	switch {
+	case !*p.PurchaseOrders && estimatesOff:
+		return warn(saidBothOff.With())
+	case !*p.PurchaseOrders:
+		return warn(saidPurchaseOrdersOff.With())
+	case estimatesOff:
+		return warn(saidEstimatesOff.With())
+	case p.Estimates == nil:
+		return Check{ID: CheckPreferences, Status: CheckPass, Said: saidPurchaseOrdersOn.With()}, true
+	}
+	return Check{ID: CheckPreferences, Status: CheckPass, Said: saidPreferencesOn.With()}, true
 }
 
 // retainageItemCheck judges the chosen item against the latest list: it

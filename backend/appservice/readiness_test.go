@@ -257,4 +257,16 @@ func TestReadinessWarnsOfPurchaseOrdersOff(t *testing.T) {
 	if _, said := preferencesCheck(nil); said {
 		t.Fatal("a line for preferences not said")
 	}
+	// Budgets need estimates.
+	if c, _ := preferencesCheck(&serviceapi.QBPreferences{PurchaseOrders: &on, Estimates: &off}); c.Status != CheckWarning ||
+		!strings.Contains(c.Said.Text(), "Jobs & Estimates") || !strings.Contains(c.Said.Text(), "budgets") {
+		t.Fatalf("estimates off: %+v", c)
+	}
+	if c, _ := preferencesCheck(&serviceapi.QBPreferences{PurchaseOrders: &off, Estimates: &off}); c.Status != CheckWarning ||
+		!strings.Contains(c.Said.Text(), "Jobs & Estimates") || !strings.Contains(c.Said.Text(), "Inventory and purchase orders") {
+		t.Fatalf("both off: %+v", c)
+	}
+	if c, _ := preferencesCheck(&serviceapi.QBPreferences{PurchaseOrders: &on, Estimates: &on}); c.Status != CheckPass || !strings.Contains(c.Said.Text(), "budgets") {
+		t.Fatalf("both on: %+v", c)
+	}
 }

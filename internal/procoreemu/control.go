@@ -15,6 +15,7 @@ import (
 //	POST /send-to-erp {"company", "name", "data", "detail"}  → {"requestId", "detailId"}
 //	POST /add-staged-vendor {"company", "originId"}             → {"vendorId"}
 //	POST /export-project {"company", "project"}                 → {"requestId", "detailId", "projectId"}
+//	POST /export-budget {"company", "budget"}                   → {"requestId", "detailId", "budgetId"}
 //	POST /export-commitment {"company", "commitment"}           → {"requestId", "detailId", "commitmentId"}
 //	POST /export-requisition {"company", "requisition"}         → {"requestId", "detailId", "requisitionId"}
 //	GET  /detail/{id}                                           → {"status", "messages", "closings"}
@@ -51,6 +52,21 @@ func (e *Emulator) ControlHandler() http.Handler {
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]int64{"vendorId": id})
+	})
+	m.HandleFunc("POST /export-budget", func(w http.ResponseWriter, r *http.Request) {
+		var b struct {
+			Company int64          `json:"company"`
+			Budget  ExportedBudget `json:"budget"`
+		}
+		if !decode(w, r, &b) {
+			return
+		}
+		req, detail, budget := e.ExportBudget(b.Company, b.Budget)
+		if req == 0 {
+			http.Error(w, "no such company or project", http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "budgetId": budget})
 	})
 	m.HandleFunc("POST /export-commitment", func(w http.ResponseWriter, r *http.Request) {
 		var b struct {

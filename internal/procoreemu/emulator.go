@@ -86,6 +86,9 @@ type company struct {
 	stagedVendors     *table // QuickBooks vendors waiting in the ERP tool
 	projects          *table
 	costCodes         *table // the projects' cost codes
+	budgets           *table // the projects' budgets
+	jobCosts          *table // their lines
+	erpTransactions   *table // the changes to them, to sync
 	stagedProjects    *table
 	standardCostCodes *table // the ERP Standard Cost Code List's
 	lineItemTypes     *table
@@ -117,7 +120,7 @@ func New(cfg Config) *Emulator {
 	}
 	for _, s := range cfg.Companies {
 		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(), costCodes: newTable(),
-			stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
+			budgets: newTable(), jobCosts: newTable(), erpTransactions: newTable(), stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
 			commitments: newTable(), lineItems: newTable(), changeOrders: newTable(), requisitions: newTable(), requisitionItems: newTable()}
 		for _, v := range s.Vendors {
 			c.vendors.insert(v)

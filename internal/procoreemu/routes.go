@@ -33,6 +33,7 @@ func (e *Emulator) routes() {
 	m.HandleFunc("PATCH /rest/v1.0/standard_cost_codes/sync", e.api(e.syncStandardCostCodes))
 	m.HandleFunc("PATCH /rest/v1.0/line_item_types/sync", e.api(e.syncLineItemTypes))
 	m.HandleFunc("PATCH /rest/v1.0/cost_code_line_item_types/sync", e.api(e.syncCostTypes))
+	m.HandleFunc("PATCH /rest/v1.0/erp_transactions/sync", e.api(e.syncERPTransactions))
 	m.HandleFunc("POST /rest/v1.0/webhooks/hooks", e.api(e.createHook))
 	m.HandleFunc("GET /rest/v1.0/webhooks/hooks", e.api(e.listHooks))
 	m.HandleFunc("PATCH /rest/v1.0/webhooks/hooks/{hook_id}", e.api(e.updateHook))

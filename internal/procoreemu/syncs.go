@@ -130,6 +130,8 @@ func (c *company) byItemType(itemType any) *table {
 		return c.projects
 	case "cost_code":
 		return c.costCodes
+	case "budget":
+		return c.budgets
 	case "work_order_contract", "purchase_order_contract":
 		return c.commitments
 	case "line_item":

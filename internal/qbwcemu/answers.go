@@ -12,19 +12,22 @@ import (
 // request is a request of a message set, as read.
 type request struct {
 	XMLName      xml.Name
-	RequestID    string     `xml:"requestID,attr"`
-	Iterator     string     `xml:"iterator,attr"`
-	IteratorID   string     `xml:"iteratorID,attr"`
-	MaxReturned  int        `xml:"MaxReturned"`
-	ActiveStatus string     `xml:"ActiveStatus"`
-	FullNames    []string   `xml:"FullName"`
-	OwnerIDs     []string   `xml:"OwnerID"`
-	From         string     `xml:"FromModifiedDate"`
-	VendorAdd    vendorIn   `xml:"VendorAdd"`
-	VendorMod    vendorIn   `xml:"VendorMod"`
-	ListIDs      []string   `xml:"ListID"`
-	CustomerAdd  customerIn `xml:"CustomerAdd"`
-	CustomerMod  customerIn `xml:"CustomerMod"`
+	RequestID    string        `xml:"requestID,attr"`
+	Iterator     string        `xml:"iterator,attr"`
+	IteratorID   string        `xml:"iteratorID,attr"`
+	MaxReturned  int           `xml:"MaxReturned"`
+	ActiveStatus string        `xml:"ActiveStatus"`
+	FullNames    []string      `xml:"FullName"`
+	OwnerIDs     []string      `xml:"OwnerID"`
+	From         string        `xml:"FromModifiedDate"`
+	VendorAdd    vendorIn      `xml:"VendorAdd"`
+	VendorMod    vendorIn      `xml:"VendorMod"`
+	ListIDs      []string      `xml:"ListID"`
+	CustomerAdd  customerIn    `xml:"CustomerAdd"`
+	CustomerMod  customerIn    `xml:"CustomerMod"`
+	EstimateAdd  estimateIn    `xml:"EstimateAdd"`
+	EstimateMod  estimateModIn `xml:"EstimateMod"`
+	EntityFilter listRef       `xml:"EntityFilter"`
 	// A PurchaseOrderAddRq's, and a transaction query's.
 	PurchaseOrderAdd purchaseOrderIn    `xml:"PurchaseOrderAdd"`
 	BillAdd          billIn             `xml:"BillAdd"`
@@ -124,6 +127,12 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 		return q.purchaseOrderQuery(name, r)
 	case "PurchaseOrderModRq":
 		return q.modPurchaseOrder(name, r)
+	case "EstimateAddRq":
+		return q.addEstimate(name, r)
+	case "EstimateQueryRq":
+		return q.estimateQuery(name, r)
+	case "EstimateModRq":
+		return q.modEstimate(name, r)
 	case "BillAddRq":
 		return q.addBill(name, r)
 	case "BillQueryRq":

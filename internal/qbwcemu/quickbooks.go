@@ -57,6 +57,7 @@ type QuickBooks struct {
 	// PurchaseOrders and Bills are the transactions added.
 	PurchaseOrders []PurchaseOrder
 	Bills          []Bill
+	Estimates      []Estimate
 	// InventoryOff and EstimatesOff are the company file's preferences
 	// turned off: Inventory and purchase orders are not active, or
 	// estimates are not used. QuickBooks then refuses what needs them

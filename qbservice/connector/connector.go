@@ -192,6 +192,12 @@ type step struct {
 	Job          *qbxml.Job `json:"job,omitempty"`
 	JobListID    string     `json:"jobListId,omitempty"`
 	EditSequence string     `json:"editSequence,omitempty"`
+	// A budget's: the estimate it is to be, the TxnID of the one it
+	// changes (exported before), and that change once the estimate is
+	// read.
+	Estimate       *qbxml.EstimateAdd `json:"estimate,omitempty"`
+	EstimateOf     string             `json:"estimateOf,omitempty"`
+	EstimateChange *qbxml.EstimateMod `json:"estimateChange,omitempty"`
 }
 
 // mark is the ExternalGUID of the transaction a step finds or adds.
@@ -231,6 +237,11 @@ const (
 	opAddJob    op = "addJob"    // a new job
 	opReadJob   op = "readJob"   // a job exported before, by its ListID
 	opChangeJob op = "changeJob" // its change
+
+	opFindEstimate   op = "findEstimate"   // a job's estimates
+	opAddEstimate    op = "addEstimate"    // a new estimate
+	opReadEstimate   op = "readEstimate"   // a budget's estimate, with its lines
+	opChangeEstimate op = "changeEstimate" // its change
 )
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }

@@ -142,6 +142,15 @@ func firstStep(job servicedb.Job) (step, error) {
 		if asked.ListID != "" {
 			st.Op = opReadJob
 		}
+	case servicedb.JobEstimate:
+		var asked qbjobs.EstimateAsked
+		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Estimate.ExternalGUID == "" || asked.Estimate.CustomerListID == "" {
+			return st, errors.Join(err, errors.New("no estimate to write"))
+		}
+		st.Op, st.Estimate, st.EstimateOf = opFindEstimate, &asked.Estimate, asked.TxnID
+		if asked.TxnID != "" {
+			st.Op = opReadEstimate
+		}
 	case servicedb.JobBill:
 		var asked qbjobs.BillAsked
 		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Bill.ExternalGUID == "" || asked.PurchaseOrder == "" {
@@ -158,6 +167,8 @@ func (c *Connector) request(st step) qbxml.Request {
 	switch st.Op {
 	case opFindJob, opAddJob, opReadJob, opChangeJob:
 		return jobRequest(st)
+	case opFindEstimate, opAddEstimate, opReadEstimate, opChangeEstimate:
+		return estimateRequest(st)
 	case opHost:
 		return qbxml.HostQuery{RequestID: st.RequestID}
 	case opFind:
@@ -291,6 +302,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 			return c.advanceChange(ctx, job, st, r)
 		case job.Kind == servicedb.JobJob:
 			return c.advanceJob(ctx, job, st, r)
+		case job.Kind == servicedb.JobEstimate:
+			return c.advanceEstimate(ctx, job, st, r)
 		default:
 			return c.advance(ctx, job, st, r)
 		}

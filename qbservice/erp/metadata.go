@@ -33,6 +33,11 @@ func Metadata(handled map[string]Ways, s settings.Settings) map[string]any {
 			e["rules"] = exportRule("code", 11, !s.UseProcoreContractNumber,
 				"QuickBooks needs a purchase order number: type the QuickBooks ID, or turn on Use Procore Contract # in the QuickBooks Integration Settings.")
 		}
+		if reExported[name] && ways.Export {
+			// Exported again, the record's QuickBooks one is changed to
+			// match (create_or_update_job, update_budget).
+			e["configs"].(map[string]any)["export"].(map[string]any)["update"] = map[string]any{"enabled": true}
+		}
 		if name == "jobs" && ways.Export {
 			jobsExport(e)
 		}
@@ -44,15 +49,16 @@ func Metadata(handled map[string]Ways, s settings.Settings) map[string]any {
 	}}
 }
 
-// jobsExport shapes the jobs' export (create_or_update_job): a project
-// exported before may be exported again (its job is changed); the
+// reExported are the entities whose records may be exported again.
+var reExported = map[string]bool{"jobs": true, "budgets": true}
+
+// jobsExport shapes the jobs' export (create_or_update_job): the
 // QuickBooks ID typed at export (origin_code), the job's name when given,
 // holds 41 characters; and the approver may name the QuickBooks customer
 // the job goes under (a full name of at most 167 characters, so that the
 // job's own, 41 and a colon, fits QuickBooks' 209).
 func jobsExport(e map[string]any) {
 	export := e["configs"].(map[string]any)["export"].(map[string]any)
-	export["update"] = map[string]any{"enabled": true}
 	export["custom_fields"] = []any{map[string]any{
 		"key": jobs.CustomerField, "label": "QuickBooks customer (blank: none)", "type": "string",
 		"rules": map[string]any{"validation": maxLength(167)},

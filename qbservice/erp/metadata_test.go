@@ -23,3 +23,25 @@ func TestCommitmentRulesFollowTheContractNumberSetting(t *testing.T) {
 		}
 	}
 }
+
+// Projects and budgets may be exported again (their job and estimate are
+// changed to match); commitments may not. The jobs' export names the
+// QuickBooks customer in a custom field, and holds the QuickBooks ID
+// typed at export (the job's name) to 41 characters.
+func TestProjectsAndBudgetsMayBeExportedAgain(t *testing.T) {
+	entities := Metadata(Handled(), settings.Defaults())["settings"].(map[string]any)["entities"].(map[string]any)
+	update := func(entity string) any {
+		export := entities[entity].(map[string]any)["configs"].(map[string]any)["export"].(map[string]any)
+		return export["update"].(map[string]any)["enabled"]
+	}
+	if update("jobs") != true || update("budgets") != true || update("commitments") != false {
+		t.Fatalf("update: jobs %v, budgets %v, commitments %v", update("jobs"), update("budgets"), update("commitments"))
+	}
+	jobs := entities["jobs"].(map[string]any)
+	custom := jobs["configs"].(map[string]any)["export"].(map[string]any)["custom_fields"].([]any)[0].(map[string]any)
+	code := jobs["rules"].(map[string]any)["export"].(map[string]any)["fields"].(map[string]any)["origin_code"].(map[string]any)
+	length := code["validation"].(map[string]any)["max_length"].(map[string]any)["length"]
+	if custom["key"] != "quickbooks_customer" || custom["type"] != "string" || length != 41 {
+		t.Fatalf("custom field %v, origin_code length %v", custom, length)
+	}
+}

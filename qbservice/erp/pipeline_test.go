@@ -68,18 +68,18 @@ func TestAnEventBehindAFirewallIsPolledAndClosedOnce(t *testing.T) {
 	w := connected(t, nowhere(t))
 	ctx := context.Background()
 	w.emu.DuplicateEvents(1)
-	_, detail := w.emu.SendToERP(company, "create_budget", procoreemu.Record{"company_id": company}, true)
+	_, detail := w.emu.SendToERP(company, "sync_contract_payments", procoreemu.Record{"company_id": company}, true)
 	for range 3 {
 		if err := w.conn.Round(ctx, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
 	got, _ := w.emu.RequestDetail(detail)
-	if got.Status != "failed" || got.Closings != 1 || len(got.Messages) != 1 || !strings.Contains(got.Messages[0], "cannot export this budget to QuickBooks yet") {
+	if got.Status != "failed" || got.Closings != 1 || len(got.Messages) != 1 || !strings.Contains(got.Messages[0], "cannot refresh the payments from QuickBooks yet") {
 		t.Fatalf("detail %+v", got)
 	}
 	closed, _ := w.conn.DB.ERPRequestsIn(ctx, servicedb.ERPClosed, 0, 10)
-	if len(closed) != 1 || closed[0].Name != "create_budget" || closed[0].DetailID != detail {
+	if len(closed) != 1 || closed[0].Name != "sync_contract_payments" || closed[0].DetailID != detail {
 		t.Fatalf("requests %+v", closed)
 	}
 }
@@ -136,7 +136,7 @@ func TestTheReceiverTakesOnlyTheHooksDeliveries(t *testing.T) {
 	if err := w.conn.Round(ctx, srv.URL+erp.ReceiverPath); err != nil {
 		t.Fatal(err)
 	}
-	request, detail := w.emu.SendToERP(company, "create_budget", nil, true)
+	request, detail := w.emu.SendToERP(company, "sync_contract_payments", nil, true)
 	seen, _, _ := w.conn.DB.ERPRequest(ctx, request)
 	if seen.State != servicedb.ERPNew {
 		t.Fatalf("the delivered event was not taken: %+v", seen)

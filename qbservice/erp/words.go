@@ -74,6 +74,7 @@ var actions = map[string]string{
 	"create_commitment_change_order": "export this change order to QuickBooks",
 	"create_requisitions":            "export these subcontractor invoices to QuickBooks",
 	"sync_contract_payments":         "refresh the payments from QuickBooks",
+	"reset_job":                      "unsync this project",
 }
 
 // action words a request's name; one this service does not know is named.
@@ -165,6 +166,12 @@ func fieldWords(field string) string {
 		return "fax number"
 	case "email_address":
 		return "email address"
+	case "origin_code":
+		return "QuickBooks ID (code)"
+	case "quickbooks_customer":
+		return "QuickBooks customer"
+	case "job_costs":
+		return "budget lines"
 	}
 	return field
 }

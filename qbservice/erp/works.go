@@ -7,6 +7,7 @@ import (
 	"qbsettings/backend/settings"
 
 	"qbsettings/qbservice/records"
+	"qbsettings/qbservice/records/budgets"
 	"qbsettings/qbservice/records/changeorders"
 	"qbsettings/qbservice/records/commitments"
 	"qbsettings/qbservice/records/costcodes"
@@ -66,6 +67,9 @@ var works = map[string]work{
 	// Procore's support unsynced a project and its records: the next
 	// export finds its job by the service's mark.
 	"reset_job": {"jobs", noted, note{}, ""},
+
+	"create_budget": {"budgets", outbound, budgets.Export{}, ""},
+	"update_budget": {"budgets", outbound, budgets.Export{}, ""},
 
 	"create_commitment": {"commitments", outbound, commitments.Export{}, settings.FieldUseProcoreContractNumber},
 

@@ -81,6 +81,15 @@ type JobWritten struct {
 	Found    bool           `json:"found"`
 }
 
+// EstimateAsked is a servicedb.JobEstimate job: find the estimate of
+// Estimate's job marked Estimate.ExternalGUID, or else add Estimate; for
+// a budget exported before (TxnID), change that estimate to hold
+// Estimate's lines.
+type EstimateAsked struct {
+	Estimate qbxml.EstimateAdd `json:"estimate"`
+	TxnID    string            `json:"txnId,omitempty"`
+}
+
 // TxnWritten is the transaction a purchase order or bill job found
 // (Found) or added, with its lines in order.
 type TxnWritten struct {

@@ -103,7 +103,7 @@ func (r Response) check() error {
 			return fmt.Errorf("%w: a transaction %.40q without its TxnID", ErrOutOfSchema, t.RefNumber)
 		}
 		limits := []Limit{{"TxnID", t.TxnID, MaxListID}, {"EditSequence", t.EditSequence, MaxEditSequence},
-			{"RefNumber", t.RefNumber, MaxBillRefNumber}, {"ExternalGUID", t.ExternalGUID, MaxGUID}, {"ListID", t.VendorListID, MaxListID}}
+			{"RefNumber", t.RefNumber, MaxBillRefNumber}, {"ExternalGUID", t.ExternalGUID, MaxGUID}, {"ListID", t.VendorListID, MaxListID}, {"ListID", t.CustomerListID, MaxListID}}
 		for _, l := range t.Lines {
 			limits = append(limits, Limit{"TxnLineID", l.TxnLineID, MaxListID}, Limit{"ListID", l.ItemListID, MaxListID})
 		}

@@ -119,15 +119,17 @@ func (q PurchaseOrderQuery) requestElement() any {
 	}{RequestID: q.RequestID, TxnID: q.TxnID, RefNumber: q.RefNumber, IncludeLineItems: q.Lines}
 }
 
-// Txn is a transaction QuickBooks answered (a purchase order, a bill),
-// with its item lines in order.
+// Txn is a transaction QuickBooks answered (a purchase order, a bill, an
+// estimate), with its item lines in order.
 type Txn struct {
-	TxnID        string    `json:"txnId"`
-	EditSequence string    `json:"editSequence"`
-	RefNumber    string    `json:"refNumber,omitempty"`
-	ExternalGUID string    `json:"externalGuid,omitempty"`
-	VendorListID string    `json:"vendorListId,omitempty"`
-	Lines        []TxnLine `json:"lines"`
+	TxnID        string `json:"txnId"`
+	EditSequence string `json:"editSequence"`
+	RefNumber    string `json:"refNumber,omitempty"`
+	ExternalGUID string `json:"externalGuid,omitempty"`
+	VendorListID string `json:"vendorListId,omitempty"`
+	// CustomerListID is an estimate's job.
+	CustomerListID string    `json:"customerListId,omitempty"`
+	Lines          []TxnLine `json:"lines"`
 }
 
 // TxnLine is an item line of a transaction QuickBooks answered.

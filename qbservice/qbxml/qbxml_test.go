@@ -46,8 +46,15 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 				{ItemListID: "80000000-1", Desc: "Retainage held", Amount: -2000, CustomerListID: "B0000002-1"},
 			}},
 		"purchase order, one line": PurchaseOrderAdd{RequestID: "19", VendorListID: "80000001-1", Lines: []PurchaseOrderLine{{ItemListID: "8000A002-1", Amount: 50000}}},
-		"customer by name":         CustomerByName{RequestID: "26", FullName: "Lakeview Health:Clinic West Wing"},
-		"customer by ListID":       CustomerByID{RequestID: "27", ListID: "B0000002-1"},
+		"estimate": EstimateAdd{RequestID: "31", CustomerListID: "B0000002-1", ExternalGUID: GUID("b"), Lines: []EstimateLine{
+			{ItemListID: "8000A002-1", Amount: 1250050}, {ItemListID: "8000A005-1", Desc: "Footings", Amount: 0}}},
+		"estimates of a job": EstimateQuery{RequestID: "32", CustomerListID: "B0000002-1", Lines: true},
+		"estimate by TxnID":  EstimateQuery{RequestID: "33", TxnID: "5A-1607111111"},
+		"estimate's change": EstimateMod{RequestID: "34", TxnID: "5A-1607111111", EditSequence: "1607111111", Lines: []EstimateLineMod{
+			{TxnLineID: "5A-1", Kept: true}, {TxnLineID: "5A-2", EstimateLine: EstimateLine{ItemListID: "8000A002-1", Amount: 99}},
+			{EstimateLine: EstimateLine{ItemListID: "8000A005-1", Amount: -5}}}},
+		"customer by name":   CustomerByName{RequestID: "26", FullName: "Lakeview Health:Clinic West Wing"},
+		"customer by ListID": CustomerByID{RequestID: "27", ListID: "B0000002-1"},
 		"job under a customer": JobAdd{RequestID: "28", Job: Job{Name: "Clinic West Wing", Parent: "Lakeview Health", IsActive: true,
 			Address: Address{Addr1: "12 Lake Rd", City: "Concord", State: "NH", PostalCode: "03301"}, ExternalGUID: GUID("p")}},
 		"job at the top":        JobAdd{RequestID: "29", Job: Job{Name: "Riverside Gym"}},

@@ -144,6 +144,10 @@ func readResponse(sc *xmlscan.Scanner) (Response, error) {
 			txn, err := readTxn(sc, "PurchaseOrderLineRet")
 			r.Txns = append(r.Txns, txn)
 			return err
+		case "EstimateRet":
+			txn, err := readTxn(sc, "EstimateLineRet")
+			r.Txns = append(r.Txns, txn)
+			return err
 		case "BillRet":
 			txn, err := readTxn(sc, "ItemLineRet")
 			r.Txns = append(r.Txns, txn)
@@ -338,7 +342,8 @@ func readTxn(sc *xmlscan.Scanner, lineElement string) (Txn, error) {
 	return t, fields(sc, map[string]*string{
 		"TxnID": &t.TxnID, "EditSequence": &t.EditSequence, "RefNumber": &t.RefNumber, "ExternalGUID": &t.ExternalGUID,
 	}, map[string]func() error{
-		"VendorRef": func() error { return textOf(sc, "ListID", &t.VendorListID) },
+		"VendorRef":   func() error { return textOf(sc, "ListID", &t.VendorListID) },
+		"CustomerRef": func() error { return textOf(sc, "ListID", &t.CustomerListID) },
 		lineElement: func() error {
 			var l TxnLine
 			err := fields(sc, map[string]*string{"TxnLineID": &l.TxnLineID},

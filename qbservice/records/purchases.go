@@ -53,9 +53,20 @@ func FirstOf(values ...string) string {
 // file whose Inventory and purchase orders preference QuickBooks said is
 // off; nil when it is on or not said yet (QuickBooks then says it itself).
 func PurchaseOrdersOff(ctx context.Context, env Env) (*Outcome, error) {
+	return preferenceOff(ctx, env, "purchaseOrders", func(c servicedb.Connector) servicedb.Preference { return c.Inventory })
+}
+
+// EstimatesOff is the same of an estimate and the estimates preference.
+func EstimatesOff(ctx context.Context, env Env) (*Outcome, error) {
+	return preferenceOff(ctx, env, "estimates", func(c servicedb.Connector) servicedb.Preference { return c.Estimates })
+}
+
+// preferenceOff is the outcome of a record that needs the preference
+// field (of QuickBooks' last word, as pick reads it) when it is off.
+func preferenceOff(ctx context.Context, env Env, field string, pick func(servicedb.Connector) servicedb.Preference) (*Outcome, error) {
 	conn, err := env.DB.Connector(ctx)
-	if err != nil || conn.Inventory != servicedb.PreferenceOff {
+	if err != nil || pick(conn) != servicedb.PreferenceOff {
 		return nil, err
 	}
-	return EndsWith(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: "purchaseOrders"}), nil
+	return EndsWith(serviceapi.ActivityPreferenceOff, serviceapi.ActivityResult{Field: field}), nil
 }

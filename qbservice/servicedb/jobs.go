@@ -39,6 +39,9 @@ const (
 	// JobJob finds or adds, or changes, the QuickBooks job of a Procore
 	// project.
 	JobJob = "job"
+	// JobEstimate finds or adds, or changes, the QuickBooks estimate of a
+	// Procore budget.
+	JobEstimate = "estimate"
 )
 
 // Job is one piece of work for QuickBooks.
