@@ -98,6 +98,12 @@ const (
 	// RuleRetainageItemLeftOut: the Invoice Retainage Item (From) was left
 	// out of the cost codes a refresh sent to Procore.
 	RuleRetainageItemLeftOut = "retainageItemLeftOut"
+	// RuleAddedToBudgets (1.8): a cost code new in QuickBooks (From) was
+	// added to the budgets of the projects synced with QuickBooks that
+	// lacked it, To of them (Automatically Add New Cost Codes to Budgets);
+	// RuleNotAddedToBudgets: it was not, the setting being off.
+	RuleAddedToBudgets    = "addedToBudgets"
+	RuleNotAddedToBudgets = "notAddedToBudgets"
 )
 
 // ActivityRefused is a record refused: its name and the reasons given.

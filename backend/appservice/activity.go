@@ -113,6 +113,8 @@ var (
 	saidRuleVendorMessageCut  = locale.Coded("rule.vendorMessageCut", "Vendor Message cut to QuickBooks' %d characters")
 	saidRuleRetainageHeld     = locale.Coded("rule.retainageHeld", "Retainage held: %s on %s (%s)")
 	saidRuleRetainageReleased = locale.Coded("rule.retainageReleased", "Retainage released: %s on %s (%s)")
+	saidRuleAddedToBudgets    = locale.Coded("rule.addedToBudgets", "Cost code %s, new in QuickBooks, added to the budgets of %s projects synced with QuickBooks (%s)")
+	saidRuleNotAddedToBudgets = locale.Coded("rule.notAddedToBudgets", "Cost code %s, new in QuickBooks, not added to project budgets: %s is off")
 	saidRuleRetainageLeftOut  = locale.Coded("rule.retainageItemLeftOut", "%s left out of the cost codes: it is the %s")
 
 	saidActivityCommitmentNotLinked = locale.Coded("activity.commitmentNotLinked", "Not done: its commitment is not a purchase order in QuickBooks (not exported, or deleted there). Nothing was written to QuickBooks; export the commitment to QuickBooks, then send the invoice again.")
@@ -245,6 +247,10 @@ func ruleSaid(r serviceapi.ActivityRule) (locale.Said, bool) {
 		return saidRuleRetainageHeld.With(grouped(r.To), r.From, settings.LabelRetainageItem.With()), true
 	case r.Rule == serviceapi.RuleRetainageItemLeftOut:
 		return saidRuleRetainageLeftOut.With(r.From, settings.LabelRetainageItem.With()), true
+	case r.Rule == serviceapi.RuleAddedToBudgets:
+		return saidRuleAddedToBudgets.With(r.From, r.To, settings.LabelAutoAddCostCodes.With()), true
+	case r.Rule == serviceapi.RuleNotAddedToBudgets:
+		return saidRuleNotAddedToBudgets.With(r.From, settings.LabelAutoAddCostCodes.With()), true
 	case r.Rule == serviceapi.RuleRetainageReleased:
 		return saidRuleRetainageReleased.With(grouped(r.To), r.From, settings.LabelRetainageItem.With()), true
 	}

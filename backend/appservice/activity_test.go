@@ -40,3 +40,27 @@ func TestACommitmentsActivityNamesItsRules(t *testing.T) {
 		}
 	}
 }
+
+// A cost-code refresh names the new cost codes and what rule 2 did with
+// them; a project's export names its job, and a name in use says so.
+func TestProjectsAndNewCostCodesAreWorded(t *testing.T) {
+	r := &serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountSynced: 5}, Rules: []serviceapi.ActivityRule{
+		{Rule: serviceapi.RuleAddedToBudgets, Setting: "autoAddNewCostCodes", From: "01:400", To: "2"},
+		{Rule: serviceapi.RuleNotAddedToBudgets, Setting: "autoAddNewCostCodes", From: "01:500"},
+	}}
+	var lines []string
+	for _, said := range activityDetails(r) {
+		lines = append(lines, said.Text())
+	}
+	want := "5 synced to Procore|Cost code 01:400, new in QuickBooks, added to the budgets of 2 projects synced with QuickBooks (Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects)|" +
+		"Cost code 01:500, new in QuickBooks, not added to project budgets: Automatically Add New Cost Codes to Budgets on QuickBooks-Integrated Projects is off"
+	if strings.Join(lines, "|") != want {
+		t.Fatalf("lines %q", lines)
+	}
+	if got := problemSaid(serviceapi.ActivityNameInUse, &serviceapi.ActivityResult{Name: "Lakeview Health:Clinic Expansion"}).Text(); !strings.Contains(got, "named Lakeview Health:Clinic Expansion") {
+		t.Fatalf("name in use: %q", got)
+	}
+	if got := activityDetails(&serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountChanged: 1}})[0].Text(); got != "1 changed in QuickBooks to match Procore" {
+		t.Fatalf("changed: %q", got)
+	}
+}

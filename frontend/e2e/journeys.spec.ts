@@ -993,8 +993,10 @@ test("22. Procore connected from the window: refused as typed, refused by Procor
     /holding 1,250.00 of retainage gets a line of -1,250.00 on 01 Division/,
   );
   await expect(page.getByRole("checkbox", { name: /Automatically Add New Cost Codes/ })).toHaveAccessibleDescription(
-    /does not do this yet/,
+    /At each cost-code refresh, a cost code new in QuickBooks joins the standard list only/,
   );
+  await expect(page.locator("#field-autoAddNewCostCodes-effect")).not.toContainText("does not do this yet");
+  await expect(page.locator("#field-directCostColumn-effect")).toContainText("does not do this yet");
   await contract.scrollIntoViewIfNeeded();
   await checkA11y(page, "procore-setting-effects");
 

@@ -89,6 +89,8 @@ type company struct {
 	budgets           *table // the projects' budgets
 	jobCosts          *table // their lines
 	erpTransactions   *table // the changes to them, to sync
+	budgetLineItems   *table // the projects' budget line items
+	lockedBudgets     map[int64]bool
 	stagedProjects    *table
 	standardCostCodes *table // the ERP Standard Cost Code List's
 	lineItemTypes     *table
@@ -120,7 +122,7 @@ func New(cfg Config) *Emulator {
 	}
 	for _, s := range cfg.Companies {
 		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(), costCodes: newTable(),
-			budgets: newTable(), jobCosts: newTable(), erpTransactions: newTable(), stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
+			budgets: newTable(), jobCosts: newTable(), erpTransactions: newTable(), budgetLineItems: newTable(), lockedBudgets: map[int64]bool{}, stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
 			commitments: newTable(), lineItems: newTable(), changeOrders: newTable(), requisitions: newTable(), requisitionItems: newTable()}
 		for _, v := range s.Vendors {
 			c.vendors.insert(v)

@@ -144,7 +144,8 @@ func (e *Emulator) CostCodes(companyID, project int64) []Record {
 // /rest/v1.0/cost_code_line_item_types/sync?project_id= {updates:
 // [{cost_code_id, line_item_type_id, synced}]} (TG22, "Sync Cost Code
 // Cost Type Assignments"): a cost code of the project and one of its
-// cost types, marked synced or not. Each other record is refused.
+// cost types, marked synced or not; a cost type of the company not yet
+// the code's is assigned to it. Each other record is refused.
 func (e *Emulator) syncCostTypes(h http.Header, r *http.Request, q *request) (int, any) {
 	project, err := strconv.ParseInt(r.URL.Query().Get("project_id"), 10, 64)
 	if _, ok := q.company.projects.byID[project]; err != nil || !ok {
@@ -176,15 +177,22 @@ func (e *Emulator) syncCostTypes(h http.Header, r *http.Request, q *request) (in
 			errs = append(errs, sent)
 			continue
 		}
+		row := q.company.costCodes.rows[i]
+		types, _ := row["line_item_types"].([]Record)
 		assigned := false
-		for _, t := range q.company.costCodes.rows[i]["line_item_types"].([]Record) {
+		for _, t := range types {
 			if t["id"] == costType {
 				t["synced"] = u.Synced == nil || *u.Synced
 				assigned = true
 			}
 		}
+		if _, known := q.company.lineItemTypes.byID[costType]; !assigned && (known || costType == otherCostType) {
+			// A cost type of the company: assigned to the cost code now.
+			row["line_item_types"] = append(types, Record{"id": costType, "synced": u.Synced == nil || *u.Synced})
+			assigned = true
+		}
 		if !assigned {
-			sent["errors"] = map[string][]string{"line_item_type_id": {"is not assigned to the cost code"}}
+			sent["errors"] = map[string][]string{"line_item_type_id": {"is not a cost type of the company"}}
 			errs = append(errs, sent)
 			continue
 		}

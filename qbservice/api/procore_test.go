@@ -91,7 +91,7 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 	// it writes today: not those of work it does not do yet.
 	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || !health.Can(serviceapi.CapabilitySync) ||
 		!health.Applies("vendorUpdates") || !health.Applies("useProcoreContractNumber") || !health.Applies("retainageItem") ||
-		health.Applies("autoAddNewCostCodes") {
+		!health.Applies("autoAddNewCostCodes") || health.Applies("directCostColumn") {
 		t.Fatalf("registered: %d %v", code, health.Capabilities)
 	}
 	// One QuickBooks could not hold, and one that waits for QuickBooks.

@@ -51,7 +51,7 @@ var works = map[string]work{
 	"merge_vendors":            {"vendors", noted, note{}, ""},
 	"unlink_vendor":            {"vendors", noted, note{}, ""},
 
-	"sync_standard_cost_codes":   {"standard_cost_codes", inbound, costcodes.Refresh{}, ""},
+	"sync_standard_cost_codes":   {"standard_cost_codes", inbound, costcodes.Refresh{}, settings.FieldAutoAddNewCostCodes},
 	"sync_standard_categories":   {"standard_cost_codes", inbound, costcodes.Categories{}, ""},
 	"create_standard_cost_codes": {"standard_cost_codes", outbound, costcodes.Export{}, ""},
 	// Done by Procore's support; the service keeps nothing of them

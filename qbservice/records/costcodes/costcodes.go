@@ -12,6 +12,7 @@ package costcodes
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -82,11 +83,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 	for _, tier := range tiers {
 		var codes []standardCostCode
 		for _, it := range tier {
-			name := strings.TrimSpace(it.Description)
-			if name == "" {
-				name = leaf(it.FullName)
-			}
-			c := standardCostCode{Name: name, Code: leaf(it.FullName), OriginID: it.ListID, OriginData: records.OriginData(it.EditSequence)}
+			c := standardCostCode{Name: codeName(it), Code: leaf(it.FullName), OriginID: it.ListID, OriginData: records.OriginData(it.EditSequence)}
 			if parent, _, sub := cutLast(it.FullName); sub {
 				c.ParentID = procoreID[byFullName[parent].ListID]
 				if c.ParentID == 0 {
@@ -110,10 +107,75 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 		result.Counts[serviceapi.CountSynced] += len(done.Entities)
 		result.Refused = append(result.Refused, records.Refused(done.Errors, names)...)
 	}
+	rules, refused, err := newToBudgets(ctx, env, items, procoreID)
+	if err != nil {
+		return records.Outcome{}, err
+	}
+	result.Rules = append(result.Rules, rules...)
+	result.Refused = append(result.Refused, refused...)
 	if len(result.Refused) > 0 {
 		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
 	}
 	return records.Outcome{Result: result}, nil
+}
+
+// newToBudgets finds the cost codes new in QuickBooks, those synced now
+// to the standard list (procoreID, by ListID) that the service never
+// synced before, and adds them to the synced projects' budgets, or not,
+// as Automatically Add New Cost Codes to Budgets says (rule 2). The first
+// refresh of a company finds none new: what QuickBooks had then is the
+// list every project was made from. Then they are kept as synced.
+func newToBudgets(ctx context.Context, env records.Env, items []servicedb.Item, procoreID map[string]int64) ([]serviceapi.ActivityRule, []serviceapi.ActivityRefused, error) {
+	sent, err := env.DB.StandardCodesSent(ctx, env.Company)
+	if err != nil {
+		return nil, nil, err
+	}
+	byFullName := map[string]servicedb.Item{}
+	hasChildren := map[string]bool{}
+	for _, it := range items {
+		byFullName[it.FullName] = it
+		if parent, _, sub := cutLast(it.FullName); sub {
+			hasChildren[parent] = true
+		}
+	}
+	var codes []newCode
+	var now []string
+	for _, it := range items {
+		standard, synced := procoreID[it.ListID]
+		if !synced {
+			continue
+		}
+		now = append(now, it.ListID)
+		if len(sent) == 0 || sent[it.ListID] {
+			continue
+		}
+		c := newCode{item: it, standard: standard, leaf: !hasChildren[it.FullName]}
+		if parent, _, sub := cutLast(it.FullName); sub {
+			c.parent = byFullName[parent].ListID
+		}
+		codes = append(codes, c)
+	}
+	var rules []serviceapi.ActivityRule
+	var refused []serviceapi.ActivityRefused
+	switch {
+	case len(codes) == 0:
+	case env.Settings.AutoAddNewCostCodes:
+		if rules, refused, err = addToBudgets(ctx, env, codes); err != nil {
+			return nil, nil, err
+		}
+	default:
+		rules = notAdded(codes)
+	}
+	return rules, refused, env.DB.KeepStandardCodesSent(ctx, env.Company, now)
+}
+
+// codeName is a cost code's name: its item's description, else its own
+// name.
+func codeName(it servicedb.Item) string {
+	if name := strings.TrimSpace(it.Description); name != "" {
+		return name
+	}
+	return leaf(it.FullName)
 }
 
 // tiersOf are the Service items to sync, a tier at a time from the top
@@ -188,9 +250,7 @@ func (Categories) Plan(context.Context, records.Env, records.Request) ([]records
 }
 
 func (Categories) Finish(ctx context.Context, env records.Env, _ records.Request, _ []servicedb.Job) (records.Outcome, error) {
-	other := map[string]string{"name": "Other", "csv_import_code": "O", "base_type": "other", "origin_id": otherOriginID}
-	done, err := procore.Sync(ctx, env.Procore, procore.SyncCall{Target: "/rest/v1.0/line_item_types/sync",
-		Fields: map[string]any{"company_id": env.Company}}, []map[string]string{other})
+	done, err := syncOther(ctx, env)
 	if err != nil {
 		return records.Outcome{}, err
 	}
@@ -200,4 +260,27 @@ func (Categories) Finish(ctx context.Context, env records.Env, _ records.Request
 		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
 	}
 	return records.Outcome{Result: result}, nil
+}
+
+// syncOther syncs the cost type Other to the company's line item types.
+func syncOther(ctx context.Context, env records.Env) (procore.Synced, error) {
+	other := map[string]string{"name": "Other", "csv_import_code": "O", "base_type": "other", "origin_id": otherOriginID}
+	return procore.Sync(ctx, env.Procore, procore.SyncCall{Target: "/rest/v1.0/line_item_types/sync",
+		Fields: map[string]any{"company_id": env.Company}}, []map[string]string{other})
+}
+
+// otherCostType is Procore's id of the cost type Other, synced again to
+// learn it (a sync answers with the record).
+func otherCostType(ctx context.Context, env records.Env) (int64, error) {
+	done, err := syncOther(ctx, env)
+	if err != nil {
+		return 0, err
+	}
+	for _, raw := range done.Entities {
+		var s syncedCode
+		if json.Unmarshal(raw, &s) == nil && s.ID != 0 {
+			return s.ID, nil
+		}
+	}
+	return 0, errors.New("procore answered the cost type Other without its id")
 }
