@@ -104,6 +104,14 @@ const (
 	// RuleNotAddedToBudgets: it was not, the setting being off.
 	RuleAddedToBudgets    = "addedToBudgets"
 	RuleNotAddedToBudgets = "notAddedToBudgets"
+	// RuleDirectCostReadOnly (1.8): the project's Direct Cost column is
+	// filled from QuickBooks' job costs (its job cost transactions asked
+	// for); RuleDirectCostEditable: it is Procore's to fill (Procore's
+	// Budget Direct Cost Columns). RuleJobToDateHidden: the job-to-date
+	// figures were left out (Hide Job To Date Costs Column on the Budget).
+	RuleDirectCostReadOnly = "directCostReadOnly"
+	RuleDirectCostEditable = "directCostEditable"
+	RuleJobToDateHidden    = "jobToDateHidden"
 )
 
 // ActivityRefused is a record refused: its name and the reasons given.

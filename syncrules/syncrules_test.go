@@ -60,3 +60,24 @@ func TestRetainage(t *testing.T) {
 		t.Fatalf("negative: %v", err)
 	}
 }
+
+// Rule 3 across its three cases: Read Only imports the transactions and
+// sends job-to-date figures whatever Hide says; Editable does not import
+// them, and sends job-to-date figures unless Hide is on.
+func TestRule3DirectCosts(t *testing.T) {
+	for _, c := range []struct {
+		column   settings.DirectCostColumn
+		hide     bool
+		imported bool
+		sent     bool
+	}{
+		{settings.DirectCostReadOnly, false, true, true},
+		{settings.DirectCostReadOnly, true, true, true},
+		{settings.DirectCostEditable, false, false, true},
+		{settings.DirectCostEditable, true, false, false},
+	} {
+		if got := DirectCostsOf(c.column, c.hide); got.TransactionsImported != c.imported || got.JobToDateSent != c.sent {
+			t.Errorf("%s, hide %v: %+v", c.column, c.hide, got)
+		}
+	}
+}

@@ -115,6 +115,9 @@ var (
 	saidRuleRetainageReleased = locale.Coded("rule.retainageReleased", "Retainage released: %s on %s (%s)")
 	saidRuleAddedToBudgets    = locale.Coded("rule.addedToBudgets", "Cost code %s, new in QuickBooks, added to the budgets of %s projects synced with QuickBooks (%s)")
 	saidRuleNotAddedToBudgets = locale.Coded("rule.notAddedToBudgets", "Cost code %s, new in QuickBooks, not added to project budgets: %s is off")
+	saidRuleDirectReadOnly    = locale.Coded("rule.directCostReadOnly", "Direct Cost column filled from QuickBooks: the project asks Procore for its job cost transactions (%s)")
+	saidRuleDirectEditable    = locale.Coded("rule.directCostEditable", "Direct Cost column left to Procore's Direct Costs tool: no job cost transactions asked for (%s)")
+	saidRuleJobToDateHidden   = locale.Coded("rule.jobToDateHidden", "Job-to-date costs left out (%s)")
 	saidRuleRetainageLeftOut  = locale.Coded("rule.retainageItemLeftOut", "%s left out of the cost codes: it is the %s")
 
 	saidActivityCommitmentNotLinked = locale.Coded("activity.commitmentNotLinked", "Not done: its commitment is not a purchase order in QuickBooks (not exported, or deleted there). Nothing was written to QuickBooks; export the commitment to QuickBooks, then send the invoice again.")
@@ -251,6 +254,12 @@ func ruleSaid(r serviceapi.ActivityRule) (locale.Said, bool) {
 		return saidRuleAddedToBudgets.With(r.From, r.To, settings.LabelAutoAddCostCodes.With()), true
 	case r.Rule == serviceapi.RuleNotAddedToBudgets:
 		return saidRuleNotAddedToBudgets.With(r.From, settings.LabelAutoAddCostCodes.With()), true
+	case r.Rule == serviceapi.RuleDirectCostReadOnly:
+		return saidRuleDirectReadOnly.With(settings.LabelDirectCostColumn.With()), true
+	case r.Rule == serviceapi.RuleDirectCostEditable:
+		return saidRuleDirectEditable.With(settings.LabelDirectCostColumn.With()), true
+	case r.Rule == serviceapi.RuleJobToDateHidden:
+		return saidRuleJobToDateHidden.With(settings.LabelHideJobToDateCosts.With()), true
 	case r.Rule == serviceapi.RuleRetainageReleased:
 		return saidRuleRetainageReleased.With(grouped(r.To), r.From, settings.LabelRetainageItem.With()), true
 	}

@@ -28,8 +28,8 @@ var (
 	saidEffectNeedsID           = locale.Coded("effect.needsQuickBooksId", "A commitment exported without a QuickBooks ID is refused, and nothing is written to QuickBooks. An ID typed at export becomes the PO number.")
 	saidEffectAutoAddOn         = locale.Coded("effect.autoAddOn", "At each cost-code refresh, a cost code new in QuickBooks becomes a budget line item of 0.00 on each QuickBooks-integrated project that lacks it; never on a project not synced.")
 	saidEffectAutoAddOff        = locale.Coded("effect.autoAddOff", "At each cost-code refresh, a cost code new in QuickBooks joins the standard list only, not project budgets.")
-	saidEffectReadOnly          = locale.Coded("effect.directCostReadOnly", "QuickBooks' job costs (bills, checks, card charges and item receipts coded to a job and a synced cost code) fill the Budget's Direct Cost column.")
-	saidEffectEditable          = locale.Coded("effect.directCostEditable", "QuickBooks' job costs are not imported into the Direct Cost column; Procore's Direct Costs tool fills it.")
+	saidEffectReadOnly          = locale.Coded("effect.directCostReadOnly", "Every two hours, each synced project's job costs come from QuickBooks (bills, checks, card charges and item receipts coded to its job and a synced cost code), and the project asks for them in the Budget's Direct Cost column.")
+	saidEffectEditable          = locale.Coded("effect.directCostEditable", "Procore's Direct Costs tool fills the Direct Cost column; QuickBooks' job costs still come every two hours, in their own columns.")
 	saidEffectHideOn            = locale.Coded("effect.hideOn", "Job-to-date costs are left out of the job-cost sync, and their column is hidden on the Budget.")
 	saidEffectHideOff           = locale.Coded("effect.hideOff", "Job-to-date costs from QuickBooks are shown in their column on the Budget.")
 	saidEffectHideReadOnly      = locale.Coded("effect.hideReadOnly", "Applies only while the Direct Cost column is editable.")
@@ -88,12 +88,14 @@ func effectOf(f settings.Field, v settings.Settings) (locale.Said, bool) {
 	case settings.FieldAutoAddNewCostCodes:
 		return pick(v.AutoAddNewCostCodes, saidEffectAutoAddOn, saidEffectAutoAddOff), true
 	case settings.FieldDirectCostColumn:
-		return pick(v.DirectCostColumn == settings.DirectCostReadOnly, saidEffectReadOnly, saidEffectEditable), true
+		rule := syncrules.DirectCostsOf(v.DirectCostColumn, v.HideJobToDateCosts)
+		return pick(rule.TransactionsImported, saidEffectReadOnly, saidEffectEditable), true
 	case settings.FieldHideJobToDateCosts:
 		if v.DirectCostColumn == settings.DirectCostReadOnly {
 			return saidEffectHideReadOnly.With(), true
 		}
-		return pick(v.HideJobToDateCosts, saidEffectHideOn, saidEffectHideOff), true
+		rule := syncrules.DirectCostsOf(v.DirectCostColumn, v.HideJobToDateCosts)
+		return pick(!rule.JobToDateSent, saidEffectHideOn, saidEffectHideOff), true
 	case settings.FieldVendorUpdates:
 		return pick(v.VendorUpdates == settings.VendorUpdatesAutomatic, saidEffectVendorsAutomatic, saidEffectVendorsNone), true
 	case settings.FieldRetainageItem:

@@ -47,7 +47,7 @@ func TestEachSettingSaysItsEffect(t *testing.T) {
 	got = effects(s)
 	for field, want := range map[settings.Field]string{
 		settings.FieldUseProcoreContractNumber: "is refused, and nothing is written to QuickBooks",
-		settings.FieldDirectCostColumn:         "Procore's Direct Costs tool fills it",
+		settings.FieldDirectCostColumn:         "Procore's Direct Costs tool fills the Direct Cost column",
 		settings.FieldHideJobToDateCosts:       "left out of the job-cost sync",
 	} {
 		if text := got[field].Said.Text(); !strings.Contains(text, want) {

@@ -57,10 +57,10 @@ func (e *Emulator) ExportBudget(companyID int64, x ExportedBudget) (request, det
 	for _, l := range x.Lines {
 		e.budgetLine(c, budget, l)
 	}
-	jobCosts, transactions := []Record{}, []Record{}
-	for _, jc := range c.jobCosts.rows {
+	budgetLines, transactions := []Record{}, []Record{}
+	for _, jc := range c.budgetLines.rows {
 		if jc["budget_id"] == budget {
-			jobCosts = append(jobCosts, Record{"id": jc["id"], "cost_code_origin_id": jc["cost_code_origin_id"], "line_item_type_origin_id": nil,
+			budgetLines = append(budgetLines, Record{"id": jc["id"], "cost_code_origin_id": jc["cost_code_origin_id"], "line_item_type_origin_id": nil,
 				"budget_line_item_id": jc["budget_line_item_id"], "new_amount": jc["amount"], "job_origin_id": project["origin_id"], "sub_job_origin_id": nil})
 		}
 	}
@@ -78,7 +78,7 @@ func (e *Emulator) ExportBudget(companyID int64, x ExportedBudget) (request, det
 	detail = e.newDetail(req.id)
 	req.data = Record{"job_id": project["origin_id"], "request_detail_id": detail,
 		"budget":    Record{"id": budget, "origin_id": row["origin_id"], "origin_data": row["origin_data"], "synced": row["origin_id"] != nil, "custom_fields": Record{}, "project_id": x.Project},
-		"job_costs": jobCosts, "transactions": transactions}
+		"job_costs": budgetLines, "transactions": transactions}
 	e.announce(req)
 	return req.id, detail, budget
 }
@@ -87,19 +87,19 @@ func (e *Emulator) ExportBudget(companyID int64, x ExportedBudget) (request, det
 // each with the ERP transaction of the change.
 func (e *Emulator) budgetLine(c *company, budget int64, l ExportedBudgetLine) {
 	kind := "Erp::OriginalEstimateTransaction"
-	for i, jc := range c.jobCosts.rows {
+	for i, jc := range c.budgetLines.rows {
 		if jc["budget_id"] != budget || jc["cost_code_origin_id"] != l.CostCodeOrigin {
 			continue
 		}
 		if jc["amount"] == l.Amount {
 			return
 		}
-		c.jobCosts.update(i, Record{"amount": l.Amount})
+		c.budgetLines.update(i, Record{"amount": l.Amount})
 		c.erpTransactions.insert(Record{"budget_id": budget, "job_cost_id": jc["id"], "value": l.Amount, "type": "Erp::ApprovedEstimateChangeTransaction", "synced": false})
 		return
 	}
 	e.nextID++
-	jc := c.jobCosts.insert(Record{"budget_id": budget, "cost_code_origin_id": l.CostCodeOrigin, "amount": l.Amount, "budget_line_item_id": e.nextID})
+	jc := c.budgetLines.insert(Record{"budget_id": budget, "cost_code_origin_id": l.CostCodeOrigin, "amount": l.Amount, "budget_line_item_id": e.nextID})
 	c.erpTransactions.insert(Record{"budget_id": budget, "job_cost_id": jc["id"], "value": l.Amount, "type": kind, "synced": false})
 }
 

@@ -16,6 +16,7 @@ import (
 //	POST /add-staged-vendor {"company", "originId"}             → {"vendorId"}
 //	POST /export-project {"company", "project"}                 → {"requestId", "detailId", "projectId"}
 //	POST /export-budget {"company", "budget"}                   → {"requestId", "detailId", "budgetId"}
+//	POST /sync-single-job {"company", "project"}                → {"requestId"}
 //	POST /export-commitment {"company", "commitment"}           → {"requestId", "detailId", "commitmentId"}
 //	POST /export-requisition {"company", "requisition"}         → {"requestId", "detailId", "requisitionId"}
 //	GET  /detail/{id}                                           → {"status", "messages", "closings"}
@@ -67,6 +68,21 @@ func (e *Emulator) ControlHandler() http.Handler {
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "budgetId": budget})
+	})
+	m.HandleFunc("POST /sync-single-job", func(w http.ResponseWriter, r *http.Request) {
+		var b struct {
+			Company int64 `json:"company"`
+			Project int64 `json:"project"`
+		}
+		if !decode(w, r, &b) {
+			return
+		}
+		req := e.SyncSingleJob(b.Company, b.Project)
+		if req == 0 {
+			http.Error(w, "no such project synced with QuickBooks", http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req})
 	})
 	m.HandleFunc("POST /export-commitment", func(w http.ResponseWriter, r *http.Request) {
 		var b struct {

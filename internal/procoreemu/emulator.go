@@ -87,7 +87,8 @@ type company struct {
 	projects          *table
 	costCodes         *table // the projects' cost codes
 	budgets           *table // the projects' budgets
-	jobCosts          *table // their lines
+	budgetLines       *table // their lines (Procore's "job_costs" of a budget)
+	jobCosts          *table // the ERP job costs synced, by project and cost code
 	erpTransactions   *table // the changes to them, to sync
 	budgetLineItems   *table // the projects' budget line items
 	lockedBudgets     map[int64]bool
@@ -122,7 +123,7 @@ func New(cfg Config) *Emulator {
 	}
 	for _, s := range cfg.Companies {
 		c := &company{id: s.ID, name: s.Name, vendors: newTable(), stagedVendors: newTable(), projects: newTable(), costCodes: newTable(),
-			budgets: newTable(), jobCosts: newTable(), erpTransactions: newTable(), budgetLineItems: newTable(), lockedBudgets: map[int64]bool{}, stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
+			budgets: newTable(), budgetLines: newTable(), jobCosts: newTable(), erpTransactions: newTable(), budgetLineItems: newTable(), lockedBudgets: map[int64]bool{}, stagedProjects: newTable(), standardCostCodes: newTable(), lineItemTypes: newTable(),
 			commitments: newTable(), lineItems: newTable(), changeOrders: newTable(), requisitions: newTable(), requisitionItems: newTable()}
 		for _, v := range s.Vendors {
 			c.vendors.insert(v)

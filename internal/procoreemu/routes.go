@@ -34,6 +34,8 @@ func (e *Emulator) routes() {
 	m.HandleFunc("PATCH /rest/v1.0/line_item_types/sync", e.api(e.syncLineItemTypes))
 	m.HandleFunc("PATCH /rest/v1.0/cost_code_line_item_types/sync", e.api(e.syncCostTypes))
 	m.HandleFunc("GET /rest/v1.0/cost_codes", e.api(e.listCostCodes))
+	m.HandleFunc("PATCH /rest/v1.0/erp_job_costs/sync", e.api(e.syncJobCosts))
+	m.HandleFunc("PATCH /rest/v1.0/projects/{id}/configuration", e.api(e.configureProject))
 	m.HandleFunc("PATCH /rest/v1.0/cost_codes/sync", e.api(e.syncCostCodes))
 	m.HandleFunc("GET /rest/v1.0/budget_line_items", e.api(e.listBudgetLineItems))
 	m.HandleFunc("POST /rest/v1.0/budget_line_items/sync", e.api(e.syncBudgetLineItems))

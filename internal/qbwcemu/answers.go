@@ -28,6 +28,10 @@ type request struct {
 	EstimateAdd  estimateIn    `xml:"EstimateAdd"`
 	EstimateMod  estimateModIn `xml:"EstimateMod"`
 	EntityFilter listRef       `xml:"EntityFilter"`
+	// A cost transactions' query's, and a TxnDeletedQuery's.
+	ModifiedFrom string   `xml:"ModifiedDateRangeFilter>FromModifiedDate"`
+	DeletedFrom  string   `xml:"DeletedDateRangeFilter>FromDeletedDate"`
+	DelTypes     []string `xml:"TxnDelType"`
 	// A PurchaseOrderAddRq's, and a transaction query's.
 	PurchaseOrderAdd purchaseOrderIn    `xml:"PurchaseOrderAdd"`
 	BillAdd          billIn             `xml:"BillAdd"`
@@ -136,7 +140,14 @@ func (q *QuickBooks) respond(r request) (string, bool) {
 	case "BillAddRq":
 		return q.addBill(name, r)
 	case "BillQueryRq":
+		if r.Iterator != "" || r.ModifiedFrom != "" {
+			return q.costQuery(name, "Bill", r)
+		}
 		return q.billQuery(name, r)
+	case "CheckQueryRq", "CreditCardChargeQueryRq", "ItemReceiptQueryRq", "VendorCreditQueryRq", "CreditCardCreditQueryRq":
+		return q.costQuery(name, strings.TrimSuffix(r.XMLName.Local, "QueryRq"), r)
+	case "TxnDeletedQueryRq":
+		return q.deletedQuery(name, r)
 	case "CustomerQueryRq":
 		return q.customerQuery(name, r)
 	case "CustomerAddRq":

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Bill is a vendor's bill in the company file.
@@ -14,6 +15,7 @@ type Bill struct {
 	TxnDate      string
 	RefNumber    string
 	ExternalGUID string
+	TimeModified time.Time
 	Lines        []BillLine
 }
 
@@ -49,9 +51,9 @@ func (q *QuickBooks) addBill(name string, r request) (string, bool) {
 	if !hasEntity(q.Vendors, in.VendorRef.ListID) {
 		return invalid("Vendor", in.VendorRef.ListID)
 	}
-	_, seq := q.changed()
+	at, seq := q.changed()
 	bill := Bill{TxnID: fmt.Sprintf("%X-%s", 0x2000+len(q.Bills), seq), EditSequence: seq, VendorListID: in.VendorRef.ListID,
-		TxnDate: in.TxnDate, RefNumber: in.RefNumber, ExternalGUID: in.GUID}
+		TxnDate: in.TxnDate, RefNumber: in.RefNumber, ExternalGUID: in.GUID, TimeModified: at}
 	if bill.TxnDate == "" {
 		bill.TxnDate = q.now().Format("2006-01-02")
 	}

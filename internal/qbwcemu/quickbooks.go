@@ -58,6 +58,8 @@ type QuickBooks struct {
 	PurchaseOrders []PurchaseOrder
 	Bills          []Bill
 	Estimates      []Estimate
+	// CostTxns are the bills, checks, card charges… a bookkeeper entered.
+	CostTxns []CostTxn
 	// InventoryOff and EstimatesOff are the company file's preferences
 	// turned off: Inventory and purchase orders are not active, or
 	// estimates are not used. QuickBooks then refuses what needs them
@@ -95,6 +97,7 @@ type QuickBooks struct {
 	received  []string
 	sequence  int64 // the last EditSequence given
 	lineSeq   int   // the last transaction line a change added
+	deleted   []deletedTxn
 }
 
 // HRESULTs QuickBooks fails with.

@@ -88,10 +88,10 @@ func TestTheProcoreConnectionThroughTheContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Registered, it runs the sync, and says which settings shape what
-	// it writes today: not those of work it does not do yet.
+	// it writes: all five now.
 	if code := call(t, s, http.MethodGet, "/v1/health", nil, &health); code != http.StatusOK || !health.Can(serviceapi.CapabilitySync) ||
 		!health.Applies("vendorUpdates") || !health.Applies("useProcoreContractNumber") || !health.Applies("retainageItem") ||
-		!health.Applies("autoAddNewCostCodes") || health.Applies("directCostColumn") {
+		!health.Applies("autoAddNewCostCodes") || !health.Applies("directCostColumn") || !health.Applies("hideJobToDateCosts") {
 		t.Fatalf("registered: %d %v", code, health.Capabilities)
 	}
 	// One QuickBooks could not hold, and one that waits for QuickBooks.

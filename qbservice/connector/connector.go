@@ -198,6 +198,11 @@ type step struct {
 	Estimate       *qbxml.EstimateAdd `json:"estimate,omitempty"`
 	EstimateOf     string             `json:"estimateOf,omitempty"`
 	EstimateChange *qbxml.EstimateMod `json:"estimateChange,omitempty"`
+	// A job-cost read's: the kind of transaction read now (its index in
+	// qbxml.CostKinds), and the latest times seen by kind (and of the
+	// deleted), from which the next read starts.
+	CostAt int               `json:"costAt,omitempty"`
+	Marks  map[string]string `json:"marks,omitempty"`
 }
 
 // mark is the ExternalGUID of the transaction a step finds or adds.
@@ -242,6 +247,9 @@ const (
 	opAddEstimate    op = "addEstimate"    // a new estimate
 	opReadEstimate   op = "readEstimate"   // a budget's estimate, with its lines
 	opChangeEstimate op = "changeEstimate" // its change
+
+	opCosts        op = "costs"        // a page of a kind of cost transaction changed since the last read
+	opDeletedCosts op = "deletedCosts" // the cost transactions deleted since
 )
 
 func (s step) encode() string { b, _ := json.Marshal(s); return string(b) }

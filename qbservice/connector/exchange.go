@@ -74,6 +74,10 @@ func (c *Connector) nextStep(ctx context.Context, ticket string) (step, error) {
 			}
 		}
 		st, err := firstStep(job)
+		if err == nil && job.Kind == servicedb.JobJobCosts {
+			// A read of job costs starts where the last one ended.
+			st.Marks, err = c.DB.CostReads(ctx)
+		}
 		if err == nil {
 			return st, c.DB.SetStep(ctx, job.ID, st.encode(), c.Now())
 		}
@@ -151,6 +155,8 @@ func firstStep(job servicedb.Job) (step, error) {
 		if asked.TxnID != "" {
 			st.Op = opReadEstimate
 		}
+	case servicedb.JobJobCosts:
+		st.Op, st.Iterator = opCosts, qbxml.IteratorStart
 	case servicedb.JobBill:
 		var asked qbjobs.BillAsked
 		if err := qbjobs.Decode(job.Input, &asked); err != nil || asked.Bill.ExternalGUID == "" || asked.PurchaseOrder == "" {
@@ -169,6 +175,8 @@ func (c *Connector) request(st step) qbxml.Request {
 		return jobRequest(st)
 	case opFindEstimate, opAddEstimate, opReadEstimate, opChangeEstimate:
 		return estimateRequest(st)
+	case opCosts, opDeletedCosts:
+		return c.costRequest(st)
 	case opHost:
 		return qbxml.HostQuery{RequestID: st.RequestID}
 	case opFind:
@@ -304,6 +312,8 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 			return c.advanceJob(ctx, job, st, r)
 		case job.Kind == servicedb.JobEstimate:
 			return c.advanceEstimate(ctx, job, st, r)
+		case job.Kind == servicedb.JobJobCosts:
+			return c.advanceCosts(ctx, job, st, r)
 		default:
 			return c.advance(ctx, job, st, r)
 		}

@@ -3,6 +3,7 @@ package erp
 import (
 	"qbsettings/backend/settings"
 	"qbsettings/qbservice/records/jobs"
+	"qbsettings/syncrules"
 )
 
 // Metadata is the ERP connection's metadata (erp_metadata_details.md):
@@ -43,10 +44,30 @@ func Metadata(handled map[string]Ways, s settings.Settings) map[string]any {
 		}
 		entities[name] = e
 	}
+	if _, ok := handled["job_costs"]; ok {
+		jobCosts(entities, syncrules.DirectCostsOf(s.DirectCostColumn, s.HideJobToDateCosts))
+	}
 	return map[string]any{"settings": map[string]any{
 		"labels":   map[string]any{"name": "QuickBooks Desktop", "id_name": "QuickBooks ID", "short_name": "QuickBooks"},
 		"entities": entities,
 	}}
+}
+
+// jobCosts shapes the job costs' entities by rule 3: the columns of the
+// Budget's job costs the sync fills (job-to-date hidden when the rule
+// leaves it out), and whether a project may ask for its job cost
+// transactions to be imported (erp_metadata_details.md: "Only when this
+// metadata import configuration is enabled and the ERP synced Procore
+// Project has specified it wants job cost transactions imported").
+func jobCosts(entities map[string]any, rule syncrules.DirectCosts) {
+	columns := map[string]any{}
+	for _, c := range []string{"job_to_date_cost", "job_to_date_units", "job_to_date_dollars_paid"} {
+		columns[c] = map[string]any{"enabled": rule.JobToDateSent}
+	}
+	columns["month_to_date_cost"] = map[string]any{"enabled": true}
+	entities["job_costs"].(map[string]any)["tab"] = map[string]any{"enabled": true, "columns": columns}
+	entities["job_cost_transactions"] = map[string]any{"enabled": true, "tab": map[string]any{"enabled": false},
+		"configs": map[string]any{"import": map[string]any{"enabled": rule.TransactionsImported}}}
 }
 
 // reExported are the entities whose records may be exported again.

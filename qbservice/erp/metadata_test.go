@@ -45,3 +45,29 @@ func TestProjectsAndBudgetsMayBeExportedAgain(t *testing.T) {
 		t.Fatalf("custom field %v, origin_code length %v", custom, length)
 	}
 }
+
+// Rule 3 in the metadata: Read Only lets a project ask for its job cost
+// transactions; Editable does not, and with Hide on the job-to-date
+// column is off.
+func TestJobCostMetadataFollowsRule3(t *testing.T) {
+	for _, c := range []struct {
+		column   settings.DirectCostColumn
+		hide     bool
+		imported bool
+		jtd      bool
+	}{
+		{settings.DirectCostReadOnly, true, true, true},
+		{settings.DirectCostEditable, false, false, true},
+		{settings.DirectCostEditable, true, false, false},
+	} {
+		s := settings.Defaults()
+		s.DirectCostColumn, s.HideJobToDateCosts = c.column, c.hide
+		entities := Metadata(Handled(), s)["settings"].(map[string]any)["entities"].(map[string]any)
+		transactions := entities["job_cost_transactions"].(map[string]any)["configs"].(map[string]any)["import"].(map[string]any)["enabled"]
+		columns := entities["job_costs"].(map[string]any)["tab"].(map[string]any)["columns"].(map[string]any)
+		jtd := columns["job_to_date_cost"].(map[string]any)["enabled"]
+		if transactions != c.imported || jtd != c.jtd {
+			t.Errorf("%s, hide %v: transactions %v, job to date %v", c.column, c.hide, transactions, jtd)
+		}
+	}
+}

@@ -256,9 +256,9 @@ func TestTheMetadataFollowsWhatTheServiceHandles(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := md.Settings.Entities
-	// Job costs are not moved yet: Procore offers no action on them.
+	// Payments are not moved yet: Procore offers no action on them.
 	if !e["vendors"].Configs.Export.Enabled || !e["vendors"].Configs.Import.Enabled || !e["jobs"].Configs.Export.Enabled || !e["jobs"].Configs.Import.Enabled ||
-		e["job_costs"].Enabled {
+		e["contract_payments"].Enabled {
 		t.Fatalf("entities %+v", e)
 	}
 }

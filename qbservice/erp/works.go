@@ -11,6 +11,7 @@ import (
 	"qbsettings/qbservice/records/changeorders"
 	"qbsettings/qbservice/records/commitments"
 	"qbsettings/qbservice/records/costcodes"
+	"qbsettings/qbservice/records/jobcosts"
 	"qbsettings/qbservice/records/jobs"
 	"qbsettings/qbservice/records/requisitions"
 	"qbsettings/qbservice/records/vendors"
@@ -25,7 +26,7 @@ type work struct {
 	entity string
 	way    way
 	records.Work
-	applies settings.Field
+	applies []settings.Field
 }
 
 // way is which way a request moves records.
@@ -40,41 +41,43 @@ const (
 // works are the requests the service does, by request_name
 // (erp_events_dictionary.md). Any other is closed as unsupported.
 var works = map[string]work{
-	"sync_vendors":  {"vendors", inbound, vendors.Refresh{}, settings.FieldVendorUpdates},
-	"create_vendor": {"vendors", outbound, vendors.Export{}, ""},
+	"sync_vendors":  {"vendors", inbound, vendors.Refresh{}, []settings.Field{settings.FieldVendorUpdates}},
+	"create_vendor": {"vendors", outbound, vendors.Export{}, nil},
 	// What Procore sends after a refresh "with no action required"
 	// (erp-integrator.md §1.3): noted, and closed as done when they carry
 	// a Request Detail.
-	"create_vendor_in_procore": {"vendors", noted, note{}, ""},
-	"link_vendor":              {"vendors", noted, note{}, ""},
-	"link_all_vendors":         {"vendors", noted, note{}, ""},
-	"merge_vendors":            {"vendors", noted, note{}, ""},
-	"unlink_vendor":            {"vendors", noted, note{}, ""},
+	"create_vendor_in_procore": {"vendors", noted, note{}, nil},
+	"link_vendor":              {"vendors", noted, note{}, nil},
+	"link_all_vendors":         {"vendors", noted, note{}, nil},
+	"merge_vendors":            {"vendors", noted, note{}, nil},
+	"unlink_vendor":            {"vendors", noted, note{}, nil},
 
-	"sync_standard_cost_codes":   {"standard_cost_codes", inbound, costcodes.Refresh{}, settings.FieldAutoAddNewCostCodes},
-	"sync_standard_categories":   {"standard_cost_codes", inbound, costcodes.Categories{}, ""},
-	"create_standard_cost_codes": {"standard_cost_codes", outbound, costcodes.Export{}, ""},
+	"sync_standard_cost_codes":   {"standard_cost_codes", inbound, costcodes.Refresh{}, []settings.Field{settings.FieldAutoAddNewCostCodes}},
+	"sync_standard_categories":   {"standard_cost_codes", inbound, costcodes.Categories{}, nil},
+	"create_standard_cost_codes": {"standard_cost_codes", outbound, costcodes.Export{}, nil},
 	// Done by Procore's support; the service keeps nothing of them
 	// (erp_events_dictionary.md: "no required actions").
-	"delete_standard_cost_codes": {"standard_cost_codes", noted, note{}, ""},
-	"unlink_standard_cost_codes": {"standard_cost_codes", noted, note{}, ""},
+	"delete_standard_cost_codes": {"standard_cost_codes", noted, note{}, nil},
+	"unlink_standard_cost_codes": {"standard_cost_codes", noted, note{}, nil},
 
-	"sync_jobs":            {"jobs", inbound, jobs.Refresh{}, ""},
-	"create_or_update_job": {"jobs", outbound, jobs.Export{}, ""},
+	"sync_jobs":            {"jobs", inbound, jobs.Refresh{}, nil},
+	"create_or_update_job": {"jobs", outbound, jobs.Export{}, nil},
+	// Sent for each synced project every two hours: its job costs.
+	"sync_single_job": {"job_costs", inbound, jobcosts.Refresh{}, []settings.Field{settings.FieldDirectCostColumn, settings.FieldHideJobToDateCosts}},
 	// A user made a project of a staged job: nothing is required
 	// (erp_events_dictionary.md); its cost codes and job costs are part 2's.
-	"create_job_in_procore": {"jobs", noted, note{}, ""},
+	"create_job_in_procore": {"jobs", noted, note{}, nil},
 	// Procore's support unsynced a project and its records: the next
 	// export finds its job by the service's mark.
-	"reset_job": {"jobs", noted, note{}, ""},
+	"reset_job": {"jobs", noted, note{}, nil},
 
-	"create_budget": {"budgets", outbound, budgets.Export{}, ""},
-	"update_budget": {"budgets", outbound, budgets.Export{}, ""},
+	"create_budget": {"budgets", outbound, budgets.Export{}, nil},
+	"update_budget": {"budgets", outbound, budgets.Export{}, nil},
 
-	"create_commitment": {"commitments", outbound, commitments.Export{}, settings.FieldUseProcoreContractNumber},
+	"create_commitment": {"commitments", outbound, commitments.Export{}, []settings.Field{settings.FieldUseProcoreContractNumber}},
 
-	"create_commitment_change_order": {"commitment_change_orders", outbound, changeorders.Export{}, ""},
-	"create_requisitions":            {"requisitions", outbound, requisitions.Export{}, settings.FieldRetainageItem},
+	"create_commitment_change_order": {"commitment_change_orders", outbound, changeorders.Export{}, nil},
+	"create_requisitions":            {"requisitions", outbound, requisitions.Export{}, []settings.Field{settings.FieldRetainageItem}},
 }
 
 // Handled is which way the service moves each entity's records, for the
@@ -95,8 +98,10 @@ func Handled() map[string]Ways {
 func Applied() []settings.Field {
 	var out []settings.Field
 	for _, w := range works {
-		if w.applies != "" && !slices.Contains(out, w.applies) {
-			out = append(out, w.applies)
+		for _, f := range w.applies {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
 		}
 	}
 	slices.Sort(out)

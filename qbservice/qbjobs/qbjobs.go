@@ -90,6 +90,13 @@ type EstimateAsked struct {
 	TxnID    string            `json:"txnId,omitempty"`
 }
 
+// CostsRead is what a servicedb.JobJobCosts job read: how many cost
+// transactions changed, and how many were deleted, since the last read.
+type CostsRead struct {
+	Read    int `json:"read"`
+	Deleted int `json:"deleted"`
+}
+
 // TxnWritten is the transaction a purchase order or bill job found
 // (Found) or added, with its lines in order.
 type TxnWritten struct {

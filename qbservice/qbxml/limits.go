@@ -98,14 +98,22 @@ func (r Response) check() error {
 			return err
 		}
 	}
+	for _, d := range r.Deleted {
+		if err := CheckLimits(Limit{"TxnID", d.TxnID, MaxListID}, Limit{"TxnDelType", string(d.Kind), MaxListID},
+			Limit{"TimeDeleted", d.TimeDeleted, MaxDateTime}); err != nil {
+			return err
+		}
+	}
 	for _, t := range r.Txns {
 		if t.TxnID == "" {
 			return fmt.Errorf("%w: a transaction %.40q without its TxnID", ErrOutOfSchema, t.RefNumber)
 		}
 		limits := []Limit{{"TxnID", t.TxnID, MaxListID}, {"EditSequence", t.EditSequence, MaxEditSequence},
-			{"RefNumber", t.RefNumber, MaxBillRefNumber}, {"ExternalGUID", t.ExternalGUID, MaxGUID}, {"ListID", t.VendorListID, MaxListID}, {"ListID", t.CustomerListID, MaxListID}}
+			{"RefNumber", t.RefNumber, MaxBillRefNumber}, {"ExternalGUID", t.ExternalGUID, MaxGUID}, {"ListID", t.VendorListID, MaxListID}, {"ListID", t.CustomerListID, MaxListID},
+			{"TimeModified", t.TimeModified, MaxDateTime}, {"TxnDate", t.TxnDate, MaxDateTime}}
 		for _, l := range t.Lines {
-			limits = append(limits, Limit{"TxnLineID", l.TxnLineID, MaxListID}, Limit{"ListID", l.ItemListID, MaxListID})
+			limits = append(limits, Limit{"TxnLineID", l.TxnLineID, MaxListID}, Limit{"ListID", l.ItemListID, MaxListID},
+				Limit{"ListID", l.CustomerListID, MaxListID}, Limit{"Amount", l.Amount, MaxAmountText})
 		}
 		if err := CheckLimits(limits...); err != nil {
 			return err

@@ -16,6 +16,10 @@ type Money int64
 // MaxMoney is the largest amount AMTTYPE holds: 13 nines, and 99 cents.
 const MaxMoney Money = 9_999_999_999_999_99
 
+// MaxAmountText bounds an amount as QuickBooks writes one: a sign, 13
+// digits, a point and two decimals, with room for spaces around.
+const MaxAmountText = 24
+
 // ErrNotMoney: text that is not an amount in cents, or is beyond AMTTYPE.
 var ErrNotMoney = errors.New("qbxml: not an amount QuickBooks holds")
 

@@ -128,14 +128,20 @@ type Txn struct {
 	ExternalGUID string `json:"externalGuid,omitempty"`
 	VendorListID string `json:"vendorListId,omitempty"`
 	// CustomerListID is an estimate's job.
-	CustomerListID string    `json:"customerListId,omitempty"`
-	Lines          []TxnLine `json:"lines"`
+	CustomerListID string `json:"customerListId,omitempty"`
+	// TimeModified and TxnDate are as QuickBooks wrote them.
+	TimeModified string    `json:"timeModified,omitempty"`
+	TxnDate      string    `json:"txnDate,omitempty"`
+	Lines        []TxnLine `json:"lines"`
 }
 
-// TxnLine is an item line of a transaction QuickBooks answered.
+// TxnLine is an item line of a transaction QuickBooks answered: its item,
+// its job (CustomerRef), and its amount as QuickBooks wrote it.
 type TxnLine struct {
-	TxnLineID  string `json:"txnLineId"`
-	ItemListID string `json:"itemListId,omitempty"`
+	TxnLineID      string `json:"txnLineId"`
+	ItemListID     string `json:"itemListId,omitempty"`
+	CustomerListID string `json:"customerListId,omitempty"`
+	Amount         string `json:"amount,omitempty"`
 }
 
 // Marked is the transaction among txns the service marked guid, or nil.

@@ -53,8 +53,16 @@ func TestRequestsFollowIntuitsSchema(t *testing.T) {
 		"estimate's change": EstimateMod{RequestID: "34", TxnID: "5A-1607111111", EditSequence: "1607111111", Lines: []EstimateLineMod{
 			{TxnLineID: "5A-1", Kept: true}, {TxnLineID: "5A-2", EstimateLine: EstimateLine{ItemListID: "8000A002-1", Amount: 99}},
 			{EstimateLine: EstimateLine{ItemListID: "8000A005-1", Amount: -5}}}},
-		"customer by name":   CustomerByName{RequestID: "26", FullName: "Lakeview Health:Clinic West Wing"},
-		"customer by ListID": CustomerByID{RequestID: "27", ListID: "B0000002-1"},
+		"bills changed since": CostQuery{Kind: CostBill, RequestID: "35", Iterator: IteratorStart, MaxReturned: 500, From: "2026-12-01T10:00:00-08:00"},
+		"every check":         CostQuery{Kind: CostCheck, RequestID: "36", Iterator: IteratorStart, MaxReturned: 500},
+		"card charges, next":  CostQuery{Kind: CostCreditCardCharge, Iterator: IteratorContinue, IteratorID: "{6b474085-9943-46e2-ad71-d0a5aba9e948}", MaxReturned: 500},
+		"item receipts":       CostQuery{Kind: CostItemReceipt, Iterator: IteratorStart},
+		"vendor credits":      CostQuery{Kind: CostVendorCredit, Iterator: IteratorStart, From: "2026-12-01"},
+		"card credits":        CostQuery{Kind: CostCreditCardCredit, Iterator: IteratorStart},
+		"deleted since":       DeletedQuery{RequestID: "37", From: "2026-12-01T10:00:00-08:00"},
+		"every deleted":       DeletedQuery{},
+		"customer by name":    CustomerByName{RequestID: "26", FullName: "Lakeview Health:Clinic West Wing"},
+		"customer by ListID":  CustomerByID{RequestID: "27", ListID: "B0000002-1"},
 		"job under a customer": JobAdd{RequestID: "28", Job: Job{Name: "Clinic West Wing", Parent: "Lakeview Health", IsActive: true,
 			Address: Address{Addr1: "12 Lake Rd", City: "Concord", State: "NH", PostalCode: "03301"}, ExternalGUID: GUID("p")}},
 		"job at the top":        JobAdd{RequestID: "29", Job: Job{Name: "Riverside Gym"}},
@@ -253,8 +261,9 @@ func TestPurchaseOrdersAreRead(t *testing.T) {
 	}
 	po := got[0].Txns[0]
 	want := Txn{TxnID: "1A2-1607111111", EditSequence: "1607111111", RefNumber: "SC-0001-EAS",
-		ExternalGUID: "{0c8f36a2-7e1b-4f3a-9a52-2d9e6f1b7c01}", VendorListID: "80000001-1",
-		Lines: []TxnLine{{TxnLineID: "1A4-1607111111", ItemListID: "8000A002-1"}, {TxnLineID: "1A5-1607111111", ItemListID: "8000A005-1"}}}
+		ExternalGUID: "{0c8f36a2-7e1b-4f3a-9a52-2d9e6f1b7c01}", VendorListID: "80000001-1", TimeModified: "2026-12-07T09:30:11-08:00", TxnDate: "2026-12-07",
+		Lines: []TxnLine{{TxnLineID: "1A4-1607111111", ItemListID: "8000A002-1", CustomerListID: "B0000002-1", Amount: "12500.50"},
+			{TxnLineID: "1A5-1607111111", ItemListID: "8000A005-1", Amount: "-20.00"}}}
 	if !reflect.DeepEqual(po, want) {
 		t.Fatalf("got %+v", po)
 	}

@@ -148,9 +148,16 @@ func readResponse(sc *xmlscan.Scanner) (Response, error) {
 			txn, err := readTxn(sc, "EstimateLineRet")
 			r.Txns = append(r.Txns, txn)
 			return err
-		case "BillRet":
+		case "BillRet", "CheckRet", "CreditCardChargeRet", "ItemReceiptRet", "VendorCreditRet", "CreditCardCreditRet":
 			txn, err := readTxn(sc, "ItemLineRet")
 			r.Txns = append(r.Txns, txn)
+			return err
+		case "TxnDeletedRet":
+			var d DeletedTxn
+			var kind string
+			err := fields(sc, map[string]*string{"TxnDelType": &kind, "TxnID": &d.TxnID, "TimeDeleted": &d.TimeDeleted}, nil)
+			d.Kind = CostKind(kind)
+			r.Deleted = append(r.Deleted, d)
 			return err
 		case "PreferencesRet":
 			r.Preferences = &Preferences{}
@@ -335,23 +342,32 @@ func readCustomer(sc *xmlscan.Scanner) (Customer, error) {
 	return c, err
 }
 
-// readTxn reads a transaction (PurchaseOrderRet, BillRet) and its item
-// lines, the elements named lineElement.
+// readTxn reads a transaction (PurchaseOrderRet, BillRet, EstimateRet,
+// CheckRet…) and its item lines, the elements named lineElement, and for
+// ItemLineRet those inside item groups too.
 func readTxn(sc *xmlscan.Scanner, lineElement string) (Txn, error) {
 	var t Txn
-	return t, fields(sc, map[string]*string{
-		"TxnID": &t.TxnID, "EditSequence": &t.EditSequence, "RefNumber": &t.RefNumber, "ExternalGUID": &t.ExternalGUID,
-	}, map[string]func() error{
+	line := func() error {
+		var l TxnLine
+		err := fields(sc, map[string]*string{"TxnLineID": &l.TxnLineID, "Amount": &l.Amount}, map[string]func() error{
+			"ItemRef":     func() error { return textOf(sc, "ListID", &l.ItemListID) },
+			"CustomerRef": func() error { return textOf(sc, "ListID", &l.CustomerListID) },
+		})
+		t.Lines = append(t.Lines, l)
+		return err
+	}
+	nested := map[string]func() error{
 		"VendorRef":   func() error { return textOf(sc, "ListID", &t.VendorListID) },
 		"CustomerRef": func() error { return textOf(sc, "ListID", &t.CustomerListID) },
-		lineElement: func() error {
-			var l TxnLine
-			err := fields(sc, map[string]*string{"TxnLineID": &l.TxnLineID},
-				map[string]func() error{"ItemRef": func() error { return textOf(sc, "ListID", &l.ItemListID) }})
-			t.Lines = append(t.Lines, l)
-			return err
-		},
-	})
+		lineElement:   line,
+	}
+	if lineElement == "ItemLineRet" {
+		nested["ItemGroupLineRet"] = func() error { return fields(sc, nil, map[string]func() error{"ItemLineRet": line}) }
+	}
+	return t, fields(sc, map[string]*string{
+		"TxnID": &t.TxnID, "EditSequence": &t.EditSequence, "RefNumber": &t.RefNumber, "ExternalGUID": &t.ExternalGUID,
+		"TimeModified": &t.TimeModified, "TxnDate": &t.TxnDate,
+	}, nested)
 }
 
 // readPreferences reads the preferences the sync needs from a

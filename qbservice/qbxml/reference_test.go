@@ -55,42 +55,58 @@ type rs struct {
 	Customers         []customerRet `xml:"CustomerRet"`
 	PurchaseOrders    []txnRet      `xml:"PurchaseOrderRet"`
 	Bills             []txnRet      `xml:"BillRet"`
-	Preferences       *struct {
+	Estimates         []txnRet      `xml:"EstimateRet"`
+	Checks            []txnRet      `xml:"CheckRet"`
+	CardCharges       []txnRet      `xml:"CreditCardChargeRet"`
+	ItemReceipts      []txnRet      `xml:"ItemReceiptRet"`
+	VendorCredits     []txnRet      `xml:"VendorCreditRet"`
+	CardCredits       []txnRet      `xml:"CreditCardCreditRet"`
+	Deleted           []struct {
+		Kind        string `xml:"TxnDelType"`
+		TxnID       string `xml:"TxnID"`
+		TimeDeleted string `xml:"TimeDeleted"`
+	} `xml:"TxnDeletedRet"`
+	Preferences *struct {
 		Inventory *bool `xml:"PurchasesAndVendorsPreferences>IsUsingInventory"`
 		Estimates *bool `xml:"JobsAndEstimatesPreferences>IsUsingEstimates"`
 	} `xml:"PreferencesRet"`
 }
 
-// txnRet is a PurchaseOrderRet or a BillRet as read.
+// txnRet is a transaction's Ret (PurchaseOrderRet, BillRet…) as read.
 type txnRet struct {
-	TxnID        string `xml:"TxnID"`
-	EditSequence string `xml:"EditSequence"`
-	RefNumber    string `xml:"RefNumber"`
-	ExternalGUID string `xml:"ExternalGUID"`
-	VendorRef    struct {
-		ListID string `xml:"ListID"`
-	} `xml:"VendorRef"`
-	Lines []struct {
-		TxnLineID string `xml:"TxnLineID"`
-		ItemRef   struct {
-			ListID string `xml:"ListID"`
-		} `xml:"ItemRef"`
-	} `xml:"PurchaseOrderLineRet"`
-	ItemLines []struct {
-		TxnLineID string `xml:"TxnLineID"`
-		ItemRef   struct {
-			ListID string `xml:"ListID"`
-		} `xml:"ItemRef"`
-	} `xml:"ItemLineRet"`
+	TxnID         string    `xml:"TxnID"`
+	EditSequence  string    `xml:"EditSequence"`
+	RefNumber     string    `xml:"RefNumber"`
+	ExternalGUID  string    `xml:"ExternalGUID"`
+	TimeModified  string    `xml:"TimeModified"`
+	TxnDate       string    `xml:"TxnDate"`
+	VendorRef     listRef   `xml:"VendorRef"`
+	CustomerRef   listRef   `xml:"CustomerRef"`
+	Lines         []lineRet `xml:"PurchaseOrderLineRet"`
+	EstimateLines []lineRet `xml:"EstimateLineRet"`
+	ItemLines     []lineRet `xml:"ItemLineRet"`
+	Groups        []struct {
+		Lines []lineRet `xml:"ItemLineRet"`
+	} `xml:"ItemGroupLineRet"`
+}
+
+// lineRet is an item line as read.
+type lineRet struct {
+	TxnLineID   string  `xml:"TxnLineID"`
+	ItemRef     listRef `xml:"ItemRef"`
+	Amount      string  `xml:"Amount"`
+	CustomerRef listRef `xml:"CustomerRef"`
 }
 
 func (r txnRet) txn() Txn {
-	t := Txn{TxnID: r.TxnID, EditSequence: r.EditSequence, RefNumber: r.RefNumber, ExternalGUID: r.ExternalGUID, VendorListID: r.VendorRef.ListID}
-	for _, l := range r.Lines {
-		t.Lines = append(t.Lines, TxnLine{TxnLineID: l.TxnLineID, ItemListID: l.ItemRef.ListID})
+	t := Txn{TxnID: r.TxnID, EditSequence: r.EditSequence, RefNumber: r.RefNumber, ExternalGUID: r.ExternalGUID, VendorListID: r.VendorRef.ListID,
+		CustomerListID: r.CustomerRef.ListID, TimeModified: r.TimeModified, TxnDate: r.TxnDate}
+	lines := append(append(r.Lines, r.EstimateLines...), r.ItemLines...)
+	for _, g := range r.Groups {
+		lines = append(lines, g.Lines...)
 	}
-	for _, l := range r.ItemLines {
-		t.Lines = append(t.Lines, TxnLine{TxnLineID: l.TxnLineID, ItemListID: l.ItemRef.ListID})
+	for _, l := range lines {
+		t.Lines = append(t.Lines, TxnLine{TxnLineID: l.TxnLineID, ItemListID: l.ItemRef.ListID, CustomerListID: l.CustomerRef.ListID, Amount: l.Amount})
 	}
 	return t
 }
@@ -169,8 +185,13 @@ func parseResponsesReference(text string) ([]Response, error) {
 		for _, c := range r.Customers {
 			resp.Customers = append(resp.Customers, c.customer())
 		}
-		for _, t := range append(r.PurchaseOrders, r.Bills...) {
-			resp.Txns = append(resp.Txns, t.txn())
+		for _, list := range [][]txnRet{r.PurchaseOrders, r.Bills, r.Estimates, r.Checks, r.CardCharges, r.ItemReceipts, r.VendorCredits, r.CardCredits} {
+			for _, t := range list {
+				resp.Txns = append(resp.Txns, t.txn())
+			}
+		}
+		for _, d := range r.Deleted {
+			resp.Deleted = append(resp.Deleted, DeletedTxn{Kind: CostKind(d.Kind), TxnID: d.TxnID, TimeDeleted: d.TimeDeleted})
 		}
 		if p := r.Preferences; p != nil {
 			resp.Preferences = &Preferences{UsingInventory: p.Inventory, UsingEstimates: p.Estimates}

@@ -33,6 +33,8 @@ type Response struct {
 	// Txns are the transactions answered: purchase orders, bills.
 	Txns        []Txn
 	Preferences *Preferences
+	// Deleted are the deleted transactions a TxnDeletedQuery answered.
+	Deleted []DeletedTxn
 }
 
 // Preferences are the company file's preferences the sync needs: whether

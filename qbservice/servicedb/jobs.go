@@ -42,6 +42,9 @@ const (
 	// JobEstimate finds or adds, or changes, the QuickBooks estimate of a
 	// Procore budget.
 	JobEstimate = "estimate"
+	// JobJobCosts reads QuickBooks' cost transactions changed since the
+	// last read into the job-cost ledger.
+	JobJobCosts = "job_costs"
 )
 
 // Job is one piece of work for QuickBooks.

@@ -47,7 +47,7 @@ type project struct {
 // code, naming how many budgets took it, and the projects whose budget
 // Procore refused (locked, say), with Procore's reasons.
 func addToBudgets(ctx context.Context, env records.Env, codes []newCode) ([]serviceapi.ActivityRule, []serviceapi.ActivityRefused, error) {
-	other, err := otherCostType(ctx, env)
+	other, err := OtherCostType(ctx, env)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -95,7 +95,7 @@ func notAdded(codes []newCode) []serviceapi.ActivityRule {
 // that has none; it returns the ListIDs of the codes its budget took,
 // and Procore's refusal of its budget lines, if any.
 func addToProject(ctx context.Context, env records.Env, p project, codes []newCode, other int64) ([]string, *serviceapi.ActivityRefused, error) {
-	have, err := projectCostCodes(ctx, env, p.ID)
+	have, err := ProjectCostCodes(ctx, env, p.ID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -216,9 +216,9 @@ func syncedProjects(ctx context.Context, env records.Env) ([]project, error) {
 	return out, err
 }
 
-// projectCostCodes are project's cost codes by origin_id (List cost
+// ProjectCostCodes are project's cost codes by origin_id (List cost
 // codes, every page); those without one are the project's own.
-func projectCostCodes(ctx context.Context, env records.Env, projectID int64) (map[string]int64, error) {
+func ProjectCostCodes(ctx context.Context, env records.Env, projectID int64) (map[string]int64, error) {
 	out := map[string]int64{}
 	err := procore.List(ctx, env.Procore, fmt.Sprintf("/rest/v1.0/cost_codes?project_id=%d", projectID), func(page []struct {
 		ID       int64           `json:"id"`

@@ -269,9 +269,9 @@ func syncOther(ctx context.Context, env records.Env) (procore.Synced, error) {
 		Fields: map[string]any{"company_id": env.Company}}, []map[string]string{other})
 }
 
-// otherCostType is Procore's id of the cost type Other, synced again to
+// OtherCostType is Procore's id of the cost type Other, synced again to
 // learn it (a sync answers with the record).
-func otherCostType(ctx context.Context, env records.Env) (int64, error) {
+func OtherCostType(ctx context.Context, env records.Env) (int64, error) {
 	done, err := syncOther(ctx, env)
 	if err != nil {
 		return 0, err
