@@ -145,17 +145,17 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	settingsFor(t, addr, runUntilIdle)
 
 	type sent struct {
-		kind      string // vendor, commitment, invoice, change order
-		name      string // the vendor's name, the purchase order's or the bill's number
+		kind      string // vendor, commitment, invoice, change order, project, budget
+		name      string // the vendor's or job's name, the purchase order's or the bill's number, the budget's job
 		procoreID int64
 		detail    int64
 	}
 	var all []sent
-	var vendor, commitment int64
+	var vendor, commitment, project int64
 	kills := 0
 	for i := range runs {
 		var s sent
-		switch i % 4 {
+		switch i % 6 {
 		case 0:
 			name := fmt.Sprintf("Kill Test Vendor %03d", i)
 			v := emu.AddVendor(killCompany, procoreemu.Record{"name": name})
@@ -171,6 +171,16 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 			_, detail, id, _ := emu.ExportChangeOrder(killCompany, commitment, procoreemu.ExportedChangeOrder{Number: i, Title: name,
 				Items: []procoreemu.ExportedItem{{Description: name, Amount: "100.0", CostCodeOrigin: killJob + "|" + killCostCode}}})
 			s = sent{"change order", name, id, detail}
+		case 4:
+			name := fmt.Sprintf("Kill Test Project %03d", i)
+			_, detail, id, _ := emu.ExportProject(killCompany, procoreemu.ExportedProject{Name: name,
+				CostCodes: []procoreemu.ExportedCostCode{{Code: "100", FullCode: "100", Name: "Work", Standard: killCostCode}}})
+			project, s = id, sent{"project", name, id, detail}
+		case 5:
+			job := projectJob(emu, project)
+			_, detail, id := emu.ExportBudget(killCompany, procoreemu.ExportedBudget{Project: project,
+				Lines: []procoreemu.ExportedBudgetLine{{CostCodeOrigin: job + "|" + killCostCode, Amount: "1000.0"}}})
+			s = sent{"budget", job, id, detail}
 		default:
 			number := fmt.Sprintf("INV%03d", i)
 			_, detail, id, _ := emu.ExportRequisition(killCompany, procoreemu.ExportedRequisition{Commitment: commitment, InvoiceNumber: number,
@@ -226,6 +236,13 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 	for _, b := range qb.BillList() {
 		written[b.RefNumber] = append(written[b.RefNumber], b.TxnID)
 	}
+	for _, c := range qb.CustomerList() {
+		written[c.FullName] = append(written[c.FullName], c.ListID)
+	}
+	for _, e := range qb.EstimateList() {
+		// A budget's estimate, by its job.
+		written[e.CustomerListID] = append(written[e.CustomerListID], e.TxnID)
+	}
 	// adds counts the requests QuickBooks took that add a record: the
 	// element of the add, and what names the record in it.
 	adds := func(element, naming string) int {
@@ -247,9 +264,10 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 			t.Errorf("purchase order %s: %d lines, a change order's added twice", po.RefNumber, len(po.Lines))
 		}
 	}
-	linked := map[string]map[int64]any{"vendor": {}, "commitment": {}, "invoice": {}, "change order": {}}
+	linked := map[string]map[int64]any{"vendor": {}, "commitment": {}, "invoice": {}, "change order": {}, "project": {}, "budget": {}}
 	for kind, records := range map[string][]procoreemu.Record{"vendor": emu.Vendors(killCompany),
-		"commitment": emu.Commitments(killCompany), "invoice": emu.Requisitions(killCompany), "change order": emu.ChangeOrders(killCompany)} {
+		"commitment": emu.Commitments(killCompany), "invoice": emu.Requisitions(killCompany), "change order": emu.ChangeOrders(killCompany),
+		"project": emu.Projects(killCompany), "budget": emu.Budgets(killCompany)} {
 		for _, r := range records {
 			linked[kind][r["id"].(int64)] = r["origin_id"]
 		}
@@ -265,11 +283,13 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 			t.Errorf("%s %s: linked to %v, not %s", s.kind, s.name, linked[s.kind][s.procoreID], written[s.name][0])
 		}
 		element := map[string]string{"vendor": "<VendorAdd>", "commitment": "<PurchaseOrderAdd>", "invoice": "<BillAdd>",
-			"change order": "<PurchaseOrderMod>"}[s.kind]
+			"change order": "<PurchaseOrderMod>", "project": "<CustomerAdd>", "budget": "<EstimateAdd>"}[s.kind]
 		naming := "<RefNumber>" + s.name + "</RefNumber>"
 		switch s.kind {
-		case "vendor":
+		case "vendor", "project":
 			naming = "<Name>" + s.name + "</Name>"
+		case "budget":
+			naming = "<CustomerRef><ListID>" + s.name + "</ListID></CustomerRef>"
 		case "change order":
 			naming = "<Desc>" + s.name + "</Desc>"
 		}
@@ -278,6 +298,18 @@ func TestKilledAtRandomMomentsNothingIsLostOrDoneTwice(t *testing.T) {
 		}
 	}
 	t.Logf("%d runs, %d kills", runs, kills)
+}
+
+// projectJob is the ListID of the QuickBooks job a project was exported
+// to, as Procore has it.
+func projectJob(emu *procoreemu.Emulator, project int64) string {
+	for _, p := range emu.Projects(killCompany) {
+		if p["id"] == project {
+			job, _ := p["origin_id"].(string)
+			return job
+		}
+	}
+	return ""
 }
 
 // settingsFor applies the sync's settings the exports need, as the app
