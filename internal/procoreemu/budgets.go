@@ -1,10 +1,7 @@
 package procoreemu
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
-	"strconv"
 )
 
 // ExportedBudget is a project's budget a user sends to the ERP tool and
@@ -119,25 +116,17 @@ func (e *Emulator) Budgets(companyID int64) []Record {
 // Transactions"): a transaction of the project's budget, found by its id,
 // is given its origin_id (unique in the company) and synced flag.
 func (e *Emulator) syncERPTransactions(h http.Header, r *http.Request, q *request) (int, any) {
-	var b struct {
-		ProjectID json.Number `json:"project_id"`
-		Updates   []Record    `json:"updates"`
+	project, status, v, ok := projectOf(r, q)
+	if !ok {
+		return status, v
 	}
-	d := json.NewDecoder(bytes.NewReader(q.body))
-	d.UseNumber()
-	if d.Decode(&b) != nil {
-		return http.StatusBadRequest, map[string]string{"errors": "updates must be a list of records"}
-	}
-	project, err := strconv.ParseInt(b.ProjectID.String(), 10, 64)
-	if _, ok := q.company.projects.byID[project]; err != nil || !ok {
-		return http.StatusNotFound, map[string]string{"errors": "Project not found"}
-	}
-	if len(b.Updates) > 1000 {
-		return http.StatusRequestEntityTooLarge, map[string]string{"errors": "at most 1000 records may be synced at once"}
+	updates, status, v, ok := readUpdates(q.body)
+	if !ok {
+		return status, v
 	}
 	t := q.company.erpTransactions
 	entities, errs := []Record{}, []Record{}
-	for _, u := range b.Updates {
+	for _, u := range updates {
 		id, _ := number(u["id"])
 		i, found := t.byID[id]
 		origin, _ := u["origin_id"].(string)

@@ -54,81 +54,25 @@ func (e *Emulator) ControlHandler() http.Handler {
 		}
 		writeJSON(w, http.StatusOK, map[string]int64{"vendorId": id})
 	})
-	m.HandleFunc("POST /export-budget", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Company int64          `json:"company"`
-			Budget  ExportedBudget `json:"budget"`
-		}
-		if !decode(w, r, &b) {
-			return
-		}
-		req, detail, budget := e.ExportBudget(b.Company, b.Budget)
-		if req == 0 {
-			http.Error(w, "no such company or project", http.StatusNotFound)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "budgetId": budget})
-	})
-	m.HandleFunc("POST /sync-single-job", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Company int64 `json:"company"`
-			Project int64 `json:"project"`
-		}
-		if !decode(w, r, &b) {
-			return
-		}
-		req := e.SyncSingleJob(b.Company, b.Project)
-		if req == 0 {
-			http.Error(w, "no such project synced with QuickBooks", http.StatusNotFound)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req})
-	})
-	m.HandleFunc("POST /export-commitment", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Company    int64              `json:"company"`
-			Commitment ExportedCommitment `json:"commitment"`
-		}
-		if !decode(w, r, &b) {
-			return
-		}
-		req, detail, commitment, _ := e.ExportCommitment(b.Company, b.Commitment)
-		if req == 0 {
-			http.Error(w, "no such company", http.StatusNotFound)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "commitmentId": commitment})
-	})
-	m.HandleFunc("POST /export-project", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Company int64           `json:"company"`
-			Project ExportedProject `json:"project"`
-		}
-		if !decode(w, r, &b) {
-			return
-		}
-		req, detail, project, _ := e.ExportProject(b.Company, b.Project)
-		if req == 0 {
-			http.Error(w, "no such company or project", http.StatusNotFound)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "projectId": project})
-	})
-	m.HandleFunc("POST /export-requisition", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Company     int64               `json:"company"`
-			Requisition ExportedRequisition `json:"requisition"`
-		}
-		if !decode(w, r, &b) {
-			return
-		}
-		req, detail, requisition, _ := e.ExportRequisition(b.Company, b.Requisition)
-		if req == 0 {
-			http.Error(w, "no such company", http.StatusNotFound)
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]int64{"requestId": req, "detailId": detail, "requisitionId": requisition})
-	})
+	m.HandleFunc("POST /export-project", playing("project", func(company int64, x ExportedProject) map[string]int64 {
+		req, detail, project, _ := e.ExportProject(company, x)
+		return map[string]int64{"requestId": req, "detailId": detail, "projectId": project}
+	}))
+	m.HandleFunc("POST /export-budget", playing("budget", func(company int64, x ExportedBudget) map[string]int64 {
+		req, detail, budget := e.ExportBudget(company, x)
+		return map[string]int64{"requestId": req, "detailId": detail, "budgetId": budget}
+	}))
+	m.HandleFunc("POST /sync-single-job", playing("project", func(company, project int64) map[string]int64 {
+		return map[string]int64{"requestId": e.SyncSingleJob(company, project)}
+	}))
+	m.HandleFunc("POST /export-commitment", playing("commitment", func(company int64, x ExportedCommitment) map[string]int64 {
+		req, detail, commitment, _ := e.ExportCommitment(company, x)
+		return map[string]int64{"requestId": req, "detailId": detail, "commitmentId": commitment}
+	}))
+	m.HandleFunc("POST /export-requisition", playing("requisition", func(company int64, x ExportedRequisition) map[string]int64 {
+		req, detail, requisition, _ := e.ExportRequisition(company, x)
+		return map[string]int64{"requestId": req, "detailId": detail, "requisitionId": requisition}
+	}))
 	m.HandleFunc("GET /detail/{id}", func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 		d, ok := e.RequestDetail(id)
@@ -189,6 +133,31 @@ func (e *Emulator) ControlHandler() http.Handler {
 		writeJSON(w, http.StatusOK, out)
 	})
 	return m
+}
+
+// playing is a control that plays a user's action on a record of
+// Procore: the body's "company" and its key, what play made of them as
+// the answer, or 404 when it made no request (a company, project or
+// commitment the emulator does not have).
+func playing[T any](key string, play func(company int64, x T) map[string]int64) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var b map[string]json.RawMessage
+		if !decode(w, r, &b) {
+			return
+		}
+		var company int64
+		var x T
+		if json.Unmarshal(b["company"], &company) != nil || json.Unmarshal(b[key], &x) != nil {
+			http.Error(w, "the body needs company and "+key, http.StatusBadRequest)
+			return
+		}
+		out := play(company, x)
+		if out["requestId"] == 0 {
+			http.Error(w, "no such company or record", http.StatusNotFound)
+			return
+		}
+		writeJSON(w, http.StatusOK, out)
+	}
 }
 
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {

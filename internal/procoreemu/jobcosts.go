@@ -1,7 +1,6 @@
 package procoreemu
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -64,25 +63,21 @@ func (e *Emulator) configureProject(h http.Header, r *http.Request, q *request) 
 // Costs"): the job costs of a cost code of the project synced with the
 // job, each figure sent kept (one left out stays as it was).
 func (e *Emulator) syncJobCosts(h http.Header, r *http.Request, q *request) (int, any) {
+	updates, status, v, ok := readUpdates(q.body)
+	if !ok {
+		return status, v
+	}
 	var b struct {
-		Job     string   `json:"job_origin_id"`
-		Updates []Record `json:"updates"`
+		Job string `json:"job_origin_id"`
 	}
-	d := json.NewDecoder(bytes.NewReader(q.body))
-	d.UseNumber()
-	if d.Decode(&b) != nil {
-		return http.StatusBadRequest, map[string]string{"errors": "updates must be a list of records"}
-	}
+	_ = json.Unmarshal(q.body, &b)
 	i, ok := q.company.projects.byOrigin[b.Job]
 	if !ok || b.Job == "" {
 		return http.StatusNotFound, map[string]string{"errors": "Project not found"}
 	}
 	project := q.company.projects.rows[i]["id"]
-	if len(b.Updates) > 1000 {
-		return http.StatusRequestEntityTooLarge, map[string]string{"errors": "at most 1000 records may be synced at once"}
-	}
 	entities, errs := []Record{}, []Record{}
-	for _, u := range b.Updates {
+	for _, u := range updates {
 		costCode, _ := number(u["cost_code_id"])
 		j, found := q.company.costCodes.byID[costCode]
 		if !found || q.company.costCodes.rows[j]["project_id"] != project {
@@ -113,11 +108,5 @@ func (e *Emulator) syncJobCosts(h http.Header, r *http.Request, q *request) (int
 // ERPJobCosts are a project's job costs as the integrator last synced
 // them, by cost code.
 func (e *Emulator) ERPJobCosts(companyID, project int64) []Record {
-	var out []Record
-	for _, r := range e.read(companyID, func(c *company) *table { return c.jobCosts }) {
-		if r["project_id"] == project {
-			out = append(out, r)
-		}
-	}
-	return out
+	return projectRows(e.read(companyID, func(c *company) *table { return c.jobCosts }), project)
 }

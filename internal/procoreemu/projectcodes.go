@@ -39,13 +39,7 @@ func (e *Emulator) listCostCodes(h http.Header, r *http.Request, q *request) (in
 	if !ok {
 		return status, v
 	}
-	var rows []Record
-	for _, cc := range q.company.costCodes.all() {
-		if cc["project_id"] == project {
-			rows = append(rows, cc)
-		}
-	}
-	return http.StatusOK, e.page(h, r, rows)
+	return http.StatusOK, e.page(h, r, projectRows(q.company.costCodes.all(), project))
 }
 
 // syncCostCodes answers PATCH /rest/v1.0/cost_codes/sync?project_id=…
@@ -59,19 +53,12 @@ func (e *Emulator) syncCostCodes(h http.Header, r *http.Request, q *request) (in
 		return status, v
 	}
 	t := q.company.costCodes
-	var b struct {
-		Updates []Record `json:"updates"`
-	}
-	d := json.NewDecoder(bytes.NewReader(q.body))
-	d.UseNumber()
-	if d.Decode(&b) != nil {
-		return http.StatusBadRequest, map[string]string{"errors": "updates must be a list of records"}
-	}
-	if len(b.Updates) > 1000 {
-		return http.StatusRequestEntityTooLarge, map[string]string{"errors": "at most 1000 records may be synced at once"}
+	updates, status, v, ok := readUpdates(q.body)
+	if !ok {
+		return status, v
 	}
 	entities, errs := []Record{}, []Record{}
-	for _, u := range b.Updates {
+	for _, u := range updates {
 		origin, _ := u["origin_id"].(string)
 		if i, taken := t.byOrigin[origin]; taken && t.rows[i]["project_id"] != project {
 			refused := maps.Clone(u)
@@ -102,13 +89,7 @@ func (e *Emulator) listBudgetLineItems(h http.Header, r *http.Request, q *reques
 	if !ok {
 		return status, v
 	}
-	var rows []Record
-	for _, l := range q.company.budgetLineItems.all() {
-		if l["project_id"] == project {
-			rows = append(rows, l)
-		}
-	}
-	return http.StatusOK, e.page(h, r, rows)
+	return http.StatusOK, e.page(h, r, projectRows(q.company.budgetLineItems.all(), project))
 }
 
 // syncBudgetLineItems answers POST /rest/v1.0/budget_line_items/sync
@@ -165,10 +146,15 @@ func (e *Emulator) syncBudgetLineItems(h http.Header, r *http.Request, q *reques
 
 // BudgetLineItems are the line items of a project's budget.
 func (e *Emulator) BudgetLineItems(companyID, project int64) []Record {
+	return projectRows(e.read(companyID, func(c *company) *table { return c.budgetLineItems }), project)
+}
+
+// projectRows are the rows of project.
+func projectRows(rows []Record, project int64) []Record {
 	var out []Record
-	for _, l := range e.read(companyID, func(c *company) *table { return c.budgetLineItems }) {
-		if l["project_id"] == project {
-			out = append(out, l)
+	for _, r := range rows {
+		if r["project_id"] == project {
+			out = append(out, r)
 		}
 	}
 	return out

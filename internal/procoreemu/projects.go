@@ -1,10 +1,7 @@
 package procoreemu
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
-	"strconv"
 )
 
 // ExportedProject is a project a user sends to the ERP Integrations tool
@@ -127,17 +124,7 @@ func (e *Emulator) ResetJob(companyID, project int64) bool {
 
 // CostCodes are a project's cost codes as Procore has them now.
 func (e *Emulator) CostCodes(companyID, project int64) []Record {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	var out []Record
-	if c := e.companies[companyID]; c != nil {
-		for _, cc := range c.costCodes.all() {
-			if cc["project_id"] == project {
-				out = append(out, cc)
-			}
-		}
-	}
-	return out
+	return projectRows(e.read(companyID, func(c *company) *table { return c.costCodes }), project)
 }
 
 // syncCostTypes answers PATCH
@@ -147,30 +134,20 @@ func (e *Emulator) CostCodes(companyID, project int64) []Record {
 // cost types, marked synced or not; a cost type of the company not yet
 // the code's is assigned to it. Each other record is refused.
 func (e *Emulator) syncCostTypes(h http.Header, r *http.Request, q *request) (int, any) {
-	project, err := strconv.ParseInt(r.URL.Query().Get("project_id"), 10, 64)
-	if _, ok := q.company.projects.byID[project]; err != nil || !ok {
-		return http.StatusNotFound, map[string]string{"errors": "Project not found"}
+	project, status, v, ok := projectOf(r, q)
+	if !ok {
+		return status, v
 	}
-	var b struct {
-		Updates []struct {
-			CostCode json.Number `json:"cost_code_id"`
-			CostType json.Number `json:"line_item_type_id"`
-			Synced   *bool       `json:"synced"`
-		} `json:"updates"`
-	}
-	d := json.NewDecoder(bytes.NewReader(q.body))
-	d.UseNumber()
-	if d.Decode(&b) != nil {
-		return http.StatusBadRequest, map[string]string{"errors": "updates must be a list of records"}
-	}
-	if len(b.Updates) > 1000 {
-		return http.StatusRequestEntityTooLarge, map[string]string{"errors": "at most 1000 records may be synced at once"}
+	updates, status, v, ok := readUpdates(q.body)
+	if !ok {
+		return status, v
 	}
 	entities, errs := []Record{}, []Record{}
-	for _, u := range b.Updates {
-		sent := Record{"cost_code_id": u.CostCode, "line_item_type_id": u.CostType, "synced": u.Synced}
-		costCode, _ := u.CostCode.Int64()
-		costType, _ := u.CostType.Int64()
+	for _, u := range updates {
+		costCode, _ := number(u["cost_code_id"])
+		costType, _ := number(u["line_item_type_id"])
+		synced := u["synced"] != false
+		sent := Record{"cost_code_id": u["cost_code_id"], "line_item_type_id": u["line_item_type_id"], "synced": u["synced"]}
 		i, found := q.company.costCodes.byID[costCode]
 		if !found || q.company.costCodes.rows[i]["project_id"] != project {
 			sent["errors"] = map[string][]string{"cost_code_id": {"not found"}}
@@ -182,13 +159,13 @@ func (e *Emulator) syncCostTypes(h http.Header, r *http.Request, q *request) (in
 		assigned := false
 		for _, t := range types {
 			if t["id"] == costType {
-				t["synced"] = u.Synced == nil || *u.Synced
+				t["synced"] = synced
 				assigned = true
 			}
 		}
 		if _, known := q.company.lineItemTypes.byID[costType]; !assigned && (known || costType == otherCostType) {
 			// A cost type of the company: assigned to the cost code now.
-			row["line_item_types"] = append(types, Record{"id": costType, "synced": u.Synced == nil || *u.Synced})
+			row["line_item_types"] = append(types, Record{"id": costType, "synced": synced})
 			assigned = true
 		}
 		if !assigned {

@@ -43,3 +43,22 @@ func syncAction(body []byte, t *table, required ...string) (int, any) {
 	}
 	return http.StatusOK, map[string]any{"entities": entities, "errors": errs}
 }
+
+// readUpdates reads a sync call's body's list of records (updates, as
+// tutorials/using_sync_actions.md shows it, numbers kept exact), or the
+// answer for a body that has none or has more than 1,000 (413, as the
+// OpenAPI says of the sync endpoints).
+func readUpdates(body []byte) ([]Record, int, any, bool) {
+	var b struct {
+		Updates []Record `json:"updates"`
+	}
+	d := json.NewDecoder(bytes.NewReader(body))
+	d.UseNumber()
+	if d.Decode(&b) != nil {
+		return nil, http.StatusBadRequest, map[string]string{"errors": "updates must be a list of records"}, false
+	}
+	if len(b.Updates) > 1000 {
+		return nil, http.StatusRequestEntityTooLarge, map[string]string{"errors": "at most 1000 records may be synced at once"}, false
+	}
+	return b.Updates, 0, nil, true
+}

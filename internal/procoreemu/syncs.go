@@ -74,19 +74,12 @@ func (e *Emulator) syncExternalData(h http.Header, r *http.Request, q *request) 
 	if status, v, ok := pathCompany(r, q); !ok {
 		return status, v
 	}
-	var b struct {
-		Updates []Record `json:"updates"`
-	}
-	d := json.NewDecoder(bytes.NewReader(q.body))
-	d.UseNumber()
-	if d.Decode(&b) != nil {
-		return http.StatusBadRequest, map[string]string{"errors": "updates must be a list of records"}
-	}
-	if len(b.Updates) > 1000 {
-		return http.StatusRequestEntityTooLarge, map[string]string{"errors": "at most 1000 records may be synced at once"}
+	updates, status, v, ok := readUpdates(q.body)
+	if !ok {
+		return status, v
 	}
 	entities, errs := []Record{}, []Record{}
-	for _, u := range b.Updates {
+	for _, u := range updates {
 		if reasons := e.markSynced(q.company, u); reasons != nil {
 			u["errors"] = reasons
 			errs = append(errs, u)

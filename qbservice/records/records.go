@@ -80,3 +80,25 @@ type Work interface {
 	// to repeat (sync calls match records by origin_id, so they are).
 	Finish(ctx context.Context, env Env, r Request, jobs []servicedb.Job) (Outcome, error)
 }
+
+// WrittenCount is what a record written to QuickBooks counts as: found
+// (an attempt before wrote it, or the bookkeeper had it), changed (it was
+// exported before, and now matches), else added.
+func WrittenCount(found, changed bool) string {
+	switch {
+	case found:
+		return serviceapi.CountFound
+	case changed:
+		return serviceapi.CountChanged
+	}
+	return serviceapi.CountAdded
+}
+
+// Ended is the outcome of work that did result: failed when Procore
+// refused any of its records, else a success.
+func Ended(result serviceapi.ActivityResult) Outcome {
+	if len(result.Refused) > 0 {
+		return Failed(serviceapi.ActivityProcoreRefused, result)
+	}
+	return Outcome{Result: result}
+}

@@ -88,18 +88,8 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 		return records.Outcome{}, err
 	}
 	refused = append(refused, more...)
-	count := serviceapi.CountAdded
-	switch {
-	case got.Found:
-		count = serviceapi.CountFound
-	case p.estimateOf() != "":
-		count = serviceapi.CountChanged
-	}
-	result := serviceapi.ActivityResult{Counts: map[string]int{count: 1}, TxnID: estimate.TxnID, Refused: refused}
-	if len(refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	count := records.WrittenCount(got.Found, p.estimateOf() != "")
+	return records.Ended(serviceapi.ActivityResult{Counts: map[string]int{count: 1}, TxnID: estimate.TxnID, Refused: refused}), nil
 }
 
 // linesOf are the estimate's lines of the budget's job costs, by job

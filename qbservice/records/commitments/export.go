@@ -131,15 +131,8 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 	if err != nil {
 		return records.Outcome{}, err
 	}
-	count := serviceapi.CountAdded
-	if got.Found {
-		count = serviceapi.CountFound
-	}
-	result := serviceapi.ActivityResult{Counts: map[string]int{count: 1}, TxnID: po.TxnID, Refused: refused, Rules: rulesOf(p)}
-	if len(refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	count := records.WrittenCount(got.Found, false)
+	return records.Ended(serviceapi.ActivityResult{Counts: map[string]int{count: 1}, TxnID: po.TxnID, Refused: refused, Rules: rulesOf(p)}), nil
 }
 
 // rulesOf are the rules that shaped the purchase order of a commitment

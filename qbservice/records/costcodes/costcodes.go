@@ -113,10 +113,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 	}
 	result.Rules = append(result.Rules, rules...)
 	result.Refused = append(result.Refused, refused...)
-	if len(result.Refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	return records.Ended(result), nil
 }
 
 // newToBudgets finds the cost codes new in QuickBooks, those synced now
@@ -256,10 +253,7 @@ func (Categories) Finish(ctx context.Context, env records.Env, _ records.Request
 	}
 	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountSynced: len(done.Entities)},
 		Refused: records.Refused(done.Errors, map[string]string{otherOriginID: "Other"})}
-	if len(result.Refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	return records.Ended(result), nil
 }
 
 // syncOther syncs the cost type Other to the company's line item types.

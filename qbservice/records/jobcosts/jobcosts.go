@@ -102,10 +102,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, r records.Request, j
 	}
 	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountRead: got.Read, serviceapi.CountSynced: len(done.Entities)},
 		Rules: rulesOf(rule), Refused: records.Refused(done.Errors, nil)}
-	if len(result.Refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	return records.Ended(result), nil
 }
 
 // projectOf is Procore's project of the request: the one it names, else

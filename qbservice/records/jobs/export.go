@@ -180,18 +180,8 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 		return records.Outcome{}, err
 	}
 	refused = append(refused, more...)
-	count := serviceapi.CountAdded
-	switch {
-	case got.Found:
-		count = serviceapi.CountFound
-	case p.linkedTo() != "":
-		count = serviceapi.CountChanged
-	}
-	result := serviceapi.ActivityResult{Counts: map[string]int{count: 1}, ListID: qb.ListID, Name: qb.FullName, Refused: refused}
-	if len(refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	count := records.WrittenCount(got.Found, p.linkedTo() != "")
+	return records.Ended(serviceapi.ActivityResult{Counts: map[string]int{count: 1}, ListID: qb.ListID, Name: qb.FullName, Refused: refused}), nil
 }
 
 // CostCodeOrigin is the origin_id of a project cost code: its job's

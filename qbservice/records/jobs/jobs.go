@@ -93,10 +93,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, _ records.Request, j
 	if err != nil {
 		return records.Outcome{}, err
 	}
-	if len(result.Refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	return records.Ended(result), nil
 }
 
 // eachCustomer gives what job read a page at a time.

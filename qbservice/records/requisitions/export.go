@@ -191,11 +191,7 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 				marks = append(marks, records.Synced{ItemType: itemType(l.ItemType), ItemID: l.ID, OriginID: got.Txn.Lines[j].TxnLineID})
 			}
 		}
-		count := serviceapi.CountAdded
-		if got.Found {
-			count = serviceapi.CountFound
-		}
-		result.Counts[count]++
+		result.Counts[records.WrittenCount(got.Found, false)]++
 		result.TxnID = got.Txn.TxnID
 	}
 	if len(marks) > 0 {

@@ -101,13 +101,6 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 	if err != nil {
 		return records.Outcome{}, err
 	}
-	count := serviceapi.CountAdded
-	if got.Found {
-		count = serviceapi.CountFound
-	}
-	result := serviceapi.ActivityResult{Counts: map[string]int{count: 1}, ListID: v.ListID, Refused: refused}
-	if len(refused) > 0 {
-		return records.Failed(serviceapi.ActivityProcoreRefused, result), nil
-	}
-	return records.Outcome{Result: result}, nil
+	count := records.WrittenCount(got.Found, false)
+	return records.Ended(serviceapi.ActivityResult{Counts: map[string]int{count: 1}, ListID: v.ListID, Refused: refused}), nil
 }
