@@ -22,7 +22,7 @@ BINARY := build/bin/qbsettings
 VERSION := $(shell grep -oP '"productVersion":\s*"\K[^"]+' wails.json)
 VERSION_FLAGS := -ldflags "-X main.version=$(VERSION)"
 
-.PHONY: check-setup catalogs test-bootstrap golangci-lint soak fuzz print-apt-packages measure measure-service measure-sync measure-exports e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
+.PHONY: check-setup catalogs test-bootstrap golangci-lint soak fuzz print-apt-packages measure measure-service measure-sync measure-exports measure-jobcosts e2e screenshots simulator demo apt-windows wine-prefix test-windows windows test-installer run test deps apt wails-cli npm-deps frontend bindings build lint test-go test-frontend smoke clean
 
 ## Set-up --------------------------------------------------------------------
 
@@ -216,7 +216,7 @@ e2e: deps frontend $(DEV_BINARY) $(SIMULATOR) $(QBSERVICE) $(QBWCEMU) $(PROCOREE
 # Start-up time, memory and their ratios to the bare Wails template (built
 # here by the pinned CLI), the picker's keystrokes in Chromium, sizes and
 # Go benchmarks, written to docs/performance.md.
-measure: build windows $(DEV_BINARY) $(SIMULATOR) measure-service measure-sync measure-exports
+measure: build windows $(DEV_BINARY) $(SIMULATOR) measure-service measure-sync measure-exports measure-jobcosts
 	$(call install_missing,$(E2E_APT))
 	.ci/with-keyring .ci/measure
 
@@ -245,6 +245,14 @@ measure-sync: apt
 measure-exports:
 	go build -o build/bin/qbservice ./cmd/qbservice
 	.ci/with-keyring go run ./internal/cmd/qbservicebench -service build/bin/qbservice -exports 2000/500 -out docs/performance.md
+
+# A project's job costs read twice from a company file of 20,000 bills
+# through the built service: every bill the first time, the few changed
+# the second; the service's CPU, requests and memory, written to
+# docs/performance.md.
+measure-jobcosts:
+	go build -o build/bin/qbservice ./cmd/qbservice
+	.ci/with-keyring go run ./internal/cmd/qbservicebench -service build/bin/qbservice -jobcosts 20000 -out docs/performance.md
 
 measure-service:
 	$(call install_missing,$(MEASURE_APT))

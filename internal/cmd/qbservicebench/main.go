@@ -58,7 +58,29 @@ func main() {
 	consolibyte := flag.String("consolibyte", "", "a copy of github.com/consolibyte/quickbooks-php, whose parser to compare with")
 	syncCounts := flag.String("sync", "", "measure Refresh Vendors List instead, over these vendor counts (2500,5000,10000)")
 	exports := flag.String("exports", "", "measure a subcontract's and its invoices' exports instead: LINES/INVOICES pairs (2000/500)")
+	jobCosts := flag.String("jobcosts", "", "measure a project's job costs read twice instead, over these bill counts (20000)")
 	flag.Parse()
+	if *jobCosts != "" {
+		var results []jobCostsResult
+		for _, field := range strings.Split(*jobCosts, ",") {
+			n, err := strconv.Atoi(field)
+			if err != nil || n < costChanged {
+				fail(fmt.Errorf("bill count %q: a whole number of at least %d", field, costChanged))
+			}
+			r, err := measureJobCosts(*service, n)
+			if err != nil {
+				fail(fmt.Errorf("%s: %w", field, err))
+			}
+			fmt.Fprintf(os.Stderr, "%d bills: first %v (CPU %v, %d requests), second %v (CPU %v, %d requests), peak %d MiB, anchor %v\n",
+				n, r.first.total.Round(time.Millisecond), r.first.cpu.Round(time.Millisecond), r.first.requests,
+				r.second.total.Round(time.Millisecond), r.second.cpu.Round(time.Millisecond), r.second.requests, r.second.peakRSS>>20, r.anchor.Round(time.Millisecond))
+			results = append(results, r)
+		}
+		if err := writeSection(*out, jobCostsTable(results), jobCostsBegin, jobCostsEnd); err != nil {
+			fail(err)
+		}
+		return
+	}
 	if *exports != "" {
 		var results []exportsResult
 		for _, field := range strings.Split(*exports, ",") {
