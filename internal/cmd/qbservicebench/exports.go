@@ -57,12 +57,7 @@ func measureExports(exe string, lines, invoices int) (exportsResult, error) {
 		return r, err
 	}
 	defer b.stop()
-	codes := make([]qbwcemu.Item, 0, 51)
-	for i := range 50 {
-		codes = append(codes, qbwcemu.Item{Kind: "Service", ListID: fmt.Sprintf("8%07X-1468535148", i+1), Name: fmt.Sprintf("%02d-100", i),
-			FullName: fmt.Sprintf("%02d-100", i), IsActive: true, EditSequence: "1"})
-	}
-	codes = append(codes, qbwcemu.Item{Kind: "Service", ListID: retainageID, Name: "Retainage Payable", FullName: "Retainage Payable", IsActive: true, EditSequence: "1"})
+	codes := append(benchCostCodes(), qbwcemu.Item{Kind: "Service", ListID: retainageID, Name: "Retainage Payable", FullName: "Retainage Payable", IsActive: true, EditSequence: "1"})
 	qb := qbwcemu.NewQuickBooks(codes)
 	qb.Unchecked = true
 	// QuickBooks takes its time over each request: quickBooksTime, a
@@ -117,6 +112,16 @@ func measureExports(exe string, lines, invoices int) (exportsResult, error) {
 	}
 	r.anchor, err = exportsAnchor(qb)
 	return r, err
+}
+
+// benchCostCodes are a company file's 50 cost codes, Service items.
+func benchCostCodes() []qbwcemu.Item {
+	codes := make([]qbwcemu.Item, 0, 51)
+	for i := range 50 {
+		codes = append(codes, qbwcemu.Item{Kind: "Service", ListID: fmt.Sprintf("8%07X-1468535148", i+1), Name: fmt.Sprintf("%02d-100", i),
+			FullName: fmt.Sprintf("%02d-100", i), IsActive: true, EditSequence: "1"})
+	}
+	return codes
 }
 
 // invoicesOn are n invoices on the commitment, billing its lines in

@@ -53,11 +53,7 @@ func measureJobCosts(exe string, bills int) (jobCostsResult, error) {
 		return r, err
 	}
 	defer b.stop()
-	codes := make([]qbwcemu.Item, 0, 50)
-	for i := range 50 {
-		codes = append(codes, qbwcemu.Item{Kind: "Service", ListID: fmt.Sprintf("8%07X-1468535148", i+1), Name: fmt.Sprintf("%02d-100", i),
-			FullName: fmt.Sprintf("%02d-100", i), IsActive: true, EditSequence: "1"})
-	}
+	codes := benchCostCodes()
 	qb := qbwcemu.NewQuickBooks(codes)
 	qb.Unchecked = true
 	qb.Slowness = quickBooksTime
