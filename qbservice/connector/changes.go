@@ -49,12 +49,7 @@ func (c *Connector) advanceChange(ctx context.Context, job servicedb.Job, st ste
 		}
 		next.Op, next.Change = opChangeWrite, &change
 	}
-	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
-	if err := c.DB.SetStep(ctx, job.ID, next.encode(), c.Now()); err != nil {
-		c.Log.Error("step not kept", "job", job.ID, "err", err)
-		return -1
-	}
-	return 50
+	return c.goOn(ctx, job, next)
 }
 
 // sameItems tells whether lines are the lines of add, item for item.

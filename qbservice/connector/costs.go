@@ -2,6 +2,7 @@ package connector
 
 import (
 	"context"
+	"maps"
 
 	"qbsettings/qbservice/qbjobs"
 	"qbsettings/qbservice/qbxml"
@@ -92,10 +93,12 @@ func costTxn(kind qbxml.CostKind, t qbxml.Txn) servicedb.CostTxn {
 	return out
 }
 
+// withMark is marks with name's latest time when, a copy (the step's
+// own is not changed under it).
 func withMark(marks map[string]string, name, when string) map[string]string {
-	out := map[string]string{}
-	for k, v := range marks {
-		out[k] = v
+	out := maps.Clone(marks)
+	if out == nil {
+		out = map[string]string{}
 	}
 	if when != "" {
 		out[name] = when

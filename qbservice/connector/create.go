@@ -2,7 +2,6 @@ package connector
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"qbsettings/qbservice/qbxml"
@@ -21,13 +20,7 @@ func (c *Connector) advanceCreate(ctx context.Context, job servicedb.Job, st ste
 	case found == nil && st.Op == opFind:
 		// Not made by an earlier attempt (QuickBooks answers 500, "could
 		// not be found", for a name it does not have): make it now.
-		next := step{N: st.N + 1, Op: opAdd, Item: st.Item}
-		next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
-		if err := c.DB.SetStep(ctx, job.ID, next.encode(), now); err != nil {
-			c.Log.Error("step not kept", "job", job.ID, "err", err)
-			return -1
-		}
-		return 50
+		return c.goOn(ctx, job, step{N: st.N + 1, Op: opAdd, Item: st.Item})
 	case found == nil:
 		return c.fail(ctx, job, servicedb.Failure{Message: "no item in the answer to " + st.RequestID})
 	}

@@ -347,7 +347,7 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 		c.ended(job)
 		return c.finished(ctx)
 	}
-	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
+	next.RequestID = stepRequestID(job, next)
 	// The page and the step after it, in one commit.
 	if err := c.DB.KeepPage(ctx, job.ID, items, next.encode(), now); err != nil {
 		c.Log.Error("page not kept", "job", job.ID, "err", err)
@@ -360,6 +360,21 @@ func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r q
 	}
 	return min(99, done)
 }
+
+// goOn keeps next as a job's step in flight, the request the Web
+// Connector is handed next, and says how far the session's work is.
+func (c *Connector) goOn(ctx context.Context, job servicedb.Job, next step) int {
+	next.RequestID = stepRequestID(job, next)
+	if err := c.DB.SetStep(ctx, job.ID, next.encode(), c.Now()); err != nil {
+		c.Log.Error("step not kept", "job", job.ID, "err", err)
+		return -1
+	}
+	return 50
+}
+
+// stepRequestID is the requestID of a job's step: the job's ID and the
+// step's number.
+func stepRequestID(job servicedb.Job, st step) string { return fmt.Sprintf("%s.%d", job.ID, st.N) }
 
 // fail ends job as failed, with why, and says how far the session's work
 // is.

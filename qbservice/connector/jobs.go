@@ -2,7 +2,6 @@ package connector
 
 import (
 	"context"
-	"fmt"
 
 	"qbsettings/qbservice/qbjobs"
 	"qbsettings/qbservice/qbxml"
@@ -63,21 +62,6 @@ func (c *Connector) jobDone(ctx context.Context, job servicedb.Job, customer qbx
 	c.ended(job)
 	return c.finished(ctx)
 }
-
-// goOn keeps next as a job's step in flight, the request the Web
-// Connector is handed next, and says how far the session's work is.
-func (c *Connector) goOn(ctx context.Context, job servicedb.Job, next step) int {
-	next.RequestID = stepRequestID(job, next)
-	if err := c.DB.SetStep(ctx, job.ID, next.encode(), c.Now()); err != nil {
-		c.Log.Error("step not kept", "job", job.ID, "err", err)
-		return -1
-	}
-	return 50
-}
-
-// stepRequestID is the requestID of a job's step: the job's ID and the
-// step's number.
-func stepRequestID(job servicedb.Job, st step) string { return fmt.Sprintf("%s.%d", job.ID, st.N) }
 
 // jobRequest is the request of a job export's step.
 func jobRequest(st step) qbxml.Request {

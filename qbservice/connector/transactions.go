@@ -2,7 +2,6 @@ package connector
 
 import (
 	"context"
-	"fmt"
 
 	"qbsettings/qbservice/qbjobs"
 	"qbsettings/qbservice/qbxml"
@@ -51,12 +50,7 @@ func (c *Connector) advanceTxn(ctx context.Context, job servicedb.Job, st step, 
 		}
 		return c.txnDone(ctx, job, *found, false)
 	}
-	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
-	if err := c.DB.SetStep(ctx, job.ID, next.encode(), c.Now()); err != nil {
-		c.Log.Error("step not kept", "job", job.ID, "err", err)
-		return -1
-	}
-	return 50
+	return c.goOn(ctx, job, next)
 }
 
 // txnDone ends a purchase order or bill job with the transaction found

@@ -2,7 +2,6 @@ package connector
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -49,7 +48,7 @@ func (c *Connector) advanceRecords(ctx context.Context, job servicedb.Job, st st
 		return c.finished(ctx)
 	}
 	next.Iterator, next.IteratorID = qbxml.IteratorContinue, r.IteratorID
-	next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
+	next.RequestID = stepRequestID(job, next)
 	if err := c.DB.KeepRecordPage(ctx, job.ID, page, next.encode(), now); err != nil {
 		c.Log.Error("page of records not kept", "job", job.ID, "err", err)
 		return -1
@@ -84,13 +83,7 @@ func (c *Connector) advanceVendor(ctx context.Context, job servicedb.Job, st ste
 	case r.Status.Failed():
 		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
 	case found == nil && st.Op == opFindVendor:
-		next := step{N: st.N + 1, Op: opAddVendor, Vendor: st.Vendor}
-		next.RequestID = fmt.Sprintf("%s.%d", job.ID, next.N)
-		if err := c.DB.SetStep(ctx, job.ID, next.encode(), c.Now()); err != nil {
-			c.Log.Error("step not kept", "job", job.ID, "err", err)
-			return -1
-		}
-		return 50
+		return c.goOn(ctx, job, step{N: st.N + 1, Op: opAddVendor, Vendor: st.Vendor})
 	case found == nil:
 		return c.fail(ctx, job, servicedb.Failure{Message: "no vendor in the answer to " + st.RequestID})
 	}

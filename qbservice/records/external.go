@@ -77,3 +77,32 @@ func Refused(errs []procore.RecordError, names map[string]string) []serviceapi.A
 	}
 	return out
 }
+
+// CostTypeSynced is a project cost code's cost type marked synced
+// (cost_code_line_item_types/sync, TG22).
+type CostTypeSynced struct {
+	CostCodeID     int64 `json:"cost_code_id"`
+	LineItemTypeID int64 `json:"line_item_type_id"`
+	Synced         bool  `json:"synced"`
+}
+
+// SyncCostTypes marks the cost types of project's cost codes synced
+// (PATCH /rest/v1.0/cost_code_line_item_types/sync?project_id=), and
+// returns those Procore refused, named by names (by cost code id).
+func SyncCostTypes(ctx context.Context, env Env, project int64, list []CostTypeSynced, names map[int64]string) ([]serviceapi.ActivityRefused, error) {
+	if len(list) == 0 {
+		return nil, nil
+	}
+	call := procore.SyncCall{Target: fmt.Sprintf("/rest/v1.0/cost_code_line_item_types/sync?project_id=%d", project)}
+	done, err := procore.Sync(ctx, env.Procore, call, list)
+	if err != nil {
+		return nil, err
+	}
+	var out []serviceapi.ActivityRefused
+	for _, e := range done.Errors {
+		var rec CostTypeSynced
+		_ = json.Unmarshal(e.Record, &rec)
+		out = append(out, serviceapi.ActivityRefused{Name: names[rec.CostCodeID], Reasons: e.Reasons})
+	}
+	return out, nil
+}

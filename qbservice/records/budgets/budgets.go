@@ -11,7 +11,6 @@ package budgets
 
 import (
 	"encoding/json"
-	"strings"
 
 	"qbsettings/qbservice/records"
 )
@@ -59,11 +58,7 @@ func read(data string) (exported, error) {
 
 // estimateOf is the TxnID of the estimate the budget was exported to
 // before (its origin_id), or "".
-func (p exported) estimateOf() string {
-	var s string
-	_ = json.Unmarshal(p.Budget.OriginID, &s)
-	return strings.TrimSpace(s)
-}
+func (p exported) estimateOf() string { return records.TextOf(p.Budget.OriginID) }
 
 // job is the budget's job: job_id, else a job cost's job.
 func (p exported) job() string {

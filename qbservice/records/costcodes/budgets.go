@@ -28,14 +28,6 @@ type newCode struct {
 	leaf     bool
 }
 
-// project is a Procore project synced with a QuickBooks job (its
-// origin_id, the job's ListID).
-type project struct {
-	ID   int64
-	Name string
-	Job  string
-}
-
 // addToBudgets is Automatically Add New Cost Codes to Budgets on
 // QuickBooks-Integrated Projects (rule 2 of erp-integrator.md §2): each
 // new cost code, missing from a project synced with a QuickBooks job,
@@ -51,7 +43,7 @@ func addToBudgets(ctx context.Context, env records.Env, codes []newCode) ([]serv
 	if err != nil {
 		return nil, nil, err
 	}
-	projects, err := syncedProjects(ctx, env)
+	projects, err := records.SyncedProjects(ctx, env)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -94,7 +86,7 @@ func notAdded(codes []newCode) []serviceapi.ActivityRule {
 // addToProject adds the codes p lacks to it, and a budget line on each
 // that has none; it returns the ListIDs of the codes its budget took,
 // and Procore's refusal of its budget lines, if any.
-func addToProject(ctx context.Context, env records.Env, p project, codes []newCode, other int64) ([]string, *serviceapi.ActivityRefused, error) {
+func addToProject(ctx context.Context, env records.Env, p records.Project, codes []newCode, other int64) ([]string, *serviceapi.ActivityRefused, error) {
 	have, err := ProjectCostCodes(ctx, env, p.ID)
 	if err != nil {
 		return nil, nil, err
@@ -109,7 +101,7 @@ func addToProject(ctx context.Context, env records.Env, p project, codes []newCo
 		return strings.Count(a.item.FullName, ":") - strings.Count(b.item.FullName, ":")
 	})
 	origin := func(it servicedb.Item) string { return p.Job + "|" + it.ListID }
-	var made []costTypeOf
+	var made []records.CostTypeSynced
 	for level := 0; len(byLevel) > 0; level++ {
 		var tier []projectCode
 		for len(byLevel) > 0 && strings.Count(byLevel[0].item.FullName, ":") == level {
@@ -136,15 +128,12 @@ func addToProject(ctx context.Context, env records.Env, p project, codes []newCo
 			var s syncedCode
 			if json.Unmarshal(raw, &s) == nil && s.ID != 0 {
 				have[s.OriginID] = s.ID
-				made = append(made, costTypeOf{CostCodeID: s.ID, LineItemTypeID: other, Synced: true})
+				made = append(made, records.CostTypeSynced{CostCodeID: s.ID, LineItemTypeID: other, Synced: true})
 			}
 		}
 	}
-	if len(made) > 0 {
-		call := procore.SyncCall{Target: fmt.Sprintf("/rest/v1.0/cost_code_line_item_types/sync?project_id=%d", p.ID)}
-		if _, err := procore.Sync(ctx, env.Procore, call, made); err != nil {
-			return nil, nil, err
-		}
+	if _, err := records.SyncCostTypes(ctx, env, p.ID, made, nil); err != nil {
+		return nil, nil, err
 	}
 	var lines []budgetLine
 	var took []string
@@ -180,40 +169,12 @@ type projectCode struct {
 	OriginID   string `json:"origin_id"`
 }
 
-// costTypeOf is a cost code's cost type marked synced
-// (cost_code_line_item_types/sync, TG22).
-type costTypeOf struct {
-	CostCodeID     int64 `json:"cost_code_id"`
-	LineItemTypeID int64 `json:"line_item_type_id"`
-	Synced         bool  `json:"synced"`
-}
-
 // budgetLine is a budget line item as budget_line_items/sync takes one
 // (RestV10BudgetLineItemsSyncPost; erp-integrator.md §2, rule 2).
 type budgetLine struct {
 	CostCodeID     int64   `json:"cost_code_id"`
 	LineItemTypeID int64   `json:"line_item_type_id"`
 	Amount         float64 `json:"original_budget_amount"`
-}
-
-// syncedProjects are the company's projects synced with a QuickBooks job
-// (List projects, every page).
-func syncedProjects(ctx context.Context, env records.Env) ([]project, error) {
-	var out []project
-	err := procore.List(ctx, env.Procore, fmt.Sprintf("/rest/v1.0/projects?company_id=%d", env.Company), func(page []struct {
-		ID       int64           `json:"id"`
-		Name     string          `json:"name"`
-		OriginID json.RawMessage `json:"origin_id"`
-	}) error {
-		for _, p := range page {
-			var job string
-			if json.Unmarshal(p.OriginID, &job) == nil && strings.TrimSpace(job) != "" && p.ID > 0 {
-				out = append(out, project{ID: p.ID, Name: p.Name, Job: strings.TrimSpace(job)})
-			}
-		}
-		return nil
-	})
-	return out, err
 }
 
 // ProjectCostCodes are project's cost codes by origin_id (List cost
@@ -225,8 +186,7 @@ func ProjectCostCodes(ctx context.Context, env records.Env, projectID int64) (ma
 		OriginID json.RawMessage `json:"origin_id"`
 	}) error {
 		for _, c := range page {
-			var origin string
-			if json.Unmarshal(c.OriginID, &origin) == nil && origin != "" {
+			if origin := records.TextOf(c.OriginID); origin != "" {
 				out[origin] = c.ID
 			}
 		}

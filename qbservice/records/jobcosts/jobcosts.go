@@ -111,20 +111,13 @@ func projectOf(ctx context.Context, env records.Env, p refreshed) (int64, error)
 	if id := p.Additional.ProcoreProjectID; id > 0 {
 		return id, nil
 	}
-	var found int64
-	err := procore.List(ctx, env.Procore, fmt.Sprintf("/rest/v1.0/projects?company_id=%d", env.Company), func(page []struct {
-		ID       int64           `json:"id"`
-		OriginID json.RawMessage `json:"origin_id"`
-	}) error {
-		for _, x := range page {
-			var origin string
-			if json.Unmarshal(x.OriginID, &origin) == nil && origin == p.ID {
-				found = x.ID
-			}
+	projects, err := records.SyncedProjects(ctx, env)
+	for _, x := range projects {
+		if x.Job == p.ID {
+			return x.ID, err
 		}
-		return nil
-	})
-	return found, err
+	}
+	return 0, err
 }
 
 // configure asks the project's configuration for its job cost

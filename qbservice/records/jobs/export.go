@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"qbsettings/backend/settings"
-	"qbsettings/qbservice/procore"
 	"qbsettings/qbservice/qbjobs"
 	"qbsettings/qbservice/qbxml"
 	"qbsettings/qbservice/records"
@@ -74,25 +73,18 @@ func read(data string) (exported, error) {
 	return p, err
 }
 
-// text is a JSON value that is text, or "".
-func text(raw json.RawMessage) string {
-	var s string
-	_ = json.Unmarshal(raw, &s)
-	return strings.TrimSpace(s)
-}
-
 // linkedTo is the ListID of the job the project was exported to before
 // (its origin_id), or "".
-func (p exported) linkedTo() string { return text(p.Job.OriginID) }
+func (p exported) linkedTo() string { return records.TextOf(p.Job.OriginID) }
 
 // customer is the customer the approver named, from the job's custom
 // fields (as the sample sends one: {data_type, value}) or its ERP custom
 // fields (as create_vendor's are: the value itself).
 func (p exported) customer() string {
 	if f, ok := p.Job.CustomFields[CustomerField]; ok {
-		return text(f.Value)
+		return records.TextOf(f.Value)
 	}
-	return text(p.Job.ERPCustomFields[CustomerField])
+	return records.TextOf(p.Job.ERPCustomFields[CustomerField])
 }
 
 // mark is the service's mark of a project's job.
@@ -190,38 +182,16 @@ func CostCodeOrigin(jobListID, itemListID string) string {
 	return jobListID + "|" + strings.TrimSpace(itemListID)
 }
 
-// costTypeSynced is a cost code's cost type marked synced
-// (cost_code_line_item_types/sync, TG22).
-type costTypeSynced struct {
-	CostCodeID     int64 `json:"cost_code_id"`
-	LineItemTypeID int64 `json:"line_item_type_id"`
-	Synced         bool  `json:"synced"`
-}
-
 // syncCostTypes marks the cost types of the project's cost codes synced,
 // and returns those Procore refused.
 func syncCostTypes(ctx context.Context, env records.Env, p exported) ([]serviceapi.ActivityRefused, error) {
-	var list []costTypeSynced
-	names := map[string]string{}
+	var list []records.CostTypeSynced
+	names := map[int64]string{}
 	for _, cc := range p.CostCodes {
 		for _, t := range cc.LineItemTypes {
-			list = append(list, costTypeSynced{CostCodeID: cc.ID, LineItemTypeID: t.ID, Synced: true})
+			list = append(list, records.CostTypeSynced{CostCodeID: cc.ID, LineItemTypeID: t.ID, Synced: true})
 		}
-		names[fmt.Sprint(cc.ID)] = cc.FullCode
+		names[cc.ID] = cc.FullCode
 	}
-	if len(list) == 0 {
-		return nil, nil
-	}
-	call := procore.SyncCall{Target: fmt.Sprintf("/rest/v1.0/cost_code_line_item_types/sync?project_id=%d", p.Job.ID)}
-	done, err := procore.Sync(ctx, env.Procore, call, list)
-	if err != nil {
-		return nil, err
-	}
-	var out []serviceapi.ActivityRefused
-	for _, e := range done.Errors {
-		var rec costTypeSynced
-		_ = json.Unmarshal(e.Record, &rec)
-		out = append(out, serviceapi.ActivityRefused{Name: names[fmt.Sprint(rec.CostCodeID)], Reasons: e.Reasons})
-	}
-	return out, nil
+	return records.SyncCostTypes(ctx, env, p.Job.ID, list, names)
 }

@@ -9,8 +9,6 @@ package jobs
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"qbsettings/qbservice/procore"
@@ -117,19 +115,12 @@ func eachCustomer(ctx context.Context, env records.Env, jobID string, each func(
 }
 
 // linkedProjects are the ListIDs the company's Procore projects are
-// linked to (List projects, every page).
+// linked to.
 func linkedProjects(ctx context.Context, env records.Env) (map[string]bool, error) {
+	projects, err := records.SyncedProjects(ctx, env)
 	out := map[string]bool{}
-	err := procore.List(ctx, env.Procore, fmt.Sprintf("/rest/v1.0/projects?company_id=%d", env.Company), func(page []struct {
-		OriginID json.RawMessage `json:"origin_id"`
-	}) error {
-		for _, p := range page {
-			var id string
-			if json.Unmarshal(p.OriginID, &id) == nil && id != "" {
-				out[id] = true
-			}
-		}
-		return nil
-	})
+	for _, p := range projects {
+		out[p.Job] = true
+	}
 	return out, err
 }
