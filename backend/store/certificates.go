@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // TrustedCertificate is a certificate the user trusts for one service origin.
@@ -31,7 +33,7 @@ func (s *Store) TrustedCertificates(ctx context.Context, profile string) ([]Trus
 		if err := rows.Scan(&c.Origin, &c.Fingerprint, &c.Subject, &at); err != nil {
 			return nil, err
 		}
-		if c.TrustedAt, err = parseTime(at); err != nil {
+		if c.TrustedAt, err = sqlite.ParseTime(at); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -55,7 +57,7 @@ func trustCertificate(ctx context.Context, db execer, profile string, c TrustedC
 		INSERT INTO trusted_certificates (profile_id, origin, fingerprint, subject, trusted_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id, origin) DO UPDATE SET
 		       fingerprint = excluded.fingerprint, subject = excluded.subject, trusted_at = excluded.trusted_at`,
-		profile, c.Origin, c.Fingerprint, c.Subject, formatTime(c.TrustedAt))
+		profile, c.Origin, c.Fingerprint, c.Subject, sqlite.FormatTime(c.TrustedAt))
 	if err != nil {
 		return fmt.Errorf("trust certificate for %s: %w", c.Origin, err)
 	}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // CompanyFile is the QuickBooks company file a profile's settings belong to.
@@ -31,7 +33,7 @@ func (s *Store) BoundCompanyFile(ctx context.Context, profile string) (CompanyFi
 	if err != nil {
 		return CompanyFile{}, false, fmt.Errorf("load the company file of profile %q: %w", profile, err)
 	}
-	f.BoundAt, err = parseTime(at)
+	f.BoundAt, err = sqlite.ParseTime(at)
 	return f, true, err
 }
 
@@ -41,7 +43,7 @@ func (s *Store) BindCompanyFile(ctx context.Context, profile string, f CompanyFi
 		INSERT INTO company_files (profile_id, file_id, name, path, bound_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (profile_id) DO UPDATE SET
 		       file_id = excluded.file_id, name = excluded.name, path = excluded.path, bound_at = excluded.bound_at`,
-		profile, f.ID, f.Name, f.Path, formatTime(f.BoundAt))
+		profile, f.ID, f.Name, f.Path, sqlite.FormatTime(f.BoundAt))
 	if err != nil {
 		return fmt.Errorf("bind the company file of profile %q: %w", profile, err)
 	}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"qbsettings/backend/settings"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Revision is one saved version of a profile's settings.
@@ -26,7 +28,7 @@ func recordRevision(ctx context.Context, tx *sql.Tx, profile string, saved Saved
 	if err != nil {
 		return err
 	}
-	args := append([]any{profile, saved.Revision, formatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged), token, takenFrom},
+	args := append([]any{profile, saved.Revision, sqlite.FormatTime(saved.SavedAt), by.SavedBy, boolInt(by.PasswordChanged), token, takenFrom},
 		settingsArgs(saved.Settings)...)
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO revisions (profile_id, revision, saved_at, saved_by, password_changed, password_token, taken_from, `+settingsColumns+`)
@@ -57,7 +59,7 @@ func (s *Store) History(ctx context.Context, profile string, limit int) ([]Revis
 		if err := unmarshalIfAny(takenFrom, &r.TakenFromService); err != nil {
 			return nil, err
 		}
-		if r.SavedAt, err = parseTime(at); err != nil {
+		if r.SavedAt, err = sqlite.ParseTime(at); err != nil {
 			return nil, err
 		}
 		out = append(out, r)

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"qbsettings/backend/settings"
+
+	"qbsettings/backend/sqlite"
 )
 
 // ItemListSummary is what the form shows of a profile's stored QuickBooks
@@ -52,7 +54,7 @@ func (s *Store) ItemListSummary(ctx context.Context, profile string) (ItemListSu
 	if err != nil {
 		return sum, fmt.Errorf("load the item list summary of profile %q: %w", profile, err)
 	}
-	if sum.RefreshedAt, err = parseTime(refreshedAt); err != nil {
+	if sum.RefreshedAt, err = sqlite.ParseTime(refreshedAt); err != nil {
 		return sum, err
 	}
 	return sum, nil
@@ -86,7 +88,7 @@ func (s *Store) Items(ctx context.Context, profile string) (ItemList, error) {
 	if err != nil {
 		return list, fmt.Errorf("load item list of profile %q: %w", profile, err)
 	}
-	if list.RefreshedAt, err = parseTime(refreshedAt); err != nil {
+	if list.RefreshedAt, err = sqlite.ParseTime(refreshedAt); err != nil {
 		return list, err
 	}
 	rows, err := s.db.QueryContext(ctx, `
@@ -151,7 +153,7 @@ func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settin
 			INSERT INTO item_lists (profile_id, refreshed_at, version, service_etag) VALUES (?, ?, 1, ?)
 			ON CONFLICT (profile_id) DO UPDATE SET refreshed_at = excluded.refreshed_at, version = item_lists.version + 1,
 				service_etag = excluded.service_etag`,
-			profile, formatTime(refreshedAt), etag)
+			profile, sqlite.FormatTime(refreshedAt), etag)
 		return err
 	})
 	if err != nil {
@@ -164,7 +166,7 @@ func (s *Store) ReplaceItems(ctx context.Context, profile string, items []settin
 // at refreshedAt (the service's was unchanged): its items stay; its
 // version moves on, as its time changed.
 func (s *Store) ConfirmItems(ctx context.Context, profile string, refreshedAt time.Time) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE item_lists SET refreshed_at = ?, version = version + 1 WHERE profile_id = ?`, formatTime(refreshedAt), profile); err != nil {
+	if _, err := s.db.ExecContext(ctx, `UPDATE item_lists SET refreshed_at = ?, version = version + 1 WHERE profile_id = ?`, sqlite.FormatTime(refreshedAt), profile); err != nil {
 		return fmt.Errorf("confirm item list of profile %q: %w", profile, err)
 	}
 	return nil

@@ -6,13 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // CreateProfile adds a company profile. Every profile has its own settings,
 // status and item list; "default" exists from the first migration.
 func (s *Store) CreateProfile(ctx context.Context, id, name string) error {
 	_, err := s.db.ExecContext(ctx,
-		`INSERT INTO profiles (id, name, created_at) VALUES (?, ?, ?)`, id, name, formatTime(time.Now()))
+		`INSERT INTO profiles (id, name, created_at) VALUES (?, ?, ?)`, id, name, sqlite.FormatTime(time.Now()))
 	if err != nil {
 		return fmt.Errorf("create profile %q: %w", id, err)
 	}

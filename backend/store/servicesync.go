@@ -10,6 +10,8 @@ import (
 
 	"qbsettings/backend/locale"
 	"qbsettings/backend/settings"
+
+	"qbsettings/backend/sqlite"
 )
 
 // ServiceSync is what this computer knows of the settings on the
@@ -82,10 +84,10 @@ func (s *Store) ServiceSync(ctx context.Context, profile string) (ServiceSync, e
 			unmarshalIfAny(applies, &out.Applies))
 	}
 	if err == nil {
-		out.AppliedAt, err = parseTime(appliedAt)
+		out.AppliedAt, err = sqlite.ParseTime(appliedAt)
 	}
 	if err == nil {
-		out.AttemptedAt, err = parseTime(attemptedAt)
+		out.AttemptedAt, err = sqlite.ParseTime(attemptedAt)
 	}
 	if err != nil {
 		return ServiceSync{}, fmt.Errorf("load the service's settings state of profile %q: %w", profile, err)
@@ -139,7 +141,7 @@ func timeOrEmpty(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return formatTime(t)
+	return sqlite.FormatTime(t)
 }
 
 func marshalIfAny(v any, present bool) (string, error) {

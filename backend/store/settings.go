@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"qbsettings/backend/settings"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Saved is a profile's settings as stored, with the revision they carry.
@@ -56,7 +58,7 @@ func loadSettings(ctx context.Context, q queryRower, profile string) (Saved, err
 	if err != nil {
 		return Saved{}, fmt.Errorf("load settings of profile %q: %w", profile, err)
 	}
-	out.SavedAt, err = parseTime(savedAt)
+	out.SavedAt, err = sqlite.ParseTime(savedAt)
 	return out, err
 }
 
@@ -118,7 +120,7 @@ func (s *Store) SaveRevision(ctx context.Context, r NewRevision) (Saved, error) 
 		if cur.Revision != r.Base {
 			return &ConflictError{Base: r.Base, Stored: cur.Revision, StoredAt: cur.SavedAt}
 		}
-		args := append(append([]any{r.Profile}, settingsArgs(r.Settings)...), next.Revision, formatTime(next.SavedAt))
+		args := append(append([]any{r.Profile}, settingsArgs(r.Settings)...), next.Revision, sqlite.FormatTime(next.SavedAt))
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO settings (profile_id, `+settingsColumns+`, revision, saved_at)
 			VALUES (?, `+settingsPlaceholders+`, ?, ?)

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"qbsettings/backend/locale"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Status is the result of the last check of the service connection.
@@ -48,7 +50,7 @@ func (s *Store) Status(ctx context.Context, profile string) (Status, error) {
 	if err := unmarshalIfAny(outcome, &st.Outcome); err != nil {
 		return Status{}, fmt.Errorf("load connection status of profile %q: %w", profile, err)
 	}
-	st.CheckedAt, err = parseTime(checkedAt)
+	st.CheckedAt, err = sqlite.ParseTime(checkedAt)
 	return st, err
 }
 
@@ -63,7 +65,7 @@ func (s *Store) SaveStatus(ctx context.Context, profile string, st Status) error
 		ON CONFLICT (profile_id) DO UPDATE SET
 		       connected = excluded.connected, checked_at = excluded.checked_at, outcome = excluded.outcome,
 		       capabilities = excluded.capabilities`,
-		profile, boolInt(st.Connected), formatTime(st.CheckedAt), outcome, strings.Join(st.Capabilities, ","))
+		profile, boolInt(st.Connected), sqlite.FormatTime(st.CheckedAt), outcome, strings.Join(st.Capabilities, ","))
 	if err != nil {
 		return fmt.Errorf("save connection status of profile %q: %w", profile, err)
 	}

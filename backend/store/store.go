@@ -7,7 +7,6 @@ import (
 	"context"
 	"database/sql"
 	"sync/atomic"
-	"time"
 
 	"qbsettings/backend/sqlite"
 )
@@ -40,18 +39,6 @@ func (s *Store) Close() error { return s.db.Close() }
 // inTx runs fn in one transaction, committed only if fn succeeds.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return sqlite.InTx(ctx, s.db, fn)
-}
-
-// Times are stored as UTC RFC 3339 text, readable in any SQLite tool.
-const timeLayout = time.RFC3339Nano
-
-func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
-
-func parseTime(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return time.Parse(timeLayout, s)
 }
 
 func boolInt(b bool) int {

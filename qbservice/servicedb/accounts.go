@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Account is what sign-in checks a password against: its bcrypt hash,
@@ -29,7 +31,7 @@ func (d *DB) SetAccount(ctx context.Context, user, passwordHash string, at time.
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO accounts (user_name, password_hash, created_at) VALUES (?, ?, ?)
 			ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, generation = generation + 1`,
-			user, passwordHash, formatTime(at)); err != nil {
+			user, passwordHash, sqlite.FormatTime(at)); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT ticket FROM sessions WHERE closed = 0 AND user_name = ?`, user)
@@ -77,7 +79,7 @@ func (d *DB) TrustDevice(ctx context.Context, user, deviceHash string, at time.T
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO trusted_devices (user_name, device_hash, last_used_at) VALUES (?, ?, ?)
 			ON CONFLICT (user_name, device_hash) DO UPDATE SET last_used_at = excluded.last_used_at`,
-			user, deviceHash, formatTime(at)); err != nil {
+			user, deviceHash, sqlite.FormatTime(at)); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `

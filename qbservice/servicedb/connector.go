@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Connector is what the Web Connector's last session learned of QuickBooks.
@@ -93,8 +95,8 @@ func (d *DB) Connector(ctx context.Context) (Connector, error) {
 	if versions != "" {
 		c.SupportedVersions = strings.Split(versions, ",")
 	}
-	if c.LastCallAt, err = parseTime(last); err == nil {
-		c.SignInRefusedAt, err = parseTime(refuse)
+	if c.LastCallAt, err = sqlite.ParseTime(last); err == nil {
+		c.SignInRefusedAt, err = sqlite.ParseTime(refuse)
 	}
 	if err != nil {
 		return Connector{}, err
@@ -104,7 +106,7 @@ func (d *DB) Connector(ctx context.Context) (Connector, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, nil
 	}
-	t, err := parseTime(sessionCall)
+	t, err := sqlite.ParseTime(sessionCall)
 	if err == nil && t.After(c.LastCallAt) {
 		c.LastCallAt = t
 	}
@@ -118,16 +120,16 @@ func (d *DB) SaveConnector(ctx context.Context, c Connector) error {
 		       file_mode = ?, supported_versions = ?, company_name = ?, file_id = ?, quickbooks_open = ?, hresult = ?, message = ?,
 		       signin_refused_at = ?, session_error = ?, inventory_preference = ?, estimates_preference = ?
 		WHERE id = 1`,
-		formatTime(c.LastCallAt), c.CompanyFile, c.Product, c.MajorVersion, c.MinorVersion, c.Country, c.FileMode,
+		sqlite.FormatTime(c.LastCallAt), c.CompanyFile, c.Product, c.MajorVersion, c.MinorVersion, c.Country, c.FileMode,
 		strings.Join(c.SupportedVersions, ","), c.CompanyName, c.FileID, boolInt(c.QuickBooksOpen), c.HResult, c.Message,
-		formatTime(c.SignInRefusedAt), c.SessionError, c.Inventory, c.Estimates)
+		sqlite.FormatTime(c.SignInRefusedAt), c.SessionError, c.Inventory, c.Estimates)
 	return err
 }
 
 // NoteSignInRefused records that the Web Connector was turned away at
 // sign-in at at; nothing else of the connector changes.
 func (d *DB) NoteSignInRefused(ctx context.Context, at time.Time) error {
-	_, err := d.db.ExecContext(ctx, `UPDATE connector SET signin_refused_at = ? WHERE id = 1`, formatTime(at))
+	_, err := d.db.ExecContext(ctx, `UPDATE connector SET signin_refused_at = ? WHERE id = 1`, sqlite.FormatTime(at))
 	return err
 }
 

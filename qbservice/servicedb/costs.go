@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // CostTxn is a cost transaction as the ledger keeps it: its kind, TxnID,
@@ -35,7 +37,7 @@ func (d *DB) KeepCostPage(ctx context.Context, jobID string, txns []CostTxn, ste
 		if err := replaceCostTxns(ctx, tx, txns); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, formatTime(at), jobID)
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, sqlite.FormatTime(at), jobID)
 		return err
 	})
 }
@@ -84,7 +86,7 @@ func (d *DB) FinishCostRead(ctx context.Context, jobID string, deleted []CostTxn
 			}
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
-			output, formatTime(at), jobID)
+			output, sqlite.FormatTime(at), jobID)
 		return err
 	})
 }

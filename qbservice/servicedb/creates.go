@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // NewItem is a Service item to create in QuickBooks: at the top of the
@@ -48,7 +50,7 @@ func (d *DB) QueueCreate(ctx context.Context, id string, item NewItem, at time.T
 			}
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, request, created_at, updated_at) VALUES (?, 'create', 'queued', ?, ?, ?)`,
-			id, string(request), formatTime(at), formatTime(at))
+			id, string(request), sqlite.FormatTime(at), sqlite.FormatTime(at))
 		return err
 	})
 	return id, err
@@ -80,7 +82,7 @@ func (d *DB) FinishCreate(ctx context.Context, jobID string, it Item, found bool
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ?`,
-			string(result), formatTime(at), jobID)
+			string(result), sqlite.FormatTime(at), jobID)
 		return err
 	})
 }

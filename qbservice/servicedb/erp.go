@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Registration is what the service registered in Procore for the
@@ -39,13 +41,13 @@ func (d *DB) Registration(ctx context.Context, company int64) (r Registration, f
 		return Registration{}, false, nil
 	}
 	if err == nil {
-		r.RegisteredAt, err = parseTime(registered)
+		r.RegisteredAt, err = sqlite.ParseTime(registered)
 	}
 	if err == nil {
-		r.PolledAt, err = parseTime(polled)
+		r.PolledAt, err = sqlite.ParseTime(polled)
 	}
 	if err == nil {
-		r.LastEventAt, err = parseTime(event)
+		r.LastEventAt, err = sqlite.ParseTime(event)
 	}
 	return r, err == nil, err
 }
@@ -57,13 +59,13 @@ func (d *DB) SetRegistration(ctx context.Context, company int64, r Registration)
 		UPDATE procore_connection SET erp_connection_id = ?, cost_code_list_id = ?, hook_id = ?, receiver_secret_hash = ?, metadata_hash = ?, hook_destination = ?,
 			registered_at = ?
 		WHERE id = 1 AND company_id = ?`,
-		r.ERPConnectionID, r.CostCodeListID, r.HookID, r.ReceiverSecretHash, r.MetadataHash, r.HookDestination, formatTime(r.RegisteredAt), company)
+		r.ERPConnectionID, r.CostCodeListID, r.HookID, r.ReceiverSecretHash, r.MetadataHash, r.HookDestination, sqlite.FormatTime(r.RegisteredAt), company)
 	return err
 }
 
 // RecordPoll keeps when Procore's deliveries were last read.
 func (d *DB) RecordPoll(ctx context.Context, at time.Time) error {
-	_, err := d.db.ExecContext(ctx, `UPDATE procore_connection SET polled_at = ? WHERE id = 1`, formatTime(at))
+	_, err := d.db.ExecContext(ctx, `UPDATE procore_connection SET polled_at = ? WHERE id = 1`, sqlite.FormatTime(at))
 	return err
 }
 
@@ -119,10 +121,10 @@ func scanERP(row interface{ Scan(...any) error }) (ERPRequest, error) {
 	)
 	err := row.Scan(&r.ID, &r.Name, &r.Data, &r.DetailID, &r.State, &r.Outcome, &r.Problem, &r.Attempts, &seen, &updated, &r.JobID, &r.Result, &r.JobState)
 	if err == nil {
-		r.SeenAt, err = parseTime(seen)
+		r.SeenAt, err = sqlite.ParseTime(seen)
 	}
 	if err == nil {
-		r.UpdatedAt, err = parseTime(updated)
+		r.UpdatedAt, err = sqlite.ParseTime(updated)
 	}
 	return r, err
 }
@@ -133,7 +135,7 @@ func scanERP(row interface{ Scan(...any) error }) (ERPRequest, error) {
 func (d *DB) SeeEvent(ctx context.Context, eventID, requestID int64, via string, at time.Time) (newEvent, newRequest bool, err error) {
 	err = d.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO erp_events (event_id, request_id, via, seen_at) VALUES (?, ?, ?, ?)`,
-			eventID, requestID, via, formatTime(at))
+			eventID, requestID, via, sqlite.FormatTime(at))
 		if err != nil {
 			return err
 		}
@@ -141,11 +143,11 @@ func (d *DB) SeeEvent(ctx context.Context, eventID, requestID int64, via string,
 			return nil
 		}
 		newEvent = true
-		if _, err := tx.ExecContext(ctx, `UPDATE procore_connection SET last_event_at = ? WHERE id = 1`, formatTime(at)); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE procore_connection SET last_event_at = ? WHERE id = 1`, sqlite.FormatTime(at)); err != nil {
 			return err
 		}
 		res, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO erp_requests (request_id, state, seen_at, updated_at) VALUES (?, 'new', ?, ?)`,
-			requestID, formatTime(at), formatTime(at))
+			requestID, sqlite.FormatTime(at), sqlite.FormatTime(at))
 		if err != nil {
 			return err
 		}
@@ -202,7 +204,7 @@ var ErrERPState = errors.New("the ERP request is not in that state")
 // FetchedERPRequest keeps a new request's payload.
 func (d *DB) FetchedERPRequest(ctx context.Context, id int64, name, data string, detailID int64, at time.Time) error {
 	return d.moveERP(ctx, `UPDATE erp_requests SET state = 'fetched', name = ?, data = ?, detail_id = ?, updated_at = ?
-		WHERE request_id = ? AND state = 'new'`, name, data, detailID, formatTime(at), id)
+		WHERE request_id = ? AND state = 'new'`, name, data, detailID, sqlite.FormatTime(at), id)
 }
 
 // ClosingERPRequest decides a fetched request's outcome, before the call
@@ -211,7 +213,7 @@ func (d *DB) FetchedERPRequest(ctx context.Context, id int64, name, data string,
 func (d *DB) ClosingERPRequest(ctx context.Context, id int64, outcome, problem, result string, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
 		if err := moveERP(ctx, tx, `UPDATE erp_requests SET state = 'closing', outcome = ?, problem = ?, result = ?, updated_at = ?
-			WHERE request_id = ? AND state = 'fetched'`, outcome, problem, result, formatTime(at), id); err != nil {
+			WHERE request_id = ? AND state = 'fetched'`, outcome, problem, result, sqlite.FormatTime(at), id); err != nil {
 			return err
 		}
 		return dropPages(ctx, tx, `SELECT id FROM jobs WHERE erp_request = ?`, id)
@@ -221,7 +223,7 @@ func (d *DB) ClosingERPRequest(ctx context.Context, id int64, outcome, problem, 
 // ClosedERPRequest records that the request's Request Detail is closed.
 func (d *DB) ClosedERPRequest(ctx context.Context, id int64, at time.Time) error {
 	return d.moveERP(ctx, `UPDATE erp_requests SET state = 'closed', updated_at = ? WHERE request_id = ? AND state = 'closing'`,
-		formatTime(at), id)
+		sqlite.FormatTime(at), id)
 }
 
 // CountERPAttempt counts a try at a request's next step that failed, and
@@ -229,7 +231,7 @@ func (d *DB) ClosedERPRequest(ctx context.Context, id int64, at time.Time) error
 func (d *DB) CountERPAttempt(ctx context.Context, id int64, at time.Time) (int, error) {
 	var n int
 	err := d.db.QueryRowContext(ctx, `UPDATE erp_requests SET attempts = attempts + 1, updated_at = ? WHERE request_id = ? RETURNING attempts`,
-		formatTime(at), id).Scan(&n)
+		sqlite.FormatTime(at), id).Scan(&n)
 	return n, err
 }
 

@@ -77,3 +77,34 @@ func TestARegistrationStaysWithItsCompany(t *testing.T) {
 		t.Fatal("the old company's registration is still found")
 	}
 }
+
+// A request's jobs run in the order queued, a parent's before its
+// child's, whatever the clock read when they were queued (at .340849,
+// the second job's time ends in a zero).
+func TestARequestsJobsRunInTheOrderQueued(t *testing.T) {
+	db, _ := open(t)
+	ctx := context.Background()
+	at := time.Date(2026, 12, 7, 23, 11, 34, 340849000, time.UTC)
+	if _, _, err := db.SeeEvent(ctx, 1, 100, ViaPoll, at); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FetchedERPRequest(ctx, 100, "create_standard_cost_codes", "[]", 0, at); err != nil {
+		t.Fatal(err)
+	}
+	var jobs []ERPJob
+	for _, name := range []string{"02", "01:150", "02:210"} {
+		jobs = append(jobs, ERPJob{Kind: JobCreate, Input: `{"name":"` + name + `"}`})
+	}
+	if err := db.QueueERPJobs(ctx, 100, jobs, at); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range jobs {
+		j, ok, err := db.TakeNextJob(ctx, "ticket", at)
+		if err != nil || !ok || j.Input != want.Input {
+			t.Fatalf("job %d: %+v, %v, %v", i, j, ok, err)
+		}
+		if err := db.FinishJob(ctx, j.ID, "{}", at); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // ERPJob is a job to queue for an ERP Request: its kind and what it is
@@ -24,12 +26,12 @@ func (d *DB) QueueERPJobs(ctx context.Context, requestID int64, jobs []ERPJob, a
 	marker := fmt.Sprintf("erp-%d", requestID)
 	return d.inTx(ctx, func(tx *sql.Tx) error {
 		if err := moveERP(ctx, tx, `UPDATE erp_requests SET job_id = ?, updated_at = ? WHERE request_id = ? AND state = 'fetched' AND job_id = ''`,
-			marker, formatTime(at), requestID); err != nil {
+			marker, sqlite.FormatTime(at), requestID); err != nil {
 			return err
 		}
 		for i, j := range jobs {
 			// created_at in order, for the queue's order among them.
-			created := formatTime(at.Add(time.Duration(i) * time.Microsecond))
+			created := sqlite.FormatTime(at.Add(time.Duration(i) * time.Microsecond))
 			if _, err := tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, request, erp_request, created_at, updated_at)
 				VALUES (?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 				fmt.Sprintf("%s.%d", marker, i+1), j.Kind, j.Input, requestID, created, created); err != nil {
@@ -48,7 +50,7 @@ func (d *DB) ERPJobs(ctx context.Context, requestID int64) ([]Job, error) {
 // FinishJob ends a running job as done, with what it did (JSON).
 func (d *DB) FinishJob(ctx context.Context, id, output string, at time.Time) error {
 	_, err := d.db.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
-		output, formatTime(at), id)
+		output, sqlite.FormatTime(at), id)
 	return err
 }
 
@@ -73,7 +75,7 @@ func (d *DB) KeepRecordPage(ctx context.Context, jobID string, records []Listed,
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, formatTime(at), jobID)
+		_, err = tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, sqlite.FormatTime(at), jobID)
 		return err
 	})
 }

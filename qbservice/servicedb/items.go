@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"strings"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Item is a QuickBooks Service or Other Charge item.
@@ -32,7 +34,7 @@ func (d *DB) KeepPage(ctx context.Context, jobID string, items []Item, step stri
 		if err := add(ctx, tx, jobID, items); err != nil {
 			return err
 		}
-		_, err := tx.StmtContext(ctx, setStep).ExecContext(ctx, step, formatTime(at), jobID)
+		_, err := tx.StmtContext(ctx, setStep).ExecContext(ctx, step, sqlite.FormatTime(at), jobID)
 		return err
 	})
 }
@@ -98,7 +100,7 @@ func (d *DB) FinishRefresh(ctx context.Context, jobID string, last []Item, at ti
 		if err := noteItemsChanged(ctx, tx); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', updated_at = ? WHERE id = ?`, formatTime(at), jobID)
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', updated_at = ? WHERE id = ?`, sqlite.FormatTime(at), jobID)
 		return err
 	})
 }

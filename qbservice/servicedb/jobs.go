@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // JobState is where a job stands.
@@ -82,7 +84,7 @@ func scanJob(row interface{ Scan(...any) error }) (Job, bool, error) {
 	}
 	if err == nil {
 		var queued error
-		j.QueuedAt, queued = parseTime(created)
+		j.QueuedAt, queued = sqlite.ParseTime(created)
 		err = errors.Join(decodeJSON(failure, &j.Failure), queued)
 		j.Input, j.Output = request, result
 		if j.Kind == JobCreate || j.Kind == JobRefresh {
@@ -135,7 +137,7 @@ func (d *DB) QueueRefresh(ctx context.Context, id string, at time.Time) (string,
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, state, created_at, updated_at) VALUES (?, 'refresh', 'queued', ?, ?)`,
-			id, formatTime(at), formatTime(at))
+			id, sqlite.FormatTime(at), sqlite.FormatTime(at))
 		return err
 	})
 	return id, err
@@ -169,7 +171,7 @@ func (d *DB) TakeNextJob(ctx context.Context, ticket string, at time.Time) (Job,
 		}
 		j.State, j.Ticket, j.Step = JobRunning, ticket, ""
 		_, err = tx.ExecContext(ctx, `UPDATE jobs SET state = 'running', ticket = ?, step = '', attempts = attempts + 1, updated_at = ? WHERE id = ?`,
-			ticket, formatTime(at), j.ID)
+			ticket, sqlite.FormatTime(at), j.ID)
 		j.Attempts++
 		return err
 	})
@@ -178,7 +180,7 @@ func (d *DB) TakeNextJob(ctx context.Context, ticket string, at time.Time) (Job,
 
 // SetStep records the request a running job has in flight.
 func (d *DB) SetStep(ctx context.Context, id, step string, at time.Time) error {
-	_, err := d.db.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, formatTime(at), id)
+	_, err := d.db.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, sqlite.FormatTime(at), id)
 	return err
 }
 
@@ -200,7 +202,7 @@ func (d *DB) FailJob(ctx context.Context, id string, why Failure, at time.Time) 
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'failed', step = '', failure = ?, updated_at = ? WHERE id = ?`,
-			why.encode(), formatTime(at), id)
+			why.encode(), sqlite.FormatTime(at), id)
 		return err
 	})
 }
@@ -216,7 +218,7 @@ func requeue(ctx context.Context, tx *sql.Tx, at time.Time, ticket, id string) e
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'queued', ticket = '', step = '', updated_at = ?3 WHERE `+runningMatch,
-		ticket, id, formatTime(at))
+		ticket, id, sqlite.FormatTime(at))
 	return err
 }
 

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // ProcoreConnection is the Procore company the service works for and the
@@ -32,8 +34,8 @@ func (d *DB) ProcoreConnection(ctx context.Context) (c ProcoreConnection, found 
 		return ProcoreConnection{}, false, nil
 	}
 	if err == nil {
-		if c.SetAt, err = parseTime(setAt); err == nil {
-			c.CheckedAt, err = parseTime(checkedAt)
+		if c.SetAt, err = sqlite.ParseTime(setAt); err == nil {
+			c.CheckedAt, err = sqlite.ParseTime(checkedAt)
 		}
 	}
 	return c, err == nil, err
@@ -59,7 +61,7 @@ func (d *DB) SetProcoreConnection(ctx context.Context, c ProcoreConnection) erro
 			hook_destination     = CASE WHEN company_id = ?1 THEN hook_destination ELSE '' END,
 			company_id = ?1, client_id = ?2, environment = ?3, base_url = ?4, set_at = ?5,
 			company_name = ?6, checked_at = ?7, problem = ?8`,
-		c.CompanyID, c.ClientID, c.Environment, c.BaseURL, formatTime(c.SetAt), c.CompanyName, formatTime(c.CheckedAt), c.Problem)
+		c.CompanyID, c.ClientID, c.Environment, c.BaseURL, sqlite.FormatTime(c.SetAt), c.CompanyName, sqlite.FormatTime(c.CheckedAt), c.Problem)
 	return err
 }
 
@@ -72,7 +74,7 @@ func (d *DB) RecordProcoreCheck(ctx context.Context, companyID int64, clientID, 
 		UPDATE procore_connection
 		SET company_name = CASE WHEN ? = '' THEN ? ELSE company_name END, checked_at = ?, problem = ?
 		WHERE id = 1 AND company_id = ? AND client_id = ?`,
-		problem, companyName, formatTime(at), problem, companyID, clientID)
+		problem, companyName, sqlite.FormatTime(at), problem, companyID, clientID)
 	return err
 }
 

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // gapsKept is how many gaps between session starts the schedule seen is
@@ -26,7 +28,7 @@ func noteSessionGap(ctx context.Context, tx *sql.Tx, start time.Time) error {
 	if err != nil {
 		return err
 	}
-	prev, err := parseTime(last)
+	prev, err := sqlite.ParseTime(last)
 	if err != nil || !prev.Before(start) {
 		return err
 	}

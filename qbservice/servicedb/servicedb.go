@@ -84,21 +84,6 @@ func (d *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return sqlite.InTx(ctx, d.db, fn)
 }
 
-// Times are UTC RFC 3339 text, readable in any SQLite tool.
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339Nano)
-}
-
-func parseTime(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return time.Parse(time.RFC3339Nano, s)
-}
-
 func boolInt(b bool) int {
 	if b {
 		return 1

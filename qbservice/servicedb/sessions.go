@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // Session is a Web Connector session.
@@ -64,7 +66,7 @@ func (d *DB) StartSession(ctx context.Context, s Session, activeSince time.Time)
 				rows.Close()
 				return err
 			}
-			if t, err := parseTime(last); err == nil && !t.Before(activeSince) {
+			if t, err := sqlite.ParseTime(last); err == nil && !t.Before(activeSince) {
 				busy = true
 			} else {
 				abandoned = append(abandoned, ticket)
@@ -89,7 +91,7 @@ func (d *DB) StartSession(ctx context.Context, s Session, activeSince time.Time)
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO sessions (ticket, user_name, started_at, last_call_at, account_generation) VALUES (?, ?, ?, ?, ?)`,
-			s.Ticket, s.User, formatTime(s.StartedAt), formatTime(s.StartedAt), s.AccountGeneration)
+			s.Ticket, s.User, sqlite.FormatTime(s.StartedAt), sqlite.FormatTime(s.StartedAt), s.AccountGeneration)
 		return err
 	})
 }
@@ -117,8 +119,8 @@ func (d *DB) Session(ctx context.Context, ticket string) (s Session, ok bool, er
 		return Session{}, false, err
 	}
 	s.Closed = closed != 0
-	if s.StartedAt, err = parseTime(started); err == nil {
-		s.LastCallAt, err = parseTime(last)
+	if s.StartedAt, err = sqlite.ParseTime(started); err == nil {
+		s.LastCallAt, err = sqlite.ParseTime(last)
 	}
 	return s, err == nil, err
 }
@@ -126,7 +128,7 @@ func (d *DB) Session(ctx context.Context, ticket string) (s Session, ok bool, er
 // UpdateSession records the session's last call, version and last error.
 func (d *DB) UpdateSession(ctx context.Context, s Session) error {
 	_, err := d.db.ExecContext(ctx, `UPDATE sessions SET last_call_at = ?, qbxml_version = ?, last_error = ? WHERE ticket = ?`,
-		formatTime(s.LastCallAt), s.QBXMLVersion, s.LastError, s.Ticket)
+		sqlite.FormatTime(s.LastCallAt), s.QBXMLVersion, s.LastError, s.Ticket)
 	return err
 }
 
@@ -134,7 +136,7 @@ func (d *DB) UpdateSession(ctx context.Context, s Session) error {
 // left unfinished, with what it had read so far dropped.
 func (d *DB) CloseSession(ctx context.Context, ticket string, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET closed = 1, last_call_at = ? WHERE ticket = ?`, formatTime(at), ticket); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET closed = 1, last_call_at = ? WHERE ticket = ?`, sqlite.FormatTime(at), ticket); err != nil {
 			return err
 		}
 		return requeue(ctx, tx, at, ticket, "")

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"qbsettings/backend/sqlite"
 )
 
 // SyncSettings is the settings the sync runs with: their JSON ("" while
@@ -30,7 +32,7 @@ func (d *DB) SyncSettings(ctx context.Context) (SyncSettings, error) {
 	err := d.db.QueryRowContext(ctx, `SELECT settings, version, applied_at, applied_by, applied_user FROM sync_settings WHERE id = 1`).
 		Scan(&s.JSON, &s.Version, &at, &s.Computer, &s.User)
 	if err == nil {
-		s.AppliedAt, err = parseTime(at)
+		s.AppliedAt, err = sqlite.ParseTime(at)
 	}
 	return s, err
 }
@@ -42,7 +44,7 @@ func (d *DB) ApplySyncSettings(ctx context.Context, version int, s SyncSettings)
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `
 			UPDATE sync_settings SET settings = ?, version = ?, applied_at = ?, applied_by = ?, applied_user = ?
-			WHERE id = 1 AND version = ?`, s.JSON, next, formatTime(s.AppliedAt), s.Computer, s.User, version)
+			WHERE id = 1 AND version = ?`, s.JSON, next, sqlite.FormatTime(s.AppliedAt), s.Computer, s.User, version)
 		if err != nil {
 			return err
 		}
