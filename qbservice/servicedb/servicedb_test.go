@@ -2,8 +2,10 @@ package servicedb
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -234,23 +236,38 @@ func TestItemsPage(t *testing.T) {
 	}
 }
 
-// A database of the version before creates (2) keeps its jobs, and a
-// refresh's pages are dropped, as a job left running loses them anyway.
-func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
+// olderDatabase is a new database of an earlier version: its schema
+// brought up to migration last (its number) and no further.
+func olderDatabase(t *testing.T, last string) (string, *sql.DB) {
+	t.Helper()
 	path := filepath.Join(testdir.New(t), FileName)
 	older := fstest.MapFS{}
-	for _, name := range []string{"0001_init.sql", "0002_settings.sql"} {
-		data, err := migrationFiles.ReadFile("migrations/" + name)
+	files, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name()[:len(last)] > last {
+			break
+		}
+		data, err := migrationFiles.ReadFile("migrations/" + f.Name())
 		if err != nil {
 			t.Fatal(err)
 		}
-		older[name] = &fstest.MapFile{Data: data}
+		older[f.Name()] = &fstest.MapFile{Data: data}
 	}
 	db, err := sqlite.Open(path, older)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Exec(`INSERT INTO jobs (id, kind, state, ticket, step, attempts, created_at, updated_at) VALUES
+	return path, db
+}
+
+// A database of the version before creates (2) keeps its jobs, and a
+// refresh's pages are dropped, as a job left running loses them anyway.
+func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
+	path, db := olderDatabase(t, "0002")
+	_, err := db.Exec(`INSERT INTO jobs (id, kind, state, ticket, step, attempts, created_at, updated_at) VALUES
 		('r1', 'refresh', 'running', 't', '{}', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'),
 		('r2', 'refresh', 'done', '', '', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z');
 		INSERT INTO refresh_items VALUES ('r1', '1-1', 'A', 'Service', 1, '1', '')`)
@@ -405,5 +422,39 @@ func TestTrustedDevicesAreBounded(t *testing.T) {
 	}
 	if last, _ := d.DeviceTrusted(ctx, "u", fmt.Sprintf("device-%02d", MaxTrustedDevices+4)); !last {
 		t.Fatal("the last used is gone")
+	}
+}
+
+// Times written before their fractions kept all nine digits are padded
+// by the migration (17), so a request's jobs queued then still run in
+// order, and read back as they were.
+func TestEarlierTimesSortAfterTheMigration(t *testing.T) {
+	path, db := olderDatabase(t, "0016")
+	_, err := db.Exec(`INSERT INTO erp_requests (request_id, state, seen_at, updated_at) VALUES
+		(9, 'fetched', '2026-12-07T23:11:34.3Z', '2026-12-07T23:11:34.3Z');
+		INSERT INTO jobs (id, kind, state, request, erp_request, created_at, updated_at) VALUES
+		('erp-9.3', 'create', 'queued', '{"name":"3"}', 9, '2026-12-07T23:11:35Z', ''),
+		('erp-9.2', 'create', 'queued', '{"name":"2"}', 9, '2026-12-07T23:11:34.340851Z', ''),
+		('erp-9.1', 'create', 'queued', '{"name":"1"}', 9, '2026-12-07T23:11:34.34085Z', '')`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	jobs, err := d.ERPJobs(ctx, 9)
+	if err != nil || len(jobs) != 3 {
+		t.Fatalf("%+v, %v", jobs, err)
+	}
+	for i, j := range jobs {
+		if want := fmt.Sprintf(`{"name":"%d"}`, i+1); j.Input != want {
+			t.Fatalf("job %d is %q", i, j.Input)
+		}
+	}
+	if r, _, err := d.ERPRequest(ctx, 9); err != nil || r.SeenAt.Nanosecond() != 300000000 {
+		t.Fatalf("%+v, %v", r, err)
 	}
 }
