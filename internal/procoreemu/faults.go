@@ -17,6 +17,8 @@ type faults struct {
 	linkLoop    bool // a list's next link points back to its first page
 	duplicate   int  // the next n events are queued twice on their hooks
 	drop        int  // the next n deliveries fail as a reset connection
+	// the job costs of these cost codes are refused, for the reason given
+	refuseJobCosts map[int64]string
 }
 
 // DuplicateEvents queues each of the next n events twice on its hooks:
@@ -58,6 +60,22 @@ func (e *Emulator) Slow(d time.Duration) {
 // LinkLoop makes every list's next link point back to its first page.
 func (e *Emulator) LinkLoop(on bool) {
 	e.setFaults(func(f *faults) { f.linkLoop = on })
+}
+
+// RefuseJobCosts refuses the job costs of the project cost code
+// costCode from now on, as a record of a sync Procore did not take:
+// in the answer's errors, with reason (0 stops every refusal).
+func (e *Emulator) RefuseJobCosts(costCode int64, reason string) {
+	e.setFaults(func(f *faults) {
+		if costCode == 0 {
+			f.refuseJobCosts = nil
+			return
+		}
+		if f.refuseJobCosts == nil {
+			f.refuseJobCosts = map[int64]string{}
+		}
+		f.refuseJobCosts[costCode] = reason
+	})
 }
 
 // setFaults changes the faults under the emulator's lock.

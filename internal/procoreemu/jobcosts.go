@@ -85,6 +85,11 @@ func (e *Emulator) syncJobCosts(h http.Header, r *http.Request, q *request) (int
 			errs = append(errs, u)
 			continue
 		}
+		if reason, refused := e.faults.refuseJobCosts[costCode]; refused {
+			u["errors"] = map[string][]string{"base": {reason}}
+			errs = append(errs, u)
+			continue
+		}
 		row := Record{"project_id": project}
 		for k, v := range u {
 			row[k] = v

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"qbsettings/qbservice/procore"
 	"qbsettings/serviceapi"
@@ -98,11 +99,24 @@ func SyncCostTypes(ctx context.Context, env Env, project int64, list []CostTypeS
 	if err != nil {
 		return nil, err
 	}
+	return RefusedByCostCode(done.Errors, names), nil
+}
+
+// RefusedByCostCode are the records Procore refused, each of a project
+// cost code (its cost_code_id), named by names (by cost code id), else
+// by the id.
+func RefusedByCostCode(errs []procore.RecordError, names map[int64]string) []serviceapi.ActivityRefused {
 	var out []serviceapi.ActivityRefused
-	for _, e := range done.Errors {
-		var rec CostTypeSynced
+	for _, e := range errs {
+		var rec struct {
+			CostCodeID int64 `json:"cost_code_id"`
+		}
 		_ = json.Unmarshal(e.Record, &rec)
-		out = append(out, serviceapi.ActivityRefused{Name: names[rec.CostCodeID], Reasons: e.Reasons})
+		name := names[rec.CostCodeID]
+		if name == "" {
+			name = strconv.FormatInt(rec.CostCodeID, 10)
+		}
+		out = append(out, serviceapi.ActivityRefused{Name: name, Reasons: e.Reasons})
 	}
-	return out, nil
+	return out
 }

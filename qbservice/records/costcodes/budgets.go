@@ -87,10 +87,11 @@ func notAdded(codes []newCode) []serviceapi.ActivityRule {
 // that has none; it returns the ListIDs of the codes its budget took,
 // and Procore's refusal of its budget lines, if any.
 func addToProject(ctx context.Context, env records.Env, p records.Project, codes []newCode, other int64) ([]string, *serviceapi.ActivityRefused, error) {
-	have, err := ProjectCostCodes(ctx, env, p.ID)
+	codesHad, err := ProjectCostCodes(ctx, env, p.ID)
 	if err != nil {
 		return nil, nil, err
 	}
+	have := codesHad.IDs
 	budgeted, err := budgetedCostCodes(ctx, env, p.ID)
 	if err != nil {
 		return nil, nil, err
@@ -177,17 +178,24 @@ type budgetLine struct {
 	Amount         float64 `json:"original_budget_amount"`
 }
 
-// ProjectCostCodes are project's cost codes by origin_id (List cost
-// codes, every page); those without one are the project's own.
-func ProjectCostCodes(ctx context.Context, env records.Env, projectID int64) (map[string]int64, error) {
-	out := map[string]int64{}
+// ProjectCodes are a project's cost codes synced with QuickBooks.
+type ProjectCodes struct {
+	IDs   map[string]int64 // Procore's id, by origin_id
+	Codes map[int64]string // the full code ("01-100"), by Procore's id
+}
+
+// ProjectCostCodes are project's cost codes that have an origin_id (List
+// cost codes, every page); those without one are the project's own.
+func ProjectCostCodes(ctx context.Context, env records.Env, projectID int64) (ProjectCodes, error) {
+	out := ProjectCodes{IDs: map[string]int64{}, Codes: map[int64]string{}}
 	err := procore.List(ctx, env.Procore, fmt.Sprintf("/rest/v1.0/cost_codes?project_id=%d", projectID), func(page []struct {
 		ID       int64           `json:"id"`
+		FullCode string          `json:"full_code"`
 		OriginID json.RawMessage `json:"origin_id"`
 	}) error {
 		for _, c := range page {
 			if origin := records.TextOf(c.OriginID); origin != "" {
-				out[origin] = c.ID
+				out.IDs[origin], out.Codes[c.ID] = c.ID, c.FullCode
 			}
 		}
 		return nil

@@ -91,7 +91,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, r records.Request, j
 	if err := configure(ctx, env, project, p, rule); err != nil {
 		return records.Outcome{}, err
 	}
-	costs, err := jobCosts(ctx, env, p.ID, project, rule)
+	costs, names, err := jobCosts(ctx, env, p.ID, project, rule)
 	if err != nil {
 		return records.Outcome{}, err
 	}
@@ -101,7 +101,7 @@ func (Refresh) Finish(ctx context.Context, env records.Env, r records.Request, j
 		return records.Outcome{}, err
 	}
 	result := serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountRead: got.Read, serviceapi.CountSynced: len(done.Entities)},
-		Rules: rulesOf(rule), Refused: records.Refused(done.Errors, nil)}
+		Rules: rulesOf(rule), Refused: records.RefusedByCostCode(done.Errors, names)}
 	return records.Ended(result), nil
 }
 
@@ -135,27 +135,29 @@ func configure(ctx context.Context, env records.Env, project int64, p refreshed,
 
 // jobCosts are the job costs of each of the project's cost codes synced
 // with one of job's items: zero for a code with none (its costs may have
-// been deleted in QuickBooks), job-to-date left out when rule 3 says.
-func jobCosts(ctx context.Context, env records.Env, job string, project int64, rule syncrules.DirectCosts) ([]jobCost, error) {
+// been deleted in QuickBooks), job-to-date left out when rule 3 says;
+// and each code's full code in Procore (by its id).
+func jobCosts(ctx context.Context, env records.Env, job string, project int64, rule syncrules.DirectCosts) ([]jobCost, map[int64]string, error) {
 	codes, err := costcodes.ProjectCostCodes(ctx, env, project)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	other, err := costcodes.OtherCostType(ctx, env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := env.Now()
 	totals, err := env.DB.CostTotals(ctx, job, now.Format("2006-01")+"-01")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+
 	byItem := map[string]servicedb.CostTotal{}
 	for _, t := range totals {
 		byItem[t.Item] = t
 	}
 	var out []jobCost
-	for origin, id := range codes {
+	for origin, id := range codes.IDs {
 		codeJob, item, ok := strings.Cut(origin, "|")
 		if !ok || codeJob != job {
 			continue
@@ -168,7 +170,7 @@ func jobCosts(ctx context.Context, env records.Env, job string, project int64, r
 		}
 		out = append(out, c)
 	}
-	return out, nil
+	return out, codes.Codes, nil
 }
 
 func money(cents int64) json.Number { return json.Number(qbxml.Money(cents).String()) }

@@ -192,3 +192,24 @@ func TestJobCostsFollowQuickBooksChanges(t *testing.T) {
 		t.Fatal("the second read asked for everything again")
 	}
 }
+
+// A job cost Procore refuses is named in the activity by its cost code,
+// as Procore shows it, with Procore's reason; the other codes' costs
+// are synced all the same.
+func TestARefusedJobCostIsNamedByItsCostCode(t *testing.T) {
+	w, project, _ := costWorld(t, readOnly())
+	for _, cc := range w.Emu.CostCodes(erpworld.Company, project) {
+		if strings.HasSuffix(cc["origin_id"].(string), "|"+supervision) {
+			w.Emu.RefuseJobCosts(cc["id"].(int64), "Cost code is closed")
+		}
+	}
+	_, result, problem := w.Played(w.Emu.SyncSingleJob(erpworld.Company, project), 0)
+	refused := result.Refused
+	if problem != serviceapi.ActivityProcoreRefused || len(refused) != 1 || refused[0].Name != "01-100" ||
+		strings.Join(refused[0].Reasons, "") != "base: Cost code is closed" {
+		t.Fatalf("problem %q, refused %+v", problem, refused)
+	}
+	if kept := w.Emu.ERPJobCosts(erpworld.Company, project); len(kept) != 1 || kept[0]["job_to_date_cost"] != json.Number("200.00") {
+		t.Fatalf("job costs kept %v", kept)
+	}
+}
