@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"qbsettings/qbservice/qbxml"
 	"qbsettings/qbservice/servicedb"
 	"qbsettings/serviceapi"
 )
@@ -14,7 +15,6 @@ import (
 const (
 	maxCreateBytes       = 64 << 10
 	maxDescriptionRunes  = 4095
-	statusNameInUse      = 3100
 	createPathPrefix     = "/v1/items/create/"
 	nameInUseMessageForm = "The name %q of the list element is already in use."
 )
@@ -72,7 +72,7 @@ func (a *API) createState(w http.ResponseWriter, r *http.Request, id string) {
 		writeJSON(w, http.StatusOK, serviceapi.CreateStatus{State: string(j.State), Item: &it})
 	case servicedb.JobFailed:
 		switch {
-		case f.StatusCode == statusNameInUse:
+		case f.StatusCode == qbxml.StatusNameInUse:
 			nameInUse(w, j.Request.Name)
 		case f.StatusCode != 0:
 			writeError(w, http.StatusUnprocessableEntity, "quickBooksRefused", "QuickBooks refused the item: "+f.Message, "",
@@ -90,7 +90,7 @@ func (a *API) createState(w http.ResponseWriter, r *http.Request, id string) {
 // nameInUse is QuickBooks' refusal of a name in use, with its status.
 func nameInUse(w http.ResponseWriter, name string) {
 	message := fmt.Sprintf(nameInUseMessageForm, name)
-	writeError(w, http.StatusConflict, "nameInUse", message, "", &serviceapi.Code{StatusCode: statusNameInUse, StatusMessage: message})
+	writeError(w, http.StatusConflict, "nameInUse", message, "", &serviceapi.Code{StatusCode: qbxml.StatusNameInUse, StatusMessage: message})
 }
 
 func toItem(it servicedb.Item) serviceapi.Item {

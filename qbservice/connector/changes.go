@@ -22,14 +22,14 @@ import (
 func (c *Connector) advanceChange(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	next := step{N: st.N + 1, Change: st.Change, Known: st.Known, Retried: st.Retried}
 	switch {
-	case st.Op == opChangeWrite && r.Status.Code == 3200 && !st.Retried:
+	case st.staleOnce(opChangeWrite, r.Status):
 		next.Op, next.Retried = opChangeRead, true
 	case r.Status.Failed():
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case len(r.Txns) != 1:
 		// QuickBooks has no purchase order of that TxnID (1, found
 		// nothing): deleted there.
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case st.Op == opChangeWrite:
 		return c.txnDone(ctx, job, r.Txns[0], false)
 	default:

@@ -18,7 +18,7 @@ import (
 // is no job cost (an expense, a line of the company's own).
 func (c *Connector) advanceCosts(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	if r.Status.Failed() {
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	}
 	if st.Op == opDeletedCosts {
 		return c.costsDone(ctx, job, st, r.Deleted)

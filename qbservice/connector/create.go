@@ -16,7 +16,7 @@ func (c *Connector) advanceCreate(ctx context.Context, job servicedb.Job, st ste
 	found := foundItem(r, st.Item.FullName())
 	switch {
 	case r.Status.Failed():
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case found == nil && st.Op == opFind:
 		// Not made by an earlier attempt (QuickBooks answers 500, "could
 		// not be found", for a name it does not have): make it now.

@@ -24,10 +24,10 @@ import (
 func (c *Connector) advanceEstimate(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	next := step{N: st.N + 1, Estimate: st.Estimate, EstimateOf: st.EstimateOf, Retried: st.Retried}
 	switch {
-	case st.Op == opChangeEstimate && r.Status.Code == 3200 && !st.Retried:
+	case st.staleOnce(opChangeEstimate, r.Status):
 		next.Op, next.Retried = opReadEstimate, true
 	case r.Status.Failed():
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case st.Op == opFindEstimate:
 		if found := qbxml.Marked(r.Txns, st.Estimate.ExternalGUID); found != nil {
 			return c.txnDone(ctx, job, *found, true)
@@ -36,7 +36,7 @@ func (c *Connector) advanceEstimate(ctx context.Context, job servicedb.Job, st s
 	case len(r.Txns) != 1:
 		// No estimate of that TxnID (deleted in QuickBooks), or an add
 		// answered without it: QuickBooks' status says which.
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case st.Op == opReadEstimate:
 		change := estimateChange(r.Txns[0], st.Estimate.Lines)
 		next.Op, next.EstimateChange = opChangeEstimate, &change

@@ -326,7 +326,7 @@ func (c *Connector) ReceiveResponseXML(ctx context.Context, call qbwc.ResponseCa
 func (c *Connector) advance(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	now := c.Now()
 	if r.Status.Failed() {
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	}
 	items := make([]servicedb.Item, 0, len(r.Items))
 	for _, it := range r.Items {
@@ -375,6 +375,18 @@ func (c *Connector) goOn(ctx context.Context, job servicedb.Job, next step) int 
 // stepRequestID is the requestID of a job's step: the job's ID and the
 // step's number.
 func stepRequestID(job servicedb.Job, st step) string { return fmt.Sprintf("%s.%d", job.ID, st.N) }
+
+// refusal is QuickBooks' refusal of a request, as a job's failure.
+func refusal(s qbxml.Status) servicedb.Failure {
+	return servicedb.Failure{StatusCode: s.Code, Message: s.Message}
+}
+
+// staleOnce tells whether write, a change of the step's record, met a
+// stale EditSequence (changed in QuickBooks meanwhile) for the first
+// time: the record is read again, once, and the change made on it.
+func (st step) staleOnce(write op, s qbxml.Status) bool {
+	return st.Op == write && s.Code == qbxml.StatusStale && !st.Retried
+}
 
 // fail ends job as failed, with why, and says how far the session's work
 // is.

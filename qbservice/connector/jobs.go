@@ -30,12 +30,12 @@ func (c *Connector) advanceJob(ctx context.Context, job servicedb.Job, st step, 
 	}
 	nameInUse := servicedb.Failure{Problem: servicedb.FailureNameInUse, StatusCode: r.Status.Code, Message: r.Status.Message}
 	switch {
-	case st.Op == opChangeJob && r.Status.Code == 3200 && !st.Retried:
+	case st.staleOnce(opChangeJob, r.Status):
 		next.Op, next.Retried = opReadJob, true
-	case r.Status.Code == 3100:
+	case r.Status.Code == qbxml.StatusNameInUse:
 		return c.fail(ctx, job, nameInUse)
 	case r.Status.Failed():
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case st.Op == opFindJob && found == nil:
 		next.Op = opAddJob
 	case st.Op == opFindJob && !qbxml.SameGUID(found.ExternalGUID, st.Job.ExternalGUID):
@@ -43,7 +43,7 @@ func (c *Connector) advanceJob(ctx context.Context, job servicedb.Job, st step, 
 	case found == nil:
 		// QuickBooks has no job of that ListID (500, found nothing):
 		// deleted there. Its own status says so.
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case st.Op == opReadJob:
 		next.Op, next.EditSequence = opChangeJob, found.EditSequence
 	default: // found by its name, added or changed

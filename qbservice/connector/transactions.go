@@ -19,7 +19,7 @@ import (
 // with QuickBooks' status.
 func (c *Connector) advanceTxn(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	if r.Status.Failed() {
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	}
 	found := qbxml.Marked(r.Txns, st.mark())
 	next := step{N: st.N + 1, PurchaseOrder: st.PurchaseOrder, Bill: st.Bill, BillOfPurchase: st.BillOfPurchase}
@@ -36,7 +36,7 @@ func (c *Connector) advanceTxn(ctx context.Context, job servicedb.Job, st step, 
 		if len(r.Txns) != 1 || r.Txns[0].VendorListID == "" {
 			// QuickBooks has no purchase order of that TxnID (deleted
 			// there): its own status says so (1, found nothing).
-			return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+			return c.fail(ctx, job, refusal(r.Status))
 		}
 		bill := *st.Bill
 		bill.VendorListID = r.Txns[0].VendorListID

@@ -15,7 +15,7 @@ import (
 // the latest time among them.
 func (c *Connector) advanceRecords(ctx context.Context, job servicedb.Job, st step, r qbxml.Response) int {
 	if r.Status.Failed() {
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	}
 	next := st
 	next.N = st.N + 1
@@ -81,7 +81,7 @@ func (c *Connector) advanceVendor(ctx context.Context, job servicedb.Job, st ste
 	}
 	switch {
 	case r.Status.Failed():
-		return c.fail(ctx, job, servicedb.Failure{StatusCode: r.Status.Code, Message: r.Status.Message})
+		return c.fail(ctx, job, refusal(r.Status))
 	case found == nil && st.Op == opFindVendor:
 		return c.goOn(ctx, job, step{N: st.N + 1, Op: opAddVendor, Vendor: st.Vendor})
 	case found == nil:

@@ -11,6 +11,13 @@ type Status struct {
 	Message  string
 }
 
+// QuickBooks' status codes the service acts on (qbXML SDK, "Status codes").
+const (
+	StatusNothingFound = 1    // a query matched nothing; a read of a TxnID or ListID QuickBooks no longer has
+	StatusNameInUse    = 3100 // the name of the list element is already in use
+	StatusStale        = 3200 // the EditSequence is out of date: changed meanwhile
+)
+
 // Failed tells whether the request was not done.
 func (s Status) Failed() bool { return strings.EqualFold(s.Severity, "Error") }
 

@@ -62,7 +62,7 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 	switch {
 	case job.State == servicedb.JobFailed && job.Failure.Problem == servicedb.FailureLineCount:
 		return records.Failed(serviceapi.ActivityLineCount, serviceapi.ActivityResult{}), nil
-	case job.State == servicedb.JobFailed && job.Failure.StatusCode == 1:
+	case job.State == servicedb.JobFailed && job.Failure.StatusCode == qbxml.StatusNothingFound:
 		return records.Failed(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"}), nil
 	case job.State == servicedb.JobFailed:
 		return records.QuickBooksRefused(job), nil

@@ -214,7 +214,7 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 // never exported) is a commitment not synced; any other, QuickBooks'
 // refusal.
 func refused(job servicedb.Job) *records.Outcome {
-	if job.Failure.StatusCode == 1 {
+	if job.Failure.StatusCode == qbxml.StatusNothingFound {
 		return records.EndsWith(serviceapi.ActivityNotLinked, serviceapi.ActivityResult{Field: "commitment"})
 	}
 	out := records.QuickBooksRefused(job)
