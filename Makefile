@@ -238,13 +238,13 @@ measure-sync: apt
 	go build -o build/bin/qbservice ./cmd/qbservice
 	.ci/with-keyring go run ./internal/cmd/qbservicebench -service build/bin/qbservice -sync 2500,5000,10000,20000 -out docs/performance.md
 
-# A project's subcontract of 2,000 lines and 500 subcontractor invoices on
-# it exported through the built service, the emulated Web Connector and
+# A project's subcontract of 2,000 lines, a change order adding 200 lines
+# to it and 500 subcontractor invoices on it exported through the built service, the emulated Web Connector and
 # the emulated Procore: the service's CPU beside the total and the Web
 # Connector's round trips, and its memory, written to docs/performance.md.
 measure-exports:
 	go build -o build/bin/qbservice ./cmd/qbservice
-	.ci/with-keyring go run ./internal/cmd/qbservicebench -service build/bin/qbservice -exports 2000/500 -out docs/performance.md
+	.ci/with-keyring go run ./internal/cmd/qbservicebench -service build/bin/qbservice -exports 2000/200/500 -out docs/performance.md
 
 # A project's job costs read twice from a company file of 20,000 bills
 # through the built service: every bill the first time, the few changed

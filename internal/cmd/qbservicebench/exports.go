@@ -16,8 +16,8 @@ import (
 	"qbsettings/serviceapi"
 )
 
-// The exports' measurement: a project's subcontract of many lines and
-// many invoices on it, exported from Procore and written to QuickBooks
+// The exports' measurement: a project's subcontract of many lines, a
+// change order adding lines to it, and many invoices on it, exported from Procore and written to QuickBooks
 // through the built service, the emulated Web Connector and QuickBooks,
 // and the emulated Procore.
 const (
@@ -35,22 +35,23 @@ const (
 
 // exportsResult is one project's exports measured.
 type exportsResult struct {
-	lines, invoices int
-	total           time.Duration // from the first request sent in Procore to the last closed
-	cpu             time.Duration // the service's CPU in that time
-	webConnector    time.Duration // the Web Connector's calls, request sent to answer read
-	requests        int           // the Web Connector's requests to QuickBooks
-	procoreCalls    int
-	idleRSS         int64
-	peakRSS         int64
-	anchor          time.Duration
+	lines, change, invoices int
+	total                   time.Duration // from the first request sent in Procore to the last closed
+	cpu                     time.Duration // the service's CPU in that time
+	webConnector            time.Duration // the Web Connector's calls, request sent to answer read
+	requests                int           // the Web Connector's requests to QuickBooks
+	procoreCalls            int
+	idleRSS                 int64
+	peakRSS                 int64
+	anchor                  time.Duration
 }
 
-// measureExports exports a subcontract of lines lines, then invoices
-// invoices of four lines each on it (one create_requisitions request, as
-// an approver accepts several at once), through a new service.
-func measureExports(exe string, lines, invoices int) (exportsResult, error) {
-	r := exportsResult{lines: lines, invoices: invoices}
+// measureExports exports a subcontract of lines lines, then a change
+// order adding change lines to it, then invoices invoices of four lines
+// each on it (one create_requisitions request, as an approver accepts
+// several at once), through a new service.
+func measureExports(exe string, lines, change, invoices int) (exportsResult, error) {
+	r := exportsResult{lines: lines, change: change, invoices: invoices}
 	b, err := startWithProcore(exe, procoreemu.CompanySeed{ID: syncCompany, Name: "Summit Construction",
 		Vendors: []procoreemu.Record{{"name": "Apex Concrete Supply", "origin_id": benchVendor}}})
 	if err != nil {
@@ -81,12 +82,7 @@ func measureExports(exe string, lines, invoices int) (exportsResult, error) {
 	}
 	emu := b.emu
 	vendor := emu.Vendors(syncCompany)[0]["id"].(int64)
-	items := make([]procoreemu.ExportedItem, lines)
-	for i := range items {
-		code := codes[i%50]
-		items[i] = procoreemu.ExportedItem{Description: fmt.Sprintf("Line %d", i+1), Amount: fmt.Sprintf("%d.50", 1000+i),
-			CostCode: code.Name, CostCodeOrigin: benchJob + "|" + code.ListID}
-	}
+	items := subcontractLines(codes, 0, lines)
 	r.idleRSS = peakRSS(b.srv.Process.Pid)
 	callsBefore := len(emu.Calls())
 	cpuBefore := cpuTime(b.srv.Process.Pid)
@@ -96,6 +92,12 @@ func measureExports(exe string, lines, invoices int) (exportsResult, error) {
 		Vendor: vendor, ProjectName: "Clinic Expansion", ProjectOrigin: benchJob, Items: items})
 	if err := runUntilClosed(ctx, wc, emu, first); err != nil {
 		return r, fmt.Errorf("the subcontract: %w", err)
+	}
+	// A change order on it, its lines added to the purchase order.
+	_, changed, _, _ := emu.ExportChangeOrder(syncCompany, commitment, procoreemu.ExportedChangeOrder{Number: 1, Title: "Added scope",
+		Items: subcontractLines(codes, lines, change)})
+	if err := runUntilClosed(ctx, wc, emu, changed); err != nil {
+		return r, fmt.Errorf("the change order: %w", err)
 	}
 	// The invoices, accepted at once.
 	_, last, _, _ := emu.ExportRequisitions(syncCompany, invoicesOn(commitment, invoices))
@@ -107,11 +109,23 @@ func measureExports(exe string, lines, invoices int) (exportsResult, error) {
 	r.peakRSS = peakRSS(b.srv.Process.Pid)
 	r.webConnector, r.requests = timer.total, timer.calls
 	r.procoreCalls = len(emu.Calls()) - callsBefore
-	if n := len(qb.BillList()); n != invoices || len(qb.PurchaseOrderList()) != 1 || len(qb.PurchaseOrderList()[0].Lines) != lines {
+	if n := len(qb.BillList()); n != invoices || len(qb.PurchaseOrderList()) != 1 || len(qb.PurchaseOrderList()[0].Lines) != lines+change {
 		return r, fmt.Errorf("QuickBooks holds %d bills and %d purchase orders", n, len(qb.PurchaseOrderList()))
 	}
-	r.anchor, err = exportsAnchor(qb)
+	r.anchor, err = exportsAnchor(qb, lines)
 	return r, err
+}
+
+// subcontractLines are n lines of a subcontract or its change order, the
+// first numbered from+1, on the cost codes in turn.
+func subcontractLines(codes []qbwcemu.Item, from, n int) []procoreemu.ExportedItem {
+	items := make([]procoreemu.ExportedItem, n)
+	for i := range items {
+		code := codes[(from+i)%50]
+		items[i] = procoreemu.ExportedItem{Description: fmt.Sprintf("Line %d", from+i+1), Amount: fmt.Sprintf("%d.50", 1000+from+i),
+			CostCode: code.Name, CostCodeOrigin: benchJob + "|" + code.ListID}
+	}
+	return items
 }
 
 // benchCostCodes are a company file's 50 cost codes, Service items.
@@ -161,14 +175,23 @@ func runUntilClosed(ctx context.Context, wc *qbwcemu.WebConnector, emu *procoree
 }
 
 // exportsAnchor is the floor of the service's own qbXML work, in this
-// process with nothing else: the same purchase order and bills written
-// as qbXML, and QuickBooks' answers to them read.
-func exportsAnchor(qb *qbwcemu.QuickBooks) (time.Duration, error) {
+// process with nothing else: the same purchase order (its first lines
+// lines) and change (the rest, every line before named) and bills
+// written as qbXML, and QuickBooks' answers to them read (the purchase
+// order's twice: the change's read, and its answer).
+func exportsAnchor(qb *qbwcemu.QuickBooks, lines int) (time.Duration, error) {
 	po := qb.PurchaseOrderList()[0]
 	add := qbxml.PurchaseOrderAdd{VendorListID: po.VendorListID, RefNumber: po.RefNumber, ExternalGUID: qbxml.GUID("anchor")}
-	for _, l := range po.Lines {
+	change := qbxml.PurchaseOrderMod{TxnID: po.TxnID, EditSequence: po.EditSequence}
+	for i, l := range po.Lines {
 		m, _ := qbxml.ParseMoney(l.Amount)
-		add.Lines = append(add.Lines, qbxml.PurchaseOrderLine{ItemListID: l.ItemListID, Desc: l.Desc, Amount: m, CustomerListID: l.CustomerListID})
+		line := qbxml.PurchaseOrderLine{ItemListID: l.ItemListID, Desc: l.Desc, Amount: m, CustomerListID: l.CustomerListID}
+		if i < lines {
+			add.Lines = append(add.Lines, line)
+			change.Keep = append(change.Keep, l.TxnLineID)
+			continue
+		}
+		change.Add = append(change.Add, line)
 	}
 	var bills []qbxml.BillAdd
 	for _, b := range qb.BillList() {
@@ -189,11 +212,13 @@ func exportsAnchor(qb *qbwcemu.QuickBooks) (time.Duration, error) {
 	}
 	runtime.GC()
 	began := time.Now()
-	if _, err := qbxml.MessageSet("13.0", add); err != nil {
-		return 0, err
-	}
-	if _, err := qbxml.ParseResponses(answer); err != nil {
-		return 0, err
+	for _, r := range []qbxml.Request{add, change} {
+		if _, err := qbxml.MessageSet("13.0", r); err != nil {
+			return 0, err
+		}
+		if _, err := qbxml.ParseResponses(answer); err != nil {
+			return 0, err
+		}
 	}
 	for i, b := range bills {
 		if _, err := qbxml.MessageSet("13.0", b); err != nil {
@@ -217,15 +242,15 @@ func mustMessage(r qbxml.Request) string {
 // exportsTable is the exports' measured section, in Markdown.
 func exportsTable(results []exportsResult) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n## A project's subcontract and invoices exported through the QuickBooks service\n\n", exportsBegin)
-	fmt.Fprintf(&b, "Measured by `make measure-exports` on %d cores, %s: an approver accepts a subcontract of many lines (`create_commitment`), then many subcontractor invoices on it at once (`create_requisitions`, four lines each, a tenth held in retainage). The built service (`cmd/qbservice`, its own process) takes each event from IT's relay, fetches the request, queues its QuickBooks work, and the Web Connector's runs write one purchase order and a bill an invoice (each looked for by the service's mark first; a bill's vendor read from its purchase order), then marks them synced in Procore and closes the requests. QuickBooks (the schema check off) and Procore are the emulators, in the measuring process; QuickBooks answers each request after %v, an assumption (its own time is not published, and a real add of a transaction with lines takes longer). The service's CPU is its process's time on a CPU from the first request sent to the last closed; the Web Connector's time is its calls, from the request sent to the answer read. The anchor is the floor of the service's own qbXML work in one process: the same purchase order and bills written, and QuickBooks' answers to them read. Peak memory is the service's VmHWM, before and after.\n\n",
+	fmt.Fprintf(&b, "%s\n## A project's subcontract, change order and invoices exported through the QuickBooks service\n\n", exportsBegin)
+	fmt.Fprintf(&b, "Measured by `make measure-exports` on %d cores, %s: an approver accepts a subcontract of many lines (`create_commitment`), then a change order adding lines to it (`create_commitment_change_order`), then many subcontractor invoices on it at once (`create_requisitions`, four lines each, a tenth held in retainage). The built service (`cmd/qbservice`, its own process) takes each event from IT's relay, fetches the request, queues its QuickBooks work, and the Web Connector's runs write one purchase order, change it (read with its lines, then every line named and the new ones added) and a bill an invoice (each looked for by the service's mark first; a bill's vendor read from its purchase order), then marks them synced in Procore and closes the requests. QuickBooks (the schema check off) and Procore are the emulators, in the measuring process; QuickBooks answers each request after %v, an assumption (its own time is not published, and a real add of a transaction with lines takes longer). The service's CPU is its process's time on a CPU from the first request sent to the last closed; the Web Connector's time is its calls, from the request sent to the answer read. The anchor is the floor of the service's own qbXML work in one process: the same purchase order, change and bills written, and QuickBooks' answers to them read. Peak memory is the service's VmHWM, before and after.\n\n",
 		runtime.NumCPU(), time.Now().Format("2006-01-02"), quickBooksTime)
-	b.WriteString("| Subcontract lines | Invoices | Sent to closed | Service's CPU | Its share | Web Connector's calls | Requests | Calls to Procore | Anchor | Peak memory before | after | Goal |\n")
-	b.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	b.WriteString("| Subcontract lines | Change order lines | Invoices | Sent to closed | Service's CPU | Its share | Web Connector's calls | Requests | Calls to Procore | Anchor | Peak memory before | after | Goal |\n")
+	b.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range results {
 		share := float64(r.cpu) / float64(max(r.total, 1))
-		fmt.Fprintf(&b, "| %d | %d | %s | %s | %.1f%% | %s | %d | %d | %s | %s | %s | the service's CPU under a tenth of the total |\n",
-			r.lines, r.invoices, ms(r.total), ms(r.cpu), share*100, ms(r.webConnector), r.requests, r.procoreCalls, ms(r.anchor),
+		fmt.Fprintf(&b, "| %d | %d | %d | %s | %s | %.1f%% | %s | %d | %d | %s | %s | %s | the service's CPU under a tenth of the total |\n",
+			r.lines, r.change, r.invoices, ms(r.total), ms(r.cpu), share*100, ms(r.webConnector), r.requests, r.procoreCalls, ms(r.anchor),
 			mib(r.idleRSS), mib(r.peakRSS))
 	}
 	fmt.Fprintf(&b, "%s\n", exportsEnd)

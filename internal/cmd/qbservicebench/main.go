@@ -57,7 +57,7 @@ func main() {
 	php := flag.String("php", "php", "PHP's command line, for the decoders to compare with (make measure installs it)")
 	consolibyte := flag.String("consolibyte", "", "a copy of github.com/consolibyte/quickbooks-php, whose parser to compare with")
 	syncCounts := flag.String("sync", "", "measure Refresh Vendors List instead, over these vendor counts (2500,5000,10000)")
-	exports := flag.String("exports", "", "measure a subcontract's and its invoices' exports instead: LINES/INVOICES pairs (2000/500)")
+	exports := flag.String("exports", "", "measure a subcontract's, a change order's and invoices' exports instead: LINES/CHANGE/INVOICES (2000/200/500)")
 	jobCosts := flag.String("jobcosts", "", "measure a project's job costs read twice instead, over these bill counts (20000)")
 	flag.Parse()
 	if *jobCosts != "" {
@@ -84,18 +84,26 @@ func main() {
 	if *exports != "" {
 		var results []exportsResult
 		for _, field := range strings.Split(*exports, ",") {
-			l, inv, _ := strings.Cut(field, "/")
-			lines, errL := strconv.Atoi(l)
-			invoices, errI := strconv.Atoi(inv)
-			if errL != nil || errI != nil || lines < 1 || invoices < 1 {
-				fail(fmt.Errorf("%q: LINES/INVOICES, whole numbers", field))
+			var n [3]int
+			parts := strings.Split(field, "/")
+			for i := range n {
+				var err error
+				if len(parts) != len(n) {
+					err = strconv.ErrSyntax
+				} else {
+					n[i], err = strconv.Atoi(parts[i])
+				}
+				if err != nil || n[i] < 1 {
+					fail(fmt.Errorf("%q: LINES/CHANGE/INVOICES, whole numbers", field))
+				}
 			}
-			r, err := measureExports(*service, lines, invoices)
+			lines, change, invoices := n[0], n[1], n[2]
+			r, err := measureExports(*service, lines, change, invoices)
 			if err != nil {
 				fail(fmt.Errorf("%s: %w", field, err))
 			}
-			fmt.Fprintf(os.Stderr, "%d lines, %d invoices: %v, service CPU %v, web connector %v (%d requests), %d calls to Procore, peak %d MiB, anchor %v\n",
-				lines, invoices, r.total.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.webConnector.Round(time.Millisecond), r.requests,
+			fmt.Fprintf(os.Stderr, "%d lines, %d changed, %d invoices: %v, service CPU %v, web connector %v (%d requests), %d calls to Procore, peak %d MiB, anchor %v\n",
+				lines, change, invoices, r.total.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.webConnector.Round(time.Millisecond), r.requests,
 				r.procoreCalls, r.peakRSS>>20, r.anchor.Round(time.Millisecond))
 			results = append(results, r)
 		}
