@@ -2,7 +2,6 @@ package servicedb
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -236,9 +235,10 @@ func TestItemsPage(t *testing.T) {
 	}
 }
 
-// olderDatabase is a new database of an earlier version: its schema
-// brought up to migration last (its number) and no further.
-func olderDatabase(t *testing.T, last string) (string, *sql.DB) {
+// upgradedFrom is a database of an earlier version, its schema brought
+// up to migration last (its number) and no further, holding rows (SQL),
+// then opened by this version, which brings it up to date.
+func upgradedFrom(t *testing.T, last, rows string) *DB {
 	t.Helper()
 	path := filepath.Join(testdir.New(t), FileName)
 	older := fstest.MapFS{}
@@ -260,17 +260,7 @@ func olderDatabase(t *testing.T, last string) (string, *sql.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return path, db
-}
-
-// A database of the version before creates (2) keeps its jobs, and a
-// refresh's pages are dropped, as a job left running loses them anyway.
-func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
-	path, db := olderDatabase(t, "0002")
-	_, err := db.Exec(`INSERT INTO jobs (id, kind, state, ticket, step, attempts, created_at, updated_at) VALUES
-		('r1', 'refresh', 'running', 't', '{}', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'),
-		('r2', 'refresh', 'done', '', '', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z');
-		INSERT INTO refresh_items VALUES ('r1', '1-1', 'A', 'Service', 1, '1', '')`)
+	_, err = db.Exec(rows)
 	db.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -279,7 +269,17 @@ func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer d.Close()
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// A database of the version before creates (2) keeps its jobs, and a
+// refresh's pages are dropped, as a job left running loses them anyway.
+func TestJobsSurviveTheMigrationToCreates(t *testing.T) {
+	d := upgradedFrom(t, "0002", `INSERT INTO jobs (id, kind, state, ticket, step, attempts, created_at, updated_at) VALUES
+		('r1', 'refresh', 'running', 't', '{}', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'),
+		('r2', 'refresh', 'done', '', '', 1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z');
+		INSERT INTO refresh_items VALUES ('r1', '1-1', 'A', 'Service', 1, '1', '')`)
 	if err := d.Started(ctx, time.Now()); err != nil { // the new version's service starts
 		t.Fatal(err)
 	}
@@ -429,22 +429,12 @@ func TestTrustedDevicesAreBounded(t *testing.T) {
 // by the migration (17), so a request's jobs queued then still run in
 // order, and read back as they were.
 func TestEarlierTimesSortAfterTheMigration(t *testing.T) {
-	path, db := olderDatabase(t, "0016")
-	_, err := db.Exec(`INSERT INTO erp_requests (request_id, state, seen_at, updated_at) VALUES
+	d := upgradedFrom(t, "0016", `INSERT INTO erp_requests (request_id, state, seen_at, updated_at) VALUES
 		(9, 'fetched', '2026-12-07T23:11:34.3Z', '2026-12-07T23:11:34.3Z');
 		INSERT INTO jobs (id, kind, state, request, erp_request, created_at, updated_at) VALUES
 		('erp-9.3', 'create', 'queued', '{"name":"3"}', 9, '2026-12-07T23:11:35Z', ''),
 		('erp-9.2', 'create', 'queued', '{"name":"2"}', 9, '2026-12-07T23:11:34.340851Z', ''),
 		('erp-9.1', 'create', 'queued', '{"name":"1"}', 9, '2026-12-07T23:11:34.34085Z', '')`)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
 	jobs, err := d.ERPJobs(ctx, 9)
 	if err != nil || len(jobs) != 3 {
 		t.Fatalf("%+v, %v", jobs, err)
