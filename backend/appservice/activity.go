@@ -222,14 +222,18 @@ func activityDetails(r *serviceapi.ActivityResult) []locale.Said {
 		out = append(out, saidActivityRefusedRecord.With(d.Name, detailSaid(d)))
 	}
 	for _, refused := range r.Refused {
-		why := strings.Join(refused.Reasons, "; ")
-		if why == "" {
-			out = append(out, saidActivityRefusedRecord.With(refused.Name, saidActivityReasonsUnknown.With()))
-			continue
-		}
-		out = append(out, saidActivityRefusedRecord.With(refused.Name, why))
+		out = append(out, saidActivityRefusedRecord.With(refused.Name, reasonsSaid(refused.Reasons)))
 	}
 	return out
+}
+
+// reasonsSaid is Procore's reasons for refusing a record, in its own
+// words, or that it gave none.
+func reasonsSaid(reasons []string) any {
+	if why := strings.Join(reasons, "; "); why != "" {
+		return why
+	}
+	return saidActivityReasonsUnknown.With()
 }
 
 // ruleSaid words a rule that shaped a record written, naming its
@@ -341,7 +345,7 @@ func detailSaid(d serviceapi.ActivityDetail) locale.Said {
 	case "":
 		return saidActivityRecordDone.With()
 	case serviceapi.ActivityProcoreRefused:
-		return saidActivityRefusedIt.With(strings.Join(d.Reasons, "; "))
+		return saidActivityRefusedIt.With(reasonsSaid(d.Reasons))
 	}
 	return problemSaid(d.Problem, &serviceapi.ActivityResult{QuickBooks: d.QuickBooks, Field: d.Field, Limit: d.Limit,
 		Refused: []serviceapi.ActivityRefused{{Name: d.Name, Reasons: d.Reasons}}})

@@ -63,4 +63,11 @@ func TestProjectsAndNewCostCodesAreWorded(t *testing.T) {
 	if got := activityDetails(&serviceapi.ActivityResult{Counts: map[string]int{serviceapi.CountChanged: 1}})[0].Text(); got != "1 changed in QuickBooks to match Procore" {
 		t.Fatalf("changed: %q", got)
 	}
+	// A record Procore refused without a reason, in a list and alone.
+	if got := activityDetails(&serviceapi.ActivityResult{Refused: []serviceapi.ActivityRefused{{Name: "01-100"}}})[0].Text(); got != "01-100: no reason given" {
+		t.Fatalf("refused: %q", got)
+	}
+	if got := detailSaid(serviceapi.ActivityDetail{Problem: serviceapi.ActivityProcoreRefused, Reasons: []string{""}}).Text(); got != "Not done: Procore refused it: no reason given" {
+		t.Fatalf("refused alone: %q", got)
+	}
 }

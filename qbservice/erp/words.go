@@ -96,7 +96,7 @@ func detailMessages(name string, d serviceapi.ActivityDetail) []string {
 	case serviceapi.ActivityQuickBooksRefused:
 		return []string{quickBooksRefused(name, d.QuickBooks)}
 	case serviceapi.ActivityProcoreRefused:
-		return []string{fmt.Sprintf("Procore refused it: %s", strings.Join(d.Reasons, "; "))}
+		return []string{fmt.Sprintf("Procore refused it: %s", reasonsText(d.Reasons))}
 	}
 	return []string{fmt.Sprintf("The QuickBooks service could not %s (%s). Try again; if it fails again, ask your IT support to check the QuickBooks service's log.", action(name), d.Problem)}
 }
@@ -208,7 +208,15 @@ func procoreRefused(name string, refused []serviceapi.ActivityRefused) []string 
 			out = append(out, fmt.Sprintf("and %d more.", len(refused)-10))
 			break
 		}
-		out = append(out, fmt.Sprintf("%s: %s", r.Name, strings.Join(r.Reasons, "; ")))
+		out = append(out, fmt.Sprintf("%s: %s", r.Name, reasonsText(r.Reasons)))
 	}
 	return out
+}
+
+// reasonsText is Procore's reasons for refusing a record, as one text.
+func reasonsText(reasons []string) string {
+	if why := strings.Join(reasons, "; "); why != "" {
+		return why
+	}
+	return "no reason given"
 }

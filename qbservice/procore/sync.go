@@ -102,17 +102,14 @@ func Sync[T any](ctx context.Context, c *Client, call SyncCall, records []T) (Sy
 // sent, with an "errors" member that is an object of field → messages, a
 // list, or text.
 func recordError(raw Raw) RecordError {
-	e := RecordError{Record: raw}
+	// No reasons (an empty errors member) is still a refusal: the record
+	// is not done, and its words say Procore gave no reason.
+	e := RecordError{Record: raw, Reasons: []string{}}
 	var r struct {
 		Errors json.RawMessage `json:"errors"`
 	}
 	if json.Unmarshal(raw, &r) == nil && len(r.Errors) > 0 {
-		e.Reasons = reasons(r.Errors)
-	}
-	if len(e.Reasons) == 0 {
-		// Refused all the same: an empty errors member is no reason to
-		// take the record as done.
-		e.Reasons = []string{"(no reason given)"}
+		e.Reasons = append(e.Reasons, reasons(r.Errors)...)
 	}
 	return e
 }
