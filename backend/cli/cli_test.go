@@ -151,8 +151,16 @@ func TestSetGetAndHistory(t *testing.T) {
 	if code != Failed || !strings.Contains(errOut, "Service URL: Use https://") {
 		t.Fatalf("bad set: %d %s", code, errOut)
 	}
-	if code, _, _ := w.run("", "settings", "set", "paint=blue"); code != Misused {
-		t.Fatalf("unknown key: %d", code)
+	if code, _, errOut := w.run("", "settings", "set", "paint=blue"); code != Misused || strings.Contains(errOut, "did you mean") {
+		t.Fatalf("unknown key: %d %s", code, errOut)
+	}
+	// A mistyped key is pointed to the one meant; nothing is saved.
+	for typo, meant := range map[string]string{"directCostColum": "directCostColumn", "DirectCostColumn": "directCostColumn",
+		"retainageitme": "retainageItem", "vendorUpdate": "vendorUpdates"} {
+		code, _, errOut := w.run("", "settings", "set", typo+"=x")
+		if code != Misused || !strings.Contains(errOut, "did you mean "+meant+"?") {
+			t.Fatalf("%s: %d %s", typo, code, errOut)
+		}
 	}
 	if code, _, _ := w.run("", "settings", "set", "hideJobToDateCosts=maybe"); code != Failed {
 		t.Fatalf("bad boolean: %d", code)

@@ -35,6 +35,9 @@ func keyProblem(err error) string {
 	)
 	switch {
 	case errors.As(err, &unknown):
+		if near := nearestKey(unknown.key); near != "" {
+			return locale.T("unknown key %q; did you mean %s? The keys are %s", unknown.key, near, strings.Join(settableKeys(), ", "))
+		}
 		return locale.T("unknown key %q; the keys are %s", unknown.key, strings.Join(settableKeys(), ", "))
 	case errors.As(err, &notListed):
 		return locale.T("no item %q in the stored item list. Run qbsettings items refresh to read it from QuickBooks, and qbsettings items list to see the items' full names and ListIDs.", notListed.value)
@@ -54,6 +57,46 @@ func settableKeys() []string {
 		}
 	}
 	return keys
+}
+
+// nearestKey is the key a mistyped one most likely meant: the same but
+// for case, or at most two letters added, left out, changed or swapped;
+// "" when none is that near.
+func nearestKey(typed string) string {
+	best, bestDistance := "", 3
+	for _, key := range settableKeys() {
+		if d := editDistance(strings.ToLower(typed), strings.ToLower(key)); d < bestDistance {
+			best, bestDistance = key, d
+		}
+	}
+	return best
+}
+
+// editDistance counts the letters to add, leave out, change or swap
+// (two side by side) to make a into b.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
 }
 
 // keyHelp says each key and the values it takes, for settings set --help.
