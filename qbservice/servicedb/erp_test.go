@@ -78,30 +78,39 @@ func TestARegistrationStaysWithItsCompany(t *testing.T) {
 	}
 }
 
-// A request's jobs run in the order queued, a parent's before its
-// child's, whatever the clock read when they were queued (at .340849,
-// the second job's time ends in a zero).
-func TestARequestsJobsRunInTheOrderQueued(t *testing.T) {
+// Jobs run in the order queued: a request's in its order, a parent's
+// before its child's, whatever the clock read (at .340849 the second
+// job's time ends in a zero); and two requests' queued at one clock
+// reading (a coarse clock, as Windows' can be) in the order queued, not
+// by their ids' text (erp-99999 before erp-100000).
+func TestJobsRunInTheOrderQueued(t *testing.T) {
 	db, _ := open(t)
 	ctx := context.Background()
 	at := time.Date(2026, 12, 7, 23, 11, 34, 340849000, time.UTC)
-	if _, _, err := db.SeeEvent(ctx, 1, 100, ViaPoll, at); err != nil {
-		t.Fatal(err)
+	queue := func(request int64, names ...string) (inputs []string) {
+		t.Helper()
+		if _, _, err := db.SeeEvent(ctx, request, request, ViaPoll, at); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.FetchedERPRequest(ctx, request, "create_standard_cost_codes", "[]", 0, at); err != nil {
+			t.Fatal(err)
+		}
+		var jobs []ERPJob
+		for _, name := range names {
+			jobs = append(jobs, ERPJob{Kind: JobCreate, Input: `{"name":"` + name + `"}`})
+			inputs = append(inputs, jobs[len(jobs)-1].Input)
+		}
+		if err := db.QueueERPJobs(ctx, request, jobs, at); err != nil {
+			t.Fatal(err)
+		}
+		return inputs
 	}
-	if err := db.FetchedERPRequest(ctx, 100, "create_standard_cost_codes", "[]", 0, at); err != nil {
-		t.Fatal(err)
-	}
-	var jobs []ERPJob
-	for _, name := range []string{"02", "01:150", "02:210"} {
-		jobs = append(jobs, ERPJob{Kind: JobCreate, Input: `{"name":"` + name + `"}`})
-	}
-	if err := db.QueueERPJobs(ctx, 100, jobs, at); err != nil {
-		t.Fatal(err)
-	}
-	for i, want := range jobs {
+	want := queue(99999, "02", "01:150", "02:210")
+	want = append(want[:1:1], append(queue(100000, "03"), want[1:]...)...)
+	for i, input := range want {
 		j, ok, err := db.TakeNextJob(ctx, "ticket", at)
-		if err != nil || !ok || j.Input != want.Input {
-			t.Fatalf("job %d: %+v, %v, %v", i, j, ok, err)
+		if err != nil || !ok || j.Input != input {
+			t.Fatalf("job %d: %+v, %v, %v; want %s", i, j, ok, err, input)
 		}
 		if err := db.FinishJob(ctx, j.ID, "{}", at); err != nil {
 			t.Fatal(err)

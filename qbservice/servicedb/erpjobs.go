@@ -44,7 +44,7 @@ func (d *DB) QueueERPJobs(ctx context.Context, requestID int64, jobs []ERPJob, a
 
 // ERPJobs are the jobs of ERP Request requestID, in the order queued.
 func (d *DB) ERPJobs(ctx context.Context, requestID int64) ([]Job, error) {
-	return queryJobs(ctx, d.db, `SELECT `+jobColumns+` FROM jobs WHERE erp_request = ? ORDER BY created_at, id`, requestID)
+	return queryJobs(ctx, d.db, `SELECT `+jobColumns+` FROM jobs WHERE erp_request = ? ORDER BY created_at, rowid`, requestID)
 }
 
 // FinishJob ends a running job as done, with what it did (JSON).

@@ -132,7 +132,7 @@ func decodeJSON(text string, v any) error {
 // while they asked).
 func (d *DB) QueueRefresh(ctx context.Context, id string, at time.Time) (string, error) {
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM jobs WHERE kind = 'refresh' AND state IN ('queued', 'running') ORDER BY created_at LIMIT 1`).Scan(&id)
+		err := tx.QueryRowContext(ctx, `SELECT id FROM jobs WHERE kind = 'refresh' AND state IN ('queued', 'running') ORDER BY created_at, rowid LIMIT 1`).Scan(&id)
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -165,7 +165,7 @@ func (d *DB) TakeNextJob(ctx context.Context, ticket string, at time.Time) (Job,
 	)
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		j, ok, err = scanJob(tx.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = 'queued' ORDER BY created_at, id LIMIT 1`))
+		j, ok, err = scanJob(tx.QueryRowContext(ctx, `SELECT `+jobColumns+` FROM jobs WHERE state = 'queued' ORDER BY created_at, rowid LIMIT 1`))
 		if err != nil || !ok {
 			return err
 		}
@@ -255,7 +255,7 @@ func (d *DB) HasQueuedJobs(ctx context.Context) (bool, error) {
 
 // Jobs are the jobs in state, oldest first.
 func (d *DB) Jobs(ctx context.Context, state JobState) ([]Job, error) {
-	return queryJobs(ctx, d.db, `SELECT `+jobColumns+` FROM jobs WHERE state = ? ORDER BY created_at, id`, state)
+	return queryJobs(ctx, d.db, `SELECT `+jobColumns+` FROM jobs WHERE state = ? ORDER BY created_at, rowid`, state)
 }
 
 // queryJobs are the jobs query selects (jobColumns), in the database or a
