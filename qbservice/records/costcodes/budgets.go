@@ -87,11 +87,11 @@ func notAdded(codes []newCode) []serviceapi.ActivityRule {
 // that has none; it returns the ListIDs of the codes its budget took,
 // and Procore's refusal of its budget lines, if any.
 func addToProject(ctx context.Context, env records.Env, p records.Project, codes []newCode, other int64) ([]string, *serviceapi.ActivityRefused, error) {
-	codesHad, err := ProjectCostCodes(ctx, env, p.ID)
+	existing, err := ProjectCostCodes(ctx, env, p.ID)
 	if err != nil {
 		return nil, nil, err
 	}
-	have := codesHad.IDs
+	have := existing.IDs
 	budgeted, err := budgetedCostCodes(ctx, env, p.ID)
 	if err != nil {
 		return nil, nil, err
