@@ -1,7 +1,7 @@
 // Package sqlite opens the project's SQLite databases (the app's settings,
 // the QuickBooks service's queue) the same way: durable commits, one
 // connection, and a schema brought up to date from numbered SQL files, all
-// of an upgrade in one transaction.
+// of an upgrade in one transaction; and it writes their times one way.
 package sqlite
 
 import (
