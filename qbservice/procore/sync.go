@@ -137,6 +137,13 @@ func reasons(raw json.RawMessage) []string {
 		var out []string
 		for _, k := range keys {
 			for _, why := range reasons(fields[k]) {
+				if k == "base" {
+					// An error of the record as a whole, not of a field:
+					// Rails' errors[:base] [I] (Procore's documents show
+					// field errors only; its API is a Rails application's).
+					out = append(out, why)
+					continue
+				}
 				out = append(out, fmt.Sprintf("%s: %s", cleanDetail(k), why))
 			}
 		}

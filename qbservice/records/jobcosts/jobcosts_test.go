@@ -206,7 +206,7 @@ func TestARefusedJobCostIsNamedByItsCostCode(t *testing.T) {
 	_, result, problem := w.Played(w.Emu.SyncSingleJob(erpworld.Company, project), 0)
 	refused := result.Refused
 	if problem != serviceapi.ActivityProcoreRefused || len(refused) != 1 || refused[0].Name != "01-100" ||
-		strings.Join(refused[0].Reasons, "") != "base: Cost code is closed" {
+		strings.Join(refused[0].Reasons, "") != "Cost code is closed" {
 		t.Fatalf("problem %q, refused %+v", problem, refused)
 	}
 	if kept := w.Emu.ERPJobCosts(erpworld.Company, project); len(kept) != 1 || kept[0]["job_to_date_cost"] != json.Number("200.00") {
