@@ -47,29 +47,34 @@ func (c *Connector) advanceEstimate(ctx context.Context, job servicedb.Job, st s
 }
 
 // estimateChange is the change that makes estimate hold lines: its lines
-// on their items take their amounts, in order, one line an item; its
-// other lines are kept; lines on items it lacks are added.
+// on their items take their amounts, in order (qbxml.PairByItem); its
+// other lines are kept; the lines left over are added.
 func estimateChange(estimate qbxml.Txn, lines []qbxml.EstimateLine) qbxml.EstimateMod {
 	m := qbxml.EstimateMod{TxnID: estimate.TxnID, EditSequence: estimate.EditSequence}
-	placed := make([]bool, len(lines))
-	for _, l := range estimate.Lines {
-		i := -1
-		for j, want := range lines {
-			if !placed[j] && want.ItemListID == l.ItemListID {
-				i = j
-				break
-			}
+	had, wanted := estimate.LineItems(), make([]string, len(lines))
+	for j, l := range lines {
+		wanted[j] = l.ItemListID
+	}
+	pairs := qbxml.PairByItem(had, wanted)
+	takenBy := make([]int, len(had))
+	for i := range takenBy {
+		takenBy[i] = -1
+	}
+	for j, i := range pairs {
+		if i >= 0 {
+			takenBy[i] = j
 		}
-		if i < 0 {
-			m.Lines = append(m.Lines, qbxml.EstimateLineMod{TxnLineID: l.TxnLineID, Kept: true})
+	}
+	for i, l := range estimate.Lines {
+		if j := takenBy[i]; j >= 0 {
+			m.Lines = append(m.Lines, qbxml.EstimateLineMod{TxnLineID: l.TxnLineID, EstimateLine: lines[j]})
 			continue
 		}
-		placed[i] = true
-		m.Lines = append(m.Lines, qbxml.EstimateLineMod{TxnLineID: l.TxnLineID, EstimateLine: lines[i]})
+		m.Lines = append(m.Lines, qbxml.EstimateLineMod{TxnLineID: l.TxnLineID, Kept: true})
 	}
-	for j, want := range lines {
-		if !placed[j] {
-			m.Lines = append(m.Lines, qbxml.EstimateLineMod{EstimateLine: want})
+	for j, i := range pairs {
+		if i < 0 {
+			m.Lines = append(m.Lines, qbxml.EstimateLineMod{EstimateLine: lines[j]})
 		}
 	}
 	return m

@@ -93,18 +93,16 @@ func (Export) Finish(ctx context.Context, env records.Env, r records.Request, jo
 }
 
 // linesOf are the estimate's lines of the budget's job costs, by job
-// cost id: each job cost, in order, takes the first line on its item not
-// taken, as the estimate was written (qbservice/connector).
+// cost id, paired by item as the estimate was written (qbxml.PairByItem).
 func linesOf(p exported, estimate qbxml.Txn) map[int64]string {
+	wanted := make([]string, len(p.JobCosts))
+	for j, c := range p.JobCosts {
+		wanted[j] = records.ItemOfCostCode(c.CostCodeOriginID)
+	}
 	out := map[int64]string{}
-	taken := make([]bool, len(estimate.Lines))
-	for _, c := range p.JobCosts {
-		item := records.ItemOfCostCode(c.CostCodeOriginID)
-		for i, l := range estimate.Lines {
-			if !taken[i] && l.ItemListID == item {
-				taken[i], out[c.ID] = true, l.TxnLineID
-				break
-			}
+	for j, i := range qbxml.PairByItem(estimate.LineItems(), wanted) {
+		if i >= 0 {
+			out[p.JobCosts[j].ID] = estimate.Lines[i].TxnLineID
 		}
 	}
 	return out
