@@ -26,6 +26,9 @@ type CostLine struct {
 	Cents  int64
 }
 
+// dropCostTxn takes a cost transaction's lines out of the ledger.
+const dropCostTxn = `DELETE FROM cost_lines WHERE txn_kind = ? AND txn_id = ?`
+
 // DeletedReadName is the cost_reads row of the latest deletion seen.
 const DeletedReadName = "deleted"
 
@@ -37,13 +40,13 @@ func (d *DB) KeepCostPage(ctx context.Context, jobID string, txns []CostTxn, ste
 		if err := replaceCostTxns(ctx, tx, txns); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, sqlite.FormatTime(at), jobID)
+		_, err := tx.ExecContext(ctx, setRunningStep, step, sqlite.FormatTime(at), jobID)
 		return err
 	})
 }
 
 func replaceCostTxns(ctx context.Context, tx *sql.Tx, txns []CostTxn) error {
-	drop, err := tx.PrepareContext(ctx, `DELETE FROM cost_lines WHERE txn_kind = ? AND txn_id = ?`)
+	drop, err := tx.PrepareContext(ctx, dropCostTxn)
 	if err != nil {
 		return err
 	}
@@ -72,7 +75,7 @@ func replaceCostTxns(ctx context.Context, tx *sql.Tx, txns []CostTxn) error {
 func (d *DB) FinishCostRead(ctx context.Context, jobID string, deleted []CostTxn, latest map[string]string, output string, at time.Time) error {
 	return d.inTx(ctx, func(tx *sql.Tx) error {
 		for _, t := range deleted {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM cost_lines WHERE txn_kind = ? AND txn_id = ?`, t.Kind, t.TxnID); err != nil {
+			if _, err := tx.ExecContext(ctx, dropCostTxn, t.Kind, t.TxnID); err != nil {
 				return err
 			}
 		}
@@ -85,7 +88,7 @@ func (d *DB) FinishCostRead(ctx context.Context, jobID string, deleted []CostTxn
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
+		_, err := tx.ExecContext(ctx, finishRunning,
 			output, sqlite.FormatTime(at), jobID)
 		return err
 	})

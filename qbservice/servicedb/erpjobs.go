@@ -49,7 +49,7 @@ func (d *DB) ERPJobs(ctx context.Context, requestID int64) ([]Job, error) {
 
 // FinishJob ends a running job as done, with what it did (JSON).
 func (d *DB) FinishJob(ctx context.Context, id, output string, at time.Time) error {
-	_, err := d.db.ExecContext(ctx, `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
+	_, err := d.db.ExecContext(ctx, finishRunning,
 		output, sqlite.FormatTime(at), id)
 	return err
 }
@@ -75,7 +75,7 @@ func (d *DB) KeepRecordPage(ctx context.Context, jobID string, records []Listed,
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, sqlite.FormatTime(at), jobID)
+		_, err = tx.ExecContext(ctx, setRunningStep, step, sqlite.FormatTime(at), jobID)
 		return err
 	})
 }

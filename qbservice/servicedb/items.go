@@ -22,7 +22,7 @@ type Item struct {
 // KeepPage keeps a page of items a refresh has read and the request that
 // follows it: both or neither.
 func (d *DB) KeepPage(ctx context.Context, jobID string, items []Item, step string, at time.Time) error {
-	setStep, err := d.prepared(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`)
+	setStep, err := d.prepared(ctx, setRunningStep)
 	if err != nil {
 		return err
 	}

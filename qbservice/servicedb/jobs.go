@@ -157,6 +157,13 @@ func (d *DB) RunningJob(ctx context.Context, ticket string) (Job, bool, error) {
 	return scanJob(st.QueryRowContext(ctx, ticket))
 }
 
+// The statements that move a running job on: to its next step, and to
+// done with what it did (JSON). A job no longer running is left as it is.
+const (
+	setRunningStep = `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`
+	finishRunning  = `UPDATE jobs SET state = 'done', step = '', failure = '', result = ?, updated_at = ? WHERE id = ? AND state = 'running'`
+)
+
 // TakeNextJob gives the oldest queued job to the session ticket.
 func (d *DB) TakeNextJob(ctx context.Context, ticket string, at time.Time) (Job, bool, error) {
 	var (
@@ -180,7 +187,7 @@ func (d *DB) TakeNextJob(ctx context.Context, ticket string, at time.Time) (Job,
 
 // SetStep records the request a running job has in flight.
 func (d *DB) SetStep(ctx context.Context, id, step string, at time.Time) error {
-	_, err := d.db.ExecContext(ctx, `UPDATE jobs SET step = ?, updated_at = ? WHERE id = ? AND state = 'running'`, step, sqlite.FormatTime(at), id)
+	_, err := d.db.ExecContext(ctx, setRunningStep, step, sqlite.FormatTime(at), id)
 	return err
 }
 
